@@ -1,0 +1,32 @@
+package dev.gaday.common.cli;
+
+import dev.gaday.common.error.ToolException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The directory a tool writes its files into. */
+public class OutputDirMixin {
+    @Option(names = {"-o", "--output", "--output-dir"}, paramLabel = "DIR",
+            description = "Directory for the files this tool writes (created if missing).")
+    Path directory;
+
+    /** The chosen directory, or the tool's default; created, and checked to be writable. */
+    public Path resolve(Path defaultDirectory) {
+        Path dir = directory != null ? directory : defaultDirectory;
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw ToolException.badInput("cannot create output directory " + dir + ": " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw ToolException.badInput("output directory " + dir + " is not writable");
+        }
+        return dir;
+    }
+
+    public boolean given() {
+        return directory != null;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.gaday.common.cli;
+
+import dev.gaday.common.error.ToolException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The base of every command: {@link #call()} validates, then executes, and turns every
+ * expected failure into one line on stderr and an exit code. Commands never call System.exit.
+ */
+public abstract class ToolCommand implements Callable<Integer> {
+    @Spec
+    protected CommandSpec spec;
+
+    @Mixin
+    protected VerbosityMixin verbosity;
+
+    private Diagnostics diagnostics;
+
+    @Override
+    public final Integer call() {
+        try {
+            validate();
+            return execute().code();
+        } catch (ToolException e) {
+            diagnostics().error(e.getMessage());
+            debugTrace(e);
+            return e.exitCode().code();
+        } catch (OutOfMemoryError e) {
+            diagnostics().error("out of memory; raise the heap with JAVA_OPTS=-Xmx...");
+            return ExitCode.RUNTIME_ERROR.code();
+        } catch (RuntimeException e) {
+            // A bug or an unforeseen library failure: still one line, the trace only with -vv.
+            diagnostics().error("unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            debugTrace(e);
+            return ExitCode.RUNTIME_ERROR.code();
+        }
+    }
+
+    /** Checks options and inputs before any work; throws {@link ToolException#usage} on bad input. */
+    protected void validate() {
+    }
+
+    /** Does the work and returns the verdict as an exit code. */
+    protected abstract ExitCode execute();
+
+    protected PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    protected PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    protected Diagnostics diagnostics() {
+        if (diagnostics == null) {
+            diagnostics = new Diagnostics(spec.root().name(), err(), verbosity == null ? 0 : verbosity.level());
+        }
+        return diagnostics;
+    }
+
+    private void debugTrace(Throwable e) {
+        if (diagnostics().debugEnabled()) {
+            PrintWriter err = err();
+            e.printStackTrace(err);
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.gaday.common.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.gaday.common.error.ToolException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** The one configured ObjectMapper (and its YAML twin) for every file the toolkit reads or writes. */
+public final class Json {
+    private static final ObjectMapper MAPPER = configure(JsonMapper.builder().build());
+    private static final ObjectMapper YAML = configure(YAMLMapper.builder(new YAMLFactory()).build());
+
+    private Json() {
+    }
+
+    private static ObjectMapper configure(ObjectMapper mapper) {
+        return mapper
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .setSerializationInclusion(JsonInclude.Include.ALWAYS);
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static ObjectMapper yaml() {
+        return YAML;
+    }
+
+    /** Serialises to pretty JSON with a trailing newline. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Writes JSON atomically: readers see the old file or the whole new one, never half. */
+    public static void writeFile(Path file, Object value) {
+        AtomicFiles.writeString(file, write(value));
+    }
+
+    /** Reads a JSON (or, for .yaml/.yml, YAML) file; any failure is one line naming file and place. */
+    public static <T> T readFile(Path file, Class<T> type) {
+        ObjectMapper mapper = isYaml(file) ? YAML : MAPPER;
+        try {
+            return mapper.readValue(Files.readAllBytes(file), type);
+        } catch (NoSuchFileException e) {
+            throw ToolException.badInput(file + ": no such file");
+        } catch (JsonProcessingException e) {
+            throw ToolException.badInput(describe(file, e), e);
+        } catch (IOException e) {
+            throw ToolException.badInput(file + ": cannot read: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // Thrown by records' compact constructors when a value is out of range.
+            throw ToolException.badInput(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One line: file, line:column, JSON path and the parser's reason (no stack, no source excerpt). */
+    public static String describe(Path file, JsonProcessingException e) {
+        StringBuilder line = new StringBuilder(file.toString());
+        if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+            line.append(':').append(e.getLocation().getLineNr()).append(':').append(e.getLocation().getColumnNr());
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            line.append(" at ").append(pathOf(mapping));
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
+        line.append(": ").append(firstLine(reason));
+        return line.toString();
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "malformed";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    private static boolean isYaml(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+}

@@ -1,0 +1,66 @@
+package dev.gaday.common.model.ws;
+
+import dev.gaday.common.model.FileKind;
+import dev.gaday.common.verdict.CriterionResult;
+import dev.gaday.common.verdict.Status;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code ws_health_metrics.json}: the outcome of a WebSocket reconnect validation run. Field names
+ * are a contract (docs/schema/ws-health-metrics.md). Latencies are reconnect latencies: from
+ * the forced disconnect until the connection (or, with an expected reply, the application)
+ * answers again.
+ */
+public record WsHealthMetrics(
+        int schemaVersion,
+        String kind,
+        String toolVersion,
+        String endpoint,
+        Instant startedAt,
+        Instant finishedAt,
+        double testDurationSeconds,
+        int connections,
+        int totalTests,
+        int successful,
+        int failed,
+        Double successRatePercent,
+        Latency latencyMs,
+        Latency applicationLatencyMs,
+        Double maxDowntimeSeconds,
+        Double avgJitterMs,
+        Double avgAttempts,
+        ServerDrops serverInitiatedDrops,
+        Compliance compliance) {
+
+    public WsHealthMetrics {
+        FileKind.WS_HEALTH_METRICS.check(schemaVersion, kind);
+        if (endpoint == null || endpoint.isBlank()) {
+            throw new IllegalArgumentException("endpoint is required");
+        }
+        if (totalTests < 0 || successful < 0 || failed < 0 || successful + failed != totalTests) {
+            throw new IllegalArgumentException("successful (" + successful + ") + failed (" + failed
+                    + ") must equal totalTests (" + totalTests + ")");
+        }
+        Objects.requireNonNull(compliance, "compliance");
+    }
+
+    /** Latency statistics in milliseconds; all null when nothing succeeded. */
+    public record Latency(Double avg, Double p50, Double p95, Double p99, Double max) {
+        public static Latency none() {
+            return new Latency(null, null, null, null, null);
+        }
+    }
+
+    /** Disconnects the server started on its own during the run, measured like forced ones. */
+    public record ServerDrops(int count, int recovered, Double avgRecoveryMs, Double maxRecoveryMs) {
+    }
+
+    public record Compliance(Status status, List<CriterionResult> requirements) {
+        public Compliance {
+            Objects.requireNonNull(status, "compliance.status");
+            requirements = requirements == null ? List.of() : List.copyOf(requirements);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the programs the tests and the demo start for real, when they are missing:
+# Debian's prometheus (with promtool) and victoria-metrics. Needs root (or sudo) and apt.
+set -euo pipefail
+
+need=()
+command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
+command -v promtool >/dev/null 2>&1 || need+=(prometheus)
+command -v victoria-metrics >/dev/null 2>&1 || need+=(victoria-metrics)
+for extra in "$@"; do
+  case "$extra" in
+    pdftotext) command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils) ;;
+    pandoc) command -v pandoc >/dev/null 2>&1 || need+=(pandoc) ;;
+    pdflatex) command -v pdflatex >/dev/null 2>&1 || need+=(texlive-latex-base texlive-latex-recommended texlive-fonts-recommended lmodern) ;;
+    hyperfine) command -v hyperfine >/dev/null 2>&1 || need+=(hyperfine) ;;
+    *) need+=("$extra") ;;
+  esac
+done
+[ ${#need[@]} -eq 0 ] && exit 0
+
+# Unique package names, in order.
+mapfile -t packages < <(printf '%s\n' "${need[@]}" | awk '!seen[$0]++')
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 || { echo "install-deps: need root or sudo to install: ${packages[*]}" >&2; exit 4; }
+  sudo="sudo"
+fi
+echo "install-deps: installing ${packages[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+# The Debian package starts a system Prometheus on :9090 where systemd runs; the tests start
+# their own on free ports and never use it.

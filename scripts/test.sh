@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The README's test command: installs what the tests start for real, then builds and runs
+# every test (unit, integration against a real Prometheus, fault injection).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+exec ./mvnw -B -ntp verify "$@"
