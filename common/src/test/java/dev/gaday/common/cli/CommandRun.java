@@ -5,8 +5,8 @@ import java.io.StringWriter;
 import java.util.List;
 
 /** One in-process run of a command: exit code, stdout and stderr. */
-record CommandRun(int exitCode, String out, String err) {
-    static CommandRun of(Object command, String... args) {
+public record CommandRun(int exitCode, String out, String err) {
+    public static CommandRun of(Object command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var commandLine = ToolLauncher.newCommandLine(command);
@@ -16,7 +16,7 @@ record CommandRun(int exitCode, String out, String err) {
         return new CommandRun(exitCode, out.toString(), err.toString());
     }
 
-    List<String> errLines() {
+    public List<String> errLines() {
         return err.lines().toList();
     }
 }

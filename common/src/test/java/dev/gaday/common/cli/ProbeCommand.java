@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** The smallest Prometheus-facing command: checks its connection options and optionally runs one query. */
 @Command(name = "probe", mixinStandardHelpOptions = true)
-class ProbeCommand extends ToolCommand {
+public class ProbeCommand extends ToolCommand {
     @Mixin
     PrometheusConnectionMixin prometheus = new PrometheusConnectionMixin();
 
@@ -20,7 +20,7 @@ class ProbeCommand extends ToolCommand {
     PrometheusEndpoint endpoint;
     Double value;
 
-    ProbeCommand(Map<String, String> environment) {
+    public ProbeCommand(Map<String, String> environment) {
         prometheus.environment(environment::get);
     }
 

@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.gaday.common.cli.CommandRun;
 import dev.gaday.common.cli.ExitCode;
+import dev.gaday.common.cli.ProbeCommand;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.prometheus.HttpPrometheusClient;
 import dev.gaday.common.prometheus.PrometheusEndpoint;
@@ -26,6 +28,7 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,5 +131,24 @@ class TlsTest {
         Path notPem = Files.writeString(dir.resolve("ca-bad.pem"), "hello");
         assertTrue(assertThrows(ToolException.class, () -> Tls.certificates(notPem, "--ca-file")).getMessage()
                 .startsWith("--ca-file " + notPem + ": "));
+    }
+
+    @Test
+    void connectionOptionsDriveTls() {
+        CommandRun trusted = CommandRun.of(new ProbeCommand(Map.of()), "--prometheus-url", url(mutualTls),
+                "--ca-file", pki.caPem.toString(), "--client-cert", pki.clientCertPem.toString(),
+                "--client-key", pki.clientKeyPem.toString(), "--query", "7");
+        assertEquals(0, trusted.exitCode(), trusted.err());
+        assertEquals("7.0", trusted.out().strip());
+
+        CommandRun refused = CommandRun.of(new ProbeCommand(Map.of()), "--prometheus-url", url(https), "--query", "7");
+        assertEquals(ExitCode.RUNTIME_ERROR.code(), refused.exitCode());
+        assertEquals(1, refused.errLines().size(), refused.err());
+        assertTrue(refused.err().contains("TLS: the server's certificate is not signed by a trusted CA"), refused.err());
+
+        CommandRun insecure = CommandRun.of(new ProbeCommand(Map.of()), "--prometheus-url", url(https),
+                "--insecure-skip-tls-verify", "--query", "7");
+        assertEquals(0, insecure.exitCode(), insecure.err());
+        assertTrue(insecure.err().contains("warning: --insecure-skip-tls-verify is on"), insecure.err());
     }
 }
