@@ -173,6 +173,10 @@ class PrometheusConnectionMixinTest {
         assertEquals(Duration.ofSeconds(5400), PrometheusConnectionMixin.DurationConverter.parse("1h30m"));
         assertEquals(Duration.ofDays(2), PrometheusConnectionMixin.DurationConverter.parse("2d"));
         assertEquals(Duration.ofSeconds(5), PrometheusConnectionMixin.DurationConverter.parse("PT5S"));
+        assertEquals("1m30s", PrometheusConnectionMixin.DurationConverter.format(Duration.ofSeconds(90)));
+        assertEquals("2h", PrometheusConnectionMixin.DurationConverter.format(Duration.ofHours(2)));
+        assertEquals("1.2s", PrometheusConnectionMixin.DurationConverter.format(Duration.ofMillis(1200)));
+        assertEquals("250ms", PrometheusConnectionMixin.DurationConverter.format(Duration.ofMillis(250)));
         for (String bad : List.of("", "30", "s", "30x", "1h 30m", "-5s")) {
             assertThrows(TypeConversionException.class, () -> PrometheusConnectionMixin.DurationConverter.parse(bad),
                     bad);

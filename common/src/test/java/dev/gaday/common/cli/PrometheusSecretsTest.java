@@ -108,6 +108,10 @@ class PrometheusSecretsTest {
 
         assertEquals(ExitCode.RUNTIME_ERROR.code(), run.exitCode());
         assertTrue(run.err().contains("after 3 attempts"), run.err());
+        // -v shows each retry, with the server's (redacted) answer
+        assertEquals(2, run.errLines().stream().filter(line -> line.startsWith("probe: retrying in ")).count(),
+                run.err());
+        assertTrue(run.err().contains("(attempt 3 of 3) after: POST " + wire.baseUrl() + "/api/v1/query"), run.err());
         assertNoSecretIn(List.of(run.err(), run.out()));
         wire.verify(3, postRequestedFor(urlPathEqualTo("/api/v1/query")).withHeader("Authorization",
                 equalTo("Bearer " + token)));
