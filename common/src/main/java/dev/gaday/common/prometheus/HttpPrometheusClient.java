@@ -47,7 +47,7 @@ import okhttp3.ResponseBody;
  * length limit for long PromQL); label values are a GET. Every request goes through the endpoint's
  * {@link RetryPolicy}, each attempt bounded by the request timeout and what is left of the budget.
  *
- * <p>The HTTP client is derived from {@link HttpClients#shared()}, so {@link #close()} releases
+ * <p>Thread-safe: one instance may serve concurrent queries. The HTTP client is derived from {@link HttpClients#shared()}, so {@link #close()} releases
  * nothing shared; it exists so callers can use try-with-resources regardless of the implementation.
  */
 public final class HttpPrometheusClient implements PrometheusClient {
@@ -281,13 +281,22 @@ public final class HttpPrometheusClient implements PrometheusClient {
             throw failure(Kind.UNREACHABLE, description, 0, "unknown host " + base.host(), e);
         } catch (ConnectException | NoRouteToHostException e) {
             throw failure(Kind.UNREACHABLE, description, 0, "cannot connect to " + base.host() + ":" + base.port()
-                    + ": " + e.getMessage(), e);
+                    + ": " + rootMessage(e), e);
         } catch (SSLException e) {
             throw failure(Kind.UNREACHABLE, description, 0, "TLS connection failed: " + e.getMessage(), e);
         } catch (IOException e) {
             throw failure(Kind.UNREACHABLE, description, 0, "connection failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
         }
+    }
+
+    /** OkHttp wraps "Connection refused" in its own "Failed to connect to ..." message. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage() != null ? root.getMessage() : e.getMessage());
     }
 
     private String tlsDetail(SSLException e) {

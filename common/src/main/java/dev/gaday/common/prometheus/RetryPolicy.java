@@ -145,8 +145,8 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
                 throw failure;
             }
             if (attemptNumber >= maxAttempts) {
-                throw PrometheusException.exhausted(failure, attemptNumber,
-                        maxAttempts == 1 ? "failed (retries disabled)" : "gave up");
+                throw PrometheusException.exhausted(failure, attemptNumber, maxAttempts == 1 ? "failed" : "gave up",
+                        maxAttempts == 1 ? " (retries disabled)" : "");
             }
             Duration delay = failure.retryAfter().isPresent() ? failure.retryAfter().get() : backoff(attemptNumber - 1);
             left = budgetNanos - (nanoClock.getAsLong() - startNanos);
@@ -155,14 +155,14 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
                         ? "server asked to retry after " + format(delay) + ", beyond the retry budget of "
                                 + format(budget) + "; gave up"
                         : "retry budget of " + format(budget) + " spent";
-                throw PrometheusException.exhausted(failure, attemptNumber, why);
+                throw PrometheusException.exhausted(failure, attemptNumber, why, "");
             }
             listener.retrying(failure, attemptNumber + 1, maxAttempts, delay);
             try {
                 sleeper.sleep(delay);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw PrometheusException.exhausted(failure, attemptNumber, "interrupted while waiting to retry");
+                throw PrometheusException.exhausted(failure, attemptNumber, "interrupted while waiting to retry", "");
             }
         }
     }

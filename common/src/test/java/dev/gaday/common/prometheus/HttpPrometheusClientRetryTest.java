@@ -150,6 +150,12 @@ class HttpPrometheusClientRetryTest {
         assertEquals(made, e.attempts());
         assertTrue(made >= 5 && made < 100, "attempts " + made);
         assertTrue(time.nanoTime() <= Duration.ofSeconds(20).toNanos(), "stays within the budget");
+        assertEquals(made - 1, time.sleeps.size());
+        RetryPolicy policy = RetryPolicy.defaults();
+        for (int i = 0; i < time.sleeps.size(); i++) {
+            Duration sleep = time.sleeps.get(i);
+            assertTrue(!sleep.isNegative() && sleep.compareTo(policy.backoffCap(i)) <= 0, "sleep " + i + ": " + sleep);
+        }
         assertEquals(Kind.API_ERROR, e.kind());
         assertEquals(503, e.httpStatus());
         assertEquals(ExitCode.RUNTIME_ERROR, e.exitCode());
