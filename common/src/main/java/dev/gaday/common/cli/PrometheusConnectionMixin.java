@@ -194,8 +194,8 @@ public class PrometheusConnectionMixin {
                 throw ToolException.usage("--header Authorization is not allowed (it would put a secret on the "
                         + "command line); use --bearer-token-file/--bearer-token-env or --basic-auth-*");
             }
-            if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
-                throw ToolException.usage("--header '" + name + "' has a control character in its value");
+            if (value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c > 0x7e)) {
+                throw ToolException.usage("--header '" + name + "': the value must be printable ASCII");
             }
             if (SENSITIVE_HEADER.matcher(name).matches()) {
                 Secrets.register(value);

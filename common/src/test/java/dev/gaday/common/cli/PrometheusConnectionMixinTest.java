@@ -105,6 +105,8 @@ class PrometheusConnectionMixinTest {
                 .contains("must have the form 'Name: value'"));
         assertTrue(usageError(Map.of(), "--prometheus-url", "http://p", "--header", "X-Empty:")
                 .contains("must have the form 'Name: value'"));
+        assertEquals("probe: error: --header 'X-Scope-OrgID': the value must be printable ASCII",
+                usageError(Map.of(), "--prometheus-url", "http://p", "--header", "X-Scope-OrgID: t\u00e9nant"));
         String authorization = usageError(Map.of(), "--prometheus-url", "http://p", "--header",
                 "Authorization: Bearer literal-token-xyz");
         assertTrue(authorization.contains("--header Authorization is not allowed"), authorization);
