@@ -111,6 +111,44 @@ class HttpPrometheusClientParsingTest {
     }
 
     @Test
+    void fieldOrderDoesNotMatter() {
+        answerQuery("""
+                {"data":{"result":[{"value":[1763640000,"3"],"metric":{"job":"x"}}],"resultType":"vector",
+                 "extra":{"ignored":[1,2,{"a":null}]}},"warnings":["w"],"status":"success"}""");
+        QueryResult.Vector vector = assertInstanceOf(QueryResult.Vector.class, client().query("x", T));
+        assertEquals(3.0, vector.samples().get(0).sample().value());
+        assertEquals("x", vector.samples().get(0).label("job"));
+        assertEquals(List.of("w"), vector.warnings());
+
+        answerQuery("""
+                {"data":{"result":[1763640000,"2"],"resultType":"scalar"},"status":"success"}""");
+        assertEquals(2.0, assertInstanceOf(QueryResult.Scalar.class, client().query("2", T)).sample().value());
+    }
+
+    @Test
+    void shapeSurprisesAreBadResponses() {
+        for (String body : List.of(
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}} trailing",
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{}}]}}",
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},"
+                        + "\"values\":[[1,\"1\"]]}]}}",
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[]}}",
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},"
+                        + "\"value\":[1,\"1\"]},3]}}",
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{\"a\":1},"
+                        + "\"value\":[1,\"1\"]}]}}",
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},"
+                        + "\"value\":[1,\"Infinity\"]}]}}",
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"weird\",\"result\":[]}}",
+                "{\"status\":\"success\",\"status\":\"success\",\"data\":{}}")) {
+            answerQuery(body);
+            PrometheusException e = assertThrows(PrometheusException.class, () -> client().query("up", T), body);
+            assertEquals(Kind.BAD_RESPONSE, e.kind(), body);
+            assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+        }
+    }
+
+    @Test
     void warningsAreSurfaced() {
         answerQuery("""
                 {"status":"success","warnings":["PromQL info: metric might not be a counter"],
