@@ -142,7 +142,8 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
                 failure = e;
             }
             if (!failure.retryable()) {
-                throw failure;
+                // After earlier retried failures, say so: the user should know the server was flaky too.
+                throw attemptNumber == 1 ? failure : PrometheusException.exhausted(failure, attemptNumber, "failed", "");
             }
             if (attemptNumber >= maxAttempts) {
                 throw PrometheusException.exhausted(failure, attemptNumber, maxAttempts == 1 ? "failed" : "gave up",
