@@ -44,6 +44,9 @@ public final class EchoChaosServer extends WebSocketServer {
     private final AtomicInteger opened = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
+    private final AtomicInteger closedWithFrame = new AtomicInteger();
+    private final AtomicInteger closedAbnormally = new AtomicInteger();
+    private volatile String lastAuthorization;
     private volatile long startNanos;
     private volatile Exception startFailure;
 
@@ -123,6 +126,7 @@ public final class EchoChaosServer extends WebSocketServer {
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
         opened.incrementAndGet();
+        lastAuthorization = handshake.hasFieldValue("Authorization") ? handshake.getFieldValue("Authorization") : null;
         if (chaos.dropAfter() != null) {
             drops.schedule(() -> drop(conn), chaos.dropAfter().toNanos(), TimeUnit.NANOSECONDS);
         }
@@ -167,7 +171,12 @@ public final class EchoChaosServer extends WebSocketServer {
 
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-        // nothing to clean up: drops scheduled for a closed connection find it closed
+        // Drops scheduled for a closed connection find it closed: nothing to clean up, only to count.
+        if (code == CloseFrame.NORMAL || code == CloseFrame.GOING_AWAY) {
+            closedWithFrame.incrementAndGet();
+        } else if (code == CloseFrame.ABNORMAL_CLOSE) {
+            closedAbnormally.incrementAndGet();
+        }
     }
 
     @Override
@@ -188,6 +197,21 @@ public final class EchoChaosServer extends WebSocketServer {
 
     public int droppedConnections() {
         return dropped.get();
+    }
+
+    /** Connections that ended with a close handshake (client- or server-initiated). */
+    public int closedWithFrame() {
+        return closedWithFrame.get();
+    }
+
+    /** Connections that ended without one (TCP reset or EOF). */
+    public int closedAbnormally() {
+        return closedAbnormally.get();
+    }
+
+    /** The Authorization header of the last upgrade that opened; for tests. */
+    public String lastAuthorization() {
+        return lastAuthorization;
     }
 
     /** Set when the server could not start (port taken...). */

@@ -24,7 +24,7 @@ public final class LatencyRecorder {
         return histogram.getTotalCount();
     }
 
-    /** avg (exact), p50/p95/p99 (histogram, 0.1 % resolution), max; all null when empty. */
+    /** avg (exact), p50/p95/p99 (histogram, 0.1 % resolution), max, min; all null when empty. */
     public Latency summary() {
         long count = histogram.getTotalCount();
         if (count == 0) {
@@ -32,7 +32,7 @@ public final class LatencyRecorder {
         }
         return new Latency(ms(sumMicros / count), ms(histogram.getValueAtPercentile(50)),
                 ms(histogram.getValueAtPercentile(95)), ms(histogram.getValueAtPercentile(99)),
-                ms(histogram.getMaxValue()));
+                ms(histogram.getMaxValue()), ms(histogram.getMinValue()));
     }
 
     private static Double ms(double micros) {

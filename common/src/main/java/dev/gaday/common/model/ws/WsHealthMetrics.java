@@ -68,10 +68,14 @@ public record WsHealthMetrics(
         failureReasons = failureReasons == null ? null : Map.copyOf(failureReasons);
     }
 
-    /** Latency statistics in milliseconds; all null when nothing succeeded. */
-    public record Latency(Double avg, Double p50, Double p95, Double p99, Double max) {
+    /** Latency statistics in milliseconds; all null when nothing succeeded. {@code min} was added later. */
+    public record Latency(Double avg, Double p50, Double p95, Double p99, Double max, Double min) {
+        public Latency(Double avg, Double p50, Double p95, Double p99, Double max) {
+            this(avg, p50, p95, p99, max, null);
+        }
+
         public static Latency none() {
-            return new Latency(null, null, null, null, null);
+            return new Latency(null, null, null, null, null, null);
         }
     }
 

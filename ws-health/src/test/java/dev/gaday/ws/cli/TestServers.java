@@ -1,0 +1,41 @@
+package dev.gaday.ws.cli;
+
+import dev.gaday.ws.server.ChaosSettings;
+import dev.gaday.ws.server.EchoChaosServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.concurrent.locks.LockSupport;
+import javax.net.ssl.SSLContext;
+
+/** Real Java-WebSocket servers on loopback, on a free port. */
+final class TestServers {
+    private TestServers() {
+    }
+
+    static EchoChaosServer start(ChaosSettings chaos) throws Exception {
+        return start(chaos, null);
+    }
+
+    static EchoChaosServer start(ChaosSettings chaos, SSLContext tls) throws Exception {
+        EchoChaosServer server = new EchoChaosServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), chaos, tls);
+        return server.startAndWait(Duration.ofSeconds(10));
+    }
+
+    static String url(EchoChaosServer server) {
+        return "ws://127.0.0.1:" + server.boundPort() + "/ws";
+    }
+
+    /** Polls {@code condition} until it holds or {@code timeout} passes. */
+    static boolean await(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(5_000_000);
+        }
+        return true;
+    }
+}
