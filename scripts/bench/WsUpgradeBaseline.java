@@ -9,9 +9,11 @@ import java.util.Base64;
 
 /**
  * The peer ws-health's reconnect latency is held against: the least a client can do to get a
- * WebSocket connection back. Per iteration: TCP connect, send the HTTP upgrade, read the 101
- * answer, reset the connection (as ws-health's drop mode does). Run with the JDK's
- * source launcher: java WsUpgradeBaseline.java HOST PORT ITERATIONS
+ * WebSocket connection back. Like ws-health's drop mode, each timed reconnect starts with the
+ * reset of the previous connection (SO_LINGER 0, no close frame), then a TCP connect, the HTTP
+ * upgrade request, and ends when the 101 answer has been read. One thread, blocking I/O, no
+ * WebSocket library. Run with the JDK's source launcher:
+ * java WsUpgradeBaseline.java HOST PORT ITERATIONS
  */
 public class WsUpgradeBaseline {
     public static void main(String[] args) throws Exception {
@@ -21,6 +23,7 @@ public class WsUpgradeBaseline {
         SecureRandom random = new SecureRandom();
         long[] nanos = new long[iterations];
         byte[] buffer = new byte[4096];
+        Socket previous = null;
         for (int i = 0; i < iterations; i++) {
             byte[] key = new byte[16];
             random.nextBytes(key);
@@ -28,6 +31,10 @@ public class WsUpgradeBaseline {
                     + "Connection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key)
                     + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
             long start = System.nanoTime();
+            if (previous != null) {
+                previous.setSoLinger(true, 0);
+                previous.close();
+            }
             Socket socket = new Socket();
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(host, port), 5000);
@@ -47,9 +54,10 @@ public class WsUpgradeBaseline {
             if (!response.toString().startsWith("HTTP/1.1 101")) {
                 throw new IllegalStateException("no upgrade: " + response.toString().lines().findFirst().orElse(""));
             }
-            socket.setSoLinger(true, 0);
-            socket.close();
+            previous = socket;
         }
+        previous.setSoLinger(true, 0);
+        previous.close();
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         double avg = Arrays.stream(nanos).average().orElse(Double.NaN) / 1e6;

@@ -18,6 +18,7 @@ final class ConnectionProbe implements Runnable {
 
     private final ProbeSettings settings;
     private final RunStats stats;
+    private final java.util.concurrent.Executor readers;
     private final long startNanos;
     private final long runDeadlineNanos;
 
@@ -34,9 +35,14 @@ final class ConnectionProbe implements Runnable {
     private record Outcome(Result result, long outageStartNanos, long readyNanos, long openNanos, int attempts) {
     }
 
-    ConnectionProbe(ProbeSettings settings, RunStats stats, long startNanos, long runDeadlineNanos) {
+    /** The next attempt's client, built ahead so that building it is not counted as latency. */
+    private ProbeSession prepared;
+
+    ConnectionProbe(ProbeSettings settings, RunStats stats, java.util.concurrent.Executor readers, long startNanos,
+            long runDeadlineNanos) {
         this.settings = settings;
         this.stats = stats;
+        this.readers = readers;
         this.startNanos = startNanos;
         this.runDeadlineNanos = runDeadlineNanos;
     }
@@ -124,6 +130,7 @@ final class ConnectionProbe implements Runnable {
     }
 
     private void forceDisconnect(DisconnectMode mode) throws InterruptedException {
+        prepare();
         ProbeSession current = session;
         session = null;
         markDown(System.nanoTime());
@@ -154,6 +161,7 @@ final class ConnectionProbe implements Runnable {
                 parkUntil(deadline);
                 return new Outcome(timeUp, downSinceNanos, 0, 0, attempts);
             }
+            prepare();
             if (!parkUntil(plannedAttemptNanos)) {
                 throw new InterruptedException();
             }
@@ -180,11 +188,13 @@ final class ConnectionProbe implements Runnable {
 
     /** One connect attempt, every phase bounded; the open session, or null after recording why not. */
     private ProbeSession attempt(long deadlineNanos) throws InterruptedException {
-        ProbeSession candidate = new ProbeSession(settings);
+        prepare();
+        ProbeSession candidate = prepared;
+        prepared = null;
         long phases = settings.connectTimeout().toNanos() + settings.handshakeTimeout().toNanos()
                 * (settings.secure() ? 2 : 1);
         long budget = Math.min(phases, deadlineNanos - System.nanoTime());
-        candidate.connect();
+        candidate.start(readers);
         boolean settled;
         try {
             settled = candidate.awaitSettled(budget);
@@ -214,6 +224,12 @@ final class ConnectionProbe implements Runnable {
         }
         stats.recordPhases(candidate.tcpConnectNanos(), candidate.tlsNanos(), candidate.upgradeNanos());
         return candidate;
+    }
+
+    private void prepare() {
+        if (prepared == null) {
+            prepared = new ProbeSession(settings);
+        }
     }
 
     /** Parks until {@code targetNanos}; false when interrupted. */

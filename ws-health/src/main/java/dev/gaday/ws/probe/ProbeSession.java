@@ -86,6 +86,14 @@ final class ProbeSession extends WebSocketClient {
         }
     }
 
+    /**
+     * Starts the attempt on a pooled thread: {@link #connect()} would create a thread per attempt,
+     * time that would count as reconnect latency but is the monitor's own overhead.
+     */
+    void start(java.util.concurrent.Executor readers) {
+        readers.execute(this);
+    }
+
     /** Waits until the attempt opened or failed; false when it did neither in time. */
     boolean awaitSettled(long nanos) throws InterruptedException {
         return settled.await(Math.max(0, nanos), TimeUnit.NANOSECONDS);
