@@ -18,6 +18,8 @@ import org.java_websocket.handshake.ServerHandshake;
  * the old object, which the probe no longer looks at.
  */
 final class ProbeSession extends WebSocketClient {
+    private static final int PROBE_READ_BUFFER_BYTES = 16 * 1024;
+
     private final ProbeSettings settings;
     private final BoundedSocketFactory sockets;
     private final CountDownLatch settled = new CountDownLatch(1);
@@ -37,6 +39,9 @@ final class ProbeSession extends WebSocketClient {
         this.sockets = new BoundedSocketFactory(settings);
         setSocketFactory(sockets);
         setTcpNoDelay(true);
+        // The library's read buffer defaults to 64 KB per connection; probes exchange a few
+        // bytes, and a thousand connections should not cost 64 MB of buffers.
+        setReceiveBufferSize(PROBE_READ_BUFFER_BYTES);
         // The probe watches the connection itself; the library's lost-connection pings would
         // add traffic that the server's ping/pong chaos option is meant to control.
         setConnectionLostTimeout(0);
