@@ -49,10 +49,10 @@ import picocli.CommandLine.Option;
         subcommands = ServeWsEchoCommand.class, sortOptions = false,
         description = {
             "Validates WebSocket reconnect behaviour against the TARS-1001 criteria.",
-            "Each cycle holds the connection open for --interval, forces a disconnect (a close frame, or a TCP",
-            "reset without one), then reconnects under the reconnect policy (exponential backoff, full jitter)",
-            "and measures the time until the connection (with --send/--ping: the application) answers again.",
-            "Writes ws_health_metrics.json (docs/schema/ws-health-metrics.md)."},
+            "%nEach cycle holds the connection open for --interval, forces a disconnect (a close frame, or a TCP "
+                    + "reset without one), then reconnects under the reconnect policy (exponential backoff, full "
+                    + "jitter) and measures the time until the connection (with --send/--ping: the application) "
+                    + "answers again. Writes ws_health_metrics.json (docs/schema/ws-health-metrics.md).%n"},
         footer = {"%nExamples:",
             "  ws-health --endpoint wss://tars.example/ws --duration 1h --interval 60s --token-env TARS_TOKEN",
             "  ws-health --endpoint ws://127.0.0.1:8080/ws --iterations 100 --connections 50 --send ping --expect pong",
@@ -223,6 +223,7 @@ public final class CheckWsHealthCommand extends ToolCommand {
         if (!(minSuccessRate >= 0 && minSuccessRate <= 100)) {
             throw ToolException.usage("--min-success-rate must be between 0 and 100");
         }
+        checkOutput();
         URI uri = parseEndpoint(endpoint);
         displayEndpoint = displayed(uri);
         Map<String, String> requestHeaders = parseHeaders();
@@ -251,6 +252,21 @@ public final class CheckWsHealthCommand extends ToolCommand {
         settings = new ProbeSettings(uri, address, port, requestHeaders, tls, !insecure, connectTimeout,
                 handshakeTimeout, policy, reconnectTimeout, connections, duration == null ? effectiveIterations() : 0,
                 duration, interval, disconnectMode, send, expectPattern, ping, rampUp != null ? rampUp : interval);
+    }
+
+    /** Checked before the run, so that an hour of probing is not lost to a typo in --output. */
+    private void checkOutput() {
+        Path target = output.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            throw ToolException.usage("--output " + output + " is a directory; give a file name");
+        }
+        Path parent = target.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw ToolException.usage("--output " + output + ": directory " + parent + " does not exist");
+        }
+        if (parent != null && !Files.isWritable(parent)) {
+            throw ToolException.usage("--output " + output + ": directory " + parent + " is not writable");
+        }
     }
 
     private int effectiveIterations() {
@@ -374,10 +390,6 @@ public final class CheckWsHealthCommand extends ToolCommand {
     }
 
     private ExitCode probe() {
-        Path target = output.toAbsolutePath();
-        if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
-            throw ToolException.usage("--output " + output + ": directory " + target.getParent() + " does not exist");
-        }
         diagnostics().info("probing " + displayEndpoint + " with " + connections + " connection(s), "
                 + (duration != null ? "for " + DurationConverter.format(duration) : effectiveIterations() + " cycle(s) each")
                 + ", disconnect mode " + disconnectMode.label());
