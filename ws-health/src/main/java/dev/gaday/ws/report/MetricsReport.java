@@ -26,7 +26,7 @@ public final class MetricsReport {
         return new WsHealthMetrics(FileKind.WS_HEALTH_METRICS.schemaVersion(), FileKind.WS_HEALTH_METRICS.id(),
                 toolVersion, endpoint, startedAt, finishedAt, Math.round(seconds * 1000) / 1000.0, connections,
                 stats.totalTests(), stats.successful(), stats.failed(), round(stats.successRatePercent()),
-                latency, stats.applicationLatency(), round(stats.maxDowntimeSeconds()), stats.avgJitterMs(),
+                latency, stats.applicationLatency(), roundMicros(stats.maxDowntimeSeconds()), stats.avgJitterMs(),
                 round(stats.avgAttempts()), stats.serverDrops(), new Compliance(verdict.status(), verdict.criteria()),
                 disconnectMode, stats.byMode(), stats.phases(), stats.maxJitterMs(), stats.unfinishedCycles(),
                 stats.failureReasons());
@@ -46,13 +46,18 @@ public final class MetricsReport {
                 criteria.get(0).evaluate(stats.successRatePercent(), "successRatePercent"),
                 criteria.get(1).evaluate(seconds(latency.avg()), "latencyMs.avg", noLatency),
                 criteria.get(2).evaluate(seconds(latency.p99()), "latencyMs.p99", noLatency),
-                criteria.get(3).evaluate(round(stats.maxDowntimeSeconds()), "maxDowntimeSeconds"),
+                criteria.get(3).evaluate(roundMicros(stats.maxDowntimeSeconds()), "maxDowntimeSeconds"),
                 criteria.get(4).evaluate(seconds(stats.avgJitterMs()), "avgJitterMs", "no reconnect attempt"));
         return Verdict.of(results);
     }
 
     private static Double seconds(Double millis) {
         return millis == null ? null : millis / 1000.0;
+    }
+
+    /** Seconds to the microsecond, the resolution of the latencies. */
+    private static Double roundMicros(Double seconds) {
+        return seconds == null ? null : Math.round(seconds * 1e6) / 1e6;
     }
 
     private static Double round(Double value) {

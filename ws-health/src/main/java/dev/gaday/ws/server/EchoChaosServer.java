@@ -172,10 +172,17 @@ public final class EchoChaosServer extends WebSocketServer {
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
         // Drops scheduled for a closed connection find it closed: nothing to clean up, only to count.
-        if (code == CloseFrame.NORMAL || code == CloseFrame.GOING_AWAY) {
-            closedWithFrame.incrementAndGet();
-        } else if (code == CloseFrame.ABNORMAL_CLOSE) {
+        if (code == CloseFrame.ABNORMAL_CLOSE) {
             closedAbnormally.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void onClosing(WebSocket conn, int code, String reason, boolean remote) {
+        // Counted here, when the client's close frame arrives, not in onClose: how the TCP
+        // teardown after it races with the server's own bookkeeping does not matter.
+        if (remote) {
+            closedWithFrame.incrementAndGet();
         }
     }
 
@@ -199,7 +206,7 @@ public final class EchoChaosServer extends WebSocketServer {
         return dropped.get();
     }
 
-    /** Connections that ended with a close handshake (client- or server-initiated). */
+    /** Close frames received from clients. */
     public int closedWithFrame() {
         return closedWithFrame.get();
     }

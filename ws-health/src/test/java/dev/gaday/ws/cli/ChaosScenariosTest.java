@@ -106,7 +106,7 @@ class ChaosScenariosTest {
         assertTrue(m.byDisconnectMode().get("close").latencyMs().avg() > 0);
         assertTrue(m.byDisconnectMode().get("drop").latencyMs().avg() > 0);
         assertTrue(TestServers.await(() -> server.closedWithFrame() >= 3 && server.closedAbnormally() >= 3,
-                Duration.ofSeconds(5)), "server saw " + server.closedWithFrame() + " clean closes and "
+                Duration.ofSeconds(5)), "server saw " + server.closedWithFrame() + " close frames and "
                 + server.closedAbnormally() + " abrupt ones");
         assertEquals(0, m.serverInitiatedDrops().count());
     }
