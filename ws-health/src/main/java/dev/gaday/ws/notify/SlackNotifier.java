@@ -2,6 +2,8 @@ package dev.gaday.ws.notify;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gaday.common.http.HttpClients;
+import dev.gaday.common.http.TlsSettings;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.model.ws.WsHealthMetrics;
 import dev.gaday.common.verdict.CriterionResult;
@@ -21,11 +23,8 @@ import okhttp3.Response;
 public final class SlackNotifier {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
-    // TODO(http): use dev.gaday.common.http.HttpClients' shared client once it lands in main.
-    private static final OkHttpClient CLIENT = new OkHttpClient.Builder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .callTimeout(Duration.ofSeconds(10))
-            .build();
+    /** Derived from the process's one client; a slow webhook must not hold the verdict for long. */
+    private static final OkHttpClient CLIENT = HttpClients.derive(TlsSettings.DEFAULT, Duration.ofSeconds(10)).build();
 
     private final String webhookUrl;
 
