@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gaday.cert.report.ReportValues;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.json.Sha256;
 import dev.gaday.common.model.kpi.KpiSummary;
@@ -105,8 +106,7 @@ class BuildCertPackageCommandTest {
             }
         }
         for (var criterion : summary.certification().criteria()) {
-            assertTrue(report.contains("| " + criterion.name() + " | " + criterion.describeThreshold().replace("<", "\\<")
-                    .replace(">", "\\>") + " | " + Numbers.format(criterion.value(), 3) + criterion.unit() + " |"),
+            assertTrue(report.contains("| " + criterion.name() + " | " + ReportValues.threshold(criterion).replace("<", "\\<") + " | " + Numbers.format(criterion.value(), 3) + criterion.unit() + " |"),
                     criterion.name());
         }
         // From the release file: incidents, timeline rows, sign-off, values and bindings.

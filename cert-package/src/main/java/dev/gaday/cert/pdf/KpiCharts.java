@@ -109,7 +109,8 @@ public final class KpiCharts {
             max = Math.max(max, t);
             List<Double> line = new ArrayList<>();
             times.forEach(time -> line.add(t));
-            XYSeries limit = chart.addSeries("Threshold " + threshold.describeThreshold(), times, line);
+            XYSeries limit = chart.addSeries("Threshold " + dev.gaday.cert.report.ReportValues.threshold(threshold), times,
+                    line);
             limit.setMarker(SeriesMarkers.NONE);
             limit.setLineColor(new Color(0xc0, 0x30, 0x30));
             limit.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,

@@ -59,7 +59,8 @@ public final class PdfReport {
         options.set(HtmlRenderer.ESCAPE_HTML, true);
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
-        options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        // Report templates put one field per line ("**Generated:** ...") and mean a line break.
+        options.set(HtmlRenderer.SOFT_BREAK, "<br />\n");
         options.set(TablesExtension.CLASS_NAME, "report");
         PARSER = Parser.builder(options).build();
         RENDERER = HtmlRenderer.builder(options).build();

@@ -544,14 +544,19 @@ public final class ReportValues {
     private static List<String> criterionRow(CriterionResult r, String prefix) {
         String actual = r.value() == null ? "no data" + (r.reason() == null ? "" : ": " + r.reason())
                 : Numbers.format(r.value(), 3) + r.unit();
-        return List.of(prefix + r.name() + (r.warningOnly() ? " (warning only)" : ""), r.describeThreshold(), actual,
+        return List.of(prefix + r.name() + (r.warningOnly() ? " (warning only)" : ""), threshold(r), actual,
                 symbol(r.status()) + " " + r.status());
     }
 
     static String describe(CriterionResult r) {
         return symbol(r.status()) + " " + r.name() + ": " + (r.value() == null ? "no data" : Numbers.format(r.value(), 3)
-                + r.unit()) + " (target " + r.describeThreshold() + ")" + (r.warningOnly() ? ", warning only" : "")
+                + r.unit()) + " (target " + threshold(r) + ")" + (r.warningOnly() ? ", warning only" : "")
                 + " — " + r.status() + (r.reason() == null ? "" : ": " + r.reason());
+    }
+
+    /** "≥ 99.9%": the threshold with the mathematical signs people read. */
+    public static String threshold(CriterionResult r) {
+        return r.describeThreshold().replace(">=", "\u2265").replace("<=", "\u2264");
     }
 
     public static String symbol(Status status) {
