@@ -58,7 +58,9 @@ public final class KpiCharts {
         }
         List<Date> times = new ArrayList<>();
         for (KpiSnapshot snapshot : snapshots) {
-            times.add(Date.from(snapshot.window().end()));
+            // A snapshot covers an interval: plot it at the middle, so a spike sits where it happened.
+            Instant start = snapshot.window().start();
+            times.add(Date.from(start.plus(java.time.Duration.between(start, snapshot.window().end()).dividedBy(2))));
         }
         result.add("availability", "Availability (%)", snapshots, times, OverallKpis::availabilityPercent,
                 threshold(summary, "availab"), release);
