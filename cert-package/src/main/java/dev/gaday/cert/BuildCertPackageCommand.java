@@ -197,6 +197,9 @@ public final class BuildCertPackageCommand extends ToolCommand {
 
     @Override
     protected ExitCode execute() {
+        if (!certifyOnly) {
+            PdfReport.warmUpInBackground();
+        }
         Map<String, Path> overrides = new LinkedHashMap<>();
         overrides.put(InputFiles.KPI_SUMMARY, kpiSummary);
         overrides.put(InputFiles.WS_HEALTH, wsHealth);
@@ -280,11 +283,15 @@ public final class BuildCertPackageCommand extends ToolCommand {
         List<String> written = new ArrayList<>();
         long started = System.nanoTime();
         write(dir, REPORT_MD, markdown, written);
-        for (Map.Entry<String, org.knowm.xchart.XYChart> chart : charts.charts().entrySet()) {
-            writeBytes(dir, "charts/" + chart.getKey() + ".png", KpiCharts.png(chart.getValue()), written);
-        }
-        diagnostics().debug(String.format("charts as PNG: %d ms", (System.nanoTime() - started) / 1_000_000));
-        started = System.nanoTime();
+        // The PNG charts (for the Markdown) are drawn on a second core while the PDF renders; they
+        // get their own chart objects, as XChart's are not safe to paint from two threads.
+        java.util.concurrent.CompletableFuture<Map<String, byte[]>> pngs = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    Map<String, byte[]> images = new LinkedHashMap<>();
+                    KpiCharts.of(inputs.snapshots(), inputs.kpiSummary(), inputs.release()).charts()
+                            .forEach((name, chart) -> images.put(name, KpiCharts.png(chart)));
+                    return images;
+                });
         String releaseLabel = inputs.release().name() != null ? inputs.release().name()
                 : inputs.release().version() != null ? "Release " + inputs.release().version() : "GA release";
         String title = "GA Day Report: " + releaseLabel;
@@ -294,6 +301,13 @@ public final class BuildCertPackageCommand extends ToolCommand {
         writeBytes(dir, REPORT_PDF, PdfReport.render(markdown, title, header, charts.charts(), appendCharts, pdfTime),
                 written);
         diagnostics().debug(String.format("PDF: %d ms", (System.nanoTime() - started) / 1_000_000));
+        try {
+            for (Map.Entry<String, byte[]> png : pngs.join().entrySet()) {
+                writeBytes(dir, "charts/" + png.getKey() + ".png", png.getValue(), written);
+            }
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         for (String name : List.of(InputFiles.KPI_SUMMARY, InputFiles.WS_HEALTH, InputFiles.DRIFT_ANALYSIS,
                 InputFiles.SLO_STATUS, InputFiles.VALIDATION_JSON, InputFiles.VALIDATION_HTML)) {
             Optional<Path> file = files.get(name);
@@ -326,7 +340,8 @@ public final class BuildCertPackageCommand extends ToolCommand {
         CertificationMetadata metadata = metadata(inputs, outcome, generatedAt, reportTemplate.name(),
                 reportTemplate.placeholders().size(), unfilled, packageFiles, Sha256.hex(dir.resolve(MANIFEST)),
                 ARCHIVE_NAME);
-        Json.writeFile(dir.resolve(METADATA), metadata);
+        writeBytes(dir, METADATA, Json.write(metadata).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                new ArrayList<>());
         List<String> all = new ArrayList<>(written);
         all.add(MANIFEST);
         all.add(METADATA);
@@ -416,12 +431,21 @@ public final class BuildCertPackageCommand extends ToolCommand {
     }
 
     private static void write(Path dir, String name, String content, List<String> written) {
-        AtomicFiles.writeString(dir.resolve(name), content);
-        written.add(name);
+        writeBytes(dir, name, content.getBytes(java.nio.charset.StandardCharsets.UTF_8), written);
     }
 
+    /**
+     * Plain writes into the staging directory: the package only becomes visible when the whole
+     * directory is renamed into place, so a per-file fsync (35 of them) would buy nothing.
+     */
     private static void writeBytes(Path dir, String name, byte[] content, List<String> written) {
-        AtomicFiles.writeBytes(dir.resolve(name), content);
+        try {
+            Path target = dir.resolve(name);
+            Files.createDirectories(target.getParent());
+            Files.write(target, content);
+        } catch (IOException e) {
+            throw ToolException.badInput("cannot write " + dir.resolve(name) + ": " + e.getMessage(), e);
+        }
         written.add(name);
     }
 

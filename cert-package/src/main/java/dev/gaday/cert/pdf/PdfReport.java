@@ -69,6 +69,29 @@ public final class PdfReport {
     private PdfReport() {
     }
 
+    /**
+     * Loads and initialises the PDF stack (flexmark, openhtmltopdf, PDFBox, XChart, the fonts) on
+     * another thread while the caller reads its inputs: a cold JVM spends most of a run loading
+     * classes, and two cores load them faster than one.
+     */
+    public static void warmUpInBackground() {
+        Thread thread = new Thread(() -> {
+            try {
+                BundledFontMapper.install();
+                bodyHtml("# warm\n\n| a |\n|---|\n| b |\n");
+                new PdfRendererBuilder().useFastMode();
+                Class.forName("com.openhtmltopdf.pdfboxout.PdfBoxRenderer");
+                Class.forName("org.apache.pdfbox.pdmodel.font.PDType0Font");
+                Class.forName("org.knowm.xchart.XYChart");
+                Class.forName("dev.gaday.cert.pdf.KpiCharts");
+            } catch (ClassNotFoundException | RuntimeException | LinkageError ignored) {
+                // Only a head start; the real work loads whatever is missing and reports errors.
+            }
+        }, "pdf-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     /** The body HTML flexmark makes of the Markdown (tests use it to check escaping). */
     public static String bodyHtml(String markdown) {
         return RENDERER.render(PARSER.parse(markdown));
