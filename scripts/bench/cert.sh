@@ -60,13 +60,13 @@ if command -v lualatex >/dev/null; then
 fi
 
 ratio() { awk -v p="$1" -v c="$2" 'BEGIN { if (p < 0 || c <= 0) print "n/a"; else printf "%.2f", p / c }'; }
-shown() { if [ "$1" -lt 0 ]; then echo "failed"; else echo "$1"; fi; }
+shown() { if [ "$1" -lt 0 ]; then echo "failed"; else echo "$1 ms"; fi; }
 echo "cert-package bench: $runs runs each, median wall time, JVM start included ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
 printf '  %-52s %6s ms\n' "cert-package: full package (MD + PDF + charts + tar.gz)" "$cert_ms"
 printf '  %-52s %6s ms\n' "cert-package, C1 + SerialGC + AppCDS archive" "$cert_cds_ms"
 printf '  %-52s %6s ms\n' "cert-package --certify-only (JVM + inputs + verdict)" "$cert_pdf_only_ms"
-printf '  %-52s %6s ms   ratio %s (plain), %s (tuned)\n' "pandoc + pdflatex: PDF only (ASCII copy)" \
+printf '  %-52s %9s   ratio %s (plain), %s (tuned)\n' "pandoc + pdflatex: PDF only (ASCII copy)" \
   "$(shown "$pdflatex_ms")" "$(ratio "$pdflatex_ms" "$cert_ms")" "$(ratio "$pdflatex_ms" "$cert_cds_ms")"
-printf '  %-52s %6s ms   ratio %s (plain), %s (tuned)\n' "pandoc + lualatex: PDF only" \
+printf '  %-52s %9s   ratio %s (plain), %s (tuned)\n' "pandoc + lualatex: PDF only" \
   "$(shown "$lualatex_ms")" "$(ratio "$lualatex_ms" "$cert_ms")" "$(ratio "$lualatex_ms" "$cert_cds_ms")"
 echo "  ratio = peer time / cert-package time (> 1: cert-package is faster, though it also draws charts and packs)"

@@ -63,7 +63,8 @@ import picocli.CommandLine.Option;
             "Certification: any gate FAIL (ga_kpi_summary.json certification.status, ws_health_metrics.json "
                     + "compliance.status) is NOT CERTIFIED (exit 1); else a gate without data, or a missing "
                     + "file, is INCONCLUSIVE (exit 3); else CERTIFIED (exit 0). Set SOURCE_DATE_EPOCH for "
-                    + "byte-identical output. Check a package with 'cert-package verify FILE'."},
+                    + "byte-identical output. Output goes to ./ga_certification unless --output-dir says "
+                    + "otherwise. Check a package with 'cert-package verify FILE'."},
         footer = {"", "See docs/cert-package.md and docs/placeholders.md."})
 public final class BuildCertPackageCommand extends ToolCommand {
     public static final String ARCHIVE_NAME = "ga_certification_package.tar.gz";
