@@ -126,8 +126,8 @@ public final class BuildCertPackageCommand extends ToolCommand {
     boolean includeArtifacts;
 
     @Option(names = "--certify-only",
-            description = "Only derive the verdict and write package/certification_metadata.json: no report, PDF "
-                    + "or tarball.")
+            description = "Only derive the verdict and write certification_metadata.json into the output "
+                    + "directory (beside package/, which is left alone): no report, PDF or tarball.")
     boolean certifyOnly;
 
     @Option(names = "--strict",
@@ -224,7 +224,8 @@ public final class BuildCertPackageCommand extends ToolCommand {
         if (certifyOnly) {
             CertificationMetadata metadata = metadata(inputs, outcome, generatedAt, "none (--certify-only)", 0,
                     List.of(), List.of(), null, null);
-            Json.writeFile(outDir.resolve(PACKAGE_DIR).resolve(METADATA), metadata);
+            // Beside package/, not in it: an earlier package keeps its manifest chain intact.
+            Json.writeFile(outDir.resolve(METADATA), metadata);
             report(outcome, outDir, true);
             return outcome.status().exitCode();
         }
@@ -413,7 +414,7 @@ public final class BuildCertPackageCommand extends ToolCommand {
     private void report(Certifier.Outcome outcome, Path outDir, boolean certifyOnlyRun) {
         out().println("certification: " + outcome.status().label());
         if (certifyOnlyRun) {
-            out().println("metadata: " + outDir.resolve(PACKAGE_DIR).resolve(METADATA));
+            out().println("metadata: " + outDir.resolve(METADATA));
         } else {
             out().println("archive: " + outDir.resolve(ARCHIVE_NAME));
             out().println("report: " + outDir.resolve(PACKAGE_DIR).resolve(REPORT_PDF));

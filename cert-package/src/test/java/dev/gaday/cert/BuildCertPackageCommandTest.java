@@ -185,7 +185,7 @@ class BuildCertPackageCommandTest {
                 "--certify-only");
         assertEquals(0, run.exitCode(), run.err());
         try (var files = Files.walk(dir)) {
-            assertEquals(List.of(dir.resolve("package/certification_metadata.json")),
+            assertEquals(List.of(dir.resolve("certification_metadata.json")),
                     files.filter(Files::isRegularFile).toList());
         }
     }

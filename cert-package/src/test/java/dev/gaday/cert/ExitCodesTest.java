@@ -28,7 +28,7 @@ class ExitCodesTest {
                 "--certify-only");
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.out().contains("NOT CERTIFIED"));
-        var metadata = Json.mapper().readTree(dir.resolve("out/package/certification_metadata.json").toFile());
+        var metadata = Json.mapper().readTree(dir.resolve("out/certification_metadata.json").toFile());
         assertEquals("NOT_CERTIFIED", metadata.get("certificationStatus").asText());
         assertEquals("FAIL", metadata.get("gates").get(1).get("status").asText());
     }
