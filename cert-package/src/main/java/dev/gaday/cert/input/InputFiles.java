@@ -60,7 +60,7 @@ public final class InputFiles {
                 if (DOCUMENTS.contains(name) || name.equals(VALIDATION_HTML) || RELEASE_NAMES.contains(name)) {
                     String key = RELEASE_NAMES.contains(name) ? "release" : name;
                     Path previous = files.named.putIfAbsent(key, file);
-                    if (previous != null && !overrides.containsKey(key)) {
+                    if (previous != null && overrides.get(key) == null) {
                         throw ToolException.usage(name + " found in two --inputs directories: " + previous.getParent()
                                 + " and " + dir + " (give one with its own option)");
                     }
