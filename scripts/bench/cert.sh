@@ -2,7 +2,8 @@
 # Benchmark: cert-package building the full certification package (filled report, PDF with three
 # charts, copies, manifest, reproducible tar.gz), JVM start included, beside pandoc turning the
 # same filled Markdown into a PDF with the LaTeX engines Debian provides. Prints median wall times
-# and ratios (peer time / cert-package time: above 1 means cert-package is faster).
+# and ratios (peer time / cert-package time: above 1 means cert-package is faster), for the plain
+# `java -jar` run and for the launcher cert-package/bin/cert-package.
 #
 # Usage: scripts/bench/cert.sh [RUNS]   (default 5; inputs: cert-package/src/test/resources/sample-inputs)
 set -euo pipefail
@@ -45,13 +46,10 @@ time_cmd() {
 }
 
 cert_ms=$(time_cmd cert-package java -jar "$jar" --inputs "$inputs" -o "$work/bench" -q)
-# The same run with the JVM flags a launcher would pass: C1 only, serial GC, and an AppCDS archive
-# of the classes one run loads (JDK 17: made once with -XX:ArchiveClassesAtExit).
-jvm_fast=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
-java "${jvm_fast[@]}" -XX:ArchiveClassesAtExit="$work/cert.jsa" -jar "$jar" --inputs "$inputs" -o "$work/cds" -q \
-  >/dev/null 2>&1 || true
-cert_cds_ms=$(time_cmd cert-package-cds java "${jvm_fast[@]}" -XX:SharedArchiveFile="$work/cert.jsa" -jar "$jar" \
-  --inputs "$inputs" -o "$work/bench-cds" -q)
+# The same run through cert-package/bin/cert-package: C1 only, serial GC and an AppCDS archive of
+# the classes one run loads (made by its first run, the warm-up below; removed first so it is fresh).
+rm -f "${jar%.jar}.jsa"
+cert_cds_ms=$(time_cmd cert-package-launcher cert-package/bin/cert-package --inputs "$inputs" -o "$work/bench-cds" -q)
 cert_pdf_only_ms=$(time_cmd cert-package-certify-only java -jar "$jar" --inputs "$inputs" -o "$work/co" -q --certify-only)
 pdflatex_ms=$(time_cmd pandoc+pdflatex pandoc "$work/ascii.md" -o "$work/pdflatex.pdf" --pdf-engine=pdflatex -V geometry:a4paper)
 lualatex_ms=-1
@@ -63,7 +61,7 @@ ratio() { awk -v p="$1" -v c="$2" 'BEGIN { if (p < 0 || c <= 0) print "n/a"; els
 shown() { if [ "$1" -lt 0 ]; then echo "failed"; else echo "$1 ms"; fi; }
 echo "cert-package bench: $runs runs each, median wall time, JVM start included ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
 printf '  %-52s %6s ms\n' "cert-package: full package (MD + PDF + charts + tar.gz)" "$cert_ms"
-printf '  %-52s %6s ms\n' "cert-package, C1 + SerialGC + AppCDS archive" "$cert_cds_ms"
+printf '  %-52s %6s ms\n' "cert-package via bin/cert-package (C1, AppCDS)" "$cert_cds_ms"
 printf '  %-52s %6s ms\n' "cert-package --certify-only (JVM + inputs + verdict)" "$cert_pdf_only_ms"
 printf '  %-52s %9s   ratio %s (plain), %s (tuned)\n' "pandoc + pdflatex: PDF only (ASCII copy)" \
   "$(shown "$pdflatex_ms")" "$(ratio "$pdflatex_ms" "$cert_ms")" "$(ratio "$pdflatex_ms" "$cert_cds_ms")"
