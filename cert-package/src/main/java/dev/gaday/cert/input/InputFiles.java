@@ -1,0 +1,123 @@
+package dev.gaday.cert.input;
+
+import dev.gaday.common.error.ToolException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Which input file is where. Files are found in the {@code --inputs} directories by the names the
+ * spec gives them; a per-file option overrides what was found. A name found in two directories
+ * is a usage error (which one is meant is unknowable). Inputs whose producing tool does not exist
+ * yet (drift analysis, SLO status, validation results) are found the same way, so they slot in
+ * when those tools arrive.
+ */
+public final class InputFiles {
+    public static final String KPI_SUMMARY = "ga_kpi_summary.json";
+    public static final String WS_HEALTH = "ws_health_metrics.json";
+    public static final String DRIFT_ANALYSIS = "drift_analysis.json";
+    public static final String SLO_STATUS = "slo_status.json";
+    public static final String VALIDATION_JSON = "validation_results.json";
+    public static final String VALIDATION_HTML = "validation_results.html";
+    public static final List<String> RELEASE_NAMES = List.of("release.yaml", "release.yml");
+    /** The JSON inputs that are copied into the package and can be bound to by name. */
+    public static final List<String> DOCUMENTS = List.of(KPI_SUMMARY, WS_HEALTH, DRIFT_ANALYSIS, SLO_STATUS,
+            VALIDATION_JSON);
+    /** Extra artifacts the tools write beside their JSON, packaged with --include-artifacts. */
+    public static final List<String> SIDE_ARTIFACTS = List.of("ga_kpi_summary.md", "ga_kpi_summary.json.sha256",
+            "ws_health_metrics.json.sha256", "ws_health_metrics.md");
+    public static final Pattern SNAPSHOT = Pattern.compile("snapshot_\\d{4,}\\.json");
+
+    private final Map<String, Path> named = new LinkedHashMap<>();
+    private final List<Path> snapshots = new ArrayList<>();
+    private final List<Path> sideArtifacts = new ArrayList<>();
+
+    private InputFiles() {
+    }
+
+    /**
+     * @param directories the --inputs directories, in order
+     * @param overrides spec file name (or "release") to the file given by a per-file option
+     * @param snapshotDirectory --snapshots DIR, or null
+     */
+    public static InputFiles locate(List<Path> directories, Map<String, Path> overrides, Path snapshotDirectory) {
+        InputFiles files = new InputFiles();
+        Map<String, Path> foundSnapshots = new LinkedHashMap<>();
+        for (Path dir : directories) {
+            if (!Files.isDirectory(dir)) {
+                throw ToolException.usage("--inputs " + dir + " is not a directory");
+            }
+            for (Path file : list(dir)) {
+                String name = file.getFileName().toString();
+                if (DOCUMENTS.contains(name) || name.equals(VALIDATION_HTML) || RELEASE_NAMES.contains(name)) {
+                    String key = RELEASE_NAMES.contains(name) ? "release" : name;
+                    Path previous = files.named.putIfAbsent(key, file);
+                    if (previous != null && overrides.get(key) == null) {
+                        throw ToolException.usage(name + " found in two --inputs directories: " + previous.getParent()
+                                + " and " + dir + " (give one with its own option)");
+                    }
+                } else if (SNAPSHOT.matcher(name).matches() && snapshotDirectory == null) {
+                    Path previous = foundSnapshots.putIfAbsent(name, file);
+                    if (previous != null) {
+                        throw ToolException.usage(name + " found in two --inputs directories: " + previous.getParent()
+                                + " and " + dir);
+                    }
+                } else if (SIDE_ARTIFACTS.contains(name)) {
+                    files.sideArtifacts.add(file);
+                }
+            }
+        }
+        if (snapshotDirectory != null) {
+            if (!Files.isDirectory(snapshotDirectory)) {
+                throw ToolException.usage("--snapshots " + snapshotDirectory + " is not a directory");
+            }
+            for (Path file : list(snapshotDirectory)) {
+                if (SNAPSHOT.matcher(file.getFileName().toString()).matches()) {
+                    foundSnapshots.put(file.getFileName().toString(), file);
+                }
+            }
+        }
+        for (Map.Entry<String, Path> override : overrides.entrySet()) {
+            if (override.getValue() == null) {
+                continue;
+            }
+            if (!Files.isRegularFile(override.getValue())) {
+                throw ToolException.usage("input file " + override.getValue() + " does not exist or is not a file");
+            }
+            files.named.put(override.getKey(), override.getValue());
+        }
+        files.snapshots.addAll(foundSnapshots.values());
+        files.snapshots.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        files.sideArtifacts.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        return files;
+    }
+
+    private static List<Path> list(Path dir) {
+        try (Stream<Path> stream = Files.list(dir)) {
+            return stream.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw ToolException.badInput("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file for a spec name (or "release"), if one was found or given. */
+    public Optional<Path> get(String name) {
+        return Optional.ofNullable(named.get(name));
+    }
+
+    public List<Path> snapshots() {
+        return List.copyOf(snapshots);
+    }
+
+    public List<Path> sideArtifacts() {
+        return List.copyOf(sideArtifacts);
+    }
+}

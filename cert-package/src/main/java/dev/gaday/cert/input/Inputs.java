@@ -1,0 +1,69 @@
+package dev.gaday.cert.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gaday.common.json.Json;
+import dev.gaday.common.model.kpi.KpiSnapshot;
+import dev.gaday.common.model.kpi.KpiSummary;
+import dev.gaday.common.model.ws.WsHealthMetrics;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The loaded inputs. Each tool file is read into its record (a malformed one stops the run with
+ * one line naming file and place, exit 4); files of tools that do not exist yet are kept as JSON
+ * trees for bindings. {@code documents} holds every JSON input as a tree under its spec name, so
+ * that {@code bindings} can point into any of them.
+ */
+public record Inputs(
+        InputFiles files,
+        KpiSummary kpiSummary,
+        List<KpiSnapshot> snapshots,
+        WsHealthMetrics wsHealth,
+        ReleaseFile release,
+        Map<String, JsonNode> documents) {
+
+    public Inputs {
+        snapshots = List.copyOf(snapshots);
+        documents = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(documents));
+        release = release == null ? ReleaseFile.empty() : release;
+    }
+
+    public static Inputs load(InputFiles files) {
+        Map<String, JsonNode> documents = new LinkedHashMap<>();
+        KpiSummary summary = null;
+        Optional<Path> kpiFile = files.get(InputFiles.KPI_SUMMARY);
+        if (kpiFile.isPresent()) {
+            summary = Json.readFile(kpiFile.get(), KpiSummary.class);
+            documents.put(InputFiles.KPI_SUMMARY, Json.mapper().valueToTree(summary));
+        }
+        WsHealthMetrics ws = null;
+        Optional<Path> wsFile = files.get(InputFiles.WS_HEALTH);
+        if (wsFile.isPresent()) {
+            ws = Json.readFile(wsFile.get(), WsHealthMetrics.class);
+            documents.put(InputFiles.WS_HEALTH, Json.mapper().valueToTree(ws));
+        }
+        for (String name : List.of(InputFiles.DRIFT_ANALYSIS, InputFiles.SLO_STATUS, InputFiles.VALIDATION_JSON)) {
+            Optional<Path> file = files.get(name);
+            if (file.isPresent()) {
+                documents.put(name, Json.readFile(file.get(), JsonNode.class));
+            }
+        }
+        List<KpiSnapshot> snapshots = new ArrayList<>();
+        for (Path file : files.snapshots()) {
+            snapshots.add(Json.readFile(file, KpiSnapshot.class));
+        }
+        snapshots.sort(Comparator.comparingInt(KpiSnapshot::sequence));
+        ReleaseFile release = null;
+        Optional<Path> releaseFile = files.get("release");
+        if (releaseFile.isPresent()) {
+            release = Json.readFile(releaseFile.get(), ReleaseFile.class);
+            documents.put("release", Json.mapper().valueToTree(release));
+        }
+        return new Inputs(files, summary, snapshots, ws, release, documents);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.gaday.cert.pdf;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.fontbox.FontBoxFont;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.pdmodel.font.CIDFontMapping;
+import org.apache.pdfbox.pdmodel.font.FontMapper;
+import org.apache.pdfbox.pdmodel.font.FontMapping;
+import org.apache.pdfbox.pdmodel.font.FontMappers;
+import org.apache.pdfbox.pdmodel.font.PDCIDSystemInfo;
+import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
+
+/**
+ * PDFBox's default font mapper scans every font of the host the first time a standard font is
+ * touched (seconds on a cold machine, and output that depends on the host). The report only uses
+ * the bundled DejaVu fonts, so every lookup answers with bundled DejaVu Sans and nothing is
+ * scanned. Also silences the libraries' java.util.logging chatter on stderr.
+ */
+final class BundledFontMapper implements FontMapper {
+    private static final Logger[] SILENCED = {Logger.getLogger("org.apache.pdfbox"), Logger.getLogger("org.apache.fontbox"),
+        Logger.getLogger("com.openhtmltopdf")};
+    private static volatile boolean installed;
+    private TrueTypeFont font;
+
+    private BundledFontMapper() {
+    }
+
+    static synchronized void install() {
+        if (installed) {
+            return;
+        }
+        for (Logger logger : SILENCED) {
+            logger.setLevel(Level.OFF);
+        }
+        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+        FontMappers.set(new BundledFontMapper());
+        installed = true;
+    }
+
+    private synchronized TrueTypeFont font() {
+        if (font == null) {
+            try (InputStream in = BundledFontMapper.class.getResourceAsStream(PdfReport.FONT_REGULAR)) {
+                font = new TTFParser().parse(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return font;
+    }
+
+    @Override
+    public FontMapping<TrueTypeFont> getTrueTypeFont(String baseFont, PDFontDescriptor descriptor) {
+        return new FontMapping<>(font(), true);
+    }
+
+    @Override
+    public FontMapping<FontBoxFont> getFontBoxFont(String baseFont, PDFontDescriptor descriptor) {
+        return new FontMapping<>(font(), true);
+    }
+
+    @Override
+    public CIDFontMapping getCIDFont(String baseFont, PDFontDescriptor descriptor, PDCIDSystemInfo systemInfo) {
+        return new CIDFontMapping(null, font(), true);
+    }
+}

@@ -1,0 +1,272 @@
+package dev.gaday.cert.pdf;
+
+import com.openhtmltopdf.extend.FSObjectDrawer;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.knowm.xchart.XYChart;
+
+/**
+ * Renders the filled Markdown report to PDF in-process: flexmark turns it into XHTML (raw HTML in
+ * a template is shown as text, never interpreted), openhtmltopdf lays it out on A4 with a
+ * running header, page numbers, repeated table headers and bookmarks, and the KPI charts are
+ * drawn as vectors where the Markdown references charts/NAME.png. Fonts are the bundled DejaVu
+ * Sans family, so the result does not depend on the host's fonts; emoji that DejaVu lacks are
+ * mapped to symbols it has (U+2705 to U+2714, U+274C to U+2718). The PDF's dates and document ID
+ * are fixed from the given time and the content, so the same input gives the same bytes.
+ */
+public final class PdfReport {
+    public static final String FONT_REGULAR = "/dev/gaday/cert/fonts/DejaVuSans.ttf";
+    public static final String FONT_BOLD = "/dev/gaday/cert/fonts/DejaVuSans-Bold.ttf";
+    public static final String FONT_MONO = "/dev/gaday/cert/fonts/DejaVuSansMono.ttf";
+    static final String CHART_TYPE = "application/x-gaday-chart";
+    private static final Pattern CHART_IMAGE = Pattern.compile(
+            "<img src=\"charts/([a-z0-9_]+)\\.png\" alt=\"([^\"]*)\" />");
+    private static final Pattern HEADING = Pattern.compile("<h([1-3]) id=\"([^\"]+)\">(.*?)</h\\1>", Pattern.DOTALL);
+    private static final Pattern NAMED_ENTITY = Pattern.compile("&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)");
+
+    private static final Parser PARSER;
+    private static final HtmlRenderer RENDERER;
+
+    static {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create()));
+        options.set(HtmlRenderer.ESCAPE_HTML, true);
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+        options.set(HtmlRenderer.RENDER_HEADER_ID, true);
+        // Report templates put one field per line ("**Generated:** ...") and mean a line break.
+        options.set(HtmlRenderer.SOFT_BREAK, "<br />\n");
+        options.set(TablesExtension.CLASS_NAME, "report");
+        PARSER = Parser.builder(options).build();
+        RENDERER = HtmlRenderer.builder(options).build();
+    }
+
+    private PdfReport() {
+    }
+
+    /**
+     * Loads and initialises the PDF stack (flexmark, openhtmltopdf, PDFBox, XChart, the fonts) on
+     * another thread while the caller reads its inputs: a cold JVM spends most of a run loading
+     * classes, and two cores load them faster than one.
+     */
+    public static void warmUpInBackground() {
+        Thread thread = new Thread(() -> {
+            try {
+                BundledFontMapper.install();
+                bodyHtml("# warm\n\n| a |\n|---|\n| b |\n");
+                new PdfRendererBuilder().useFastMode();
+                Class.forName("com.openhtmltopdf.pdfboxout.PdfBoxRenderer");
+                Class.forName("org.apache.pdfbox.pdmodel.font.PDType0Font");
+                Class.forName("org.knowm.xchart.XYChart");
+                Class.forName("dev.gaday.cert.pdf.KpiCharts");
+            } catch (ClassNotFoundException | RuntimeException | LinkageError ignored) {
+                // Only a head start; the real work loads whatever is missing and reports errors.
+            }
+        }, "pdf-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The body HTML flexmark makes of the Markdown (tests use it to check escaping). */
+    public static String bodyHtml(String markdown) {
+        return RENDERER.render(PARSER.parse(markdown));
+    }
+
+    /**
+     * @param headerText the running header: release and status
+     * @param charts charts by name, drawn where the Markdown references charts/NAME.png
+     * @param appendCharts true to add a chart section at the end (templates without INSERT_KPI_CHARTS)
+     * @param fixedTime the PDF's creation and modification date
+     */
+    public static byte[] render(String markdown, String title, String headerText, Map<String, XYChart> charts,
+            boolean appendCharts, Instant fixedTime) {
+        String body = bodyHtml(markdown);
+        if (appendCharts && !charts.isEmpty()) {
+            StringBuilder section = new StringBuilder("<h2 id=\"kpi-charts\">KPI charts</h2>\n");
+            for (String name : charts.keySet()) {
+                section.append("<p><img src=\"charts/").append(name).append(".png\" alt=\"")
+                        .append(xml(dev.gaday.cert.report.ReportValues.chartTitle(name))).append("\" /></p>\n");
+            }
+            body = body + section;
+        }
+        body = CHART_IMAGE.matcher(body).replaceAll(match -> charts.containsKey(match.group(1))
+                ? Matcher.quoteReplacement("<span class=\"chart-block\"><object type=\"" + CHART_TYPE
+                + "\" data-chart=\"" + match.group(1) + "\" class=\"chart\"></object><span class=\"caption\">"
+                + match.group(2) + "</span></span>")
+                : Matcher.quoteReplacement(match.group(2)));
+        body = NAMED_ENTITY.matcher(body).replaceAll("&amp;");
+        body = mapSymbols(body);
+        String xhtml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">"
+                + "<head><title>" + xml(title) + "</title><meta name=\"generator\" content=\"GA Day Toolkit cert-package\" />"
+                + "<style>" + css() + "</style>" + bookmarks(body) + "</head><body>"
+                + "<div id=\"running-header\">" + xml(mapSymbols(headerText)) + "</div>\n" + body + "</body></html>";
+        return toPdf(xhtml, charts, fixedTime);
+    }
+
+    private static byte[] toPdf(String xhtml, Map<String, XYChart> charts, Instant fixedTime) {
+        BundledFontMapper.install();
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        builder.withHtmlContent(xhtml, null);
+        builder.useFont(() -> resource(FONT_REGULAR), "DejaVu Sans", 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+        builder.useFont(() -> resource(FONT_BOLD), "DejaVu Sans", 700, BaseRendererBuilder.FontStyle.NORMAL, true);
+        builder.useFont(() -> resource(FONT_MONO), "DejaVu Sans Mono", 400, BaseRendererBuilder.FontStyle.NORMAL,
+                true);
+        DefaultObjectDrawerFactory drawers = new DefaultObjectDrawerFactory();
+        drawers.registerDrawer(CHART_TYPE, chartDrawer(charts));
+        builder.useObjectDrawerFactory(drawers);
+        builder.withProducer("GA Day Toolkit cert-package");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+        try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+            renderer.layout();
+            renderer.createPDFWithoutClosing();
+            PDDocument document = renderer.getPdfDocument();
+            Calendar calendar = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+            calendar.setTimeInMillis(fixedTime.toEpochMilli());
+            PDDocumentInformation info = document.getDocumentInformation();
+            info.setCreationDate(calendar);
+            info.setModificationDate(calendar);
+            byte[] id = documentId(xhtml, fixedTime);
+            COSArray ids = new COSArray();
+            ids.add(new COSString(id));
+            ids.add(new COSString(id));
+            document.getDocument().getTrailer().setItem(COSName.ID, ids);
+            document.save(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render the PDF: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private static FSObjectDrawer chartDrawer(Map<String, XYChart> charts) {
+        return (element, x, y, width, height, outputDevice, context, dotsPerPixel) -> {
+            XYChart chart = charts.get(element.getAttribute("data-chart"));
+            if (chart != null) {
+                float w = (float) width / dotsPerPixel;
+                float h = (float) height / dotsPerPixel;
+                outputDevice.drawWithGraphics((float) x, (float) y, w, h, graphics -> {
+                    graphics.scale(w / KpiCharts.WIDTH, h / KpiCharts.HEIGHT);
+                    chart.paint(graphics, KpiCharts.WIDTH, KpiCharts.HEIGHT);
+                });
+            }
+            return null;
+        };
+    }
+
+    private static byte[] documentId(String xhtml, Instant time) {
+        MessageDigest md5;
+        try {
+            md5 = MessageDigest.getInstance("MD5");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        md5.update(xhtml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        md5.update(Long.toString(time.getEpochSecond()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return md5.digest();
+    }
+
+    /** Nested PDF bookmarks from the h1-h3 headings (openhtmltopdf's bookmarks element). */
+    static String bookmarks(String body) {
+        StringBuilder out = new StringBuilder("<bookmarks>");
+        Deque<Integer> open = new ArrayDeque<>();
+        Matcher matcher = HEADING.matcher(body);
+        while (matcher.find()) {
+            int level = Integer.parseInt(matcher.group(1));
+            while (!open.isEmpty() && open.peek() >= level) {
+                out.append("</bookmark>");
+                open.pop();
+            }
+            String name = matcher.group(3).replaceAll("<[^>]*>", "");
+            out.append("<bookmark name=\"").append(name.replace("\"", "&quot;")).append("\" href=\"#")
+                    .append(matcher.group(2)).append("\">");
+            open.push(level);
+        }
+        while (!open.isEmpty()) {
+            out.append("</bookmark>");
+            open.pop();
+        }
+        return out.append("</bookmarks>").toString();
+    }
+
+    static String mapSymbols(String text) {
+        return text.replace("\u2705", "\u2714").replace("\u274c", "\u2718").replace("\u274e", "\u2718")
+                .replace("\ufe0f", "");
+    }
+
+    private static String css() {
+        return """
+            @page { size: A4; margin: 22mm 16mm 18mm 16mm;
+              @top-center { content: element(header); }
+              @bottom-center { content: "Page " counter(page) " of " counter(pages);
+                font-family: 'DejaVu Sans'; font-size: 8pt; color: #555; } }
+            #running-header { position: running(header); font-family: 'DejaVu Sans'; font-size: 8pt; color: #444;
+              border-bottom: 0.5pt solid #999; padding-bottom: 2pt; width: 100%; text-align: center; }
+            body { font-family: 'DejaVu Sans'; font-size: 9.5pt; line-height: 1.35; color: #111; }
+            h1 { font-size: 17pt; color: #12355b; margin: 0 0 6pt 0; }
+            h2 { font-size: 13pt; color: #12355b; border-bottom: 1pt solid #12355b; margin-top: 14pt;
+              page-break-after: avoid; }
+            h3 { font-size: 11pt; color: #1f4f82; margin-top: 10pt; page-break-after: avoid; }
+            h4 { font-size: 10pt; margin-top: 8pt; page-break-after: avoid; }
+            code, pre { font-family: 'DejaVu Sans Mono'; font-size: 8.5pt; }
+            pre { background: #f4f4f4; padding: 4pt; white-space: pre-wrap; }
+            table { -fs-table-paginate: paginate; border-collapse: collapse; width: 100%; margin: 4pt 0 8pt 0;
+              font-size: 8.5pt; }
+            thead { display: table-header-group; }
+            tr { page-break-inside: avoid; }
+            th { background: #e6edf5; text-align: left; }
+            th, td { border: 0.5pt solid #9aa7b5; padding: 2pt 4pt; vertical-align: top; }
+            hr { border: none; border-top: 0.5pt solid #bbb; margin: 8pt 0; }
+            ul, ol { margin-top: 2pt; margin-bottom: 4pt; }
+            .chart-block { display: block; page-break-inside: avoid; margin: 6pt 0 10pt 0; }
+            object.chart { display: block; width: 178mm; height: 63mm; }
+            .caption { display: block; font-size: 8pt; color: #555; text-align: center; }
+            """;
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = PdfReport.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException("missing bundled font " + name);
+        }
+        return in;
+    }
+
+    /** For tests: the chart names referenced by the Markdown. */
+    static List<String> chartReferences(String html) {
+        List<String> names = new ArrayList<>();
+        Matcher matcher = CHART_IMAGE.matcher(html);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+}

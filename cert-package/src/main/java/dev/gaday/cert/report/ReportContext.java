@@ -1,0 +1,36 @@
+package dev.gaday.cert.report;
+
+import dev.gaday.cert.input.Inputs;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything the placeholder values are computed from.
+ *
+ * @param gaStart the window start (from --ga-start or the KPI summary), or null when unknown
+ * @param tableRows placeholders that stand right under a table header: they get table rows
+ * @param archiveName the tarball's file name, or null with --certify-only
+ * @param chartNames the charts drawn (file stems under package/charts/), empty when no snapshots
+ * @param artifacts paths (inside package/) of the artifacts included with --include-artifacts
+ */
+public record ReportContext(
+        Inputs inputs,
+        Certifier.Outcome outcome,
+        Instant gaStart,
+        Instant gaEnd,
+        Instant generatedAt,
+        Set<String> tableRows,
+        String archiveName,
+        List<String> chartNames,
+        List<String> artifacts,
+        Map<String, String> environment) {
+
+    public ReportContext {
+        tableRows = Set.copyOf(tableRows);
+        chartNames = List.copyOf(chartNames);
+        artifacts = List.copyOf(artifacts);
+        environment = Map.copyOf(environment);
+    }
+}
