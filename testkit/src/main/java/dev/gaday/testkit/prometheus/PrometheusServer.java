@@ -75,10 +75,18 @@ public final class PrometheusServer implements AutoCloseable {
         return start(dataset, binaries, backfilledTsdb);
     }
 
+    /** Where servers' temporary directories go: {@value #TMPDIR_PROPERTY}, else java.io.tmpdir. */
+    public static final String TMPDIR_PROPERTY = "gaday.testkit.tmpdir";
+
+    private static Path temporaryRoot() throws IOException {
+        Path root = Path.of(System.getProperty(TMPDIR_PROPERTY, System.getProperty("java.io.tmpdir")));
+        return Files.createDirectories(root);
+    }
+
     private static PrometheusServer start(Dataset dataset, PrometheusBinaries binaries, Path backfilledTsdb) {
         Path workDir;
         try {
-            workDir = Files.createTempDirectory("gaday-prometheus-");
+            workDir = Files.createTempDirectory(temporaryRoot(), "gaday-prometheus-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory for Prometheus: " + e.getMessage(), e);
         }

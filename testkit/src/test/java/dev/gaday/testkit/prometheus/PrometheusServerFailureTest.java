@@ -49,16 +49,26 @@ class PrometheusServerFailureTest {
         Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
         Dataset dataset = GaDayGenerator.builder().hours(2).services(2).step(Duration.ofSeconds(300)).build()
                 .generate(dir.resolve("openmetrics"));
-        long before = countTempDirs();
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> PrometheusServer.start(dataset, new PrometheusBinaries(fake, PrometheusBinaries.locate().promtool())));
-        assertTrue(e.getMessage().startsWith("prometheus exited with code 3 before it was ready"), e.getMessage());
-        assertTrue(e.getMessage().contains("bad storage path, simulated"), e.getMessage());
-        assertEquals(before, countTempDirs());
+        // A private temp root, so that servers of other test runs on this machine cannot be miscounted.
+        Path tempRoot = dir.resolve("tmp");
+        String previous = System.setProperty(PrometheusServer.TMPDIR_PROPERTY, tempRoot.toString());
+        try {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> PrometheusServer.start(dataset, new PrometheusBinaries(fake, PrometheusBinaries.locate().promtool())));
+            assertTrue(e.getMessage().startsWith("prometheus exited with code 3 before it was ready"), e.getMessage());
+            assertTrue(e.getMessage().contains("bad storage path, simulated"), e.getMessage());
+            assertEquals(0, countServerDirs(tempRoot), "the dead server's directory must be deleted");
+        } finally {
+            if (previous == null) {
+                System.clearProperty(PrometheusServer.TMPDIR_PROPERTY);
+            } else {
+                System.setProperty(PrometheusServer.TMPDIR_PROPERTY, previous);
+            }
+        }
     }
 
-    private static long countTempDirs() throws IOException {
-        try (var entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+    private static long countServerDirs(Path root) throws IOException {
+        try (var entries = Files.list(root)) {
             return entries.filter(p -> p.getFileName().toString().startsWith("gaday-prometheus-")).count();
         }
     }
