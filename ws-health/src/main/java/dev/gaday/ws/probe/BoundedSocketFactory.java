@@ -1,22 +1,21 @@
 package dev.gaday.ws.probe;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import javax.net.SocketFactory;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
- * Hands Java-WebSocket a socket that is already connected (and, for wss, TLS-established), so
- * that the TCP connect and the TLS handshake each have a bound: the library bounds only the
- * connect. It also times both phases. One factory per attempt: it remembers its socket so the
- * probe can reset it (no close frame) or abort a hanging attempt.
+ * Connects a probe's socket (and, for wss, establishes TLS) with every phase bounded: the TCP
+ * connect by the connect timeout, the TLS handshake by the handshake timeout, both by the
+ * attempt's deadline. It also times both phases. One per attempt: it remembers its socket so the
+ * probe can reset it (no close frame) or abort an attempt that hangs.
  */
-final class BoundedSocketFactory extends SocketFactory {
+final class BoundedSocketFactory {
     private final ProbeSettings settings;
     private volatile Socket socket;
     private volatile boolean aborted;
@@ -28,8 +27,8 @@ final class BoundedSocketFactory extends SocketFactory {
         this.settings = settings;
     }
 
-    @Override
-    public Socket createSocket() throws IOException {
+    /** The connected (and TLS-established) socket; SocketTimeoutException when a phase took too long. */
+    Socket connect(long deadlineNanos) throws IOException {
         Socket plain = new Socket();
         socket = plain;
         if (aborted) {
@@ -39,7 +38,7 @@ final class BoundedSocketFactory extends SocketFactory {
         plain.setTcpNoDelay(true);
         tcpStartNanos = System.nanoTime();
         plain.connect(new InetSocketAddress(settings.address(), settings.port()),
-                (int) Math.max(1, settings.connectTimeout().toMillis()));
+                timeoutMillis(settings.connectTimeout().toNanos(), deadlineNanos));
         tcpEndNanos = System.nanoTime();
         if (!settings.secure()) {
             return plain;
@@ -48,22 +47,29 @@ final class BoundedSocketFactory extends SocketFactory {
         SSLSocket tls = (SSLSocket) context.getSocketFactory()
                 .createSocket(plain, settings.uri().getHost(), settings.port(), true);
         socket = tls;
+        if (aborted) {
+            tls.close();
+            throw new IOException("attempt aborted");
+        }
         if (settings.verifyHostname()) {
             SSLParameters parameters = tls.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
             tls.setSSLParameters(parameters);
         }
-        tls.setSoTimeout((int) Math.max(1, settings.handshakeTimeout().toMillis()));
+        tls.setSoTimeout(timeoutMillis(settings.handshakeTimeout().toNanos(), deadlineNanos));
         try {
             tls.startHandshake();
         } catch (SocketTimeoutException e) {
             throw new SocketTimeoutException("TLS handshake timed out");
         }
-        // The upgrade and the session after it are bounded by the probe, not by SO_TIMEOUT:
-        // an idle but healthy connection must not time out.
-        tls.setSoTimeout(0);
         tlsEndNanos = System.nanoTime();
         return tls;
+    }
+
+    /** A socket timeout: the phase's own, cut to what is left until the deadline; at least 1 ms (0 is forever). */
+    private static int timeoutMillis(long phaseNanos, long deadlineNanos) {
+        long nanos = Math.min(phaseNanos, deadlineNanos - System.nanoTime());
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(nanos)));
     }
 
     /** Resets the connection without a close frame (SO_LINGER 0 sends a TCP RST). */
@@ -89,25 +95,5 @@ final class BoundedSocketFactory extends SocketFactory {
 
     Long tlsNanos() {
         return settings.secure() && tlsEndNanos != 0 ? tlsEndNanos - tcpEndNanos : null;
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
-        throw new UnsupportedOperationException();
     }
 }

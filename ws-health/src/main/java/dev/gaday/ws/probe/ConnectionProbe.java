@@ -37,6 +37,8 @@ final class ConnectionProbe implements Runnable {
 
     /** The next attempt's client, built ahead so that building it is not counted as latency. */
     private ProbeSession prepared;
+    /** The attempt this probe's thread is blocked in, if any; {@link #stop} resets it. */
+    private volatile ProbeSession inFlight;
 
     ConnectionProbe(ProbeSettings settings, RunStats stats, java.util.concurrent.Executor readers, long startNanos,
             long runDeadlineNanos) {
@@ -186,44 +188,66 @@ final class ConnectionProbe implements Runnable {
         }
     }
 
-    /** One connect attempt, every phase bounded; the open session, or null after recording why not. */
+    /**
+     * One connect attempt on this thread, every phase bounded; the open session, or null after
+     * recording why not. The session's reader thread takes over only once the attempt is done.
+     */
     private ProbeSession attempt(long deadlineNanos) throws InterruptedException {
         prepare();
         ProbeSession candidate = prepared;
         prepared = null;
         long phases = settings.connectTimeout().toNanos() + settings.handshakeTimeout().toNanos()
                 * (settings.secure() ? 2 : 1);
-        long budget = Math.min(phases, deadlineNanos - System.nanoTime());
-        candidate.start(readers);
-        boolean settled;
+        long attemptDeadline = System.nanoTime() + Math.min(phases, deadlineNanos - System.nanoTime());
+        inFlight = candidate;
         try {
-            settled = candidate.awaitSettled(budget);
-        } catch (InterruptedException e) {
-            candidate.abort();
-            throw e;
-        }
-        if (!settled || !candidate.opened()) {
-            candidate.abort();
-            stats.recordFailedAttempt(candidate.failureReason(!settled));
-            return null;
-        }
-        if (proves()) {
-            candidate.prove();
-            long wait = Math.min(settings.handshakeTimeout().toNanos(), deadlineNanos - System.nanoTime());
-            if (!candidate.awaitAnswer(wait)) {
-                boolean closedFirst = candidate.hasClosed();
+            if (!candidate.open(attemptDeadline)) {
                 candidate.abort();
-                stats.recordFailedAttempt(closedFirst ? "closed before answer"
-                        : settings.send() != null ? "no reply" : "no pong");
+                throwIfStopped();
+                stats.recordFailedAttempt(candidate.failureReason());
                 return null;
             }
+            if (proves()) {
+                long answerDeadline = System.nanoTime()
+                        + Math.min(settings.handshakeTimeout().toNanos(), deadlineNanos - System.nanoTime());
+                if (!candidate.prove(answerDeadline)) {
+                    boolean closedFirst = candidate.hasClosed();
+                    candidate.abort();
+                    throwIfStopped();
+                    stats.recordFailedAttempt(closedFirst ? "closed before answer"
+                            : settings.send() != null ? "no reply" : "no pong");
+                    return null;
+                }
+            }
+            if (candidate.hasClosed()) {
+                stats.recordFailedAttempt("closed right after open");
+                return null;
+            }
+        } finally {
+            inFlight = null;
         }
-        if (candidate.hasClosed()) {
-            stats.recordFailedAttempt("closed right after open");
-            return null;
-        }
+        candidate.watch(readers);
         stats.recordPhases(candidate.tcpConnectNanos(), candidate.tlsNanos(), candidate.upgradeNanos());
         return candidate;
+    }
+
+    /** An attempt cut short by {@link #stop()} is not a failure of the endpoint. */
+    private static void throwIfStopped() throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException();
+        }
+    }
+
+    /**
+     * Ends the probe early: interrupts its thread and resets the attempt in flight, whose
+     * blocking socket I/O an interrupt alone would not end.
+     */
+    void stop(Thread thread) {
+        thread.interrupt();
+        ProbeSession attempting = inFlight;
+        if (attempting != null) {
+            attempting.abort();
+        }
     }
 
     private void prepare() {

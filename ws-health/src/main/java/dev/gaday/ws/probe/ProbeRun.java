@@ -12,6 +12,7 @@ public final class ProbeRun {
     private final ProbeSettings settings;
     private final RunStats stats = new RunStats();
     private final List<Thread> threads = new ArrayList<>();
+    private final List<ConnectionProbe> probes = new ArrayList<>();
     /** Runs the clients' read loops; reused across reconnects, so no thread is born on the clock. */
     private final java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newCachedThreadPool(
             new java.util.concurrent.ThreadFactory() {
@@ -42,6 +43,7 @@ public final class ProbeRun {
                 Thread thread = new Thread(null, probe, "ws-probe-" + i, PROBE_STACK_BYTES);
                 thread.setDaemon(true);
                 threads.add(thread);
+                probes.add(probe);
                 thread.start();
             }
         }
@@ -63,7 +65,9 @@ public final class ProbeRun {
     public void stop() {
         stopped = true;
         synchronized (threads) {
-            threads.forEach(Thread::interrupt);
+            for (int i = 0; i < threads.size(); i++) {
+                probes.get(i).stop(threads.get(i));
+            }
         }
     }
 

@@ -1,30 +1,60 @@
 package dev.gaday.ws.probe;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLException;
 import org.java_websocket.WebSocket;
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.exceptions.InvalidHandshakeException;
+import org.java_websocket.WebSocketAdapter;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
-import org.java_websocket.handshake.ServerHandshake;
+import org.java_websocket.handshake.Handshakedata;
+import org.java_websocket.handshake.HandshakeImpl1Client;
 
 /**
- * One connection attempt and, if it opens, the session after it. A Java-WebSocket client cannot
- * be reused, so every attempt gets its own: a late callback of an old session then lands on
- * the old object, which the probe no longer looks at.
+ * One connection attempt and, if it opens, the session after it, driven through Java-WebSocket's
+ * protocol engine ({@link WebSocketImpl} with {@link Draft_6455} in client role: handshake
+ * request and validation, framing, ping/pong, close handshake).
+ *
+ * <p>The library's {@code WebSocketClient} is not used: it starts a write thread per connection
+ * and hands the upgrade request to it through a queue, thread starts and switches that counted
+ * as reconnect latency but were the monitor's own overhead. Here the probe's own thread connects,
+ * writes the upgrade request, reads the answer (and, with a proof of life, the reply) with
+ * blocking I/O bounded by {@code SO_TIMEOUT}; only then does a pooled reader thread take over the
+ * socket to watch for messages, pings and drops. Writes go straight to the socket.
+ *
+ * <p>Every attempt gets its own session: a late callback of an old session lands on the old
+ * object, which the probe no longer looks at.
  */
-final class ProbeSession extends WebSocketClient {
+final class ProbeSession extends WebSocketAdapter {
     private static final int PROBE_READ_BUFFER_BYTES = 16 * 1024;
 
     private final ProbeSettings settings;
     private final BoundedSocketFactory sockets;
-    private final CountDownLatch settled = new CountDownLatch(1);
+    private final WebSocketImpl engine;
+    private final HandshakeImpl1Client request;
+    private final Object writeLock = new Object();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final CountDownLatch answered = new CountDownLatch(1);
+    private volatile Socket socket;
+    private OutputStream out;
+    private InputStream in;
+    private byte[] readBuffer;
     private volatile long openNanos;
     private volatile long answerNanos;
     private volatile long closeNanos;
@@ -32,33 +62,148 @@ final class ProbeSession extends WebSocketClient {
     private volatile boolean closedRemotely;
     private volatile int closeCode;
     private volatile Exception error;
+    private boolean timedOut;
 
     ProbeSession(ProbeSettings settings) {
-        super(settings.uri(), settings.headers());
         this.settings = settings;
         this.sockets = new BoundedSocketFactory(settings);
-        setSocketFactory(sockets);
-        setTcpNoDelay(true);
-        // The library's read buffer defaults to 64 KB per connection; probes exchange a few
-        // bytes, and a thousand connections should not cost 64 MB of buffers.
-        setReceiveBufferSize(PROBE_READ_BUFFER_BYTES);
-        // The probe watches the connection itself; the library's lost-connection pings would
-        // add traffic that the server's ping/pong chaos option is meant to control.
-        setConnectionLostTimeout(0);
-        setDaemon(true);
+        this.engine = new WebSocketImpl(this, new Draft_6455());
+        this.request = upgradeRequest(settings);
+    }
+
+    /** The upgrade request as WebSocketClient builds it: path and query, Host, the extra headers. */
+    private static HandshakeImpl1Client upgradeRequest(ProbeSettings settings) {
+        String path = settings.uri().getRawPath();
+        if (path == null || path.isEmpty()) {
+            path = "/";
+        }
+        if (settings.uri().getRawQuery() != null) {
+            path += "?" + settings.uri().getRawQuery();
+        }
+        int defaultPort = settings.secure() ? WebSocketImpl.DEFAULT_WSS_PORT : WebSocketImpl.DEFAULT_PORT;
+        HandshakeImpl1Client handshake = new HandshakeImpl1Client();
+        handshake.setResourceDescriptor(path);
+        handshake.put("Host", settings.uri().getHost() + (settings.port() == defaultPort ? "" : ":" + settings.port()));
+        for (Map.Entry<String, String> header : settings.headers().entrySet()) {
+            handshake.put(header.getKey(), header.getValue());
+        }
+        return handshake;
+    }
+
+    /**
+     * Connects (TCP, TLS) and performs the upgrade on the calling thread, everything bounded by
+     * {@code deadlineNanos}; true when the connection opened. After false, {@link #timedOut()} and
+     * {@link #failureReason()} say why.
+     */
+    boolean open(long deadlineNanos) {
+        try {
+            Socket connected = sockets.connect(deadlineNanos);
+            socket = connected;
+            connected.setReceiveBufferSize(PROBE_READ_BUFFER_BYTES);
+            out = connected.getOutputStream();
+            in = connected.getInputStream();
+            readBuffer = new byte[PROBE_READ_BUFFER_BYTES];
+            engine.startHandshake(request);
+            readUntil(engine::isOpen, deadlineNanos);
+        } catch (SocketTimeoutException e) {
+            timedOut = true;
+        } catch (IOException | InvalidDataException | RuntimeException e) {
+            if (error == null) {
+                error = e;
+            }
+            engine.closeConnection(CloseFrame.NEVER_CONNECTED, String.valueOf(e.getMessage()));
+        }
+        // opened, even if the server closed it in the same breath (the probe reports that apart)
+        return opened();
+    }
+
+    /**
+     * Sends the proof of life and reads on the calling thread until the answer came; false when
+     * the connection closed first or the deadline passed.
+     */
+    boolean prove(long deadlineNanos) {
+        try {
+            if (settings.send() != null) {
+                engine.send(settings.send());
+            } else if (settings.ping()) {
+                engine.sendPing();
+            }
+            return readUntil(() -> answered.getCount() == 0, deadlineNanos);
+        } catch (IOException | WebsocketNotConnectedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Reads and decodes until {@code done}, the end of the connection, or the deadline
+     * (SocketTimeoutException). False when the connection ended.
+     */
+    private boolean readUntil(BooleanSupplier done, long deadlineNanos) throws IOException {
+        try {
+            while (!done.getAsBoolean()) {
+                if (engine.isClosing() || engine.isClosed() || engine.isFlushAndClose()) {
+                    engine.eot();
+                    return false;
+                }
+                long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+                if (remainingMillis <= 0) {
+                    throw new SocketTimeoutException("deadline passed");
+                }
+                socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, remainingMillis));
+                int n = in.read(readBuffer);
+                if (n < 0) {
+                    engine.eot();
+                    return false;
+                }
+                engine.decode(ByteBuffer.wrap(readBuffer, 0, n));
+            }
+            return true;
+        } catch (SocketTimeoutException e) {
+            throw e;
+        } catch (IOException e) {
+            if (e instanceof SSLException && error == null) {
+                error = e;
+            }
+            engine.eot();
+            throw e;
+        }
+    }
+
+    /** Hands the open connection to a pooled thread that reads until it ends. */
+    void watch(Executor readers) {
+        readers.execute(this::readLoop);
+    }
+
+    private void readLoop() {
+        try {
+            socket.setSoTimeout(0);
+            int n;
+            while (!engine.isClosing() && !engine.isClosed() && (n = in.read(readBuffer)) != -1) {
+                engine.decode(ByteBuffer.wrap(readBuffer, 0, n));
+            }
+            engine.eot();
+        } catch (IOException e) {
+            engine.eot();
+        } catch (RuntimeException e) {
+            engine.closeConnection(CloseFrame.ABNORMAL_CLOSE, String.valueOf(e.getMessage()));
+        }
     }
 
     @Override
-    public void onOpen(ServerHandshake handshake) {
+    public void onWebsocketOpen(WebSocket conn, Handshakedata handshake) {
         openNanos = System.nanoTime();
-        settled.countDown();
     }
 
     @Override
-    public void onMessage(String message) {
+    public void onWebsocketMessage(WebSocket conn, String message) {
         if (settings.send() != null && (settings.expect() == null || settings.expect().matcher(message).find())) {
             markAnswered();
         }
+    }
+
+    @Override
+    public void onWebsocketMessage(WebSocket conn, ByteBuffer blob) {
+        // probes send text; binary replies prove nothing
     }
 
     @Override
@@ -76,49 +221,73 @@ final class ProbeSession extends WebSocketClient {
     }
 
     @Override
-    public void onClose(int code, String reason, boolean remote) {
+    public void onWebsocketClose(WebSocket conn, int code, String reason, boolean remote) {
         closeNanos = System.nanoTime();
         closeCode = code;
         closedRemotely = remote;
+        closeSocket();
         closed.countDown();
-        settled.countDown();
     }
 
     @Override
-    public void onError(Exception e) {
+    public void onWebsocketClosing(WebSocket conn, int code, String reason, boolean remote) {
+        // the close handshake ends in onWebsocketClose
+    }
+
+    @Override
+    public void onWebsocketCloseInitiated(WebSocket conn, int code, String reason) {
+        // the close handshake ends in onWebsocketClose
+    }
+
+    @Override
+    public void onWebsocketError(WebSocket conn, Exception e) {
         if (error == null) {
             error = e;
         }
     }
 
-    /**
-     * Starts the attempt on a pooled thread: {@link #connect()} would create a thread per attempt,
-     * time that would count as reconnect latency but is the monitor's own overhead.
-     */
-    void start(java.util.concurrent.Executor readers) {
-        readers.execute(this);
+    /** The engine queued frames: written at once, on the thread that produced them. */
+    @Override
+    public void onWriteDemand(WebSocket conn) {
+        synchronized (writeLock) {
+            ByteBuffer buffer;
+            try {
+                while ((buffer = engine.outQueue.poll()) != null) {
+                    out.write(buffer.array(), 0, buffer.limit());
+                }
+                out.flush();
+            } catch (IOException e) {
+                engine.outQueue.clear();
+                // the reader sees the broken connection and ends the session
+            }
+        }
     }
 
-    /** Waits until the attempt opened or failed; false when it did neither in time. */
-    boolean awaitSettled(long nanos) throws InterruptedException {
-        return settled.await(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+    @Override
+    public InetSocketAddress getLocalSocketAddress(WebSocket conn) {
+        Socket current = socket;
+        return current == null ? null : (InetSocketAddress) current.getLocalSocketAddress();
+    }
+
+    @Override
+    public InetSocketAddress getRemoteSocketAddress(WebSocket conn) {
+        Socket current = socket;
+        return current == null ? null : (InetSocketAddress) current.getRemoteSocketAddress();
+    }
+
+    private void closeSocket() {
+        Socket current = socket;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (IOException ignored) {
+                // closing is all that is left to do
+            }
+        }
     }
 
     boolean awaitClosed(long nanos) throws InterruptedException {
         return closed.await(Math.max(0, nanos), TimeUnit.NANOSECONDS);
-    }
-
-    boolean awaitAnswer(long nanos) throws InterruptedException {
-        return answered.await(Math.max(0, nanos), TimeUnit.NANOSECONDS);
-    }
-
-    /** Sends the configured proof of life: the --send message, or a ping. */
-    void prove() {
-        if (settings.send() != null) {
-            send(settings.send());
-        } else if (settings.ping()) {
-            sendPing();
-        }
     }
 
     boolean opened() {
@@ -127,6 +296,10 @@ final class ProbeSession extends WebSocketClient {
 
     boolean hasClosed() {
         return closed.getCount() == 0;
+    }
+
+    boolean timedOut() {
+        return timedOut;
     }
 
     long openNanos() {
@@ -146,10 +319,10 @@ final class ProbeSession extends WebSocketClient {
         return opened() && hasClosed() && !closedByUs;
     }
 
-    /** A clean close: sends a close frame. */
+    /** A clean close: sends a close frame; the session ends when the server answers it. */
     void closeCleanly() {
         closedByUs = true;
-        close();
+        engine.close(CloseFrame.NORMAL);
     }
 
     /** An abrupt drop: TCP reset, no close frame. Also ends an attempt that hangs. */
@@ -172,7 +345,7 @@ final class ProbeSession extends WebSocketClient {
     }
 
     /** Why an attempt that did not open failed, in a few words fit for a report. */
-    String failureReason(boolean timedOut) {
+    String failureReason() {
         if (timedOut) {
             if (sockets.tcpEndNanos == 0) {
                 return "connect timeout";
@@ -189,7 +362,7 @@ final class ProbeSession extends WebSocketClient {
         if (e instanceof SSLException) {
             return "tls error";
         }
-        if (e instanceof InvalidHandshakeException || closeCode == 1002) {
+        if (e instanceof InvalidDataException || closeCode == CloseFrame.PROTOCOL_ERROR) {
             return "handshake rejected";
         }
         if (closedRemotely || closeCode != 0) {
