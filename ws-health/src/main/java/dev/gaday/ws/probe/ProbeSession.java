@@ -47,14 +47,15 @@ final class ProbeSession extends WebSocketAdapter {
     private final ProbeSettings settings;
     private final BoundedSocketFactory sockets;
     private final WebSocketImpl engine;
-    private final HandshakeImpl1Client request;
     private final Object writeLock = new Object();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final CountDownLatch answered = new CountDownLatch(1);
     private volatile Socket socket;
     private OutputStream out;
     private InputStream in;
-    private byte[] readBuffer;
+    private final byte[] readBuffer = new byte[PROBE_READ_BUFFER_BYTES];
+    /** Why the upgrade request could not be built; null when it was. */
+    private final InvalidDataException requestError;
     private volatile long openNanos;
     private volatile long answerNanos;
     private volatile long closeNanos;
@@ -68,7 +69,16 @@ final class ProbeSession extends WebSocketAdapter {
         this.settings = settings;
         this.sockets = new BoundedSocketFactory(settings);
         this.engine = new WebSocketImpl(this, new Draft_6455());
-        this.request = upgradeRequest(settings);
+        // The upgrade request (with its fresh key) is built now, before the disconnect, and waits
+        // in the engine's queue until the socket is connected: the bare-socket baseline also
+        // prepares its request before its clock starts.
+        InvalidDataException failed = null;
+        try {
+            engine.startHandshake(upgradeRequest(settings));
+        } catch (InvalidDataException e) {
+            failed = e;
+        }
+        this.requestError = failed;
     }
 
     /** The upgrade request as WebSocketClient builds it: path and query, Host, the extra headers. */
@@ -97,13 +107,15 @@ final class ProbeSession extends WebSocketAdapter {
      */
     boolean open(long deadlineNanos) {
         try {
+            if (requestError != null) {
+                throw requestError;
+            }
             Socket connected = sockets.connect(deadlineNanos);
             socket = connected;
             connected.setReceiveBufferSize(PROBE_READ_BUFFER_BYTES);
             out = connected.getOutputStream();
             in = connected.getInputStream();
-            readBuffer = new byte[PROBE_READ_BUFFER_BYTES];
-            engine.startHandshake(request);
+            onWriteDemand(engine);
             readUntil(engine::isOpen, deadlineNanos);
         } catch (SocketTimeoutException e) {
             timedOut = true;
@@ -246,10 +258,16 @@ final class ProbeSession extends WebSocketAdapter {
         }
     }
 
-    /** The engine queued frames: written at once, on the thread that produced them. */
+    /**
+     * The engine queued frames: written at once, on the thread that produced them (before the
+     * socket is connected, only the upgrade request is queued; {@link #open} sends it).
+     */
     @Override
     public void onWriteDemand(WebSocket conn) {
         synchronized (writeLock) {
+            if (out == null) {
+                return;
+            }
             ByteBuffer buffer;
             try {
                 while ((buffer = engine.outQueue.poll()) != null) {
