@@ -13,7 +13,8 @@ import java.util.Base64;
  * reset of the previous connection (SO_LINGER 0, no close frame), then a TCP connect, the HTTP
  * upgrade request, and ends when the 101 answer has been read. One thread, blocking I/O, no
  * WebSocket library. Run with the JDK's source launcher:
- * java WsUpgradeBaseline.java HOST PORT ITERATIONS
+ * java WsUpgradeBaseline.java HOST PORT ITERATIONS [phases]
+ * ("phases" also prints the p50 of each phase, reset / TCP connect / upgrade, to stderr).
  */
 public class WsUpgradeBaseline {
     public static void main(String[] args) throws Exception {
@@ -22,6 +23,9 @@ public class WsUpgradeBaseline {
         int iterations = Integer.parseInt(args[2]);
         SecureRandom random = new SecureRandom();
         long[] nanos = new long[iterations];
+        long[] resetNanos = new long[iterations];
+        long[] connectNanos = new long[iterations];
+        long[] upgradeNanos = new long[iterations];
         byte[] buffer = new byte[4096];
         Socket previous = null;
         for (int i = 0; i < iterations; i++) {
@@ -35,9 +39,11 @@ public class WsUpgradeBaseline {
                 previous.setSoLinger(true, 0);
                 previous.close();
             }
+            long reset = System.nanoTime();
             Socket socket = new Socket();
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(host, port), 5000);
+            long connected = System.nanoTime();
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -50,7 +56,11 @@ public class WsUpgradeBaseline {
                 }
                 response.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
             }
-            nanos[i] = System.nanoTime() - start;
+            long end = System.nanoTime();
+            nanos[i] = end - start;
+            resetNanos[i] = reset - start;
+            connectNanos[i] = connected - reset;
+            upgradeNanos[i] = end - connected;
             if (!response.toString().startsWith("HTTP/1.1 101")) {
                 throw new IllegalStateException("no upgrade: " + response.toString().lines().findFirst().orElse(""));
             }
@@ -64,5 +74,15 @@ public class WsUpgradeBaseline {
         double p50 = sorted[sorted.length / 2] / 1e6;
         double p99 = sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] / 1e6;
         System.out.printf("%.3f %.3f %.3f%n", p50, avg, p99);
+        if (args.length > 3 && args[3].equals("phases")) {
+            System.err.printf("p50 ms: reset %.3f, tcp connect %.3f, upgrade %.3f%n", median(resetNanos),
+                    median(connectNanos), median(upgradeNanos));
+        }
+    }
+
+    private static double median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2] / 1e6;
     }
 }
