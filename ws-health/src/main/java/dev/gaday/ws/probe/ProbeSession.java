@@ -53,7 +53,8 @@ final class ProbeSession extends WebSocketAdapter {
     private volatile Socket socket;
     private OutputStream out;
     private InputStream in;
-    private final byte[] readBuffer = new byte[PROBE_READ_BUFFER_BYTES];
+    /** Allocated on connect: a thousand prepared sessions waiting for the next cycle should not hold 16 MB. */
+    private byte[] readBuffer;
     /** Why the upgrade request could not be built; null when it was. */
     private final InvalidDataException requestError;
     private volatile long openNanos;
@@ -115,6 +116,7 @@ final class ProbeSession extends WebSocketAdapter {
             connected.setReceiveBufferSize(PROBE_READ_BUFFER_BYTES);
             out = connected.getOutputStream();
             in = connected.getInputStream();
+            readBuffer = new byte[PROBE_READ_BUFFER_BYTES];
             onWriteDemand(engine);
             readUntil(engine::isOpen, deadlineNanos);
         } catch (SocketTimeoutException e) {
