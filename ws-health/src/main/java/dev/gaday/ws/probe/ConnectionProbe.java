@@ -1,12 +1,14 @@
 package dev.gaday.ws.probe;
 
 import dev.gaday.ws.stats.RunStats;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * One client connection's supervisor: connects, then runs cycles of hold → forced disconnect →
  * reconnect under the reconnect policy, and records what each cycle measured. It runs on its
- * own thread because Java-WebSocket cannot reconnect from its callback threads.
+ * own thread, which also does all of the connection's I/O: it connects, upgrades, and reads
+ * the open connection while it holds it.
  *
  * <p>A cycle is one test: it passes when the connection (and, with a proof of life, the
  * application) is back within the reconnect timeout. A cycle that begins while the connection
@@ -18,7 +20,6 @@ final class ConnectionProbe implements Runnable {
 
     private final ProbeSettings settings;
     private final RunStats stats;
-    private final java.util.concurrent.Executor readers;
     private final long startNanos;
     private final long runDeadlineNanos;
 
@@ -40,11 +41,9 @@ final class ConnectionProbe implements Runnable {
     /** The attempt this probe's thread is blocked in, if any; {@link #stop} resets it. */
     private volatile ProbeSession inFlight;
 
-    ConnectionProbe(ProbeSettings settings, RunStats stats, java.util.concurrent.Executor readers, long startNanos,
-            long runDeadlineNanos) {
+    ConnectionProbe(ProbeSettings settings, RunStats stats, long startNanos, long runDeadlineNanos) {
         this.settings = settings;
         this.stats = stats;
-        this.readers = readers;
         this.startNanos = startNanos;
         this.runDeadlineNanos = runDeadlineNanos;
     }
@@ -91,7 +90,7 @@ final class ConnectionProbe implements Runnable {
                 stats.recordDowntime(System.nanoTime() - downSinceNanos);
             }
             if (session != null) {
-                session.closeCleanly();
+                endSession(session);
             }
         }
     }
@@ -116,7 +115,7 @@ final class ConnectionProbe implements Runnable {
             if (now >= end) {
                 break;
             }
-            if (session.awaitClosed(end - now)) {
+            if (readUntilClosed(session, end)) {
                 long droppedAt = session.closeNanos();
                 session = null;
                 markDown(droppedAt);
@@ -139,7 +138,7 @@ final class ConnectionProbe implements Runnable {
         if (mode == DisconnectMode.CLOSE) {
             current.closeCleanly();
             // A client reconnects once its close handshake is over; one that never ends is cut.
-            if (!current.awaitClosed(settings.handshakeTimeout().toNanos())) {
+            if (!readUntilClosed(current, System.nanoTime() + settings.handshakeTimeout().toNanos())) {
                 current.abort();
             }
         } else {
@@ -190,7 +189,7 @@ final class ConnectionProbe implements Runnable {
 
     /**
      * One connect attempt on this thread, every phase bounded; the open session, or null after
-     * recording why not. The session's reader thread takes over only once the attempt is done.
+     * recording why not.
      */
     private ProbeSession attempt(long deadlineNanos) throws InterruptedException {
         prepare();
@@ -226,9 +225,36 @@ final class ConnectionProbe implements Runnable {
         } finally {
             inFlight = null;
         }
-        candidate.watch(readers);
         stats.recordPhases(candidate.tcpConnectNanos(), candidate.tlsNanos(), candidate.upgradeNanos());
         return candidate;
+    }
+
+    /**
+     * Reads the open session on this thread (answering pings, taking a close handshake to its
+     * end) until it closes or {@code deadlineNanos}; true when it closed. No other thread reads
+     * a probe's socket, so a forced reset never has to wake one.
+     */
+    private boolean readUntilClosed(ProbeSession current, long deadlineNanos) throws InterruptedException {
+        inFlight = current;
+        try {
+            return current.readUntilClosed(deadlineNanos);
+        } finally {
+            inFlight = null;
+            throwIfStopped();
+        }
+    }
+
+    /** The run is over: a clean close, its answer awaited briefly unless the run was stopped. */
+    private void endSession(ProbeSession current) {
+        current.closeCleanly();
+        boolean closed = false;
+        if (!Thread.currentThread().isInterrupted()) {
+            long wait = Math.min(settings.handshakeTimeout().toNanos(), TimeUnit.SECONDS.toNanos(1));
+            closed = current.readUntilClosed(System.nanoTime() + wait);
+        }
+        if (!closed) {
+            current.abort();
+        }
     }
 
     /** An attempt cut short by {@link #stop()} is not a failure of the endpoint. */

@@ -6,25 +6,13 @@ import java.util.List;
 
 /** Runs the configured number of connection probes in parallel and gathers their measurements. */
 public final class ProbeRun {
-    /** Probe supervisors only wait and count; a small stack keeps a thousand of them cheap. */
+    /** A probe thread does its connection's blocking I/O; a small stack keeps a thousand of them cheap. */
     private static final long PROBE_STACK_BYTES = 256 * 1024;
 
     private final ProbeSettings settings;
     private final RunStats stats = new RunStats();
     private final List<Thread> threads = new ArrayList<>();
     private final List<ConnectionProbe> probes = new ArrayList<>();
-    /** Runs the clients' read loops; reused across reconnects, so no thread is born on the clock. */
-    private final java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newCachedThreadPool(
-            new java.util.concurrent.ThreadFactory() {
-                private final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
-
-                @Override
-                public Thread newThread(Runnable runnable) {
-                    Thread thread = new Thread(runnable, "ws-client-read-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                }
-            });
     private volatile boolean stopped;
 
     public ProbeRun(ProbeSettings settings) {
@@ -39,7 +27,7 @@ public final class ProbeRun {
         long rampStep = count <= 1 ? 0 : settings.rampUp().toNanos() / count;
         synchronized (threads) {
             for (int i = 0; i < count && !stopped; i++) {
-                ConnectionProbe probe = new ConnectionProbe(settings, stats, readers, start + i * rampStep, deadline);
+                ConnectionProbe probe = new ConnectionProbe(settings, stats, start + i * rampStep, deadline);
                 Thread thread = new Thread(null, probe, "ws-probe-" + i, PROBE_STACK_BYTES);
                 thread.setDaemon(true);
                 threads.add(thread);
@@ -54,9 +42,6 @@ public final class ProbeRun {
         } catch (InterruptedException e) {
             stop();
             throw e;
-        } finally {
-            // sessions still closing finish on their own; nothing new is accepted
-            readers.shutdown();
         }
         return stats;
     }

@@ -11,7 +11,6 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLException;
@@ -34,9 +33,10 @@ import org.java_websocket.handshake.HandshakeImpl1Client;
  * <p>The library's {@code WebSocketClient} is not used: it starts a write thread per connection
  * and hands the upgrade request to it through a queue, thread starts and switches that counted
  * as reconnect latency but were the monitor's own overhead. Here the probe's own thread connects,
- * writes the upgrade request, reads the answer (and, with a proof of life, the reply) with
- * blocking I/O bounded by {@code SO_TIMEOUT}; only then does a pooled reader thread take over the
- * socket to watch for messages, pings and drops. Writes go straight to the socket.
+ * writes the upgrade request, reads the answer (and, with a proof of life, the reply), and later
+ * reads the open connection while it holds it, all with blocking I/O bounded by
+ * {@code SO_TIMEOUT}. No other thread reads the socket, so a forced reset wakes nobody. Writes go
+ * straight to the socket.
  *
  * <p>Every attempt gets its own session: a late callback of an old session lands on the old
  * object, which the probe no longer looks at.
@@ -183,24 +183,34 @@ final class ProbeSession extends WebSocketAdapter {
         }
     }
 
-    /** Hands the open connection to a pooled thread that reads until it ends. */
-    void watch(Executor readers) {
-        readers.execute(this::readLoop);
-    }
-
-    private void readLoop() {
+    /**
+     * Reads the open connection on the calling thread until it closes or {@code deadlineNanos}
+     * passes; true when it closed. Frames go to the engine, which answers pings and completes a
+     * close handshake either side started.
+     */
+    boolean readUntilClosed(long deadlineNanos) {
         try {
-            socket.setSoTimeout(0);
-            int n;
-            while (!engine.isClosing() && !engine.isClosed() && (n = in.read(readBuffer)) != -1) {
-                engine.decode(ByteBuffer.wrap(readBuffer, 0, n));
+            while (!hasClosed()) {
+                long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+                if (remainingMillis <= 0) {
+                    return false;
+                }
+                socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, remainingMillis));
+                int n = in.read(readBuffer);
+                if (n < 0) {
+                    engine.eot();
+                } else {
+                    engine.decode(ByteBuffer.wrap(readBuffer, 0, n));
+                }
             }
-            engine.eot();
+        } catch (SocketTimeoutException e) {
+            return false;
         } catch (IOException e) {
             engine.eot();
         } catch (RuntimeException e) {
             engine.closeConnection(CloseFrame.ABNORMAL_CLOSE, String.valueOf(e.getMessage()));
         }
+        return hasClosed();
     }
 
     @Override
@@ -304,10 +314,6 @@ final class ProbeSession extends WebSocketAdapter {
                 // closing is all that is left to do
             }
         }
-    }
-
-    boolean awaitClosed(long nanos) throws InterruptedException {
-        return closed.await(Math.max(0, nanos), TimeUnit.NANOSECONDS);
     }
 
     boolean opened() {
