@@ -1,0 +1,329 @@
+package dev.gaday.common.cli;
+
+import dev.gaday.common.error.ToolException;
+import dev.gaday.common.http.TlsSettings;
+import dev.gaday.common.prometheus.HttpPrometheusClient;
+import dev.gaday.common.prometheus.PrometheusClient;
+import dev.gaday.common.prometheus.PrometheusEndpoint;
+import dev.gaday.common.prometheus.PrometheusEndpoint.Auth;
+import dev.gaday.common.prometheus.RetryPolicy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * How to reach Prometheus (or Thanos, Mimir, Cortex, VictoriaMetrics): one mixin for every
+ * Prometheus-facing tool. Secrets come from files or environment variables, never from a literal
+ * on the command line, and are registered with {@link Secrets} as soon as they are read.
+ *
+ * <p>Use: {@code @Mixin PrometheusConnectionMixin prometheus;} then, in {@code validate()},
+ * {@code prometheus.endpoint()} (checks everything, one usage line on error) and, in
+ * {@code execute()}, {@code try (PrometheusClient client = prometheus.connect(diagnostics())) {...}}.
+ * Documented in docs/prometheus-connection.md.
+ */
+public class PrometheusConnectionMixin {
+    public static final String URL_ENV = "PROMETHEUS_URL";
+    /** RFC 9110 token characters: what a header name may be made of. */
+    private static final Pattern HEADER = Pattern.compile("([!#$%&'*+\\-.^_`|~0-9A-Za-z]+):[ \\t]*(.*?)[ \\t]*");
+    private static final Pattern SENSITIVE_HEADER = Pattern.compile(
+            "(?i).*(auth|token|key|secret|password|cookie|session).*");
+
+    @Option(names = "--prometheus-url", paramLabel = "URL",
+            description = "Prometheus-compatible API base URL, up to (not including) /api/v1, e.g. "
+                    + "http://prometheus:9090 or https://mimir.example/prometheus. Default: $" + URL_ENV + ".")
+    String url;
+
+    @Option(names = "--bearer-token-file", paramLabel = "FILE",
+            description = "Send 'Authorization: Bearer <token>' with the token read from FILE (surrounding "
+                    + "whitespace ignored).")
+    Path bearerTokenFile;
+
+    @Option(names = "--bearer-token-env", paramLabel = "VAR",
+            description = "Send 'Authorization: Bearer <token>' with the token read from environment variable VAR.")
+    String bearerTokenEnv;
+
+    @Option(names = "--basic-auth-user", paramLabel = "USER",
+            description = "HTTP basic auth user; the password comes from --basic-auth-password-file or "
+                    + "--basic-auth-password-env.")
+    String basicAuthUser;
+
+    @Option(names = "--basic-auth-password-file", paramLabel = "FILE",
+            description = "Basic auth password read from FILE (a trailing newline is ignored).")
+    Path basicAuthPasswordFile;
+
+    @Option(names = "--basic-auth-password-env", paramLabel = "VAR",
+            description = "Basic auth password read from environment variable VAR.")
+    String basicAuthPasswordEnv;
+
+    @Option(names = "--header", paramLabel = "'NAME: VALUE'",
+            description = "Extra HTTP header for every request, repeatable; e.g. --header 'X-Scope-OrgID: tenant-1' "
+                    + "for Mimir, Cortex or Thanos.")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--ca-file", paramLabel = "PEM",
+            description = "Trust the CA certificate(s) in this PEM file instead of the JVM's default trust store.")
+    Path caFile;
+
+    @Option(names = "--client-cert", paramLabel = "PEM",
+            description = "Client certificate (chain) for mutual TLS; needs --client-key.")
+    Path clientCert;
+
+    @Option(names = "--client-key", paramLabel = "PEM",
+            description = "Unencrypted PKCS#8 PEM private key (RSA or EC) of --client-cert.")
+    Path clientKey;
+
+    @Option(names = "--insecure-skip-tls-verify",
+            description = "Do not verify the server's certificate or host name (tests only; warned about).")
+    boolean insecureSkipTlsVerify;
+
+    @Option(names = "--query-timeout", paramLabel = "DURATION", defaultValue = "30s",
+            converter = DurationConverter.class,
+            description = "Time limit of one HTTP request, e.g. 30s, 2m, 1m30s (default: ${DEFAULT-VALUE}).")
+    Duration queryTimeout;
+
+    @Option(names = "--max-retries", paramLabel = "N", defaultValue = "4",
+            description = "Retries after a connection error, timeout, 429 or 5xx, with exponential backoff and "
+                    + "full jitter; 0 disables (default: ${DEFAULT-VALUE}).")
+    int maxRetries;
+
+    @Option(names = "--retry-budget", paramLabel = "DURATION", defaultValue = "2m",
+            converter = DurationConverter.class,
+            description = "Total time for one request including its retries (default: ${DEFAULT-VALUE}).")
+    Duration retryBudget;
+
+    private Function<String, String> environment = System::getenv;
+    private PrometheusEndpoint endpoint;
+
+    /** Replaces the environment lookup (tests; never needed by tools). */
+    public PrometheusConnectionMixin environment(Function<String, String> lookup) {
+        this.environment = Objects.requireNonNull(lookup);
+        this.endpoint = null;
+        return this;
+    }
+
+    /**
+     * The validated endpoint: URL, credentials read and registered as secrets, headers, TLS,
+     * timeout and retries. Throws {@link ToolException#usage} with one line on any bad option.
+     */
+    public PrometheusEndpoint endpoint() {
+        if (endpoint == null) {
+            endpoint = buildEndpoint();
+        }
+        return endpoint;
+    }
+
+    /**
+     * A client for the endpoint; warns on stderr when TLS verification is off or credentials would
+     * travel over plain http.
+     */
+    public PrometheusClient connect(Diagnostics diagnostics) {
+        PrometheusEndpoint resolved = endpoint();
+        if (resolved.tls().insecureSkipVerify()) {
+            diagnostics.warn("--insecure-skip-tls-verify is on: the server's certificate and host name are NOT "
+                    + "verified, so anyone on the network path can read the credentials and forge answers");
+        }
+        if (resolved.baseUrl().regionMatches(true, 0, "http:", 0, 5) && !(resolved.auth() instanceof Auth.None)) {
+            diagnostics.warn("credentials are sent over plain http to " + resolved.baseUrl()
+                    + "; prefer https");
+        }
+        diagnostics.detail("prometheus: " + resolved.baseUrl() + " (timeout " + queryTimeout + " per request, "
+                + maxRetries + " retries within " + retryBudget + ")");
+        return new HttpPrometheusClient(resolved);
+    }
+
+    private PrometheusEndpoint buildEndpoint() {
+        String baseUrl = url != null ? url : environment.apply(URL_ENV);
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw ToolException.usage("missing --prometheus-url URL (or set " + URL_ENV + ")");
+        }
+        String source = url != null ? "--prometheus-url" : URL_ENV;
+        Map<String, String> headerMap = parseHeaders();
+        Auth auth = auth();
+        TlsSettings tls = tls();
+        if (queryTimeout == null || queryTimeout.isZero() || queryTimeout.isNegative()) {
+            throw ToolException.usage("--query-timeout must be positive");
+        }
+        if (maxRetries < 0) {
+            throw ToolException.usage("--max-retries must be 0 or more, got " + maxRetries);
+        }
+        if (retryBudget == null || retryBudget.isZero() || retryBudget.isNegative()) {
+            throw ToolException.usage("--retry-budget must be positive");
+        }
+        RetryPolicy retryPolicy = RetryPolicy.defaults().withMaxRetries(maxRetries).withBudget(retryBudget);
+        try {
+            return new PrometheusEndpoint(baseUrl, auth, headerMap, tls, queryTimeout, retryPolicy);
+        } catch (IllegalArgumentException e) {
+            // Never echo a URL that carries user-info: it may hold a password.
+            String shown = baseUrl.contains("@") ? "(URL with credentials)" : "'" + baseUrl + "'";
+            throw ToolException.usage(source + " " + shown + ": " + e.getMessage());
+        }
+    }
+
+    private Map<String, String> parseHeaders() {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String header : headers) {
+            Matcher matcher = HEADER.matcher(header);
+            if (!matcher.matches() || matcher.group(2).isEmpty()) {
+                String name = header.contains(":") ? header.substring(0, header.indexOf(':')) : header;
+                throw ToolException.usage("--header '" + truncate(name) + (header.contains(":") ? ": …" : "")
+                        + "' must have the form 'Name: value' (a token name, a colon, a non-empty value)");
+            }
+            String name = matcher.group(1);
+            String value = matcher.group(2);
+            if (name.equalsIgnoreCase("Authorization")) {
+                throw ToolException.usage("--header Authorization is not allowed (it would put a secret on the "
+                        + "command line); use --bearer-token-file/--bearer-token-env or --basic-auth-*");
+            }
+            if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+                throw ToolException.usage("--header '" + name + "' has a control character in its value");
+            }
+            if (SENSITIVE_HEADER.matcher(name).matches()) {
+                Secrets.register(value);
+            }
+            result.put(name, value);
+        }
+        return result;
+    }
+
+    private Auth auth() {
+        boolean bearer = bearerTokenFile != null || bearerTokenEnv != null;
+        boolean basic = basicAuthUser != null || basicAuthPasswordFile != null || basicAuthPasswordEnv != null;
+        if (bearerTokenFile != null && bearerTokenEnv != null) {
+            throw ToolException.usage("give the bearer token once: --bearer-token-file or --bearer-token-env, "
+                    + "not both");
+        }
+        if (bearer && basic) {
+            throw ToolException.usage("choose one authentication: a bearer token or basic auth, not both");
+        }
+        if (bearer) {
+            String token = bearerTokenFile != null
+                    ? readSecretFile("--bearer-token-file", bearerTokenFile)
+                    : readSecretEnv("--bearer-token-env", bearerTokenEnv);
+            return new Auth.Bearer(token);
+        }
+        if (basic) {
+            if (basicAuthUser == null || basicAuthUser.isEmpty()) {
+                throw ToolException.usage("basic auth needs --basic-auth-user USER");
+            }
+            if (basicAuthUser.contains(":")) {
+                throw ToolException.usage("--basic-auth-user must not contain ':'");
+            }
+            if ((basicAuthPasswordFile == null) == (basicAuthPasswordEnv == null)) {
+                throw ToolException.usage("--basic-auth-user needs exactly one of --basic-auth-password-file FILE "
+                        + "or --basic-auth-password-env VAR");
+            }
+            String password = basicAuthPasswordFile != null
+                    ? readSecretFile("--basic-auth-password-file", basicAuthPasswordFile)
+                    : readSecretEnv("--basic-auth-password-env", basicAuthPasswordEnv);
+            return new Auth.Basic(basicAuthUser, password);
+        }
+        return Auth.NONE;
+    }
+
+    private TlsSettings tls() {
+        if ((clientCert == null) != (clientKey == null)) {
+            throw ToolException.usage(clientCert == null ? "--client-key needs --client-cert"
+                    : "--client-cert needs --client-key");
+        }
+        for (Path file : new Path[] {caFile, clientCert, clientKey}) {
+            if (file != null && !Files.isReadable(file)) {
+                String option = file == caFile ? "--ca-file" : file == clientCert ? "--client-cert" : "--client-key";
+                throw ToolException.usage(option + " " + file + ": "
+                        + (Files.exists(file) ? "not readable" : "no such file"));
+            }
+        }
+        return new TlsSettings(caFile, clientCert, clientKey, insecureSkipTlsVerify);
+    }
+
+    private static String readSecretFile(String option, Path file) {
+        String value;
+        try {
+            value = Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (NoSuchFileException e) {
+            throw ToolException.usage(option + " " + file + ": no such file");
+        } catch (IOException e) {
+            throw ToolException.usage(option + " " + file + ": cannot read: " + e.getClass().getSimpleName());
+        }
+        if (value.isEmpty()) {
+            throw ToolException.usage(option + " " + file + ": the file is empty");
+        }
+        if (value.contains("\n") || value.contains("\r")) {
+            throw ToolException.usage(option + " " + file + ": the file has more than one line");
+        }
+        Secrets.register(value);
+        return value;
+    }
+
+    private String readSecretEnv(String option, String variable) {
+        String value = environment.apply(variable);
+        if (value == null || value.strip().isEmpty()) {
+            throw ToolException.usage(option + " " + variable + ": environment variable " + variable
+                    + " is not set or empty");
+        }
+        value = value.strip();
+        Secrets.register(value);
+        return value;
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 60) + "…";
+    }
+
+    /**
+     * Durations as Go and Prometheus write them ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h30m},
+     * {@code 2d}) or ISO-8601 ({@code PT30S}).
+     */
+    public static final class DurationConverter implements ITypeConverter<Duration> {
+        private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+
+        @Override
+        public Duration convert(String value) {
+            return parse(value);
+        }
+
+        public static Duration parse(String value) {
+            String text = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+            if (text.startsWith("pt") || text.startsWith("p")) {
+                try {
+                    return Duration.parse(text.toUpperCase(Locale.ROOT));
+                } catch (DateTimeParseException e) {
+                    throw new TypeConversionException("'" + value + "' is not a duration (e.g. 30s, 5m, 1h30m)");
+                }
+            }
+            Matcher matcher = PART.matcher(text);
+            Duration total = Duration.ZERO;
+            int position = 0;
+            while (position < text.length() && matcher.find(position) && matcher.start() == position) {
+                long amount = Long.parseLong(matcher.group(1));
+                total = total.plus(switch (matcher.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
+                });
+                position = matcher.end();
+            }
+            if (text.isEmpty() || position != text.length()) {
+                throw new TypeConversionException("'" + value + "' is not a duration (e.g. 30s, 5m, 1h30m)");
+            }
+            return total;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dev.gaday.common.http;
+
+import dev.gaday.common.error.ToolException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.OkHttpClient;
+
+/** Builds the SSL socket factory for {@link TlsSettings} from PEM files, with one-line errors naming the file. */
+public final class Tls {
+    private static final Pattern PEM_BLOCK = Pattern.compile(
+            "-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
+    private static final char[] NO_PASSWORD = new char[0];
+
+    private Tls() {
+    }
+
+    /** Sets the TLS of a derived client; the default settings leave the JVM's trust store in place. */
+    public static void apply(OkHttpClient.Builder builder, TlsSettings settings) {
+        if (settings == null || settings.isDefault()) {
+            return;
+        }
+        try {
+            X509TrustManager trustManager = settings.insecureSkipVerify() ? new TrustEverything()
+                    : trustManager(settings.caFile());
+            KeyManager[] keyManagers = settings.clientCertificate() == null ? null
+                    : keyManagers(settings.clientCertificate(), settings.clientKey());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyManagers, new TrustManager[] {trustManager}, null);
+            builder.sslSocketFactory(context.getSocketFactory(), trustManager);
+            if (settings.insecureSkipVerify()) {
+                builder.hostnameVerifier((hostname, session) -> true);
+            }
+        } catch (GeneralSecurityException e) {
+            throw ToolException.usage("cannot set up TLS: " + e.getMessage());
+        }
+    }
+
+    private static X509TrustManager trustManager(Path caFile) throws GeneralSecurityException {
+        KeyStore trustStore = null;
+        if (caFile != null) {
+            List<X509Certificate> cas = certificates(caFile, "--ca-file");
+            trustStore = emptyKeyStore();
+            for (int i = 0; i < cas.size(); i++) {
+                trustStore.setCertificateEntry("ca-" + i, cas.get(i));
+            }
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trustStore);
+        for (TrustManager manager : factory.getTrustManagers()) {
+            if (manager instanceof X509TrustManager x509) {
+                return x509;
+            }
+        }
+        throw new GeneralSecurityException("no X509 trust manager available");
+    }
+
+    private static KeyManager[] keyManagers(Path certificateFile, Path keyFile) throws GeneralSecurityException {
+        List<X509Certificate> chain = certificates(certificateFile, "--client-cert");
+        PrivateKey key = privateKey(keyFile);
+        KeyStore keyStore = emptyKeyStore();
+        keyStore.setKeyEntry("client", key, NO_PASSWORD, chain.toArray(new Certificate[0]));
+        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(keyStore, NO_PASSWORD);
+        return factory.getKeyManagers();
+    }
+
+    /** The X.509 certificates of a PEM file. */
+    public static List<X509Certificate> certificates(Path file, String option) {
+        byte[] bytes = read(file, option);
+        try {
+            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(bytes));
+            List<X509Certificate> result = new ArrayList<>();
+            for (Certificate certificate : certificates) {
+                result.add((X509Certificate) certificate);
+            }
+            if (result.isEmpty()) {
+                throw ToolException.usage(option + " " + file + ": no PEM certificate in the file");
+            }
+            return result;
+        } catch (CertificateException e) {
+            throw ToolException.usage(option + " " + file + ": not a PEM certificate file (" + e.getMessage() + ")");
+        }
+    }
+
+    /** An unencrypted PKCS#8 PEM private key, RSA or EC. */
+    public static PrivateKey privateKey(Path file) {
+        String pem = new String(read(file, "--client-key"), StandardCharsets.US_ASCII);
+        Matcher matcher = PEM_BLOCK.matcher(pem);
+        if (!matcher.find()) {
+            throw ToolException.usage("--client-key " + file + ": no PEM block in the file");
+        }
+        String type = matcher.group(1);
+        if (type.equals("RSA PRIVATE KEY") || type.equals("EC PRIVATE KEY")) {
+            throw ToolException.usage("--client-key " + file + ": " + type + " (PKCS#1/SEC1) is not supported; "
+                    + "convert it to PKCS#8 with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8.pem");
+        }
+        if (type.equals("ENCRYPTED PRIVATE KEY")) {
+            throw ToolException.usage("--client-key " + file + ": encrypted keys are not supported; "
+                    + "decrypt it with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8.pem");
+        }
+        if (!type.equals("PRIVATE KEY")) {
+            throw ToolException.usage("--client-key " + file + ": expected a 'PRIVATE KEY' PEM block, found '"
+                    + type + "'");
+        }
+        byte[] der;
+        try {
+            der = Base64.getMimeDecoder().decode(matcher.group(2).strip());
+        } catch (IllegalArgumentException e) {
+            throw ToolException.usage("--client-key " + file + ": bad base64 in the PEM block");
+        }
+        for (String algorithm : List.of("RSA", "EC")) {
+            try {
+                return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+            } catch (InvalidKeySpecException | java.security.NoSuchAlgorithmException e) {
+                // try the next algorithm
+            }
+        }
+        throw ToolException.usage("--client-key " + file + ": not an RSA or EC PKCS#8 private key");
+    }
+
+    private static byte[] read(Path file, String option) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw ToolException.usage(option + " " + file + ": no such file");
+        } catch (IOException e) {
+            throw ToolException.usage(option + " " + file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static KeyStore emptyKeyStore() throws GeneralSecurityException {
+        KeyStore keyStore = KeyStore.getInstance(KeyStore.getDefaultType());
+        try {
+            keyStore.load(null, null);
+        } catch (IOException e) {
+            throw new GeneralSecurityException(e);
+        }
+        return keyStore;
+    }
+
+    /** --insecure-skip-tls-verify: accepts every certificate. */
+    private static final class TrustEverything implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}

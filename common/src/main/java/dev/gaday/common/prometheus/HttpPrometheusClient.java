@@ -1,0 +1,546 @@
+package dev.gaday.common.prometheus;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gaday.common.cli.Secrets;
+import dev.gaday.common.http.HttpClients;
+import dev.gaday.common.json.Json;
+import dev.gaday.common.prometheus.PrometheusEndpoint.Auth;
+import dev.gaday.common.prometheus.PrometheusException.Kind;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.math.BigDecimal;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.Call;
+import okhttp3.Credentials;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * {@link PrometheusClient} over the Prometheus HTTP API v1. Queries are POSTed as forms (no URL
+ * length limit for long PromQL); label values are a GET. Every request goes through the endpoint's
+ * {@link RetryPolicy}, each attempt bounded by the request timeout and what is left of the budget.
+ *
+ * <p>The HTTP client is derived from {@link HttpClients#shared()}, so {@link #close()} releases
+ * nothing shared; it exists so callers can use try-with-resources regardless of the implementation.
+ */
+public final class HttpPrometheusClient implements PrometheusClient {
+    private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+    private static final int MAX_DETAIL = 300;
+
+    private final PrometheusEndpoint endpoint;
+    private final OkHttpClient http;
+    private final HttpUrl base;
+    private final String authorization;
+    private final List<String> secrets;
+
+    public HttpPrometheusClient(PrometheusEndpoint endpoint) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.base = HttpUrl.get(endpoint.baseUrl());
+        // OkHttp's own silent retry on connection failure would hide attempts from the RetryPolicy.
+        this.http = HttpClients.derive(endpoint.tls(), endpoint.requestTimeout())
+                .retryOnConnectionFailure(false)
+                .build();
+        List<String> secretValues = new ArrayList<>();
+        Auth auth = endpoint.auth();
+        if (auth instanceof Auth.Bearer bearer) {
+            this.authorization = "Bearer " + bearer.token();
+            secretValues.add(bearer.token());
+        } else if (auth instanceof Auth.Basic basic) {
+            this.authorization = Credentials.basic(basic.user(), basic.password(), StandardCharsets.UTF_8);
+            secretValues.add(basic.password());
+        } else {
+            this.authorization = null;
+        }
+        if (authorization != null) {
+            secretValues.add(authorization);
+            secretValues.add(authorization.substring(authorization.indexOf(' ') + 1));
+        }
+        secretValues.forEach(Secrets::register);
+        this.secrets = List.copyOf(secretValues);
+    }
+
+    /** A client for a URL with the default settings (no auth, 30 s per request, default retries). */
+    public static HttpPrometheusClient create(String baseUrl) {
+        return new HttpPrometheusClient(PrometheusEndpoint.of(baseUrl));
+    }
+
+    public PrometheusEndpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public String baseUrl() {
+        return endpoint.baseUrl();
+    }
+
+    @Override
+    public QueryResult query(String promql, Instant time) {
+        Objects.requireNonNull(promql, "promql");
+        Objects.requireNonNull(time, "time");
+        FormBody form = new FormBody.Builder().add("query", promql).add("time", seconds(time)).build();
+        HttpUrl url = url("api/v1/query").build();
+        String description = "POST " + url + " [query=" + promql + ", time=" + time + "]";
+        return execute(post(url, form), description, root -> parseResult(root, description));
+    }
+
+    @Override
+    public QueryResult.Matrix queryRange(String promql, Instant start, Instant end, Duration step) {
+        Objects.requireNonNull(promql, "promql");
+        QueryRange range = new QueryRange(start, end, step);
+        List<QueryRange> chunks = range.split(QueryRange.MAX_POINTS_PER_REQUEST);
+        if (chunks.size() == 1) {
+            return queryRangeChunk(promql, chunks.get(0));
+        }
+        List<QueryResult.Matrix> parts = new ArrayList<>(chunks.size());
+        for (QueryRange chunk : chunks) {
+            parts.add(queryRangeChunk(promql, chunk));
+        }
+        return stitch(parts);
+    }
+
+    private QueryResult.Matrix queryRangeChunk(String promql, QueryRange chunk) {
+        FormBody form = new FormBody.Builder()
+                .add("query", promql)
+                .add("start", seconds(chunk.start()))
+                .add("end", seconds(chunk.end()))
+                .add("step", seconds(chunk.step()))
+                .build();
+        HttpUrl url = url("api/v1/query_range").build();
+        String description = "POST " + url + " [query=" + promql + ", start=" + chunk.start() + ", end="
+                + chunk.end() + ", step=" + RetryPolicy.format(chunk.step()) + "]";
+        return execute(post(url, form), description, root -> {
+            QueryResult result = parseResult(root, description);
+            if (result instanceof QueryResult.Matrix matrix) {
+                return matrix;
+            }
+            throw badResponse(description, "a range query answered with a "
+                    + root.path("data").path("resultType").asText() + ", expected a matrix");
+        });
+    }
+
+    /** Joins consecutive chunks' answers: series by label set in order of first appearance, each timestamp once. */
+    static QueryResult.Matrix stitch(List<QueryResult.Matrix> parts) {
+        Map<Map<String, String>, List<QueryResult.Sample>> series = new LinkedHashMap<>();
+        Set<String> warnings = new LinkedHashSet<>();
+        for (QueryResult.Matrix part : parts) {
+            warnings.addAll(part.warnings());
+            for (QueryResult.Series one : part.series()) {
+                List<QueryResult.Sample> samples = series.computeIfAbsent(one.metric(), k -> new ArrayList<>());
+                for (QueryResult.Sample sample : one.samples()) {
+                    Instant last = samples.isEmpty() ? null : samples.get(samples.size() - 1).time();
+                    if (last == null || sample.time().isAfter(last)) {
+                        samples.add(sample);
+                    } else if (!sample.time().equals(last)) {
+                        insertInOrder(samples, sample);
+                    }
+                }
+            }
+        }
+        List<QueryResult.Series> result = new ArrayList<>(series.size());
+        series.forEach((metric, samples) -> result.add(new QueryResult.Series(metric, samples)));
+        return new QueryResult.Matrix(result, new ArrayList<>(warnings));
+    }
+
+    private static void insertInOrder(List<QueryResult.Sample> samples, QueryResult.Sample sample) {
+        int low = 0;
+        int high = samples.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (samples.get(mid).time().isBefore(sample.time())) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        if (low == samples.size() || !samples.get(low).time().equals(sample.time())) {
+            samples.add(low, sample);
+        }
+    }
+
+    @Override
+    public List<String> labelValues(String label, List<String> matchers, Instant start, Instant end) {
+        Objects.requireNonNull(label, "label");
+        if (!LABEL_NAME.matcher(label).matches()) {
+            throw new IllegalArgumentException("not a Prometheus label name: " + label);
+        }
+        HttpUrl.Builder urlBuilder = url("api/v1/label").addPathSegment(label).addPathSegment("values");
+        StringBuilder params = new StringBuilder();
+        for (String matcher : matchers == null ? List.<String>of() : matchers) {
+            urlBuilder.addQueryParameter("match[]", matcher);
+            params.append(params.length() == 0 ? "" : ", ").append("match[]=").append(matcher);
+        }
+        if (start != null) {
+            urlBuilder.addQueryParameter("start", seconds(start));
+            params.append(params.length() == 0 ? "" : ", ").append("start=").append(start);
+        }
+        if (end != null) {
+            urlBuilder.addQueryParameter("end", seconds(end));
+            params.append(params.length() == 0 ? "" : ", ").append("end=").append(end);
+        }
+        HttpUrl url = urlBuilder.build();
+        String description = "GET " + url.newBuilder().query(null).build()
+                + (params.length() == 0 ? "" : " [" + params + "]");
+        Request request = requestBuilder(url).get().build();
+        return execute(request, description, root -> {
+            JsonNode data = root.path("data");
+            if (!data.isArray()) {
+                throw badResponse(description, "'data' is not a list of label values");
+            }
+            List<String> values = new ArrayList<>(data.size());
+            for (JsonNode value : data) {
+                if (!value.isTextual()) {
+                    throw badResponse(description, "a label value is not a string");
+                }
+                values.add(value.asText());
+            }
+            return values;
+        });
+    }
+
+    @Override
+    public void close() {
+        // The connection pool and dispatcher belong to HttpClients.shared(); nothing to release.
+    }
+
+    @Override
+    public String toString() {
+        return "HttpPrometheusClient[" + endpoint + "]";
+    }
+
+    // ---- HTTP ------------------------------------------------------------------------------------
+
+    private HttpUrl.Builder url(String pathSegments) {
+        return base.newBuilder().addPathSegments(pathSegments);
+    }
+
+    private Request post(HttpUrl url, FormBody form) {
+        return requestBuilder(url).post(form).build();
+    }
+
+    private Request.Builder requestBuilder(HttpUrl url) {
+        Request.Builder builder = new Request.Builder().url(url).header("Accept", "application/json");
+        endpoint.headers().forEach(builder::header);
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return builder;
+    }
+
+    @FunctionalInterface
+    private interface BodyParser<T> {
+        T parse(JsonNode root);
+    }
+
+    private <T> T execute(Request request, String description, BodyParser<T> parser) {
+        return endpoint.retryPolicy().execute(timeLeft -> attempt(request, description, parser, timeLeft));
+    }
+
+    private <T> T attempt(Request request, String description, BodyParser<T> parser, Duration timeLeft) {
+        Duration timeout = timeLeft.compareTo(endpoint.requestTimeout()) < 0 ? timeLeft : endpoint.requestTimeout();
+        Call call = http.newCall(request);
+        call.timeout().timeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+        try (Response response = call.execute()) {
+            JsonNode root = readApiResponse(response, description);
+            return parser.parse(root);
+        } catch (SSLHandshakeException | SSLPeerUnverifiedException e) {
+            throw failure(Kind.TLS, description, 0, tlsDetail(e), e);
+        } catch (InterruptedIOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw failure(Kind.UNREACHABLE, description, 0, "interrupted", e);
+            }
+            throw failure(Kind.TIMEOUT, description, 0, "no complete answer within "
+                    + RetryPolicy.format(timeout) + " (request timeout)", e);
+        } catch (UnknownHostException e) {
+            throw failure(Kind.UNREACHABLE, description, 0, "unknown host " + base.host(), e);
+        } catch (ConnectException | NoRouteToHostException e) {
+            throw failure(Kind.UNREACHABLE, description, 0, "cannot connect to " + base.host() + ":" + base.port()
+                    + ": " + e.getMessage(), e);
+        } catch (SSLException e) {
+            throw failure(Kind.UNREACHABLE, description, 0, "TLS connection failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw failure(Kind.UNREACHABLE, description, 0, "connection failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        }
+    }
+
+    private String tlsDetail(SSLException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("PKIX path") || message.contains("unable to find valid certification path")) {
+            return "TLS: the server's certificate is not signed by a trusted CA; give the CA with --ca-file PEM"
+                    + " (or, for tests only, --insecure-skip-tls-verify)";
+        }
+        if (e instanceof SSLPeerUnverifiedException || message.contains("No subject alternative")) {
+            return "TLS: the server's certificate does not match host " + base.host() + " (" + message + ")";
+        }
+        return "TLS handshake failed: " + message;
+    }
+
+    /** Checks status, content type and JSON shape; returns the root of a {@code status: success} answer. */
+    private JsonNode readApiResponse(Response response, String description) throws IOException {
+        int code = response.code();
+        ResponseBody body = response.body();
+        MediaType type = body == null ? null : body.contentType();
+        byte[] bytes = body == null ? new byte[0] : body.bytes();
+        Duration retryAfter = code == 429 || code == 503 ? retryAfter(response.header("Retry-After")) : null;
+        String statusLine = "HTTP " + code + (response.message().isEmpty() ? "" : " " + response.message());
+        boolean isJson = type != null && type.subtype().equalsIgnoreCase("json");
+        if (!isJson) {
+            String typeName = type == null ? "no content type" : "content type " + type.type() + "/" + type.subtype();
+            if (code / 100 == 2) {
+                throw failure(Kind.BAD_RESPONSE, description, code, "expected application/json, got " + typeName
+                        + " (" + bytes.length + " bytes)", null);
+            }
+            String snippet = type != null && type.type().equals("text") && !type.subtype().equals("html")
+                    ? ": " + snippet(bytes) : " (" + typeName + ")";
+            throw PrometheusException.of(Kind.HTTP_STATUS, description, code, null,
+                    redact(statusLine + snippet), retryAfter, null);
+        }
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(bytes);
+        } catch (JsonProcessingException e) {
+            String why = "malformed JSON (" + bytes.length + " bytes): "
+                    + truncate(oneLine(String.valueOf(e.getOriginalMessage())));
+            if (code / 100 == 2) {
+                throw failure(Kind.BAD_RESPONSE, description, code, why, e);
+            }
+            throw PrometheusException.of(Kind.HTTP_STATUS, description, code, null, redact(statusLine + ", " + why),
+                    retryAfter, e);
+        }
+        if (root == null || !root.isObject()) {
+            throw failure(code / 100 == 2 ? Kind.BAD_RESPONSE : Kind.HTTP_STATUS, description, code,
+                    statusLine + ": the body is not a JSON object", null);
+        }
+        String status = root.path("status").asText("");
+        if (status.equals("error")) {
+            String errorType = root.path("errorType").asText("");
+            String error = root.path("error").asText("");
+            String detail = "Prometheus error (" + statusLine + (errorType.isEmpty() ? "" : ", " + errorType) + "): "
+                    + truncate(oneLine(error.isEmpty() ? "(no error text)" : error));
+            throw PrometheusException.of(Kind.API_ERROR, description, code, errorType.isEmpty() ? null : errorType,
+                    redact(detail), retryAfter, null);
+        }
+        if (code / 100 != 2) {
+            throw PrometheusException.of(Kind.HTTP_STATUS, description, code, null, redact(statusLine), retryAfter,
+                    null);
+        }
+        if (!status.equals("success")) {
+            throw badResponse(description, "'status' is '" + truncate(status) + "', expected success or error");
+        }
+        return root;
+    }
+
+    /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String value = header.strip();
+        try {
+            long seconds = Long.parseLong(value);
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            try {
+                Duration until = Duration.between(Instant.now(),
+                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    // ---- parsing ---------------------------------------------------------------------------------
+
+    private QueryResult parseResult(JsonNode root, String description) {
+        List<String> warnings = warnings(root);
+        JsonNode data = root.path("data");
+        String resultType = data.path("resultType").asText("");
+        JsonNode result = data.path("result");
+        switch (resultType) {
+            case "vector" -> {
+                List<QueryResult.InstantSample> samples = new ArrayList<>(result.size());
+                for (JsonNode element : array(result, description, "data.result")) {
+                    Map<String, String> metric = metric(element, description);
+                    if (element.has("histogram")) {
+                        throw nativeHistogram(description, metric);
+                    }
+                    samples.add(new QueryResult.InstantSample(metric,
+                            sample(element.path("value"), description)));
+                }
+                return new QueryResult.Vector(samples, warnings);
+            }
+            case "matrix" -> {
+                List<QueryResult.Series> series = new ArrayList<>(result.size());
+                for (JsonNode element : array(result, description, "data.result")) {
+                    Map<String, String> metric = metric(element, description);
+                    if (element.has("histograms")) {
+                        throw nativeHistogram(description, metric);
+                    }
+                    JsonNode values = array(element.path("values"), description, "data.result[].values");
+                    List<QueryResult.Sample> samples = new ArrayList<>(values.size());
+                    for (JsonNode value : values) {
+                        samples.add(sample(value, description));
+                    }
+                    series.add(new QueryResult.Series(metric, samples));
+                }
+                return new QueryResult.Matrix(series, warnings);
+            }
+            case "scalar" -> {
+                return new QueryResult.Scalar(sample(result, description), warnings);
+            }
+            case "string" -> {
+                if (!result.isArray() || result.size() != 2 || !result.get(1).isTextual()) {
+                    throw badResponse(description, "a string result is not [time, \"text\"]");
+                }
+                return new QueryResult.StringValue(time(result.get(0), description), result.get(1).asText(),
+                        warnings);
+            }
+            default -> throw badResponse(description, "unknown resultType '" + truncate(resultType) + "'");
+        }
+    }
+
+    private static List<String> warnings(JsonNode root) {
+        List<String> warnings = new ArrayList<>();
+        for (JsonNode warning : root.path("warnings")) {
+            warnings.add(warning.asText());
+        }
+        // Prometheus 2.46+ separates informational annotations; keep them, marked.
+        for (JsonNode info : root.path("infos")) {
+            warnings.add("info: " + info.asText());
+        }
+        return warnings;
+    }
+
+    private JsonNode array(JsonNode node, String description, String where) {
+        if (!node.isArray()) {
+            throw badResponse(description, "'" + where + "' is not a list");
+        }
+        return node;
+    }
+
+    private Map<String, String> metric(JsonNode element, String description) {
+        JsonNode metric = element.path("metric");
+        if (!element.isObject() || !(metric.isObject() || metric.isMissingNode())) {
+            throw badResponse(description, "a result element has no label set ('metric')");
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = metric.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            labels.put(field.getKey(), field.getValue().asText());
+        }
+        return labels;
+    }
+
+    private QueryResult.Sample sample(JsonNode pair, String description) {
+        if (!pair.isArray() || pair.size() != 2 || !pair.get(1).isTextual()) {
+            throw badResponse(description, "a sample is not [time, \"value\"]");
+        }
+        return new QueryResult.Sample(time(pair.get(0), description), value(pair.get(1).asText(), description));
+    }
+
+    private Instant time(JsonNode node, String description) {
+        if (!node.isNumber()) {
+            throw badResponse(description, "a sample time is not a number");
+        }
+        return Instant.ofEpochMilli(Math.round(node.asDouble() * 1000.0));
+    }
+
+    /** Prometheus's float text: Go's strconv.FormatFloat plus "NaN", "+Inf", "-Inf". */
+    static double parseValue(String text) {
+        return switch (text) {
+            case "NaN" -> Double.NaN;
+            case "+Inf", "Inf" -> Double.POSITIVE_INFINITY;
+            case "-Inf" -> Double.NEGATIVE_INFINITY;
+            default -> {
+                if (text.isEmpty() || !(Character.isDigit(text.charAt(0)) || text.charAt(0) == '-'
+                        || text.charAt(0) == '+' || text.charAt(0) == '.')) {
+                    throw new NumberFormatException(text);
+                }
+                yield Double.parseDouble(text);
+            }
+        };
+    }
+
+    private double value(String text, String description) {
+        try {
+            return parseValue(text);
+        } catch (NumberFormatException e) {
+            throw badResponse(description, "a sample value is not a number: '" + truncate(text) + "'");
+        }
+    }
+
+    private PrometheusException nativeHistogram(String description, Map<String, String> metric) {
+        return failure(Kind.UNSUPPORTED, description, 200, "series " + metric + " holds native-histogram samples,"
+                + " which this client does not support; query a float instead, e.g. histogram_quantile(0.99, ...),"
+                + " histogram_count(...) or histogram_sum(...)", null);
+    }
+
+    private PrometheusException badResponse(String description, String detail) {
+        return failure(Kind.BAD_RESPONSE, description, 200, "unexpected answer: " + detail, null);
+    }
+
+    private PrometheusException failure(Kind kind, String description, int status, String detail, Throwable cause) {
+        return PrometheusException.of(kind, description, status, null, redact(detail), null, cause);
+    }
+
+    // ---- text ------------------------------------------------------------------------------------
+
+    private String redact(String text) {
+        String result = text;
+        for (String secret : secrets) {
+            result = result.replace(secret, "***");
+        }
+        return Secrets.redact(result);
+    }
+
+    private static String snippet(byte[] bytes) {
+        String text = new String(bytes, 0, Math.min(bytes.length, MAX_DETAIL * 2), StandardCharsets.UTF_8);
+        return truncate(oneLine(text.strip()));
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL) + "…";
+    }
+
+    /** Unix seconds with millisecond precision, as the API accepts them ("1700000000.123"). */
+    static String seconds(Instant time) {
+        return BigDecimal.valueOf(time.toEpochMilli(), 3).toPlainString();
+    }
+
+    static String seconds(Duration duration) {
+        return BigDecimal.valueOf(duration.toMillis(), 3).toPlainString();
+    }
+}
