@@ -60,8 +60,8 @@ public final class KpiCalculator {
         }
 
         TreeSet<String> names = new TreeSet<>();
+        // A service is what serves requests: exporters that only have `up` (postgres, redis, node) are not.
         names.addAll(requests.keySet());
-        names.addAll(uptime.keySet());
         names.addAll(buckets.keySet());
 
         String requestsQ = evaluation.promql(QueryKey.REQUESTS);
