@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.json.Sha256;
 import dev.gaday.common.model.kpi.KpiSnapshot;
@@ -87,10 +88,14 @@ class LiveCollectionTest {
         Instant thirdEnd = first.window().start().plus(Duration.ofMinutes(15));
         String start = BigDecimal.valueOf(thirdEnd.toEpochMilli(), 3).toPlainString();
         // The third snapshot's range queries find the connection reset, every try.
-        proxy.stubFor(post(urlPathEqualTo("/api/v1/query_range")).withFormParam("start", equalTo(start)).atPriority(1)
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-
-        CommandRun run = running.join();
+        StubMapping fault = proxy.stubFor(post(urlPathEqualTo("/api/v1/query_range")).withFormParam("start",
+                equalTo(start)).atPriority(1).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        CommandRun run;
+        try {
+            run = running.join();
+        } finally {
+            proxy.removeStub(fault);
+        }
         KpiSummary summary = Json.readFile(output.resolve("ga_kpi_summary.json"), KpiSummary.class);
         assertFalse(summary.partial(), run.err());
         KpiSnapshot third = Json.readFile(output.resolve("snapshot_0003.json"), KpiSnapshot.class);
@@ -136,6 +141,37 @@ class LiveCollectionTest {
                 Files.readString(output.resolve("ga_kpi_summary.json.sha256")));
         CommandRun run = running.get();
         assertTrue(run.err().contains("(partial)"), run.err());
+    }
+
+    @Test
+    void aStopWhileStuckInASlowRequestStillWritesThePartialSummaryWithinFiveSeconds() {
+        Path output = temp.resolve("stuck");
+        CollectKpisCommand command = command(dataset.manifest().end().minus(Duration.ofHours(2)));
+        AtomicReference<Runnable> hook = new AtomicReference<>();
+        command.shutdownHooks = hook::set;
+        CompletableFuture<CommandRun> running = CompletableFuture.supplyAsync(() -> CommandRun.run(command,
+                "--prometheus-url", proxy.baseUrl(), "--duration", "2", "--interval", "5", "--no-kubernetes",
+                "--query-timeout", "60s", "--output", output.toString()));
+        Poll.untilPresent("snapshot 1", Duration.ofSeconds(30), Duration.ofMillis(20),
+                () -> read(output.resolve("snapshot_0001.json")));
+        StubMapping slow = proxy.stubFor(post(urlPathEqualTo("/api/v1/query_range")).atPriority(1)
+                .willReturn(aResponse().proxiedFrom(prometheus.url()).withFixedDelay(20_000)));
+        try {
+            int before = proxy.getAllServeEvents().size();
+            Poll.until("a range query is hanging", Duration.ofSeconds(10), Duration.ofMillis(20),
+                    () -> proxy.getAllServeEvents().size() > before
+                            || proxy.findAllUnmatchedRequests().size() > 0);
+            long began = System.nanoTime();
+            hook.get().run();
+            Duration took = Duration.ofNanos(System.nanoTime() - began);
+            assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "stop took " + took);
+            KpiSummary summary = Json.readFile(output.resolve("ga_kpi_summary.json"), KpiSummary.class);
+            assertTrue(summary.partial());
+            assertTrue(summary.gaps().stream().anyMatch(g -> g.reason().startsWith("partial")));
+        } finally {
+            proxy.removeStub(slow);
+        }
+        running.join();
     }
 
     @Test

@@ -46,6 +46,8 @@ public final class LiveRun {
     private final Progress progress;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicBoolean summaryClaimed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final List<KpiSnapshot> collected = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile KpiSummary result;
 
     /** The summary of a run stopped early: (window so far, snapshots) to the partial summary. */
@@ -74,7 +76,7 @@ public final class LiveRun {
 
     /** Runs to the window's end or a stop request; returns the summary written. */
     public KpiSummary run(List<KpiSnapshot> existing) {
-        List<KpiSnapshot> collected = new ArrayList<>(existing);
+        collected.addAll(existing);
         try {
             int total = totalSnapshots();
             while (collected.size() < total) {
@@ -100,22 +102,17 @@ public final class LiveRun {
                     break;
                 }
             }
-            boolean partial = collected.size() < totalSnapshots();
-            KpiSummary summary;
-            if (partial) {
-                Instant stoppedAt = clock.now();
-                if (!stoppedAt.isAfter(start)) {
-                    stoppedAt = start.plusSeconds(1);
-                }
-                Instant windowEnd = stoppedAt.isBefore(end) ? stoppedAt : end;
-                List<DataGap> gaps = List.of(new DataGap("window", null, windowEnd, end,
-                        "partial: the run was stopped at " + windowEnd + " before the window ended"));
-                summary = partialSummary.summarize(new Window(start, windowEnd, interval.toSeconds()), collected, gaps);
-            } else {
-                summary = finalSummary.apply(new Window(start, end, interval.toSeconds()), collected);
+            if (!summaryClaimed.compareAndSet(false, true)) {
+                // The stop hook gave up waiting and wrote the partial summary itself.
+                finished.await();
+                return result;
             }
-            output.writeSummary(summary);
-            result = summary;
+            KpiSummary summary = collected.size() < totalSnapshots() ? writePartial()
+                    : finalSummary.apply(new Window(start, end, interval.toSeconds()), new ArrayList<>(collected));
+            if (!summary.partial()) {
+                output.writeSummary(summary);
+                result = summary;
+            }
             return summary;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -125,11 +122,41 @@ public final class LiveRun {
         }
     }
 
-    /** Asks the run to stop and waits until its partial summary is written; false on timeout. */
-    public boolean stopAndAwait(Duration timeout) {
+    private KpiSummary writePartial() {
+        Instant stoppedAt = clock.now();
+        if (!stoppedAt.isAfter(start)) {
+            stoppedAt = start.plusSeconds(1);
+        }
+        Instant windowEnd = stoppedAt.isBefore(end) ? stoppedAt : end;
+        List<DataGap> gaps = List.of(new DataGap("window", null, windowEnd, end,
+                "partial: the run was stopped at " + windowEnd + " before the window ended"));
+        KpiSummary summary = partialSummary.summarize(new Window(start, windowEnd, interval.toSeconds()),
+                new ArrayList<>(collected), gaps);
+        output.writeSummary(summary);
+        result = summary;
+        return summary;
+    }
+
+    /**
+     * Asks the run to stop and waits until its partial summary is written. When the run is stuck in
+     * a slow request (retries against an unreachable source), the caller writes the partial summary
+     * itself after {@code patience}, from the snapshots collected so far. False if nothing was written.
+     */
+    public boolean stopAndAwait(Duration patience) {
         stop.countDown();
         try {
-            return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (finished.await(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            if (summaryClaimed.compareAndSet(false, true)) {
+                try {
+                    writePartial();
+                } finally {
+                    finished.countDown();
+                }
+                return true;
+            }
+            return finished.await(LiveRun.PARTIAL_QUERY_DEADLINE.toMillis() + 500, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
