@@ -155,7 +155,7 @@ class LiveCollectionTest {
         Poll.untilPresent("snapshot 1", Duration.ofSeconds(30), Duration.ofMillis(20),
                 () -> read(output.resolve("snapshot_0001.json")));
         StubMapping slow = proxy.stubFor(post(urlPathEqualTo("/api/v1/query_range")).atPriority(1)
-                .willReturn(aResponse().proxiedFrom(prometheus.url()).withFixedDelay(20_000)));
+                .willReturn(aResponse().proxiedFrom(prometheus.url()).withFixedDelay(8_000)));
         try {
             int before = proxy.getAllServeEvents().size();
             Poll.until("a range query is hanging", Duration.ofSeconds(10), Duration.ofMillis(20),
