@@ -64,6 +64,18 @@ public final class PrometheusServer implements AutoCloseable {
     }
 
     public static PrometheusServer start(Dataset dataset, PrometheusBinaries binaries) {
+        return start(dataset, binaries, null);
+    }
+
+    /**
+     * Starts Prometheus on a copy of {@code backfilledTsdb}, a directory {@link Backfill#run} filled from
+     * {@code dataset} earlier: several servers share one backfill (what {@link PrometheusExtension} does).
+     */
+    public static PrometheusServer startOnCopyOf(Dataset dataset, Path backfilledTsdb, PrometheusBinaries binaries) {
+        return start(dataset, binaries, backfilledTsdb);
+    }
+
+    private static PrometheusServer start(Dataset dataset, PrometheusBinaries binaries, Path backfilledTsdb) {
         Path workDir;
         try {
             workDir = Files.createTempDirectory("gaday-prometheus-");
@@ -73,7 +85,11 @@ public final class PrometheusServer implements AutoCloseable {
         try {
             Path tsdb = workDir.resolve("data");
             long t0 = System.nanoTime();
-            Backfill.run(binaries.promtool(), dataset.files(), tsdb, workDir);
+            if (backfilledTsdb == null) {
+                Backfill.run(binaries.promtool(), dataset.files(), tsdb, workDir);
+            } else {
+                copyBlocks(backfilledTsdb, tsdb);
+            }
             Duration backfillTime = Duration.ofNanos(System.nanoTime() - t0);
             Path config = workDir.resolve("prometheus.yml");
             Files.writeString(config, "# No scrape targets: this Prometheus only serves backfilled history.\n"
@@ -323,6 +339,19 @@ public final class PrometheusServer implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void copyBlocks(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
         }
     }
 
