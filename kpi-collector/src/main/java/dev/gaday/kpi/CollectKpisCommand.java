@@ -211,7 +211,9 @@ public final class CollectKpisCommand extends ToolCommand {
     private KpiSummary retroactive(PrometheusClient client, QueryRunner runner, KpiCalculator calculator,
             SummaryAssembler assembler, OutputFiles files) {
         Window window = new Window(gaStart, gaEnd, interval.toSeconds());
+        long began = System.nanoTime();
         WindowKpis kpis = new WindowCollector(runner, calculator).collect(window, null, true, client.baseUrl());
+        diagnostics().detail("summary queries: " + elapsedMillis(began) + " ms");
         SnapshotCollector snapshotCollector = new SnapshotCollector(runner, calculator);
         List<KpiSnapshot> snapshots = new ArrayList<>();
         int whole = (int) (window.duration().toSeconds() / interval.toSeconds());
@@ -223,9 +225,9 @@ public final class CollectKpisCommand extends ToolCommand {
             // The window is not a whole number of intervals: a last, shorter snapshot up to --ga-end.
             snapshots.addAll(snapshotCollector.collect(whole + 1, gaEnd, 1, Duration.between(lastEnd, gaEnd)));
         }
-        for (KpiSnapshot snapshot : snapshots) {
-            files.writeSnapshot(snapshot);
-        }
+        diagnostics().detail("snapshots queried and computed: " + elapsedMillis(began) + " ms");
+        files.writeSnapshots(snapshots);
+        diagnostics().detail(snapshots.size() + " snapshots written: " + elapsedMillis(began) + " ms");
         KubernetesStatus kubernetes = kubernetes(gaStart, gaEnd);
         KpiSummary summary = assembler.assemble(kpis, snapshots, kubernetes, requireKubernetes, false,
                 clock.now(), List.of());
@@ -305,6 +307,10 @@ public final class CollectKpisCommand extends ToolCommand {
                 throw ToolException.usage(option + " '" + text + "' is not an ISO-8601 time such as 2025-01-15T00:00:00Z");
             }
         }
+    }
+
+    private static long elapsedMillis(long began) {
+        return (System.nanoTime() - began) / 1_000_000;
     }
 
     private static String percent(Double value) {

@@ -86,8 +86,9 @@ public final class LiveRun {
                 if (!nextEnd.isAfter(now)) {
                     long due = Duration.between(start, now).toSeconds() / interval.toSeconds();
                     int count = (int) Math.min(due, total) - collected.size();
-                    for (KpiSnapshot snapshot : snapshots.collect(next, nextEnd, count, interval)) {
-                        output.writeSnapshot(snapshot);
+                    List<KpiSnapshot> fresh = snapshots.collect(next, nextEnd, count, interval);
+                    output.writeSnapshots(fresh);
+                    for (KpiSnapshot snapshot : fresh) {
                         collected.add(snapshot);
                         progress.snapshotWritten(snapshot, total);
                     }

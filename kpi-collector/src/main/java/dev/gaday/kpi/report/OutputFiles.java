@@ -11,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -19,6 +23,8 @@ public final class OutputFiles {
     public static final String SUMMARY_JSON = "ga_kpi_summary.json";
     public static final String SUMMARY_MARKDOWN = "ga_kpi_summary.md";
     private static final Pattern SNAPSHOT_NAME = Pattern.compile("snapshot_\\d{4,}\\.json");
+
+    private static final int WRITERS = 32;
 
     private final Path directory;
 
@@ -34,6 +40,40 @@ public final class OutputFiles {
         Path file = directory.resolve(KpiSnapshot.fileName(snapshot.sequence()));
         Json.writeFile(file, snapshot);
         return file;
+    }
+
+    /**
+     * Writes many snapshots at once. Each write ends in an fsync; run concurrently, the file
+     * system commits them together (ext4 groups concurrent fsyncs into one journal commit), which
+     * for a day of 5-minute snapshots is several times faster than one after another.
+     */
+    public void writeSnapshots(List<KpiSnapshot> snapshots) {
+        if (snapshots.size() <= 1) {
+            snapshots.forEach(this::writeSnapshot);
+            return;
+        }
+        ExecutorService writers = Executors.newFixedThreadPool(Math.min(WRITERS, snapshots.size()));
+        try {
+            List<Future<Path>> writes = new ArrayList<>();
+            for (KpiSnapshot snapshot : snapshots) {
+                writes.add(writers.submit(() -> writeSnapshot(snapshot)));
+            }
+            for (Future<Path> write : writes) {
+                try {
+                    write.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ToolException.badInput("interrupted while writing snapshots to " + directory);
+        } finally {
+            writers.shutdownNow();
+        }
     }
 
     /** The JSON, then the Markdown, then the checksum of the JSON (so the checksum never names an older JSON). */
