@@ -113,6 +113,12 @@ class RetroactiveCollectionTest {
         assertEquals(prometheus.singleValue(summary.queries().get("infrastructure.redis.hitRatePercent"),
                 manifest.end()), summary.infrastructure().redis().hitRatePercent(), 1e-9);
         assertEquals(100 * manifest.truths().redis().hitRatio(), summary.infrastructure().redis().hitRatePercent(), 1e-9);
+        assertEquals(prometheus.singleValue(summary.queries().get("observability.criticalAlerts"), manifest.end()),
+                summary.observability().criticalAlerts(), 1e-9);
+        assertEquals(manifest.alerts().stream().filter(a -> a.severity().equals("critical")).count(),
+                (long) summary.observability().criticalAlerts());
+        assertTrue(summary.gaps().stream().anyMatch(g -> g.field().equals("queries.activeSeries")
+                && g.reason().startsWith("no series")), "a query without series is a recorded gap");
     }
 
     @Test

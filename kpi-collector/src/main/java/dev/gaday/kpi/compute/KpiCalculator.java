@@ -38,9 +38,19 @@ public final class KpiCalculator {
         long windowSeconds = window.duration().toSeconds();
         List<DataGap> gaps = new ArrayList<>();
         Map<String, String> queries = new TreeMap<>();
-        for (Map.Entry<QueryKey, String> error : evaluation.errors().entrySet()) {
-            gaps.add(new DataGap("queries." + error.getKey().configKey(), evaluation.promql(error.getKey()),
-                    window.start(), window.end(), error.getValue()));
+        for (QueryKey key : QueryKey.values()) {
+            if (!evaluation.asked(key)) {
+                continue;
+            }
+            String error = evaluation.error(key);
+            if (error != null) {
+                gaps.add(new DataGap("queries." + key.configKey(), evaluation.promql(key), window.start(), window.end(),
+                        error));
+            } else if (evaluation.values(key).isEmpty() && key != QueryKey.ERRORS) {
+                // (No error series just means no errors.)
+                gaps.add(new DataGap("queries." + key.configKey(), evaluation.promql(key), window.start(), window.end(),
+                        "no series: the query returned nothing for this window"));
+            }
         }
 
         String serviceLabel = config.labels().service();
@@ -258,8 +268,8 @@ public final class KpiCalculator {
             warning = (int) Math.round(warningCount);
             String alertsQ = evaluation.promql(QueryKey.FIRING_ALERTS);
             queries.put("observability.alertsFired", "sum(" + alertsQ + ")");
-            queries.put("observability.criticalAlerts", "sum(" + alertsQ + ") by severity=\"critical\"");
-            queries.put("observability.warningAlerts", "sum(" + alertsQ + ") by severity=\"warning\"");
+            queries.put("observability.criticalAlerts", severityQuery(alertsQ, "critical"));
+            queries.put("observability.warningAlerts", severityQuery(alertsQ, "warning"));
         }
         put(queries, "observability.prometheusUptimePercent", evaluation, QueryKey.PROMETHEUS_UPTIME_PERCENT);
         put(queries, "observability.activeSeries", evaluation, QueryKey.ACTIVE_SERIES);
@@ -267,6 +277,12 @@ public final class KpiCalculator {
         return new Observability(finite(evaluation.single(QueryKey.PROMETHEUS_UPTIME_PERCENT)),
                 finite(evaluation.single(QueryKey.ACTIVE_SERIES)), finite(evaluation.single(QueryKey.SAMPLES_PER_SECOND)),
                 null, fired, critical, warning);
+    }
+
+    /** The count of one severity, as PromQL: the element whose severity label matches. */
+    private static String severityQuery(String alertsQuery, String severity) {
+        return "sum((" + alertsQuery + ") * on (severity) group_left () label_replace(vector(1), \"severity\", \""
+                + severity + "\", \"\", \"\"))";
     }
 
     private static void put(Map<String, String> queries, String field, Evaluation evaluation, QueryKey key) {
