@@ -142,9 +142,13 @@ public class PrometheusConnectionMixin {
             diagnostics.warn("credentials are sent over plain http to " + resolved.baseUrl()
                     + "; prefer https");
         }
-        diagnostics.detail("prometheus: " + resolved.baseUrl() + " (timeout " + queryTimeout + " per request, "
-                + maxRetries + " retries within " + retryBudget + ")");
-        return new HttpPrometheusClient(resolved);
+        diagnostics.detail("prometheus: " + resolved.baseUrl() + " (" + DurationConverter.format(
+                resolved.requestTimeout()) + " per request, up to " + (resolved.retryPolicy().maxAttempts() - 1)
+                + " retries within " + DurationConverter.format(resolved.retryPolicy().budget()) + ")");
+        RetryPolicy retries = resolved.retryPolicy().withListener((failure, nextAttempt, maxAttempts, delay) ->
+                diagnostics.detail("retrying in " + DurationConverter.format(delay) + " (attempt " + nextAttempt
+                        + " of " + maxAttempts + ") after: " + failure.getMessage()));
+        return new HttpPrometheusClient(resolved.withRetryPolicy(retries));
     }
 
     private PrometheusEndpoint buildEndpoint() {
@@ -190,8 +194,8 @@ public class PrometheusConnectionMixin {
                 throw ToolException.usage("--header Authorization is not allowed (it would put a secret on the "
                         + "command line); use --bearer-token-file/--bearer-token-env or --basic-auth-*");
             }
-            if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
-                throw ToolException.usage("--header '" + name + "' has a control character in its value");
+            if (value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c > 0x7e)) {
+                throw ToolException.usage("--header '" + name + "': the value must be printable ASCII");
             }
             if (SENSITIVE_HEADER.matcher(name).matches()) {
                 Secrets.register(value);
@@ -295,6 +299,31 @@ public class PrometheusConnectionMixin {
         @Override
         public Duration convert(String value) {
             return parse(value);
+        }
+
+        /** The short form: 30s, 2m, 1m30s, 500ms, 1.2s. */
+        public static String format(Duration duration) {
+            long millis = duration.toMillis();
+            if (millis < 1000) {
+                return millis + "ms";
+            }
+            if (millis % 1000 != 0) {
+                return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+            }
+            long seconds = millis / 1000;
+            StringBuilder text = new StringBuilder();
+            if (seconds >= 3600) {
+                text.append(seconds / 3600).append('h');
+                seconds %= 3600;
+            }
+            if (seconds >= 60) {
+                text.append(seconds / 60).append('m');
+                seconds %= 60;
+            }
+            if (seconds > 0 || text.length() == 0) {
+                text.append(seconds).append('s');
+            }
+            return text.toString();
         }
 
         public static Duration parse(String value) {

@@ -1,10 +1,9 @@
 package dev.gaday.common.prometheus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gaday.common.cli.Secrets;
 import dev.gaday.common.http.HttpClients;
-import dev.gaday.common.json.Json;
+import dev.gaday.common.prometheus.ApiResponseReader.ApiResponse;
 import dev.gaday.common.prometheus.PrometheusEndpoint.Auth;
 import dev.gaday.common.prometheus.PrometheusException.Kind;
 import java.io.IOException;
@@ -20,7 +19,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,7 +45,7 @@ import okhttp3.ResponseBody;
  * length limit for long PromQL); label values are a GET. Every request goes through the endpoint's
  * {@link RetryPolicy}, each attempt bounded by the request timeout and what is left of the budget.
  *
- * <p>The HTTP client is derived from {@link HttpClients#shared()}, so {@link #close()} releases
+ * <p>Thread-safe: one instance may serve concurrent queries. The HTTP client is derived from {@link HttpClients#shared()}, so {@link #close()} releases
  * nothing shared; it exists so callers can use try-with-resources regardless of the implementation.
  */
 public final class HttpPrometheusClient implements PrometheusClient {
@@ -107,7 +105,7 @@ public final class HttpPrometheusClient implements PrometheusClient {
         FormBody form = new FormBody.Builder().add("query", promql).add("time", seconds(time)).build();
         HttpUrl url = url("api/v1/query").build();
         String description = "POST " + url + " [query=" + promql + ", time=" + time + "]";
-        return execute(post(url, form), description, root -> parseResult(root, description));
+        return execute(post(url, form), description, response -> toResult(response, description));
     }
 
     @Override
@@ -135,13 +133,13 @@ public final class HttpPrometheusClient implements PrometheusClient {
         HttpUrl url = url("api/v1/query_range").build();
         String description = "POST " + url + " [query=" + promql + ", start=" + chunk.start() + ", end="
                 + chunk.end() + ", step=" + RetryPolicy.format(chunk.step()) + "]";
-        return execute(post(url, form), description, root -> {
-            QueryResult result = parseResult(root, description);
+        return execute(post(url, form), description, response -> {
+            QueryResult result = toResult(response, description);
             if (result instanceof QueryResult.Matrix matrix) {
                 return matrix;
             }
-            throw badResponse(description, "a range query answered with a "
-                    + root.path("data").path("resultType").asText() + ", expected a matrix");
+            throw badResponse(description, "a range query answered with a " + response.resultType
+                    + ", expected a matrix");
         });
     }
 
@@ -208,19 +206,11 @@ public final class HttpPrometheusClient implements PrometheusClient {
         String description = "GET " + url.newBuilder().query(null).build()
                 + (params.length() == 0 ? "" : " [" + params + "]");
         Request request = requestBuilder(url).get().build();
-        return execute(request, description, root -> {
-            JsonNode data = root.path("data");
-            if (!data.isArray()) {
+        return execute(request, description, response -> {
+            if (response.strings == null) {
                 throw badResponse(description, "'data' is not a list of label values");
             }
-            List<String> values = new ArrayList<>(data.size());
-            for (JsonNode value : data) {
-                if (!value.isTextual()) {
-                    throw badResponse(description, "a label value is not a string");
-                }
-                values.add(value.asText());
-            }
-            return values;
+            return List.copyOf(response.strings);
         });
     }
 
@@ -255,7 +245,7 @@ public final class HttpPrometheusClient implements PrometheusClient {
 
     @FunctionalInterface
     private interface BodyParser<T> {
-        T parse(JsonNode root);
+        T parse(ApiResponse response);
     }
 
     private <T> T execute(Request request, String description, BodyParser<T> parser) {
@@ -267,8 +257,7 @@ public final class HttpPrometheusClient implements PrometheusClient {
         Call call = http.newCall(request);
         call.timeout().timeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
         try (Response response = call.execute()) {
-            JsonNode root = readApiResponse(response, description);
-            return parser.parse(root);
+            return parser.parse(readApiResponse(response, description));
         } catch (SSLHandshakeException | SSLPeerUnverifiedException e) {
             throw failure(Kind.TLS, description, 0, tlsDetail(e), e);
         } catch (InterruptedIOException e) {
@@ -281,13 +270,22 @@ public final class HttpPrometheusClient implements PrometheusClient {
             throw failure(Kind.UNREACHABLE, description, 0, "unknown host " + base.host(), e);
         } catch (ConnectException | NoRouteToHostException e) {
             throw failure(Kind.UNREACHABLE, description, 0, "cannot connect to " + base.host() + ":" + base.port()
-                    + ": " + e.getMessage(), e);
+                    + ": " + rootMessage(e), e);
         } catch (SSLException e) {
             throw failure(Kind.UNREACHABLE, description, 0, "TLS connection failed: " + e.getMessage(), e);
         } catch (IOException e) {
             throw failure(Kind.UNREACHABLE, description, 0, "connection failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
         }
+    }
+
+    /** OkHttp wraps "Connection refused" in its own "Failed to connect to ..." message. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage() != null ? root.getMessage() : e.getMessage());
     }
 
     private String tlsDetail(SSLException e) {
@@ -303,7 +301,7 @@ public final class HttpPrometheusClient implements PrometheusClient {
     }
 
     /** Checks status, content type and JSON shape; returns the root of a {@code status: success} answer. */
-    private JsonNode readApiResponse(Response response, String description) throws IOException {
+    private ApiResponse readApiResponse(Response response, String description) throws IOException {
         int code = response.code();
         ResponseBody body = response.body();
         MediaType type = body == null ? null : body.contentType();
@@ -322,9 +320,9 @@ public final class HttpPrometheusClient implements PrometheusClient {
             throw PrometheusException.of(Kind.HTTP_STATUS, description, code, null,
                     redact(statusLine + snippet), retryAfter, null);
         }
-        JsonNode root;
+        ApiResponse parsed;
         try {
-            root = Json.mapper().readTree(bytes);
+            parsed = ApiResponseReader.read(bytes);
         } catch (JsonProcessingException e) {
             String why = "malformed JSON (" + bytes.length + " bytes): "
                     + truncate(oneLine(String.valueOf(e.getOriginalMessage())));
@@ -333,15 +331,19 @@ public final class HttpPrometheusClient implements PrometheusClient {
             }
             throw PrometheusException.of(Kind.HTTP_STATUS, description, code, null, redact(statusLine + ", " + why),
                     retryAfter, e);
+        } catch (ApiResponseReader.Malformed e) {
+            if (code / 100 == 2) {
+                throw badResponse(description, e.getMessage());
+            }
+            throw PrometheusException.of(Kind.HTTP_STATUS, description, code, null,
+                    redact(statusLine + ", unexpected JSON: " + e.getMessage()), retryAfter, null);
+        } catch (ApiResponseReader.NativeHistogram e) {
+            throw nativeHistogram(description, e.metric);
         }
-        if (root == null || !root.isObject()) {
-            throw failure(code / 100 == 2 ? Kind.BAD_RESPONSE : Kind.HTTP_STATUS, description, code,
-                    statusLine + ": the body is not a JSON object", null);
-        }
-        String status = root.path("status").asText("");
+        String status = parsed.status == null ? "" : parsed.status;
         if (status.equals("error")) {
-            String errorType = root.path("errorType").asText("");
-            String error = root.path("error").asText("");
+            String errorType = parsed.errorType == null ? "" : parsed.errorType;
+            String error = parsed.error == null ? "" : parsed.error;
             String detail = "Prometheus error (" + statusLine + (errorType.isEmpty() ? "" : ", " + errorType) + "): "
                     + truncate(oneLine(error.isEmpty() ? "(no error text)" : error));
             throw PrometheusException.of(Kind.API_ERROR, description, code, errorType.isEmpty() ? null : errorType,
@@ -354,7 +356,7 @@ public final class HttpPrometheusClient implements PrometheusClient {
         if (!status.equals("success")) {
             throw badResponse(description, "'status' is '" + truncate(status) + "', expected success or error");
         }
-        return root;
+        return parsed;
     }
 
     /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
@@ -377,124 +379,55 @@ public final class HttpPrometheusClient implements PrometheusClient {
         }
     }
 
-    // ---- parsing ---------------------------------------------------------------------------------
+    // ---- results -------------------------------------------------------------------------------
 
-    private QueryResult parseResult(JsonNode root, String description) {
-        List<String> warnings = warnings(root);
-        JsonNode data = root.path("data");
-        String resultType = data.path("resultType").asText("");
-        JsonNode result = data.path("result");
+    private QueryResult toResult(ApiResponse response, String description) {
+        String resultType = response.resultType == null ? "" : response.resultType;
+        List<String> warnings = response.warnings;
+        boolean list = response.pairText == null;
+        if (!response.hasResult && !resultType.isEmpty()) {
+            throw badResponse(description, "no 'data.result'");
+        }
         switch (resultType) {
             case "vector" -> {
-                List<QueryResult.InstantSample> samples = new ArrayList<>(result.size());
-                for (JsonNode element : array(result, description, "data.result")) {
-                    Map<String, String> metric = metric(element, description);
-                    if (element.has("histogram")) {
-                        throw nativeHistogram(description, metric);
+                List<QueryResult.InstantSample> samples = new ArrayList<>(response.elements.size());
+                for (ApiResponseReader.Element element : response.elements) {
+                    if (element.sample() == null || !list) {
+                        throw badResponse(description, "a vector element has no 'value'");
                     }
-                    samples.add(new QueryResult.InstantSample(metric,
-                            sample(element.path("value"), description)));
+                    samples.add(new QueryResult.InstantSample(element.metric(), element.sample()));
                 }
                 return new QueryResult.Vector(samples, warnings);
             }
             case "matrix" -> {
-                List<QueryResult.Series> series = new ArrayList<>(result.size());
-                for (JsonNode element : array(result, description, "data.result")) {
-                    Map<String, String> metric = metric(element, description);
-                    if (element.has("histograms")) {
-                        throw nativeHistogram(description, metric);
+                List<QueryResult.Series> series = new ArrayList<>(response.elements.size());
+                for (ApiResponseReader.Element element : response.elements) {
+                    if (element.samples() == null || !list) {
+                        throw badResponse(description, "a matrix element has no 'values'");
                     }
-                    JsonNode values = array(element.path("values"), description, "data.result[].values");
-                    List<QueryResult.Sample> samples = new ArrayList<>(values.size());
-                    for (JsonNode value : values) {
-                        samples.add(sample(value, description));
-                    }
-                    series.add(new QueryResult.Series(metric, samples));
+                    series.add(new QueryResult.Series(element.metric(), element.samples()));
                 }
                 return new QueryResult.Matrix(series, warnings);
             }
             case "scalar" -> {
-                return new QueryResult.Scalar(sample(result, description), warnings);
+                if (list) {
+                    throw badResponse(description, "a scalar result is not [time, \"value\"]");
+                }
+                try {
+                    return new QueryResult.Scalar(new QueryResult.Sample(response.pairTime,
+                            ApiResponseReader.value(response.pairText)), warnings);
+                } catch (ApiResponseReader.Malformed e) {
+                    throw badResponse(description, e.getMessage());
+                }
             }
             case "string" -> {
-                if (!result.isArray() || result.size() != 2 || !result.get(1).isTextual()) {
+                if (list) {
                     throw badResponse(description, "a string result is not [time, \"text\"]");
                 }
-                return new QueryResult.StringValue(time(result.get(0), description), result.get(1).asText(),
-                        warnings);
+                return new QueryResult.StringValue(response.pairTime, response.pairText, warnings);
             }
-            default -> throw badResponse(description, "unknown resultType '" + truncate(resultType) + "'");
-        }
-    }
-
-    private static List<String> warnings(JsonNode root) {
-        List<String> warnings = new ArrayList<>();
-        for (JsonNode warning : root.path("warnings")) {
-            warnings.add(warning.asText());
-        }
-        // Prometheus 2.46+ separates informational annotations; keep them, marked.
-        for (JsonNode info : root.path("infos")) {
-            warnings.add("info: " + info.asText());
-        }
-        return warnings;
-    }
-
-    private JsonNode array(JsonNode node, String description, String where) {
-        if (!node.isArray()) {
-            throw badResponse(description, "'" + where + "' is not a list");
-        }
-        return node;
-    }
-
-    private Map<String, String> metric(JsonNode element, String description) {
-        JsonNode metric = element.path("metric");
-        if (!element.isObject() || !(metric.isObject() || metric.isMissingNode())) {
-            throw badResponse(description, "a result element has no label set ('metric')");
-        }
-        Map<String, String> labels = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = metric.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            labels.put(field.getKey(), field.getValue().asText());
-        }
-        return labels;
-    }
-
-    private QueryResult.Sample sample(JsonNode pair, String description) {
-        if (!pair.isArray() || pair.size() != 2 || !pair.get(1).isTextual()) {
-            throw badResponse(description, "a sample is not [time, \"value\"]");
-        }
-        return new QueryResult.Sample(time(pair.get(0), description), value(pair.get(1).asText(), description));
-    }
-
-    private Instant time(JsonNode node, String description) {
-        if (!node.isNumber()) {
-            throw badResponse(description, "a sample time is not a number");
-        }
-        return Instant.ofEpochMilli(Math.round(node.asDouble() * 1000.0));
-    }
-
-    /** Prometheus's float text: Go's strconv.FormatFloat plus "NaN", "+Inf", "-Inf". */
-    static double parseValue(String text) {
-        return switch (text) {
-            case "NaN" -> Double.NaN;
-            case "+Inf", "Inf" -> Double.POSITIVE_INFINITY;
-            case "-Inf" -> Double.NEGATIVE_INFINITY;
-            default -> {
-                if (text.isEmpty() || !(Character.isDigit(text.charAt(0)) || text.charAt(0) == '-'
-                        || text.charAt(0) == '+' || text.charAt(0) == '.')) {
-                    throw new NumberFormatException(text);
-                }
-                yield Double.parseDouble(text);
-            }
-        };
-    }
-
-    private double value(String text, String description) {
-        try {
-            return parseValue(text);
-        } catch (NumberFormatException e) {
-            throw badResponse(description, "a sample value is not a number: '" + truncate(text) + "'");
+            default -> throw badResponse(description, resultType.isEmpty() ? "no 'data.resultType'"
+                    : "unknown resultType '" + truncate(resultType) + "'");
         }
     }
 

@@ -67,6 +67,7 @@ public record PrometheusEndpoint(String baseUrl, Auth auth, Map<String, String> 
         baseUrl = checkBaseUrl(baseUrl);
         auth = auth == null ? Auth.NONE : auth;
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers == null ? Map.of() : headers));
+        headers.forEach(PrometheusEndpoint::checkHeader);
         tls = tls == null ? TlsSettings.DEFAULT : tls;
         requestTimeout = requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout;
         if (requestTimeout.isNegative() || requestTimeout.isZero()) {
@@ -109,6 +110,16 @@ public record PrometheusEndpoint(String baseUrl, Auth auth, Map<String, String> 
         return "PrometheusEndpoint[baseUrl=" + baseUrl + ", auth=" + auth + ", headers=" + headers.keySet()
                 + ", tls=" + tls + ", requestTimeout=" + requestTimeout + ", maxAttempts="
                 + retryPolicy.maxAttempts() + ", retryBudget=" + retryPolicy.budget() + "]";
+    }
+
+    /** What HTTP (and OkHttp) accept: a token name, a printable-ASCII value. */
+    private static void checkHeader(String name, String value) {
+        if (name == null || !name.matches("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+")) {
+            throw new IllegalArgumentException("not an HTTP header name: '" + name + "'");
+        }
+        if (value == null || value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c > 0x7e)) {
+            throw new IllegalArgumentException("header " + name + ": the value must be printable ASCII");
+        }
     }
 
     /** Checks the URL is absolute http(s) without user-info; returns it without a trailing slash. */

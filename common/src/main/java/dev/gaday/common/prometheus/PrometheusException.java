@@ -66,8 +66,8 @@ public class PrometheusException extends ToolException {
     }
 
     /** The last failure after the retries gave up; the message names the attempts and the last failure. */
-    static PrometheusException exhausted(PrometheusException last, int attempts, String why) {
-        String detail = why + " after " + attempts + (attempts == 1 ? " attempt" : " attempts")
+    static PrometheusException exhausted(PrometheusException last, int attempts, String why, String note) {
+        String detail = why + " after " + attempts + (attempts == 1 ? " attempt" : " attempts") + note
                 + "; last failure: " + last.detail();
         return new PrometheusException(last.kind, last.request, last.httpStatus, last.errorType,
                 last.request + ": " + detail, detail, null, attempts, last);

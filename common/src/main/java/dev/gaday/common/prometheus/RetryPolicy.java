@@ -20,9 +20,10 @@ import java.util.function.LongSupplier;
  * @param sleeper     how to wait
  * @param nanoClock   a monotonic clock in nanoseconds
  * @param random      uniform doubles in [0, 1)
+ * @param listener    told before each wait, e.g. to print "retrying in 1.2s" with -v
  */
 public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration budget, Sleeper sleeper,
-        LongSupplier nanoClock, DoubleSupplier random) {
+        LongSupplier nanoClock, DoubleSupplier random, RetryListener listener) {
 
     public static final int DEFAULT_MAX_RETRIES = 4;
     public static final Duration DEFAULT_BASE_DELAY = Duration.ofMillis(500);
@@ -33,6 +34,14 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     @FunctionalInterface
     public interface Sleeper {
         void sleep(Duration duration) throws InterruptedException;
+    }
+
+    /** Hears about each retry before its wait. */
+    @FunctionalInterface
+    public interface RetryListener {
+        RetryListener NONE = (failure, nextAttempt, maxAttempts, delay) -> { };
+
+        void retrying(PrometheusException failure, int nextAttempt, int maxAttempts, Duration delay);
     }
 
     /** One attempt of a request. */
@@ -54,6 +63,7 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(nanoClock, "nanoClock");
         Objects.requireNonNull(random, "random");
+        listener = listener == null ? RetryListener.NONE : listener;
     }
 
     private static void requirePositive(String name, Duration value) {
@@ -66,7 +76,7 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     public static RetryPolicy defaults() {
         return new RetryPolicy(DEFAULT_MAX_RETRIES + 1, DEFAULT_BASE_DELAY, DEFAULT_MAX_DELAY, DEFAULT_BUDGET,
                 duration -> Thread.sleep(duration.toMillis()), System::nanoTime,
-                () -> ThreadLocalRandom.current().nextDouble());
+                () -> ThreadLocalRandom.current().nextDouble(), RetryListener.NONE);
     }
 
     /** One attempt, no retry. */
@@ -78,20 +88,24 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         if (maxRetries < 0) {
             throw new IllegalArgumentException("max retries must be >= 0, got " + maxRetries);
         }
-        return new RetryPolicy(maxRetries + 1, baseDelay, maxDelay, budget, sleeper, nanoClock, random);
+        return new RetryPolicy(maxRetries + 1, baseDelay, maxDelay, budget, sleeper, nanoClock, random, listener);
     }
 
     public RetryPolicy withDelays(Duration base, Duration max) {
-        return new RetryPolicy(maxAttempts, base, max, budget, sleeper, nanoClock, random);
+        return new RetryPolicy(maxAttempts, base, max, budget, sleeper, nanoClock, random, listener);
     }
 
     public RetryPolicy withBudget(Duration newBudget) {
-        return new RetryPolicy(maxAttempts, baseDelay, maxDelay, newBudget, sleeper, nanoClock, random);
+        return new RetryPolicy(maxAttempts, baseDelay, maxDelay, newBudget, sleeper, nanoClock, random, listener);
     }
 
     /** Replaces time and randomness, for tests. */
     public RetryPolicy withTiming(Sleeper newSleeper, LongSupplier newNanoClock, DoubleSupplier newRandom) {
-        return new RetryPolicy(maxAttempts, baseDelay, maxDelay, budget, newSleeper, newNanoClock, newRandom);
+        return new RetryPolicy(maxAttempts, baseDelay, maxDelay, budget, newSleeper, newNanoClock, newRandom, listener);
+    }
+
+    public RetryPolicy withListener(RetryListener newListener) {
+        return new RetryPolicy(maxAttempts, baseDelay, maxDelay, budget, sleeper, nanoClock, random, newListener);
     }
 
     /** The backoff cap before retry {@code retryIndex} (0 = first retry): min(maxDelay, base * 2^n). */
@@ -128,11 +142,12 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
                 failure = e;
             }
             if (!failure.retryable()) {
-                throw failure;
+                // After earlier retried failures, say so: the user should know the server was flaky too.
+                throw attemptNumber == 1 ? failure : PrometheusException.exhausted(failure, attemptNumber, "failed", "");
             }
             if (attemptNumber >= maxAttempts) {
-                throw PrometheusException.exhausted(failure, attemptNumber,
-                        maxAttempts == 1 ? "failed (retries disabled)" : "gave up");
+                throw PrometheusException.exhausted(failure, attemptNumber, maxAttempts == 1 ? "failed" : "gave up",
+                        maxAttempts == 1 ? " (retries disabled)" : "");
             }
             Duration delay = failure.retryAfter().isPresent() ? failure.retryAfter().get() : backoff(attemptNumber - 1);
             left = budgetNanos - (nanoClock.getAsLong() - startNanos);
@@ -141,13 +156,14 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
                         ? "server asked to retry after " + format(delay) + ", beyond the retry budget of "
                                 + format(budget) + "; gave up"
                         : "retry budget of " + format(budget) + " spent";
-                throw PrometheusException.exhausted(failure, attemptNumber, why);
+                throw PrometheusException.exhausted(failure, attemptNumber, why, "");
             }
+            listener.retrying(failure, attemptNumber + 1, maxAttempts, delay);
             try {
                 sleeper.sleep(delay);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw PrometheusException.exhausted(failure, attemptNumber, "interrupted while waiting to retry");
+                throw PrometheusException.exhausted(failure, attemptNumber, "interrupted while waiting to retry", "");
             }
         }
     }

@@ -123,6 +123,23 @@ class RetryPolicyTest {
     }
 
     @Test
+    void aFinalFailureAfterRetriesCountsTheAttempts() {
+        FakeTime time = new FakeTime(false);
+        AtomicInteger attempts = new AtomicInteger();
+        PrometheusException e = assertThrows(PrometheusException.class,
+                () -> time.apply(RetryPolicy.defaults(), () -> 0.5).execute(left -> {
+                    if (attempts.incrementAndGet() < 3) {
+                        throw failure(Kind.HTTP_STATUS, 503, null);
+                    }
+                    throw PrometheusException.of(Kind.API_ERROR, REQUEST, 400, "bad_data", "parse error", null, null);
+                }));
+        assertEquals(3, attempts.get());
+        assertEquals(3, e.attempts());
+        assertEquals(dev.gaday.common.cli.ExitCode.USAGE, e.exitCode());
+        assertEquals(REQUEST + ": failed after 3 attempts; last failure: parse error", e.getMessage());
+    }
+
+    @Test
     void retryAfterReplacesTheBackoffAndIsCappedByTheBudget() {
         FakeTime time = new FakeTime(false);
         RetryPolicy policy = time.apply(RetryPolicy.defaults().withBudget(Duration.ofSeconds(30)), () -> 0.0);

@@ -1,0 +1,187 @@
+package dev.gaday.common.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gaday.common.prometheus.PrometheusEndpoint;
+import dev.gaday.common.prometheus.PrometheusEndpoint.Auth;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.TypeConversionException;
+
+class PrometheusConnectionMixinTest {
+    @TempDir
+    Path dir;
+
+    private static CommandRun run(Map<String, String> env, String... args) {
+        return CommandRun.of(new ProbeCommand(env), args);
+    }
+
+    private static ProbeCommand parsed(Map<String, String> env, String... args) {
+        ProbeCommand command = new ProbeCommand(env);
+        CommandRun run = CommandRun.of(command, args);
+        assertEquals(0, run.exitCode(), run.err());
+        return command;
+    }
+
+    /** Exit 2 and exactly one stderr line, which is returned. */
+    private static String usageError(Map<String, String> env, String... args) {
+        CommandRun run = run(env, args);
+        assertEquals(ExitCode.USAGE.code(), run.exitCode(), run.err());
+        assertEquals(1, run.errLines().size(), run.err());
+        return run.errLines().get(0);
+    }
+
+    @Test
+    void everyOptionIsParsedIntoTheEndpoint() throws IOException {
+        Path token = Files.writeString(dir.resolve("token"), "tok-123456\n");
+        ProbeCommand command = parsed(Map.of(), "--prometheus-url", "https://mimir.example/prometheus/",
+                "--bearer-token-file", token.toString(),
+                "--header", "X-Scope-OrgID: tenant-1", "--header", "X-Extra:two words ",
+                "--query-timeout", "1m30s", "--max-retries", "2", "--retry-budget", "5m");
+
+        PrometheusEndpoint endpoint = command.endpoint;
+        assertEquals("https://mimir.example/prometheus", endpoint.baseUrl());
+        assertEquals("tok-123456", assertInstanceOf(Auth.Bearer.class, endpoint.auth()).token());
+        assertEquals(Map.of("X-Scope-OrgID", "tenant-1", "X-Extra", "two words"), endpoint.headers());
+        assertEquals(List.of("X-Scope-OrgID", "X-Extra"), List.copyOf(endpoint.headers().keySet()));
+        assertEquals(Duration.ofSeconds(90), endpoint.requestTimeout());
+        assertEquals(3, endpoint.retryPolicy().maxAttempts());
+        assertEquals(Duration.ofMinutes(5), endpoint.retryPolicy().budget());
+        assertTrue(endpoint.tls().isDefault());
+    }
+
+    @Test
+    void defaultsAndTheUrlFromTheEnvironment() {
+        ProbeCommand command = parsed(Map.of("PROMETHEUS_URL", "http://prom:9090"));
+        assertEquals("http://prom:9090", command.endpoint.baseUrl());
+        assertInstanceOf(Auth.None.class, command.endpoint.auth());
+        assertEquals(Duration.ofSeconds(30), command.endpoint.requestTimeout());
+        assertEquals(5, command.endpoint.retryPolicy().maxAttempts());
+        assertEquals(Duration.ofMinutes(2), command.endpoint.retryPolicy().budget());
+        // the option wins over the environment
+        assertEquals("http://other:9090", parsed(Map.of("PROMETHEUS_URL", "http://prom:9090"),
+                "--prometheus-url", "http://other:9090").endpoint.baseUrl());
+    }
+
+    @Test
+    void basicAuthFromAnEnvironmentVariable() {
+        ProbeCommand command = parsed(Map.of("PROM_PASS", "s3cr3t-pw"), "--prometheus-url", "http://prom:9090",
+                "--basic-auth-user", "alice", "--basic-auth-password-env", "PROM_PASS");
+        Auth.Basic basic = assertInstanceOf(Auth.Basic.class, command.endpoint.auth());
+        assertEquals("alice", basic.user());
+        assertEquals("s3cr3t-pw", basic.password());
+    }
+
+    @Test
+    void missingUrlIsOneUsageLine() {
+        assertEquals("probe: error: missing --prometheus-url URL (or set PROMETHEUS_URL)", usageError(Map.of()));
+    }
+
+    @Test
+    void urlMustBeHttpWithoutCredentials() {
+        assertEquals("probe: error: --prometheus-url 'ftp://prom': must be an http:// or https:// URL",
+                usageError(Map.of(), "--prometheus-url", "ftp://prom"));
+        assertEquals("probe: error: PROMETHEUS_URL 'prom:9090': must be an http:// or https:// URL",
+                usageError(Map.of("PROMETHEUS_URL", "prom:9090")));
+        String line = usageError(Map.of(), "--prometheus-url", "http://bob:hunter22@prom:9090");
+        assertTrue(line.contains("must not contain credentials") && !line.contains("hunter22"), line);
+    }
+
+    @Test
+    void headerMustBeNameColonValue() {
+        assertEquals("probe: error: --header 'X-Scope-OrgID tenant-1' must have the form 'Name: value' "
+                + "(a token name, a colon, a non-empty value)",
+                usageError(Map.of(), "--prometheus-url", "http://p", "--header", "X-Scope-OrgID tenant-1"));
+        assertTrue(usageError(Map.of(), "--prometheus-url", "http://p", "--header", "Bad Name: v")
+                .contains("must have the form 'Name: value'"));
+        assertTrue(usageError(Map.of(), "--prometheus-url", "http://p", "--header", "X-Empty:")
+                .contains("must have the form 'Name: value'"));
+        assertEquals("probe: error: --header 'X-Scope-OrgID': the value must be printable ASCII",
+                usageError(Map.of(), "--prometheus-url", "http://p", "--header", "X-Scope-OrgID: t\u00e9nant"));
+        String authorization = usageError(Map.of(), "--prometheus-url", "http://p", "--header",
+                "Authorization: Bearer literal-token-xyz");
+        assertTrue(authorization.contains("--header Authorization is not allowed"), authorization);
+        assertTrue(!authorization.contains("literal-token-xyz"), authorization);
+    }
+
+    @Test
+    void missingOrEmptyTokenSources() throws IOException {
+        Path missing = dir.resolve("no-such-token");
+        assertEquals("probe: error: --bearer-token-file " + missing + ": no such file",
+                usageError(Map.of(), "--prometheus-url", "http://p", "--bearer-token-file", missing.toString()));
+        Path empty = Files.writeString(dir.resolve("empty"), "\n");
+        assertEquals("probe: error: --bearer-token-file " + empty + ": the file is empty",
+                usageError(Map.of(), "--prometheus-url", "http://p", "--bearer-token-file", empty.toString()));
+        assertEquals("probe: error: --bearer-token-env PROM_TOKEN: environment variable PROM_TOKEN is not set "
+                + "or empty", usageError(Map.of(), "--prometheus-url", "http://p", "--bearer-token-env", "PROM_TOKEN"));
+        assertEquals("probe: error: --basic-auth-user needs exactly one of --basic-auth-password-file FILE or "
+                + "--basic-auth-password-env VAR",
+                usageError(Map.of(), "--prometheus-url", "http://p", "--basic-auth-user", "alice"));
+        assertEquals("probe: error: choose one authentication: a bearer token or basic auth, not both",
+                usageError(Map.of("T", "tok-abcdef", "P", "pw-abcdef"), "--prometheus-url", "http://p",
+                        "--bearer-token-env", "T", "--basic-auth-user", "a", "--basic-auth-password-env", "P"));
+    }
+
+    @Test
+    void tlsFilesAreChecked() {
+        Path missing = dir.resolve("ca.pem");
+        assertEquals("probe: error: --ca-file " + missing + ": no such file",
+                usageError(Map.of(), "--prometheus-url", "https://p", "--ca-file", missing.toString()));
+        assertEquals("probe: error: --client-cert needs --client-key",
+                usageError(Map.of(), "--prometheus-url", "https://p", "--client-cert", missing.toString()));
+    }
+
+    @Test
+    void badOptionValuesAreOneLine() {
+        String timeout = usageError(Map.of(), "--prometheus-url", "http://p", "--query-timeout", "soon");
+        assertTrue(timeout.contains("'soon' is not a duration"), timeout);
+        String retries = usageError(Map.of(), "--prometheus-url", "http://p", "--max-retries", "-1");
+        assertTrue(retries.contains("--max-retries must be 0 or more"), retries);
+    }
+
+    @Test
+    void insecureSkipVerifyIsWarnedAbout() {
+        CommandRun run = run(Map.of(), "--prometheus-url", "https://p", "--insecure-skip-tls-verify");
+        assertEquals(0, run.exitCode());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.errLines().get(0).startsWith("probe: warning: --insecure-skip-tls-verify is on"), run.err());
+        assertEquals("", run(Map.of(), "--prometheus-url", "https://p").err(), "no warning by default");
+    }
+
+    @Test
+    void helpListsEveryOption() {
+        CommandRun run = run(Map.of(), "--help");
+        for (String option : List.of("--prometheus-url", "--bearer-token-file", "--bearer-token-env",
+                "--basic-auth-user", "--basic-auth-password-file", "--basic-auth-password-env", "--header",
+                "--ca-file", "--client-cert", "--client-key", "--insecure-skip-tls-verify", "--query-timeout",
+                "--max-retries", "--retry-budget")) {
+            assertTrue(run.out().contains(option), option);
+        }
+    }
+
+    @Test
+    void durations() {
+        assertEquals(Duration.ofSeconds(30), PrometheusConnectionMixin.DurationConverter.parse("30s"));
+        assertEquals(Duration.ofMillis(500), PrometheusConnectionMixin.DurationConverter.parse("500ms"));
+        assertEquals(Duration.ofSeconds(5400), PrometheusConnectionMixin.DurationConverter.parse("1h30m"));
+        assertEquals(Duration.ofDays(2), PrometheusConnectionMixin.DurationConverter.parse("2d"));
+        assertEquals(Duration.ofSeconds(5), PrometheusConnectionMixin.DurationConverter.parse("PT5S"));
+        assertEquals("1m30s", PrometheusConnectionMixin.DurationConverter.format(Duration.ofSeconds(90)));
+        assertEquals("2h", PrometheusConnectionMixin.DurationConverter.format(Duration.ofHours(2)));
+        assertEquals("1.2s", PrometheusConnectionMixin.DurationConverter.format(Duration.ofMillis(1200)));
+        assertEquals("250ms", PrometheusConnectionMixin.DurationConverter.format(Duration.ofMillis(250)));
+        for (String bad : List.of("", "30", "s", "30x", "1h 30m", "-5s")) {
+            assertThrows(TypeConversionException.class, () -> PrometheusConnectionMixin.DurationConverter.parse(bad),
+                    bad);
+        }
+    }
+}
