@@ -212,18 +212,31 @@ public final class CollectKpisCommand extends ToolCommand {
             SummaryAssembler assembler, OutputFiles files) {
         Window window = new Window(gaStart, gaEnd, interval.toSeconds());
         long began = System.nanoTime();
-        WindowKpis kpis = new WindowCollector(runner, calculator).collect(window, null, true, client.baseUrl());
-        diagnostics().detail("summary queries: " + elapsedMillis(began) + " ms");
-        SnapshotCollector snapshotCollector = new SnapshotCollector(runner, calculator);
-        List<KpiSnapshot> snapshots = new ArrayList<>();
-        int whole = (int) (window.duration().toSeconds() / interval.toSeconds());
-        if (whole > 0) {
-            snapshots.addAll(snapshotCollector.collect(1, gaStart.plus(interval), whole, interval));
-        }
-        Instant lastEnd = gaStart.plus(interval.multipliedBy(whole));
-        if (lastEnd.isBefore(gaEnd)) {
-            // The window is not a whole number of intervals: a last, shorter snapshot up to --ga-end.
-            snapshots.addAll(snapshotCollector.collect(whole + 1, gaEnd, 1, Duration.between(lastEnd, gaEnd)));
+        // Snapshot range queries and summary queries share the bounded pool, so both batches run together.
+        java.util.concurrent.ExecutorService snapshotThread = java.util.concurrent.Executors.newSingleThreadExecutor(
+                r -> {
+                    Thread thread = new Thread(r, "kpi-snapshots");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        java.util.concurrent.Future<List<KpiSnapshot>> pending = snapshotThread.submit(
+                () -> retroactiveSnapshots(runner, calculator));
+        List<KpiSnapshot> snapshots;
+        WindowKpis kpis;
+        try {
+            kpis = new WindowCollector(runner, calculator).collect(window, null, true, client.baseUrl());
+            diagnostics().detail("summary queries: " + elapsedMillis(began) + " ms");
+            snapshots = pending.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ToolException.inconclusive("interrupted while collecting snapshots");
+        } finally {
+            snapshotThread.shutdownNow();
         }
         diagnostics().detail("snapshots queried and computed: " + elapsedMillis(began) + " ms");
         files.writeSnapshots(snapshots);
@@ -233,6 +246,21 @@ public final class CollectKpisCommand extends ToolCommand {
                 clock.now(), List.of());
         files.writeSummary(summary);
         return summary;
+    }
+
+    private List<KpiSnapshot> retroactiveSnapshots(QueryRunner runner, KpiCalculator calculator) {
+        SnapshotCollector snapshotCollector = new SnapshotCollector(runner, calculator);
+        List<KpiSnapshot> snapshots = new ArrayList<>();
+        int whole = (int) (Duration.between(gaStart, gaEnd).toSeconds() / interval.toSeconds());
+        if (whole > 0) {
+            snapshots.addAll(snapshotCollector.collect(1, gaStart.plus(interval), whole, interval));
+        }
+        Instant lastEnd = gaStart.plus(interval.multipliedBy(whole));
+        if (lastEnd.isBefore(gaEnd)) {
+            // The window is not a whole number of intervals: a last, shorter snapshot up to --ga-end.
+            snapshots.addAll(snapshotCollector.collect(whole + 1, gaEnd, 1, Duration.between(lastEnd, gaEnd)));
+        }
+        return snapshots;
     }
 
     private KpiSummary live(PrometheusClient client, QueryRunner runner, KpiCalculator calculator,
