@@ -12,6 +12,7 @@ final class LiveProgress implements LiveRun.Progress {
     private final Diagnostics diagnostics;
     private final boolean terminal;
     private final PrintWriter err;
+    private boolean lineOpen;
 
     LiveProgress(Diagnostics diagnostics, boolean terminal, PrintWriter err) {
         this.diagnostics = diagnostics;
@@ -32,8 +33,18 @@ final class LiveProgress implements LiveRun.Progress {
             int done = (int) ((long) snapshot.sequence() * width / total);
             err.print("\r[" + "#".repeat(done) + " ".repeat(width - done) + "] " + line + "   ");
             err.flush();
+            lineOpen = true;
         } else {
             diagnostics.info(line);
+        }
+    }
+
+    @Override
+    public void done() {
+        if (lineOpen) {
+            err.println();
+            err.flush();
+            lineOpen = false;
         }
     }
 

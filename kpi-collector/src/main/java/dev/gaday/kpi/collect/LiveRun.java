@@ -32,6 +32,9 @@ public final class LiveRun {
         void snapshotWritten(KpiSnapshot snapshot, int total);
 
         void waiting(Instant next, int written, int total);
+
+        /** The run is over (complete or stopped): end the progress display. */
+        void done();
     }
 
     private final LiveClock clock;
@@ -103,6 +106,7 @@ public final class LiveRun {
                     break;
                 }
             }
+            progress.done();
             if (!summaryClaimed.compareAndSet(false, true)) {
                 // The stop hook gave up waiting and wrote the partial summary itself.
                 finished.await();
