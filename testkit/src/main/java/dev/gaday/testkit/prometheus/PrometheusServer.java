@@ -191,6 +191,11 @@ public final class PrometheusServer implements AutoCloseable {
         return URI.create(url());
     }
 
+    /** The Prometheus process id, so that scripts can make sure it is gone after a stop. */
+    public long pid() {
+        return process.pid();
+    }
+
     public int port() {
         return port;
     }
