@@ -3,8 +3,6 @@ package dev.gaday.kpi.compute;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@code histogram_quantile} as Prometheus computes it, over cumulative buckets already summed
@@ -22,6 +20,21 @@ public final class HistogramQuantile {
     }
 
     public static double quantile(double q, List<Bucket> input) {
+        return quantiles(new double[] {q}, input)[0];
+    }
+
+    /** Several quantiles of the same buckets, which are sorted and repaired once. */
+    public static double[] quantiles(double[] qs, List<Bucket> input) {
+        List<Bucket> buckets = coalesce(input);
+        double[] counts = monotonic(buckets);
+        double[] result = new double[qs.length];
+        for (int i = 0; i < qs.length; i++) {
+            result[i] = quantile(qs[i], buckets, counts);
+        }
+        return result;
+    }
+
+    private static double quantile(double q, List<Bucket> buckets, double[] counts) {
         if (Double.isNaN(q)) {
             return Double.NaN;
         }
@@ -31,11 +44,9 @@ public final class HistogramQuantile {
         if (q > 1) {
             return Double.POSITIVE_INFINITY;
         }
-        List<Bucket> buckets = coalesce(input);
         if (buckets.size() < 2 || buckets.get(buckets.size() - 1).upperBound() != Double.POSITIVE_INFINITY) {
             return Double.NaN;
         }
-        double[] counts = monotonic(buckets);
         double observations = counts[counts.length - 1];
         if (observations == 0 || Double.isNaN(observations)) {
             return Double.NaN;
@@ -64,15 +75,18 @@ public final class HistogramQuantile {
 
     /** Buckets sorted by bound, equal bounds (e.g. "1" and "1.0") summed, NaN counts dropped. */
     private static List<Bucket> coalesce(List<Bucket> input) {
-        Map<Double, Double> byBound = new TreeMap<>();
-        for (Bucket bucket : input) {
-            if (!Double.isNaN(bucket.upperBound()) && !Double.isNaN(bucket.count())) {
-                byBound.merge(bucket.upperBound(), bucket.count(), Double::sum);
+        Bucket[] sorted = input.stream().filter(b -> !Double.isNaN(b.upperBound()) && !Double.isNaN(b.count()))
+                .toArray(Bucket[]::new);
+        java.util.Arrays.sort(sorted, Comparator.comparingDouble(Bucket::upperBound));
+        List<Bucket> result = new ArrayList<>(sorted.length);
+        for (Bucket bucket : sorted) {
+            int last = result.size() - 1;
+            if (last >= 0 && result.get(last).upperBound() == bucket.upperBound()) {
+                result.set(last, new Bucket(bucket.upperBound(), result.get(last).count() + bucket.count()));
+            } else {
+                result.add(bucket);
             }
         }
-        List<Bucket> result = new ArrayList<>(byBound.size());
-        byBound.forEach((bound, count) -> result.add(new Bucket(bound, count)));
-        result.sort(Comparator.comparingDouble(Bucket::upperBound));
         return result;
     }
 
@@ -90,11 +104,21 @@ public final class HistogramQuantile {
         return counts;
     }
 
-    /** Parses an {@code le} label ("0.5", "+Inf"); NaN when it is not a number. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Double> BOUNDS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Parses an {@code le} label ("0.5", "+Inf"); NaN when it is not a number. A histogram has few bounds: cached. */
     public static double parseBound(String le) {
         if (le == null) {
             return Double.NaN;
         }
+        if (BOUNDS.size() < 10_000) {
+            return BOUNDS.computeIfAbsent(le, HistogramQuantile::parse);
+        }
+        return parse(le);
+    }
+
+    private static double parse(String le) {
         String text = le.strip();
         if (text.equalsIgnoreCase("+Inf") || text.equalsIgnoreCase("Inf")) {
             return Double.POSITIVE_INFINITY;

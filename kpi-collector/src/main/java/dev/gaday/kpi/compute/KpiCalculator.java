@@ -10,7 +10,6 @@ import dev.gaday.kpi.config.KpiConfig;
 import dev.gaday.kpi.config.QueryKey;
 import dev.gaday.kpi.query.Evaluation;
 import dev.gaday.kpi.query.Evaluation.LabeledValue;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,11 +117,10 @@ public final class KpiCalculator {
                 gaps.add(new DataGap("services[" + name + "].availabilityPercent", requestsQ, window.start(),
                         window.end(), reason));
             }
-            List<HistogramQuantile.Bucket> serviceBuckets = buckets.getOrDefault(name, List.of());
+            Double[] latency = latencyMs(buckets.getOrDefault(name, List.of()));
             Double memoryBytes = memory.get(name);
             services.add(new ServiceKpis(name, availability, uptime.get(name), serviceRequests, serviceErrors, errorRate,
-                    ms(0.5, serviceBuckets), ms(0.95, serviceBuckets), ms(0.99, serviceBuckets),
-                    ms(0.999, serviceBuckets), null, cpuCores.get(name), cpuPercent.get(name),
+                    latency[0], latency[1], latency[2], latency[3], null, cpuCores.get(name), cpuPercent.get(name),
                     memoryBytes == null ? null : memoryBytes / BYTES_PER_MB, null, reason));
         }
         if (requestsError == null && names.isEmpty()) {
@@ -178,8 +176,9 @@ public final class KpiCalculator {
         queries.put("overall.p99LatencyMs", quantileQuery(0.99, overallBuckets));
         queries.put("overall.maxP99LatencyMs", "max(" + quantileQuery(0.99, bucketsQ) + ")");
         queries.put("overall.avgRps", "sum(" + requestsQ + ") / " + windowSeconds);
+        Double[] latency = latencyMs(allBuckets);
         return new OverallKpis(availability, uptime, errorRate, totalRequests, totalErrors,
-                ms(0.5, allBuckets), ms(0.95, allBuckets), ms(0.99, allBuckets), null, null, null, maxP99,
+                latency[0], latency[1], latency[2], null, null, null, maxP99,
                 totalRequests == null ? null : totalRequests / windowSeconds, null, null, null);
     }
 
@@ -192,10 +191,11 @@ public final class KpiCalculator {
         }
         String dbQ = evaluation.promql(QueryKey.DB_LATENCY_BUCKETS);
         Infrastructure.Postgres postgres = null;
-        Double dbP50 = ms(0.5, dbBuckets);
+        Double[] db = latencyMs(dbBuckets);
+        Double dbP50 = db[0];
         Double dbPool = finite(evaluation.single(QueryKey.DB_POOL_USAGE_PERCENT));
         if (dbP50 != null || dbPool != null) {
-            postgres = new Infrastructure.Postgres(dbP50, ms(0.95, dbBuckets), ms(0.99, dbBuckets), null, dbPool);
+            postgres = new Infrastructure.Postgres(dbP50, db[1], db[2], null, dbPool);
         }
         if (dbQ != null) {
             queries.put("infrastructure.postgres.p50LatencyMs", quantileQuery(0.5, dbQ));
@@ -310,12 +310,19 @@ public final class KpiCalculator {
         return "1000 * histogram_quantile(" + q + ", " + bucketsQuery + ")";
     }
 
-    private static Double ms(double q, List<HistogramQuantile.Bucket> buckets) {
+    private static final double[] PERCENTILES = {0.5, 0.95, 0.99, 0.999};
+
+    /** p50, p95, p99, p99.9 in ms (null where there are no observations). */
+    private static Double[] latencyMs(List<HistogramQuantile.Bucket> buckets) {
+        Double[] result = new Double[PERCENTILES.length];
         if (buckets.isEmpty()) {
-            return null;
+            return result;
         }
-        double seconds = HistogramQuantile.quantile(q, buckets);
-        return Double.isFinite(seconds) ? seconds * 1000.0 : null;
+        double[] seconds = HistogramQuantile.quantiles(PERCENTILES, buckets);
+        for (int i = 0; i < seconds.length; i++) {
+            result[i] = Double.isFinite(seconds[i]) ? seconds[i] * 1000.0 : null;
+        }
+        return result;
     }
 
     static Double finite(Double value) {
