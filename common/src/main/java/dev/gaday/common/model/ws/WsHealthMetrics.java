@@ -5,6 +5,7 @@ import dev.gaday.common.verdict.CriterionResult;
 import dev.gaday.common.verdict.Status;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -32,7 +33,26 @@ public record WsHealthMetrics(
         Double avgJitterMs,
         Double avgAttempts,
         ServerDrops serverInitiatedDrops,
-        Compliance compliance) {
+        Compliance compliance,
+        // Added after schema 1's first draft; all optional for readers (null when absent).
+        String disconnectMode,
+        Map<String, ModeStats> byDisconnectMode,
+        Phases phasesMs,
+        Double maxJitterMs,
+        Integer unfinishedCycles,
+        Map<String, Integer> failureReasons) {
+
+    /** The first draft's fields only; the later additions stay null. */
+    public WsHealthMetrics(int schemaVersion, String kind, String toolVersion, String endpoint, Instant startedAt,
+            Instant finishedAt, double testDurationSeconds, int connections, int totalTests, int successful,
+            int failed, Double successRatePercent, Latency latencyMs, Latency applicationLatencyMs,
+            Double maxDowntimeSeconds, Double avgJitterMs, Double avgAttempts, ServerDrops serverInitiatedDrops,
+            Compliance compliance) {
+        this(schemaVersion, kind, toolVersion, endpoint, startedAt, finishedAt, testDurationSeconds, connections,
+                totalTests, successful, failed, successRatePercent, latencyMs, applicationLatencyMs,
+                maxDowntimeSeconds, avgJitterMs, avgAttempts, serverInitiatedDrops, compliance,
+                null, null, null, null, null, null);
+    }
 
     public WsHealthMetrics {
         FileKind.WS_HEALTH_METRICS.check(schemaVersion, kind);
@@ -44,17 +64,31 @@ public record WsHealthMetrics(
                     + ") must equal totalTests (" + totalTests + ")");
         }
         Objects.requireNonNull(compliance, "compliance");
+        byDisconnectMode = byDisconnectMode == null ? null : Map.copyOf(byDisconnectMode);
+        failureReasons = failureReasons == null ? null : Map.copyOf(failureReasons);
     }
 
-    /** Latency statistics in milliseconds; all null when nothing succeeded. */
-    public record Latency(Double avg, Double p50, Double p95, Double p99, Double max) {
+    /** Latency statistics in milliseconds; all null when nothing succeeded. {@code min} was added later. */
+    public record Latency(Double avg, Double p50, Double p95, Double p99, Double max, Double min) {
+        public Latency(Double avg, Double p50, Double p95, Double p99, Double max) {
+            this(avg, p50, p95, p99, max, null);
+        }
+
         public static Latency none() {
-            return new Latency(null, null, null, null, null);
+            return new Latency(null, null, null, null, null, null);
         }
     }
 
     /** Disconnects the server started on its own during the run, measured like forced ones. */
     public record ServerDrops(int count, int recovered, Double avgRecoveryMs, Double maxRecoveryMs) {
+    }
+
+    /** The cycles of one kind of disconnect: "close" (close frame), "drop" (abrupt TCP drop), "outage" (already down). */
+    public record ModeStats(int totalTests, int successful, int failed, Latency latencyMs) {
+    }
+
+    /** Where a successful connect spent its time: TCP connect, TLS handshake (null for ws://), HTTP upgrade. */
+    public record Phases(Latency tcpConnect, Latency tlsHandshake, Latency upgrade) {
     }
 
     public record Compliance(Status status, List<CriterionResult> requirements) {

@@ -1,0 +1,485 @@
+package dev.gaday.ws.cli;
+
+import dev.gaday.common.cli.BuildInfo;
+import dev.gaday.common.cli.ExitCode;
+import dev.gaday.common.cli.Secrets;
+import dev.gaday.common.cli.ToolCommand;
+import dev.gaday.common.cli.ToolLauncher;
+import dev.gaday.common.error.ToolException;
+import dev.gaday.common.json.Json;
+import dev.gaday.common.model.ws.WsHealthMetrics;
+import dev.gaday.common.verdict.CriterionResult;
+import dev.gaday.common.verdict.Numbers;
+import dev.gaday.ws.notify.SlackNotifier;
+import dev.gaday.ws.probe.DisconnectMode;
+import dev.gaday.ws.probe.ProbeRun;
+import dev.gaday.ws.probe.ProbeSettings;
+import dev.gaday.ws.probe.ReconnectPolicy;
+import dev.gaday.ws.probe.TlsContexts;
+import dev.gaday.ws.report.MetricsReport;
+import dev.gaday.ws.report.Thresholds;
+import dev.gaday.ws.stats.RunStats;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import javax.net.ssl.SSLContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Validates WebSocket reconnect behaviour against the TARS-1001 criteria. */
+@Command(name = "ws-health", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+        subcommands = ServeWsEchoCommand.class, sortOptions = false,
+        description = {
+            "Validates WebSocket reconnect behaviour against the TARS-1001 criteria.",
+            "%nEach cycle holds the connection open for --interval, forces a disconnect (a close frame, or a TCP "
+                    + "reset without one), then reconnects under the reconnect policy (exponential backoff, full "
+                    + "jitter) and measures the time until the connection (with --send/--ping: the application) "
+                    + "answers again. Writes ws_health_metrics.json (docs/schema/ws-health-metrics.md).%n"},
+        footer = {"%nExamples:",
+            "  ws-health --endpoint wss://tars.example/ws --duration 1h --interval 60s --token-env TARS_TOKEN",
+            "  ws-health --endpoint ws://127.0.0.1:8080/ws --iterations 100 --connections 50 --send ping --expect pong",
+            "  ws-health serve --port 8080 --drop-after 30s"})
+public final class CheckWsHealthCommand extends ToolCommand {
+    static final String SLACK_ENV = "SLACK_WEBHOOK_URL";
+    private static final int MAX_CONNECTIONS = 20_000;
+
+    @Option(names = "--endpoint", paramLabel = "URL", description = "The ws:// or wss:// endpoint to probe (required).")
+    String endpoint;
+
+    @Option(names = "--iterations", paramLabel = "N",
+            description = "Reconnect cycles per connection (default 10 unless --duration is given).")
+    Integer iterations;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Run for this long instead of a number of cycles (e.g. 1h, 90s). Cycles still "
+                    + "reconnecting when it ends are reported as unfinished.")
+    Duration duration;
+
+    @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "1s",
+            description = "How long each connection stays open before the next forced disconnect (default: ${DEFAULT-VALUE}).")
+    Duration interval;
+
+    @Option(names = "--connections", paramLabel = "C", defaultValue = "1",
+            description = "Parallel client connections (default: ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = "--ramp-up", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Spread the connections' start over this time (default: one --interval).")
+    Duration rampUp;
+
+    @Option(names = "--disconnect-mode", paramLabel = "MODE", defaultValue = "both",
+            description = "close (close frame), drop (TCP reset, no close frame) or both, alternating (default: ${DEFAULT-VALUE}).")
+    DisconnectMode disconnectMode;
+
+    @Option(names = "--send", paramLabel = "MESSAGE",
+            description = "After each connect, send this text message and wait for a reply: the application must answer.")
+    String send;
+
+    @Option(names = "--expect", paramLabel = "REGEX",
+            description = "With --send: the reply must contain a match for this regular expression.")
+    String expect;
+
+    @Option(names = "--ping", description = "After each connect, send a ping and wait for the pong.")
+    boolean ping;
+
+    @Option(names = "--reconnect-initial-delay", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "100ms", description = "Backoff cap before the first reconnect attempt (default: ${DEFAULT-VALUE}).")
+    Duration reconnectInitialDelay;
+
+    @Option(names = "--reconnect-max-delay", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "30s", description = "Largest backoff cap (default: ${DEFAULT-VALUE}).")
+    Duration reconnectMaxDelay;
+
+    @Option(names = "--reconnect-multiplier", paramLabel = "X", defaultValue = "2",
+            description = "Backoff cap growth per failed attempt; each delay is uniform in [0, cap] (default: ${DEFAULT-VALUE}).")
+    double reconnectMultiplier;
+
+    @Option(names = "--reconnect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "30s", description = "A cycle fails when the connection is not back within this time (default: ${DEFAULT-VALUE}).")
+    Duration reconnectTimeout;
+
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "5s", description = "Bound of the TCP connect (default: ${DEFAULT-VALUE}).")
+    Duration connectTimeout;
+
+    @Option(names = "--handshake-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "10s", description = "Bound of the TLS handshake, of the HTTP upgrade, and of the wait for a "
+                    + "--send/--ping answer, each (default: ${DEFAULT-VALUE}).")
+    Duration handshakeTimeout;
+
+    @Option(names = "--header", paramLabel = "NAME: VALUE",
+            description = "An HTTP header for the upgrade request (repeatable). Values are never printed.")
+    List<String> headers = List.of();
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "Send 'Authorization: Bearer <token>' with the token read from this file.")
+    Path tokenFile;
+
+    @Option(names = "--token-env", paramLabel = "VAR",
+            description = "Send 'Authorization: Bearer <token>' with the token from this environment variable.")
+    String tokenEnv;
+
+    @Option(names = "--ca-file", paramLabel = "FILE",
+            description = "Trust the CA certificate(s) in this PEM file instead of the system trust store.")
+    Path caFile;
+
+    @Option(names = "--insecure-skip-tls-verify",
+            description = "Accept any server certificate and host name (for rehearsals only).")
+    boolean insecure;
+
+    @Option(names = "--min-success-rate", paramLabel = "PERCENT", defaultValue = "95",
+            description = "Criterion: reconnection success rate >= this (default: ${DEFAULT-VALUE}).")
+    double minSuccessRate;
+
+    @Option(names = "--max-avg-latency", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "10s", description = "Criterion: average reconnection latency < this (default: ${DEFAULT-VALUE}).")
+    Duration maxAvgLatency;
+
+    @Option(names = "--max-p99-latency", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "30s", description = "Criterion: p99 reconnection latency < this (default: ${DEFAULT-VALUE}).")
+    Duration maxP99Latency;
+
+    @Option(names = "--max-downtime", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "60s", description = "Criterion: longest downtime < this (default: ${DEFAULT-VALUE}).")
+    Duration maxDowntime;
+
+    @Option(names = "--max-avg-jitter", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "2s", description = "Warning only: average jitter < this (default: ${DEFAULT-VALUE}).")
+    Duration maxAvgJitter;
+
+    @Option(names = "--slack-webhook", paramLabel = "URL",
+            description = "Post a summary to this Slack incoming webhook (default: env " + SLACK_ENV + "). "
+                    + "A failing webhook is reported but never changes the verdict.")
+    String slackWebhook;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "ws_health_metrics.json",
+            description = "Where to write the metrics (default: ${DEFAULT-VALUE} in the current directory).")
+    Path output;
+
+    private UnaryOperator<String> environment = System::getenv;
+    private volatile ProbeRun run;
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    private ProbeSettings settings;
+    private String displayEndpoint;
+    private String webhook;
+
+    /** For tests: the environment variables the command sees. */
+    public CheckWsHealthCommand withEnvironment(Map<String, String> variables) {
+        this.environment = variables::get;
+        return this;
+    }
+
+    @Override
+    protected void validate() {
+        if (endpoint == null || endpoint.isBlank()) {
+            throw ToolException.usage("--endpoint is required (e.g. --endpoint wss://host/ws)");
+        }
+        if (iterations != null && duration != null) {
+            throw ToolException.usage("give --iterations or --duration, not both");
+        }
+        if (iterations != null && iterations < 1) {
+            throw ToolException.usage("--iterations must be at least 1");
+        }
+        if (duration != null && duration.isZero()) {
+            throw ToolException.usage("--duration must be longer than 0");
+        }
+        if (connections < 1 || connections > MAX_CONNECTIONS) {
+            throw ToolException.usage("--connections must be between 1 and " + MAX_CONNECTIONS);
+        }
+        if (expect != null && send == null) {
+            throw ToolException.usage("--expect needs --send (the message whose reply is checked)");
+        }
+        if (send != null && ping) {
+            throw ToolException.usage("use --send or --ping, not both");
+        }
+        if (tokenFile != null && tokenEnv != null) {
+            throw ToolException.usage("use --token-file or --token-env, not both");
+        }
+        if (insecure && caFile != null) {
+            throw ToolException.usage("--ca-file and --insecure-skip-tls-verify contradict each other");
+        }
+        requirePositive(connectTimeout, "--connect-timeout");
+        requirePositive(handshakeTimeout, "--handshake-timeout");
+        requirePositive(reconnectTimeout, "--reconnect-timeout");
+        if (!(minSuccessRate >= 0 && minSuccessRate <= 100)) {
+            throw ToolException.usage("--min-success-rate must be between 0 and 100");
+        }
+        checkOutput();
+        URI uri = parseEndpoint(endpoint);
+        displayEndpoint = displayed(uri);
+        Map<String, String> requestHeaders = parseHeaders();
+        Pattern expectPattern = compileExpect();
+        ReconnectPolicy policy;
+        try {
+            policy = new ReconnectPolicy(reconnectInitialDelay, reconnectMaxDelay, reconnectMultiplier);
+        } catch (IllegalArgumentException e) {
+            throw ToolException.usage(e.getMessage());
+        }
+        webhook = slackWebhook != null ? slackWebhook : environment.apply(SLACK_ENV);
+        if (webhook != null && webhook.isBlank()) {
+            webhook = null;
+        }
+        Secrets.register(webhook);
+        boolean secure = "wss".equals(uri.getScheme());
+        if (!secure && (caFile != null || insecure)) {
+            diagnostics().warn("--ca-file and --insecure-skip-tls-verify only matter for wss:// endpoints");
+        }
+        SSLContext tls = !secure ? null
+                : insecure ? TlsContexts.trustingAnything()
+                : caFile != null ? TlsContexts.trusting(caFile)
+                : TlsContexts.systemTrust();
+        InetAddress address = resolve(uri.getHost());
+        int port = uri.getPort() != -1 ? uri.getPort() : secure ? 443 : 80;
+        settings = new ProbeSettings(uri, address, port, requestHeaders, tls, !insecure, connectTimeout,
+                handshakeTimeout, policy, reconnectTimeout, connections, duration == null ? effectiveIterations() : 0,
+                duration, interval, disconnectMode, send, expectPattern, ping, rampUp != null ? rampUp : interval);
+    }
+
+    /** Checked before the run, so that an hour of probing is not lost to a typo in --output. */
+    private void checkOutput() {
+        Path target = output.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            throw ToolException.usage("--output " + output + " is a directory; give a file name");
+        }
+        Path parent = target.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw ToolException.usage("--output " + output + ": directory " + parent + " does not exist");
+        }
+        if (parent != null && !Files.isWritable(parent)) {
+            throw ToolException.usage("--output " + output + ": directory " + parent + " is not writable");
+        }
+    }
+
+    private int effectiveIterations() {
+        return iterations == null ? 10 : iterations;
+    }
+
+    private static void requirePositive(Duration value, String option) {
+        if (value.isZero() || value.isNegative()) {
+            throw ToolException.usage(option + " must be longer than 0");
+        }
+    }
+
+    private static URI parseEndpoint(String text) {
+        URI uri;
+        try {
+            uri = new URI(text.strip());
+        } catch (URISyntaxException e) {
+            throw ToolException.usage("--endpoint is not a valid URL: " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("ws") && !scheme.equals("wss")) {
+            throw ToolException.usage("--endpoint must start with ws:// or wss://");
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            throw ToolException.usage("--endpoint has no host");
+        }
+        if (uri.getRawQuery() != null) {
+            Secrets.register(uri.getRawQuery());
+        }
+        if (uri.getRawUserInfo() != null) {
+            Secrets.register(uri.getRawUserInfo());
+        }
+        return uri;
+    }
+
+    /** The endpoint as reports show it: no user info, no query (either may carry a credential). */
+    private static String displayed(URI uri) {
+        StringBuilder text = new StringBuilder(uri.getScheme()).append("://").append(uri.getHost());
+        if (uri.getPort() != -1) {
+            text.append(':').append(uri.getPort());
+        }
+        text.append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
+        return text.toString();
+    }
+
+    private Map<String, String> parseHeaders() {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String header : headers) {
+            int colon = header.indexOf(':');
+            if (colon <= 0) {
+                throw ToolException.usage("--header must look like 'Name: value'");
+            }
+            String name = header.substring(0, colon).strip();
+            String value = header.substring(colon + 1).strip();
+            if (name.isEmpty() || !name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+                throw ToolException.usage("--header has an invalid name '" + name + "'");
+            }
+            Secrets.register(value);
+            result.put(name, value);
+        }
+        String token = readToken();
+        if (token != null) {
+            Secrets.register(token);
+            result.put("Authorization", "Bearer " + token);
+        }
+        return result;
+    }
+
+    private String readToken() {
+        if (tokenFile != null) {
+            String token;
+            try {
+                token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+            } catch (NoSuchFileException e) {
+                throw ToolException.usage("--token-file " + tokenFile + ": no such file");
+            } catch (IOException e) {
+                throw ToolException.usage("--token-file " + tokenFile + ": cannot read (" + e.getClass().getSimpleName() + ")");
+            }
+            if (token.isEmpty()) {
+                throw ToolException.usage("--token-file " + tokenFile + " is empty");
+            }
+            return token;
+        }
+        if (tokenEnv != null) {
+            String token = environment.apply(tokenEnv);
+            if (token == null || token.isBlank()) {
+                throw ToolException.usage("--token-env " + tokenEnv + ": the variable is not set or empty");
+            }
+            return token.strip();
+        }
+        return null;
+    }
+
+    private Pattern compileExpect() {
+        if (expect == null) {
+            return null;
+        }
+        try {
+            return Pattern.compile(expect);
+        } catch (PatternSyntaxException e) {
+            throw ToolException.usage("--expect is not a valid regular expression: " + e.getDescription());
+        }
+    }
+
+    private static InetAddress resolve(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        try {
+            return InetAddress.getByName(bare);
+        } catch (UnknownHostException e) {
+            throw ToolException.badInput("cannot resolve the endpoint's host '" + host + "'");
+        }
+    }
+
+    @Override
+    protected ExitCode execute() {
+        try {
+            return probe();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private ExitCode probe() {
+        diagnostics().info("probing " + displayEndpoint + " with " + connections + " connection(s), "
+                + (duration != null ? "for " + DurationConverter.format(duration) : effectiveIterations() + " cycle(s) each")
+                + ", disconnect mode " + disconnectMode.label());
+        if (insecure) {
+            diagnostics().warn("TLS verification is off (--insecure-skip-tls-verify)");
+        }
+        Instant startedAt = Instant.now();
+        ProbeRun probeRun = new ProbeRun(settings);
+        run = probeRun;
+        RunStats stats;
+        try {
+            stats = probeRun.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stats = probeRun.stats();
+        }
+        Instant finishedAt = Instant.now();
+        if (probeRun.stopped()) {
+            diagnostics().warn("run interrupted; reporting what was measured until then");
+        }
+        Thresholds thresholds = new Thresholds(minSuccessRate, seconds(maxAvgLatency), seconds(maxP99Latency),
+                seconds(maxDowntime), seconds(maxAvgJitter));
+        WsHealthMetrics metrics = MetricsReport.build(BuildInfo.version(), displayEndpoint, startedAt, finishedAt,
+                connections, disconnectMode.label(), stats, thresholds);
+        Json.writeFile(output, metrics);
+        printSummary(metrics);
+        if (webhook != null) {
+            String failure = new SlackNotifier(webhook).send(metrics);
+            if (failure != null) {
+                diagnostics().warn("Slack notification failed: " + failure + "; the verdict is unchanged");
+            } else {
+                diagnostics().detail("Slack notification sent");
+            }
+        }
+        if (metrics.totalTests() == 0) {
+            diagnostics().error("no reconnect cycle completed (lengthen --duration, or shorten --interval or "
+                    + "--reconnect-timeout); wrote " + output);
+            return ExitCode.INCONCLUSIVE;
+        }
+        return dev.gaday.common.verdict.Verdict.of(metrics.compliance().requirements()).exitCode();
+    }
+
+    private void printSummary(WsHealthMetrics m) {
+        PrintWriter out = out();
+        out.printf("ws-health %s: %s%n", m.compliance().status(), m.endpoint());
+        out.printf("  tests %d, successful %d, failed %d%s%n", m.totalTests(), m.successful(), m.failed(),
+                m.unfinishedCycles() != null && m.unfinishedCycles() > 0 ? ", unfinished " + m.unfinishedCycles() : "");
+        if (m.latencyMs().avg() != null) {
+            out.printf("  reconnect latency ms: avg %s p50 %s p95 %s p99 %s max %s%n", Numbers.format(m.latencyMs().avg()),
+                    Numbers.format(m.latencyMs().p50()), Numbers.format(m.latencyMs().p95()),
+                    Numbers.format(m.latencyMs().p99()), Numbers.format(m.latencyMs().max()));
+        }
+        if (m.serverInitiatedDrops() != null && m.serverInitiatedDrops().count() > 0) {
+            out.printf("  server-initiated drops: %d, recovered %d%n", m.serverInitiatedDrops().count(),
+                    m.serverInitiatedDrops().recovered());
+        }
+        for (CriterionResult r : m.compliance().requirements()) {
+            out.printf("  %-7s %-26s %12s  (%s%s)%n", r.status(), r.name(),
+                    r.value() == null ? "no data" : Numbers.format(r.value()) + r.unit(), r.describeThreshold(),
+                    r.warningOnly() ? ", warning only" : "");
+        }
+        if (m.failureReasons() != null && !m.failureReasons().isEmpty()) {
+            out.printf("  failed attempts: %s%n", m.failureReasons());
+        }
+        out.printf("  metrics: %s%n", output);
+        out.flush();
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+
+    /** Ctrl-C: stops the probes; the metrics measured so far are still written. */
+    void stopAndAwaitReport(Duration timeout) {
+        ProbeRun current = run;
+        if (current == null) {
+            return;
+        }
+        current.stop();
+        try {
+            finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static void main(String[] args) {
+        CheckWsHealthCommand command = new CheckWsHealthCommand();
+        Thread hook = new Thread(() -> command.stopAndAwaitReport(Duration.ofSeconds(10)), "ws-health-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        ToolLauncher.run(command, args);
+    }
+}

@@ -1,0 +1,246 @@
+package dev.gaday.ws.probe;
+
+import dev.gaday.ws.stats.RunStats;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One client connection's supervisor: connects, then runs cycles of hold → forced disconnect →
+ * reconnect under the reconnect policy, and records what each cycle measured. It runs on its
+ * own thread because Java-WebSocket cannot reconnect from its callback threads.
+ *
+ * <p>A cycle is one test: it passes when the connection (and, with a proof of life, the
+ * application) is back within the reconnect timeout. A cycle that begins while the connection
+ * is still down (the previous one failed) tests the same outage again; its latency counts
+ * from the start of the outage.
+ */
+final class ConnectionProbe implements Runnable {
+    private static final String OUTAGE = "outage";
+
+    private final ProbeSettings settings;
+    private final RunStats stats;
+    private final java.util.concurrent.Executor readers;
+    private final long startNanos;
+    private final long runDeadlineNanos;
+
+    private ProbeSession session;
+    private long downSinceNanos;
+    private boolean down;
+    private int backoffAttempt;
+    private long lastAttemptEndNanos;
+    private long plannedAttemptNanos = -1;
+
+    private enum Result { RESTORED, FAILED, UNFINISHED }
+
+    /** @param outageStartNanos when the connection went down; latencies count from there */
+    private record Outcome(Result result, long outageStartNanos, long readyNanos, long openNanos, int attempts) {
+    }
+
+    /** The next attempt's client, built ahead so that building it is not counted as latency. */
+    private ProbeSession prepared;
+
+    ConnectionProbe(ProbeSettings settings, RunStats stats, java.util.concurrent.Executor readers, long startNanos,
+            long runDeadlineNanos) {
+        this.settings = settings;
+        this.stats = stats;
+        this.readers = readers;
+        this.startNanos = startNanos;
+        this.runDeadlineNanos = runDeadlineNanos;
+    }
+
+    @Override
+    public void run() {
+        try {
+            if (!parkUntil(startNanos) || System.nanoTime() >= runDeadlineNanos) {
+                return;
+            }
+            markDown(System.nanoTime());
+            Outcome setup = restore(System.nanoTime() + settings.reconnectTimeout().toNanos(), false);
+            if (setup.result() == Result.UNFINISHED) {
+                return;
+            }
+            for (int cycle = 0; settings.iterations() == 0 || cycle < settings.iterations(); cycle++) {
+                if (session != null && !hold()) {
+                    return;
+                }
+                String mode = OUTAGE;
+                if (session != null) {
+                    DisconnectMode disconnect = settings.disconnectMode().forCycle(cycle);
+                    mode = disconnect.label();
+                    forceDisconnect(disconnect);
+                }
+                Outcome outcome = restore(System.nanoTime() + settings.reconnectTimeout().toNanos(), true);
+                switch (outcome.result()) {
+                    case RESTORED -> stats.recordSuccess(mode, outcome.openNanos() - outcome.outageStartNanos(),
+                            proves() ? outcome.readyNanos() - outcome.outageStartNanos() : null, outcome.attempts());
+                    case FAILED -> stats.recordFailure(mode);
+                    case UNFINISHED -> {
+                        stats.recordUnfinishedCycle();
+                        return;
+                    }
+                }
+                if (System.nanoTime() >= runDeadlineNanos) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (down) {
+                stats.recordDowntime(System.nanoTime() - downSinceNanos);
+            }
+            if (session != null) {
+                session.closeCleanly();
+            }
+        }
+    }
+
+    private boolean proves() {
+        return settings.send() != null || settings.ping();
+    }
+
+    private void markDown(long sinceNanos) {
+        down = true;
+        downSinceNanos = sinceNanos;
+        backoffAttempt = 0;
+        lastAttemptEndNanos = sinceNanos;
+        plannedAttemptNanos = -1;
+    }
+
+    /** Keeps the connection open for one interval; a drop by the server is measured on the way. */
+    private boolean hold() throws InterruptedException {
+        long end = Math.min(System.nanoTime() + settings.interval().toNanos(), runDeadlineNanos);
+        while (session != null) {
+            long now = System.nanoTime();
+            if (now >= end) {
+                break;
+            }
+            if (session.awaitClosed(end - now)) {
+                long droppedAt = session.closeNanos();
+                session = null;
+                markDown(droppedAt);
+                Outcome recovery = restore(droppedAt + settings.reconnectTimeout().toNanos(), true);
+                stats.recordServerDrop(recovery.result() == Result.RESTORED
+                        ? recovery.readyNanos() - droppedAt : null);
+                if (recovery.result() == Result.UNFINISHED) {
+                    return false;
+                }
+            }
+        }
+        return System.nanoTime() < runDeadlineNanos;
+    }
+
+    private void forceDisconnect(DisconnectMode mode) throws InterruptedException {
+        prepare();
+        ProbeSession current = session;
+        session = null;
+        markDown(System.nanoTime());
+        if (mode == DisconnectMode.CLOSE) {
+            current.closeCleanly();
+            // A client reconnects once its close handshake is over; one that never ends is cut.
+            if (!current.awaitClosed(settings.handshakeTimeout().toNanos())) {
+                current.abort();
+            }
+        } else {
+            current.abort();
+        }
+    }
+
+    /**
+     * Attempts to reconnect under the policy until the connection is back or {@code cycleDeadline}
+     * passes. On success the outage ends; {@code countDowntime} is false only for the first connect.
+     */
+    private Outcome restore(long cycleDeadlineNanos, boolean countDowntime) throws InterruptedException {
+        long deadline = Math.min(cycleDeadlineNanos, runDeadlineNanos);
+        Result timeUp = runDeadlineNanos < cycleDeadlineNanos ? Result.UNFINISHED : Result.FAILED;
+        int attempts = 0;
+        while (true) {
+            if (plannedAttemptNanos < 0) {
+                plannedAttemptNanos = lastAttemptEndNanos + settings.policy().delayNanos(backoffAttempt);
+            }
+            if (plannedAttemptNanos >= deadline) {
+                parkUntil(deadline);
+                return new Outcome(timeUp, downSinceNanos, 0, 0, attempts);
+            }
+            prepare();
+            if (!parkUntil(plannedAttemptNanos)) {
+                throw new InterruptedException();
+            }
+            stats.recordJitter(System.nanoTime() - plannedAttemptNanos);
+            plannedAttemptNanos = -1;
+            backoffAttempt++;
+            attempts++;
+            ProbeSession opened = attempt(deadline);
+            lastAttemptEndNanos = System.nanoTime();
+            if (opened != null) {
+                session = opened;
+                long ready = proves() ? opened.answerNanos() : opened.openNanos();
+                if (countDowntime) {
+                    stats.recordDowntime(ready - downSinceNanos);
+                }
+                down = false;
+                return new Outcome(Result.RESTORED, downSinceNanos, ready, opened.openNanos(), attempts);
+            }
+            if (lastAttemptEndNanos >= deadline) {
+                return new Outcome(timeUp, downSinceNanos, 0, 0, attempts);
+            }
+        }
+    }
+
+    /** One connect attempt, every phase bounded; the open session, or null after recording why not. */
+    private ProbeSession attempt(long deadlineNanos) throws InterruptedException {
+        prepare();
+        ProbeSession candidate = prepared;
+        prepared = null;
+        long phases = settings.connectTimeout().toNanos() + settings.handshakeTimeout().toNanos()
+                * (settings.secure() ? 2 : 1);
+        long budget = Math.min(phases, deadlineNanos - System.nanoTime());
+        candidate.start(readers);
+        boolean settled;
+        try {
+            settled = candidate.awaitSettled(budget);
+        } catch (InterruptedException e) {
+            candidate.abort();
+            throw e;
+        }
+        if (!settled || !candidate.opened()) {
+            candidate.abort();
+            stats.recordFailedAttempt(candidate.failureReason(!settled));
+            return null;
+        }
+        if (proves()) {
+            candidate.prove();
+            long wait = Math.min(settings.handshakeTimeout().toNanos(), deadlineNanos - System.nanoTime());
+            if (!candidate.awaitAnswer(wait)) {
+                boolean closedFirst = candidate.hasClosed();
+                candidate.abort();
+                stats.recordFailedAttempt(closedFirst ? "closed before answer"
+                        : settings.send() != null ? "no reply" : "no pong");
+                return null;
+            }
+        }
+        if (candidate.hasClosed()) {
+            stats.recordFailedAttempt("closed right after open");
+            return null;
+        }
+        stats.recordPhases(candidate.tcpConnectNanos(), candidate.tlsNanos(), candidate.upgradeNanos());
+        return candidate;
+    }
+
+    private void prepare() {
+        if (prepared == null) {
+            prepared = new ProbeSession(settings);
+        }
+    }
+
+    /** Parks until {@code targetNanos}; false when interrupted. */
+    private static boolean parkUntil(long targetNanos) {
+        long remaining;
+        while ((remaining = targetNanos - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(remaining);
+            if (Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+        }
+        return !Thread.currentThread().isInterrupted();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.gaday.ws.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.gaday.ws.server.ChaosSettings;
+import dev.gaday.ws.server.EchoChaosServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Slack webhook: Block Kit on success, and a failing webhook never changes the verdict or leaks. */
+class SlackNotificationTest {
+    private static final String HOOK_PATH = "/services/T000/B000/hook-secret-4e1d";
+
+    private static WireMockServer slack;
+    private static EchoChaosServer server;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        slack = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        slack.start();
+        server = TestServers.start(ChaosSettings.none());
+    }
+
+    @AfterAll
+    static void stop() {
+        slack.stop();
+        server.stopQuietly(Duration.ofSeconds(2));
+    }
+
+    @BeforeEach
+    void reset() {
+        slack.resetAll();
+    }
+
+    private String hookUrl() {
+        return "http://127.0.0.1:" + slack.port() + HOOK_PATH;
+    }
+
+    @Test
+    void summaryIsPostedAsBlockKit() {
+        slack.stubFor(post(urlEqualTo(HOOK_PATH)).willReturn(aResponse().withStatus(200).withBody("ok")));
+        WsHealthRun run = WsHealthRun.run(dir.resolve("m.json"), "--endpoint", TestServers.url(server),
+                "--iterations", "2", "--interval", "10ms", "--slack-webhook", hookUrl());
+        assertEquals(0, run.exitCode(), run.transcript());
+        slack.verify(1, postRequestedFor(urlEqualTo(HOOK_PATH))
+                .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.equalToIgnoreCase("application/json; charset=utf-8"))
+                .withRequestBody(matchingJsonPath("$.text", equalTo("ws-health PASS: " + TestServers.url(server))))
+                .withRequestBody(matchingJsonPath("$.blocks[0].type", equalTo("header")))
+                .withRequestBody(matchingJsonPath("$.blocks[1].type", equalTo("section")))
+                .withRequestBody(matchingJsonPath("$.blocks[1].fields[0].text", equalTo("*Success rate*\n100 % (2/2)")))
+                .withRequestBody(matchingJsonPath("$.blocks[2].text.text",
+                        com.github.tomakehurst.wiremock.client.WireMock.containing("Reconnection success rate: 100%")))
+                .withRequestBody(matchingJsonPath("$.blocks[3].type", equalTo("context"))));
+    }
+
+    @Test
+    void failingWebhookIsReportedWithoutItsUrlAndKeepsTheVerdict() {
+        slack.stubFor(post(urlEqualTo(HOOK_PATH)).willReturn(aResponse().withStatus(500).withBody("boom")));
+        // the webhook from the environment, as a deployment would pass it
+        WsHealthRun run = WsHealthRun.run(Map.of("SLACK_WEBHOOK_URL", hookUrl()), dir.resolve("m.json"), "-vv",
+                "--endpoint", TestServers.url(server), "--iterations", "2", "--interval", "10ms");
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains("Slack notification failed: the Slack webhook answered HTTP 500"), run.err());
+        slack.verify(1, postRequestedFor(urlEqualTo(HOOK_PATH)));
+        String everything = run.out() + run.err() + run.json();
+        assertFalse(everything.contains("hook-secret-4e1d"), "the webhook URL leaked");
+        assertFalse(everything.contains(String.valueOf(slack.port())), "not even the webhook's port shows");
+    }
+
+    @Test
+    void failingWebhookDoesNotTurnAFailIntoSomethingElse() {
+        slack.stubFor(post(urlEqualTo(HOOK_PATH)).willReturn(aResponse().withStatus(500)));
+        WsHealthRun run = WsHealthRun.run(dir.resolve("m.json"), "--endpoint", TestServers.url(server),
+                "--iterations", "2", "--interval", "10ms", "--max-avg-latency", "0.000001", "--slack-webhook", hookUrl());
+        assertEquals(1, run.exitCode(), run.transcript());
+    }
+
+    @Test
+    void unreachableWebhookIsReportedWithoutItsUrl() {
+        String closedPort = "http://127.0.0.1:1/services/T1/B1/unreachable-secret-77";
+        WsHealthRun run = WsHealthRun.run(dir.resolve("m.json"), "--endpoint", TestServers.url(server),
+                "--iterations", "1", "--interval", "10ms", "--slack-webhook", closedPort);
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains("Slack notification failed"), run.err());
+        assertFalse((run.out() + run.err() + run.json()).contains("unreachable-secret-77"));
+    }
+}

@@ -1,0 +1,120 @@
+package dev.gaday.ws.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gaday.common.cli.ToolLauncher;
+import dev.gaday.common.model.ws.WsHealthMetrics;
+import dev.gaday.ws.server.EchoChaosServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** wss:// against `ws-health serve` with a certificate from a test CA, the serve command run in-process. */
+class WssAndServeTest {
+    @TempDir
+    static Path dir;
+
+    private static TlsTestCa ca;
+    private static ServeWsEchoCommand serve;
+    private static Thread serveThread;
+    private static final AtomicInteger serveExit = new AtomicInteger(-1);
+    private static final StringWriter serveErr = new StringWriter();
+    private static String url;
+
+    @BeforeAll
+    static void startTlsServer() throws Exception {
+        TestServers.init();
+        ca = TlsTestCa.create(dir);
+        Path password = Files.writeString(dir.resolve("password"), TlsTestCa.PASSWORD + "\n");
+        serve = new ServeWsEchoCommand();
+        CommandLine commandLine = ToolLauncher.newCommandLine(serve);
+        commandLine.setOut(new PrintWriter(new StringWriter(), true));
+        commandLine.setErr(new PrintWriter(serveErr, true));
+        serveThread = new Thread(() -> serveExit.set(commandLine.execute("-vv", "--port", "0",
+                "--tls-keystore", ca.serverKeystore.toString(), "--tls-keystore-password-file", password.toString())));
+        serveThread.start();
+        assertTrue(TestServers.await(() -> serve.server() != null || serveExit.get() >= 0, Duration.ofSeconds(10)),
+                "serve did not start: " + serveErr);
+        assertNotNull(serve.server(), serveErr.toString());
+        EchoChaosServer server = serve.server();
+        url = "wss://127.0.0.1:" + server.boundPort() + "/ws";
+    }
+
+    @AfterAll
+    static void stopServe() throws InterruptedException {
+        serve.requestStop();
+        serveThread.join(5000);
+        assertEquals(0, serveExit.get(), serveErr.toString());
+        assertTrue(serveErr.toString().contains("stopped after"), serveErr.toString());
+    }
+
+    @Test
+    void wssWithTheTestCaPasses() {
+        WsHealthRun run = WsHealthRun.run(dir.resolve("ok.json"), "--endpoint", url, "--ca-file", ca.caPem.toString(),
+                "--iterations", "4", "--interval", "20ms", "--reconnect-initial-delay", "0", "--send", "tls?", "--expect", "tls",
+                "--reconnect-timeout", "5s");
+        assertEquals(0, run.exitCode(), run.transcript() + "--- serve\n" + serveErr);
+        WsHealthMetrics m = run.metrics();
+        assertEquals(4, m.successful());
+        assertNotNull(m.phasesMs().tlsHandshake(), "TLS is timed as its own phase");
+        assertTrue(m.phasesMs().tlsHandshake().avg() > 0);
+        assertTrue(m.latencyMs().p50() < 1000, m.latencyMs().toString());
+    }
+
+    @Test
+    void wssWithoutTrustingTheCaFailsEveryAttempt() {
+        WsHealthRun run = WsHealthRun.run(dir.resolve("untrusted.json"), "--endpoint", url, "--iterations", "1",
+                "--interval", "10ms", "--reconnect-timeout", "1500ms", "--reconnect-initial-delay", "20ms", "--reconnect-max-delay", "50ms");
+        assertEquals(1, run.exitCode(), run.transcript());
+        assertEquals(0, run.metrics().successful());
+        assertTrue(run.metrics().failureReasons().getOrDefault("tls error", 0) > 0, run.json());
+    }
+
+    @Test
+    void hostnameIsVerifiedUnlessVerificationIsSkipped() {
+        String byName = url.replace("127.0.0.1", "localhost");
+        WsHealthRun verified = WsHealthRun.run(dir.resolve("name.json"), "--endpoint", byName, "--ca-file",
+                ca.caPem.toString(), "--iterations", "1", "--interval", "10ms", "--reconnect-timeout", "1500ms",
+                "--reconnect-initial-delay", "20ms", "--reconnect-max-delay", "50ms");
+        assertEquals(1, verified.exitCode(), "the certificate names 127.0.0.1, not localhost\n" + verified.transcript());
+
+        WsHealthRun insecure = WsHealthRun.run(dir.resolve("insecure.json"), "--endpoint", byName,
+                "--insecure-skip-tls-verify", "--iterations", "2", "--interval", "10ms");
+        assertEquals(0, insecure.exitCode(), insecure.transcript());
+        assertTrue(insecure.err().contains("TLS verification is off"), insecure.err());
+    }
+
+    @Test
+    void serveRejectsBadFlagsWithOneLine() {
+        ServeWsEchoCommand bad = new ServeWsEchoCommand();
+        CommandLine commandLine = ToolLauncher.newCommandLine(bad);
+        StringWriter err = new StringWriter();
+        commandLine.setErr(new PrintWriter(err, true));
+        assertEquals(2, commandLine.execute("--port", "0", "--refuse-after", "1s"));
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertEquals(2, commandLine.execute("--port", "0", "--drop-after", "soon"));
+    }
+
+    @Test
+    void serveRunsForAGivenTimeThenStops() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = ToolLauncher.newCommandLine(new CheckWsHealthCommand());
+        commandLine.setErr(new PrintWriter(err, true));
+        long start = System.nanoTime();
+        int exit = commandLine.execute("serve", "--port", "0", "--for", "300ms", "--drop-after", "1s");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(0, exit, err.toString());
+        assertTrue(millis >= 300 && millis < 3000, millis + " ms");
+        assertTrue(err.toString().contains("drop after 1s by TCP reset"), err.toString());
+    }
+}
