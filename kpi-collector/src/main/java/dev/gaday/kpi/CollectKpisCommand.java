@@ -2,20 +2,351 @@ package dev.gaday.kpi;
 
 import dev.gaday.common.cli.BuildInfo;
 import dev.gaday.common.cli.ExitCode;
+import dev.gaday.common.cli.OutputDirMixin;
+import dev.gaday.common.cli.PrometheusConnectionMixin;
 import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.cli.ToolLauncher;
 import dev.gaday.common.error.ToolException;
+import dev.gaday.common.model.kpi.DataGap;
+import dev.gaday.common.model.kpi.KpiSnapshot;
+import dev.gaday.common.model.kpi.KpiSummary;
+import dev.gaday.common.model.kpi.KubernetesStatus;
+import dev.gaday.common.model.kpi.Window;
+import dev.gaday.common.prometheus.PrometheusClient;
+import dev.gaday.kpi.collect.LiveClock;
+import dev.gaday.kpi.collect.LiveRun;
+import dev.gaday.kpi.collect.SnapshotCollector;
+import dev.gaday.kpi.collect.WindowCollector;
+import dev.gaday.kpi.compute.KpiCalculator;
+import dev.gaday.kpi.compute.SummaryAssembler;
+import dev.gaday.kpi.compute.WindowKpis;
+import dev.gaday.kpi.config.KpiConfig;
+import dev.gaday.kpi.config.KpiConfigLoader;
+import dev.gaday.kpi.kubernetes.KubernetesConnector;
+import dev.gaday.kpi.query.QueryRunner;
+import dev.gaday.kpi.report.OutputFiles;
+import dev.gaday.common.verdict.Numbers;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** Collects the GA window's KPIs from Prometheus and Kubernetes and gives a certification verdict. */
 @Command(name = "kpi-collector", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
-        description = "Collects the GA window's KPIs from Prometheus and Kubernetes and gives a certification verdict.",
-        footer = "%nNot implemented in this version: the command only prints help and version.")
+        sortOptions = false,
+        description = {
+            "Collects the GA window's KPIs from Prometheus (and Kubernetes) and gives a certification verdict.",
+            "",
+            "Retroactive: --ga-start/--ga-end compute every snapshot and the summary of a past window at once.",
+            "Live: --duration hours from now, a snapshot every --interval minutes, the summary at the end;",
+            "SIGTERM/SIGINT writes a partial summary; --resume continues from the snapshots in --output.",
+            "",
+            "Writes snapshot_NNNN.json, ga_kpi_summary.json, ga_kpi_summary.md and ga_kpi_summary.json.sha256."},
+        footer = {"%nExamples:",
+            "  kpi-collector --prometheus-url http://prometheus:9090 --ga-start 2025-01-15T00:00:00Z \\",
+            "      --ga-end 2025-01-16T00:00:00Z --output ga_kpis",
+            "  kpi-collector --duration 24 --interval 5 --output ga_kpis",
+            "  kpi-collector --print-config > kpi-config.yaml"})
 public final class CollectKpisCommand extends ToolCommand {
+    static final Path DEFAULT_OUTPUT = Path.of("ga_kpis");
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Mode mode;
+
+    static final class Mode {
+        @ArgGroup(exclusive = false, multiplicity = "1")
+        Retroactive retroactive;
+
+        @Option(names = "--duration", paramLabel = "HOURS",
+                description = "Live mode: collect for this many hours from now (fractions allowed, e.g. 0.25).")
+        Double durationHours;
+    }
+
+    static final class Retroactive {
+        @Option(names = "--ga-start", required = true, paramLabel = "ISO-8601",
+                description = "Retroactive mode: start of the GA window, e.g. 2025-01-15T00:00:00Z.")
+        String start;
+
+        @Option(names = "--ga-end", required = true, paramLabel = "ISO-8601",
+                description = "Retroactive mode: end of the GA window (not in the future).")
+        String end;
+    }
+
+    @Option(names = "--interval", paramLabel = "MINUTES", defaultValue = "5",
+            description = "Snapshot interval in minutes, fractions allowed (default: ${DEFAULT-VALUE}).")
+    double intervalMinutes;
+
+    @Option(names = "--resume",
+            description = "Live mode: continue the run whose snapshots are in --output (after a crash).")
+    boolean resume;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML configuration merged over the defaults (metric/label names, queries, thresholds).")
+    Path configFile;
+
+    @Option(names = "--print-config",
+            description = "Print the effective configuration as YAML on stdout and exit.")
+    boolean printConfig;
+
+    @Option(names = "--namespace", paramLabel = "NS",
+            description = "Kubernetes namespace of the release (default: the kubeconfig's, else 'default').")
+    String namespace;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "Kubernetes config file (default: $KUBECONFIG, ~/.kube/config, or in-cluster).")
+    Path kubeconfig;
+
+    @Option(names = "--no-kubernetes", description = "Do not ask any cluster; the Kubernetes section says so.")
+    boolean noKubernetes;
+
+    @Option(names = "--require-kubernetes",
+            description = "Make rollouts, pod readiness and restarts part of the verdict (NO_DATA without a cluster).")
+    boolean requireKubernetes;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
+            description = "Queries sent to Prometheus at the same time (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Mixin
+    PrometheusConnectionMixin prometheus;
+
+    @Mixin
+    OutputDirMixin output;
+
+    // Seams for tests: the clock (live mode against backfilled history), the client, the stop hook.
+    LiveClock clock = LiveClock.of(Clock.systemUTC());
+    Function<PrometheusConnectionMixin, PrometheusClient> clientFactory;
+    Consumer<Runnable> shutdownHooks = CollectKpisCommand::addJvmShutdownHook;
+    Map<String, String> environment = System.getenv();
+    volatile LiveRun liveRun;
+
+    private Instant gaStart;
+    private Instant gaEnd;
+    private Duration interval;
+
+    @Override
+    protected void validate() {
+        if (printConfig) {
+            return;
+        }
+        if (mode == null) {
+            throw ToolException.usage("choose a mode: --ga-start and --ga-end (retroactive) or --duration (live)");
+        }
+        if (!Double.isFinite(intervalMinutes) || intervalMinutes <= 0) {
+            throw ToolException.usage("--interval must be a positive number of minutes, was " + intervalMinutes);
+        }
+        interval = Duration.ofMillis(Math.round(intervalMinutes * 60_000));
+        if (interval.toMillis() % 1000 != 0 || interval.toSeconds() < 1) {
+            throw ToolException.usage("--interval must be a whole number of seconds (at least 1 s), was "
+                    + intervalMinutes + " minutes");
+        }
+        if (concurrency < 1 || concurrency > 64) {
+            throw ToolException.usage("--concurrency must be between 1 and 64, was " + concurrency);
+        }
+        if (mode.retroactive != null) {
+            if (resume) {
+                throw ToolException.usage("--resume applies to live mode (--duration), not to --ga-start/--ga-end");
+            }
+            gaStart = parseTime("--ga-start", mode.retroactive.start);
+            gaEnd = parseTime("--ga-end", mode.retroactive.end);
+            if (!gaEnd.isAfter(gaStart)) {
+                throw ToolException.usage("--ga-end " + gaEnd + " is not after --ga-start " + gaStart);
+            }
+            if (gaEnd.isAfter(clock.now().plusSeconds(60))) {
+                throw ToolException.usage("--ga-end " + gaEnd + " is in the future; use --duration for a live run");
+            }
+            if (Duration.between(gaStart, gaEnd).compareTo(interval) < 0) {
+                throw ToolException.usage("the GA window is shorter than one --interval");
+            }
+        } else {
+            double hours = mode.durationHours;
+            if (!Double.isFinite(hours) || hours <= 0 || hours > 24 * 31) {
+                throw ToolException.usage("--duration must be a positive number of hours (at most 744), was " + hours);
+            }
+            if (Duration.ofMillis(Math.round(hours * 3_600_000)).compareTo(interval) < 0) {
+                throw ToolException.usage("--duration is shorter than one --interval");
+            }
+        }
+    }
 
     @Override
     protected ExitCode execute() {
-        throw ToolException.usage("kpi-collector is not implemented in this version; see --help");
+        KpiConfig config = KpiConfigLoader.load(configFile);
+        if (printConfig) {
+            out().print(KpiConfigLoader.toYaml(config));
+            out().flush();
+            return ExitCode.PASS;
+        }
+        Path directory = output.resolve(DEFAULT_OUTPUT);
+        OutputFiles files = new OutputFiles(directory);
+        try (PrometheusClient client = clientFactory != null ? clientFactory.apply(prometheus)
+                : prometheus.connect(diagnostics());
+             QueryRunner runner = new QueryRunner(client, concurrency, diagnostics())) {
+            KpiCalculator calculator = new KpiCalculator(config);
+            SummaryAssembler assembler = new SummaryAssembler(config);
+            KpiSummary summary = mode.retroactive != null
+                    ? retroactive(client, runner, calculator, assembler, files)
+                    : live(client, runner, calculator, assembler, files);
+            diagnostics().info("certification " + summary.certification().status() + (summary.partial() ? " (partial)" : "")
+                    + ": availability " + percent(summary.overall().availabilityPercent()) + ", error rate "
+                    + percent(summary.overall().errorRatePercent()) + ", max p99 "
+                    + (summary.overall().maxP99LatencyMs() == null ? "no data"
+                            : Numbers.format(summary.overall().maxP99LatencyMs()) + " ms")
+                    + "; " + runner.requestCount() + " queries; files in " + directory);
+            return dev.gaday.common.verdict.Verdict.of(summary.certification().criteria()).exitCode();
+        }
+    }
+
+    private KpiSummary retroactive(PrometheusClient client, QueryRunner runner, KpiCalculator calculator,
+            SummaryAssembler assembler, OutputFiles files) {
+        Window window = new Window(gaStart, gaEnd, interval.toSeconds());
+        long began = System.nanoTime();
+        // Snapshot range queries and summary queries share the bounded pool, so both batches run together.
+        java.util.concurrent.ExecutorService snapshotThread = java.util.concurrent.Executors.newSingleThreadExecutor(
+                r -> {
+                    Thread thread = new Thread(r, "kpi-snapshots");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        java.util.concurrent.Future<List<KpiSnapshot>> pending = snapshotThread.submit(
+                () -> retroactiveSnapshots(runner, calculator));
+        List<KpiSnapshot> snapshots;
+        WindowKpis kpis;
+        try {
+            kpis = new WindowCollector(runner, calculator).collect(window, null, true, client.baseUrl());
+            diagnostics().detail("summary queries: " + elapsedMillis(began) + " ms");
+            snapshots = pending.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ToolException.inconclusive("interrupted while collecting snapshots");
+        } finally {
+            snapshotThread.shutdownNow();
+        }
+        diagnostics().detail("snapshots queried and computed: " + elapsedMillis(began) + " ms");
+        files.writeSnapshots(snapshots);
+        diagnostics().detail(snapshots.size() + " snapshots written: " + elapsedMillis(began) + " ms");
+        KubernetesStatus kubernetes = kubernetes(gaStart, gaEnd);
+        KpiSummary summary = assembler.assemble(kpis, snapshots, kubernetes, requireKubernetes, false,
+                clock.now(), List.of());
+        files.writeSummary(summary);
+        return summary;
+    }
+
+    private List<KpiSnapshot> retroactiveSnapshots(QueryRunner runner, KpiCalculator calculator) {
+        SnapshotCollector snapshotCollector = new SnapshotCollector(runner, calculator);
+        List<KpiSnapshot> snapshots = new ArrayList<>();
+        int whole = (int) (Duration.between(gaStart, gaEnd).toSeconds() / interval.toSeconds());
+        if (whole > 0) {
+            snapshots.addAll(snapshotCollector.collect(1, gaStart.plus(interval), whole, interval));
+        }
+        Instant lastEnd = gaStart.plus(interval.multipliedBy(whole));
+        if (lastEnd.isBefore(gaEnd)) {
+            // The window is not a whole number of intervals: a last, shorter snapshot up to --ga-end.
+            snapshots.addAll(snapshotCollector.collect(whole + 1, gaEnd, 1, Duration.between(lastEnd, gaEnd)));
+        }
+        return snapshots;
+    }
+
+    private KpiSummary live(PrometheusClient client, QueryRunner runner, KpiCalculator calculator,
+            SummaryAssembler assembler, OutputFiles files) {
+        Duration duration = Duration.ofMillis(Math.round(mode.durationHours * 3_600_000));
+        List<KpiSnapshot> existing = resume ? files.readSnapshots() : List.of();
+        Instant start;
+        if (!existing.isEmpty()) {
+            KpiSnapshot first = existing.get(0);
+            if (first.window().intervalSeconds() != interval.toSeconds()) {
+                throw ToolException.usage("--resume: the snapshots in " + files.directory() + " use an interval of "
+                        + first.window().intervalSeconds() + " s, not " + interval.toSeconds() + " s");
+            }
+            start = first.window().start();
+            diagnostics().info("resuming the run that started at " + start + " after snapshot "
+                    + existing.size());
+        } else {
+            if (resume) {
+                diagnostics().warn("--resume: no snapshots in " + files.directory() + "; starting a new run");
+            }
+            start = clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        }
+        Instant end = start.plus(duration);
+        WindowCollector windowCollector = new WindowCollector(runner, calculator);
+        SnapshotCollector snapshotCollector = new SnapshotCollector(runner, calculator);
+        LiveRun run = new LiveRun(clock, start, end, interval, snapshotCollector::collect,
+                (window, snapshots) -> assembler.assemble(windowCollector.collect(window, null, false, client.baseUrl()),
+                        snapshots, kubernetes(window.start(), window.end()), requireKubernetes, false, clock.now(),
+                        List.of()),
+                (window, snapshots, gaps) -> partialSummary(windowCollector, assembler, client, window, snapshots, gaps),
+                files, new LiveProgress(diagnostics(), System.console() != null, err()));
+        liveRun = run;
+        shutdownHooks.accept(() -> {
+            // 1.5 s for the run to notice, then at most 2.5 s of queries: the partial summary is out within 5 s.
+            if (!run.stopAndAwait(Duration.ofMillis(1500))) {
+                diagnostics().error("the partial summary could not be written after the stop signal");
+            }
+        });
+        diagnostics().info("live collection from " + start + " to " + end + ", a snapshot every "
+                + interval.toSeconds() + " s (" + run.totalSnapshots() + " in all); stop with Ctrl-C or SIGTERM for a"
+                + " partial summary");
+        return run.run(existing);
+    }
+
+    private KpiSummary partialSummary(WindowCollector windowCollector, SummaryAssembler assembler,
+            PrometheusClient client, Window window, List<KpiSnapshot> snapshots, List<DataGap> gaps) {
+        WindowKpis kpis = windowCollector.collect(window, LiveRun.PARTIAL_QUERY_DEADLINE, false, client.baseUrl());
+        KubernetesStatus kubernetes = noKubernetes || !requireKubernetes
+                ? KubernetesStatus.unavailable("not collected for a partial summary") : kubernetes(window.start(),
+                        window.end());
+        return assembler.assemble(kpis, snapshots, kubernetes, requireKubernetes, true, clock.now(), gaps);
+    }
+
+    private KubernetesStatus kubernetes(Instant start, Instant end) {
+        if (noKubernetes) {
+            return KubernetesStatus.unavailable("not collected: --no-kubernetes");
+        }
+        KubernetesStatus status = KubernetesConnector.collect(kubeconfig, namespace, start, end, environment);
+        if (!status.available()) {
+            diagnostics().detail("kubernetes: " + status.unavailableReason());
+        }
+        return status;
+    }
+
+    private static Instant parseTime(String option, String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException again) {
+                throw ToolException.usage(option + " '" + text + "' is not an ISO-8601 time such as 2025-01-15T00:00:00Z");
+            }
+        }
+    }
+
+    private static long elapsedMillis(long began) {
+        return (System.nanoTime() - began) / 1_000_000;
+    }
+
+    private static String percent(Double value) {
+        return value == null ? "no data" : Numbers.format(value, 3) + "%";
+    }
+
+    private static void addJvmShutdownHook(Runnable hook) {
+        Runtime.getRuntime().addShutdownHook(new Thread(hook, "kpi-collector-stop"));
     }
 
     public static void main(String[] args) {

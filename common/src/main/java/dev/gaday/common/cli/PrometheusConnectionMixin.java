@@ -13,19 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * How to reach Prometheus (or Thanos, Mimir, Cortex, VictoriaMetrics): one mixin for every
@@ -287,72 +283,5 @@ public class PrometheusConnectionMixin {
 
     private static String truncate(String text) {
         return text.length() <= 60 ? text : text.substring(0, 60) + "…";
-    }
-
-    /**
-     * Durations as Go and Prometheus write them ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h30m},
-     * {@code 2d}) or ISO-8601 ({@code PT30S}).
-     */
-    public static final class DurationConverter implements ITypeConverter<Duration> {
-        private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
-
-        @Override
-        public Duration convert(String value) {
-            return parse(value);
-        }
-
-        /** The short form: 30s, 2m, 1m30s, 500ms, 1.2s. */
-        public static String format(Duration duration) {
-            long millis = duration.toMillis();
-            if (millis < 1000) {
-                return millis + "ms";
-            }
-            if (millis % 1000 != 0) {
-                return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
-            }
-            long seconds = millis / 1000;
-            StringBuilder text = new StringBuilder();
-            if (seconds >= 3600) {
-                text.append(seconds / 3600).append('h');
-                seconds %= 3600;
-            }
-            if (seconds >= 60) {
-                text.append(seconds / 60).append('m');
-                seconds %= 60;
-            }
-            if (seconds > 0 || text.length() == 0) {
-                text.append(seconds).append('s');
-            }
-            return text.toString();
-        }
-
-        public static Duration parse(String value) {
-            String text = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
-            if (text.startsWith("pt") || text.startsWith("p")) {
-                try {
-                    return Duration.parse(text.toUpperCase(Locale.ROOT));
-                } catch (DateTimeParseException e) {
-                    throw new TypeConversionException("'" + value + "' is not a duration (e.g. 30s, 5m, 1h30m)");
-                }
-            }
-            Matcher matcher = PART.matcher(text);
-            Duration total = Duration.ZERO;
-            int position = 0;
-            while (position < text.length() && matcher.find(position) && matcher.start() == position) {
-                long amount = Long.parseLong(matcher.group(1));
-                total = total.plus(switch (matcher.group(2)) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    case "h" -> Duration.ofHours(amount);
-                    default -> Duration.ofDays(amount);
-                });
-                position = matcher.end();
-            }
-            if (text.isEmpty() || position != text.length()) {
-                throw new TypeConversionException("'" + value + "' is not a duration (e.g. 30s, 5m, 1h30m)");
-            }
-            return total;
-        }
     }
 }

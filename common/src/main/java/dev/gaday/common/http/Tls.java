@@ -46,19 +46,43 @@ public final class Tls {
             return;
         }
         try {
-            X509TrustManager trustManager = settings.insecureSkipVerify() ? new TrustEverything()
-                    : trustManager(settings.caFile());
-            KeyManager[] keyManagers = settings.clientCertificate() == null ? null
-                    : keyManagers(settings.clientCertificate(), settings.clientKey());
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers, new TrustManager[] {trustManager}, null);
-            builder.sslSocketFactory(context.getSocketFactory(), trustManager);
+            X509TrustManager trustManager = trustManagerFor(settings);
+            builder.sslSocketFactory(context(settings, trustManager).getSocketFactory(), trustManager);
             if (settings.insecureSkipVerify()) {
                 builder.hostnameVerifier((hostname, session) -> true);
             }
         } catch (GeneralSecurityException e) {
             throw ToolException.usage("cannot set up TLS: " + e.getMessage());
         }
+    }
+
+    /**
+     * The SSLContext for {@link TlsSettings}, for clients other than OkHttp (e.g. WebSocket probes):
+     * the JVM's trust store for the default settings, else the CA file's certificates, the client
+     * certificate, or (insecure) no verification. Host name checks are the caller's.
+     */
+    public static SSLContext sslContext(TlsSettings settings) {
+        try {
+            if (settings == null || settings.isDefault()) {
+                return SSLContext.getDefault();
+            }
+            return context(settings, trustManagerFor(settings));
+        } catch (GeneralSecurityException e) {
+            throw ToolException.usage("cannot set up TLS: " + e.getMessage());
+        }
+    }
+
+    private static X509TrustManager trustManagerFor(TlsSettings settings) throws GeneralSecurityException {
+        return settings.insecureSkipVerify() ? new TrustEverything() : trustManager(settings.caFile());
+    }
+
+    private static SSLContext context(TlsSettings settings, X509TrustManager trustManager)
+            throws GeneralSecurityException {
+        KeyManager[] keyManagers = settings.clientCertificate() == null ? null
+                : keyManagers(settings.clientCertificate(), settings.clientKey());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyManagers, new TrustManager[] {trustManager}, null);
+        return context;
     }
 
     private static X509TrustManager trustManager(Path caFile) throws GeneralSecurityException {

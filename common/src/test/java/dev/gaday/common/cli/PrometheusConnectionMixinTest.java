@@ -2,7 +2,6 @@ package dev.gaday.common.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gaday.common.prometheus.PrometheusEndpoint;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine.TypeConversionException;
 
 class PrometheusConnectionMixinTest {
     @TempDir
@@ -165,23 +163,6 @@ class PrometheusConnectionMixinTest {
                 "--ca-file", "--client-cert", "--client-key", "--insecure-skip-tls-verify", "--query-timeout",
                 "--max-retries", "--retry-budget")) {
             assertTrue(run.out().contains(option), option);
-        }
-    }
-
-    @Test
-    void durations() {
-        assertEquals(Duration.ofSeconds(30), PrometheusConnectionMixin.DurationConverter.parse("30s"));
-        assertEquals(Duration.ofMillis(500), PrometheusConnectionMixin.DurationConverter.parse("500ms"));
-        assertEquals(Duration.ofSeconds(5400), PrometheusConnectionMixin.DurationConverter.parse("1h30m"));
-        assertEquals(Duration.ofDays(2), PrometheusConnectionMixin.DurationConverter.parse("2d"));
-        assertEquals(Duration.ofSeconds(5), PrometheusConnectionMixin.DurationConverter.parse("PT5S"));
-        assertEquals("1m30s", PrometheusConnectionMixin.DurationConverter.format(Duration.ofSeconds(90)));
-        assertEquals("2h", PrometheusConnectionMixin.DurationConverter.format(Duration.ofHours(2)));
-        assertEquals("1.2s", PrometheusConnectionMixin.DurationConverter.format(Duration.ofMillis(1200)));
-        assertEquals("250ms", PrometheusConnectionMixin.DurationConverter.format(Duration.ofMillis(250)));
-        for (String bad : List.of("", "30", "s", "30x", "1h 30m", "-5s")) {
-            assertThrows(TypeConversionException.class, () -> PrometheusConnectionMixin.DurationConverter.parse(bad),
-                    bad);
         }
     }
 }

@@ -1,11 +1,14 @@
 package dev.gaday.ws.cli;
 
+import dev.gaday.common.cli.DurationConverter;
 import dev.gaday.common.cli.BuildInfo;
 import dev.gaday.common.cli.ExitCode;
 import dev.gaday.common.cli.Secrets;
 import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.cli.ToolLauncher;
 import dev.gaday.common.error.ToolException;
+import dev.gaday.common.http.Tls;
+import dev.gaday.common.http.TlsSettings;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.model.ws.WsHealthMetrics;
 import dev.gaday.common.verdict.CriterionResult;
@@ -15,7 +18,6 @@ import dev.gaday.ws.probe.DisconnectMode;
 import dev.gaday.ws.probe.ProbeRun;
 import dev.gaday.ws.probe.ProbeSettings;
 import dev.gaday.ws.probe.ReconnectPolicy;
-import dev.gaday.ws.probe.TlsContexts;
 import dev.gaday.ws.report.MetricsReport;
 import dev.gaday.ws.report.Thresholds;
 import dev.gaday.ws.stats.RunStats;
@@ -243,10 +245,7 @@ public final class CheckWsHealthCommand extends ToolCommand {
         if (!secure && (caFile != null || insecure)) {
             diagnostics().warn("--ca-file and --insecure-skip-tls-verify only matter for wss:// endpoints");
         }
-        SSLContext tls = !secure ? null
-                : insecure ? TlsContexts.trustingAnything()
-                : caFile != null ? TlsContexts.trusting(caFile)
-                : TlsContexts.systemTrust();
+        SSLContext tls = !secure ? null : Tls.sslContext(new TlsSettings(caFile, null, null, insecure));
         InetAddress address = resolve(uri.getHost());
         int port = uri.getPort() != -1 ? uri.getPort() : secure ? 443 : 80;
         settings = new ProbeSettings(uri, address, port, requestHeaders, tls, !insecure, connectTimeout,

@@ -1,5 +1,6 @@
 package dev.gaday.ws.cli;
 
+import dev.gaday.common.cli.DurationConverter;
 import dev.gaday.common.cli.ExitCode;
 import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.error.ToolException;

@@ -1,12 +1,14 @@
 package dev.gaday.common.model.kpi;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.gaday.common.model.FileKind;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * {@code snapshot_NNNN.json}: the KPIs of one interval of the GA window (sequence from 1).
- * Charts of the certification package are drawn from the series of snapshots.
+ * Charts of the certification package are drawn from the series of snapshots. {@code infrastructure}
+ * (added after the first form; empty parts when not collected) holds the interval's infrastructure KPIs.
  */
 public record KpiSnapshot(
         int schemaVersion,
@@ -15,8 +17,10 @@ public record KpiSnapshot(
         Window window,
         OverallKpis overall,
         List<ServiceKpis> services,
-        List<DataGap> gaps) {
+        List<DataGap> gaps,
+        Infrastructure infrastructure) {
 
+    @JsonCreator
     public KpiSnapshot {
         FileKind.KPI_SNAPSHOT.check(schemaVersion, kind);
         Objects.requireNonNull(window, "window");
@@ -26,6 +30,13 @@ public record KpiSnapshot(
         overall = overall == null ? OverallKpis.empty() : overall;
         services = services == null ? List.of() : List.copyOf(services);
         gaps = gaps == null ? List.of() : List.copyOf(gaps);
+        infrastructure = infrastructure == null ? Infrastructure.empty() : infrastructure;
+    }
+
+    /** A snapshot without infrastructure KPIs (the schema's first form; the field was added later). */
+    public KpiSnapshot(int schemaVersion, String kind, int sequence, Window window, OverallKpis overall,
+            List<ServiceKpis> services, List<DataGap> gaps) {
+        this(schemaVersion, kind, sequence, window, overall, services, gaps, null);
     }
 
     public static String fileName(int sequence) {

@@ -1,0 +1,59 @@
+package dev.gaday.kpi.collect;
+
+import dev.gaday.common.model.FileKind;
+import dev.gaday.common.model.kpi.KpiSnapshot;
+import dev.gaday.common.model.kpi.Window;
+import dev.gaday.kpi.compute.KpiCalculator;
+import dev.gaday.kpi.compute.WindowKpis;
+import dev.gaday.kpi.config.QueryKey;
+import dev.gaday.kpi.query.Evaluation;
+import dev.gaday.kpi.query.QueryRunner;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Snapshots from range queries: one range query per KPI with step = the interval covers every
+ * snapshot at once, each point's {@code [interval]} range being that snapshot's interval.
+ */
+public final class SnapshotCollector {
+    private final QueryRunner runner;
+    private final KpiCalculator calculator;
+
+    public SnapshotCollector(QueryRunner runner, KpiCalculator calculator) {
+        this.runner = runner;
+        this.calculator = calculator;
+    }
+
+    /**
+     * Snapshots {@code firstSequence}.. ending at {@code firstEnd}, {@code firstEnd + interval}, ...
+     * {@code count} of them, each covering the {@code interval} before its end.
+     */
+    public List<KpiSnapshot> collect(int firstSequence, Instant firstEnd, int count, Duration interval) {
+        List<Instant> ends = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ends.add(firstEnd.plus(interval.multipliedBy(i)));
+        }
+        Map<QueryKey, String> queries = calculator.queriesFor(interval.toSeconds(), true);
+        Map<QueryKey, QueryRunner.Outcome> outcomes = runner.range(queries, ends.get(0), ends.get(ends.size() - 1),
+                interval, null);
+        Map<Instant, Evaluation> evaluations = Evaluation.sliceRange(ends, outcomes);
+        // Each snapshot's computation is independent: spread them over the cores.
+        List<KpiSnapshot> snapshots = java.util.stream.IntStream.range(0, ends.size()).parallel().mapToObj(i -> {
+            Instant end = ends.get(i);
+            Window window = new Window(end.minus(interval), end, interval.toSeconds());
+            WindowKpis kpis = calculator.compute(window, evaluations.get(end));
+            return new KpiSnapshot(FileKind.KPI_SNAPSHOT.schemaVersion(), FileKind.KPI_SNAPSHOT.id(), firstSequence + i,
+                    window, kpis.overall(), kpis.services(), kpis.gaps(), kpis.infrastructure());
+        }).toList();
+        return snapshots;
+    }
+
+    /** True when every query of the batch failed because the source could not be reached. */
+    public static boolean allUnreachable(Map<QueryKey, QueryRunner.Outcome> outcomes) {
+        return !outcomes.isEmpty() && outcomes.values().stream()
+                .allMatch(o -> o.failed() && o.error().startsWith("source unreachable"));
+    }
+}

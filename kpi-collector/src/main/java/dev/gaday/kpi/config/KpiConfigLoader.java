@@ -1,0 +1,98 @@
+package dev.gaday.kpi.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gaday.common.error.ToolException;
+import dev.gaday.common.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+
+/** Loads the built-in defaults and merges the user's YAML file over them, key by key. */
+public final class KpiConfigLoader {
+    static final String DEFAULTS = "default-config.yaml";
+
+    private KpiConfigLoader() {
+    }
+
+    public static KpiConfig load(Path userFile) {
+        JsonNode merged = defaultsTree();
+        if (userFile != null) {
+            JsonNode user = readTree(userFile);
+            if (user != null && !user.isNull() && !user.isMissingNode()) {
+                if (!user.isObject()) {
+                    throw ToolException.usage(userFile + ": the configuration must be a YAML mapping");
+                }
+                merge((ObjectNode) merged, (ObjectNode) user);
+            }
+        }
+        String source = userFile == null ? "built-in defaults" : userFile.toString();
+        KpiConfig config;
+        try {
+            config = Json.yaml().readerFor(KpiConfig.class)
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(merged);
+        } catch (JsonProcessingException e) {
+            throw ToolException.usage(Json.describe(Path.of(source), e));
+        } catch (IOException e) {
+            throw ToolException.usage(source + ": " + e.getMessage());
+        }
+        try {
+            config.validate();
+        } catch (IllegalArgumentException e) {
+            throw ToolException.usage(source + ": " + e.getMessage());
+        }
+        return config;
+    }
+
+    /** The effective configuration as YAML, for --print-config. */
+    public static String toYaml(KpiConfig config) {
+        try {
+            return Json.yaml().writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot print the configuration", e);
+        }
+    }
+
+    private static JsonNode defaultsTree() {
+        try (InputStream in = KpiConfigLoader.class.getResourceAsStream(DEFAULTS)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in " + DEFAULTS + " is missing from the jar");
+            }
+            return Json.yaml().readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read built-in " + DEFAULTS, e);
+        }
+    }
+
+    private static JsonNode readTree(Path file) {
+        try {
+            return Json.yaml().readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw ToolException.usage(file + ": no such configuration file");
+        } catch (JsonProcessingException e) {
+            throw ToolException.usage(Json.describe(file, e));
+        } catch (IOException e) {
+            throw ToolException.usage(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static void merge(ObjectNode target, ObjectNode overrides) {
+        Iterator<Map.Entry<String, JsonNode>> fields = overrides.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode existing = target.get(field.getKey());
+            if (existing instanceof ObjectNode existingObject && field.getValue() instanceof ObjectNode overrideObject) {
+                merge(existingObject, overrideObject);
+            } else {
+                target.set(field.getKey(), field.getValue());
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.gaday.kpi;
+
+import dev.gaday.common.prometheus.PrometheusClient;
+
+/** Lets tests in other packages give the command a Prometheus double. */
+public final class CollectKpisCommandAccess {
+    private CollectKpisCommandAccess() {
+    }
+
+    public static CollectKpisCommand withClient(PrometheusClient client) {
+        CollectKpisCommand command = new CollectKpisCommand();
+        command.clientFactory = mixin -> client;
+        return command;
+    }
+}

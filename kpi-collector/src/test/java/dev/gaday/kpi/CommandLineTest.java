@@ -1,0 +1,71 @@
+package dev.gaday.kpi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Options and usage errors: one line on stderr, exit 2, nothing written. */
+class CommandLineTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void printConfigShowsTheEffectiveConfiguration() {
+        CommandRun run = CommandRun.run("--print-config");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("errorStatusRegex: \"5..\""), run.out());
+        assertTrue(run.out().contains("latencyBuckets:"));
+    }
+
+    @Test
+    void helpListsTheExitCodes() {
+        CommandRun run = CommandRun.run("--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("Exit Codes:"));
+        assertTrue(run.out().contains("--ga-start"));
+        assertTrue(run.out().contains("--prometheus-url"));
+    }
+
+    @Test
+    void usageErrorsAreOneLineAndWriteNothing() {
+        Path output = temp.resolve("out");
+        String[][] cases = {
+            {"--prometheus-url", "http://127.0.0.1:9", "--output", output.toString()},
+            {"--prometheus-url", "http://127.0.0.1:9", "--ga-start", "yesterday", "--ga-end", "2025-01-16T00:00:00Z",
+                "--output", output.toString()},
+            {"--prometheus-url", "http://127.0.0.1:9", "--ga-start", "2025-01-16T00:00:00Z", "--ga-end",
+                "2025-01-15T00:00:00Z", "--output", output.toString()},
+            {"--prometheus-url", "http://127.0.0.1:9", "--ga-start", "2025-01-15T00:00:00Z", "--ga-end",
+                "2999-01-15T00:00:00Z", "--output", output.toString()},
+            {"--prometheus-url", "http://127.0.0.1:9", "--duration", "-1", "--output", output.toString()},
+            {"--prometheus-url", "http://127.0.0.1:9", "--duration", "1", "--interval", "0.001",
+                "--output", output.toString()},
+            {"--prometheus-url", "http://127.0.0.1:9", "--duration", "1", "--ga-start", "2025-01-15T00:00:00Z",
+                "--ga-end", "2025-01-16T00:00:00Z", "--output", output.toString()},
+            {"--ga-start", "2025-01-15T00:00:00Z", "--ga-end", "2025-01-16T00:00:00Z", "--output", output.toString()},
+        };
+        for (String[] args : cases) {
+            CommandRun run = CommandRun.run(args);
+            assertEquals(2, run.exitCode(), String.join(" ", args) + " -> " + run.err());
+            assertEquals(1, run.err().lines().count(), run.err());
+            assertTrue(run.err().startsWith("kpi-collector: "), run.err());
+            assertTrue(!Files.exists(output.resolve("ga_kpi_summary.json")));
+        }
+    }
+
+    @Test
+    void anUnreachablePrometheusIsExitFourWithoutFiles() {
+        Path output = temp.resolve("unreachable");
+        CommandRun run = CommandRun.run("--prometheus-url", "http://127.0.0.1:9", "--ga-start", "2025-01-15T00:00:00Z",
+                "--ga-end", "2025-01-15T01:00:00Z", "--max-retries", "0", "--no-kubernetes",
+                "--output", output.toString());
+        assertEquals(4, run.exitCode(), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("no query reached"), run.err());
+        assertTrue(!Files.exists(output.resolve("ga_kpi_summary.json")));
+    }
+}

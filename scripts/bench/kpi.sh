@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# kpi-collector against its peer: for 10 and 100 services over 24 hours (60 s samples), the
+# collector's wall time (JVM start included) and peak memory beside the time curl takes to send
+# the same queries one after another (the queries the collector logged with -v), as a ratio.
+# Aim: ratio <= 1.0. Usage: [INTERVAL=minutes] scripts/bench/kpi.sh [services...]
+# (default: 10 100 services, 5-minute snapshots, i.e. 288 snapshot files per run)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+[ $# -gt 0 ] && SERVICES=("$@") || SERVICES=(10 100)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/kpi-bench.XXXXXX")
+PROM_PID=""
+cleanup() {
+  [ -n "$PROM_PID" ] && kill "$PROM_PID" 2>/dev/null && wait "$PROM_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+for tool in java curl promtool prometheus /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "kpi.sh: $tool is missing (scripts/install-deps.sh)" >&2; exit 2; }
+done
+JAR=kpi-collector/target/kpi-collector.jar
+if [ ! -f "$JAR" ] || [ ! -d testkit/target/classes ]; then
+  ./mvnw -B -q -o -pl kpi-collector -am package -DskipTests
+fi
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+now() { date +%s.%N; }
+
+# Replays the logged queries with curl, sequentially; prints the seconds taken.
+replay() {
+  local log=$1 url=$2 t0 t1
+  t0=$(now)
+  while IFS= read -r line; do
+    local q=${line#* promql=}
+    case "$line" in
+      *"query_range start="*)
+        local rest=${line#*query_range start=}; local start=${rest%% *}
+        rest=${line#* end=}; local end=${rest%% *}
+        rest=${line#* step=}; local step=${rest%% *}
+        curl -sf -o /dev/null "$url/api/v1/query_range" --data-urlencode "query=$q" \
+          --data-urlencode "start=$start" --data-urlencode "end=$end" --data-urlencode "step=$step" ;;
+      *"query time="*)
+        local rest=${line#*query time=}; local time=${rest%% *}
+        curl -sf -o /dev/null "$url/api/v1/query" --data-urlencode "query=$q" --data-urlencode "time=$time" ;;
+    esac
+  done < <(grep ' promql=' "$log")
+  t1=$(now)
+  echo "$t1 - $t0" | bc -l
+}
+
+echo "24 h at a 60 s step, snapshots every ${INTERVAL:-5} min; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+printf '%-9s %8s %12s %12s %10s %8s\n' services queries collector_s peak_rss_mb curl_s ratio
+for n in "${SERVICES[@]}"; do
+  data=$WORK/data-$n tsdb=$WORK/tsdb-$n
+  java -cp "$JAR:testkit/target/classes" dev.gaday.testkit.dataset.GenerateDataset "$data" 24 60 "$n" 2>/dev/null
+  mkdir -p "$tsdb"
+  for f in "$data"/*.om; do promtool tsdb create-blocks-from openmetrics "$f" "$tsdb" >/dev/null; done
+  start=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["start"])' "$data/manifest.json")
+  end=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["end"])' "$data/manifest.json")
+  port=$(free_port)
+  printf 'global:\n  scrape_interval: 1h\n' > "$WORK/prometheus.yml"
+  prometheus --config.file="$WORK/prometheus.yml" --storage.tsdb.path="$tsdb" \
+    --storage.tsdb.retention.time=100y --web.listen-address="127.0.0.1:$port" >"$WORK/prometheus-$n.log" 2>&1 &
+  PROM_PID=$!
+  for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/-/ready" >/dev/null && break; sleep 0.2; done
+  url="http://127.0.0.1:$port"
+  args=(--prometheus-url "$url" --ga-start "$start" --ga-end "$end" --interval "${INTERVAL:-5}" --no-kubernetes -v)
+
+  # Warm-up run (also the query log), then curl, then the measured collector run: both run warm.
+  java -jar "$JAR" "${args[@]}" --output "$WORK/out-$n-warm" 2>"$WORK/queries-$n.log" || true
+  curl_s=$(replay "$WORK/queries-$n.log" "$url")
+  t0=$(now)
+  /usr/bin/time -f '%M' -o "$WORK/rss-$n" java -jar "$JAR" "${args[@]}" --output "$WORK/out-$n" 2>/dev/null || true
+  t1=$(now)
+  collector_s=$(echo "$t1 - $t0" | bc -l)
+  rss_mb=$(echo "$(tail -1 "$WORK/rss-$n") / 1024" | bc -l)
+  queries=$(grep -c ' promql=' "$WORK/queries-$n.log")
+  [ -f "$WORK/out-$n/ga_kpi_summary.json" ] || { echo "kpi.sh: the collector wrote no summary for $n services" >&2; exit 4; }
+  printf '%-9s %8d %12.2f %12.0f %10.2f %7.2fx\n' "$n" "$queries" "$collector_s" "$rss_mb" "$curl_s" \
+    "$(echo "$collector_s / $curl_s" | bc -l)"
+  kill "$PROM_PID"; wait "$PROM_PID" 2>/dev/null || true; PROM_PID=""
+  rm -rf "$data" "$tsdb"
+done
