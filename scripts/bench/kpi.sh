@@ -2,7 +2,8 @@
 # kpi-collector against its peer: for 10 and 100 services over 24 hours (60 s samples), the
 # collector's wall time (JVM start included) and peak memory beside the time curl takes to send
 # the same queries one after another (the queries the collector logged with -v), as a ratio.
-# Aim: ratio <= 1.0. Usage: [INTERVAL=minutes] scripts/bench/kpi.sh [services...]
+# Reported for the plain `java -jar` run and for the launcher kpi-collector/bin/kpi-collector (C1 JIT,
+# serial GC, AppCDS archive). Aim: ratio <= 1.0. Usage: [INTERVAL=minutes] scripts/bench/kpi.sh [services...]
 # (default: 10 100 services, 5-minute snapshots, i.e. 288 snapshot files per run)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -50,7 +51,7 @@ replay() {
 }
 
 echo "24 h at a 60 s step, snapshots every ${INTERVAL:-5} min; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
-printf '%-9s %8s %12s %12s %10s %8s\n' services queries collector_s peak_rss_mb curl_s ratio
+printf '%-9s %8s %8s %10s %8s %11s %10s %8s %9s\n' services queries curl_s java_jar_s rss_mb ratio launcher_s rss_mb ratio
 for n in "${SERVICES[@]}"; do
   data=$WORK/data-$n tsdb=$WORK/tsdb-$n
   java -cp "$JAR:testkit/target/classes" dev.gaday.testkit.dataset.GenerateDataset "$data" 24 60 "$n" 2>/dev/null
@@ -67,18 +68,25 @@ for n in "${SERVICES[@]}"; do
   url="http://127.0.0.1:$port"
   args=(--prometheus-url "$url" --ga-start "$start" --ga-end "$end" --interval "${INTERVAL:-5}" --no-kubernetes -v)
 
-  # Warm-up run (also the query log), then curl, then the measured collector run: both run warm.
+  # Warm-up runs (the first also gives the query log, the second makes the launcher's AppCDS archive),
+  # then curl, then the measured collector runs: all run warm.
   java -jar "$JAR" "${args[@]}" --output "$WORK/out-$n-warm" 2>"$WORK/queries-$n.log" || true
+  KPI_COLLECTOR_JAR=$JAR kpi-collector/bin/kpi-collector "${args[@]}" --output "$WORK/out-$n-warm" 2>/dev/null || true
   curl_s=$(replay "$WORK/queries-$n.log" "$url")
-  t0=$(now)
-  /usr/bin/time -f '%M' -o "$WORK/rss-$n" java -jar "$JAR" "${args[@]}" --output "$WORK/out-$n" 2>/dev/null || true
-  t1=$(now)
-  collector_s=$(echo "$t1 - $t0" | bc -l)
-  rss_mb=$(echo "$(tail -1 "$WORK/rss-$n") / 1024" | bc -l)
   queries=$(grep -c ' promql=' "$WORK/queries-$n.log")
-  [ -f "$WORK/out-$n/ga_kpi_summary.json" ] || { echo "kpi.sh: the collector wrote no summary for $n services" >&2; exit 4; }
-  printf '%-9s %8d %12.2f %12.0f %10.2f %7.2fx\n' "$n" "$queries" "$collector_s" "$rss_mb" "$curl_s" \
-    "$(echo "$collector_s / $curl_s" | bc -l)"
+  line=$(printf '%-9s %8d %8.2f' "$n" "$queries" "$curl_s")
+  for how in jar launcher; do
+    out=$WORK/out-$n-$how
+    cmd=(java -jar "$JAR"); [ "$how" = launcher ] && cmd=(env KPI_COLLECTOR_JAR="$JAR" kpi-collector/bin/kpi-collector)
+    t0=$(now)
+    /usr/bin/time -f '%M' -o "$WORK/rss-$n" "${cmd[@]}" "${args[@]}" --output "$out" 2>/dev/null || true
+    t1=$(now)
+    [ -f "$out/ga_kpi_summary.json" ] || { echo "kpi.sh: the collector ($how) wrote no summary for $n services" >&2; exit 4; }
+    s_=$(echo "$t1 - $t0" | bc -l)
+    rss_mb=$(echo "$(tail -1 "$WORK/rss-$n") / 1024" | bc -l)
+    line+=$(printf ' %10.2f %8.0f %10.2fx' "$s_" "$rss_mb" "$(echo "$s_ / $curl_s" | bc -l)")
+  done
+  echo "$line"
   kill "$PROM_PID"; wait "$PROM_PID" 2>/dev/null || true; PROM_PID=""
   rm -rf "$data" "$tsdb"
 done

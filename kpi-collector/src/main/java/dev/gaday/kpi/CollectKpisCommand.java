@@ -213,6 +213,9 @@ public final class CollectKpisCommand extends ToolCommand {
         Window window = new Window(gaStart, gaEnd, interval.toSeconds());
         long began = System.nanoTime();
         // Snapshot range queries and summary queries share the bounded pool, so both batches run together.
+        // The range queries are queued first: their results still have to be sliced, computed and written.
+        List<SnapshotCollector.Pending> snapshotQueries = submitRetroactiveSnapshots(new SnapshotCollector(runner,
+                calculator));
         java.util.concurrent.ExecutorService snapshotThread = java.util.concurrent.Executors.newSingleThreadExecutor(
                 r -> {
                     Thread thread = new Thread(r, "kpi-snapshots");
@@ -220,7 +223,13 @@ public final class CollectKpisCommand extends ToolCommand {
                     return thread;
                 });
         java.util.concurrent.Future<List<KpiSnapshot>> pending = snapshotThread.submit(
-                () -> retroactiveSnapshots(runner, calculator));
+                () -> {
+                    List<KpiSnapshot> computed = new ArrayList<>();
+                    for (SnapshotCollector.Pending part : snapshotQueries) {
+                        computed.addAll(part.snapshots());
+                    }
+                    return computed;
+                });
         List<KpiSnapshot> snapshots;
         WindowKpis kpis;
         try {
@@ -248,19 +257,18 @@ public final class CollectKpisCommand extends ToolCommand {
         return summary;
     }
 
-    private List<KpiSnapshot> retroactiveSnapshots(QueryRunner runner, KpiCalculator calculator) {
-        SnapshotCollector snapshotCollector = new SnapshotCollector(runner, calculator);
-        List<KpiSnapshot> snapshots = new ArrayList<>();
+    private List<SnapshotCollector.Pending> submitRetroactiveSnapshots(SnapshotCollector snapshotCollector) {
+        List<SnapshotCollector.Pending> parts = new ArrayList<>();
         int whole = (int) (Duration.between(gaStart, gaEnd).toSeconds() / interval.toSeconds());
         if (whole > 0) {
-            snapshots.addAll(snapshotCollector.collect(1, gaStart.plus(interval), whole, interval));
+            parts.add(snapshotCollector.submit(1, gaStart.plus(interval), whole, interval));
         }
         Instant lastEnd = gaStart.plus(interval.multipliedBy(whole));
         if (lastEnd.isBefore(gaEnd)) {
             // The window is not a whole number of intervals: a last, shorter snapshot up to --ga-end.
-            snapshots.addAll(snapshotCollector.collect(whole + 1, gaEnd, 1, Duration.between(lastEnd, gaEnd)));
+            parts.add(snapshotCollector.submit(whole + 1, gaEnd, 1, Duration.between(lastEnd, gaEnd)));
         }
-        return snapshots;
+        return parts;
     }
 
     private KpiSummary live(PrometheusClient client, QueryRunner runner, KpiCalculator calculator,

@@ -10,6 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes that never leave a half-written file behind: write a temp file beside the target,
@@ -63,6 +73,120 @@ public final class AtomicFiles {
                     // The write already failed; that error is the one to report.
                 }
             }
+        }
+    }
+
+    /**
+     * Writes many files with the same guarantee as {@link #write} for each, faster: every temp file
+     * is written and fsynced ({@code threads} at a time, so the file system can group the fsyncs into
+     * few journal commits), then all are renamed over their targets, then each directory is fsynced
+     * once rather than once per file. When a write fails, no target is touched and the temp files are
+     * removed; the first failure is thrown.
+     */
+    public static void writeAll(Map<Path, Writer> contents, int threads) {
+        if (contents.isEmpty()) {
+            return;
+        }
+        Map<Path, Path> temps = new LinkedHashMap<>(); // target -> its fsynced temp file
+        List<Path> targets = new ArrayList<>();
+        Set<Path> dirs = new LinkedHashSet<>();
+        for (Path target : contents.keySet()) {
+            Path absolute = target.toAbsolutePath();
+            targets.add(absolute);
+            dirs.add(absolute.getParent());
+        }
+        try {
+            for (Path dir : dirs) {
+                Files.createDirectories(dir);
+            }
+        } catch (IOException e) {
+            throw ToolException.badInput("cannot write " + contents.keySet().iterator().next() + ": " + e.getMessage(), e);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, contents.size())), r -> {
+            Thread thread = new Thread(r, "atomic-files");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Path>> writes = new ArrayList<>();
+            List<Writer> writers = new ArrayList<>(contents.values());
+            for (int i = 0; i < targets.size(); i++) {
+                Path target = targets.get(i);
+                Writer writer = writers.get(i);
+                writes.add(pool.submit(() -> writeTemp(target, writer)));
+            }
+            RuntimeException failure = null;
+            for (int i = 0; i < writes.size(); i++) {
+                try {
+                    temps.put(targets.get(i), writes.get(i).get());
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException runtime ? runtime
+                                : new IllegalStateException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    pool.shutdownNow();
+                    failure = ToolException.badInput("interrupted while writing " + targets.get(i));
+                    break;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            for (Map.Entry<Path, Path> entry : new ArrayList<>(temps.entrySet())) {
+                try {
+                    move(entry.getValue(), entry.getKey());
+                } catch (IOException e) {
+                    throw ToolException.badInput("cannot write " + entry.getKey() + ": " + e.getMessage(), e);
+                }
+                temps.remove(entry.getKey());
+            }
+            dirs.forEach(AtomicFiles::fsyncDirectory);
+        } finally {
+            pool.shutdownNow();
+            for (Path temp : temps.values()) {
+                deleteQuietly(temp);
+            }
+        }
+    }
+
+    /** The content in a fsynced temp file beside {@code target}; the temp file is removed on failure. */
+    private static Path writeTemp(Path target, Writer writer) {
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+                writer.writeTo(out);
+                out.flush();
+                channel.force(true);
+            }
+            Path written = temp;
+            temp = null;
+            return written;
+        } catch (IOException e) {
+            throw ToolException.badInput("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (temp != null) {
+                deleteQuietly(temp);
+            }
+        }
+    }
+
+    private static void move(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // The write already failed; that error is the one to report.
         }
     }
 

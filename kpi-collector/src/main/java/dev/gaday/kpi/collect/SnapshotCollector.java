@@ -32,23 +32,46 @@ public final class SnapshotCollector {
      * {@code count} of them, each covering the {@code interval} before its end.
      */
     public List<KpiSnapshot> collect(int firstSequence, Instant firstEnd, int count, Duration interval) {
+        return submit(firstSequence, firstEnd, count, interval).snapshots();
+    }
+
+    /** As {@link #collect}, in two steps: the range queries are queued now, the snapshots computed by {@link Pending#snapshots}. */
+    public Pending submit(int firstSequence, Instant firstEnd, int count, Duration interval) {
         List<Instant> ends = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ends.add(firstEnd.plus(interval.multipliedBy(i)));
         }
         Map<QueryKey, String> queries = calculator.queriesFor(interval.toSeconds(), true);
-        Map<QueryKey, QueryRunner.Outcome> outcomes = runner.range(queries, ends.get(0), ends.get(ends.size() - 1),
-                interval, null);
-        Map<Instant, Evaluation> evaluations = Evaluation.sliceRange(ends, outcomes);
-        // Each snapshot's computation is independent: spread them over the cores.
-        List<KpiSnapshot> snapshots = java.util.stream.IntStream.range(0, ends.size()).parallel().mapToObj(i -> {
-            Instant end = ends.get(i);
-            Window window = new Window(end.minus(interval), end, interval.toSeconds());
-            WindowKpis kpis = calculator.compute(window, evaluations.get(end));
-            return new KpiSnapshot(FileKind.KPI_SNAPSHOT.schemaVersion(), FileKind.KPI_SNAPSHOT.id(), firstSequence + i,
-                    window, kpis.overall(), kpis.services(), kpis.gaps(), kpis.infrastructure());
-        }).toList();
-        return snapshots;
+        QueryRunner.Batch batch = runner.submitRange(queries, ends.get(0), ends.get(ends.size() - 1), interval, null);
+        return new Pending(firstSequence, ends, interval, batch);
+    }
+
+    /** Snapshots whose range queries are on their way. */
+    public final class Pending {
+        private final int firstSequence;
+        private final List<Instant> ends;
+        private final Duration interval;
+        private final QueryRunner.Batch batch;
+
+        private Pending(int firstSequence, List<Instant> ends, Duration interval, QueryRunner.Batch batch) {
+            this.firstSequence = firstSequence;
+            this.ends = ends;
+            this.interval = interval;
+            this.batch = batch;
+        }
+
+        /** Waits for the queries and computes the snapshots. */
+        public List<KpiSnapshot> snapshots() {
+            Map<Instant, Evaluation> evaluations = Evaluation.sliceRange(ends, batch.await());
+            // Each snapshot's computation is independent: spread them over the cores.
+            return java.util.stream.IntStream.range(0, ends.size()).parallel().mapToObj(i -> {
+                Instant end = ends.get(i);
+                Window window = new Window(end.minus(interval), end, interval.toSeconds());
+                WindowKpis kpis = calculator.compute(window, evaluations.get(end));
+                return new KpiSnapshot(FileKind.KPI_SNAPSHOT.schemaVersion(), FileKind.KPI_SNAPSHOT.id(),
+                        firstSequence + i, window, kpis.overall(), kpis.services(), kpis.gaps(), kpis.infrastructure());
+            }).toList();
+        }
     }
 
     /** True when every query of the batch failed because the source could not be reached. */

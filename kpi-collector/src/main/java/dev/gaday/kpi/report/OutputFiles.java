@@ -7,14 +7,13 @@ import dev.gaday.common.json.Sha256;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.KpiSummary;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -43,37 +42,16 @@ public final class OutputFiles {
     }
 
     /**
-     * Writes many snapshots at once. Each write ends in an fsync; run concurrently, the file
-     * system commits them together (ext4 groups concurrent fsyncs into one journal commit), which
-     * for a day of 5-minute snapshots is several times faster than one after another.
+     * Writes many snapshots at once: serialised and fsynced concurrently (the file system groups
+     * concurrent fsyncs into few journal commits), then renamed, then the directory fsynced once.
      */
     public void writeSnapshots(List<KpiSnapshot> snapshots) {
-        if (snapshots.size() <= 1) {
-            snapshots.forEach(this::writeSnapshot);
-            return;
+        Map<Path, AtomicFiles.Writer> contents = new LinkedHashMap<>();
+        for (KpiSnapshot snapshot : snapshots) {
+            contents.put(directory.resolve(KpiSnapshot.fileName(snapshot.sequence())),
+                    out -> out.write(Json.write(snapshot).getBytes(StandardCharsets.UTF_8)));
         }
-        ExecutorService writers = Executors.newFixedThreadPool(Math.min(WRITERS, snapshots.size()));
-        try {
-            List<Future<Path>> writes = new ArrayList<>();
-            for (KpiSnapshot snapshot : snapshots) {
-                writes.add(writers.submit(() -> writeSnapshot(snapshot)));
-            }
-            for (Future<Path> write : writes) {
-                try {
-                    write.get();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ToolException.badInput("interrupted while writing snapshots to " + directory);
-        } finally {
-            writers.shutdownNow();
-        }
+        AtomicFiles.writeAll(contents, WRITERS);
     }
 
     /** The JSON, then the Markdown, then the checksum of the JSON (so the checksum never names an older JSON). */
