@@ -341,13 +341,19 @@ public final class BuildCertPackageCommand extends ToolCommand {
                 ARCHIVE_NAME), written);
         written.sort(Comparator.naturalOrder());
         phases.mark("copies");
-        Sha256.writeManifest(dir.resolve(MANIFEST), dir, written.stream().map(dir::resolve).toList());
+        // Each file is read and hashed once, for both the manifest and the metadata.
+        StringBuilder manifest = new StringBuilder();
         List<PackageFile> packageFiles = new ArrayList<>();
         for (String name : written) {
-            packageFiles.add(new PackageFile(name, size(dir.resolve(name)), Sha256.hex(dir.resolve(name))));
+            byte[] content = read(dir.resolve(name));
+            String sha256 = Sha256.hex(content);
+            manifest.append(Sha256.line(sha256, name));
+            packageFiles.add(new PackageFile(name, content.length, sha256));
         }
+        byte[] manifestBytes = manifest.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        writeBytes(dir, MANIFEST, manifestBytes, new ArrayList<>());
         CertificationMetadata metadata = metadata(inputs, outcome, generatedAt, reportTemplate.name(),
-                reportTemplate.placeholders().size(), unfilled, packageFiles, Sha256.hex(dir.resolve(MANIFEST)),
+                reportTemplate.placeholders().size(), unfilled, packageFiles, Sha256.hex(manifestBytes),
                 ARCHIVE_NAME);
         writeBytes(dir, METADATA, Json.write(metadata).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 new ArrayList<>());
@@ -470,9 +476,9 @@ public final class BuildCertPackageCommand extends ToolCommand {
         written.add(name);
     }
 
-    private static long size(Path file) {
+    private static byte[] read(Path file) {
         try {
-            return Files.size(file);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
