@@ -108,6 +108,10 @@ public final class PdfReport {
                 }
                 fonts.complete(parsed);
                 bodyHtml("# warm\n\n| a |\n|---|\n| b |\n");
+                // The JDK's XML parser and DOM builder, which openhtmltopdf reads the XHTML with.
+                com.openhtmltopdf.resource.XMLResource.load(new org.xml.sax.InputSource(new java.io.StringReader(
+                        "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>w</title></head>"
+                                + "<body><p>w</p></body></html>")));
                 new PdfRendererBuilder().useFastMode();
                 Class.forName("com.openhtmltopdf.pdfboxout.PdfBoxRenderer");
                 Class.forName("org.apache.pdfbox.pdmodel.font.PDType0Font");
