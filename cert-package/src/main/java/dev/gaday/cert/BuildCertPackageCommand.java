@@ -523,6 +523,24 @@ public final class BuildCertPackageCommand extends ToolCommand {
     }
 
     public static void main(String[] args) {
+        if (buildsPdf(args)) {
+            // Before picocli builds its model (a few hundred ms on a cold JVM), not only in execute().
+            PdfReport.warmUpInBackground();
+        }
         ToolLauncher.run(new BuildCertPackageCommand(), args);
+    }
+
+    /** Whether these arguments ask for a package with a PDF (not verify, help, version or --certify-only). */
+    static boolean buildsPdf(String[] args) {
+        if (args.length > 0 && args[0].equals("verify")) {
+            return false;
+        }
+        for (String arg : args) {
+            if (arg.equals("--certify-only") || arg.equals("--help") || arg.equals("-h") || arg.equals("--version")
+                    || arg.equals("-V")) {
+                return false;
+            }
+        }
+        return true;
     }
 }
