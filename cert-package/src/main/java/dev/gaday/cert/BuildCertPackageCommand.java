@@ -198,6 +198,7 @@ public final class BuildCertPackageCommand extends ToolCommand {
 
     @Override
     protected ExitCode execute() {
+        PhaseTimes phases = new PhaseTimes(diagnostics());
         if (!certifyOnly) {
             PdfReport.warmUpInBackground();
         }
@@ -213,9 +214,11 @@ public final class BuildCertPackageCommand extends ToolCommand {
         }
         InputFiles files = InputFiles.locate(inputDirs, overrides, snapshots);
         Inputs inputs = Inputs.load(files);
+        phases.mark("inputs");
         Bindings.check(inputs.release().bindings());
         resolveWindow(inputs);
         Certifier.Outcome outcome = Certifier.certify(inputs);
+        phases.mark("certify");
         Instant generatedAt = sourceDateEpoch != null ? Instant.ofEpochSecond(sourceDateEpoch)
                 : clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Path outDir = output.resolve(Path.of("ga_certification"));
@@ -232,6 +235,7 @@ public final class BuildCertPackageCommand extends ToolCommand {
 
         ReportTemplate reportTemplate = template == null ? ReportTemplate.bundled() : ReportTemplate.read(template);
         KpiCharts charts = KpiCharts.of(inputs.snapshots(), inputs.kpiSummary(), inputs.release());
+        phases.mark("template and charts");
         List<String> artifactPaths = new ArrayList<>();
         if (includeArtifacts) {
             for (Path snapshot : files.snapshots()) {
@@ -246,6 +250,7 @@ public final class BuildCertPackageCommand extends ToolCommand {
         var values = ReportValues.build(context, reportTemplate.placeholders());
         TemplateFiller.FillResult filled = new TemplateFiller("N/A").fill(reportTemplate.text(), values.values(),
                 values.reasons());
+        phases.mark("placeholder values");
         List<UnfilledPlaceholder> unfilled = filled.unfilled().stream()
                 .map(u -> new UnfilledPlaceholder(u.name(), u.line(), u.reason())).toList();
         if (!unfilled.isEmpty()) {
@@ -265,12 +270,13 @@ public final class BuildCertPackageCommand extends ToolCommand {
         Path staging = staging(outDir);
         try {
             List<String> packaged = writePackage(staging, inputs, files, reportTemplate, filled.text(), charts,
-                    artifactPaths, unfilled, outcome, generatedAt);
+                    artifactPaths, unfilled, outcome, generatedAt, phases);
             long mtime = sourceDateEpoch != null ? sourceDateEpoch
                     : parsedEnd != null ? parsedEnd.getEpochSecond() : generatedAt.getEpochSecond();
             Path archive = outDir.resolve(ARCHIVE_NAME);
             ReproducibleTar.write(archive, staging, PACKAGE_DIR + "/", packaged, mtime);
             Sha256.writeSidecar(archive);
+            phases.mark("tarball");
             replaceDirectory(staging, outDir.resolve(PACKAGE_DIR));
         } finally {
             deleteTree(staging);
@@ -281,9 +287,8 @@ public final class BuildCertPackageCommand extends ToolCommand {
 
     private List<String> writePackage(Path dir, Inputs inputs, InputFiles files, ReportTemplate reportTemplate,
             String markdown, KpiCharts charts, List<String> artifactPaths, List<UnfilledPlaceholder> unfilled,
-            Certifier.Outcome outcome, Instant generatedAt) {
+            Certifier.Outcome outcome, Instant generatedAt, PhaseTimes phases) {
         List<String> written = new ArrayList<>();
-        long started = System.nanoTime();
         write(dir, REPORT_MD, markdown, written);
         // The PNG charts (for the Markdown) are drawn on a second core while the PDF renders; they
         // get their own chart objects, as XChart's are not safe to paint from two threads.
@@ -302,7 +307,7 @@ public final class BuildCertPackageCommand extends ToolCommand {
         Instant pdfTime = generatedAt;
         writeBytes(dir, REPORT_PDF, PdfReport.render(markdown, title, header, charts.charts(), appendCharts, pdfTime),
                 written);
-        diagnostics().debug(String.format("PDF: %d ms", (System.nanoTime() - started) / 1_000_000));
+        phases.mark("PDF");
         try {
             for (Map.Entry<String, byte[]> png : pngs.join().entrySet()) {
                 writeBytes(dir, "charts/" + png.getKey() + ".png", png.getValue(), written);
@@ -310,6 +315,7 @@ public final class BuildCertPackageCommand extends ToolCommand {
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+        phases.mark("PNG charts (after the PDF)");
         for (String name : List.of(InputFiles.KPI_SUMMARY, InputFiles.WS_HEALTH, InputFiles.DRIFT_ANALYSIS,
                 InputFiles.SLO_STATUS, InputFiles.VALIDATION_JSON, InputFiles.VALIDATION_HTML)) {
             Optional<Path> file = files.get(name);
@@ -334,16 +340,24 @@ public final class BuildCertPackageCommand extends ToolCommand {
         write(dir, EMAIL, EmailSummary.text(inputs, outcome, parsedStart, parsedEnd, generatedAt, unfilled.size(),
                 ARCHIVE_NAME), written);
         written.sort(Comparator.naturalOrder());
-        Sha256.writeManifest(dir.resolve(MANIFEST), dir, written.stream().map(dir::resolve).toList());
+        phases.mark("copies");
+        // Each file is read and hashed once, for both the manifest and the metadata.
+        StringBuilder manifest = new StringBuilder();
         List<PackageFile> packageFiles = new ArrayList<>();
         for (String name : written) {
-            packageFiles.add(new PackageFile(name, size(dir.resolve(name)), Sha256.hex(dir.resolve(name))));
+            byte[] content = read(dir.resolve(name));
+            String sha256 = Sha256.hex(content);
+            manifest.append(Sha256.line(sha256, name));
+            packageFiles.add(new PackageFile(name, content.length, sha256));
         }
+        byte[] manifestBytes = manifest.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        writeBytes(dir, MANIFEST, manifestBytes, new ArrayList<>());
         CertificationMetadata metadata = metadata(inputs, outcome, generatedAt, reportTemplate.name(),
-                reportTemplate.placeholders().size(), unfilled, packageFiles, Sha256.hex(dir.resolve(MANIFEST)),
+                reportTemplate.placeholders().size(), unfilled, packageFiles, Sha256.hex(manifestBytes),
                 ARCHIVE_NAME);
         writeBytes(dir, METADATA, Json.write(metadata).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 new ArrayList<>());
+        phases.mark("manifest and metadata");
         List<String> all = new ArrayList<>(written);
         all.add(MANIFEST);
         all.add(METADATA);
@@ -462,9 +476,9 @@ public final class BuildCertPackageCommand extends ToolCommand {
         written.add(name);
     }
 
-    private static long size(Path file) {
+    private static byte[] read(Path file) {
         try {
-            return Files.size(file);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -509,6 +523,24 @@ public final class BuildCertPackageCommand extends ToolCommand {
     }
 
     public static void main(String[] args) {
+        if (buildsPdf(args)) {
+            // Before picocli builds its model (a few hundred ms on a cold JVM), not only in execute().
+            PdfReport.warmUpInBackground();
+        }
         ToolLauncher.run(new BuildCertPackageCommand(), args);
+    }
+
+    /** Whether these arguments ask for a package with a PDF (not verify, help, version or --certify-only). */
+    static boolean buildsPdf(String[] args) {
+        if (args.length > 0 && args[0].equals("verify")) {
+            return false;
+        }
+        for (String arg : args) {
+            if (arg.equals("--certify-only") || arg.equals("--help") || arg.equals("-h") || arg.equals("--version")
+                    || arg.equals("-V")) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -203,6 +203,16 @@ class BuildCertPackageCommandTest {
         assertTrue(Files.exists(dir.resolve("package/charts/p99_latency.png")));
     }
 
+    @Test
+    void mainWarmsUpThePdfStackOnlyForRunsThatRenderOne() {
+        assertTrue(BuildCertPackageCommand.buildsPdf(new String[] {"--inputs", "dir", "-q"}));
+        assertTrue(BuildCertPackageCommand.buildsPdf(new String[0]));
+        assertFalse(BuildCertPackageCommand.buildsPdf(new String[] {"verify", "pkg.tar.gz"}));
+        assertFalse(BuildCertPackageCommand.buildsPdf(new String[] {"--inputs", "dir", "--certify-only"}));
+        assertFalse(BuildCertPackageCommand.buildsPdf(new String[] {"--help"}));
+        assertFalse(BuildCertPackageCommand.buildsPdf(new String[] {"--version"}));
+    }
+
     static Map<String, String> env() {
         return Map.of("SOURCE_DATE_EPOCH", "1795478400");
     }

@@ -1,13 +1,16 @@
 package dev.gaday.cert.pdf;
 
+import java.awt.geom.GeneralPath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.fontbox.FontBoxFont;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.fontbox.util.BoundingBox;
 import org.apache.pdfbox.pdmodel.font.CIDFontMapping;
 import org.apache.pdfbox.pdmodel.font.FontMapper;
 import org.apache.pdfbox.pdmodel.font.FontMapping;
@@ -19,7 +22,9 @@ import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
  * PDFBox's default font mapper scans every font of the host the first time a standard font is
  * touched (seconds on a cold machine, and output that depends on the host). The report only uses
  * the bundled DejaVu fonts, so every lookup answers with bundled DejaVu Sans and nothing is
- * scanned. Also silences the libraries' java.util.logging chatter on stderr.
+ * scanned. The font is parsed only when a glyph is really asked for: PDFBox maps all 14 standard
+ * fonts when openhtmltopdf starts, but the report never draws with them. Also silences the
+ * libraries' java.util.logging chatter on stderr.
  */
 final class BundledFontMapper implements FontMapper {
     private static final Logger[] SILENCED = {Logger.getLogger("org.apache.pdfbox"), Logger.getLogger("org.apache.fontbox"),
@@ -60,8 +65,40 @@ final class BundledFontMapper implements FontMapper {
 
     @Override
     public FontMapping<FontBoxFont> getFontBoxFont(String baseFont, PDFontDescriptor descriptor) {
-        return new FontMapping<>(font(), true);
+        return new FontMapping<>(lazyFont, true);
     }
+
+    private final FontBoxFont lazyFont = new FontBoxFont() {
+        @Override
+        public String getName() throws IOException {
+            return font().getName();
+        }
+
+        @Override
+        public BoundingBox getFontBBox() throws IOException {
+            return font().getFontBBox();
+        }
+
+        @Override
+        public List<Number> getFontMatrix() throws IOException {
+            return font().getFontMatrix();
+        }
+
+        @Override
+        public GeneralPath getPath(String name) throws IOException {
+            return font().getPath(name);
+        }
+
+        @Override
+        public float getWidth(String name) throws IOException {
+            return font().getWidth(name);
+        }
+
+        @Override
+        public boolean hasGlyph(String name) throws IOException {
+            return font().hasGlyph(name);
+        }
+    };
 
     @Override
     public CIDFontMapping getCIDFont(String baseFont, PDFontDescriptor descriptor, PDCIDSystemInfo systemInfo) {

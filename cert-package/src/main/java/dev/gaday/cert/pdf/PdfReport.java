@@ -9,6 +9,7 @@ import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,16 +20,26 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -50,6 +61,11 @@ public final class PdfReport {
     private static final Pattern HEADING = Pattern.compile("<h([1-3]) id=\"([^\"]+)\">(.*?)</h\\1>", Pattern.DOTALL);
     private static final Pattern NAMED_ENTITY = Pattern.compile("&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)");
 
+    private static final AtomicBoolean WARM_UP_STARTED = new AtomicBoolean();
+    /** The bundled fonts parsed ahead by the warm-up, for the one render that takes them. */
+    private static final AtomicReference<CompletableFuture<Map<String, TrueTypeFont>>> PARSED_FONTS =
+            new AtomicReference<>();
+    private static final Map<String, byte[]> FONT_BYTES = new ConcurrentHashMap<>();
     private static final Parser PARSER;
     private static final HtmlRenderer RENDERER;
 
@@ -75,17 +91,35 @@ public final class PdfReport {
      * classes, and two cores load them faster than one.
      */
     public static void warmUpInBackground() {
+        if (!WARM_UP_STARTED.compareAndSet(false, true)) {
+            return;
+        }
+        CompletableFuture<Map<String, TrueTypeFont>> fonts = new CompletableFuture<>();
+        PARSED_FONTS.set(fonts);
         Thread thread = new Thread(() -> {
             try {
                 BundledFontMapper.install();
+                // openhtmltopdf maps PDFBox's 14 standard fonts (14 AFM files) for every renderer;
+                // the first time initialises them for the whole JVM.
+                Class.forName("org.apache.pdfbox.pdmodel.font.PDType1Font");
+                Map<String, TrueTypeFont> parsed = new HashMap<>();
+                for (String font : List.of(FONT_REGULAR, FONT_BOLD, FONT_MONO)) {
+                    parsed.put(font, new TTFParser().parse(new ByteArrayInputStream(fontBytes(font))));
+                }
+                fonts.complete(parsed);
                 bodyHtml("# warm\n\n| a |\n|---|\n| b |\n");
+                // The JDK's XML parser and DOM builder, which openhtmltopdf reads the XHTML with.
+                com.openhtmltopdf.resource.XMLResource.load(new org.xml.sax.InputSource(new java.io.StringReader(
+                        "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>w</title></head>"
+                                + "<body><p>w</p></body></html>")));
                 new PdfRendererBuilder().useFastMode();
                 Class.forName("com.openhtmltopdf.pdfboxout.PdfBoxRenderer");
                 Class.forName("org.apache.pdfbox.pdmodel.font.PDType0Font");
                 Class.forName("org.knowm.xchart.XYChart");
                 Class.forName("dev.gaday.cert.pdf.KpiCharts");
-            } catch (ClassNotFoundException | RuntimeException | LinkageError ignored) {
+            } catch (ClassNotFoundException | IOException | RuntimeException | LinkageError e) {
                 // Only a head start; the real work loads whatever is missing and reports errors.
+                fonts.completeExceptionally(e);
             }
         }, "pdf-warm-up");
         thread.setDaemon(true);
@@ -133,16 +167,21 @@ public final class PdfReport {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.withHtmlContent(xhtml, null);
-        builder.useFont(() -> resource(FONT_REGULAR), "DejaVu Sans", 400, BaseRendererBuilder.FontStyle.NORMAL, true);
-        builder.useFont(() -> resource(FONT_BOLD), "DejaVu Sans", 700, BaseRendererBuilder.FontStyle.NORMAL, true);
-        builder.useFont(() -> resource(FONT_MONO), "DejaVu Sans Mono", 400, BaseRendererBuilder.FontStyle.NORMAL,
-                true);
+        PDDocument target = new PDDocument();
+        builder.usePDDocument(target);
+        Map<String, TrueTypeFont> parsed = takeParsedFonts();
+        builder.useFont(new LazyFont(target, parsed, FONT_REGULAR), "DejaVu Sans", 400,
+                BaseRendererBuilder.FontStyle.NORMAL, true);
+        builder.useFont(new LazyFont(target, parsed, FONT_BOLD), "DejaVu Sans", 700,
+                BaseRendererBuilder.FontStyle.NORMAL, true);
+        builder.useFont(new LazyFont(target, parsed, FONT_MONO), "DejaVu Sans Mono", 400,
+                BaseRendererBuilder.FontStyle.NORMAL, true);
         DefaultObjectDrawerFactory drawers = new DefaultObjectDrawerFactory();
         drawers.registerDrawer(CHART_TYPE, chartDrawer(charts));
         builder.useObjectDrawerFactory(drawers);
         builder.withProducer("GA Day Toolkit cert-package");
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-        try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+        try (target; PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
             renderer.layout();
             renderer.createPDFWithoutClosing();
             PDDocument document = renderer.getPdfDocument();
@@ -161,6 +200,62 @@ public final class PdfReport {
             throw new UncheckedIOException("cannot render the PDF: " + e.getMessage(), e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The parsed fonts the warm-up made, if no other render took them yet (a parsed font reads
+     * from one stream position, so two documents must not share it); else none.
+     */
+    private static Map<String, TrueTypeFont> takeParsedFonts() {
+        CompletableFuture<Map<String, TrueTypeFont>> fonts = PARSED_FONTS.getAndSet(null);
+        if (fonts == null) {
+            return Map.of();
+        }
+        try {
+            return fonts.join();
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    /** A bundled font embedded (as a subset) into the document only when the layout first uses it. */
+    private static final class LazyFont extends PDFontSupplier {
+        private final PDDocument document;
+        private final Map<String, TrueTypeFont> parsed;
+        private final String name;
+        private PDFont font;
+
+        LazyFont(PDDocument document, Map<String, TrueTypeFont> parsed, String name) {
+            super(null);
+            this.document = document;
+            this.parsed = parsed;
+            this.name = name;
+        }
+
+        @Override
+        public PDFont supply() {
+            if (font == null) {
+                try {
+                    TrueTypeFont ttf = parsed.get(name);
+                    font = ttf != null ? PDType0Font.load(document, ttf, true)
+                            : PDType0Font.load(document, new ByteArrayInputStream(fontBytes(name)), true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot load the bundled font " + name + ": " + e.getMessage(), e);
+                }
+            }
+            return font;
+        }
+    }
+
+    /** A bundled font file's bytes, read from the jar once per JVM. */
+    static byte[] fontBytes(String name) {
+        return FONT_BYTES.computeIfAbsent(name, key -> {
+            try (InputStream in = resource(key)) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the bundled font " + key + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     private static FSObjectDrawer chartDrawer(Map<String, XYChart> charts) {
