@@ -7,10 +7,7 @@ import dev.gaday.common.prometheus.PrometheusClient;
 import dev.gaday.common.prometheus.PrometheusEndpoint;
 import dev.gaday.common.prometheus.PrometheusEndpoint.Auth;
 import dev.gaday.common.prometheus.RetryPolicy;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
@@ -36,7 +32,6 @@ import picocli.CommandLine.Option;
 public class PrometheusConnectionMixin {
     public static final String URL_ENV = "PROMETHEUS_URL";
     /** RFC 9110 token characters: what a header name may be made of. */
-    private static final Pattern HEADER = Pattern.compile("([!#$%&'*+\\-.^_`|~0-9A-Za-z]+):[ \\t]*(.*?)[ \\t]*");
     private static final Pattern SENSITIVE_HEADER = Pattern.compile(
             "(?i).*(auth|token|key|secret|password|cookie|session).*");
 
@@ -178,25 +173,16 @@ public class PrometheusConnectionMixin {
     private Map<String, String> parseHeaders() {
         Map<String, String> result = new LinkedHashMap<>();
         for (String header : headers) {
-            Matcher matcher = HEADER.matcher(header);
-            if (!matcher.matches() || matcher.group(2).isEmpty()) {
-                String name = header.contains(":") ? header.substring(0, header.indexOf(':')) : header;
-                throw ToolException.usage("--header '" + truncate(name) + (header.contains(":") ? ": …" : "")
-                        + "' must have the form 'Name: value' (a token name, a colon, a non-empty value)");
-            }
-            String name = matcher.group(1);
-            String value = matcher.group(2);
+            Map.Entry<String, String> parsed = HeaderOption.parse("--header", header);
+            String name = parsed.getKey();
             if (name.equalsIgnoreCase("Authorization")) {
                 throw ToolException.usage("--header Authorization is not allowed (it would put a secret on the "
                         + "command line); use --bearer-token-file/--bearer-token-env or --basic-auth-*");
             }
-            if (value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c > 0x7e)) {
-                throw ToolException.usage("--header '" + name + "': the value must be printable ASCII");
-            }
             if (SENSITIVE_HEADER.matcher(name).matches()) {
-                Secrets.register(value);
+                Secrets.register(parsed.getValue());
             }
-            result.put(name, value);
+            result.put(name, parsed.getValue());
         }
         return result;
     }
@@ -213,8 +199,8 @@ public class PrometheusConnectionMixin {
         }
         if (bearer) {
             String token = bearerTokenFile != null
-                    ? readSecretFile("--bearer-token-file", bearerTokenFile)
-                    : readSecretEnv("--bearer-token-env", bearerTokenEnv);
+                    ? SecretSource.fromFile("--bearer-token-file", bearerTokenFile)
+                    : SecretSource.fromEnv("--bearer-token-env", bearerTokenEnv, environment);
             return new Auth.Bearer(token);
         }
         if (basic) {
@@ -229,8 +215,8 @@ public class PrometheusConnectionMixin {
                         + "or --basic-auth-password-env VAR");
             }
             String password = basicAuthPasswordFile != null
-                    ? readSecretFile("--basic-auth-password-file", basicAuthPasswordFile)
-                    : readSecretEnv("--basic-auth-password-env", basicAuthPasswordEnv);
+                    ? SecretSource.fromFile("--basic-auth-password-file", basicAuthPasswordFile)
+                    : SecretSource.fromEnv("--basic-auth-password-env", basicAuthPasswordEnv, environment);
             return new Auth.Basic(basicAuthUser, password);
         }
         return Auth.NONE;
@@ -249,39 +235,5 @@ public class PrometheusConnectionMixin {
             }
         }
         return new TlsSettings(caFile, clientCert, clientKey, insecureSkipTlsVerify);
-    }
-
-    private static String readSecretFile(String option, Path file) {
-        String value;
-        try {
-            value = Files.readString(file, StandardCharsets.UTF_8).strip();
-        } catch (NoSuchFileException e) {
-            throw ToolException.usage(option + " " + file + ": no such file");
-        } catch (IOException e) {
-            throw ToolException.usage(option + " " + file + ": cannot read: " + e.getClass().getSimpleName());
-        }
-        if (value.isEmpty()) {
-            throw ToolException.usage(option + " " + file + ": the file is empty");
-        }
-        if (value.contains("\n") || value.contains("\r")) {
-            throw ToolException.usage(option + " " + file + ": the file has more than one line");
-        }
-        Secrets.register(value);
-        return value;
-    }
-
-    private String readSecretEnv(String option, String variable) {
-        String value = environment.apply(variable);
-        if (value == null || value.strip().isEmpty()) {
-            throw ToolException.usage(option + " " + variable + ": environment variable " + variable
-                    + " is not set or empty");
-        }
-        value = value.strip();
-        Secrets.register(value);
-        return value;
-    }
-
-    private static String truncate(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 60) + "…";
     }
 }

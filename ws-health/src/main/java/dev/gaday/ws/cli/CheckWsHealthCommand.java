@@ -3,6 +3,8 @@ package dev.gaday.ws.cli;
 import dev.gaday.common.cli.DurationConverter;
 import dev.gaday.common.cli.BuildInfo;
 import dev.gaday.common.cli.ExitCode;
+import dev.gaday.common.cli.HeaderOption;
+import dev.gaday.common.cli.SecretSource;
 import dev.gaday.common.cli.Secrets;
 import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.cli.ToolLauncher;
@@ -21,15 +23,12 @@ import dev.gaday.ws.probe.ReconnectPolicy;
 import dev.gaday.ws.report.MetricsReport;
 import dev.gaday.ws.report.Thresholds;
 import dev.gaday.ws.stats.RunStats;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -314,49 +313,18 @@ public final class CheckWsHealthCommand extends ToolCommand {
     private Map<String, String> parseHeaders() {
         Map<String, String> result = new LinkedHashMap<>();
         for (String header : headers) {
-            int colon = header.indexOf(':');
-            if (colon <= 0) {
-                throw ToolException.usage("--header must look like 'Name: value'");
-            }
-            String name = header.substring(0, colon).strip();
-            String value = header.substring(colon + 1).strip();
-            if (name.isEmpty() || !name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
-                throw ToolException.usage("--header has an invalid name '" + name + "'");
-            }
-            Secrets.register(value);
-            result.put(name, value);
+            Map.Entry<String, String> parsed = HeaderOption.parse("--header", header);
+            // Upgrade headers often carry API keys: every value is treated as a secret.
+            Secrets.register(parsed.getValue());
+            result.put(parsed.getKey(), parsed.getValue());
         }
-        String token = readToken();
+        String token = tokenFile != null ? SecretSource.fromFile("--token-file", tokenFile)
+                : tokenEnv != null ? SecretSource.fromEnv("--token-env", tokenEnv, environment)
+                : null;
         if (token != null) {
-            Secrets.register(token);
             result.put("Authorization", "Bearer " + token);
         }
         return result;
-    }
-
-    private String readToken() {
-        if (tokenFile != null) {
-            String token;
-            try {
-                token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
-            } catch (NoSuchFileException e) {
-                throw ToolException.usage("--token-file " + tokenFile + ": no such file");
-            } catch (IOException e) {
-                throw ToolException.usage("--token-file " + tokenFile + ": cannot read (" + e.getClass().getSimpleName() + ")");
-            }
-            if (token.isEmpty()) {
-                throw ToolException.usage("--token-file " + tokenFile + " is empty");
-            }
-            return token;
-        }
-        if (tokenEnv != null) {
-            String token = environment.apply(tokenEnv);
-            if (token == null || token.isBlank()) {
-                throw ToolException.usage("--token-env " + tokenEnv + ": the variable is not set or empty");
-            }
-            return token.strip();
-        }
-        return null;
     }
 
     private Pattern compileExpect() {
