@@ -3,8 +3,9 @@
 # collector's wall time (JVM start included) and peak memory beside the time curl takes to send
 # the same queries one after another (the queries the collector logged with -v), as a ratio.
 # Reported for the plain `java -jar` run and for the launcher kpi-collector/bin/kpi-collector (C1 JIT,
-# serial GC, AppCDS archive). Aim: ratio <= 1.0. Usage: [INTERVAL=minutes] scripts/bench/kpi.sh [services...]
-# (default: 10 100 services, 5-minute snapshots, i.e. 288 snapshot files per run)
+# serial GC, AppCDS archive). Aim: ratio <= 1.0. Usage: [INTERVAL=minutes] [ROUNDS=n] scripts/bench/kpi.sh [services...]
+# (default: 10 100 services, 5-minute snapshots, i.e. 288 snapshot files per run; 3 rounds of curl, jar and
+# launcher in turn, each figure the median of its rounds, so that one noisy run does not decide the ratio)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -27,6 +28,8 @@ fi
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 now() { date +%s.%N; }
+median() { sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+ROUNDS=${ROUNDS:-3}
 
 # Replays the logged queries with curl, sequentially; prints the seconds taken.
 replay() {
@@ -50,7 +53,7 @@ replay() {
   echo "$t1 - $t0" | bc -l
 }
 
-echo "24 h at a 60 s step, snapshots every ${INTERVAL:-5} min; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+echo "24 h at a 60 s step, snapshots every ${INTERVAL:-5} min; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg); medians of $ROUNDS rounds (peak RSS: the highest)"
 printf '%-9s %8s %8s %10s %8s %11s %10s %8s %9s\n' services queries curl_s java_jar_s rss_mb ratio launcher_s rss_mb ratio
 for n in "${SERVICES[@]}"; do
   data=$WORK/data-$n tsdb=$WORK/tsdb-$n
@@ -69,21 +72,28 @@ for n in "${SERVICES[@]}"; do
   args=(--prometheus-url "$url" --ga-start "$start" --ga-end "$end" --interval "${INTERVAL:-5}" --no-kubernetes -v)
 
   # Warm-up runs (the first also gives the query log, the second makes the launcher's AppCDS archive),
-  # then curl, then the measured collector runs: all run warm.
+  # then the measured rounds of curl, `java -jar` and the launcher in turn: all run warm.
   java -jar "$JAR" "${args[@]}" --output "$WORK/out-$n-warm" 2>"$WORK/queries-$n.log" || true
   KPI_COLLECTOR_JAR=$JAR kpi-collector/bin/kpi-collector "${args[@]}" --output "$WORK/out-$n-warm" 2>/dev/null || true
-  curl_s=$(replay "$WORK/queries-$n.log" "$url")
   queries=$(grep -c ' promql=' "$WORK/queries-$n.log")
+  : >"$WORK/times-$n"
+  for round in $(seq 1 "$ROUNDS"); do
+    echo "curl $(replay "$WORK/queries-$n.log" "$url") 0" >>"$WORK/times-$n"
+    for how in jar launcher; do
+      out=$WORK/out-$n-$how-$round
+      cmd=(java -jar "$JAR"); [ "$how" = launcher ] && cmd=(env KPI_COLLECTOR_JAR="$JAR" kpi-collector/bin/kpi-collector)
+      t0=$(now)
+      /usr/bin/time -f '%M' -o "$WORK/rss-$n" "${cmd[@]}" "${args[@]}" --output "$out" 2>/dev/null || true
+      t1=$(now)
+      [ -f "$out/ga_kpi_summary.json" ] || { echo "kpi.sh: the collector ($how) wrote no summary for $n services" >&2; exit 4; }
+      echo "$how $(echo "$t1 - $t0" | bc -l) $(tail -1 "$WORK/rss-$n")" >>"$WORK/times-$n"
+    done
+  done
+  curl_s=$(awk '$1 == "curl" {print $2}' "$WORK/times-$n" | median)
   line=$(printf '%-9s %8d %8.2f' "$n" "$queries" "$curl_s")
   for how in jar launcher; do
-    out=$WORK/out-$n-$how
-    cmd=(java -jar "$JAR"); [ "$how" = launcher ] && cmd=(env KPI_COLLECTOR_JAR="$JAR" kpi-collector/bin/kpi-collector)
-    t0=$(now)
-    /usr/bin/time -f '%M' -o "$WORK/rss-$n" "${cmd[@]}" "${args[@]}" --output "$out" 2>/dev/null || true
-    t1=$(now)
-    [ -f "$out/ga_kpi_summary.json" ] || { echo "kpi.sh: the collector ($how) wrote no summary for $n services" >&2; exit 4; }
-    s_=$(echo "$t1 - $t0" | bc -l)
-    rss_mb=$(echo "$(tail -1 "$WORK/rss-$n") / 1024" | bc -l)
+    s_=$(awk -v h="$how" '$1 == h {print $2}' "$WORK/times-$n" | median)
+    rss_mb=$(echo "$(awk -v h="$how" '$1 == h {print $3}' "$WORK/times-$n" | sort -g | tail -1) / 1024" | bc -l)
     line+=$(printf ' %10.2f %8.0f %10.2fx' "$s_" "$rss_mb" "$(echo "$s_ / $curl_s" | bc -l)")
   done
   echo "$line"

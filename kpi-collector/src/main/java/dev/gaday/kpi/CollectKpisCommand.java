@@ -248,7 +248,7 @@ public final class CollectKpisCommand extends ToolCommand {
             snapshotThread.shutdownNow();
         }
         diagnostics().detail("snapshots queried and computed: " + elapsedMillis(began) + " ms");
-        files.writeSnapshots(snapshots);
+        files.writeSnapshots(snapshots, dev.gaday.common.json.AtomicFiles.Durability.NO_FSYNC);
         diagnostics().detail(snapshots.size() + " snapshots written: " + elapsedMillis(began) + " ms");
         KubernetesStatus kubernetes = kubernetes(gaStart, gaEnd);
         KpiSummary summary = assembler.assemble(kpis, snapshots, kubernetes, requireKubernetes, false,
@@ -358,6 +358,7 @@ public final class CollectKpisCommand extends ToolCommand {
     }
 
     public static void main(String[] args) {
+        StartupWarmUp.startInBackground(args);
         ToolLauncher.run(new CollectKpisCommand(), args);
     }
 }

@@ -26,6 +26,8 @@ import java.util.concurrent.Future;
  * fsync it, rename it over the target, fsync the directory.
  */
 public final class AtomicFiles {
+    private static final long PID = ProcessHandle.current().pid();
+    private static final java.util.concurrent.atomic.AtomicLong TEMP_COUNTER = new java.util.concurrent.atomic.AtomicLong();
     private AtomicFiles() {
     }
 
@@ -49,7 +51,7 @@ public final class AtomicFiles {
         Path temp = null;
         try {
             Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+            temp = tempBeside(absolute);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                  OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
                 writer.writeTo(out);
@@ -76,14 +78,32 @@ public final class AtomicFiles {
         }
     }
 
-    /**
-     * Writes many files with the same guarantee as {@link #write} for each, faster: every temp file
-     * is written and fsynced ({@code threads} at a time, so the file system can group the fsyncs into
-     * few journal commits), then all are renamed over their targets, then each directory is fsynced
-     * once rather than once per file. When a write fails, no target is touched and the temp files are
-     * removed; the first failure is thrown.
-     */
+    /** Whether a batch of writes waits for the disk before the files are renamed into place. */
+    public enum Durability {
+        /** fsync every file before its rename and each directory after: the files survive a power cut. */
+        FSYNC,
+        /**
+         * No fsync: every file is still whole or absent to every reader, but after a power cut a file may
+         * be empty. For outputs that a rerun recomputes exactly, where waiting for the disk (1 to 3 ms a
+         * file here) would be most of the run.
+         */
+        NO_FSYNC
+    }
+
+    /** {@link #writeAll(Map, int, Durability)} with {@link Durability#FSYNC}. */
     public static void writeAll(Map<Path, Writer> contents, int threads) {
+        writeAll(contents, threads, Durability.FSYNC);
+    }
+
+    /**
+     * Writes many files at once, each with the guarantee of {@link #write}, faster: every temp file
+     * is written ({@code threads} at a time; with {@link Durability#FSYNC} also fsynced, so that the
+     * file system can group the fsyncs into few journal commits), then all are renamed over their
+     * targets, then each directory is fsynced once rather than once per file. When a write fails, no
+     * target is touched and the temp files are removed; the first failure is thrown.
+     */
+    public static void writeAll(Map<Path, Writer> contents, int threads, Durability durability) {
+        boolean fsync = durability == Durability.FSYNC;
         if (contents.isEmpty()) {
             return;
         }
@@ -113,7 +133,7 @@ public final class AtomicFiles {
             for (int i = 0; i < targets.size(); i++) {
                 Path target = targets.get(i);
                 Writer writer = writers.get(i);
-                writes.add(pool.submit(() -> writeTemp(target, writer)));
+                writes.add(pool.submit(() -> writeTemp(target, writer, fsync)));
             }
             RuntimeException failure = null;
             for (int i = 0; i < writes.size(); i++) {
@@ -142,7 +162,9 @@ public final class AtomicFiles {
                 }
                 temps.remove(entry.getKey());
             }
-            dirs.forEach(AtomicFiles::fsyncDirectory);
+            if (fsync) {
+                dirs.forEach(AtomicFiles::fsyncDirectory);
+            }
         } finally {
             pool.shutdownNow();
             for (Path temp : temps.values()) {
@@ -151,16 +173,18 @@ public final class AtomicFiles {
         }
     }
 
-    /** The content in a fsynced temp file beside {@code target}; the temp file is removed on failure. */
-    private static Path writeTemp(Path target, Writer writer) {
+    /** The content in a temp file beside {@code target}, fsynced if asked; the temp file is removed on failure. */
+    private static Path writeTemp(Path target, Writer writer, boolean fsync) {
         Path temp = null;
         try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            temp = tempBeside(target);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                  OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
                 writer.writeTo(out);
                 out.flush();
-                channel.force(true);
+                if (fsync) {
+                    channel.force(true);
+                }
             }
             Path written = temp;
             temp = null;
@@ -170,6 +194,23 @@ public final class AtomicFiles {
         } finally {
             if (temp != null) {
                 deleteQuietly(temp);
+            }
+        }
+    }
+
+    /**
+     * A new, empty temp file beside the target, named after this process and write. Not
+     * {@code Files.createTempFile}: that seeds a SecureRandom (slow at start-up) and makes files readable
+     * by their owner only, a mode the rename would hand on to the output file.
+     */
+    private static Path tempBeside(Path target) throws IOException {
+        while (true) {
+            Path temp = target.resolveSibling("." + target.getFileName() + "." + PID + "-"
+                    + TEMP_COUNTER.incrementAndGet() + ".tmp");
+            try {
+                return Files.createFile(temp);
+            } catch (java.nio.file.FileAlreadyExistsException leftover) {
+                // A crashed run with the same pid left it: take the next name.
             }
         }
     }

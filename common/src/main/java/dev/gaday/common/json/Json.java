@@ -19,8 +19,10 @@ import java.nio.file.Path;
 
 /** The one configured ObjectMapper (and its YAML twin) for every file the toolkit reads or writes. */
 public final class Json {
-    private static final ObjectMapper MAPPER = configure(JsonMapper.builder().build());
-    private static final ObjectMapper YAML = configure(YAMLMapper.builder(new YAMLFactory()).build());
+    // The fast (Schubfach) double writer: the same shortest round-trip digits, several times cheaper than
+    // Double.toString on JDK 17, and the files written are mostly doubles.
+    private static final ObjectMapper MAPPER = configure(JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build());
 
     private Json() {
     }
@@ -43,7 +45,12 @@ public final class Json {
     }
 
     public static ObjectMapper yaml() {
-        return YAML;
+        return YamlHolder.YAML;
+    }
+
+    /** Made on first use: the YAML classes cost start-up time that most runs never need. */
+    private static final class YamlHolder {
+        private static final ObjectMapper YAML = configure(YAMLMapper.builder(new YAMLFactory()).build());
     }
 
     /** Serialises to pretty JSON with a trailing newline. */
@@ -55,6 +62,22 @@ public final class Json {
         }
     }
 
+    /** Serialises to pretty JSON with a trailing newline, straight into a stream (left open). */
+    public static void write(java.io.OutputStream out, Object value) throws IOException {
+        MAPPER.writeValue(new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                out.write(bytes, offset, length);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush(); // Jackson closes the target; the caller owns the stream
+            }
+        }, value);
+        out.write('\n');
+    }
+
     /** Writes JSON atomically: readers see the old file or the whole new one, never half. */
     public static void writeFile(Path file, Object value) {
         AtomicFiles.writeString(file, write(value));
@@ -62,7 +85,7 @@ public final class Json {
 
     /** Reads a JSON (or, for .yaml/.yml, YAML) file; any failure is one line naming file and place. */
     public static <T> T readFile(Path file, Class<T> type) {
-        ObjectMapper mapper = isYaml(file) ? YAML : MAPPER;
+        ObjectMapper mapper = isYaml(file) ? yaml() : MAPPER;
         try {
             return mapper.readValue(Files.readAllBytes(file), type);
         } catch (NoSuchFileException e) {

@@ -1,10 +1,16 @@
 package dev.gaday.common.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +27,22 @@ class HttpClientsTest {
         assertEquals(10_000, slow.connectTimeoutMillis(), "connect is capped at 10 s");
         assertEquals(2_000, fast.callTimeoutMillis());
         assertEquals(2_000, fast.connectTimeoutMillis());
-        assertEquals(HttpClients.shared().sslSocketFactory(), slow.sslSocketFactory());
-        org.junit.jupiter.api.Assertions.assertNotSame(HttpClients.shared().sslSocketFactory(),
-                fast.sslSocketFactory());
+        org.junit.jupiter.api.Assertions.assertNotSame(slow.sslSocketFactory(), fast.sslSocketFactory(),
+                "the insecure client has its own TLS");
+    }
+
+    @Test
+    void tlsIsSetUpOnlyForClientsThatMayNeedIt() {
+        assertEquals(List.of(ConnectionSpec.CLEARTEXT), HttpClients.shared().connectionSpecs());
+        OkHttpClient plain = HttpClients.derive(TlsSettings.DEFAULT, Duration.ofSeconds(5), false).build();
+        assertEquals(List.of(ConnectionSpec.CLEARTEXT), plain.connectionSpecs());
+        assertFalse(plain.followSslRedirects(), "a plain client cannot follow a redirect to https");
+        assertThrows(IllegalStateException.class, plain::sslSocketFactory);
+
+        OkHttpClient secure = HttpClients.derive(TlsSettings.DEFAULT, Duration.ofSeconds(5)).build();
+        assertTrue(secure.connectionSpecs().contains(ConnectionSpec.MODERN_TLS));
+        assertTrue(secure.connectionSpecs().contains(ConnectionSpec.CLEARTEXT));
+        assertNotNull(secure.sslSocketFactory());
     }
 
     @Test

@@ -77,4 +77,32 @@ class AtomicFilesTest {
         AtomicFiles.writeAll(Map.of(), 4);
         assertEquals(0, dir.toFile().list().length);
     }
+
+    @Test
+    void withoutFsyncEveryFileIsStillWholeAndNoTempFileIsLeft() throws IOException {
+        Map<Path, AtomicFiles.Writer> contents = new LinkedHashMap<>();
+        for (int i = 1; i <= 30; i++) {
+            contents.put(dir.resolve("file_" + i + ".txt"), text("content " + i));
+        }
+
+        AtomicFiles.writeAll(contents, 1, AtomicFiles.Durability.NO_FSYNC);
+
+        for (int i = 1; i <= 30; i++) {
+            assertEquals("content " + i, Files.readString(dir.resolve("file_" + i + ".txt")));
+        }
+        assertEquals(30, names(dir).size(), "no temp file may be left behind: " + names(dir));
+    }
+
+    @Test
+    void writtenFilesGetTheModeOfAnyNewFileNotOwnerOnly() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+
+        AtomicFiles.writeString(dir.resolve("single.txt"), "x");
+        AtomicFiles.writeAll(Map.of(dir.resolve("batch.txt"), text("y")), 2);
+
+        var expected = Files.getPosixFilePermissions(plain);
+        assertEquals(expected, Files.getPosixFilePermissions(dir.resolve("single.txt")));
+        assertEquals(expected, Files.getPosixFilePermissions(dir.resolve("batch.txt")));
+    }
 }

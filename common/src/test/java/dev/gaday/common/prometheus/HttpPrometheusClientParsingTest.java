@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -248,7 +249,36 @@ class HttpPrometheusClientParsingTest {
     }
 
     @Test
-    void gzipBodyIsDecompressedTransparently() throws IOException {
+    void onLoopbackItAsksForNoCompressionAndStillReadsAGzipAnswer() throws IOException {
+        stubGzippedScalar();
+
+        QueryResult.Scalar scalar = assertInstanceOf(QueryResult.Scalar.class, client().query("42", T));
+
+        assertEquals(42.0, scalar.sample().value());
+        wire.verify(postRequestedFor(urlPathEqualTo("/api/v1/query")).withHeader("Accept-Encoding", equalTo("identity")));
+    }
+
+    @Test
+    void aUsersOwnAcceptEncodingIsKeptAndItsGzipAnswerRead() throws IOException {
+        stubGzippedScalar();
+        HttpPrometheusClient client = new HttpPrometheusClient(PrometheusEndpoint.of(wire.baseUrl())
+                .withRetryPolicy(RetryPolicy.none()).withHeader("Accept-Encoding", "gzip"));
+
+        assertEquals(42.0, assertInstanceOf(QueryResult.Scalar.class, client.query("42", T)).sample().value());
+        wire.verify(postRequestedFor(urlPathEqualTo("/api/v1/query")).withHeader("Accept-Encoding", equalTo("gzip")));
+    }
+
+    @Test
+    void loopbackIsRecognisedWithoutANameLookup() {
+        for (String host : List.of("localhost", "LOCALHOST", "127.0.0.1", "127.10.20.30", "::1")) {
+            assertTrue(HttpPrometheusClient.isLoopback(host), host);
+        }
+        for (String host : List.of("prometheus.example", "10.0.0.1", "127.example.com", "::2", "128.0.0.1")) {
+            assertFalse(HttpPrometheusClient.isLoopback(host), host);
+        }
+    }
+
+    private static void stubGzippedScalar() throws IOException {
         byte[] json = """
                 {"status":"success","data":{"resultType":"scalar","result":[1763640000,"42"]}}"""
                 .getBytes(StandardCharsets.UTF_8);
@@ -259,11 +289,6 @@ class HttpPrometheusClientParsingTest {
         wire.stubFor(post(urlPathEqualTo("/api/v1/query")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withHeader("Content-Encoding", "gzip")
                 .withBody(gzipped.toByteArray())));
-
-        QueryResult.Scalar scalar = assertInstanceOf(QueryResult.Scalar.class, client().query("42", T));
-
-        assertEquals(42.0, scalar.sample().value());
-        wire.verify(postRequestedFor(urlPathEqualTo("/api/v1/query")).withHeader("Accept-Encoding", containing("gzip")));
     }
 
     @Test

@@ -90,7 +90,7 @@ public final class LiveRun {
                     long due = Duration.between(start, now).toSeconds() / interval.toSeconds();
                     int count = (int) Math.min(due, total) - collected.size();
                     List<KpiSnapshot> fresh = snapshots.collect(next, nextEnd, count, interval);
-                    output.writeSnapshots(fresh);
+                    output.writeSnapshots(fresh, dev.gaday.common.json.AtomicFiles.Durability.FSYNC);
                     for (KpiSnapshot snapshot : fresh) {
                         collected.add(snapshot);
                         progress.snapshotWritten(snapshot, total);

@@ -7,7 +7,6 @@ import dev.gaday.common.json.Sha256;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.KpiSummary;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +22,10 @@ public final class OutputFiles {
     public static final String SUMMARY_MARKDOWN = "ga_kpi_summary.md";
     private static final Pattern SNAPSHOT_NAME = Pattern.compile("snapshot_\\d{4,}\\.json");
 
-    private static final int WRITERS = 32;
+    /** Concurrent fsyncs let the file system group them into few journal commits. */
+    private static final int SYNCED_WRITERS = 32;
+    /** Without fsync the work is the directory updates, which more threads only contend for. */
+    private static final int UNSYNCED_WRITERS = 1;
 
     private final Path directory;
 
@@ -42,16 +44,19 @@ public final class OutputFiles {
     }
 
     /**
-     * Writes many snapshots at once: serialised and fsynced concurrently (the file system groups
-     * concurrent fsyncs into few journal commits), then renamed, then the directory fsynced once.
+     * Writes many snapshots at once, each whole or not at all: serialised concurrently into temp files,
+     * then renamed. With {@link AtomicFiles.Durability#FSYNC} (live runs, which --resume continues after
+     * a crash) each is fsynced first and the directory after; a retroactive run, which a rerun repeats
+     * exactly, does not wait for the disk.
      */
-    public void writeSnapshots(List<KpiSnapshot> snapshots) {
+    public void writeSnapshots(List<KpiSnapshot> snapshots, AtomicFiles.Durability durability) {
         Map<Path, AtomicFiles.Writer> contents = new LinkedHashMap<>();
         for (KpiSnapshot snapshot : snapshots) {
             contents.put(directory.resolve(KpiSnapshot.fileName(snapshot.sequence())),
-                    out -> out.write(Json.write(snapshot).getBytes(StandardCharsets.UTF_8)));
+                    out -> Json.write(out, snapshot));
         }
-        AtomicFiles.writeAll(contents, WRITERS);
+        AtomicFiles.writeAll(contents, durability == AtomicFiles.Durability.FSYNC ? SYNCED_WRITERS : UNSYNCED_WRITERS,
+                durability);
     }
 
     /** The JSON, then the Markdown, then the checksum of the JSON (so the checksum never names an older JSON). */
