@@ -260,7 +260,9 @@ final class ApiResponseReader {
                         || !Character.isDigit(text.charAt(text.length() - 1)) && text.charAt(text.length() - 1) != '.') {
                     throw new NumberFormatException(text);
                 }
-                yield Double.parseDouble(text);
+                // Jackson's bundled FastDoubleParser: the same correctly rounded double as Double.parseDouble,
+                // several times faster, and a 24-hour range answer holds hundreds of thousands of values.
+                yield com.fasterxml.jackson.core.io.NumberInput.parseDouble(text, true);
             }
         };
     }
