@@ -84,7 +84,11 @@ public final class Graphics2DCanvas implements ChartCanvas {
             if (in == null) {
                 throw new IOException("missing bundled font");
             }
-            return Font.createFont(Font.TRUETYPE_FONT, in);
+            Font font = Font.createFont(Font.TRUETYPE_FONT, in);
+            // The PDF's text drawer asks the font which characters it has: answer the first
+            // question now, on whichever thread loads this class (the PDF warm-up).
+            font.canDisplay('0');
+            return font;
         } catch (IOException | FontFormatException | RuntimeException e) {
             // Text then falls back to the PDF's default font; the chart itself still draws.
             return new Font(Font.SANS_SERIF, Font.PLAIN, 10);

@@ -5,6 +5,8 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import dev.gaday.cert.chart.ChartCanvas;
 import dev.gaday.cert.chart.ChartLayout;
 import dev.gaday.cert.chart.Graphics2DCanvas;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -109,23 +111,46 @@ public final class PdfReport {
                 }
                 fonts.complete(parsed);
                 bodyHtml("# warm\n\n| a |\n|---|\n| b |\n");
-                // The JDK's XML parser and DOM builder, which openhtmltopdf reads the XHTML with.
-                com.openhtmltopdf.resource.XMLResource.load(new org.xml.sax.InputSource(new java.io.StringReader(
-                        "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>w</title></head>"
-                                + "<body><p>w</p></body></html>")));
+                // The JDK's SAX parser and identity transformer, which openhtmltopdf reads the XHTML
+                // into a DOM with. (Not through openhtmltopdf's XMLResource: outside a render it
+                // throws, for want of a SharedContext, and the rest of the warm-up never ran.)
+                javax.xml.transform.TransformerFactory.newInstance().newTransformer().transform(
+                        new javax.xml.transform.sax.SAXSource(new org.xml.sax.InputSource(new java.io.StringReader(
+                                "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>w</title></head>"
+                                        + "<body><p>w</p></body></html>"))),
+                        new javax.xml.transform.dom.DOMResult());
                 new PdfRendererBuilder().useFastMode();
                 Class.forName("com.openhtmltopdf.pdfboxout.PdfBoxRenderer");
                 Class.forName("org.apache.pdfbox.pdmodel.font.PDType0Font");
-                // The charts' Graphics2D and the AWT copy of DejaVu Sans their text is set in.
-                Class.forName("de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D");
-                Class.forName("dev.gaday.cert.chart.Graphics2DCanvas");
-            } catch (ClassNotFoundException | IOException | RuntimeException | LinkageError e) {
+                warmUpChartDrawing();
+            } catch (ClassNotFoundException | IOException | javax.xml.transform.TransformerException
+                    | RuntimeException | LinkageError e) {
                 // Only a head start; the real work loads whatever is missing and reports errors.
                 fonts.completeExceptionally(e);
             }
         }, "pdf-warm-up");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Draws a few chart marks into a scratch PDF Graphics2D: the first chart of the real render
+     * then finds that code loaded and the AWT copy of DejaVu Sans ready (it took some 45 ms longer
+     * on a cold JVM).
+     */
+    private static void warmUpChartDrawing() throws IOException {
+        try (PDDocument scratch = new PDDocument()) {
+            PdfBoxGraphics2D graphics = new PdfBoxGraphics2D(scratch, 16, 16);
+            try {
+                Graphics2DCanvas canvas = new Graphics2DCanvas(graphics);
+                canvas.rect(0, 0, 16, 16, 0xffffff);
+                canvas.line(0, 8, 16, 8, new ChartCanvas.Stroke(0xc03030, 1.2, 6, 4));
+                canvas.polyline(new double[] {0, 8, 16}, new double[] {4, 12, 4},
+                        ChartCanvas.Stroke.solid(0x1f5fa8, 1.6));
+            } finally {
+                graphics.dispose();
+            }
+        }
     }
 
     /** The body HTML flexmark makes of the Markdown (tests use it to check escaping). */
