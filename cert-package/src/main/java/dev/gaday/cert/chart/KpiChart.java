@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param seriesLabel the series' legend text: "Availability"
  * @param start the x axis' start (the first snapshot's interval start)
  * @param end the x axis' end (the last snapshot's interval end)
- * @param points the values in time order; a null or non-finite value breaks the line
+ * @param points the values in time order, inside [start, end]; a null or non-finite value breaks
+ *     the line
  * @param threshold the threshold line, or null
  * @param incidents incidents inside [start, end]
  */
@@ -33,6 +34,20 @@ public record KpiChart(String name, String yTitle, String seriesLabel, Instant s
         incidents = List.copyOf(incidents);
         if (points.stream().noneMatch(Point::finite)) {
             throw new IllegalArgumentException("chart " + name + ": no finite value to draw");
+        }
+        // Nothing may be drawn outside the plot.
+        for (Point point : points) {
+            requireInside(name, "point", point.at(), start, end);
+        }
+        for (Incident incident : incidents) {
+            requireInside(name, "incident", incident.at(), start, end);
+        }
+    }
+
+    private static void requireInside(String name, String what, Instant at, Instant start, Instant end) {
+        if (at.isBefore(start) || at.isAfter(end)) {
+            throw new IllegalArgumentException("chart " + name + ": " + what + " at " + at + " is outside " + start
+                    + ".." + end);
         }
     }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +36,14 @@ public final class KpiCharts {
         if (snapshots.isEmpty()) {
             return result;
         }
-        Instant start = snapshots.get(0).window().start();
-        Instant end = snapshots.get(snapshots.size() - 1).window().end();
+        // The snapshots in time order (their file numbers need not be), and the span they cover.
+        List<KpiSnapshot> ordered = new ArrayList<>(snapshots);
+        ordered.sort(Comparator.comparing((KpiSnapshot snapshot) -> snapshot.window().start()));
+        Instant start = ordered.get(0).window().start();
+        Instant end = start;
+        for (KpiSnapshot snapshot : ordered) {
+            end = snapshot.window().end().isAfter(end) ? snapshot.window().end() : end;
+        }
         if (!end.isAfter(start)) {
             return result;
         }
@@ -49,11 +56,11 @@ public final class KpiCharts {
             }
         }
         result.add(new Series("availability", "Availability (%)", "Availability", OverallKpis::availabilityPercent,
-                "availab"), snapshots, summary, start, end, incidents);
+                "availab"), ordered, summary, start, end, incidents);
         result.add(new Series("error_rate", "Error rate (%)", "Error rate", OverallKpis::errorRatePercent, "error"),
-                snapshots, summary, start, end, incidents);
+                ordered, summary, start, end, incidents);
         result.add(new Series("p99_latency", "P99 latency (ms)", "P99 latency", OverallKpis::p99LatencyMs, "p99"),
-                snapshots, summary, start, end, incidents);
+                ordered, summary, start, end, incidents);
         return result;
     }
 
