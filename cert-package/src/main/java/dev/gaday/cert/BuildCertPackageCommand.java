@@ -1,12 +1,14 @@
 package dev.gaday.cert;
 
 import dev.gaday.cert.archive.ReproducibleTar;
+import dev.gaday.cert.chart.ChartLayout;
+import dev.gaday.cert.chart.KpiCharts;
+import dev.gaday.cert.chart.SvgCanvas;
 import dev.gaday.cert.input.InputFiles;
 import dev.gaday.cert.input.Inputs;
 import dev.gaday.cert.model.CertificationMetadata;
 import dev.gaday.cert.model.PackageFile;
 import dev.gaday.cert.model.UnfilledPlaceholder;
-import dev.gaday.cert.pdf.KpiCharts;
 import dev.gaday.cert.pdf.PdfReport;
 import dev.gaday.cert.report.Bindings;
 import dev.gaday.cert.report.Certifier;
@@ -290,32 +292,20 @@ public final class BuildCertPackageCommand extends ToolCommand {
             Certifier.Outcome outcome, Instant generatedAt, PhaseTimes phases) {
         List<String> written = new ArrayList<>();
         write(dir, REPORT_MD, markdown, written);
-        // The PNG charts (for the Markdown) are drawn on a second core while the PDF renders; they
-        // get their own chart objects, as XChart's are not safe to paint from two threads.
-        java.util.concurrent.CompletableFuture<Map<String, byte[]>> pngs = java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> {
-                    Map<String, byte[]> images = new LinkedHashMap<>();
-                    KpiCharts.of(inputs.snapshots(), inputs.kpiSummary(), inputs.release()).charts()
-                            .forEach((name, chart) -> images.put(name, KpiCharts.png(chart)));
-                    return images;
-                });
+        for (Map.Entry<String, ChartLayout> chart : charts.layouts().entrySet()) {
+            writeBytes(dir, "charts/" + chart.getKey() + ".svg",
+                    SvgCanvas.render(chart.getValue(), ReportValues.chartTitle(chart.getKey())), written);
+        }
+        phases.mark("SVG charts");
         String releaseLabel = inputs.release().name() != null ? inputs.release().name()
                 : inputs.release().version() != null ? "Release " + inputs.release().version() : "GA release";
         String title = "GA Day Report: " + releaseLabel;
         String header = releaseLabel + " · GA day report · " + outcome.status().label();
         boolean appendCharts = !reportTemplate.placeholders().contains("INSERT_KPI_CHARTS");
         Instant pdfTime = generatedAt;
-        writeBytes(dir, REPORT_PDF, PdfReport.render(markdown, title, header, charts.charts(), appendCharts, pdfTime),
-                written);
+        writeBytes(dir, REPORT_PDF, PdfReport.render(markdown, title, header, charts.layouts(), appendCharts,
+                pdfTime), written);
         phases.mark("PDF");
-        try {
-            for (Map.Entry<String, byte[]> png : pngs.join().entrySet()) {
-                writeBytes(dir, "charts/" + png.getKey() + ".png", png.getValue(), written);
-            }
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-        phases.mark("PNG charts (after the PDF)");
         for (String name : List.of(InputFiles.KPI_SUMMARY, InputFiles.WS_HEALTH, InputFiles.DRIFT_ANALYSIS,
                 InputFiles.SLO_STATUS, InputFiles.VALIDATION_JSON, InputFiles.VALIDATION_HTML)) {
             Optional<Path> file = files.get(name);

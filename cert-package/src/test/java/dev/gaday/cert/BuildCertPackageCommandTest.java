@@ -198,9 +198,21 @@ class BuildCertPackageCommandTest {
         assertFalse(report.contains("{{"));
         assertTrue(report.startsWith("# Checkout 2\\.4\\.0 GA Day After-Action Report")
                 || report.startsWith("# Checkout 2.4.0 GA Day After-Action Report"), report.lines().findFirst().get());
-        assertTrue(report.contains("](charts/availability.png)"));
-        assertTrue(Files.size(dir.resolve("package/charts/availability.png")) > 1000);
-        assertTrue(Files.exists(dir.resolve("package/charts/p99_latency.png")));
+        assertTrue(report.contains("![Availability over the GA window](charts/availability.svg)"));
+        for (String chart : List.of("availability", "error_rate", "p99_latency")) {
+            String svg = Files.readString(dir.resolve("package/charts/" + chart + ".svg"));
+            assertTrue(svg.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "), chart);
+            // 24 hourly snapshots, all with a value: one unbroken line of 24 points.
+            java.util.regex.Matcher points = java.util.regex.Pattern.compile("<polyline points=\"([^\"]*)\"")
+                    .matcher(svg);
+            assertTrue(points.find(), chart);
+            assertEquals(24, points.group(1).split(" ").length, chart);
+            assertFalse(points.find(), chart);
+            assertTrue(svg.contains(">INC-7</text>"), chart + ": the incident's label");
+        }
+        String manifest = Files.readString(dir.resolve("package/MANIFEST.sha256"));
+        assertTrue(manifest.contains("  charts/availability.svg\n"), manifest);
+        assertFalse(manifest.contains(".png"), manifest);
     }
 
     @Test

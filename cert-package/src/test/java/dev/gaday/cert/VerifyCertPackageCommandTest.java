@@ -34,13 +34,13 @@ class VerifyCertPackageCommandTest {
         Path pkg = Files.createDirectories(dir.resolve("pkg"));
         Files.writeString(pkg.resolve("GA_DAY_REPORT.md"), "# Report\n");
         Files.createDirectories(pkg.resolve("charts"));
-        Files.write(pkg.resolve("charts/availability.png"), new byte[] {1, 2, 3});
+        Files.write(pkg.resolve("charts/availability.svg"), new byte[] {1, 2, 3});
         Sha256.writeManifest(pkg.resolve("MANIFEST.sha256"), pkg,
-                List.of(pkg.resolve("GA_DAY_REPORT.md"), pkg.resolve("charts/availability.png")));
+                List.of(pkg.resolve("GA_DAY_REPORT.md"), pkg.resolve("charts/availability.svg")));
         Files.writeString(pkg.resolve("certification_metadata.json"), "{\"manifestSha256\":\""
                 + Sha256.hex(pkg.resolve("MANIFEST.sha256")) + "\",\"certificationStatus\":\"CERTIFIED\"}\n");
         good = dir.resolve("good.tar.gz");
-        ReproducibleTar.write(good, pkg, "package/", List.of("GA_DAY_REPORT.md", "charts/availability.png",
+        ReproducibleTar.write(good, pkg, "package/", List.of("GA_DAY_REPORT.md", "charts/availability.svg",
                 "MANIFEST.sha256", "certification_metadata.json"), 1_700_000_000L);
     }
 
@@ -174,10 +174,10 @@ class VerifyCertPackageCommandTest {
     @Test
     void rejectsMissingAndUnlistedFiles() throws IOException {
         Path missing = rewrite("missing.tar.gz", (e, t) -> { }, entries -> {
-            entries.remove("package/charts/availability.png");
+            entries.remove("package/charts/availability.svg");
             return entries;
         });
-        assertRejected(verify(missing), "package/charts/availability.png: listed in MANIFEST.sha256 but missing");
+        assertRejected(verify(missing), "package/charts/availability.svg: listed in MANIFEST.sha256 but missing");
         Path extra = rewrite("extra.tar.gz", (e, t) -> { }, entries -> {
             entries.put("package/notes.txt", "smuggled".getBytes(StandardCharsets.UTF_8));
             return entries;

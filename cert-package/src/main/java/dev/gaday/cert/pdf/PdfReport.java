@@ -5,6 +5,10 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import dev.gaday.cert.chart.ChartCanvas;
+import dev.gaday.cert.chart.ChartLayout;
+import dev.gaday.cert.chart.Graphics2DCanvas;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
@@ -40,13 +44,12 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.knowm.xchart.XYChart;
 
 /**
  * Renders the filled Markdown report to PDF in-process: flexmark turns it into XHTML (raw HTML in
  * a template is shown as text, never interpreted), openhtmltopdf lays it out on A4 with a
  * running header, page numbers, repeated table headers and bookmarks, and the KPI charts are
- * drawn as vectors where the Markdown references charts/NAME.png. Fonts are the bundled DejaVu
+ * drawn as vectors where the Markdown references charts/NAME.svg. Fonts are the bundled DejaVu
  * Sans family, so the result does not depend on the host's fonts; emoji that DejaVu lacks are
  * mapped to symbols it has (U+2705 to U+2714, U+274C to U+2718). The PDF's dates and document ID
  * are fixed from the given time and the content, so the same input gives the same bytes.
@@ -57,7 +60,7 @@ public final class PdfReport {
     public static final String FONT_MONO = "/dev/gaday/cert/fonts/DejaVuSansMono.ttf";
     static final String CHART_TYPE = "application/x-gaday-chart";
     private static final Pattern CHART_IMAGE = Pattern.compile(
-            "<img src=\"charts/([a-z0-9_]+)\\.png\" alt=\"([^\"]*)\" />");
+            "<img src=\"charts/([a-z0-9_]+)\\.svg\" alt=\"([^\"]*)\" />");
     private static final Pattern HEADING = Pattern.compile("<h([1-3]) id=\"([^\"]+)\">(.*?)</h\\1>", Pattern.DOTALL);
     private static final Pattern NAMED_ENTITY = Pattern.compile("&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)");
 
@@ -86,7 +89,7 @@ public final class PdfReport {
     }
 
     /**
-     * Loads and initialises the PDF stack (flexmark, openhtmltopdf, PDFBox, XChart, the fonts) on
+     * Loads and initialises the PDF stack (flexmark, openhtmltopdf, PDFBox, the fonts) on
      * another thread while the caller reads its inputs: a cold JVM spends most of a run loading
      * classes, and two cores load them faster than one.
      */
@@ -108,22 +111,46 @@ public final class PdfReport {
                 }
                 fonts.complete(parsed);
                 bodyHtml("# warm\n\n| a |\n|---|\n| b |\n");
-                // The JDK's XML parser and DOM builder, which openhtmltopdf reads the XHTML with.
-                com.openhtmltopdf.resource.XMLResource.load(new org.xml.sax.InputSource(new java.io.StringReader(
-                        "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>w</title></head>"
-                                + "<body><p>w</p></body></html>")));
+                // The JDK's SAX parser and identity transformer, which openhtmltopdf reads the XHTML
+                // into a DOM with. (Not through openhtmltopdf's XMLResource: outside a render it
+                // throws, for want of a SharedContext, and the rest of the warm-up never ran.)
+                javax.xml.transform.TransformerFactory.newInstance().newTransformer().transform(
+                        new javax.xml.transform.sax.SAXSource(new org.xml.sax.InputSource(new java.io.StringReader(
+                                "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>w</title></head>"
+                                        + "<body><p>w</p></body></html>"))),
+                        new javax.xml.transform.dom.DOMResult());
                 new PdfRendererBuilder().useFastMode();
                 Class.forName("com.openhtmltopdf.pdfboxout.PdfBoxRenderer");
                 Class.forName("org.apache.pdfbox.pdmodel.font.PDType0Font");
-                Class.forName("org.knowm.xchart.XYChart");
-                Class.forName("dev.gaday.cert.pdf.KpiCharts");
-            } catch (ClassNotFoundException | IOException | RuntimeException | LinkageError e) {
+                warmUpChartDrawing();
+            } catch (ClassNotFoundException | IOException | javax.xml.transform.TransformerException
+                    | RuntimeException | LinkageError e) {
                 // Only a head start; the real work loads whatever is missing and reports errors.
                 fonts.completeExceptionally(e);
             }
         }, "pdf-warm-up");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Draws a few chart marks into a scratch PDF Graphics2D: the first chart of the real render
+     * then finds that code loaded and the AWT copy of DejaVu Sans ready (it took some 45 ms longer
+     * on a cold JVM).
+     */
+    private static void warmUpChartDrawing() throws IOException {
+        try (PDDocument scratch = new PDDocument()) {
+            PdfBoxGraphics2D graphics = new PdfBoxGraphics2D(scratch, 16, 16);
+            try {
+                Graphics2DCanvas canvas = new Graphics2DCanvas(graphics);
+                canvas.rect(0, 0, 16, 16, 0xffffff);
+                canvas.line(0, 8, 16, 8, new ChartCanvas.Stroke(0xc03030, 1.2, 6, 4));
+                canvas.polyline(new double[] {0, 8, 16}, new double[] {4, 12, 4},
+                        ChartCanvas.Stroke.solid(0x1f5fa8, 1.6));
+            } finally {
+                graphics.dispose();
+            }
+        }
     }
 
     /** The body HTML flexmark makes of the Markdown (tests use it to check escaping). */
@@ -133,17 +160,17 @@ public final class PdfReport {
 
     /**
      * @param headerText the running header: release and status
-     * @param charts charts by name, drawn where the Markdown references charts/NAME.png
+     * @param charts charts by name, drawn where the Markdown references charts/NAME.svg
      * @param appendCharts true to add a chart section at the end (templates without INSERT_KPI_CHARTS)
      * @param fixedTime the PDF's creation and modification date
      */
-    public static byte[] render(String markdown, String title, String headerText, Map<String, XYChart> charts,
+    public static byte[] render(String markdown, String title, String headerText, Map<String, ChartLayout> charts,
             boolean appendCharts, Instant fixedTime) {
         String body = bodyHtml(markdown);
         if (appendCharts && !charts.isEmpty()) {
             StringBuilder section = new StringBuilder("<h2 id=\"kpi-charts\">KPI charts</h2>\n");
             for (String name : charts.keySet()) {
-                section.append("<p><img src=\"charts/").append(name).append(".png\" alt=\"")
+                section.append("<p><img src=\"charts/").append(name).append(".svg\" alt=\"")
                         .append(xml(dev.gaday.cert.report.ReportValues.chartTitle(name))).append("\" /></p>\n");
             }
             body = body + section;
@@ -162,7 +189,7 @@ public final class PdfReport {
         return toPdf(xhtml, charts, fixedTime);
     }
 
-    private static byte[] toPdf(String xhtml, Map<String, XYChart> charts, Instant fixedTime) {
+    private static byte[] toPdf(String xhtml, Map<String, ChartLayout> charts, Instant fixedTime) {
         BundledFontMapper.install();
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
@@ -258,15 +285,15 @@ public final class PdfReport {
         });
     }
 
-    private static FSObjectDrawer chartDrawer(Map<String, XYChart> charts) {
+    private static FSObjectDrawer chartDrawer(Map<String, ChartLayout> charts) {
         return (element, x, y, width, height, outputDevice, context, dotsPerPixel) -> {
-            XYChart chart = charts.get(element.getAttribute("data-chart"));
+            ChartLayout chart = charts.get(element.getAttribute("data-chart"));
             if (chart != null) {
                 float w = (float) width / dotsPerPixel;
                 float h = (float) height / dotsPerPixel;
                 outputDevice.drawWithGraphics((float) x, (float) y, w, h, graphics -> {
-                    graphics.scale(w / KpiCharts.WIDTH, h / KpiCharts.HEIGHT);
-                    chart.paint(graphics, KpiCharts.WIDTH, KpiCharts.HEIGHT);
+                    graphics.scale(w / ChartLayout.WIDTH, h / ChartLayout.HEIGHT);
+                    chart.drawOn(new Graphics2DCanvas(graphics));
                 });
             }
             return null;

@@ -113,7 +113,7 @@ public final class ReportValues {
         if (!context.chartNames().isEmpty()) {
             List<String> images = new ArrayList<>();
             for (String chart : context.chartNames()) {
-                images.add("![" + MarkdownText.escape(chartTitle(chart)) + "](charts/" + chart + ".png)");
+                images.add("![" + MarkdownText.escape(chartTitle(chart)) + "](charts/" + chart + ".svg)");
             }
             values.markdown("INSERT_KPI_CHARTS", String.join("\n\n", images), null);
         } else {
