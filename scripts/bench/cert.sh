@@ -34,32 +34,46 @@ sed -e 's/✔/OK/g; s/✘/X/g; s/⚠/!/g; s/≥/>=/g; s/≤/<=/g; s/·/-/g; s/�
 now_ms() { date +%s%3N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-# time_cmd NAME CMD...: runs CMD $runs times (after one warm-up for the file cache), prints median ms.
-time_cmd() {
-  local name="$1"; shift
-  "$@" >/dev/null 2>&1 || { echo "cert.sh: $name failed (exit $?): $*" >&2; echo "-1"; return; }
-  for _ in $(seq "$runs"); do
-    local t0 t1
-    t0=$(now_ms); "$@" >/dev/null 2>&1; t1=$(now_ms)
-    echo $((t1 - t0))
-  done | median
-}
-
-cert_ms=$(time_cmd cert-package java -jar "$jar" --inputs "$inputs" -o "$work/bench" -q)
-# The same run through cert-package/bin/cert-package: C1 only, serial GC and an AppCDS archive of
-# the classes one run loads (made by its first run, the warm-up below; removed first so it is fresh).
-rm -f "${jar%.jar}.jsa"
-cert_cds_ms=$(time_cmd cert-package-launcher cert-package/bin/cert-package --inputs "$inputs" -o "$work/bench-cds" -q)
-cert_pdf_only_ms=$(time_cmd cert-package-certify-only java -jar "$jar" --inputs "$inputs" -o "$work/co" -q --certify-only)
-pdflatex_ms=$(time_cmd pandoc+pdflatex pandoc "$work/ascii.md" -o "$work/pdflatex.pdf" --pdf-engine=pdflatex -V geometry:a4paper)
-lualatex_ms=-1
+# Each command once as a warm-up (file cache; the launcher's archive), then $runs rounds in which every
+# command runs once in turn, so that a change in the machine's load hits all of them alike; each
+# figure is the median of its rounds (ms; -1 when the command fails).
+names=(cert cert_cds certify_only pdflatex lualatex)
+declare -A cmds
+rm -f "${jar%.jar}.jsa" # the launcher's class archive is remade by its warm-up run
+cmds[cert]="java -jar $jar --inputs $inputs -o $work/bench -q"
+cmds[cert_cds]="cert-package/bin/cert-package --inputs $inputs -o $work/bench-cds -q"
+cmds[certify_only]="java -jar $jar --inputs $inputs -o $work/co -q --certify-only"
+cmds[pdflatex]="pandoc $work/ascii.md -o $work/pdflatex.pdf --pdf-engine=pdflatex -V geometry:a4paper"
+cmds[lualatex]=""
 if command -v lualatex >/dev/null; then
-  lualatex_ms=$(time_cmd pandoc+lualatex pandoc "$md" -o "$work/lualatex.pdf" --pdf-engine=lualatex -V geometry:a4paper)
+  cmds[lualatex]="pandoc $md -o $work/lualatex.pdf --pdf-engine=lualatex -V geometry:a4paper"
 fi
+declare -A failed
+for name in "${names[@]}"; do
+  [ -n "${cmds[$name]}" ] || { failed[$name]=1; continue; }
+  # shellcheck disable=SC2086 # each command is a plain word list
+  ${cmds[$name]} >/dev/null 2>&1 || { echo "cert.sh: $name failed (exit $?): ${cmds[$name]}" >&2; failed[$name]=1; }
+done
+: >"$work/times"
+for _ in $(seq "$runs"); do
+  for name in "${names[@]}"; do
+    [ -z "${failed[$name]:-}" ] || continue
+    t0=$(now_ms); ${cmds[$name]} >/dev/null 2>&1; t1=$(now_ms)
+    echo "$name $((t1 - t0))" >>"$work/times"
+  done
+done
+figure() {
+  if [ -n "${failed[$1]:-}" ]; then echo -1; else awk -v n="$1" '$1 == n {print $2}' "$work/times" | median; fi
+}
+cert_ms=$(figure cert)
+cert_cds_ms=$(figure cert_cds)
+cert_pdf_only_ms=$(figure certify_only)
+pdflatex_ms=$(figure pdflatex)
+lualatex_ms=$(figure lualatex)
 
 ratio() { awk -v p="$1" -v c="$2" 'BEGIN { if (p < 0 || c <= 0) print "n/a"; else printf "%.2f", p / c }'; }
 shown() { if [ "$1" -lt 0 ]; then echo "failed"; else echo "$1 ms"; fi; }
-echo "cert-package bench: $runs runs each, median wall time, JVM start included ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
+echo "cert-package bench: $runs rounds, the commands in turn, median wall time, JVM start included ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
 printf '  %-52s %6s ms\n' "cert-package: full package (MD + PDF + charts + tar.gz)" "$cert_ms"
 printf '  %-52s %6s ms\n' "cert-package via bin/cert-package (C1, AppCDS)" "$cert_cds_ms"
 printf '  %-52s %6s ms\n' "cert-package --certify-only (JVM + inputs + verdict)" "$cert_pdf_only_ms"
