@@ -522,15 +522,7 @@ public final class BuildCertPackageCommand extends ToolCommand {
 
     /** Whether these arguments ask for a package with a PDF (not verify, help, version or --certify-only). */
     static boolean buildsPdf(String[] args) {
-        if (args.length > 0 && args[0].equals("verify")) {
-            return false;
-        }
-        for (String arg : args) {
-            if (arg.equals("--certify-only") || arg.equals("--help") || arg.equals("-h") || arg.equals("--version")
-                    || arg.equals("-V")) {
-                return false;
-            }
-        }
-        return true;
+        return !(args.length > 0 && args[0].equals("verify")) && !ToolLauncher.asksForHelpOrVersion(args)
+                && !List.of(args).contains("--certify-only");
     }
 }

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** verify: the good package passes; crafted archives are each rejected with one line and exit 1. */
 class VerifyCertPackageCommandTest {
+    private static final String REPORT = "# Report\n";
+
     @TempDir
     Path dir;
     Path good;
@@ -32,7 +34,7 @@ class VerifyCertPackageCommandTest {
     @BeforeEach
     void goodPackage() throws IOException {
         Path pkg = Files.createDirectories(dir.resolve("pkg"));
-        Files.writeString(pkg.resolve("GA_DAY_REPORT.md"), "# Report\n");
+        Files.writeString(pkg.resolve("GA_DAY_REPORT.md"), REPORT);
         Files.createDirectories(pkg.resolve("charts"));
         Files.write(pkg.resolve("charts/availability.svg"), new byte[] {1, 2, 3});
         Sha256.writeManifest(pkg.resolve("MANIFEST.sha256"), pkg,
@@ -74,6 +76,24 @@ class VerifyCertPackageCommandTest {
         return target;
     }
 
+    /** The good archive with one more entry at its end: a file with {@code data}, or (null) a link or empty entry. */
+    private Path appending(String name, TarArchiveEntry entry, byte[] data) throws IOException {
+        return rewrite(name, (entries, tar) -> {
+            try {
+                if (data != null) {
+                    entry.setSize(data.length);
+                }
+                tar.putArchiveEntry(entry);
+                if (data != null) {
+                    tar.write(data);
+                }
+                tar.closeArchiveEntry();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, entries -> entries);
+    }
+
     private static CommandRunner verify(Path archive) {
         return CommandRunner.run("verify", archive.toString());
     }
@@ -103,71 +123,27 @@ class VerifyCertPackageCommandTest {
 
     @Test
     void rejectsADotDotEntry() throws IOException {
-        Path evil = rewrite("dotdot.tar.gz", (entries, tar) -> {
-            try {
-                byte[] data = "x".getBytes(StandardCharsets.UTF_8);
-                TarArchiveEntry entry = new TarArchiveEntry("package/../../etc/evil", true);
-                entry.setSize(data.length);
-                tar.putArchiveEntry(entry);
-                tar.write(data);
-                tar.closeArchiveEntry();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, entries -> entries);
+        Path evil = appending("dotdot.tar.gz", new TarArchiveEntry("package/../../etc/evil", true),
+                "x".getBytes(StandardCharsets.UTF_8));
         assertRejected(verify(evil), "'..'");
     }
 
     @Test
     void rejectsASymlinkEntry() throws IOException {
-        Path evil = rewrite("symlink.tar.gz", (entries, tar) -> {
-            try {
-                TarArchiveEntry link = new TarArchiveEntry("package/passwd", TarArchiveEntry.LF_SYMLINK);
-                link.setLinkName("/etc/passwd");
-                tar.putArchiveEntry(link);
-                tar.closeArchiveEntry();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, entries -> entries);
-        assertRejected(verify(evil), "symbolic link");
+        TarArchiveEntry link = new TarArchiveEntry("package/passwd", TarArchiveEntry.LF_SYMLINK);
+        link.setLinkName("/etc/passwd");
+        assertRejected(verify(appending("symlink.tar.gz", link, null)), "symbolic link");
     }
 
     @Test
     void rejectsAHardLinkAnAbsolutePathAndADuplicate() throws IOException {
-        Path hard = rewrite("hard.tar.gz", (entries, tar) -> {
-            try {
-                TarArchiveEntry link = new TarArchiveEntry("package/copy.md", TarArchiveEntry.LF_LINK);
-                link.setLinkName("package/GA_DAY_REPORT.md");
-                tar.putArchiveEntry(link);
-                tar.closeArchiveEntry();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, entries -> entries);
-        assertRejected(verify(hard), "hard link");
-        Path absolute = rewrite("absolute.tar.gz", (entries, tar) -> {
-            try {
-                TarArchiveEntry entry = new TarArchiveEntry("/tmp/evil", true);
-                tar.putArchiveEntry(entry);
-                tar.closeArchiveEntry();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, entries -> entries);
-        assertRejected(verify(absolute), "absolute path");
-        Path duplicate = rewrite("dup.tar.gz", (entries, tar) -> {
-            try {
-                byte[] data = entries.get("package/GA_DAY_REPORT.md");
-                TarArchiveEntry entry = new TarArchiveEntry("package/GA_DAY_REPORT.md");
-                entry.setSize(data.length);
-                tar.putArchiveEntry(entry);
-                tar.write(data);
-                tar.closeArchiveEntry();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, entries -> entries);
+        TarArchiveEntry link = new TarArchiveEntry("package/copy.md", TarArchiveEntry.LF_LINK);
+        link.setLinkName("package/GA_DAY_REPORT.md");
+        assertRejected(verify(appending("hard.tar.gz", link, null)), "hard link");
+        assertRejected(verify(appending("absolute.tar.gz", new TarArchiveEntry("/tmp/evil", true), null)),
+                "absolute path");
+        Path duplicate = appending("dup.tar.gz", new TarArchiveEntry("package/GA_DAY_REPORT.md"),
+                REPORT.getBytes(StandardCharsets.UTF_8));
         assertRejected(verify(duplicate), "appears twice");
     }
 

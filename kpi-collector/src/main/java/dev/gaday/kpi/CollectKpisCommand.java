@@ -7,12 +7,14 @@ import dev.gaday.common.cli.PrometheusConnectionMixin;
 import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.cli.ToolLauncher;
 import dev.gaday.common.error.ToolException;
+import dev.gaday.common.json.AtomicFiles;
 import dev.gaday.common.model.kpi.DataGap;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.common.model.kpi.KubernetesStatus;
 import dev.gaday.common.model.kpi.Window;
 import dev.gaday.common.prometheus.PrometheusClient;
+import dev.gaday.common.verdict.Numbers;
 import dev.gaday.kpi.collect.LiveClock;
 import dev.gaday.kpi.collect.LiveRun;
 import dev.gaday.kpi.collect.SnapshotCollector;
@@ -25,7 +27,6 @@ import dev.gaday.kpi.config.KpiConfigLoader;
 import dev.gaday.kpi.kubernetes.KubernetesConnector;
 import dev.gaday.kpi.query.QueryRunner;
 import dev.gaday.kpi.report.OutputFiles;
-import dev.gaday.common.verdict.Numbers;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
@@ -216,13 +221,13 @@ public final class CollectKpisCommand extends ToolCommand {
         // The range queries are queued first: their results still have to be sliced, computed and written.
         List<SnapshotCollector.Pending> snapshotQueries = submitRetroactiveSnapshots(new SnapshotCollector(runner,
                 calculator));
-        java.util.concurrent.ExecutorService snapshotThread = java.util.concurrent.Executors.newSingleThreadExecutor(
+        ExecutorService snapshotThread = Executors.newSingleThreadExecutor(
                 r -> {
                     Thread thread = new Thread(r, "kpi-snapshots");
                     thread.setDaemon(true);
                     return thread;
                 });
-        java.util.concurrent.Future<List<KpiSnapshot>> pending = snapshotThread.submit(
+        Future<List<KpiSnapshot>> pending = snapshotThread.submit(
                 () -> {
                     List<KpiSnapshot> computed = new ArrayList<>();
                     for (SnapshotCollector.Pending part : snapshotQueries) {
@@ -236,7 +241,7 @@ public final class CollectKpisCommand extends ToolCommand {
             kpis = new WindowCollector(runner, calculator).collect(window, null, true, client.baseUrl());
             diagnostics().detail("summary queries: " + elapsedMillis(began) + " ms");
             snapshots = pending.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
@@ -248,7 +253,7 @@ public final class CollectKpisCommand extends ToolCommand {
             snapshotThread.shutdownNow();
         }
         diagnostics().detail("snapshots queried and computed: " + elapsedMillis(began) + " ms");
-        files.writeSnapshots(snapshots, dev.gaday.common.json.AtomicFiles.Durability.NO_FSYNC);
+        files.writeSnapshots(snapshots, AtomicFiles.Durability.NO_FSYNC);
         diagnostics().detail(snapshots.size() + " snapshots written: " + elapsedMillis(began) + " ms");
         KubernetesStatus kubernetes = kubernetes(gaStart, gaEnd);
         KpiSummary summary = assembler.assemble(kpis, snapshots, kubernetes, requireKubernetes, false,

@@ -1,5 +1,6 @@
 package dev.gaday.kpi;
 
+import dev.gaday.common.cli.ToolLauncher;
 import dev.gaday.common.http.HttpClients;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.model.kpi.KpiSnapshot;
@@ -18,10 +19,8 @@ final class StartupWarmUp {
     }
 
     static void startInBackground(String[] args) {
-        for (String arg : args) {
-            if (arg.equals("--help") || arg.equals("-h") || arg.equals("--version") || arg.equals("-V")) {
-                return;
-            }
+        if (ToolLauncher.asksForHelpOrVersion(args)) {
+            return;
         }
         Thread thread = new Thread(StartupWarmUp::warmUp, "kpi-warm-up");
         thread.setDaemon(true);

@@ -26,6 +26,19 @@ public final class ToolLauncher {
         return commandLine;
     }
 
+    /**
+     * Whether the arguments ask only for help or the version: a {@code main} that starts background
+     * work for a real run (a warm-up) skips it then.
+     */
+    public static boolean asksForHelpOrVersion(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h") || arg.equals("--version") || arg.equals("-V")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Runs the tool and exits the JVM with its exit code: for {@code main} only. */
     public static void run(Object command, String[] args) {
         int exitCode = newCommandLine(command).execute(args);

@@ -48,34 +48,19 @@ public final class AtomicFiles {
     public static void write(Path target, Writer writer) {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
-        Path temp = null;
         try {
             Files.createDirectories(dir);
-            temp = tempBeside(absolute);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-                writer.writeTo(out);
-                out.flush();
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
-            fsyncDirectory(dir);
         } catch (IOException e) {
             throw ToolException.badInput("cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // The write already failed; that error is the one to report.
-                }
-            }
         }
+        Path temp = writeTemp(target, writer, true);
+        try {
+            move(temp, absolute);
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw ToolException.badInput("cannot write " + target + ": " + e.getMessage(), e);
+        }
+        fsyncDirectory(dir);
     }
 
     /** Whether a batch of writes waits for the disk before the files are renamed into place. */

@@ -64,17 +64,7 @@ public final class Json {
 
     /** Serialises to pretty JSON with a trailing newline, straight into a stream (left open). */
     public static void write(java.io.OutputStream out, Object value) throws IOException {
-        MAPPER.writeValue(new java.io.FilterOutputStream(out) {
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                out.write(bytes, offset, length);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush(); // Jackson closes the target; the caller owns the stream
-            }
-        }, value);
+        MAPPER.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, value);
         out.write('\n');
     }
 

@@ -1,5 +1,6 @@
 package dev.gaday.kpi.collect;
 
+import dev.gaday.common.json.AtomicFiles;
 import dev.gaday.common.model.kpi.DataGap;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.KpiSummary;
@@ -90,7 +91,7 @@ public final class LiveRun {
                     long due = Duration.between(start, now).toSeconds() / interval.toSeconds();
                     int count = (int) Math.min(due, total) - collected.size();
                     List<KpiSnapshot> fresh = snapshots.collect(next, nextEnd, count, interval);
-                    output.writeSnapshots(fresh, dev.gaday.common.json.AtomicFiles.Durability.FSYNC);
+                    output.writeSnapshots(fresh, AtomicFiles.Durability.FSYNC);
                     for (KpiSnapshot snapshot : fresh) {
                         collected.add(snapshot);
                         progress.snapshotWritten(snapshot, total);

@@ -17,6 +17,7 @@ import java.util.Map;
 /** Loads the built-in defaults and merges the user's YAML file over them, key by key. */
 public final class KpiConfigLoader {
     static final String DEFAULTS = "default-config.yaml";
+    private static JsonNode defaults;
 
     private KpiConfigLoader() {
     }
@@ -60,15 +61,19 @@ public final class KpiConfigLoader {
         }
     }
 
-    private static JsonNode defaultsTree() {
-        try (InputStream in = KpiConfigLoader.class.getResourceAsStream(DEFAULTS)) {
-            if (in == null) {
-                throw new IllegalStateException("built-in " + DEFAULTS + " is missing from the jar");
+    /** A copy of the built-in defaults (merge() changes it), parsed once per JVM: the warm-up and the run share it. */
+    private static synchronized JsonNode defaultsTree() {
+        if (defaults == null) {
+            try (InputStream in = KpiConfigLoader.class.getResourceAsStream(DEFAULTS)) {
+                if (in == null) {
+                    throw new IllegalStateException("built-in " + DEFAULTS + " is missing from the jar");
+                }
+                defaults = Json.yaml().readTree(in);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read built-in " + DEFAULTS, e);
             }
-            return Json.yaml().readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read built-in " + DEFAULTS, e);
         }
+        return defaults.deepCopy();
     }
 
     private static JsonNode readTree(Path file) {
