@@ -17,6 +17,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -34,6 +35,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -44,6 +49,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 
 /**
  * Renders the filled Markdown report to PDF in-process: flexmark turns it into XHTML (raw HTML in
@@ -111,20 +119,13 @@ public final class PdfReport {
                 }
                 fonts.complete(parsed);
                 bodyHtml("# warm\n\n| a |\n|---|\n| b |\n");
-                // The JDK's SAX parser and identity transformer, which openhtmltopdf reads the XHTML
-                // into a DOM with. (Not through openhtmltopdf's XMLResource: outside a render it
-                // throws, for want of a SharedContext, and the rest of the warm-up never ran.)
-                javax.xml.transform.TransformerFactory.newInstance().newTransformer().transform(
-                        new javax.xml.transform.sax.SAXSource(new org.xml.sax.InputSource(new java.io.StringReader(
-                                "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>w</title></head>"
-                                        + "<body><p>w</p></body></html>"))),
-                        new javax.xml.transform.dom.DOMResult());
+                parseXhtml("<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>w</title></head>"
+                        + "<body><p>w</p></body></html>");
                 new PdfRendererBuilder().useFastMode();
                 Class.forName("com.openhtmltopdf.pdfboxout.PdfBoxRenderer");
                 Class.forName("org.apache.pdfbox.pdmodel.font.PDType0Font");
                 warmUpChartDrawing();
-            } catch (ClassNotFoundException | IOException | javax.xml.transform.TransformerException
-                    | RuntimeException | LinkageError e) {
+            } catch (ClassNotFoundException | IOException | RuntimeException | LinkageError e) {
                 // Only a head start; the real work loads whatever is missing and reports errors.
                 fonts.completeExceptionally(e);
             }
@@ -193,7 +194,7 @@ public final class PdfReport {
         BundledFontMapper.install();
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
-        builder.withHtmlContent(xhtml, null);
+        builder.withW3cDocument(parseXhtml(xhtml), null);
         PDDocument target = new PDDocument();
         builder.usePDDocument(target);
         Map<String, TrueTypeFont> parsed = takeParsedFonts();
@@ -227,6 +228,37 @@ public final class PdfReport {
             throw new UncheckedIOException("cannot render the PDF: " + e.getMessage(), e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The XHTML as a DOM, parsed here rather than by openhtmltopdf: its loader runs the parser through
+     * an identity XSLT transformer, a second XML stack to load and compile on every run, for the same
+     * DOM. Namespace-aware and non-validating as openhtmltopdf's, and closed to DTDs and external
+     * entities (the document has none: flexmark escapes the report's text).
+     */
+    static Document parseXhtml(String xhtml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setValidating(false);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setExpandEntityReferences(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            // The parser's default handler prints to stderr; an error here is thrown and reported once.
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+                @Override
+                public void error(org.xml.sax.SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
+            return builder.parse(new InputSource(new StringReader(xhtml)));
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("cannot render the PDF: the report's XHTML is not well-formed: "
+                    + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render the PDF: " + e.getMessage(), e);
+        }
     }
 
     /**
