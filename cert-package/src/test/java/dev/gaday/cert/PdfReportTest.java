@@ -1,6 +1,8 @@
 package dev.gaday.cert;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gaday.cert.pdf.PdfReport;
@@ -46,6 +48,25 @@ class PdfReportTest {
                 PDFont font = pdf.getPage(0).getResources().getFont(name);
                 assertTrue(font.getName().contains("DejaVu"), font.getName());
                 assertTrue(font.isEmbedded());
+            }
+        }
+    }
+
+    @Test
+    void codeIsSetInTheBundledMonospaceFontAndOnlyTextFontsThatAreUsedAreEmbedded() throws IOException {
+        byte[] withCode = PdfReport.render("# Code\n\nRun `kpi-collector --print-config` first.\n", "T", "H", Map.of(),
+                false, Instant.parse("2026-01-01T00:00:00Z"));
+        try (PDDocument pdf = PDDocument.load(withCode)) {
+            java.util.Set<String> fonts = new java.util.TreeSet<>();
+            for (var name : pdf.getPage(0).getResources().getFontNames()) {
+                fonts.add(pdf.getPage(0).getResources().getFont(name).getName().replaceFirst("^[A-Z]{6}\\+", ""));
+            }
+            assertEquals(java.util.Set.of("DejaVuSans", "DejaVuSans-Bold", "DejaVuSansMono"), fonts);
+            assertTrue(new PDFTextStripper().getText(pdf).contains("kpi-collector --print-config"));
+        }
+        try (PDDocument pdf = PDDocument.load(render())) {
+            for (var name : pdf.getPage(0).getResources().getFontNames()) {
+                assertFalse(pdf.getPage(0).getResources().getFont(name).getName().contains("Mono"));
             }
         }
     }

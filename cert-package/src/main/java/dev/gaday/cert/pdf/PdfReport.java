@@ -113,8 +113,10 @@ public final class PdfReport {
                 // openhtmltopdf maps PDFBox's 14 standard fonts (14 AFM files) for every renderer;
                 // the first time initialises them for the whole JVM.
                 Class.forName("org.apache.pdfbox.pdmodel.font.PDType1Font");
+                // The text fonts every report uses; the monospace one, for code, which few reports
+                // have, is parsed by the render if it needs it.
                 Map<String, TrueTypeFont> parsed = new HashMap<>();
-                for (String font : List.of(FONT_REGULAR, FONT_BOLD, FONT_MONO)) {
+                for (String font : List.of(FONT_REGULAR, FONT_BOLD)) {
                     parsed.put(font, new TTFParser().parse(new ByteArrayInputStream(fontBytes(font))));
                 }
                 fonts.complete(parsed);
