@@ -3,7 +3,7 @@ package dev.gaday.cert.chart;
 /**
  * What a chart is drawn with: four primitives, in pixels of a {@link ChartLayout} (origin top
  * left, y down). {@link SvgCanvas} writes them as SVG text for the Markdown report,
- * {@link Graphics2DCanvas} draws them into the PDF.
+ * {@code dev.gaday.cert.pdf.PdfCanvas} draws them into the PDF.
  */
 public interface ChartCanvas {
 

@@ -2,17 +2,16 @@ package dev.gaday.cert.pdf;
 
 import com.openhtmltopdf.extend.FSObjectDrawer;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfBoxOutputDevice;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
-import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
-import dev.gaday.cert.chart.ChartCanvas;
 import dev.gaday.cert.chart.ChartLayout;
-import dev.gaday.cert.chart.Graphics2DCanvas;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.awt.Rectangle;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -126,7 +126,6 @@ public final class PdfReport {
                 new PdfRendererBuilder().useFastMode();
                 Class.forName("com.openhtmltopdf.pdfboxout.PdfBoxRenderer");
                 Class.forName("org.apache.pdfbox.pdmodel.font.PDType0Font");
-                warmUpChartDrawing();
             } catch (ClassNotFoundException | IOException | RuntimeException | LinkageError e) {
                 // Only a head start; the real work loads whatever is missing and reports errors.
                 fonts.completeExceptionally(e);
@@ -134,26 +133,6 @@ public final class PdfReport {
         }, "pdf-warm-up");
         thread.setDaemon(true);
         thread.start();
-    }
-
-    /**
-     * Draws a few chart marks into a scratch PDF Graphics2D: the first chart of the real render
-     * then finds that code loaded and the AWT copy of DejaVu Sans ready (it took some 45 ms longer
-     * on a cold JVM).
-     */
-    private static void warmUpChartDrawing() throws IOException {
-        try (PDDocument scratch = new PDDocument()) {
-            PdfBoxGraphics2D graphics = new PdfBoxGraphics2D(scratch, 16, 16);
-            try {
-                Graphics2DCanvas canvas = new Graphics2DCanvas(graphics);
-                canvas.rect(0, 0, 16, 16, 0xffffff);
-                canvas.line(0, 8, 16, 8, new ChartCanvas.Stroke(0xc03030, 1.2, 6, 4));
-                canvas.polyline(new double[] {0, 8, 16}, new double[] {4, 12, 4},
-                        ChartCanvas.Stroke.solid(0x1f5fa8, 1.6));
-            } finally {
-                graphics.dispose();
-            }
-        }
     }
 
     /** The body HTML flexmark makes of the Markdown (tests use it to check escaping). */
@@ -200,14 +179,14 @@ public final class PdfReport {
         PDDocument target = new PDDocument();
         builder.usePDDocument(target);
         Map<String, TrueTypeFont> parsed = takeParsedFonts();
-        builder.useFont(new LazyFont(target, parsed, FONT_REGULAR), "DejaVu Sans", 400,
-                BaseRendererBuilder.FontStyle.NORMAL, true);
-        builder.useFont(new LazyFont(target, parsed, FONT_BOLD), "DejaVu Sans", 700,
-                BaseRendererBuilder.FontStyle.NORMAL, true);
+        LazyFont regular = new LazyFont(target, parsed, FONT_REGULAR);
+        LazyFont bold = new LazyFont(target, parsed, FONT_BOLD);
+        builder.useFont(regular, "DejaVu Sans", 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+        builder.useFont(bold, "DejaVu Sans", 700, BaseRendererBuilder.FontStyle.NORMAL, true);
         builder.useFont(new LazyFont(target, parsed, FONT_MONO), "DejaVu Sans Mono", 400,
                 BaseRendererBuilder.FontStyle.NORMAL, true);
         DefaultObjectDrawerFactory drawers = new DefaultObjectDrawerFactory();
-        drawers.registerDrawer(CHART_TYPE, chartDrawer(charts));
+        drawers.registerDrawer(CHART_TYPE, chartDrawer(charts, isBold -> isBold ? bold.supply() : regular.supply()));
         builder.useObjectDrawerFactory(drawers);
         builder.withProducer("GA Day Toolkit cert-package");
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
@@ -319,16 +298,17 @@ public final class PdfReport {
         });
     }
 
-    private static FSObjectDrawer chartDrawer(Map<String, ChartLayout> charts) {
+    /** Draws each chart object as a vector form, scaled to the box the layout gave it. */
+    private static FSObjectDrawer chartDrawer(Map<String, ChartLayout> charts, Function<Boolean, PDFont> fonts) {
         return (element, x, y, width, height, outputDevice, context, dotsPerPixel) -> {
             ChartLayout chart = charts.get(element.getAttribute("data-chart"));
             if (chart != null) {
-                float w = (float) width / dotsPerPixel;
-                float h = (float) height / dotsPerPixel;
-                outputDevice.drawWithGraphics((float) x, (float) y, w, h, graphics -> {
-                    graphics.scale(w / ChartLayout.WIDTH, h / ChartLayout.HEIGHT);
-                    chart.drawOn(new Graphics2DCanvas(graphics));
-                });
+                PdfBoxOutputDevice device = (PdfBoxOutputDevice) outputDevice; // the PDFBox renderer's
+                float dotsPerPoint = device.getDotsPerPoint();
+                Rectangle box = new Rectangle((int) x, (int) y, (int) width, (int) height);
+                // An intrinsic size equal to the box: placed 1:1, not scaled again.
+                device.drawPdfAsImage(PdfCanvas.form(device.getWriter(), chart, box.width / dotsPerPoint,
+                        box.height / dotsPerPoint, fonts), box, box.width, box.height);
             }
             return null;
         };
