@@ -126,6 +126,8 @@ public final class PdfReport {
                 new PdfRendererBuilder().useFastMode();
                 Class.forName("com.openhtmltopdf.pdfboxout.PdfBoxRenderer");
                 Class.forName("org.apache.pdfbox.pdmodel.font.PDType0Font");
+                // Its static initialiser warms up AWT's colour conversion (~15 ms).
+                Class.forName("org.apache.pdfbox.pdmodel.PDDocument");
             } catch (ClassNotFoundException | IOException | RuntimeException | LinkageError e) {
                 // Only a head start; the real work loads whatever is missing and reports errors.
                 fonts.completeExceptionally(e);
