@@ -160,10 +160,10 @@ public final class AtomicFiles {
 
     /** The content in a temp file beside {@code target}, fsynced if asked; the temp file is removed on failure. */
     private static Path writeTemp(Path target, Writer writer, boolean fsync) {
-        Path temp = null;
+        TempFile temp = null;
         try {
-            temp = tempBeside(target);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+            temp = createTempBeside(target);
+            try (FileChannel channel = temp.channel();
                  OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
                 writer.writeTo(out);
                 out.flush();
@@ -171,16 +171,25 @@ public final class AtomicFiles {
                     channel.force(true);
                 }
             }
-            Path written = temp;
+            Path written = temp.path();
             temp = null;
             return written;
         } catch (IOException e) {
             throw ToolException.badInput("cannot write " + target + ": " + e.getMessage(), e);
         } finally {
             if (temp != null) {
-                deleteQuietly(temp);
+                try {
+                    temp.channel().close();
+                } catch (IOException ignored) {
+                    // The write already failed; that error is the one to report.
+                }
+                deleteQuietly(temp.path());
             }
         }
+    }
+
+    /** A new temp file and the channel it was created with (one open, not a create and then an open). */
+    private record TempFile(Path path, FileChannel channel) {
     }
 
     /**
@@ -188,12 +197,12 @@ public final class AtomicFiles {
      * {@code Files.createTempFile}: that seeds a SecureRandom (slow at start-up) and makes files readable
      * by their owner only, a mode the rename would hand on to the output file.
      */
-    private static Path tempBeside(Path target) throws IOException {
+    private static TempFile createTempBeside(Path target) throws IOException {
         while (true) {
             Path temp = target.resolveSibling("." + target.getFileName() + "." + PID + "-"
                     + TEMP_COUNTER.incrementAndGet() + ".tmp");
             try {
-                return Files.createFile(temp);
+                return new TempFile(temp, FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
             } catch (java.nio.file.FileAlreadyExistsException leftover) {
                 // A crashed run with the same pid left it: take the next name.
             }
