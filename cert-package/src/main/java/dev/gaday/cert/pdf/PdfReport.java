@@ -128,6 +128,7 @@ public final class PdfReport {
                 Class.forName("org.apache.pdfbox.pdmodel.font.PDType0Font");
                 // Its static initialiser warms up AWT's colour conversion (~15 ms).
                 Class.forName("org.apache.pdfbox.pdmodel.PDDocument");
+                warmUpRender();
             } catch (ClassNotFoundException | IOException | RuntimeException | LinkageError e) {
                 // Only a head start; the real work loads whatever is missing and reports errors.
                 fonts.completeExceptionally(e);
@@ -166,21 +167,35 @@ public final class PdfReport {
                 : Matcher.quoteReplacement(match.group(2)));
         body = NAMED_ENTITY.matcher(body).replaceAll("&amp;");
         body = mapSymbols(body);
-        String xhtml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">"
+        return toPdf(xhtmlDocument(title, headerText, body), charts, fixedTime, takeParsedFonts(), true);
+    }
+
+    private static String xhtmlDocument(String title, String headerText, String body) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">"
                 + "<head><title>" + xml(title) + "</title><meta name=\"generator\" content=\"GA Day Toolkit cert-package\" />"
                 + "<style>" + css() + "</style>" + bookmarks(body) + "</head><body>"
                 + "<div id=\"running-header\">" + xml(mapSymbols(headerText)) + "</div>\n" + body + "</body></html>";
-        return toPdf(xhtml, charts, fixedTime);
     }
 
-    private static byte[] toPdf(String xhtml, Map<String, ChartLayout> charts, Instant fixedTime) {
+    /**
+     * Lays out and draws a one-line document, unsaved, in the regular text font parsed for it alone
+     * (the parsed fonts are the real render's): loads and initialises openhtmltopdf's layout and
+     * rendering, its stylesheets and PDFBox's page drawing before the report needs them.
+     */
+    private static void warmUpRender() {
+        toPdf(xhtmlDocument("w", "w", "<p>w</p><table class=\"report\"><tbody><tr><td>w</td></tr></tbody></table>"),
+                Map.of(), Instant.EPOCH, Map.of(), false);
+    }
+
+    /** The PDF's bytes; none when {@code save} is false (a warm-up). */
+    private static byte[] toPdf(String xhtml, Map<String, ChartLayout> charts, Instant fixedTime,
+            Map<String, TrueTypeFont> parsed, boolean save) {
         BundledFontMapper.install();
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.withW3cDocument(parseXhtml(xhtml), null);
         PDDocument target = new PDDocument();
         builder.usePDDocument(target);
-        Map<String, TrueTypeFont> parsed = takeParsedFonts();
         LazyFont regular = new LazyFont(target, parsed, FONT_REGULAR);
         LazyFont bold = new LazyFont(target, parsed, FONT_BOLD);
         builder.useFont(regular, "DejaVu Sans", 400, BaseRendererBuilder.FontStyle.NORMAL, true);
@@ -195,6 +210,9 @@ public final class PdfReport {
         try (target; PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
             renderer.layout();
             renderer.createPDFWithoutClosing();
+            if (!save) {
+                return new byte[0];
+            }
             PDDocument document = renderer.getPdfDocument();
             Calendar calendar = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
             calendar.setTimeInMillis(fixedTime.toEpochMilli());
