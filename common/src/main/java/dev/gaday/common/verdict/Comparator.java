@@ -1,9 +1,6 @@
 package dev.gaday.common.verdict;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-
-/** How a measured value is held against a threshold. */
+/** How a measured value is held against a threshold; in JSON and YAML its symbol, e.g. ">=" (see Json). */
 public enum Comparator {
     GREATER_OR_EQUAL(">="), GREATER(">"), LESS_OR_EQUAL("<="), LESS("<");
 
@@ -13,7 +10,6 @@ public enum Comparator {
         this.symbol = symbol;
     }
 
-    @JsonValue
     public String symbol() {
         return symbol;
     }
@@ -27,7 +23,6 @@ public enum Comparator {
         };
     }
 
-    @JsonCreator
     public static Comparator parse(String text) {
         String trimmed = text == null ? "" : text.strip();
         for (Comparator comparator : values()) {

@@ -10,6 +10,8 @@ import dev.gaday.common.model.FileKind;
 import dev.gaday.common.model.kpi.Certification;
 import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.common.model.kpi.Window;
+import dev.gaday.common.verdict.Comparator;
+import dev.gaday.common.verdict.CriterionResult;
 import dev.gaday.common.verdict.Status;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +81,22 @@ class JsonFilesTest {
         Files.writeString(file, Json.write(summary()).replace("\"intervalSeconds\" : 300", "\"intervalSeconds\" : \"x\""));
         ToolException e = assertThrows(ToolException.class, () -> Json.readFile(file, KpiSummary.class));
         assertTrue(e.getMessage().contains("at window.intervalSeconds"), e.getMessage());
+    }
+
+    @Test
+    void aComparatorIsItsSymbolBothWaysAndAnUnknownOneNamesItsPlace() throws IOException {
+        CriterionResult result = new CriterionResult("availability", 99.95, 99.9, Comparator.GREATER_OR_EQUAL, "%",
+                false, Status.PASS, "sum(x)", null);
+        String json = Json.write(result);
+        assertTrue(json.contains("\"comparator\" : \">=\""), json);
+        assertEquals(result, Json.mapper().readValue(json, CriterionResult.class));
+        assertEquals(Comparator.LESS, Json.mapper().readValue("\"<\"", Comparator.class));
+        assertEquals(Comparator.LESS_OR_EQUAL, Json.yaml().readValue("LESS_OR_EQUAL", Comparator.class));
+
+        Path file = dir.resolve("criterion.json");
+        Files.writeString(file, json.replace("\">=\"", "\"=>\""));
+        ToolException e = assertThrows(ToolException.class, () -> Json.readFile(file, CriterionResult.class));
+        assertTrue(e.getMessage().contains("comparator") && e.getMessage().contains("=>"), e.getMessage());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.gaday.common.model.kpi;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.gaday.common.model.FileKind;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +19,6 @@ public record KpiSnapshot(
         List<DataGap> gaps,
         Infrastructure infrastructure) {
 
-    @JsonCreator
     public KpiSnapshot {
         FileKind.KPI_SNAPSHOT.check(schemaVersion, kind);
         Objects.requireNonNull(window, "window");
