@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
@@ -31,7 +32,7 @@ public final class Json {
     // The fast (Schubfach) double writer: the same shortest round-trip digits, several times cheaper than
     // Double.toString on JDK 17, and the files written are mostly doubles.
     private static final ObjectMapper MAPPER = configure(JsonMapper.builder()
-            .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build());
+            .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER)).build();
 
     private Json() {
     }
@@ -42,7 +43,7 @@ public final class Json {
      * a cold run). What an annotation would say is said here instead: a {@link Comparator} is its
      * symbol (">=") in JSON.
      */
-    private static ObjectMapper configure(ObjectMapper mapper) {
+    private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B configure(B builder) {
         SimpleModule symbols = new SimpleModule("comparator-symbols");
         symbols.addSerializer(Comparator.class, new StdSerializer<>(Comparator.class) {
             @Override
@@ -64,10 +65,10 @@ public final class Json {
                 }
             }
         });
-        return mapper
+        return builder
                 .disable(MapperFeature.USE_ANNOTATIONS)
-                .registerModule(symbols)
-                .registerModule(new JavaTimeModule())
+                .addModule(symbols)
+                .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -75,7 +76,7 @@ public final class Json {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .setSerializationInclusion(JsonInclude.Include.ALWAYS);
+                .serializationInclusion(JsonInclude.Include.ALWAYS);
     }
 
     public static ObjectMapper mapper() {
@@ -88,7 +89,7 @@ public final class Json {
 
     /** Made on first use: the YAML classes cost start-up time that most runs never need. */
     private static final class YamlHolder {
-        private static final ObjectMapper YAML = configure(YAMLMapper.builder(new YAMLFactory()).build());
+        private static final ObjectMapper YAML = configure(YAMLMapper.builder(new YAMLFactory())).build();
     }
 
     /** Serialises to pretty JSON with a trailing newline. */
