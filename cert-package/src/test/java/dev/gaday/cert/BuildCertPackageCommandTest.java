@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gaday.cert.report.ReportValues;
+import dev.gaday.common.cli.CommandRun;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.json.Sha256;
 import dev.gaday.common.model.kpi.KpiSummary;
@@ -30,7 +31,7 @@ class BuildCertPackageCommandTest {
     static Path inputs;
     static Path userTemplate;
     static Path out;
-    static CommandRunner firstRun;
+    static CommandRun firstRun;
 
     @BeforeAll
     static void buildOnce() throws IOException {
@@ -165,7 +166,7 @@ class BuildCertPackageCommandTest {
     @Test
     void twoRunsGiveByteIdenticalArchives() throws IOException {
         Path second = shared.resolve("out2");
-        CommandRunner run = CommandRunner.run("--inputs", inputs.toString(), "--template", userTemplate.toString(),
+        CommandRun run = CommandRunner.run("--inputs", inputs.toString(), "--template", userTemplate.toString(),
                 "--output-dir", second.toString(), "--include-artifacts");
         assertEquals(0, run.exitCode(), run.err());
         assertArrayEquals(Files.readAllBytes(out.resolve("ga_certification_package.tar.gz")),
@@ -174,14 +175,14 @@ class BuildCertPackageCommandTest {
 
     @Test
     void verifyAcceptsTheGoodPackage() {
-        CommandRunner run = CommandRunner.run("verify", out.resolve("ga_certification_package.tar.gz").toString());
+        CommandRun run = CommandRunner.run("verify", out.resolve("ga_certification_package.tar.gz").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("OK: "), run.out());
     }
 
     @Test
     void certifyOnlyWritesOnlyTheMetadata(@TempDir Path dir) throws IOException {
-        CommandRunner run = CommandRunner.run("--inputs", inputs.toString(), "--output-dir", dir.toString(),
+        CommandRun run = CommandRunner.run("--inputs", inputs.toString(), "--output-dir", dir.toString(),
                 "--certify-only");
         assertEquals(0, run.exitCode(), run.err());
         try (var files = Files.walk(dir)) {
@@ -192,7 +193,7 @@ class BuildCertPackageCommandTest {
 
     @Test
     void ourDefaultTemplateRendersWithChartsReferenced(@TempDir Path dir) throws IOException {
-        CommandRunner run = CommandRunner.run("--inputs", inputs.toString(), "--output-dir", dir.toString());
+        CommandRun run = CommandRunner.run("--inputs", inputs.toString(), "--output-dir", dir.toString());
         assertEquals(0, run.exitCode(), run.err());
         String report = Files.readString(dir.resolve("package/GA_DAY_REPORT.md"));
         assertFalse(report.contains("{{"));

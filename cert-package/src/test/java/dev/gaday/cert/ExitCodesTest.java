@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gaday.common.cli.CommandRun;
 import dev.gaday.common.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ class ExitCodesTest {
 
     @Test
     void aFailedGateIsNotCertified() throws IOException {
-        CommandRunner run = CommandRunner.run("--inputs", inputs(false).toString(), "-o", dir.resolve("out").toString(),
+        CommandRun run = CommandRunner.run("--inputs", inputs(false).toString(), "-o", dir.resolve("out").toString(),
                 "--certify-only");
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.out().contains("NOT CERTIFIED"));
@@ -37,7 +38,7 @@ class ExitCodesTest {
     void aMissingGateInputIsInconclusive() throws IOException {
         Path in = inputs(true);
         Files.delete(in.resolve("ws_health_metrics.json"));
-        CommandRunner run = CommandRunner.run("--inputs", in.toString(), "-o", dir.resolve("out").toString(),
+        CommandRun run = CommandRunner.run("--inputs", in.toString(), "-o", dir.resolve("out").toString(),
                 "--certify-only");
         assertEquals(3, run.exitCode(), run.err());
         assertTrue(run.out().contains("INCONCLUSIVE"));
@@ -49,7 +50,7 @@ class ExitCodesTest {
         Path summary = in.resolve("ga_kpi_summary.json");
         String text = Files.readString(summary);
         Files.writeString(summary, text.replaceFirst("\"partial\" : false,", "\"partial\" : false,,"));
-        CommandRunner run = CommandRunner.run("--inputs", in.toString(), "-o", dir.resolve("out").toString());
+        CommandRun run = CommandRunner.run("--inputs", in.toString(), "-o", dir.resolve("out").toString());
         assertEquals(4, run.exitCode());
         assertEquals(1, run.err().lines().count(), run.err());
         long line = text.substring(0, text.indexOf("\"partial\"")).chars().filter(c -> c == '\n').count() + 1;
@@ -59,11 +60,11 @@ class ExitCodesTest {
 
     @Test
     void windowOptionsMustMatchTheKpiSummary() {
-        CommandRunner run = CommandRunner.run("--inputs", inputs(true).toString(), "-o", dir.resolve("out").toString(),
+        CommandRun run = CommandRunner.run("--inputs", inputs(true).toString(), "-o", dir.resolve("out").toString(),
                 "--ga-start", "2026-11-21T00:00:00Z", "--certify-only");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("--ga-start 2026-11-21T00:00:00Z does not match"), run.err());
-        CommandRunner bad = CommandRunner.run("--ga-start", "yesterday", "-o", dir.resolve("out").toString());
+        CommandRun bad = CommandRunner.run("--ga-start", "yesterday", "-o", dir.resolve("out").toString());
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("not an ISO-8601 time"), bad.err());
     }
@@ -71,7 +72,7 @@ class ExitCodesTest {
     @Test
     void strictFailsOnUnfilledPlaceholdersAndWritesNothing() throws IOException {
         Path out = dir.resolve("out");
-        CommandRunner run = CommandRunner.run("--inputs", inputs(true).toString(), "-o", out.toString(), "--strict");
+        CommandRun run = CommandRunner.run("--inputs", inputs(true).toString(), "-o", out.toString(), "--strict");
         assertEquals(3, run.exitCode(), run.err());
         assertTrue(run.err().contains("--strict: "), run.err());
         assertTrue(run.err().contains("TOTAL_DRIFT_CHECKS") || run.err().contains("placeholders have no value"));
@@ -85,7 +86,7 @@ class ExitCodesTest {
         Path template = dir.resolve("t.md");
         Files.writeString(template, "# {{RELEASE_NAME}}\n\nAvailability {{OVERALL_AVAILABILITY}}%\n\n"
                 + "| Criterion | Target | Actual | Status |\n|---|---|---|---|\n{{INSERT_CERTIFICATION_CRITERIA}}\n");
-        CommandRunner run = CommandRunner.run("--inputs", inputs(true).toString(), "-o", dir.resolve("out").toString(),
+        CommandRun run = CommandRunner.run("--inputs", inputs(true).toString(), "-o", dir.resolve("out").toString(),
                 "--strict", "--template", template.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("", run.err());
@@ -95,7 +96,7 @@ class ExitCodesTest {
     void aBadBindingIsAUsageError() throws IOException {
         Path in = inputs(true);
         Files.writeString(in.resolve("release.yaml"), "version: '1'\nbindings:\n  X_VALUE: 'nosuchfile.json:a.b'\n");
-        CommandRunner run = CommandRunner.run("--inputs", in.toString(), "-o", dir.resolve("out").toString());
+        CommandRun run = CommandRunner.run("--inputs", in.toString(), "-o", dir.resolve("out").toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("bindings.X_VALUE"), run.err());
     }
@@ -104,7 +105,7 @@ class ExitCodesTest {
     void aMalformedReleaseFileNamesItsLine() throws IOException {
         Path in = inputs(true);
         Files.writeString(in.resolve("release.yaml"), "version: '1'\ntimeline:\n  - {event: x, phase: during}\n");
-        CommandRunner run = CommandRunner.run("--inputs", in.toString(), "-o", dir.resolve("out").toString());
+        CommandRun run = CommandRunner.run("--inputs", in.toString(), "-o", dir.resolve("out").toString());
         assertEquals(4, run.exitCode());
         assertTrue(run.err().contains("release.yaml:3"), run.err());
         assertTrue(run.err().contains("phase must be pre, ga or post"), run.err());

@@ -3,6 +3,7 @@ package dev.gaday.cert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gaday.common.cli.CommandRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +21,11 @@ class InputDiscoveryTest {
         Path b = dir.resolve("b");
         Fixtures.writeInputs(a, "web", true);
         Fixtures.writeInputs(b, "web", false);
-        CommandRunner run = CommandRunner.run("--inputs", a.toString(), "--inputs", b.toString(), "-o",
+        CommandRun run = CommandRunner.run("--inputs", a.toString(), "--inputs", b.toString(), "-o",
                 dir.resolve("out").toString(), "--certify-only");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("ga_kpi_summary.json found in two --inputs directories"), run.err());
-        CommandRunner picked = CommandRunner.run("--inputs", a.toString(), "--kpi-summary",
+        CommandRun picked = CommandRunner.run("--inputs", a.toString(), "--kpi-summary",
                 b.resolve("ga_kpi_summary.json").toString(), "--ws-health", b.resolve("ws_health_metrics.json").toString(),
                 "--release", b.resolve("release.yaml").toString(), "--snapshots", b.toString(),
                 "-o", dir.resolve("out").toString(), "--certify-only");
@@ -42,7 +43,7 @@ class InputDiscoveryTest {
         Files.writeString(template, "- checks {{TOTAL_DRIFT_CHECKS}}\n- detected {{DRIFTS_DETECTED}}\n"
                 + "- slo {{SLO_COMPLIANCE_STATUS}}\n\n### Drift Details\n{{INSERT_DRIFT_DETAILS}}\n");
         Path out = dir.resolve("out");
-        CommandRunner run = CommandRunner.run("--inputs", in.toString(), "--template", template.toString(), "-o",
+        CommandRun run = CommandRunner.run("--inputs", in.toString(), "--template", template.toString(), "-o",
                 out.toString(), "--strict");
         assertEquals(0, run.exitCode(), run.err());
         String report = Files.readString(out.resolve("package/GA_DAY_REPORT.md"));

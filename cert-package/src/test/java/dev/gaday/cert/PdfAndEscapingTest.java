@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gaday.cert.pdf.PdfReport;
+import dev.gaday.common.cli.CommandRun;
 import dev.gaday.common.json.AtomicFiles;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.model.kpi.KpiSummary;
@@ -38,7 +39,7 @@ class PdfAndEscapingTest {
     static String markdown;
     static String pdfText;
     static PDDocument pdf;
-    static CommandRunner run;
+    static CommandRun run;
 
     @BeforeAll
     static void build() throws IOException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gaday.cert.archive.ReproducibleTar;
+import dev.gaday.common.cli.CommandRun;
 import dev.gaday.common.json.Sha256;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -94,11 +95,11 @@ class VerifyCertPackageCommandTest {
         }, entries -> entries);
     }
 
-    private static CommandRunner verify(Path archive) {
+    private static CommandRun verify(Path archive) {
         return CommandRunner.run("verify", archive.toString());
     }
 
-    private static void assertRejected(CommandRunner run, String reason) {
+    private static void assertRejected(CommandRun run, String reason) {
         assertEquals(1, run.exitCode(), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().contains(reason), run.err());
@@ -107,7 +108,7 @@ class VerifyCertPackageCommandTest {
 
     @Test
     void acceptsTheGoodPackage() {
-        CommandRunner run = verify(good);
+        CommandRun run = verify(good);
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("2 files match MANIFEST.sha256; certification CERTIFIED"), run.out());
     }
@@ -165,7 +166,7 @@ class VerifyCertPackageCommandTest {
     void anUnreadableFileIsARuntimeError() throws IOException {
         Path garbage = dir.resolve("garbage.tar.gz");
         Files.writeString(garbage, "not a tarball");
-        CommandRunner run = verify(garbage);
+        CommandRun run = verify(garbage);
         assertEquals(4, run.exitCode());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().contains("not a readable tar.gz"), run.err());

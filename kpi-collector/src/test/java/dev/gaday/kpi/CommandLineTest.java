@@ -3,6 +3,7 @@ package dev.gaday.kpi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gaday.common.cli.CommandRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class CommandLineTest {
 
     @Test
     void printConfigShowsTheEffectiveConfiguration() {
-        CommandRun run = CommandRun.run("--print-config");
+        CommandRun run = CommandRun.of(new CollectKpisCommand(), "--print-config");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("errorStatusRegex: \"5..\""), run.out());
         assertTrue(run.out().contains("latencyBuckets:"));
@@ -23,7 +24,7 @@ class CommandLineTest {
 
     @Test
     void helpListsTheExitCodes() {
-        CommandRun run = CommandRun.run("--help");
+        CommandRun run = CommandRun.of(new CollectKpisCommand(), "--help");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("Exit Codes:"));
         assertTrue(run.out().contains("--ga-start"));
@@ -49,7 +50,7 @@ class CommandLineTest {
             {"--ga-start", "2025-01-15T00:00:00Z", "--ga-end", "2025-01-16T00:00:00Z", "--output", output.toString()},
         };
         for (String[] args : cases) {
-            CommandRun run = CommandRun.run(args);
+            CommandRun run = CommandRun.of(new CollectKpisCommand(), args);
             assertEquals(2, run.exitCode(), String.join(" ", args) + " -> " + run.err());
             assertEquals(1, run.err().lines().count(), run.err());
             assertTrue(run.err().startsWith("kpi-collector: "), run.err());
@@ -60,7 +61,8 @@ class CommandLineTest {
     @Test
     void anUnreachablePrometheusIsExitFourWithoutFiles() {
         Path output = temp.resolve("unreachable");
-        CommandRun run = CommandRun.run("--prometheus-url", "http://127.0.0.1:9", "--ga-start", "2025-01-15T00:00:00Z",
+        CommandRun run = CommandRun.of(new CollectKpisCommand(),
+                "--prometheus-url", "http://127.0.0.1:9", "--ga-start", "2025-01-15T00:00:00Z",
                 "--ga-end", "2025-01-15T01:00:00Z", "--max-retries", "0", "--no-kubernetes",
                 "--output", output.toString());
         assertEquals(4, run.exitCode(), run.err());

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.gaday.common.cli.CommandRun;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.json.Sha256;
 import dev.gaday.common.model.kpi.KpiSnapshot;
@@ -80,7 +81,7 @@ class LiveCollectionTest {
     void prometheusUnreachableMidRunIsRetriedRecordedAsAGapAndTheRunGoesOn() {
         Path output = temp.resolve("fault");
         CollectKpisCommand command = command(dataset.manifest().end().minus(Duration.ofMinutes(40)));
-        CompletableFuture<CommandRun> running = CompletableFuture.supplyAsync(() -> CommandRun.run(command,
+        CompletableFuture<CommandRun> running = CompletableFuture.supplyAsync(() -> CommandRun.of(command,
                 "--prometheus-url", proxy.baseUrl(), "--duration", "0.5", "--interval", "5", "--no-kubernetes",
                 "--max-retries", "1", "--retry-budget", "2s", "--query-timeout", "2s", "--output", output.toString()));
         KpiSnapshot first = Poll.untilPresent("snapshot 1", Duration.ofSeconds(30), Duration.ofMillis(20),
@@ -121,22 +122,15 @@ class LiveCollectionTest {
         CollectKpisCommand command = command(dataset.manifest().end().minus(Duration.ofHours(2)));
         AtomicReference<Runnable> hook = new AtomicReference<>();
         command.shutdownHooks = hook::set;
-        CompletableFuture<CommandRun> running = CompletableFuture.supplyAsync(() -> CommandRun.run(command,
+        CompletableFuture<CommandRun> running = CompletableFuture.supplyAsync(() -> CommandRun.of(command,
                 "--prometheus-url", prometheus.url(), "--duration", "2", "--interval", "5", "--no-kubernetes",
                 "--output", output.toString()));
         Poll.untilPresent("snapshot 2", Duration.ofSeconds(30), Duration.ofMillis(20),
                 () -> read(output.resolve("snapshot_0002.json")));
 
-        long began = System.nanoTime();
-        hook.get().run();
-        Duration took = Duration.ofNanos(System.nanoTime() - began);
-        assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "stop took " + took);
-
-        KpiSummary summary = Json.readFile(output.resolve("ga_kpi_summary.json"), KpiSummary.class);
-        assertTrue(summary.partial());
+        KpiSummary summary = stopWithinFiveSeconds(hook.get(), output);
         assertTrue(summary.window().duration().compareTo(Duration.ofHours(2)) < 0);
         assertTrue(summary.overall().totalRequests() > 0);
-        assertTrue(summary.gaps().stream().anyMatch(g -> g.reason().startsWith("partial")));
         assertEquals(Sha256.hex(output.resolve("ga_kpi_summary.json")) + "  ga_kpi_summary.json\n",
                 Files.readString(output.resolve("ga_kpi_summary.json.sha256")));
         CommandRun run = running.get();
@@ -149,7 +143,7 @@ class LiveCollectionTest {
         CollectKpisCommand command = command(dataset.manifest().end().minus(Duration.ofHours(2)));
         AtomicReference<Runnable> hook = new AtomicReference<>();
         command.shutdownHooks = hook::set;
-        CompletableFuture<CommandRun> running = CompletableFuture.supplyAsync(() -> CommandRun.run(command,
+        CompletableFuture<CommandRun> running = CompletableFuture.supplyAsync(() -> CommandRun.of(command,
                 "--prometheus-url", proxy.baseUrl(), "--duration", "2", "--interval", "5", "--no-kubernetes",
                 "--query-timeout", "60s", "--output", output.toString()));
         Poll.untilPresent("snapshot 1", Duration.ofSeconds(30), Duration.ofMillis(20),
@@ -161,13 +155,7 @@ class LiveCollectionTest {
             Poll.until("a range query is hanging", Duration.ofSeconds(10), Duration.ofMillis(20),
                     () -> proxy.getAllServeEvents().size() > before
                             || proxy.findAllUnmatchedRequests().size() > 0);
-            long began = System.nanoTime();
-            hook.get().run();
-            Duration took = Duration.ofNanos(System.nanoTime() - began);
-            assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "stop took " + took);
-            KpiSummary summary = Json.readFile(output.resolve("ga_kpi_summary.json"), KpiSummary.class);
-            assertTrue(summary.partial());
-            assertTrue(summary.gaps().stream().anyMatch(g -> g.reason().startsWith("partial")));
+            stopWithinFiveSeconds(hook.get(), output);
         } finally {
             proxy.removeStub(slow);
         }
@@ -181,7 +169,7 @@ class LiveCollectionTest {
         CollectKpisCommand first = command(origin);
         AtomicReference<Runnable> hook = new AtomicReference<>();
         first.shutdownHooks = hook::set;
-        CompletableFuture<CommandRun> running = CompletableFuture.supplyAsync(() -> CommandRun.run(first,
+        CompletableFuture<CommandRun> running = CompletableFuture.supplyAsync(() -> CommandRun.of(first,
                 "--prometheus-url", prometheus.url(), "--duration", "0.5", "--interval", "5", "--no-kubernetes",
                 "--output", output.toString()));
         KpiSnapshot one = Poll.untilPresent("snapshot 2", Duration.ofSeconds(30), Duration.ofMillis(20),
@@ -190,7 +178,7 @@ class LiveCollectionTest {
         running.join();
 
         // The "crash" is over: a new process resumes, later in time, and catches up.
-        CommandRun resumed = CommandRun.run(command(origin.plus(Duration.ofMinutes(20))), "--prometheus-url",
+        CommandRun resumed = CommandRun.of(command(origin.plus(Duration.ofMinutes(20))), "--prometheus-url",
                 prometheus.url(), "--duration", "0.5", "--interval", "5", "--no-kubernetes", "--resume",
                 "--output", output.toString());
         KpiSummary summary = Json.readFile(output.resolve("ga_kpi_summary.json"), KpiSummary.class);
@@ -205,5 +193,17 @@ class LiveCollectionTest {
     private static java.util.Optional<KpiSnapshot> read(Path file) {
         return Files.exists(file) ? java.util.Optional.of(Json.readFile(file, KpiSnapshot.class))
                 : java.util.Optional.empty();
+    }
+
+    /** Runs the stop hook, checks that it returned within 5 s, and reads the partial summary it wrote. */
+    private static KpiSummary stopWithinFiveSeconds(Runnable stop, Path output) {
+        long began = System.nanoTime();
+        stop.run();
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+        assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "stop took " + took);
+        KpiSummary summary = Json.readFile(output.resolve("ga_kpi_summary.json"), KpiSummary.class);
+        assertTrue(summary.partial());
+        assertTrue(summary.gaps().stream().anyMatch(g -> g.reason().startsWith("partial")));
+        return summary;
     }
 }

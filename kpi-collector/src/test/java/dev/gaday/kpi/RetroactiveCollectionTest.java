@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gaday.common.cli.CommandRun;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.json.Sha256;
 import dev.gaday.common.model.kpi.KpiSnapshot;
@@ -54,7 +55,8 @@ class RetroactiveCollectionTest {
         prometheus = PrometheusServer.start(dataset);
         manifest = dataset.manifest();
         output = temp.resolve("kpis");
-        run = CommandRun.run("--prometheus-url", prometheus.url(), "--ga-start", manifest.start().toString(),
+        run = CommandRun.of(new CollectKpisCommand(),
+                "--prometheus-url", prometheus.url(), "--ga-start", manifest.start().toString(),
                 "--ga-end", manifest.end().toString(), "--interval", "60", "--no-kubernetes", "-v",
                 "--output", output.toString());
         summary = Json.readFile(output.resolve("ga_kpi_summary.json"), KpiSummary.class);
@@ -204,7 +206,8 @@ class RetroactiveCollectionTest {
     @Test
     void aWindowWithoutDataIsNoDataWithExitThree() {
         Instant start = manifest.start().minus(Duration.ofHours(3));
-        CommandRun empty = CommandRun.run("--prometheus-url", prometheus.url(), "--ga-start", start.toString(),
+        CommandRun empty = CommandRun.of(new CollectKpisCommand(),
+                "--prometheus-url", prometheus.url(), "--ga-start", start.toString(),
                 "--ga-end", start.plus(Duration.ofHours(1)).toString(), "--interval", "30", "--no-kubernetes",
                 "--output", temp.resolve("empty").toString());
         assertEquals(3, empty.exitCode(), empty.err());
@@ -219,7 +222,7 @@ class RetroactiveCollectionTest {
     void serviceAndStatusLabelNamesComeFromTheConfig() throws IOException {
         Path config = temp.resolve("by-job.yaml");
         Files.writeString(config, "labels:\n  service: job\n");
-        CommandRun byJob = CommandRun.run("--prometheus-url", prometheus.url(), "--ga-start",
+        CommandRun byJob = CommandRun.of(new CollectKpisCommand(), "--prometheus-url", prometheus.url(), "--ga-start",
                 manifest.start().toString(), "--ga-end", manifest.end().toString(), "--interval", "720",
                 "--no-kubernetes", "--config", config.toString(), "--output", temp.resolve("by-job").toString());
         KpiSummary other = Json.readFile(temp.resolve("by-job/ga_kpi_summary.json"), KpiSummary.class);

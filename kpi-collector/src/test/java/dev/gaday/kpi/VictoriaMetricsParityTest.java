@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gaday.common.cli.CommandRun;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.KpiSummary;
@@ -58,7 +59,8 @@ class VictoriaMetricsParityTest {
     }
 
     static KpiSummary collect(String url, Path output) {
-        CommandRun run = CommandRun.run("--prometheus-url", url, "--ga-start", manifest.start().toString(),
+        CommandRun run = CommandRun.of(new CollectKpisCommand(),
+                "--prometheus-url", url, "--ga-start", manifest.start().toString(),
                 "--ga-end", manifest.end().toString(), "--interval", "120", "--no-kubernetes", "--output",
                 output.toString());
         assertEquals(1, run.exitCode(), url + ": " + run.err());

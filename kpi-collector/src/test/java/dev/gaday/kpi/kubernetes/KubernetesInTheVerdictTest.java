@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gaday.common.cli.ToolLauncher;
+import dev.gaday.common.cli.CommandRun;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.common.prometheus.PrometheusClient;
@@ -15,8 +15,6 @@ import dev.gaday.kpi.CollectKpisCommandAccess;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,13 +98,10 @@ class KubernetesInTheVerdictTest {
                 "--ga-start", end.minus(Duration.ofHours(1)).toString(), "--ga-end", end.toString(),
                 "--interval", "30", "--kubeconfig", kubeconfig.toString(), "--output", output.toString()));
         args.addAll(List.of(extra));
-        StringWriter err = new StringWriter();
-        var command = CollectKpisCommandAccess.withClient(new HealthyService());
-        var commandLine = ToolLauncher.newCommandLine(command);
-        commandLine.setErr(new PrintWriter(err, true));
-        commandLine.setOut(new PrintWriter(new StringWriter(), true));
-        int code = commandLine.execute(args.toArray(String[]::new));
-        return new Result(code, err.toString(), Json.readFile(output.resolve("ga_kpi_summary.json"), KpiSummary.class));
+        CommandRun run = CommandRun.of(CollectKpisCommandAccess.withClient(new HealthyService()),
+                args.toArray(String[]::new));
+        return new Result(run.exitCode(), run.err(),
+                Json.readFile(output.resolve("ga_kpi_summary.json"), KpiSummary.class));
     }
 
     /** One service with 100,000 requests, no errors, fast; Redis all hits; nothing else. */
