@@ -22,7 +22,6 @@ import dev.gaday.common.cli.OutputDirMixin;
 import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.cli.ToolLauncher;
 import dev.gaday.common.error.ToolException;
-import dev.gaday.common.json.AtomicFiles;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.json.Sha256;
 import dev.gaday.common.model.FileKind;

@@ -178,11 +178,7 @@ public final class AtomicFiles {
             throw ToolException.badInput("cannot write " + target + ": " + e.getMessage(), e);
         } finally {
             if (temp != null) {
-                try {
-                    temp.channel().close();
-                } catch (IOException ignored) {
-                    // The write already failed; that error is the one to report.
-                }
+                // The channel is closed already: try-with-resources took it as soon as it was opened.
                 deleteQuietly(temp.path());
             }
         }

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The tools' launchers (kpi-collector/bin/kpi-collector, cert-package/bin/cert-package,
+# ws-health/bin/ws-health) all run this: TOOL's jar with JVM flags suited to the toolkit's runs.
+# C1 JIT only, on one compiler thread (on a small machine a second one, or C2, competes with the
+# run itself), serial GC, and an AppCDS archive of the classes a run loads (JDK 17: made by the
+# first run, beside the jar, and remade when the jar is newer). Same arguments, output and exit
+# codes as `java -jar`. TOOL_NAME_JAR (e.g. KPI_COLLECTOR_JAR) overrides the jar; JAVA_OPTS adds
+# JVM options.
+# Usage: run-tool.sh TOOL [ARGS...]
+set -euo pipefail
+tool="$1"
+shift
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+override="$(echo "$tool" | tr 'a-z-' 'A-Z_')_JAR"
+jar="${!override:-$root/$tool/target/$tool.jar}"
+if [ ! -f "$jar" ]; then
+  echo "$tool: $jar not found; build it: ./mvnw -B -pl $tool -am package -DskipTests" >&2
+  exit 4
+fi
+archive="${jar%.jar}.jsa"
+flags=(-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:cds=off -Xlog:cds+dynamic=off)
+if [ -f "$archive" ] && [ "$archive" -nt "$jar" ]; then
+  flags+=(-XX:SharedArchiveFile="$archive")
+elif [ -w "$(dirname "$jar")" ]; then
+  flags+=(-XX:ArchiveClassesAtExit="$archive")
+fi
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+exec java "${flags[@]}" ${JAVA_OPTS:-} -jar "$jar" "$@"
