@@ -74,6 +74,7 @@ for n in "${SERVICES[@]}"; do
   # Warm-up runs (the first also gives the query log, the second makes the launcher's AppCDS archive),
   # then the measured rounds of curl, `java -jar` and the launcher in turn: all run warm.
   java -jar "$JAR" "${args[@]}" --output "$WORK/out-$n-warm" 2>"$WORK/queries-$n.log" || true
+  rm -f "${JAR%.jar}.jsa" # the launcher's class archive is remade by its warm-up run, not kept from another
   KPI_COLLECTOR_JAR=$JAR kpi-collector/bin/kpi-collector "${args[@]}" --output "$WORK/out-$n-warm" 2>/dev/null || true
   queries=$(grep -c ' promql=' "$WORK/queries-$n.log")
   : >"$WORK/times-$n"

@@ -3,7 +3,7 @@
 # ws-health/bin/ws-health) all run this: TOOL's jar with JVM flags suited to the toolkit's runs.
 # C1 JIT only, on one compiler thread (on a small machine a second one, or C2, competes with the
 # run itself), serial GC, and an AppCDS archive of the classes a run loads (JDK 17: made by the
-# first run, beside the jar, and remade when the jar is newer). Same arguments, output and exit
+# first run that is not --help or --version, beside the jar, and remade when the jar is newer). Same arguments, output and exit
 # codes as `java -jar`. TOOL_NAME_JAR (e.g. KPI_COLLECTOR_JAR) overrides the jar; JAVA_OPTS adds
 # JVM options.
 # Usage: run-tool.sh TOOL [ARGS...]
@@ -19,9 +19,15 @@ if [ ! -f "$jar" ]; then
 fi
 archive="${jar%.jar}.jsa"
 flags=(-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:cds=off -Xlog:cds+dynamic=off)
+# A help or version run loads a tenth of a real run's classes: it must not be the run that makes
+# the archive, which is kept until the jar changes.
+informational=false
+for arg in "$@"; do
+  case "$arg" in -h | --help | -V | --version) informational=true ;; esac
+done
 if [ -f "$archive" ] && [ "$archive" -nt "$jar" ]; then
   flags+=(-XX:SharedArchiveFile="$archive")
-elif [ -w "$(dirname "$jar")" ]; then
+elif [ "$informational" = false ] && [ -w "$(dirname "$jar")" ]; then
   flags+=(-XX:ArchiveClassesAtExit="$archive")
 fi
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
