@@ -6,6 +6,12 @@
 # serial GC, AppCDS archive). Aim: ratio <= 1.0. Usage: [INTERVAL=minutes] [ROUNDS=n] scripts/bench/kpi.sh [services...]
 # (default: 10 100 services, 5-minute snapshots, i.e. 288 snapshot files per run; 3 rounds of curl, jar and
 # launcher in turn, each figure the median of its rounds, so that one noisy run does not decide the ratio)
+#
+# Also timed in each round, as a floor: testkit's QueryFloor, a JVM started as the launcher starts one
+# (same flags, its own class archive) that only sends the same queries through OkHttp, 4 at a time as
+# the collector does, and parses the answers with Jackson. No options, configuration, KPIs or files:
+# what the collector takes beyond the floor is its own work; where the floor itself is near curl, no
+# JVM collector can be below curl.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -22,9 +28,12 @@ for tool in java curl promtool prometheus /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "kpi.sh: $tool is missing (scripts/install-deps.sh)" >&2; exit 2; }
 done
 JAR=kpi-collector/target/kpi-collector.jar
-if [ ! -f "$JAR" ] || [ ! -d testkit/target/classes ]; then
-  ./mvnw -B -q -o -pl kpi-collector -am package -DskipTests
+testkit_jar() { find testkit/target -maxdepth 1 -name 'testkit-*.jar' ! -name '*-tests.jar' ! -name '*-sources.jar' | head -1; }
+if [ ! -f "$JAR" ] || [ ! -d testkit/target/classes ] || [ -z "$(testkit_jar)" ]; then
+  ./mvnw -B -q -o -pl kpi-collector,testkit -am package -DskipTests
 fi
+TESTKIT_JAR=$(testkit_jar)
+. scripts/lib/jvm-flags.sh
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 now() { date +%s.%N; }
@@ -53,8 +62,14 @@ replay() {
   echo "$t1 - $t0" | bc -l
 }
 
+# The query floor (see above): floor URL QUERY_LOG JVM_OPTION
+floor() {
+  java "${TOOL_JVM_FLAGS[@]}" "$3" -cp "$JAR:$TESTKIT_JAR" dev.gaday.testkit.bench.QueryFloor "$1" "$2" >/dev/null \
+    || { echo "kpi.sh: the query floor failed against $1" >&2; exit 4; }
+}
+
 echo "24 h at a 60 s step, snapshots every ${INTERVAL:-5} min; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg); medians of $ROUNDS rounds (peak RSS: the highest)"
-printf '%-9s %8s %8s %10s %8s %11s %10s %8s %9s\n' services queries curl_s java_jar_s rss_mb ratio launcher_s rss_mb ratio
+printf '%-9s %8s %8s %10s %8s %11s %10s %8s %9s %8s %7s\n' services queries curl_s java_jar_s rss_mb ratio launcher_s rss_mb ratio floor_s ratio
 for n in "${SERVICES[@]}"; do
   data=$WORK/data-$n tsdb=$WORK/tsdb-$n
   java -cp "$JAR:testkit/target/classes" dev.gaday.testkit.dataset.GenerateDataset "$data" 24 60 "$n" 2>/dev/null
@@ -76,10 +91,15 @@ for n in "${SERVICES[@]}"; do
   java -jar "$JAR" "${args[@]}" --output "$WORK/out-$n-warm" 2>"$WORK/queries-$n.log" || true
   rm -f "${JAR%.jar}.jsa" # the launcher's class archive is remade by its warm-up run, not kept from another
   KPI_COLLECTOR_JAR=$JAR kpi-collector/bin/kpi-collector "${args[@]}" --output "$WORK/out-$n-warm" 2>/dev/null || true
+  rm -f "$WORK/floor.jsa"
+  floor "$url" "$WORK/queries-$n.log" -XX:ArchiveClassesAtExit="$WORK/floor.jsa" # its warm-up run makes its archive
   queries=$(grep -c ' promql=' "$WORK/queries-$n.log")
   : >"$WORK/times-$n"
   for round in $(seq 1 "$ROUNDS"); do
     echo "curl $(replay "$WORK/queries-$n.log" "$url") 0" >>"$WORK/times-$n"
+    t0=$(now)
+    floor "$url" "$WORK/queries-$n.log" -XX:SharedArchiveFile="$WORK/floor.jsa"
+    echo "floor $(echo "$(now) - $t0" | bc -l) 0" >>"$WORK/times-$n"
     for how in jar launcher; do
       out=$WORK/out-$n-$how-$round
       cmd=(java -jar "$JAR"); [ "$how" = launcher ] && cmd=(env KPI_COLLECTOR_JAR="$JAR" kpi-collector/bin/kpi-collector)
@@ -97,6 +117,8 @@ for n in "${SERVICES[@]}"; do
     rss_mb=$(echo "$(awk -v h="$how" '$1 == h {print $3}' "$WORK/times-$n" | sort -g | tail -1) / 1024" | bc -l)
     line+=$(printf ' %10.2f %8.0f %10.2fx' "$s_" "$rss_mb" "$(echo "$s_ / $curl_s" | bc -l)")
   done
+  floor_s=$(awk '$1 == "floor" {print $2}' "$WORK/times-$n" | median)
+  line+=$(printf ' %8.2f %6.2fx' "$floor_s" "$(echo "$floor_s / $curl_s" | bc -l)")
   echo "$line"
   kill "$PROM_PID"; wait "$PROM_PID" 2>/dev/null || true; PROM_PID=""
   rm -rf "$data" "$tsdb"

@@ -18,7 +18,9 @@ if [ ! -f "$jar" ]; then
   exit 4
 fi
 archive="${jar%.jar}.jsa"
-flags=(-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:cds=off -Xlog:cds+dynamic=off)
+# shellcheck source=jvm-flags.sh
+. "$root/scripts/lib/jvm-flags.sh"
+flags=("${TOOL_JVM_FLAGS[@]}")
 # A help or version run loads a tenth of a real run's classes: it must not be the run that makes
 # the archive, which is kept until the jar changes.
 informational=false
