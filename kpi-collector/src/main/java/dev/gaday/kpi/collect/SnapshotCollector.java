@@ -67,7 +67,7 @@ public final class SnapshotCollector {
             return java.util.stream.IntStream.range(0, ends.size()).parallel().mapToObj(i -> {
                 Instant end = ends.get(i);
                 Window window = new Window(end.minus(interval), end, interval.toSeconds());
-                WindowKpis kpis = calculator.compute(window, evaluations.get(end));
+                WindowKpis kpis = calculator.compute(window, evaluations.get(end), false);
                 return new KpiSnapshot(FileKind.KPI_SNAPSHOT.schemaVersion(), FileKind.KPI_SNAPSHOT.id(),
                         firstSequence + i, window, kpis.overall(), kpis.services(), kpis.gaps(), kpis.infrastructure());
             }).toList();

@@ -73,13 +73,21 @@ public final class HistogramQuantile {
         return bucketStart + (bucketEnd - bucketStart) * (rank / count);
     }
 
+    private static final Comparator<Bucket> BY_BOUND = Comparator.comparingDouble(Bucket::upperBound);
+
     /** Buckets sorted by bound, equal bounds (e.g. "1" and "1.0") summed, NaN counts dropped. */
     private static List<Bucket> coalesce(List<Bucket> input) {
-        Bucket[] sorted = input.stream().filter(b -> !Double.isNaN(b.upperBound()) && !Double.isNaN(b.count()))
-                .toArray(Bucket[]::new);
-        java.util.Arrays.sort(sorted, Comparator.comparingDouble(Bucket::upperBound));
-        List<Bucket> result = new ArrayList<>(sorted.length);
-        for (Bucket bucket : sorted) {
+        Bucket[] sorted = new Bucket[input.size()];
+        int valid = 0;
+        for (Bucket bucket : input) {
+            if (!Double.isNaN(bucket.upperBound()) && !Double.isNaN(bucket.count())) {
+                sorted[valid++] = bucket;
+            }
+        }
+        java.util.Arrays.sort(sorted, 0, valid, BY_BOUND);
+        List<Bucket> result = new ArrayList<>(valid);
+        for (int i = 0; i < valid; i++) {
+            Bucket bucket = sorted[i];
             int last = result.size() - 1;
             if (last >= 0 && result.get(last).upperBound() == bucket.upperBound()) {
                 result.set(last, new Bucket(bucket.upperBound(), result.get(last).count() + bucket.count()));
@@ -111,6 +119,10 @@ public final class HistogramQuantile {
     public static double parseBound(String le) {
         if (le == null) {
             return Double.NaN;
+        }
+        Double cached = BOUNDS.get(le);
+        if (cached != null) {
+            return cached;
         }
         if (BOUNDS.size() < 10_000) {
             return BOUNDS.computeIfAbsent(le, HistogramQuantile::parse);

@@ -11,6 +11,7 @@ import dev.gaday.kpi.config.QueryKey;
 import dev.gaday.kpi.query.Evaluation;
 import dev.gaday.kpi.query.Evaluation.LabeledValue;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,18 @@ public final class KpiCalculator {
         this.config = config;
     }
 
+    /** The KPIs of a window and the PromQL behind each value (for the summary). */
     public WindowKpis compute(Window window, Evaluation evaluation) {
+        return compute(window, evaluation, true);
+    }
+
+    /**
+     * The KPIs of a window; with {@code withQueries}, also the PromQL behind each value. Snapshots do
+     * not keep it (the summary does): building those strings for each of them was wasted work.
+     */
+    public WindowKpis compute(Window window, Evaluation evaluation, boolean withQueries) {
         long windowSeconds = window.duration().toSeconds();
         List<DataGap> gaps = new ArrayList<>();
-        Map<String, String> queries = new TreeMap<>();
         for (QueryKey key : QueryKey.values()) {
             if (!evaluation.asked(key)) {
                 continue;
@@ -59,7 +68,7 @@ public final class KpiCalculator {
         Map<String, Double> cpuCores = byService(evaluation, QueryKey.CPU_CORES);
         Map<String, Double> cpuPercent = byService(evaluation, QueryKey.CPU_PERCENT);
         Map<String, Double> memory = byService(evaluation, QueryKey.MEMORY_BYTES);
-        Map<String, List<HistogramQuantile.Bucket>> buckets = new TreeMap<>();
+        Map<String, List<HistogramQuantile.Bucket>> buckets = new HashMap<>();
         List<HistogramQuantile.Bucket> allBuckets = new ArrayList<>();
         for (LabeledValue value : evaluation.values(QueryKey.LATENCY_BUCKETS)) {
             HistogramQuantile.Bucket bucket = new HistogramQuantile.Bucket(
@@ -74,21 +83,6 @@ public final class KpiCalculator {
         names.addAll(buckets.keySet());
 
         String requestsQ = evaluation.promql(QueryKey.REQUESTS);
-        String errorsQ = evaluation.promql(QueryKey.ERRORS);
-        String bucketsQ = evaluation.promql(QueryKey.LATENCY_BUCKETS);
-        String errorsOrZero = "((" + errorsQ + ") or (" + requestsQ + ") * 0)";
-        queries.put("services[].requests", requestsQ);
-        queries.put("services[].errors", errorsOrZero);
-        queries.put("services[].availabilityPercent", "100 * (1 - " + errorsOrZero + " / (" + requestsQ + "))");
-        queries.put("services[].errorRatePercent", "100 * " + errorsOrZero + " / (" + requestsQ + ")");
-        queries.put("services[].p50LatencyMs", quantileQuery(0.5, bucketsQ));
-        queries.put("services[].p95LatencyMs", quantileQuery(0.95, bucketsQ));
-        queries.put("services[].p99LatencyMs", quantileQuery(0.99, bucketsQ));
-        queries.put("services[].p999LatencyMs", quantileQuery(0.999, bucketsQ));
-        queries.put("services[].uptimePercent", evaluation.promql(QueryKey.UPTIME_PERCENT));
-        queries.put("services[].cpuCores", evaluation.promql(QueryKey.CPU_CORES));
-        queries.put("services[].cpuPercent", evaluation.promql(QueryKey.CPU_PERCENT));
-        queries.put("services[].memoryMb", "(" + evaluation.promql(QueryKey.MEMORY_BYTES) + ") / 1048576");
 
         List<ServiceKpis> services = new ArrayList<>();
         String requestsError = evaluation.error(QueryKey.REQUESTS);
@@ -130,17 +124,15 @@ public final class KpiCalculator {
         }
 
         OverallKpis overall = overall(services, allBuckets, requestsError == null && errorsError == null,
-                windowSeconds, evaluation, queries);
-        Infrastructure infrastructure = infrastructure(evaluation, windowSeconds, queries, gaps, window);
-        Observability observability = observability(evaluation, queries);
-        return new WindowKpis(window, overall, services, infrastructure, observability, gaps, queries);
+                windowSeconds);
+        Infrastructure infrastructure = infrastructure(evaluation, windowSeconds, gaps, window);
+        Observability observability = observability(evaluation);
+        return new WindowKpis(window, overall, services, infrastructure, observability, gaps,
+                withQueries ? queries(evaluation, windowSeconds) : Map.of());
     }
 
     private OverallKpis overall(List<ServiceKpis> services, List<HistogramQuantile.Bucket> allBuckets,
-            boolean countsOk, long windowSeconds, Evaluation evaluation, Map<String, String> queries) {
-        String requestsQ = evaluation.promql(QueryKey.REQUESTS);
-        String errorsQ = evaluation.promql(QueryKey.ERRORS);
-        String bucketsQ = evaluation.promql(QueryKey.LATENCY_BUCKETS);
+            boolean countsOk, long windowSeconds) {
         Double totalRequests = null;
         Double totalErrors = null;
         if (countsOk) {
@@ -164,32 +156,19 @@ public final class KpiCalculator {
                 maxP99 = maxP99 == null ? service.p99LatencyMs() : Math.max(maxP99, service.p99LatencyMs());
             }
         }
-        String overallBuckets = "sum by (le) (" + bucketsQ + ")";
-        queries.put("overall.totalRequests", "sum(" + requestsQ + ")");
-        queries.put("overall.totalErrors", "sum(" + errorsQ + ")");
-        queries.put("overall.availabilityPercent",
-                "100 * (1 - sum(" + errorsQ + ") / sum(" + requestsQ + "))");
-        queries.put("overall.errorRatePercent", "100 * sum(" + errorsQ + ") / sum(" + requestsQ + ")");
-        queries.put("overall.uptimePercent", "avg(" + evaluation.promql(QueryKey.UPTIME_PERCENT) + ")");
-        queries.put("overall.p50LatencyMs", quantileQuery(0.5, overallBuckets));
-        queries.put("overall.p95LatencyMs", quantileQuery(0.95, overallBuckets));
-        queries.put("overall.p99LatencyMs", quantileQuery(0.99, overallBuckets));
-        queries.put("overall.maxP99LatencyMs", "max(" + quantileQuery(0.99, bucketsQ) + ")");
-        queries.put("overall.avgRps", "sum(" + requestsQ + ") / " + windowSeconds);
         Double[] latency = latencyMs(allBuckets);
         return new OverallKpis(availability, uptime, errorRate, totalRequests, totalErrors,
                 latency[0], latency[1], latency[2], null, null, null, maxP99,
                 totalRequests == null ? null : totalRequests / windowSeconds, null, null, null);
     }
 
-    private Infrastructure infrastructure(Evaluation evaluation, long windowSeconds, Map<String, String> queries,
-            List<DataGap> gaps, Window window) {
+    private Infrastructure infrastructure(Evaluation evaluation, long windowSeconds, List<DataGap> gaps,
+            Window window) {
         List<HistogramQuantile.Bucket> dbBuckets = new ArrayList<>();
         for (LabeledValue value : evaluation.values(QueryKey.DB_LATENCY_BUCKETS)) {
             dbBuckets.add(new HistogramQuantile.Bucket(HistogramQuantile.parseBound(value.labels().get("le")),
                     value.value()));
         }
-        String dbQ = evaluation.promql(QueryKey.DB_LATENCY_BUCKETS);
         Infrastructure.Postgres postgres = null;
         Double[] db = latencyMs(dbBuckets);
         Double dbP50 = db[0];
@@ -197,12 +176,6 @@ public final class KpiCalculator {
         if (dbP50 != null || dbPool != null) {
             postgres = new Infrastructure.Postgres(dbP50, db[1], db[2], null, dbPool);
         }
-        if (dbQ != null) {
-            queries.put("infrastructure.postgres.p50LatencyMs", quantileQuery(0.5, dbQ));
-            queries.put("infrastructure.postgres.p95LatencyMs", quantileQuery(0.95, dbQ));
-            queries.put("infrastructure.postgres.p99LatencyMs", quantileQuery(0.99, dbQ));
-        }
-        put(queries, "infrastructure.postgres.connectionPoolUsagePercent", evaluation, QueryKey.DB_POOL_USAGE_PERCENT);
 
         Double hitRate = finite(evaluation.single(QueryKey.REDIS_HIT_RATE_PERCENT));
         Double redisMemory = finite(evaluation.single(QueryKey.REDIS_MEMORY_BYTES));
@@ -210,12 +183,6 @@ public final class KpiCalculator {
         Infrastructure.Redis redis = hitRate == null && redisMemory == null && redisClients == null ? null
                 : new Infrastructure.Redis(hitRate, redisMemory == null ? null : redisMemory / BYTES_PER_MB,
                         redisClients);
-        put(queries, "infrastructure.redis.hitRatePercent", evaluation, QueryKey.REDIS_HIT_RATE_PERCENT);
-        if (evaluation.asked(QueryKey.REDIS_MEMORY_BYTES)) {
-            queries.put("infrastructure.redis.memoryMb",
-                    "(" + evaluation.promql(QueryKey.REDIS_MEMORY_BYTES) + ") / 1048576");
-        }
-        put(queries, "infrastructure.redis.connectedClients", evaluation, QueryKey.REDIS_CONNECTED_CLIENTS);
         if (evaluation.asked(QueryKey.REDIS_HIT_RATE_PERCENT) && hitRate == null
                 && evaluation.error(QueryKey.REDIS_HIT_RATE_PERCENT) == null) {
             Double raw = evaluation.single(QueryKey.REDIS_HIT_RATE_PERCENT);
@@ -228,25 +195,16 @@ public final class KpiCalculator {
         Double memory = finite(evaluation.single(QueryKey.CLUSTER_MEMORY_PERCENT));
         Infrastructure.Cluster cluster = cpu == null && memory == null ? null
                 : new Infrastructure.Cluster(cpu, null, memory, null);
-        put(queries, "infrastructure.cluster.cpuPercent", evaluation, QueryKey.CLUSTER_CPU_PERCENT);
-        put(queries, "infrastructure.cluster.memoryPercent", evaluation, QueryKey.CLUSTER_MEMORY_PERCENT);
 
         Double in = finite(evaluation.single(QueryKey.NETWORK_RECEIVE_BYTES));
         Double out = finite(evaluation.single(QueryKey.NETWORK_TRANSMIT_BYTES));
         Infrastructure.Network network = in == null && out == null ? null
                 : new Infrastructure.Network(in, out, in == null || out == null ? null
                         : (in + out) * 8 / 1e6 / windowSeconds);
-        put(queries, "infrastructure.network.bytesIn", evaluation, QueryKey.NETWORK_RECEIVE_BYTES);
-        put(queries, "infrastructure.network.bytesOut", evaluation, QueryKey.NETWORK_TRANSMIT_BYTES);
-        if (evaluation.asked(QueryKey.NETWORK_RECEIVE_BYTES) && evaluation.asked(QueryKey.NETWORK_TRANSMIT_BYTES)) {
-            queries.put("infrastructure.network.avgThroughputMbps",
-                    "((" + evaluation.promql(QueryKey.NETWORK_RECEIVE_BYTES) + ") + ("
-                            + evaluation.promql(QueryKey.NETWORK_TRANSMIT_BYTES) + ")) * 8 / 1e6 / " + windowSeconds);
-        }
         return new Infrastructure(postgres, redis, cluster, network);
     }
 
-    private Observability observability(Evaluation evaluation, Map<String, String> queries) {
+    private Observability observability(Evaluation evaluation) {
         Integer fired = null;
         Integer critical = null;
         Integer warning = null;
@@ -266,6 +224,72 @@ public final class KpiCalculator {
             fired = (int) Math.round(total);
             critical = (int) Math.round(criticalCount);
             warning = (int) Math.round(warningCount);
+        }
+        return new Observability(finite(evaluation.single(QueryKey.PROMETHEUS_UPTIME_PERCENT)),
+                finite(evaluation.single(QueryKey.ACTIVE_SERIES)), finite(evaluation.single(QueryKey.SAMPLES_PER_SECOND)),
+                null, fired, critical, warning);
+    }
+
+    /**
+     * The PromQL behind each value, by field path: the query itself, or for a derived value the
+     * equivalent PromQL. A field is listed when its query was asked.
+     */
+    private static Map<String, String> queries(Evaluation evaluation, long windowSeconds) {
+        Map<String, String> queries = new TreeMap<>();
+        String requestsQ = evaluation.promql(QueryKey.REQUESTS);
+        String errorsQ = evaluation.promql(QueryKey.ERRORS);
+        String bucketsQ = evaluation.promql(QueryKey.LATENCY_BUCKETS);
+        String errorsOrZero = "((" + errorsQ + ") or (" + requestsQ + ") * 0)";
+        queries.put("services[].requests", requestsQ);
+        queries.put("services[].errors", errorsOrZero);
+        queries.put("services[].availabilityPercent", "100 * (1 - " + errorsOrZero + " / (" + requestsQ + "))");
+        queries.put("services[].errorRatePercent", "100 * " + errorsOrZero + " / (" + requestsQ + ")");
+        queries.put("services[].p50LatencyMs", quantileQuery(0.5, bucketsQ));
+        queries.put("services[].p95LatencyMs", quantileQuery(0.95, bucketsQ));
+        queries.put("services[].p99LatencyMs", quantileQuery(0.99, bucketsQ));
+        queries.put("services[].p999LatencyMs", quantileQuery(0.999, bucketsQ));
+        queries.put("services[].uptimePercent", evaluation.promql(QueryKey.UPTIME_PERCENT));
+        queries.put("services[].cpuCores", evaluation.promql(QueryKey.CPU_CORES));
+        queries.put("services[].cpuPercent", evaluation.promql(QueryKey.CPU_PERCENT));
+        queries.put("services[].memoryMb", "(" + evaluation.promql(QueryKey.MEMORY_BYTES) + ") / 1048576");
+
+        String overallBuckets = "sum by (le) (" + bucketsQ + ")";
+        queries.put("overall.totalRequests", "sum(" + requestsQ + ")");
+        queries.put("overall.totalErrors", "sum(" + errorsQ + ")");
+        queries.put("overall.availabilityPercent",
+                "100 * (1 - sum(" + errorsQ + ") / sum(" + requestsQ + "))");
+        queries.put("overall.errorRatePercent", "100 * sum(" + errorsQ + ") / sum(" + requestsQ + ")");
+        queries.put("overall.uptimePercent", "avg(" + evaluation.promql(QueryKey.UPTIME_PERCENT) + ")");
+        queries.put("overall.p50LatencyMs", quantileQuery(0.5, overallBuckets));
+        queries.put("overall.p95LatencyMs", quantileQuery(0.95, overallBuckets));
+        queries.put("overall.p99LatencyMs", quantileQuery(0.99, overallBuckets));
+        queries.put("overall.maxP99LatencyMs", "max(" + quantileQuery(0.99, bucketsQ) + ")");
+        queries.put("overall.avgRps", "sum(" + requestsQ + ") / " + windowSeconds);
+
+        String dbQ = evaluation.promql(QueryKey.DB_LATENCY_BUCKETS);
+        if (dbQ != null) {
+            queries.put("infrastructure.postgres.p50LatencyMs", quantileQuery(0.5, dbQ));
+            queries.put("infrastructure.postgres.p95LatencyMs", quantileQuery(0.95, dbQ));
+            queries.put("infrastructure.postgres.p99LatencyMs", quantileQuery(0.99, dbQ));
+        }
+        put(queries, "infrastructure.postgres.connectionPoolUsagePercent", evaluation, QueryKey.DB_POOL_USAGE_PERCENT);
+        put(queries, "infrastructure.redis.hitRatePercent", evaluation, QueryKey.REDIS_HIT_RATE_PERCENT);
+        if (evaluation.asked(QueryKey.REDIS_MEMORY_BYTES)) {
+            queries.put("infrastructure.redis.memoryMb",
+                    "(" + evaluation.promql(QueryKey.REDIS_MEMORY_BYTES) + ") / 1048576");
+        }
+        put(queries, "infrastructure.redis.connectedClients", evaluation, QueryKey.REDIS_CONNECTED_CLIENTS);
+        put(queries, "infrastructure.cluster.cpuPercent", evaluation, QueryKey.CLUSTER_CPU_PERCENT);
+        put(queries, "infrastructure.cluster.memoryPercent", evaluation, QueryKey.CLUSTER_MEMORY_PERCENT);
+        put(queries, "infrastructure.network.bytesIn", evaluation, QueryKey.NETWORK_RECEIVE_BYTES);
+        put(queries, "infrastructure.network.bytesOut", evaluation, QueryKey.NETWORK_TRANSMIT_BYTES);
+        if (evaluation.asked(QueryKey.NETWORK_RECEIVE_BYTES) && evaluation.asked(QueryKey.NETWORK_TRANSMIT_BYTES)) {
+            queries.put("infrastructure.network.avgThroughputMbps",
+                    "((" + evaluation.promql(QueryKey.NETWORK_RECEIVE_BYTES) + ") + ("
+                            + evaluation.promql(QueryKey.NETWORK_TRANSMIT_BYTES) + ")) * 8 / 1e6 / " + windowSeconds);
+        }
+
+        if (evaluation.asked(QueryKey.FIRING_ALERTS) && evaluation.error(QueryKey.FIRING_ALERTS) == null) {
             String alertsQ = evaluation.promql(QueryKey.FIRING_ALERTS);
             queries.put("observability.alertsFired", "sum(" + alertsQ + ")");
             queries.put("observability.criticalAlerts", severityQuery(alertsQ, "critical"));
@@ -274,9 +298,7 @@ public final class KpiCalculator {
         put(queries, "observability.prometheusUptimePercent", evaluation, QueryKey.PROMETHEUS_UPTIME_PERCENT);
         put(queries, "observability.activeSeries", evaluation, QueryKey.ACTIVE_SERIES);
         put(queries, "observability.samplesPerSecond", evaluation, QueryKey.SAMPLES_PER_SECOND);
-        return new Observability(finite(evaluation.single(QueryKey.PROMETHEUS_UPTIME_PERCENT)),
-                finite(evaluation.single(QueryKey.ACTIVE_SERIES)), finite(evaluation.single(QueryKey.SAMPLES_PER_SECOND)),
-                null, fired, critical, warning);
+        return queries;
     }
 
     /** The count of one severity, as PromQL: the element whose severity label matches. */

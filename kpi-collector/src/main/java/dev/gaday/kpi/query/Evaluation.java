@@ -5,9 +5,10 @@ import dev.gaday.kpi.config.QueryKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Every query's values at one evaluation time: the summary's instant queries, or one timestamp
@@ -104,12 +105,13 @@ public final class Evaluation {
      * failed at every timestamp.
      */
     public static Map<Instant, Evaluation> sliceRange(List<Instant> times, Map<QueryKey, QueryRunner.Outcome> outcomes) {
-        Map<Instant, Evaluation> byTime = new TreeMap<>();
+        // Hash maps: a 24-hour window at 5 minutes is 288 timestamps, looked up once per sample.
+        Map<Instant, Evaluation> byTime = new LinkedHashMap<>();
         for (Instant time : times) {
             byTime.put(time, new Evaluation(time));
         }
         outcomes.forEach((key, outcome) -> {
-            Map<Instant, List<LabeledValue>> lists = new TreeMap<>();
+            Map<Instant, List<LabeledValue>> lists = new HashMap<>();
             for (Instant time : times) {
                 lists.put(time, new ArrayList<>());
             }

@@ -96,4 +96,33 @@ class KpiCalculatorTest {
         assertEquals(Status.FAIL, certifier.certify(kpis.overall(), kpis.services(), 99.0, stuck, true, kpis.gaps(),
                 kpis.queries()).status());
     }
+
+    @Test
+    void snapshotsGetTheSameKpisWithoutTheQueryStrings() {
+        Evaluation e = evaluation();
+        e.add(QueryKey.REQUESTS, "sum by (service) (increase(r[300s]))", List.of(service("a", 1000), service("b", 10)),
+                null);
+        e.add(QueryKey.ERRORS, "sum by (service) (increase(e[300s]))", List.of(service("a", 2)), null);
+        e.add(QueryKey.LATENCY_BUCKETS, "sum by (service, le) (increase(b[300s]))", List.of(
+                new LabeledValue(Map.of("service", "a", "le", "0.1"), 900),
+                new LabeledValue(Map.of("service", "a", "le", "+Inf"), 1000),
+                new LabeledValue(Map.of("service", "b", "le", "+Inf"), 10),
+                new LabeledValue(Map.of("service", "b", "le", "0.1"), 5)), null);
+        KpiCalculator calculator = new KpiCalculator(CONFIG);
+
+        WindowKpis summary = calculator.compute(WINDOW, e);
+        WindowKpis snapshot = calculator.compute(WINDOW, e, false);
+
+        assertEquals(summary.overall(), snapshot.overall());
+        assertEquals(summary.services(), snapshot.services());
+        assertEquals(summary.infrastructure(), snapshot.infrastructure());
+        assertEquals(summary.observability(), snapshot.observability());
+        assertEquals(summary.gaps(), snapshot.gaps());
+        assertTrue(snapshot.queries().isEmpty());
+        assertEquals(99.8, summary.services().get(0).availabilityPercent(), 1e-9);
+        assertEquals("1000 * histogram_quantile(0.99, sum by (le) (sum by (service, le) (increase(b[300s]))))",
+                summary.queries().get("overall.p99LatencyMs"));
+        assertEquals("100 * ((sum by (service) (increase(e[300s]))) or (sum by (service) (increase(r[300s]))) * 0)"
+                + " / (sum by (service) (increase(r[300s])))", summary.queries().get("services[].errorRatePercent"));
+    }
 }
