@@ -21,8 +21,8 @@ import java.util.TreeSet;
 /**
  * Turns one {@link Evaluation} into KPIs. Availability and error rate come from the request and
  * error counts (a service with requests but no error series has 0 errors); percentiles from the
- * merged window buckets. Every value's PromQL (or, for a derived value, the equivalent PromQL)
- * is recorded under its field path.
+ * merged window buckets. For the summary, every value's PromQL (or, for a derived value, the
+ * equivalent PromQL) is recorded under its field path; snapshots do not keep it.
  */
 public final class KpiCalculator {
     static final double BYTES_PER_MB = 1024.0 * 1024.0;
