@@ -13,7 +13,7 @@ jar=cert-package/target/cert-package.jar
 inputs=cert-package/src/test/resources/sample-inputs
 
 if [ ! -f "$jar" ]; then
-  ./mvnw -B -q -o -pl cert-package -am package -DskipTests
+  ./mvnw -B -q -ntp -pl cert-package -am package -DskipTests
 fi
 if ! command -v pandoc >/dev/null || ! command -v pdflatex >/dev/null; then
   bash scripts/install-deps.sh pandoc pdflatex

@@ -29,8 +29,8 @@ for tool in java curl promtool prometheus /usr/bin/time; do
 done
 JAR=kpi-collector/target/kpi-collector.jar
 testkit_jar() { find testkit/target -maxdepth 1 -name 'testkit-*.jar' ! -name '*-tests.jar' ! -name '*-sources.jar' | head -1; }
-if [ ! -f "$JAR" ] || [ ! -d testkit/target/classes ] || [ -z "$(testkit_jar)" ]; then
-  ./mvnw -B -q -o -pl kpi-collector,testkit -am package -DskipTests
+if [ ! -f "$JAR" ] || [ -z "$(testkit_jar)" ]; then
+  ./mvnw -B -q -ntp -pl kpi-collector,testkit -am package -DskipTests
 fi
 TESTKIT_JAR=$(testkit_jar)
 . scripts/lib/jvm-flags.sh
@@ -72,7 +72,7 @@ echo "24 h at a 60 s step, snapshots every ${INTERVAL:-5} min; $(nproc) cores, l
 printf '%-9s %8s %8s %10s %8s %11s %10s %8s %9s %8s %7s\n' services queries curl_s java_jar_s rss_mb ratio launcher_s rss_mb ratio floor_s ratio
 for n in "${SERVICES[@]}"; do
   data=$WORK/data-$n tsdb=$WORK/tsdb-$n
-  java -cp "$JAR:testkit/target/classes" dev.gaday.testkit.dataset.GenerateDataset "$data" 24 60 "$n" 2>/dev/null
+  java -cp "$JAR:$TESTKIT_JAR" dev.gaday.testkit.dataset.GenerateDataset "$data" 24 60 "$n" 2>/dev/null
   mkdir -p "$tsdb"
   for f in "$data"/*.om; do promtool tsdb create-blocks-from openmetrics "$f" "$tsdb" >/dev/null; done
   start=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["start"])' "$data/manifest.json")

@@ -22,7 +22,7 @@ JAVA=${JAVA:-java}
 
 if [[ ! -f $JAR ]]; then
     echo "building $JAR ..." >&2
-    ./mvnw -B -q -o -pl ws-health -am package -DskipTests
+    ./mvnw -B -q -ntp -pl ws-health -am package -DskipTests
 fi
 
 WORK=$(mktemp -d)

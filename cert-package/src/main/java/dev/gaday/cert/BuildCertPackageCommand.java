@@ -2,6 +2,7 @@ package dev.gaday.cert;
 
 import dev.gaday.cert.archive.ReproducibleTar;
 import dev.gaday.cert.chart.ChartLayout;
+import dev.gaday.cert.chart.KpiChart;
 import dev.gaday.cert.chart.KpiCharts;
 import dev.gaday.cert.chart.SvgCanvas;
 import dev.gaday.cert.input.InputFiles;
@@ -292,7 +293,7 @@ public final class BuildCertPackageCommand extends ToolCommand {
         List<String> written = new ArrayList<>();
         write(dir, REPORT_MD, markdown, written);
         for (Map.Entry<String, ChartLayout> chart : charts.layouts().entrySet()) {
-            writeBytes(dir, "charts/" + chart.getKey() + ".svg",
+            writeBytes(dir, KpiChart.file(chart.getKey()),
                     SvgCanvas.render(chart.getValue(), ReportValues.chartTitle(chart.getKey())), written);
         }
         phases.mark("SVG charts");

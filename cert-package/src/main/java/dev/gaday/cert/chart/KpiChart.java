@@ -20,6 +20,14 @@ import java.util.Objects;
  */
 public record KpiChart(String name, String yTitle, String seriesLabel, Instant start, Instant end,
         List<Point> points, Threshold threshold, List<Incident> incidents) {
+    /** Where a chart's SVG lies in the package, and how the report's Markdown refers to it. */
+    public static final String DIRECTORY = "charts/";
+    public static final String EXTENSION = ".svg";
+
+    /** The chart's path in the package: charts/NAME.svg. */
+    public static String file(String name) {
+        return DIRECTORY + name + EXTENSION;
+    }
 
     public KpiChart {
         Objects.requireNonNull(name, "name");

@@ -7,6 +7,7 @@ import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
 import dev.gaday.cert.chart.ChartLayout;
+import dev.gaday.cert.chart.KpiChart;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
@@ -21,7 +22,6 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.Deque;
 import java.util.HashMap;
@@ -67,8 +67,8 @@ public final class PdfReport {
     public static final String FONT_BOLD = "/dev/gaday/cert/fonts/DejaVuSans-Bold.ttf";
     public static final String FONT_MONO = "/dev/gaday/cert/fonts/DejaVuSansMono.ttf";
     static final String CHART_TYPE = "application/x-gaday-chart";
-    private static final Pattern CHART_IMAGE = Pattern.compile(
-            "<img src=\"charts/([a-z0-9_]+)\\.svg\" alt=\"([^\"]*)\" />");
+    private static final Pattern CHART_IMAGE = Pattern.compile("<img src=\"" + Pattern.quote(KpiChart.DIRECTORY)
+            + "([a-z0-9_]+)" + Pattern.quote(KpiChart.EXTENSION) + "\" alt=\"([^\"]*)\" />");
     private static final Pattern HEADING = Pattern.compile("<h([1-3]) id=\"([^\"]+)\">(.*?)</h\\1>", Pattern.DOTALL);
     private static final Pattern NAMED_ENTITY = Pattern.compile("&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)");
 
@@ -121,13 +121,8 @@ public final class PdfReport {
                 }
                 fonts.complete(parsed);
                 bodyHtml("# warm\n\n| a |\n|---|\n| b |\n");
-                parseXhtml("<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>w</title></head>"
-                        + "<body><p>w</p></body></html>");
-                new PdfRendererBuilder().useFastMode();
-                Class.forName("com.openhtmltopdf.pdfboxout.PdfBoxRenderer");
-                Class.forName("org.apache.pdfbox.pdmodel.font.PDType0Font");
-                // Its static initialiser warms up AWT's colour conversion (~15 ms).
-                Class.forName("org.apache.pdfbox.pdmodel.PDDocument");
+                // Parses XHTML, builds a renderer, creates a PDDocument (whose static initialiser warms
+                // up AWT's colour conversion, ~15 ms) and lays out text in the Type 0 fonts.
                 warmUpRender();
             } catch (ClassNotFoundException | IOException | RuntimeException | LinkageError e) {
                 // Only a head start; the real work loads whatever is missing and reports errors.
@@ -151,23 +146,30 @@ public final class PdfReport {
      */
     public static byte[] render(String markdown, String title, String headerText, Map<String, ChartLayout> charts,
             boolean appendCharts, Instant fixedTime) {
-        String body = bodyHtml(markdown);
+        String body = CHART_IMAGE.matcher(bodyHtml(markdown)).replaceAll(match -> chartOrCaption(charts, match));
         if (appendCharts && !charts.isEmpty()) {
             StringBuilder section = new StringBuilder("<h2 id=\"kpi-charts\">KPI charts</h2>\n");
             for (String name : charts.keySet()) {
-                section.append("<p><img src=\"charts/").append(name).append(".svg\" alt=\"")
-                        .append(xml(dev.gaday.cert.report.ReportValues.chartTitle(name))).append("\" /></p>\n");
+                section.append("<p>").append(chartBlock(name, xml(dev.gaday.cert.report.ReportValues.chartTitle(name))))
+                        .append("</p>\n");
             }
             body = body + section;
         }
-        body = CHART_IMAGE.matcher(body).replaceAll(match -> charts.containsKey(match.group(1))
-                ? Matcher.quoteReplacement("<span class=\"chart-block\"><object type=\"" + CHART_TYPE
-                + "\" data-chart=\"" + match.group(1) + "\" class=\"chart\"></object><span class=\"caption\">"
-                + match.group(2) + "</span></span>")
-                : Matcher.quoteReplacement(match.group(2)));
         body = NAMED_ENTITY.matcher(body).replaceAll("&amp;");
         body = mapSymbols(body);
         return toPdf(xhtmlDocument(title, headerText, body), charts, fixedTime, takeParsedFonts(), true);
+    }
+
+    /** A Markdown chart image: the chart, drawn in place, when there is one by that name; else its caption. */
+    private static String chartOrCaption(Map<String, ChartLayout> charts, java.util.regex.MatchResult image) {
+        return Matcher.quoteReplacement(charts.containsKey(image.group(1)) ? chartBlock(image.group(1), image.group(2))
+                : image.group(2));
+    }
+
+    /** A chart drawn as a block, with its caption (already XML-escaped) below. */
+    private static String chartBlock(String name, String captionXml) {
+        return "<span class=\"chart-block\"><object type=\"" + CHART_TYPE + "\" data-chart=\"" + name
+                + "\" class=\"chart\"></object><span class=\"caption\">" + captionXml + "</span></span>";
     }
 
     private static String xhtmlDocument(String title, String headerText, String body) {
@@ -414,15 +416,5 @@ public final class PdfReport {
             throw new IllegalStateException("missing bundled font " + name);
         }
         return in;
-    }
-
-    /** For tests: the chart names referenced by the Markdown. */
-    static List<String> chartReferences(String html) {
-        List<String> names = new ArrayList<>();
-        Matcher matcher = CHART_IMAGE.matcher(html);
-        while (matcher.find()) {
-            names.add(matcher.group(1));
-        }
-        return names;
     }
 }

@@ -1,6 +1,7 @@
 package dev.gaday.cert.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gaday.cert.chart.KpiChart;
 import dev.gaday.cert.input.InputFiles;
 import dev.gaday.cert.input.ReleaseFile;
 import dev.gaday.cert.model.Gate;
@@ -112,7 +113,7 @@ public final class ReportValues {
         if (!context.chartNames().isEmpty()) {
             List<String> images = new ArrayList<>();
             for (String chart : context.chartNames()) {
-                images.add("![" + MarkdownText.escape(chartTitle(chart)) + "](charts/" + chart + ".svg)");
+                images.add("![" + MarkdownText.escape(chartTitle(chart)) + "](" + KpiChart.file(chart) + ")");
             }
             values.markdown("INSERT_KPI_CHARTS", String.join("\n\n", images), null);
         } else {

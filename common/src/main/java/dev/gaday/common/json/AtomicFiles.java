@@ -75,9 +75,18 @@ public final class AtomicFiles {
         NO_FSYNC
     }
 
-    /** {@link #writeAll(Map, int, Durability)} with {@link Durability#FSYNC}. */
-    public static void writeAll(Map<Path, Writer> contents, int threads) {
-        writeAll(contents, threads, Durability.FSYNC);
+    /** Concurrent fsyncs let the file system group them into few journal commits. */
+    private static final int SYNCED_WRITERS = 32;
+    /**
+     * Without fsync the work is serialising the content, then creating the files: a second thread puts
+     * the serialising on a second core (kpi-collector, 2 cores, 288 snapshots, 10 alternating runs
+     * twice: median 1.04 -> 0.91 s and 0.94 -> 0.88 s for the whole run at 10 services).
+     */
+    private static final int UNSYNCED_WRITERS = 2;
+
+    /** {@link #writeAll(Map, int, Durability)} with as many threads as suit the durability. */
+    public static void writeAll(Map<Path, Writer> contents, Durability durability) {
+        writeAll(contents, durability == Durability.FSYNC ? SYNCED_WRITERS : UNSYNCED_WRITERS, durability);
     }
 
     /**

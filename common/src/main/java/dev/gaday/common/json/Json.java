@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
@@ -33,6 +34,9 @@ public final class Json {
     // Double.toString on JDK 17, and the files written are mostly doubles.
     private static final ObjectMapper MAPPER = configure(JsonMapper.builder()
             .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER)).build();
+    /** For {@link #write(java.io.OutputStream, Object)}: leaves the caller's stream open. */
+    private static final ObjectWriter STREAM_WRITER = MAPPER.writer()
+            .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private Json() {
     }
@@ -103,7 +107,7 @@ public final class Json {
 
     /** Serialises to pretty JSON with a trailing newline, straight into a stream (left open). */
     public static void write(java.io.OutputStream out, Object value) throws IOException {
-        MAPPER.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, value);
+        STREAM_WRITER.writeValue(out, value);
         out.write('\n');
     }
 

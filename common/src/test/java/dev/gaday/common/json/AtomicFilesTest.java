@@ -38,7 +38,7 @@ class AtomicFilesTest {
         Files.writeString(dir.resolve("out/file_7.txt"), "older content");
         contents.put(dir.resolve("other/sub/last.txt"), text("last"));
 
-        AtomicFiles.writeAll(contents, 8);
+        AtomicFiles.writeAll(contents, 8, AtomicFiles.Durability.FSYNC);
 
         for (int i = 1; i <= 50; i++) {
             assertEquals("content " + i + "\n", Files.readString(dir.resolve("out/file_" + i + ".txt")));
@@ -64,7 +64,8 @@ class AtomicFilesTest {
             contents.put(dir.resolve("n" + i + ".txt"), text("new " + i));
         }
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> AtomicFiles.writeAll(contents, 4));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> AtomicFiles.writeAll(contents, 4,
+                AtomicFiles.Durability.FSYNC));
 
         assertEquals("producer failed mid-way", e.getMessage());
         assertEquals("old a", Files.readString(first), "no target is replaced when any write fails");
@@ -74,7 +75,7 @@ class AtomicFilesTest {
 
     @Test
     void nothingToWriteIsNoWork() {
-        AtomicFiles.writeAll(Map.of(), 4);
+        AtomicFiles.writeAll(Map.of(), 4, AtomicFiles.Durability.FSYNC);
         assertEquals(0, dir.toFile().list().length);
     }
 
@@ -99,7 +100,7 @@ class AtomicFilesTest {
         Path plain = Files.createFile(dir.resolve("plain.txt"));
 
         AtomicFiles.writeString(dir.resolve("single.txt"), "x");
-        AtomicFiles.writeAll(Map.of(dir.resolve("batch.txt"), text("y")), 2);
+        AtomicFiles.writeAll(Map.of(dir.resolve("batch.txt"), text("y")), 2, AtomicFiles.Durability.FSYNC);
 
         var expected = Files.getPosixFilePermissions(plain);
         assertEquals(expected, Files.getPosixFilePermissions(dir.resolve("single.txt")));

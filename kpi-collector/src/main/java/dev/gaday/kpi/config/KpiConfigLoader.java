@@ -18,22 +18,38 @@ import java.util.Map;
 public final class KpiConfigLoader {
     static final String DEFAULTS = "default-config.yaml";
     private static JsonNode defaults;
+    private static KpiConfig builtIn;
 
     private KpiConfigLoader() {
     }
 
     public static KpiConfig load(Path userFile) {
-        JsonNode merged = defaultsTree();
-        if (userFile != null) {
-            JsonNode user = readTree(userFile);
-            if (user != null && !user.isNull() && !user.isMissingNode()) {
-                if (!user.isObject()) {
-                    throw ToolException.usage(userFile + ": the configuration must be a YAML mapping");
-                }
-                merge((ObjectNode) merged, (ObjectNode) user);
-            }
+        if (userFile == null) {
+            return builtIn();
         }
-        String source = userFile == null ? "built-in defaults" : userFile.toString();
+        JsonNode merged = defaultsTree().deepCopy();
+        JsonNode user = readTree(userFile);
+        if (user != null && !user.isNull() && !user.isMissingNode()) {
+            if (!user.isObject()) {
+                throw ToolException.usage(userFile + ": the configuration must be a YAML mapping");
+            }
+            merge((ObjectNode) merged, (ObjectNode) user);
+        }
+        return toConfig(merged, userFile.toString());
+    }
+
+    /**
+     * The built-in defaults as a config, made once per JVM (it is immutable): a run without --config
+     * uses the one the start-up warm-up already made, or waits for it rather than making it again.
+     */
+    private static synchronized KpiConfig builtIn() {
+        if (builtIn == null) {
+            builtIn = toConfig(defaultsTree(), "built-in defaults");
+        }
+        return builtIn;
+    }
+
+    private static KpiConfig toConfig(JsonNode merged, String source) {
         KpiConfig config;
         try {
             config = Json.yaml().readerFor(KpiConfig.class)
@@ -61,7 +77,7 @@ public final class KpiConfigLoader {
         }
     }
 
-    /** A copy of the built-in defaults (merge() changes it), parsed once per JVM: the warm-up and the run share it. */
+    /** The built-in defaults' tree, parsed once per JVM (copy it before merging into it). */
     private static synchronized JsonNode defaultsTree() {
         if (defaults == null) {
             try (InputStream in = KpiConfigLoader.class.getResourceAsStream(DEFAULTS)) {
@@ -73,7 +89,7 @@ public final class KpiConfigLoader {
                 throw new IllegalStateException("cannot read built-in " + DEFAULTS, e);
             }
         }
-        return defaults.deepCopy();
+        return defaults;
     }
 
     private static JsonNode readTree(Path file) {

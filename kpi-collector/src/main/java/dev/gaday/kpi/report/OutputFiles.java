@@ -22,15 +22,6 @@ public final class OutputFiles {
     public static final String SUMMARY_MARKDOWN = "ga_kpi_summary.md";
     private static final Pattern SNAPSHOT_NAME = Pattern.compile("snapshot_\\d{4,}\\.json");
 
-    /** Concurrent fsyncs let the file system group them into few journal commits. */
-    private static final int SYNCED_WRITERS = 32;
-    /**
-     * Without fsync the work is serialising the JSON, then creating the files: a second thread puts
-     * the serialising on a second core (2 cores, 288 snapshots, 10 alternating runs twice: median
-     * 1.04 -> 0.91 s and 0.94 -> 0.88 s for the whole run at 10 services).
-     */
-    private static final int UNSYNCED_WRITERS = 2;
-
     private final Path directory;
 
     public OutputFiles(Path directory) {
@@ -59,8 +50,7 @@ public final class OutputFiles {
             contents.put(directory.resolve(KpiSnapshot.fileName(snapshot.sequence())),
                     out -> Json.write(out, snapshot));
         }
-        AtomicFiles.writeAll(contents, durability == AtomicFiles.Durability.FSYNC ? SYNCED_WRITERS : UNSYNCED_WRITERS,
-                durability);
+        AtomicFiles.writeAll(contents, durability);
     }
 
     /** The JSON, then the Markdown, then the checksum of the JSON (so the checksum never names an older JSON). */

@@ -3,6 +3,7 @@ package dev.gaday.testkit.bench;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.gaday.testkit.prometheus.PrometheusServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,7 +141,7 @@ public final class QueryFloor {
                     success = "success".equals(parser.nextTextValue());
                 } else if (token == JsonToken.VALUE_STRING && parser.getParsingContext().inArray()
                         && parser.getParsingContext().getCurrentIndex() == 1) {
-                    parseValue(parser.getText());
+                    PrometheusServer.parseValue(parser.getText());
                     samples++;
                 }
             }
@@ -149,16 +150,6 @@ public final class QueryFloor {
             throw new IOException("an answer did not say \"status\":\"success\"");
         }
         return samples;
-    }
-
-    /** A sample value as the API writes it: a decimal number, "NaN", "+Inf" or "-Inf". */
-    static double parseValue(String text) {
-        return switch (text) {
-            case "NaN" -> Double.NaN;
-            case "+Inf", "Inf" -> Double.POSITIVE_INFINITY;
-            case "-Inf" -> Double.NEGATIVE_INFINITY;
-            default -> Double.parseDouble(text);
-        };
     }
 
     private static String word(String text, String prefix) {

@@ -286,7 +286,8 @@ public final class PrometheusServer implements AutoCloseable {
         return parseValue(result.get(0).path("value").path(1).asText());
     }
 
-    static double parseValue(String text) {
+    /** A sample value as the API writes it: a decimal number, "NaN", "+Inf" or "-Inf". */
+    public static double parseValue(String text) {
         return switch (text) {
             case "+Inf" -> Double.POSITIVE_INFINITY;
             case "-Inf" -> Double.NEGATIVE_INFINITY;
