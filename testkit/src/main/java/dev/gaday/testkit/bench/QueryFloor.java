@@ -3,7 +3,7 @@ package dev.gaday.testkit.bench;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.gaday.testkit.prometheus.PrometheusServer;
+import dev.gaday.testkit.prometheus.SampleValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,7 +141,7 @@ public final class QueryFloor {
                     success = "success".equals(parser.nextTextValue());
                 } else if (token == JsonToken.VALUE_STRING && parser.getParsingContext().inArray()
                         && parser.getParsingContext().getCurrentIndex() == 1) {
-                    PrometheusServer.parseValue(parser.getText());
+                    SampleValues.parse(parser.getText());
                     samples++;
                 }
             }

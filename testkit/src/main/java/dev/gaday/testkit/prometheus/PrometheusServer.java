@@ -264,7 +264,7 @@ public final class PrometheusServer implements AutoCloseable {
         Map<String, Double> values = new TreeMap<>();
         for (JsonNode series : data.path("result")) {
             String key = series.path("metric").path(label).asText("");
-            Double previous = values.put(key, parseValue(series.path("value").path(1).asText()));
+            Double previous = values.put(key, SampleValues.parse(series.path("value").path(1).asText()));
             if (previous != null) {
                 throw new IllegalStateException("two series with " + label + "=\"" + key + "\" in " + promql);
             }
@@ -277,23 +277,13 @@ public final class PrometheusServer implements AutoCloseable {
         JsonNode data = query(promql, time);
         String type = data.path("resultType").asText();
         if (type.equals("scalar")) {
-            return parseValue(data.path("result").path(1).asText());
+            return SampleValues.parse(data.path("result").path(1).asText());
         }
         JsonNode result = data.path("result");
         if (!type.equals("vector") || result.size() != 1) {
             throw new IllegalStateException("expected one series for " + promql + " at " + time + ", got " + data);
         }
-        return parseValue(result.get(0).path("value").path(1).asText());
-    }
-
-    /** A sample value as the API writes it: a decimal number, "NaN", "+Inf" or "-Inf". */
-    public static double parseValue(String text) {
-        return switch (text) {
-            case "+Inf" -> Double.POSITIVE_INFINITY;
-            case "-Inf" -> Double.NEGATIVE_INFINITY;
-            case "NaN" -> Double.NaN;
-            default -> Double.parseDouble(text);
-        };
+        return SampleValues.parse(result.get(0).path("value").path(1).asText());
     }
 
     private JsonNode get(String path, Map<String, String> params) {
