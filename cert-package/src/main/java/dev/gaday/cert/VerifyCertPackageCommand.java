@@ -2,7 +2,7 @@ package dev.gaday.cert;
 
 import dev.gaday.cert.archive.PackageVerifier;
 import dev.gaday.common.cli.BuildInfo;
-import dev.gaday.common.cli.ExitCode;
+import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.error.ToolException;
 import java.nio.file.Path;

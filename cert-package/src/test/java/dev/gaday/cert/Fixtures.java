@@ -17,7 +17,7 @@ import dev.gaday.common.verdict.Comparator;
 import dev.gaday.common.verdict.Criterion;
 import dev.gaday.common.verdict.CriterionResult;
 import dev.gaday.common.verdict.Verdict;
-import dev.gaday.common.json.AtomicFiles;
+import dev.gaday.common.io.AtomicFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gaday.cert.pdf.PdfReport;
 import dev.gaday.common.cli.CommandRun;
-import dev.gaday.common.json.AtomicFiles;
+import dev.gaday.common.io.AtomicFiles;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.common.model.ws.WsHealthMetrics;
-import dev.gaday.common.verdict.Numbers;
+import dev.gaday.common.text.Numbers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gaday.cert.archive.ReproducibleTar;
 import dev.gaday.common.cli.CommandRun;
-import dev.gaday.common.json.Sha256;
+import dev.gaday.common.io.Sha256;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.gaday.drift;
 
 import dev.gaday.common.cli.BuildInfo;
-import dev.gaday.common.cli.ExitCode;
+import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.cli.ToolLauncher;
 import dev.gaday.common.error.ToolException;

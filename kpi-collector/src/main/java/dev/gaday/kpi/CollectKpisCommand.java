@@ -1,20 +1,20 @@
 package dev.gaday.kpi;
 
 import dev.gaday.common.cli.BuildInfo;
-import dev.gaday.common.cli.ExitCode;
+import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.cli.OutputDirMixin;
 import dev.gaday.common.cli.PrometheusConnectionMixin;
 import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.cli.ToolLauncher;
 import dev.gaday.common.error.ToolException;
-import dev.gaday.common.json.AtomicFiles;
+import dev.gaday.common.io.AtomicFiles;
 import dev.gaday.common.model.kpi.DataGap;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.common.model.kpi.KubernetesStatus;
 import dev.gaday.common.model.kpi.Window;
 import dev.gaday.common.prometheus.PrometheusClient;
-import dev.gaday.common.verdict.Numbers;
+import dev.gaday.common.text.Numbers;
 import dev.gaday.kpi.collect.LiveClock;
 import dev.gaday.kpi.collect.LiveRun;
 import dev.gaday.kpi.collect.SnapshotCollector;

@@ -2,7 +2,7 @@ package dev.gaday.kpi;
 
 import dev.gaday.common.cli.Diagnostics;
 import dev.gaday.common.model.kpi.KpiSnapshot;
-import dev.gaday.common.verdict.Numbers;
+import dev.gaday.common.text.Numbers;
 import dev.gaday.kpi.collect.LiveRun;
 import java.io.PrintWriter;
 import java.time.Instant;

@@ -18,7 +18,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.gaday.common.cli.CommandRun;
 import dev.gaday.common.json.Json;
-import dev.gaday.common.json.Sha256;
+import dev.gaday.common.io.Sha256;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.testkit.Poll;

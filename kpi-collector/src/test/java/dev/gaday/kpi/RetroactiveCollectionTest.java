@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gaday.common.cli.CommandRun;
 import dev.gaday.common.json.Json;
-import dev.gaday.common.json.Sha256;
+import dev.gaday.common.io.Sha256;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.common.model.kpi.ServiceKpis;

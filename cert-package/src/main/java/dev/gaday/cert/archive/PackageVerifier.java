@@ -2,7 +2,7 @@ package dev.gaday.cert.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gaday.common.json.Json;
-import dev.gaday.common.json.Sha256;
+import dev.gaday.common.io.Sha256;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

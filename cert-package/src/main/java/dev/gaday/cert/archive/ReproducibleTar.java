@@ -1,6 +1,6 @@
 package dev.gaday.cert.archive;
 
-import dev.gaday.common.json.AtomicFiles;
+import dev.gaday.common.io.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

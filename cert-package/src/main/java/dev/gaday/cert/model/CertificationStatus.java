@@ -1,6 +1,6 @@
 package dev.gaday.cert.model;
 
-import dev.gaday.common.cli.ExitCode;
+import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.verdict.Status;
 
 /**

@@ -4,7 +4,7 @@ import dev.gaday.cert.input.Inputs;
 import dev.gaday.cert.model.Gate;
 import dev.gaday.common.model.kpi.OverallKpis;
 import dev.gaday.common.model.ws.WsHealthMetrics;
-import dev.gaday.common.verdict.Numbers;
+import dev.gaday.common.text.Numbers;
 import java.time.Instant;
 
 /** EMAIL_SUMMARY.txt: a plain-text summary to paste into a release email. */

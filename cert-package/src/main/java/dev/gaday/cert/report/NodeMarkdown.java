@@ -1,7 +1,7 @@
 package dev.gaday.cert.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gaday.common.verdict.Numbers;
+import dev.gaday.common.text.Numbers;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

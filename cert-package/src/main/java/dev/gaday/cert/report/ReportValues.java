@@ -15,7 +15,7 @@ import dev.gaday.common.model.kpi.OverallKpis;
 import dev.gaday.common.model.kpi.ServiceKpis;
 import dev.gaday.common.model.ws.WsHealthMetrics;
 import dev.gaday.common.verdict.CriterionResult;
-import dev.gaday.common.verdict.Numbers;
+import dev.gaday.common.text.Numbers;
 import dev.gaday.common.verdict.Status;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package dev.gaday.common.cli;
 
+import dev.gaday.common.secret.Secrets;
 import java.io.PrintWriter;
 
 /**

@@ -1,6 +1,6 @@
 package dev.gaday.common.cli;
 
-import dev.gaday.common.verdict.Numbers;
+import dev.gaday.common.text.Numbers;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,5 +1,6 @@
 package dev.gaday.common.cli;
 
+import dev.gaday.common.secret.Secrets;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.http.TlsSettings;
 import dev.gaday.common.prometheus.HttpPrometheusClient;

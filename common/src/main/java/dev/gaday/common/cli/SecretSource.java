@@ -1,5 +1,6 @@
 package dev.gaday.common.cli;
 
+import dev.gaday.common.secret.Secrets;
 import dev.gaday.common.error.ToolException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

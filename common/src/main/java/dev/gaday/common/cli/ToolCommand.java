@@ -1,5 +1,6 @@
 package dev.gaday.common.cli;
 
+import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.error.ToolException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

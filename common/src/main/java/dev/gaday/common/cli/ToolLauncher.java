@@ -1,5 +1,7 @@
 package dev.gaday.common.cli;
 
+import dev.gaday.common.secret.Secrets;
+import dev.gaday.common.error.ExitCode;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;

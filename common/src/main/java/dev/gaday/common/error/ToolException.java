@@ -1,6 +1,5 @@
 package dev.gaday.common.error;
 
-import dev.gaday.common.cli.ExitCode;
 
 /**
  * An expected failure with a one-line message for the user and the exit code it maps to.

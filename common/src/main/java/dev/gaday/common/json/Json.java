@@ -1,5 +1,6 @@
 package dev.gaday.common.json;
 
+import dev.gaday.common.io.AtomicFiles;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonGenerator;

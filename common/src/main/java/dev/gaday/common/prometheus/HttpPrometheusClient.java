@@ -1,7 +1,7 @@
 package dev.gaday.common.prometheus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.gaday.common.cli.Secrets;
+import dev.gaday.common.secret.Secrets;
 import dev.gaday.common.http.HttpClients;
 import dev.gaday.common.prometheus.ApiResponseReader.ApiResponse;
 import dev.gaday.common.prometheus.PrometheusEndpoint.Auth;

@@ -1,6 +1,6 @@
 package dev.gaday.common.prometheus;
 
-import dev.gaday.common.cli.ExitCode;
+import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.error.ToolException;
 import java.time.Duration;
 import java.util.Optional;

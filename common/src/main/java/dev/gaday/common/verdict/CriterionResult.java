@@ -1,5 +1,6 @@
 package dev.gaday.common.verdict;
 
+import dev.gaday.common.text.Numbers;
 import java.util.Objects;
 
 /**

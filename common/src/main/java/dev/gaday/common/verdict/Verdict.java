@@ -26,11 +26,11 @@ public record Verdict(Status status, List<CriterionResult> criteria) {
     }
 
     /** The exit code for this verdict: WARN still passes; NO_DATA is inconclusive. */
-    public dev.gaday.common.cli.ExitCode exitCode() {
+    public dev.gaday.common.error.ExitCode exitCode() {
         return switch (status) {
-            case PASS, WARN -> dev.gaday.common.cli.ExitCode.PASS;
-            case FAIL -> dev.gaday.common.cli.ExitCode.GATE_FAILED;
-            case NO_DATA -> dev.gaday.common.cli.ExitCode.INCONCLUSIVE;
+            case PASS, WARN -> dev.gaday.common.error.ExitCode.PASS;
+            case FAIL -> dev.gaday.common.error.ExitCode.GATE_FAILED;
+            case NO_DATA -> dev.gaday.common.error.ExitCode.INCONCLUSIVE;
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.gaday.common.cli;
 
+import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.prometheus.PrometheusClient;
 import dev.gaday.common.prometheus.PrometheusEndpoint;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.gaday.common.cli;
 
+import dev.gaday.common.error.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;

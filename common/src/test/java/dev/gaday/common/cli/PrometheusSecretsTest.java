@@ -1,5 +1,6 @@
 package dev.gaday.common.cli;
 
+import dev.gaday.common.error.ExitCode;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

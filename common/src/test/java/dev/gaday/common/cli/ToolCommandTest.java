@@ -1,5 +1,7 @@
 package dev.gaday.common.cli;
 
+import dev.gaday.common.secret.Secrets;
+import dev.gaday.common.error.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

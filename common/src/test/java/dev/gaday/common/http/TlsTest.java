@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.gaday.common.cli.CommandRun;
-import dev.gaday.common.cli.ExitCode;
+import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.cli.ProbeCommand;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.prometheus.HttpPrometheusClient;

@@ -1,10 +1,12 @@
 package dev.gaday.common.json;
 
+import dev.gaday.common.io.Sha256;
+import dev.gaday.common.io.AtomicFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gaday.common.cli.ExitCode;
+import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.model.FileKind;
 import dev.gaday.common.model.kpi.Certification;

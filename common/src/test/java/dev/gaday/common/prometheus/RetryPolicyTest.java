@@ -135,7 +135,7 @@ class RetryPolicyTest {
                 }));
         assertEquals(3, attempts.get());
         assertEquals(3, e.attempts());
-        assertEquals(dev.gaday.common.cli.ExitCode.USAGE, e.exitCode());
+        assertEquals(dev.gaday.common.error.ExitCode.USAGE, e.exitCode());
         assertEquals(REQUEST + ": failed after 3 attempts; last failure: parse error", e.getMessage());
     }
 

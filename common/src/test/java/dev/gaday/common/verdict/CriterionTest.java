@@ -1,10 +1,11 @@
 package dev.gaday.common.verdict;
 
+import dev.gaday.common.text.Numbers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.gaday.common.cli.ExitCode;
+import dev.gaday.common.error.ExitCode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

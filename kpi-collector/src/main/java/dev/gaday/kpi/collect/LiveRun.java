@@ -1,6 +1,6 @@
 package dev.gaday.kpi.collect;
 
-import dev.gaday.common.json.AtomicFiles;
+import dev.gaday.common.io.AtomicFiles;
 import dev.gaday.common.model.kpi.DataGap;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.KpiSummary;

@@ -1,6 +1,6 @@
 package dev.gaday.kpi.collect;
 
-import dev.gaday.common.cli.ExitCode;
+import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.model.kpi.Window;
 import dev.gaday.kpi.compute.KpiCalculator;

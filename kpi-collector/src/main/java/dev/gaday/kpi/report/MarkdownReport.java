@@ -7,7 +7,7 @@ import dev.gaday.common.model.kpi.KubernetesStatus;
 import dev.gaday.common.model.kpi.OverallKpis;
 import dev.gaday.common.model.kpi.ServiceKpis;
 import dev.gaday.common.verdict.CriterionResult;
-import dev.gaday.common.verdict.Numbers;
+import dev.gaday.common.text.Numbers;
 
 /** {@code ga_kpi_summary.md}: the summary for people; the JSON stays the reference. */
 public final class MarkdownReport {

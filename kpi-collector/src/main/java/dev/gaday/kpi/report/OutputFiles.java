@@ -1,9 +1,9 @@
 package dev.gaday.kpi.report;
 
 import dev.gaday.common.error.ToolException;
-import dev.gaday.common.json.AtomicFiles;
+import dev.gaday.common.io.AtomicFiles;
 import dev.gaday.common.json.Json;
-import dev.gaday.common.json.Sha256;
+import dev.gaday.common.io.Sha256;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.KpiSummary;
 import java.io.IOException;

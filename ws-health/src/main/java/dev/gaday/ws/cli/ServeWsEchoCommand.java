@@ -1,7 +1,7 @@
 package dev.gaday.ws.cli;
 
 import dev.gaday.common.cli.DurationConverter;
-import dev.gaday.common.cli.ExitCode;
+import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.ws.server.ChaosSettings;

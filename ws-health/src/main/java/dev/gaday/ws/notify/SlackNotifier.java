@@ -7,7 +7,7 @@ import dev.gaday.common.http.TlsSettings;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.model.ws.WsHealthMetrics;
 import dev.gaday.common.verdict.CriterionResult;
-import dev.gaday.common.verdict.Numbers;
+import dev.gaday.common.text.Numbers;
 import java.io.IOException;
 import java.time.Duration;
 import okhttp3.MediaType;

@@ -1,4 +1,4 @@
-package dev.gaday.common.cli;
+package dev.gaday.common.secret;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

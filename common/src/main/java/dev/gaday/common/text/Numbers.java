@@ -1,4 +1,4 @@
-package dev.gaday.common.verdict;
+package dev.gaday.common.text;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

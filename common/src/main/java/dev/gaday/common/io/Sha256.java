@@ -1,4 +1,4 @@
-package dev.gaday.common.json;
+package dev.gaday.common.io;
 
 import dev.gaday.common.error.ToolException;
 import java.io.IOException;

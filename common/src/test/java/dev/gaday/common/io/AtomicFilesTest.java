@@ -1,4 +1,4 @@
-package dev.gaday.common.json;
+package dev.gaday.common.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

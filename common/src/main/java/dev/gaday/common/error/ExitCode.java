@@ -1,4 +1,4 @@
-package dev.gaday.common.cli;
+package dev.gaday.common.error;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
