@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gaday.cert.pdf.PdfReport;
-import dev.gaday.cert.report.MarkdownText;
+import dev.gaday.common.text.MarkdownText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -11,7 +11,7 @@ import dev.gaday.common.io.AtomicFiles;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.common.model.ws.WsHealthMetrics;
-import dev.gaday.common.text.Numbers;
+import dev.gaday.common.text.ReportFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,11 +91,11 @@ class PdfAndEscapingTest {
         KpiSummary summary = Json.readFile(dir.resolve("in/ga_kpi_summary.json"), KpiSummary.class);
         WsHealthMetrics ws = Json.readFile(dir.resolve("in/ws_health_metrics.json"), WsHealthMetrics.class);
         String flat = pdfText.replaceAll("\\s+", " ");
-        assertTrue(flat.contains("Availability: " + Numbers.format(summary.overall().availabilityPercent(), 3)
+        assertTrue(flat.contains("Availability: " + ReportFormat.plain(summary.overall().availabilityPercent(), 3)
                 + "% (Target: ≥99.9%)"), flat);
-        assertTrue(flat.contains("Error Rate: " + Numbers.format(summary.overall().errorRatePercent(), 3) + "%"));
-        assertTrue(flat.contains("P99 Latency: " + Numbers.format(summary.overall().p99LatencyMs(), 1) + "ms"));
-        assertTrue(flat.contains("Success Rate: " + Numbers.format(ws.successRatePercent(), 3) + "% (Target: ≥95%)"));
+        assertTrue(flat.contains("Error Rate: " + ReportFormat.plain(summary.overall().errorRatePercent(), 3) + "%"));
+        assertTrue(flat.contains("P99 Latency: " + ReportFormat.plain(summary.overall().p99LatencyMs(), 1) + "ms"));
+        assertTrue(flat.contains("Success Rate: " + ReportFormat.plain(ws.successRatePercent(), 3) + "% (Target: ≥95%)"));
         assertTrue(flat.contains("Status: ✔ CERTIFIED"), flat);
         assertTrue(flat.contains("⚠ WARN"), "the warning-only jitter criterion");
         assertFalse(flat.contains("#CERTIFIED"), "no missing-glyph placeholders");

@@ -14,7 +14,7 @@ import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.common.model.kpi.KubernetesStatus;
 import dev.gaday.common.model.kpi.Window;
 import dev.gaday.common.prometheus.PrometheusClient;
-import dev.gaday.common.text.Numbers;
+import dev.gaday.common.text.ReportFormat;
 import dev.gaday.kpi.collect.LiveClock;
 import dev.gaday.kpi.collect.LiveRun;
 import dev.gaday.kpi.collect.SnapshotCollector;
@@ -207,7 +207,7 @@ public final class CollectKpisCommand extends ToolCommand {
                     + ": availability " + percent(summary.overall().availabilityPercent()) + ", error rate "
                     + percent(summary.overall().errorRatePercent()) + ", max p99 "
                     + (summary.overall().maxP99LatencyMs() == null ? "no data"
-                            : Numbers.format(summary.overall().maxP99LatencyMs()) + " ms")
+                            : ReportFormat.plain(summary.overall().maxP99LatencyMs()) + " ms")
                     + "; " + runner.requestCount() + " queries; files in " + directory);
             return dev.gaday.common.verdict.Verdict.of(summary.certification().criteria()).exitCode();
         }
@@ -355,7 +355,7 @@ public final class CollectKpisCommand extends ToolCommand {
     }
 
     private static String percent(Double value) {
-        return value == null ? "no data" : Numbers.format(value, 3) + "%";
+        return value == null ? "no data" : ReportFormat.plain(value, 3) + "%";
     }
 
     private static void addJvmShutdownHook(Runnable hook) {

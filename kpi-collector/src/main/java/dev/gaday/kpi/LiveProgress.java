@@ -2,7 +2,7 @@ package dev.gaday.kpi;
 
 import dev.gaday.common.cli.Diagnostics;
 import dev.gaday.common.model.kpi.KpiSnapshot;
-import dev.gaday.common.text.Numbers;
+import dev.gaday.common.text.ReportFormat;
 import dev.gaday.kpi.collect.LiveRun;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -24,9 +24,9 @@ final class LiveProgress implements LiveRun.Progress {
     public void snapshotWritten(KpiSnapshot snapshot, int total) {
         Double availability = snapshot.overall().availabilityPercent();
         String line = "snapshot " + snapshot.sequence() + "/" + total + " to " + snapshot.window().end()
-                + ": availability " + (availability == null ? "no data" : Numbers.format(availability) + "%")
+                + ": availability " + (availability == null ? "no data" : ReportFormat.plain(availability) + "%")
                 + ", requests " + (snapshot.overall().totalRequests() == null ? "no data"
-                        : Numbers.format(snapshot.overall().totalRequests(), 0))
+                        : ReportFormat.plain(snapshot.overall().totalRequests(), 0))
                 + (snapshot.gaps().isEmpty() ? "" : ", " + snapshot.gaps().size() + " gap(s)");
         if (terminal && diagnostics.verbosity() >= 0) {
             int width = 30;

@@ -1,5 +1,6 @@
 package dev.gaday.cert.chart;
 
+import dev.gaday.common.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,6 +67,6 @@ public record NumberTicks(double step, int decimals, List<Double> values) {
 
     /** A tick's label: "99.2", "0.05", "300". */
     public String label(double tick) {
-        return Decimals.fixed(tick, Math.min(decimals, 6));
+        return ReportFormat.fixed(tick, Math.min(decimals, 6));
     }
 }

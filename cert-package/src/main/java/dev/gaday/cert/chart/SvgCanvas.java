@@ -1,5 +1,6 @@
 package dev.gaday.cert.chart;
 
+import dev.gaday.common.text.ReportFormat;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -83,7 +84,7 @@ public final class SvgCanvas implements ChartCanvas {
 
     /** A coordinate as the SVG holds it: at most two decimals, no trailing zeros ("12.5", "100"). */
     public static String n(double value) {
-        return Decimals.compact(value, DECIMALS);
+        return ReportFormat.plain(value, DECIMALS);
     }
 
     private static String color(int rgb) {

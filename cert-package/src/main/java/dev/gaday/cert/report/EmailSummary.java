@@ -1,10 +1,11 @@
 package dev.gaday.cert.report;
 
+import dev.gaday.common.text.MarkdownText;
 import dev.gaday.cert.input.Inputs;
 import dev.gaday.cert.model.Gate;
 import dev.gaday.common.model.kpi.OverallKpis;
 import dev.gaday.common.model.ws.WsHealthMetrics;
-import dev.gaday.common.text.Numbers;
+import dev.gaday.common.text.ReportFormat;
 import java.time.Instant;
 
 /** EMAIL_SUMMARY.txt: a plain-text summary to paste into a release email. */
@@ -55,7 +56,7 @@ public final class EmailSummary {
     }
 
     private static String value(Double value, int digits, String unit) {
-        return value == null ? "N/A" : Numbers.format(value, digits) + unit;
+        return value == null ? "N/A" : ReportFormat.plain(value, digits) + unit;
     }
 
     private static String plain(String text) {

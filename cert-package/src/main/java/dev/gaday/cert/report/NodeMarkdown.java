@@ -1,7 +1,8 @@
 package dev.gaday.cert.report;
 
+import dev.gaday.common.text.MarkdownText;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gaday.common.text.Numbers;
+import dev.gaday.common.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class NodeMarkdown {
 
     public static String scalar(JsonNode node) {
         if (node.isNumber()) {
-            return Numbers.format(node.doubleValue(), 3);
+            return ReportFormat.plain(node.doubleValue(), 3);
         }
         if (node.isBoolean()) {
             return node.booleanValue() ? "Yes" : "No";

@@ -1,5 +1,6 @@
 package dev.gaday.cert.report;
 
+import dev.gaday.common.text.MarkdownText;
 import java.util.HashMap;
 import java.util.Map;
 

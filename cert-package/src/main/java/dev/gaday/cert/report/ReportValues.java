@@ -1,5 +1,6 @@
 package dev.gaday.cert.report;
 
+import dev.gaday.common.text.MarkdownText;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gaday.cert.chart.KpiChart;
 import dev.gaday.cert.input.InputFiles;
@@ -15,7 +16,7 @@ import dev.gaday.common.model.kpi.OverallKpis;
 import dev.gaday.common.model.kpi.ServiceKpis;
 import dev.gaday.common.model.ws.WsHealthMetrics;
 import dev.gaday.common.verdict.CriterionResult;
-import dev.gaday.common.text.Numbers;
+import dev.gaday.common.text.ReportFormat;
 import dev.gaday.common.verdict.Status;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,7 +83,7 @@ public final class ReportValues {
             values.text("GA_START_TIME", context.gaStart().toString(), null);
             values.text("GA_END_TIME", context.gaEnd().toString(), null);
             double hours = Duration.between(context.gaStart(), context.gaEnd()).toSeconds() / 3600.0;
-            values.text("GA_DURATION_HOURS", Numbers.format(hours, 2), null);
+            values.text("GA_DURATION_HOURS", ReportFormat.plain(hours, 2), null);
         } else {
             for (String name : List.of("GA_START_TIME", "GA_END_TIME", "GA_DURATION_HOURS")) {
                 values.absent(name, noWindow);
@@ -260,16 +261,16 @@ public final class ReportValues {
         for (ServiceKpis s : services) {
             String noData = s.noDataReason() == null ? "no data" : "no data: " + s.noDataReason();
             availability.add(s.name() + ": " + (s.availabilityPercent() == null ? noData
-                    : Numbers.format(s.availabilityPercent(), 3) + "%"));
+                    : ReportFormat.plain(s.availabilityPercent(), 3) + "%"));
             errors.add(s.name() + ": " + (s.errorRatePercent() == null ? noData
-                    : Numbers.format(s.errorRatePercent(), 3) + "%" + (s.errors() != null && s.requests() != null
+                    : ReportFormat.plain(s.errorRatePercent(), 3) + "%" + (s.errors() != null && s.requests() != null
                     ? " (" + roundCount(s.errors()) + " of " + roundCount(s.requests()) + " requests)" : "")));
             latency.add(s.name() + ": P50 " + ms(s.p50LatencyMs()) + " · P95 " + ms(s.p95LatencyMs()) + " · P99 "
                     + ms(s.p99LatencyMs()));
-            resources.add(s.name() + ": CPU " + (s.cpuPercent() == null ? "n/a" : Numbers.format(s.cpuPercent(), 2)
-                    + "%") + (s.cpuCores() == null ? "" : " (" + Numbers.format(s.cpuCores(), 3) + " cores)")
-                    + " · memory " + (s.memoryMb() == null ? "n/a" : Numbers.format(s.memoryMb(), 1) + " MB")
-                    + (s.memoryPercent() == null ? "" : " (" + Numbers.format(s.memoryPercent(), 2) + "%)"));
+            resources.add(s.name() + ": CPU " + (s.cpuPercent() == null ? "n/a" : ReportFormat.plain(s.cpuPercent(), 2)
+                    + "%") + (s.cpuCores() == null ? "" : " (" + ReportFormat.plain(s.cpuCores(), 3) + " cores)")
+                    + " · memory " + (s.memoryMb() == null ? "n/a" : ReportFormat.plain(s.memoryMb(), 1) + " MB")
+                    + (s.memoryPercent() == null ? "" : " (" + ReportFormat.plain(s.memoryPercent(), 2) + "%)"));
             rows.add(List.of(s.name(), ms(s.p50LatencyMs()), ms(s.p95LatencyMs()), ms(s.p99LatencyMs()),
                     ms(s.p999LatencyMs())));
         }
@@ -329,7 +330,7 @@ public final class ReportValues {
             return;
         }
         values.text("WS_ENDPOINT", ws.endpoint(), null);
-        values.text("WS_TEST_DURATION", Numbers.format(ws.testDurationSeconds(), 1), null);
+        values.text("WS_TEST_DURATION", ReportFormat.plain(ws.testDurationSeconds(), 1), null);
         values.text("WS_TOTAL_TESTS", Integer.toString(ws.totalTests()), null);
         wsNumber("WS_SUCCESS_RATE", ws.successRatePercent(), 3, "successRatePercent");
         wsNumber("WS_CONNECTION_SUCCESS", ws.successRatePercent(), 3, "successRatePercent");
@@ -355,7 +356,7 @@ public final class ReportValues {
     }
 
     private void wsNumber(String name, Double value, int digits, String field) {
-        values.text(name, value == null || !Double.isFinite(value) ? null : Numbers.format(value, digits),
+        values.text(name, value == null || !Double.isFinite(value) ? null : ReportFormat.plain(value, digits),
                 InputFiles.WS_HEALTH + ": " + field + " absent");
     }
 
@@ -392,7 +393,7 @@ public final class ReportValues {
             details.add(label + (i.time() == null ? "" : " at " + i.time()) + (i.status() == null ? ""
                     : " (" + i.status() + ")") + (i.details() == null ? "" : ": " + i.details()));
             incidentRows.add(List.of(nz(i.time()), nz(i.severity()), i.title(), nz(i.status()),
-                    i.mttrMinutes() == null ? "" : Numbers.format(i.mttrMinutes(), 1) + " min"));
+                    i.mttrMinutes() == null ? "" : ReportFormat.plain(i.mttrMinutes(), 1) + " min"));
             if (i.rootCause() != null) {
                 rootCauses.add(label + ": " + i.rootCause());
             }
@@ -445,7 +446,7 @@ public final class ReportValues {
         values.text("ROLLBACK_TEST_STATUS", rollback == null ? null : rollback.testStatus(),
                 reason.apply("rollback.testStatus absent"));
         values.text("ROLLBACK_TIME_ESTIMATE", rollback == null || rollback.timeEstimateMinutes() == null ? null
-                : Numbers.format(rollback.timeEstimateMinutes(), 1), reason.apply("rollback.timeEstimateMinutes absent"));
+                : ReportFormat.plain(rollback.timeEstimateMinutes(), 1), reason.apply("rollback.timeEstimateMinutes absent"));
         values.text("DATA_MIGRATION_REVERSIBLE", rollback == null || rollback.dataMigrationReversible() == null ? null
                 : rollback.dataMigrationReversible() ? "Yes" : "No", reason.apply("rollback.dataMigrationReversible absent"));
 
@@ -543,13 +544,13 @@ public final class ReportValues {
 
     private static List<String> criterionRow(CriterionResult r, String prefix) {
         String actual = r.value() == null ? "no data" + (r.reason() == null ? "" : ": " + r.reason())
-                : Numbers.format(r.value(), 3) + r.unit();
+                : ReportFormat.plain(r.value(), 3) + r.unit();
         return List.of(prefix + r.name() + (r.warningOnly() ? " (warning only)" : ""), threshold(r), actual,
                 symbol(r.status()) + " " + r.status());
     }
 
     static String describe(CriterionResult r) {
-        return symbol(r.status()) + " " + r.name() + ": " + (r.value() == null ? "no data" : Numbers.format(r.value(), 3)
+        return symbol(r.status()) + " " + r.name() + ": " + (r.value() == null ? "no data" : ReportFormat.plain(r.value(), 3)
                 + r.unit()) + " (target " + threshold(r) + ")" + (r.warningOnly() ? ", warning only" : "")
                 + " — " + r.status() + (r.reason() == null ? "" : ": " + r.reason());
     }
@@ -602,7 +603,7 @@ public final class ReportValues {
         if (value == null || !Double.isFinite(value)) {
             values.absent(name, kpiReason(field));
         } else {
-            values.text(name, Numbers.format(value, digits), null);
+            values.text(name, ReportFormat.plain(value, digits), null);
         }
     }
 
@@ -615,15 +616,15 @@ public final class ReportValues {
     }
 
     static String roundCount(double value) {
-        return Numbers.format(Math.rint(value), 0);
+        return ReportFormat.plain(Math.rint(value), 0);
     }
 
     private static String pct(Double value) {
-        return value == null ? "n/a" : Numbers.format(value, 3) + "%";
+        return value == null ? "n/a" : ReportFormat.plain(value, 3) + "%";
     }
 
     private static String ms(Double value) {
-        return value == null ? "n/a" : Numbers.format(value, 1) + " ms";
+        return value == null ? "n/a" : ReportFormat.plain(value, 1) + " ms";
     }
 
     private static String nz(String text) {

@@ -1,5 +1,6 @@
 package dev.gaday.cert.chart;
 
+import dev.gaday.common.text.ReportFormat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -146,7 +147,7 @@ class SvgChartTest {
             assertEquals("100", SvgCanvas.n(100.001));
             assertEquals("-0.5", SvgCanvas.n(-0.5));
             assertEquals("0", SvgCanvas.n(-0.001));
-            assertEquals("99.20", Decimals.fixed(99.2, 2));
+            assertEquals("99.20", ReportFormat.fixed(99.2, 2));
         } finally {
             java.util.Locale.setDefault(saved);
         }

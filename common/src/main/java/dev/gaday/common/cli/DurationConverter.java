@@ -1,6 +1,6 @@
 package dev.gaday.common.cli;
 
-import dev.gaday.common.text.Numbers;
+import dev.gaday.common.text.ReportFormat;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -76,7 +76,7 @@ public final class DurationConverter implements ITypeConverter<Duration> {
             return millis + "ms";
         }
         if (millis % 1000 != 0) {
-            return Numbers.format(millis / 1000.0) + "s";
+            return ReportFormat.plain(millis / 1000.0) + "s";
         }
         long seconds = millis / 1000;
         StringBuilder text = new StringBuilder();

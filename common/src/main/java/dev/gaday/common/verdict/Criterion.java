@@ -1,6 +1,6 @@
 package dev.gaday.common.verdict;
 
-import dev.gaday.common.text.Numbers;
+import dev.gaday.common.text.ReportFormat;
 import java.util.Objects;
 
 /**
@@ -35,7 +35,7 @@ public record Criterion(String name, Comparator comparator, double threshold, St
 
     /** "&gt;= 99.9%": how the threshold reads in a report. */
     public String describeThreshold() {
-        return comparator.symbol() + " " + Numbers.format(threshold) + unit;
+        return comparator.symbol() + " " + ReportFormat.plain(threshold) + unit;
     }
 
     public CriterionResult evaluate(Double value, String source) {

@@ -1,6 +1,6 @@
 package dev.gaday.common.verdict;
 
-import dev.gaday.common.text.Numbers;
+import dev.gaday.common.text.ReportFormat;
 import java.util.Objects;
 
 /**
@@ -24,6 +24,6 @@ public record CriterionResult(String name, Double value, double threshold, Compa
     }
 
     public String describeThreshold() {
-        return comparator.symbol() + " " + Numbers.format(threshold) + unit;
+        return comparator.symbol() + " " + ReportFormat.plain(threshold) + unit;
     }
 }

@@ -1,6 +1,6 @@
 package dev.gaday.common.verdict;
 
-import dev.gaday.common.text.Numbers;
+import dev.gaday.common.text.ReportFormat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -87,11 +87,11 @@ class CriterionTest {
 
     @Test
     void numbersFormatWithoutExponentOrTrailingZeros() {
-        assertEquals("99.9", Numbers.format(99.9000));
-        assertEquals("1000", Numbers.format(1e3));
-        assertEquals("0.001", Numbers.format(0.0005, 3));
-        assertEquals("12345678", Numbers.format(12345678.0));
-        assertEquals("0", Numbers.format(-0.0));
-        assertEquals("+Inf", Numbers.format(Double.POSITIVE_INFINITY));
+        assertEquals("99.9", ReportFormat.plain(99.9000));
+        assertEquals("1000", ReportFormat.plain(1e3));
+        assertEquals("0.001", ReportFormat.plain(0.0005, 3));
+        assertEquals("12345678", ReportFormat.plain(12345678.0));
+        assertEquals("0", ReportFormat.plain(-0.0));
+        assertEquals("+Inf", ReportFormat.plain(Double.POSITIVE_INFINITY));
     }
 }

@@ -7,7 +7,7 @@ import dev.gaday.common.model.kpi.KubernetesStatus;
 import dev.gaday.common.model.kpi.OverallKpis;
 import dev.gaday.common.model.kpi.ServiceKpis;
 import dev.gaday.common.verdict.CriterionResult;
-import dev.gaday.common.text.Numbers;
+import dev.gaday.common.text.ReportFormat;
 
 /** {@code ga_kpi_summary.md}: the summary for people; the JSON stays the reference. */
 public final class MarkdownReport {
@@ -119,7 +119,7 @@ public final class MarkdownReport {
     }
 
     private static String num(Double value, String unit) {
-        return value == null ? "no data" : Numbers.format(value, 3) + unit;
+        return value == null ? "no data" : ReportFormat.plain(value, 3) + unit;
     }
 
     private static String cell(String text) {

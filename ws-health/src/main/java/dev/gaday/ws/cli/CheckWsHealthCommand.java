@@ -14,7 +14,7 @@ import dev.gaday.common.http.TlsSettings;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.model.ws.WsHealthMetrics;
 import dev.gaday.common.verdict.CriterionResult;
-import dev.gaday.common.text.Numbers;
+import dev.gaday.common.text.ReportFormat;
 import dev.gaday.ws.notify.SlackNotifier;
 import dev.gaday.ws.probe.DisconnectMode;
 import dev.gaday.ws.probe.ProbeRun;
@@ -405,9 +405,9 @@ public final class CheckWsHealthCommand extends ToolCommand {
         out.printf("  tests %d, successful %d, failed %d%s%n", m.totalTests(), m.successful(), m.failed(),
                 m.unfinishedCycles() != null && m.unfinishedCycles() > 0 ? ", unfinished " + m.unfinishedCycles() : "");
         if (m.latencyMs().avg() != null) {
-            out.printf("  reconnect latency ms: avg %s p50 %s p95 %s p99 %s max %s%n", Numbers.format(m.latencyMs().avg()),
-                    Numbers.format(m.latencyMs().p50()), Numbers.format(m.latencyMs().p95()),
-                    Numbers.format(m.latencyMs().p99()), Numbers.format(m.latencyMs().max()));
+            out.printf("  reconnect latency ms: avg %s p50 %s p95 %s p99 %s max %s%n", ReportFormat.plain(m.latencyMs().avg()),
+                    ReportFormat.plain(m.latencyMs().p50()), ReportFormat.plain(m.latencyMs().p95()),
+                    ReportFormat.plain(m.latencyMs().p99()), ReportFormat.plain(m.latencyMs().max()));
         }
         if (m.serverInitiatedDrops() != null && m.serverInitiatedDrops().count() > 0) {
             out.printf("  server-initiated drops: %d, recovered %d%n", m.serverInitiatedDrops().count(),
@@ -415,7 +415,7 @@ public final class CheckWsHealthCommand extends ToolCommand {
         }
         for (CriterionResult r : m.compliance().requirements()) {
             out.printf("  %-7s %-26s %12s  (%s%s)%n", r.status(), r.name(),
-                    r.value() == null ? "no data" : Numbers.format(r.value()) + r.unit(), r.describeThreshold(),
+                    r.value() == null ? "no data" : ReportFormat.plain(r.value()) + r.unit(), r.describeThreshold(),
                     r.warningOnly() ? ", warning only" : "");
         }
         if (m.failureReasons() != null && !m.failureReasons().isEmpty()) {

@@ -7,7 +7,7 @@ import dev.gaday.common.http.TlsSettings;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.model.ws.WsHealthMetrics;
 import dev.gaday.common.verdict.CriterionResult;
-import dev.gaday.common.text.Numbers;
+import dev.gaday.common.text.ReportFormat;
 import java.io.IOException;
 import java.time.Duration;
 import okhttp3.MediaType;
@@ -64,18 +64,18 @@ public final class SlackNotifier {
         ObjectNode summary = blocks.addObject().put("type", "section");
         summary.putObject("text").put("type", "mrkdwn").put("text", "*Endpoint:* `" + m.endpoint() + "`\n"
                 + m.totalTests() + " reconnect tests over " + m.connections() + " connection(s), "
-                + Numbers.format(m.testDurationSeconds(), 1) + " s");
+                + ReportFormat.plain(m.testDurationSeconds(), 1) + " s");
         ArrayNode fields = summary.putArray("fields");
-        field(fields, "Success rate", m.successRatePercent() == null ? "n/a" : Numbers.format(m.successRatePercent(), 2) + " %"
+        field(fields, "Success rate", m.successRatePercent() == null ? "n/a" : ReportFormat.plain(m.successRatePercent(), 2) + " %"
                 + " (" + m.successful() + "/" + m.totalTests() + ")");
         field(fields, "Latency avg / p99", ms(m.latencyMs().avg()) + " / " + ms(m.latencyMs().p99()));
-        field(fields, "Max downtime", m.maxDowntimeSeconds() == null ? "n/a" : Numbers.format(m.maxDowntimeSeconds()) + " s");
+        field(fields, "Max downtime", m.maxDowntimeSeconds() == null ? "n/a" : ReportFormat.plain(m.maxDowntimeSeconds()) + " s");
         field(fields, "Avg jitter", ms(m.avgJitterMs()));
 
         StringBuilder table = new StringBuilder("*TARS-1001 compliance*\n");
         for (CriterionResult r : m.compliance().requirements()) {
             table.append(emoji(r.status().name())).append(' ').append(r.name()).append(": ")
-                    .append(r.value() == null ? "no data" : Numbers.format(r.value()) + r.unit())
+                    .append(r.value() == null ? "no data" : ReportFormat.plain(r.value()) + r.unit())
                     .append(" (").append(r.describeThreshold()).append(r.warningOnly() ? ", warning only" : "")
                     .append(")\n");
         }
@@ -90,7 +90,7 @@ public final class SlackNotifier {
     }
 
     private static String ms(Double millis) {
-        return millis == null ? "n/a" : Numbers.format(millis, 1) + " ms";
+        return millis == null ? "n/a" : ReportFormat.plain(millis, 1) + " ms";
     }
 
     private static String emoji(String status) {

@@ -40,7 +40,13 @@ public record WsHealthMetrics(
         Phases phasesMs,
         Double maxJitterMs,
         Integer unfinishedCycles,
-        Map<String, Integer> failureReasons) {
+        Map<String, Integer> failureReasons,
+        // Schema 1, later still: whether the run was stopped before its plan ended (SIGTERM, Ctrl-C),
+        // and how many cycles it planned and completed. A reader treats an interrupted run as partial
+        // evidence: it never certifies. Null in files written before these fields existed.
+        Boolean interrupted,
+        Integer plannedCycles,
+        Integer completedCycles) {
 
     /** The first draft's fields only; the later additions stay null. */
     public WsHealthMetrics(int schemaVersion, String kind, String toolVersion, String endpoint, Instant startedAt,
@@ -52,6 +58,24 @@ public record WsHealthMetrics(
                 totalTests, successful, failed, successRatePercent, latencyMs, applicationLatencyMs,
                 maxDowntimeSeconds, avgJitterMs, avgAttempts, serverInitiatedDrops, compliance,
                 null, null, null, null, null, null);
+    }
+
+    /** Everything but the interruption fields, which stay null (files written before they existed). */
+    public WsHealthMetrics(int schemaVersion, String kind, String toolVersion, String endpoint, Instant startedAt,
+            Instant finishedAt, double testDurationSeconds, int connections, int totalTests, int successful,
+            int failed, Double successRatePercent, Latency latencyMs, Latency applicationLatencyMs,
+            Double maxDowntimeSeconds, Double avgJitterMs, Double avgAttempts, ServerDrops serverInitiatedDrops,
+            Compliance compliance, String disconnectMode, Map<String, ModeStats> byDisconnectMode, Phases phasesMs,
+            Double maxJitterMs, Integer unfinishedCycles, Map<String, Integer> failureReasons) {
+        this(schemaVersion, kind, toolVersion, endpoint, startedAt, finishedAt, testDurationSeconds, connections,
+                totalTests, successful, failed, successRatePercent, latencyMs, applicationLatencyMs,
+                maxDowntimeSeconds, avgJitterMs, avgAttempts, serverInitiatedDrops, compliance, disconnectMode,
+                byDisconnectMode, phasesMs, maxJitterMs, unfinishedCycles, failureReasons, null, null, null);
+    }
+
+    /** Whether the run ended before its plan did: its figures are partial evidence. */
+    public boolean wasInterrupted() {
+        return Boolean.TRUE.equals(interrupted);
     }
 
     public WsHealthMetrics {
@@ -66,6 +90,9 @@ public record WsHealthMetrics(
         Objects.requireNonNull(compliance, "compliance");
         byDisconnectMode = byDisconnectMode == null ? null : Map.copyOf(byDisconnectMode);
         failureReasons = failureReasons == null ? null : Map.copyOf(failureReasons);
+        if (plannedCycles != null && plannedCycles < 0 || completedCycles != null && completedCycles < 0) {
+            throw new IllegalArgumentException("plannedCycles and completedCycles must not be negative");
+        }
     }
 
     /** Latency statistics in milliseconds; all null when nothing succeeded. {@code min} was added later. */

@@ -1,4 +1,4 @@
-package dev.gaday.cert.report;
+package dev.gaday.common.text;
 
 import java.util.List;
 
