@@ -30,12 +30,10 @@ public abstract class ToolCommand implements Callable<Integer> {
             diagnostics().error(e.getMessage());
             debugTrace(e);
             return e.exitCode().code();
-        } catch (OutOfMemoryError e) {
-            diagnostics().error("out of memory; raise the heap with JAVA_OPTS=-Xmx...");
-            return ExitCode.RUNTIME_ERROR.code();
-        } catch (RuntimeException e) {
-            // A bug or an unforeseen library failure: still one line, the trace only with -vv.
-            diagnostics().error("unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (RuntimeException | Error e) {
+            // A bug, an unforeseen library failure or a JVM limit: still one line and exit 4 (never 1,
+            // which a CI job would read as a failed gate); the trace only with -vv.
+            diagnostics().error(ToolLauncher.crashMessage(e));
             debugTrace(e);
             return ExitCode.RUNTIME_ERROR.code();
         }

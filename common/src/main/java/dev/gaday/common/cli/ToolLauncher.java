@@ -3,9 +3,14 @@ package dev.gaday.common.cli;
 import dev.gaday.common.secret.Secrets;
 import dev.gaday.common.error.ExitCode;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Builds the picocli {@link CommandLine} for a tool the same way everywhere: exit-code list in
@@ -21,8 +26,7 @@ public final class ToolLauncher {
         configure(commandLine);
         commandLine.setParameterExceptionHandler(ONE_LINE_USAGE_ERROR);
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
-            cl.getErr().println(cl.getCommandSpec().root().name() + ": error: unexpected "
-                    + e.getClass().getSimpleName() + ": " + Secrets.redact(e.getMessage()));
+            cl.getErr().println(cl.getCommandSpec().root().name() + ": error: " + crashMessage(e));
             return ExitCode.RUNTIME_ERROR.code();
         });
         return commandLine;
@@ -43,8 +47,92 @@ public final class ToolLauncher {
 
     /** Runs the tool and exits the JVM with its exit code: for {@code main} only. */
     public static void run(Object command, String[] args) {
-        int exitCode = newCommandLine(command).execute(args);
+        run(commandName(command), () -> command, args);
+    }
+
+    /**
+     * Makes the command, runs it and exits the JVM with its exit code: for {@code main} only. Whatever
+     * escapes, an {@link Error} included (a class that fails to load or initialise, a stack overflow,
+     * metaspace exhausted), is one line on stderr and exit 4: the JVM's own handler would print a
+     * stack trace and exit 1, which this toolkit defines as "a gate failed".
+     */
+    public static void run(String tool, Supplier<?> command, String[] args) {
+        int exitCode;
+        try {
+            exitCode = newCommandLine(command.get()).execute(args);
+        } catch (Throwable e) {
+            exitCode = crashed(tool, e);
+        }
         System.exit(exitCode);
+    }
+
+    /** Writes the one line for a throwable that reached the launcher; returns exit code 4. */
+    static int crashed(String tool, Throwable e) {
+        try {
+            System.err.println(tool + ": error: " + crashMessage(e));
+            System.err.flush();
+        } catch (Throwable ignored) {
+            // Nothing more can be said; the exit code still tells.
+        }
+        return ExitCode.RUNTIME_ERROR.code();
+    }
+
+    /** One line for an unexpected throwable: what it was and its message, secrets redacted. */
+    public static String crashMessage(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            String what = e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
+            return "out of memory" + what + "; raise the limit with JAVA_OPTS (e.g. -Xmx2g)";
+        }
+        String message = e.getMessage() == null ? "" : ": " + Secrets.redact(firstLine(e.getMessage()));
+        String kind = e instanceof Error ? "internal error " : "unexpected ";
+        return kind + e.getClass().getSimpleName() + message;
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    /**
+     * Option and subcommand names within two edits (a transposition counts as one) of what was typed:
+     * picocli's own suggestions miss transposed letters ("--mdoe" for "--mode").
+     */
+    static List<String> closeNames(String typed, CommandLine commandLine) {
+        List<String> names = new ArrayList<>(commandLine.getCommandSpec().optionsMap().keySet());
+        names.addAll(commandLine.getSubcommands().keySet());
+        List<String> close = new ArrayList<>();
+        for (String name : names) {
+            if (editDistance(typed, name) <= Math.min(2, Math.max(1, name.length() / 4))) {
+                close.add(name);
+            }
+        }
+        return close;
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    private static String commandName(Object command) {
+        Command annotation = command.getClass().getAnnotation(Command.class);
+        return annotation == null || annotation.name().isEmpty() ? "tool" : annotation.name();
     }
 
     private static void configure(CommandLine commandLine) {
@@ -63,9 +151,51 @@ public final class ToolLauncher {
     private static final IParameterExceptionHandler ONE_LINE_USAGE_ERROR = (ParameterException e, String[] args) -> {
         CommandLine cl = e.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println(cl.getCommandSpec().root().name() + ": " + Secrets.redact(e.getMessage())
+        String message = e instanceof UnmatchedArgumentException unmatched
+                ? unmatchedMessage(unmatched)
+                : Secrets.redact(e.getMessage());
+        err.println(cl.getCommandSpec().root().name() + ": " + message
                 + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return ExitCode.USAGE.code();
     };
+
+    /**
+     * Names the unknown options with picocli's suggestions ("did you mean"), but never echoes a value
+     * that is not an option: it may be a token meant for a mistyped {@code --header}.
+     */
+    static String unmatchedMessage(UnmatchedArgumentException e) {
+        List<String> options = new ArrayList<>();
+        int values = 0;
+        for (String arg : e.getUnmatched()) {
+            if (arg.startsWith("-")) {
+                int equals = arg.indexOf('=');
+                options.add(equals < 0 ? arg : arg.substring(0, equals) + "=...");
+            } else {
+                values++;
+            }
+        }
+        StringBuilder message = new StringBuilder();
+        if (!options.isEmpty()) {
+            message.append(options.size() == 1 ? "unknown option " : "unknown options ")
+                    .append(String.join(", ", options));
+        } else {
+            message.append(values == 1 ? "unexpected argument" : values + " unexpected arguments");
+        }
+        if (!options.isEmpty() && values > 0) {
+            message.append(" and ").append(values).append(values == 1 ? " unexpected value" : " unexpected values");
+        }
+        List<String> suggestions = new ArrayList<>(e.getSuggestions());
+        if (suggestions.isEmpty()) {
+            for (String option : options) {
+                suggestions.addAll(closeNames(option.replace("=...", ""), e.getCommandLine()));
+            }
+        }
+        if (!suggestions.isEmpty()) {
+            message.append("; did you mean ")
+                    .append(String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))))
+                    .append('?');
+        }
+        return message.toString();
+    }
 }

@@ -42,9 +42,17 @@ class ToolCommandTest {
                 case "fail" -> ExitCode.GATE_FAILED;
                 case "io" -> throw ToolException.badInput("input.json: no such file");
                 case "bug" -> throw new IllegalStateException("boom");
+                case "recursion" -> recurse(0);
+                case "linkage" -> throw new NoClassDefFoundError("com/example/Missing");
+                case "init" -> throw new ExceptionInInitializerError(new IllegalStateException("static block"));
+                case "oom" -> throw new OutOfMemoryError("Metaspace");
                 default -> ExitCode.PASS;
             };
         }
+    }
+
+    private static ExitCode recurse(int depth) {
+        return depth < 0 ? ExitCode.PASS : recurse(depth + 1);
     }
 
     private final StringWriter out = new StringWriter();
@@ -85,7 +93,7 @@ class ToolCommandTest {
     void usageErrorsAreOneLineWithExitTwo() {
         assertEquals(2, run("--no-such-option"));
         assertEquals(1, err.toString().lines().count(), err.toString());
-        assertTrue(err.toString().startsWith("sample-tool: Unknown option: '--no-such-option'"), err.toString());
+        assertTrue(err.toString().startsWith("sample-tool: unknown option --no-such-option"), err.toString());
         assertEquals(2, run("--mode", "invalid"));
         assertTrue(err.toString().contains("--mode invalid is not allowed"));
     }
@@ -98,6 +106,33 @@ class ToolCommandTest {
         err.getBuffer().setLength(0);
         assertEquals(4, run("--mode", "bug", "-vv"));
         assertTrue(err.toString().contains("at dev.gaday.common.cli.ToolCommandTest"), "trace with -vv");
+    }
+
+    @Test
+    void errorsAreOneLineAndExitFourNeverOne() {
+        String[][] cases = {
+            {"recursion", "sample-tool: error: internal error StackOverflowError"},
+            {"linkage", "sample-tool: error: internal error NoClassDefFoundError: com/example/Missing"},
+            {"init", "sample-tool: error: internal error ExceptionInInitializerError"},
+            {"oom", "sample-tool: error: out of memory (Metaspace); raise the limit with JAVA_OPTS (e.g. -Xmx2g)"},
+        };
+        for (String[] c : cases) {
+            err.getBuffer().setLength(0);
+            assertEquals(4, run("--mode", c[0], "-q"), c[0]);
+            assertEquals(1, err.toString().lines().count(), err.toString());
+            assertEquals(c[1], err.toString().strip(), c[0]);
+        }
+    }
+
+    @Test
+    void aMistypedOptionGetsASuggestionAndNoValueIsEchoed() {
+        assertEquals(2, run("--mdoe", "fail"));
+        assertEquals("sample-tool: unknown option --mdoe and 1 unexpected value; did you mean --mode?"
+                + " (see 'sample-tool --help')", err.toString().strip());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("--secret-fil=Bearer-abc123"));
+        assertFalse(err.toString().contains("abc123"), err.toString());
+        assertTrue(err.toString().contains("did you mean --secret-file?"), err.toString());
     }
 
     @Test
