@@ -64,6 +64,7 @@ if ! wait_for_file "$out/dataset/prometheus.env" 300 "${pids[-1]}"; then
 fi
 # shellcheck disable=SC1091
 . "$out/dataset/prometheus.env"
+# shellcheck disable=SC2153 # PROMETHEUS_PID comes from prometheus.env
 prometheus_pid=$PROMETHEUS_PID
 echo "Prometheus: $PROMETHEUS_URL, GA window $GA_START .. $GA_END" >&2
 

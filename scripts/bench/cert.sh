@@ -34,12 +34,11 @@ sed -e 's/✔/OK/g; s/✘/X/g; s/⚠/!/g; s/≥/>=/g; s/≤/<=/g; s/·/-/g; s/�
 now_ms() { date +%s%3N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-# Each command once as a warm-up (file cache; the launcher's archive), then $runs rounds in which every
+# Each command once as a warm-up (file cache), then $runs rounds in which every
 # command runs once in turn, so that a change in the machine's load hits all of them alike; each
 # figure is the median of its rounds (ms; -1 when the command fails).
 names=(cert cert_cds certify_only pdflatex lualatex)
 declare -A cmds
-rm -f "${jar%.jar}.jsa" # the launcher's class archive is remade by its warm-up run
 cmds[cert]="java -jar $jar --inputs $inputs -o $work/bench -q"
 cmds[cert_cds]="cert-package/bin/cert-package --inputs $inputs -o $work/bench-cds -q"
 cmds[certify_only]="java -jar $jar --inputs $inputs -o $work/co -q --certify-only"
@@ -75,7 +74,7 @@ ratio() { awk -v p="$1" -v c="$2" 'BEGIN { if (p < 0 || c <= 0) print "n/a"; els
 shown() { if [ "$1" -lt 0 ]; then echo "failed"; else echo "$1 ms"; fi; }
 echo "cert-package bench: $runs rounds, the commands in turn, median wall time, JVM start included ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
 printf '  %-52s %6s ms\n' "cert-package: full package (MD + PDF + charts + tar.gz)" "$cert_ms"
-printf '  %-52s %6s ms\n' "cert-package via bin/cert-package (C1, AppCDS)" "$cert_cds_ms"
+printf '  %-52s %6s ms\n' "cert-package via bin/cert-package (C1, serial GC)" "$cert_cds_ms"
 printf '  %-52s %6s ms\n' "cert-package --certify-only (JVM + inputs + verdict)" "$cert_pdf_only_ms"
 printf '  %-52s %9s   ratio %s (plain), %s (tuned)\n' "pandoc + pdflatex: PDF only (ASCII copy)" \
   "$(shown "$pdflatex_ms")" "$(ratio "$pdflatex_ms" "$cert_ms")" "$(ratio "$pdflatex_ms" "$cert_cds_ms")"

@@ -3,23 +3,25 @@
 # collector's wall time (JVM start included) and peak memory beside the time curl takes to send
 # the same queries one after another (the queries the collector logged with -v), as a ratio.
 # Reported for the plain `java -jar` run and for the launcher kpi-collector/bin/kpi-collector (C1 JIT,
-# serial GC, AppCDS archive). Aim: ratio <= 1.0. Usage: [INTERVAL=minutes] [ROUNDS=n] scripts/bench/kpi.sh [services...]
+# serial GC). Aim: ratio <= 1.0. Usage: [INTERVAL=minutes] [ROUNDS=n] scripts/bench/kpi.sh [services...]
 # (default: 10 100 services, 5-minute snapshots, i.e. 288 snapshot files per run; 3 rounds of curl, jar and
 # launcher in turn, each figure the median of its rounds, so that one noisy run does not decide the ratio)
 #
 # Also timed in each round, as a floor: testkit's QueryFloor, a JVM started as the launcher starts one
-# (same flags, its own class archive) that only sends the same queries through OkHttp, 4 at a time as
+# (same flags) that only sends the same queries through OkHttp, 4 at a time as
 # the collector does, and parses the answers with Jackson. No options, configuration, KPIs or files:
 # what the collector takes beyond the floor is its own work; where the floor itself is near curl, no
 # JVM collector can be below curl.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ROOT=$PWD
-[ $# -gt 0 ] && SERVICES=("$@") || SERVICES=(10 100)
+if [ $# -gt 0 ]; then SERVICES=("$@"); else SERVICES=(10 100); fi
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/kpi-bench.XXXXXX")
 PROM_PID=""
 cleanup() {
-  [ -n "$PROM_PID" ] && kill "$PROM_PID" 2>/dev/null && wait "$PROM_PID" 2>/dev/null || true
+  if [ -n "$PROM_PID" ]; then
+    kill "$PROM_PID" 2>/dev/null || true
+    wait "$PROM_PID" 2>/dev/null || true
+  fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -62,9 +64,9 @@ replay() {
   echo "$t1 - $t0" | bc -l
 }
 
-# The query floor (see above): floor URL QUERY_LOG JVM_OPTION
+# The query floor (see above): floor URL QUERY_LOG
 floor() {
-  java "${TOOL_JVM_FLAGS[@]}" "$3" -cp "$JAR:$TESTKIT_JAR" dev.gaday.testkit.bench.QueryFloor "$1" "$2" >/dev/null \
+  java "${TOOL_JVM_FLAGS[@]}" -cp "$JAR:$TESTKIT_JAR" dev.gaday.testkit.bench.QueryFloor "$1" "$2" >/dev/null \
     || { echo "kpi.sh: the query floor failed against $1" >&2; exit 4; }
 }
 
@@ -86,19 +88,17 @@ for n in "${SERVICES[@]}"; do
   url="http://127.0.0.1:$port"
   args=(--prometheus-url "$url" --ga-start "$start" --ga-end "$end" --interval "${INTERVAL:-5}" --no-kubernetes -v)
 
-  # Warm-up runs (the first also gives the query log, the second makes the launcher's AppCDS archive),
-  # then the measured rounds of curl, `java -jar` and the launcher in turn: all run warm.
+  # Warm-up runs (the first also gives the query log), then the measured rounds of curl, the query
+  # floor, `java -jar` and the launcher in turn: all run with a warm file cache.
   java -jar "$JAR" "${args[@]}" --output "$WORK/out-$n-warm" 2>"$WORK/queries-$n.log" || true
-  rm -f "${JAR%.jar}.jsa" # the launcher's class archive is remade by its warm-up run, not kept from another
   KPI_COLLECTOR_JAR=$JAR kpi-collector/bin/kpi-collector "${args[@]}" --output "$WORK/out-$n-warm" 2>/dev/null || true
-  rm -f "$WORK/floor.jsa"
-  floor "$url" "$WORK/queries-$n.log" -XX:ArchiveClassesAtExit="$WORK/floor.jsa" # its warm-up run makes its archive
+  floor "$url" "$WORK/queries-$n.log"
   queries=$(grep -c ' promql=' "$WORK/queries-$n.log")
   : >"$WORK/times-$n"
   for round in $(seq 1 "$ROUNDS"); do
     echo "curl $(replay "$WORK/queries-$n.log" "$url") 0" >>"$WORK/times-$n"
     t0=$(now)
-    floor "$url" "$WORK/queries-$n.log" -XX:SharedArchiveFile="$WORK/floor.jsa"
+    floor "$url" "$WORK/queries-$n.log"
     echo "floor $(echo "$(now) - $t0" | bc -l) 0" >>"$WORK/times-$n"
     for how in jar launcher; do
       out=$WORK/out-$n-$how-$round

@@ -51,8 +51,7 @@ echo "server: ws://127.0.0.1:$PORT/ws (ws-health serve, pid $SERVER_PID)"
 
 # 1. Baseline: TCP connect + upgrade + reset, no WebSocket library, same server; and
 # 2. ws-health: the same number of reconnects, no backoff delay, abrupt drops (no close handshake).
-# The launcher makes its class archive on its first run: a short untimed one, before the rounds.
-rm -f "${JAR%.jar}.jsa"
+# A short untimed run first: the file cache is warm for the rounds.
 WS_HEALTH_JAR="$JAR" ws-health/bin/ws-health -q --endpoint "ws://127.0.0.1:$PORT/ws" --iterations 20 --interval 0 \
     --reconnect-initial-delay 0 --disconnect-mode drop --output "$WORK/warm.json" >/dev/null
 

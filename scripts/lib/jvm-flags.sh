@@ -1,5 +1,6 @@
+# shellcheck shell=bash
 # The JVM flags of the tools' launchers (scripts/lib/run-tool.sh), also used by scripts/bench/kpi.sh for
 # its query floor so that both start the same JVM: C1 JIT only, on one compiler thread, serial GC, no
-# perf-data file, CDS messages off. The class archive flag is added by the caller.
+# perf-data file.
 # shellcheck disable=SC2034 # used by the scripts that source this file
-TOOL_JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:cds=off -Xlog:cds+dynamic=off)
+TOOL_JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -XX:-UsePerfData)
