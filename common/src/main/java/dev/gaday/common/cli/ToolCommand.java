@@ -4,6 +4,7 @@ import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.error.ToolException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -12,6 +13,16 @@ import picocli.CommandLine.Spec;
  * The base of every command: {@link #call()} validates, then executes, and turns every
  * expected failure into one line on stderr and an exit code. Commands never call System.exit.
  */
+// The exit codes in every command's help, and so in its man page (generated from the annotations):
+// ExitCode's descriptions, spelled out here because an annotation takes only constants (a test holds
+// the two equal).
+@Command(exitCodeListHeading = "%nExit Codes:%n", exitCodeList = {
+    "  0:Pass: every gate held.",
+    "  1:A gate failed: the release did not meet a criterion.",
+    "  2:Usage error: a bad option, argument or configuration.",
+    "  3:Inconclusive: not enough data to reach a verdict.",
+    "  4:Runtime error: a source was unreachable or an input unreadable."
+})
 public abstract class ToolCommand implements Callable<Integer> {
     @Spec
     protected CommandSpec spec;
@@ -33,8 +44,10 @@ public abstract class ToolCommand implements Callable<Integer> {
         } catch (RuntimeException | Error e) {
             // A bug, an unforeseen library failure or a JVM limit: still one line and exit 4 (never 1,
             // which a CI job would read as a failed gate); the trace only with -vv.
-            diagnostics().error(ToolLauncher.crashMessage(e));
-            debugTrace(e);
+            if (ToolLauncher.firstCrashReport()) {
+                diagnostics().error(ToolLauncher.crashMessage(e));
+                debugTrace(e);
+            }
             return ExitCode.RUNTIME_ERROR.code();
         }
     }

@@ -5,6 +5,7 @@ import dev.gaday.common.error.ExitCode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,13 +58,35 @@ public final class ToolLauncher {
      * stack trace and exit 1, which this toolkit defines as "a gate failed".
      */
     public static void run(String tool, Supplier<?> command, String[] args) {
+        // A throwable that kills another thread (a query worker, a warm-up) is just as fatal: one line
+        // and exit 4 at once, rather than a trace per thread and a main thread left waiting.
+        crashReported = new AtomicBoolean();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (firstCrashReport()) {
+                crashed(tool, e);
+            }
+            Runtime.getRuntime().halt(ExitCode.RUNTIME_ERROR.code());
+        });
         int exitCode;
         try {
             exitCode = newCommandLine(command.get()).execute(args);
         } catch (Throwable e) {
-            exitCode = crashed(tool, e);
+            exitCode = firstCrashReport() ? crashed(tool, e) : ExitCode.RUNTIME_ERROR.code();
         }
         System.exit(exitCode);
+    }
+
+    /** Set by {@link #run} only: in-process runs (tests) report every crash. */
+    private static volatile AtomicBoolean crashReported;
+
+    /**
+     * Whether this is the first crash of the process to be reported: an {@link Error} such as an
+     * exhausted metaspace often strikes several threads at once, and the user gets one line, not one
+     * per thread.
+     */
+    static boolean firstCrashReport() {
+        AtomicBoolean reported = crashReported;
+        return reported == null || reported.compareAndSet(false, true);
     }
 
     /** Writes the one line for a throwable that reached the launcher; returns exit code 4. */
@@ -136,8 +159,6 @@ public final class ToolLauncher {
     }
 
     private static void configure(CommandLine commandLine) {
-        commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit Codes:%n");
-        commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
         commandLine.setExitCodeExceptionMapper(t -> ExitCode.RUNTIME_ERROR.code());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setUsageHelpAutoWidth(true);

@@ -75,6 +75,14 @@ class ToolCommandTest {
     }
 
     @Test
+    void theAnnotatedExitCodeListIsExitCodesOwn() {
+        Command command = ToolCommand.class.getAnnotation(Command.class);
+        java.util.List<String> expected = ExitCode.helpList().entrySet().stream()
+                .map(entry -> entry.getKey() + ":" + entry.getValue()).toList();
+        assertEquals(expected, java.util.List.of(command.exitCodeList()));
+    }
+
+    @Test
     void versionComesFromTheBuild() {
         assertEquals(0, run("--version"));
         assertTrue(out.toString().startsWith("sample-tool " + BuildInfo.version()), out.toString());

@@ -1,8 +1,7 @@
-package dev.gaday.common.text;
+package dev.gaday.common.verdict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gaday.common.verdict.Status;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
-package dev.gaday.common.text;
+package dev.gaday.common.verdict;
 
-import dev.gaday.common.verdict.Status;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
