@@ -123,11 +123,12 @@ class TlsTest {
         Path pkcs1 = Files.writeString(dir.resolve("rsa.pem"), TestPki.pem("RSA PRIVATE KEY", new byte[] {1, 2, 3}));
         ToolException e = assertThrows(ToolException.class, () -> Tls.privateKey(pkcs1));
         assertEquals(ExitCode.USAGE, e.exitCode());
-        assertTrue(e.getMessage().contains("(PKCS#1/SEC1) is not supported; convert it to PKCS#8"), e.getMessage());
+        assertEquals("--client-key " + pkcs1 + ": not a readable private key (PKCS#1 RSA form; RSA and EC keys are "
+                + "supported)", e.getMessage());
 
         Path garbage = Files.writeString(dir.resolve("garbage.pem"), TestPki.pem("PRIVATE KEY", new byte[] {1, 2, 3}));
         assertTrue(assertThrows(ToolException.class, () -> Tls.privateKey(garbage)).getMessage()
-                .endsWith("not an RSA or EC PKCS#8 private key"));
+                .endsWith("not a readable private key (PKCS#8 form; RSA and EC keys are supported)"));
         Path notPem = Files.writeString(dir.resolve("ca-bad.pem"), "hello");
         assertTrue(assertThrows(ToolException.class, () -> Tls.certificates(notPem, "--ca-file")).getMessage()
                 .startsWith("--ca-file " + notPem + ": "));
@@ -149,6 +150,6 @@ class TlsTest {
         CommandRun insecure = CommandRun.of(new ProbeCommand(Map.of()), "--prometheus-url", url(https),
                 "--insecure-skip-tls-verify", "--query", "7");
         assertEquals(0, insecure.exitCode(), insecure.err());
-        assertTrue(insecure.err().contains("warning: --insecure-skip-tls-verify is on"), insecure.err());
+        assertTrue(insecure.err().contains("warning: --insecure-skip-verify is on"), insecure.err());
     }
 }
