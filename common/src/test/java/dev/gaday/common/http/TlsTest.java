@@ -91,8 +91,9 @@ class TlsTest {
         PrometheusException e = assertThrows(PrometheusException.class, () -> query(https, TlsSettings.DEFAULT));
         assertEquals(PrometheusException.Kind.TLS, e.kind());
         assertEquals(1, e.attempts());
-        assertTrue(e.getMessage().endsWith("TLS: the server's certificate is not signed by a trusted CA; give the CA "
-                + "with --ca-file PEM (or, for tests only, --insecure-skip-tls-verify)"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("TLS: the server's certificate is untrusted: it is not signed by a CA in "
+                + "the trust store; give the CA "
+                + "with --ca-file PEM (or, for tests only, --insecure-skip-verify)"), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"));
         assertEquals(ExitCode.RUNTIME_ERROR, e.exitCode());
         assertEquals(0, https.findAll(postRequestedFor(urlPathEqualTo("/api/v1/query"))).size());
@@ -145,7 +146,7 @@ class TlsTest {
         CommandRun refused = CommandRun.of(new ProbeCommand(Map.of()), "--prometheus-url", url(https), "--query", "7");
         assertEquals(ExitCode.RUNTIME_ERROR.code(), refused.exitCode());
         assertEquals(1, refused.errLines().size(), refused.err());
-        assertTrue(refused.err().contains("TLS: the server's certificate is not signed by a trusted CA"), refused.err());
+        assertTrue(refused.err().contains("TLS: the server's certificate is untrusted"), refused.err());
 
         CommandRun insecure = CommandRun.of(new ProbeCommand(Map.of()), "--prometheus-url", url(https),
                 "--insecure-skip-tls-verify", "--query", "7");

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import dev.gaday.common.http.TlsFailures;
 import javax.net.ssl.SSLException;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketAdapter;
@@ -405,7 +406,7 @@ final class ProbeSession extends WebSocketAdapter {
             return sockets.tcpEndNanos == 0 ? "connect timeout" : "tls handshake timeout";
         }
         if (e instanceof SSLException) {
-            return "tls error";
+            return "tls: " + TlsFailures.classify(e).words();
         }
         if (e instanceof InvalidDataException || closeCode == CloseFrame.PROTOCOL_ERROR) {
             return "handshake rejected";

@@ -77,7 +77,7 @@ class WssAndServeTest {
                 "--interval", "10ms", "--reconnect-timeout", "1500ms", "--reconnect-initial-delay", "20ms", "--reconnect-max-delay", "50ms");
         assertEquals(1, run.exitCode(), run.transcript());
         assertEquals(0, run.metrics().successful());
-        assertTrue(run.metrics().failureReasons().getOrDefault("tls error", 0) > 0, run.json());
+        assertTrue(run.metrics().failureReasons().getOrDefault("tls: certificate untrusted", 0) > 0, run.json());
     }
 
     @Test
@@ -87,9 +87,11 @@ class WssAndServeTest {
                 ca.caPem.toString(), "--iterations", "1", "--interval", "10ms", "--reconnect-timeout", "1500ms",
                 "--reconnect-initial-delay", "20ms", "--reconnect-max-delay", "50ms");
         assertEquals(1, verified.exitCode(), "the certificate names 127.0.0.1, not localhost\n" + verified.transcript());
+        assertTrue(verified.metrics().failureReasons().getOrDefault("tls: certificate for another host name", 0) > 0,
+                verified.json());
 
         WsHealthRun insecure = WsHealthRun.run(dir.resolve("insecure"), "--endpoint", byName,
-                "--insecure-skip-tls-verify", "--iterations", "2", "--interval", "10ms");
+                "--insecure-skip-verify", "--iterations", "2", "--interval", "10ms");
         assertEquals(0, insecure.exitCode(), insecure.transcript());
         assertTrue(insecure.err().contains("TLS verification is off"), insecure.err());
     }
