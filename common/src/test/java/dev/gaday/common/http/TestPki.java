@@ -24,6 +24,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A throw-away PKI for TLS tests, made in-process in milliseconds (keytool runs take seconds each
@@ -112,6 +113,23 @@ public final class TestPki {
         keyManagers.init(store, PASSWORD.toCharArray());
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keyManagers.getKeyManagers(), null, null);
+        return context;
+    }
+
+    /** As {@link #serverContext}, also trusting this CA for client certificates (for mutual TLS servers). */
+    public SSLContext mutualServerContext(Path keystore) throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(keystore)) {
+            store.load(in, PASSWORD.toCharArray());
+        }
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(store, PASSWORD.toCharArray());
+        KeyStore trust = emptyKeyStore();
+        trust.setCertificateEntry("ca", ca);
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
         return context;
     }
 

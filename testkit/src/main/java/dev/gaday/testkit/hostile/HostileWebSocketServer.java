@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
 
 /**
  * A WebSocket server that completes the upgrade properly and then misbehaves at the frame level: the
@@ -39,16 +41,39 @@ public final class HostileWebSocketServer implements AutoCloseable {
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private HostileWebSocketServer(Behaviour behaviour) throws IOException {
+    private final boolean tls;
+
+    private HostileWebSocketServer(Behaviour behaviour, SSLContext tlsContext, boolean needClientAuth)
+            throws IOException {
         this.behaviour = behaviour;
-        this.serverSocket = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+        this.tls = tlsContext != null;
+        if (tlsContext == null) {
+            this.serverSocket = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+        } else {
+            SSLServerSocket secure = (SSLServerSocket) tlsContext.getServerSocketFactory()
+                    .createServerSocket(0, 200, InetAddress.getLoopbackAddress());
+            secure.setNeedClientAuth(needClientAuth);
+            this.serverSocket = secure;
+        }
         this.acceptor = new Thread(this::acceptLoop, "hostile-ws-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
     public static HostileWebSocketServer start(Behaviour behaviour) throws IOException {
-        return new HostileWebSocketServer(behaviour);
+        return new HostileWebSocketServer(behaviour, null, false);
+    }
+
+    /** The same over TLS (wss://) with the server context's certificate; optionally requiring a client certificate. */
+    public static HostileWebSocketServer startTls(Behaviour behaviour, SSLContext serverContext, boolean needClientAuth)
+            throws IOException {
+        return new HostileWebSocketServer(behaviour, serverContext, needClientAuth);
+    }
+
+    /** Nothing after the upgrade: the connection stays open and silent (a server that is merely idle). */
+    public static Behaviour idle() {
+        return out -> {
+        };
     }
 
     /** After the upgrade, in the same write: a binary frame header announcing {@code length} bytes, then a few bytes. */
@@ -76,7 +101,7 @@ public final class HostileWebSocketServer implements AutoCloseable {
     }
 
     public String url() {
-        return "ws://127.0.0.1:" + port() + "/ws";
+        return (tls ? "wss" : "ws") + "://127.0.0.1:" + port() + "/ws";
     }
 
     /** How many upgrades the server answered. */

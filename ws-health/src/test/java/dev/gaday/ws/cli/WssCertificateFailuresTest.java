@@ -3,9 +3,11 @@ package dev.gaday.ws.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gaday.common.http.Openssl;
 import dev.gaday.common.http.TestPki;
 import dev.gaday.common.model.ws.WsHealthMetrics;
 import dev.gaday.ws.server.ChaosSettings;
+import dev.gaday.testkit.hostile.HostileWebSocketServer;
 import dev.gaday.ws.server.EchoChaosServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,5 +58,31 @@ class WssCertificateFailuresTest {
         m = failedAgainst(otherHost, pki.caPem, "127.0.0.1");
         assertTrue(m.failureReasons().getOrDefault("tls: certificate for another host name", 0) > 0,
                 m.failureReasons().toString());
+    }
+
+    @Test
+    void mutualTlsPresentsTheClientCertificateInPkcs8OrPkcs1Form() throws Exception {
+        TestPki pki = new TestPki(dir);
+        Instant now = Instant.now();
+        Path keystore = pki.serverKeystore("server.p12", now.minusSeconds(3600), now.plusSeconds(86_400), "127.0.0.1");
+        Openssl.run(dir, "rsa", "-in", pki.clientKeyPem.toString(), "-traditional", "-out", "client.rsa.pem");
+        try (HostileWebSocketServer server = HostileWebSocketServer.startTls(HostileWebSocketServer.idle(),
+                pki.mutualServerContext(keystore), true)) {
+            for (Path key : new Path[] {pki.clientKeyPem, dir.resolve("client.rsa.pem")}) {
+                WsHealthRun run = WsHealthRun.run(dir.resolve("mtls-" + key.getFileName()), "--endpoint", server.url(),
+                        "--ca-file", pki.caPem.toString(), "--client-cert", pki.clientCertPem.toString(),
+                        "--client-key", key.toString(), "--iterations", "2", "--interval", "10ms",
+                        "--disconnect-mode", "drop", "--reconnect-initial-delay", "0");
+                assertEquals(0, run.exitCode(), run.transcript());
+                assertEquals(2, run.metrics().successful());
+            }
+
+            WsHealthRun without = WsHealthRun.run(dir.resolve("no-client-cert"), "--endpoint", server.url(),
+                    "--ca-file", pki.caPem.toString(), "--iterations", "1", "--interval", "10ms",
+                    "--disconnect-mode", "drop", "--reconnect-timeout", "600ms", "--reconnect-initial-delay", "20ms",
+                    "--reconnect-max-delay", "50ms");
+            assertEquals(1, without.exitCode(), without.transcript());
+            assertEquals(0, without.metrics().successful(), without.json());
+        }
     }
 }
