@@ -31,7 +31,12 @@ public final class HostileWebSocketServer implements AutoCloseable {
 
     /** What the server sends after its 101 answer, on every connection. */
     public interface Behaviour {
+        /** Written together with the 101 answer, in one write. */
         void afterUpgrade(OutputStream out) throws IOException;
+
+        /** Then, on the live connection (after the client has had the answer): by default nothing. */
+        default void later(OutputStream out) throws IOException, InterruptedException {
+        }
     }
 
     private final ServerSocket serverSocket;
@@ -79,6 +84,22 @@ public final class HostileWebSocketServer implements AutoCloseable {
     /** After the upgrade, in the same write: a binary frame header announcing {@code length} bytes, then a few bytes. */
     public static Behaviour announceFrame(long length) {
         return out -> out.write(concat(frameHeader(0x82, length), new byte[] {1, 2, 3, 4, 5, 6, 7, 8}));
+    }
+
+    /** A well-behaved upgrade, then, {@code delayMillis} later, a frame header announcing {@code length} bytes. */
+    public static Behaviour announceFrameAfter(long delayMillis, long length) {
+        return new Behaviour() {
+            @Override
+            public void afterUpgrade(OutputStream out) {
+            }
+
+            @Override
+            public void later(OutputStream out) throws IOException, InterruptedException {
+                Thread.sleep(delayMillis);
+                out.write(frameHeader(0x82, length));
+                out.flush();
+            }
+        };
     }
 
     /**
@@ -166,11 +187,14 @@ public final class HostileWebSocketServer implements AutoCloseable {
             upgrades.incrementAndGet();
             out.write(buffered.toByteArray());
             out.flush();
+            behaviour.later(out);
             // Then hold the connection, discarding whatever the client sends, until it goes away.
             byte[] sink = new byte[8192];
             while (in.read(sink) >= 0) {
                 // discard
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (SocketException e) {
             // the client reset the connection: expected
         } catch (IOException e) {

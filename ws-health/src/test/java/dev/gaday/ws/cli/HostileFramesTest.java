@@ -70,4 +70,20 @@ class HostileFramesTest {
                     allowed.metrics().failureReasons().toString());
         }
     }
+
+    @Test
+    void anOversizedFrameWhileHoldingIsAServerDropAndTheRunGoesOn() throws Exception {
+        // The upgrade is clean; 100 ms into each 400 ms hold the server announces a 2 GiB frame.
+        try (HostileWebSocketServer server = HostileWebSocketServer.start(
+                HostileWebSocketServer.announceFrameAfter(100, Integer.MAX_VALUE - 1))) {
+            WsHealthRun run = WsHealthRun.run(dir.resolve("hold"), "--endpoint", server.url(), "--iterations", "2",
+                    "--interval", "400ms", "--disconnect-mode", "drop", "--reconnect-initial-delay", "0");
+            WsHealthMetrics m = run.metrics();
+            assertEquals(2, m.totalTests(), run.transcript());
+            assertTrue(m.serverInitiatedDrops().count() >= 1, "the oversized frame ended the held connection at once: "
+                    + run.json());
+            assertTrue(run.elapsedMillis() < 5000, run.elapsedMillis() + " ms");
+            assertFalse(run.err().contains("Error") || run.err().contains("Exception"), run.err());
+        }
+    }
 }
