@@ -445,7 +445,7 @@ public final class CheckWsHealthCommand extends ToolCommand {
         for (CriterionResult r : m.compliance().requirements()) {
             out.printf("  %-7s %-26s %12s  (%s%s)%n", marks.mark(r.status()), r.name(),
                     MetricsReport.measured(r),
-                    r.describeThreshold(), r.warningOnly() ? ", warning only" : "");
+                    MetricsReport.threshold(r), r.warningOnly() ? ", warning only" : "");
         }
         if (m.failureReasons() != null && !m.failureReasons().isEmpty()) {
             StringBuilder reasons = new StringBuilder();

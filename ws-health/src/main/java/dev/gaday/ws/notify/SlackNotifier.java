@@ -85,7 +85,7 @@ public final class SlackNotifier {
         for (CriterionResult r : m.compliance().requirements()) {
             table.append(marks.mark(r.status())).append(' ').append(r.name()).append(": ")
                     .append(MetricsReport.measured(r))
-                    .append(" (").append(r.describeThreshold()).append(r.warningOnly() ? ", warning only" : "")
+                    .append(" (").append(MetricsReport.threshold(r)).append(r.warningOnly() ? ", warning only" : "")
                     .append(")\n");
         }
         blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", table.toString());

@@ -62,11 +62,18 @@ public final class MetricsReport {
 
     /** A criterion's measured value as people read it: "99.5%", "0.012 s", or "no data". */
     public static String measured(CriterionResult result) {
-        if (result.value() == null) {
-            return "no data";
-        }
-        String unit = result.unit() == null ? "" : result.unit();
-        return ReportFormat.withUnit(result.value(), 3, unit.isEmpty() || unit.equals("%") ? unit : " " + unit);
+        return result.value() == null ? "no data" : ReportFormat.withUnit(result.value(), 3, unitSuffix(result));
+    }
+
+    /** A criterion's threshold as people read it, in the same form as the value: ">= 95%", "< 10 s". */
+    public static String threshold(CriterionResult result) {
+        return result.comparator().symbol() + " " + ReportFormat.withUnit(result.threshold(), 3, unitSuffix(result));
+    }
+
+    /** "%" follows the number directly; other units after a space. */
+    private static String unitSuffix(CriterionResult result) {
+        String unit = result.unit();
+        return unit.isEmpty() || unit.equals("%") ? unit : " " + unit;
     }
 
     private static Double seconds(Double millis) {

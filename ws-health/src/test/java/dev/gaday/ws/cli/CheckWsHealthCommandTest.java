@@ -64,6 +64,10 @@ class CheckWsHealthCommandTest {
         assertTrue(m.latencyMs().max() < 1000, "loopback reconnects take milliseconds: " + m.latencyMs());
         assertTrue(m.maxDowntimeSeconds() * 1000 >= m.latencyMs().max() - 0.01, "downtime covers the slowest reconnect");
         assertTrue(run.out().matches("(?s)ws-health (\u2714 )?PASS: .*"), run.out());
+        // numbers through ReportFormat: value and threshold in the same form, the unit after a space but "%"
+        assertTrue(run.out().matches("(?s).*PASS +Reconnection success rate +100%  \\(>= 95%\\).*"), run.out());
+        assertTrue(run.out().matches("(?s).*PASS +Max downtime +[0-9.]+ s  \\(< 60 s\\).*"), run.out());
+        assertTrue(run.out().matches("(?s).*reconnect latency: avg [0-9.]+ ms, p50 [0-9.]+ ms, .*"), run.out());
     }
 
     @Test
