@@ -399,8 +399,10 @@ public final class CheckWsHealthCommand extends ToolCommand {
         Thresholds thresholds = new Thresholds(minSuccessRate, seconds(maxAvgLatency), seconds(maxP99Latency),
                 seconds(maxDowntime), seconds(maxAvgJitter));
         Integer plannedCycles = duration == null ? effectiveIterations() * connections : null;
+        // A stop that came after the last planned cycle (a late Ctrl-C) leaves the evidence complete.
+        boolean interrupted = probeRun.stopped() && (plannedCycles == null || stats.totalTests() < plannedCycles);
         WsHealthMetrics metrics = MetricsReport.build(BuildInfo.version(), displayEndpoint, startedAt, finishedAt,
-                connections, disconnectMode.label(), stats, thresholds, probeRun.stopped(), plannedCycles);
+                connections, disconnectMode.label(), stats, thresholds, interrupted, plannedCycles);
         Json.writeFile(metricsFile, metrics);
         printSummary(metrics);
         if (webhook != null) {

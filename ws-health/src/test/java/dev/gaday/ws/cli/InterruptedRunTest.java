@@ -63,6 +63,32 @@ class InterruptedRunTest {
     }
 
     @Test
+    void aRealSigtermToTheProcessWritesTheInterruptedMetricsAndExits143() throws Exception {
+        EchoChaosServer server = TestServers.start(ChaosSettings.none());
+        try {
+            Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+            Process process = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
+                    CheckWsHealthCommand.class.getName(), "--endpoint", TestServers.url(server), "--iterations", "20",
+                    "--interval", "100ms", "--output", dir.toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("process.log").toFile()).start();
+            assertTrue(TestServers.await(() -> server.openedConnections() >= 3, Duration.ofSeconds(30)),
+                    "the run got going");
+            process.destroy(); // SIGTERM
+            assertTrue(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "ended after SIGTERM");
+            String log = java.nio.file.Files.readString(dir.resolve("process.log"));
+            assertEquals(143, process.exitValue(), log);
+            WsHealthMetrics m = Json.readFile(dir.resolve("ws_health_metrics.json"), WsHealthMetrics.class);
+            assertEquals(Boolean.TRUE, m.interrupted(), log);
+            assertEquals(20, m.plannedCycles());
+            assertTrue(m.completedCycles() < 20, log);
+            assertNotEquals(Status.PASS, m.compliance().status());
+            assertTrue(log.contains("INTERRUPTED after"), log);
+        } finally {
+            server.stopQuietly(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
     void aCompleteRunSaysSo() throws Exception {
         EchoChaosServer server = TestServers.start(ChaosSettings.none());
         try {
