@@ -224,7 +224,7 @@ public final class Tls {
         return keyStore;
     }
 
-    /** --insecure-skip-tls-verify: accepts every certificate. */
+    /** --insecure-skip-verify: accepts every certificate. */
     private static final class TrustEverything implements X509TrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) {

@@ -13,7 +13,7 @@ import javax.net.ssl.SSLContext;
  *
  * @param address the endpoint's host, resolved once before the run
  * @param sslContext for wss:// only; null for ws://
- * @param verifyHostname false only with --insecure-skip-tls-verify
+ * @param verifyHostname false only with --insecure-skip-verify
  * @param iterations cycles per connection; 0 when the run is bounded by {@code duration}
  * @param duration the run's length; null when bounded by {@code iterations}
  * @param reconnectTimeout how long one cycle may take to restore the connection before it counts as failed
