@@ -88,7 +88,7 @@ done
 [ -n "$ws_url" ] || { echo "demo: ws-health serve did not start; see $out/logs/ws-serve.log" >&2; exit 4; }
 ws_status=0
 "${ws_health[@]}" --endpoint "$ws_url" --iterations 10 --connections 20 --interval 500ms --send ping --expect ping \
-  --output "$out/ws_health/ws_health_metrics.json" || ws_status=$?
+  --output "$out/ws_health" || ws_status=$?
 echo "ws-health exit code: $ws_status" >&2
 [ "$ws_status" -le 3 ] || exit "$ws_status"
 

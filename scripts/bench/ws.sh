@@ -53,16 +53,16 @@ echo "server: ws://127.0.0.1:$PORT/ws (ws-health serve, pid $SERVER_PID)"
 # 2. ws-health: the same number of reconnects, no backoff delay, abrupt drops (no close handshake).
 # A short untimed run first: the file cache is warm for the rounds.
 WS_HEALTH_JAR="$JAR" ws-health/bin/ws-health -q --endpoint "ws://127.0.0.1:$PORT/ws" --iterations 20 --interval 0 \
-    --reconnect-initial-delay 0 --disconnect-mode drop --output "$WORK/warm.json" >/dev/null
+    --reconnect-initial-delay 0 --disconnect-mode drop --output "$WORK/warm" >/dev/null
 
 # Prints "p50 avg p99" (ms) of ITERATIONS timed reconnects by the ws-health command given.
 latency() {
     "$@" -q --endpoint "ws://127.0.0.1:$PORT/ws" --iterations "$ITERATIONS" --interval 0 \
-        --reconnect-initial-delay 0 --disconnect-mode drop --output "$WORK/latency.json" >/dev/null
+        --reconnect-initial-delay 0 --disconnect-mode drop --output "$WORK/latency" >/dev/null
     python3 -c '
 import json, sys
 m = json.load(open(sys.argv[1]))["latencyMs"]
-print(m["p50"], m["avg"], m["p99"])' "$WORK/latency.json"
+print(m["p50"], m["avg"], m["p99"])' "$WORK/latency/ws_health_metrics.json"
 }
 
 # One line per round: baseline, launcher, java -jar, each "P50 AVG P99".
@@ -80,11 +80,11 @@ connections() {
     if [[ -x /usr/bin/time ]]; then
         /usr/bin/time -v -o "$WORK/time.txt" "$@" -q --endpoint "ws://127.0.0.1:$PORT/ws" \
             --connections "$CONNECTIONS" --iterations 2 --interval 1s --disconnect-mode drop \
-            --output "$WORK/connections.json" >/dev/null
+            --output "$WORK/connections" >/dev/null
         peak=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$WORK/time.txt")
     else
         "$@" -q --endpoint "ws://127.0.0.1:$PORT/ws" --connections "$CONNECTIONS" --iterations 2 \
-            --interval 1s --disconnect-mode drop --output "$WORK/connections.json" >/dev/null &
+            --interval 1s --disconnect-mode drop --output "$WORK/connections" >/dev/null &
         local pid=$!
         while kill -0 "$pid" 2>/dev/null; do
             peak=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo "$peak")
@@ -95,7 +95,7 @@ connections() {
     echo "$peak $(python3 -c '
 import json, sys
 m = json.load(open(sys.argv[1]))
-print(m["successful"], m["totalTests"])' "$WORK/connections.json")"
+print(m["successful"], m["totalTests"])' "$WORK/connections/ws_health_metrics.json")"
 }
 read -r PEAK_KB CONN_OK CONN_TOTAL < <(connections env WS_HEALTH_JAR="$JAR" ws-health/bin/ws-health)
 read -r JAR_PEAK_KB JAR_CONN_OK JAR_CONN_TOTAL < <(connections "$JAVA" -jar "$JAR")

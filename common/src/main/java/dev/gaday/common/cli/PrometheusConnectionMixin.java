@@ -8,16 +8,14 @@ import dev.gaday.common.prometheus.PrometheusClient;
 import dev.gaday.common.prometheus.PrometheusEndpoint;
 import dev.gaday.common.prometheus.PrometheusEndpoint.Auth;
 import dev.gaday.common.prometheus.RetryPolicy;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.regex.Pattern;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,23 +30,14 @@ import picocli.CommandLine.Option;
  */
 public class PrometheusConnectionMixin {
     public static final String URL_ENV = "PROMETHEUS_URL";
-    /** RFC 9110 token characters: what a header name may be made of. */
-    private static final Pattern SENSITIVE_HEADER = Pattern.compile(
-            "(?i).*(auth|token|key|secret|password|cookie|session).*");
 
     @Option(names = "--prometheus-url", paramLabel = "URL",
             description = "Prometheus-compatible API base URL, up to (not including) /api/v1, e.g. "
                     + "http://prometheus:9090 or https://mimir.example/prometheus. Default: $" + URL_ENV + ".")
     String url;
 
-    @Option(names = "--bearer-token-file", paramLabel = "FILE",
-            description = "Send 'Authorization: Bearer <token>' with the token read from FILE (surrounding "
-                    + "whitespace ignored).")
-    Path bearerTokenFile;
-
-    @Option(names = "--bearer-token-env", paramLabel = "VAR",
-            description = "Send 'Authorization: Bearer <token>' with the token read from environment variable VAR.")
-    String bearerTokenEnv;
+    @Mixin
+    BearerTokenOptions bearer = new BearerTokenOptions();
 
     @Option(names = "--basic-auth-user", paramLabel = "USER",
             description = "HTTP basic auth user; the password comes from --basic-auth-password-file or "
@@ -65,24 +54,12 @@ public class PrometheusConnectionMixin {
 
     @Option(names = "--header", paramLabel = "'NAME: VALUE'",
             description = "Extra HTTP header for every request, repeatable; e.g. --header 'X-Scope-OrgID: tenant-1' "
-                    + "for Mimir, Cortex or Thanos.")
+                    + "for Mimir, Cortex or Thanos. Values are never printed; Authorization is refused (use "
+                    + "--bearer-token-file/--bearer-token-env).")
     List<String> headers = new ArrayList<>();
 
-    @Option(names = "--ca-file", paramLabel = "PEM",
-            description = "Trust the CA certificate(s) in this PEM file instead of the JVM's default trust store.")
-    Path caFile;
-
-    @Option(names = "--client-cert", paramLabel = "PEM",
-            description = "Client certificate (chain) for mutual TLS; needs --client-key.")
-    Path clientCert;
-
-    @Option(names = "--client-key", paramLabel = "PEM",
-            description = "Unencrypted PKCS#8 PEM private key (RSA or EC) of --client-cert.")
-    Path clientKey;
-
-    @Option(names = "--insecure-skip-tls-verify",
-            description = "Do not verify the server's certificate or host name (tests only; warned about).")
-    boolean insecureSkipTlsVerify;
+    @Mixin
+    TlsOptions tlsOptions = new TlsOptions();
 
     @Option(names = "--query-timeout", paramLabel = "DURATION", defaultValue = "30s",
             converter = DurationConverter.class,
@@ -127,7 +104,7 @@ public class PrometheusConnectionMixin {
     public PrometheusClient connect(Diagnostics diagnostics) {
         PrometheusEndpoint resolved = endpoint();
         if (resolved.tls().insecureSkipVerify()) {
-            diagnostics.warn("--insecure-skip-tls-verify is on: the server's certificate and host name are NOT "
+            diagnostics.warn(TlsOptions.INSECURE_OPTION + " is on: the server's certificate and host name are NOT "
                     + "verified, so anyone on the network path can read the credentials and forge answers");
         }
         if (resolved.baseUrl().regionMatches(true, 0, "http:", 0, 5) && !(resolved.auth() instanceof Auth.None)) {
@@ -149,9 +126,9 @@ public class PrometheusConnectionMixin {
             throw ToolException.usage("missing --prometheus-url URL (or set " + URL_ENV + ")");
         }
         String source = url != null ? "--prometheus-url" : URL_ENV;
-        Map<String, String> headerMap = parseHeaders();
+        Map<String, String> headerMap = HeaderOption.parseAll("--header", headers);
         Auth auth = auth();
-        TlsSettings tls = tls();
+        TlsSettings tls = tlsOptions.settings();
         if (queryTimeout == null || queryTimeout.isZero() || queryTimeout.isNegative()) {
             throw ToolException.usage("--query-timeout must be positive");
         }
@@ -171,38 +148,13 @@ public class PrometheusConnectionMixin {
         }
     }
 
-    private Map<String, String> parseHeaders() {
-        Map<String, String> result = new LinkedHashMap<>();
-        for (String header : headers) {
-            Map.Entry<String, String> parsed = HeaderOption.parse("--header", header);
-            String name = parsed.getKey();
-            if (name.equalsIgnoreCase("Authorization")) {
-                throw ToolException.usage("--header Authorization is not allowed (it would put a secret on the "
-                        + "command line); use --bearer-token-file/--bearer-token-env or --basic-auth-*");
-            }
-            if (SENSITIVE_HEADER.matcher(name).matches()) {
-                Secrets.register(parsed.getValue());
-            }
-            result.put(name, parsed.getValue());
-        }
-        return result;
-    }
-
     private Auth auth() {
-        boolean bearer = bearerTokenFile != null || bearerTokenEnv != null;
         boolean basic = basicAuthUser != null || basicAuthPasswordFile != null || basicAuthPasswordEnv != null;
-        if (bearerTokenFile != null && bearerTokenEnv != null) {
-            throw ToolException.usage("give the bearer token once: --bearer-token-file or --bearer-token-env, "
-                    + "not both");
-        }
-        if (bearer && basic) {
+        if (bearer.given() && basic) {
             throw ToolException.usage("choose one authentication: a bearer token or basic auth, not both");
         }
-        if (bearer) {
-            String token = bearerTokenFile != null
-                    ? SecretSource.fromFile("--bearer-token-file", bearerTokenFile)
-                    : SecretSource.fromEnv("--bearer-token-env", bearerTokenEnv, environment);
-            return new Auth.Bearer(token);
+        if (bearer.given()) {
+            return new Auth.Bearer(bearer.token(environment::apply));
         }
         if (basic) {
             if (basicAuthUser == null || basicAuthUser.isEmpty()) {
@@ -221,20 +173,5 @@ public class PrometheusConnectionMixin {
             return new Auth.Basic(basicAuthUser, password);
         }
         return Auth.NONE;
-    }
-
-    private TlsSettings tls() {
-        if ((clientCert == null) != (clientKey == null)) {
-            throw ToolException.usage(clientCert == null ? "--client-key needs --client-cert"
-                    : "--client-cert needs --client-key");
-        }
-        for (Path file : new Path[] {caFile, clientCert, clientKey}) {
-            if (file != null && !Files.isReadable(file)) {
-                String option = file == caFile ? "--ca-file" : file == clientCert ? "--client-cert" : "--client-key";
-                throw ToolException.usage(option + " " + file + ": "
-                        + (Files.exists(file) ? "not readable" : "no such file"));
-            }
-        }
-        return new TlsSettings(caFile, clientCert, clientKey, insecureSkipTlsVerify);
     }
 }

@@ -133,40 +133,75 @@ public final class Tls {
         }
     }
 
-    /** An unencrypted PKCS#8 PEM private key, RSA or EC. */
+    /**
+     * An unencrypted PEM private key, RSA or EC, in the forms cert-manager and openssl write:
+     * PKCS#8 ({@code PRIVATE KEY}), PKCS#1 RSA ({@code RSA PRIVATE KEY}) or SEC1 EC
+     * ({@code EC PRIVATE KEY}, an {@code EC PARAMETERS} block before it is skipped). An encrypted key
+     * is one usage line: the tools have nowhere to take a passphrase from.
+     */
     public static PrivateKey privateKey(Path file) {
-        String pem = new String(read(file, "--client-key"), StandardCharsets.US_ASCII);
+        String option = "--client-key";
+        String pem = new String(read(file, option), StandardCharsets.US_ASCII);
         Matcher matcher = PEM_BLOCK.matcher(pem);
-        if (!matcher.find()) {
-            throw ToolException.usage("--client-key " + file + ": no PEM block in the file");
+        String found = null;
+        while (matcher.find()) {
+            String type = matcher.group(1);
+            String body = matcher.group(2);
+            switch (type) {
+                case "ENCRYPTED PRIVATE KEY" -> throw encrypted(file);
+                case "PRIVATE KEY" -> {
+                    return pkcs8(file, der(file, body), "PKCS#8");
+                }
+                case "RSA PRIVATE KEY" -> {
+                    if (body.contains("Proc-Type:") || body.contains("DEK-Info:")) {
+                        throw encrypted(file);
+                    }
+                    return pkcs8(file, Der.rsaPkcs1ToPkcs8(der(file, body)), "PKCS#1 RSA");
+                }
+                case "EC PRIVATE KEY" -> {
+                    if (body.contains("Proc-Type:") || body.contains("DEK-Info:")) {
+                        throw encrypted(file);
+                    }
+                    byte[] pkcs8;
+                    try {
+                        pkcs8 = Der.ecSec1ToPkcs8(der(file, body));
+                    } catch (IllegalArgumentException e) {
+                        throw ToolException.usage(option + " " + file + ": not a readable SEC1 EC private key ("
+                                + e.getMessage() + ")");
+                    }
+                    return pkcs8(file, pkcs8, "SEC1 EC");
+                }
+                default -> found = found == null ? type : found;
+            }
         }
-        String type = matcher.group(1);
-        if (type.equals("RSA PRIVATE KEY") || type.equals("EC PRIVATE KEY")) {
-            throw ToolException.usage("--client-key " + file + ": " + type + " (PKCS#1/SEC1) is not supported; "
-                    + "convert it to PKCS#8 with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8.pem");
-        }
-        if (type.equals("ENCRYPTED PRIVATE KEY")) {
-            throw ToolException.usage("--client-key " + file + ": encrypted keys are not supported; "
-                    + "decrypt it with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8.pem");
-        }
-        if (!type.equals("PRIVATE KEY")) {
-            throw ToolException.usage("--client-key " + file + ": expected a 'PRIVATE KEY' PEM block, found '"
-                    + type + "'");
-        }
-        byte[] der;
+        throw ToolException.usage(option + " " + file + ": no private key PEM block in the file"
+                + (found == null ? "" : " (found '" + found + "'; expected PRIVATE KEY, RSA PRIVATE KEY or "
+                + "EC PRIVATE KEY)"));
+    }
+
+    private static ToolException encrypted(Path file) {
+        return ToolException.usage("--client-key " + file + ": the key is encrypted (passphrase-protected); give "
+                + "an unencrypted key, e.g. from: openssl pkey -in KEY -out KEY.plain.pem");
+    }
+
+    private static byte[] der(Path file, String body) {
         try {
-            der = Base64.getMimeDecoder().decode(matcher.group(2).strip());
+            return Base64.getMimeDecoder().decode(body.strip());
         } catch (IllegalArgumentException e) {
             throw ToolException.usage("--client-key " + file + ": bad base64 in the PEM block");
         }
+    }
+
+    private static PrivateKey pkcs8(Path file, byte[] der, String form) {
         for (String algorithm : List.of("RSA", "EC")) {
             try {
                 return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
-            } catch (InvalidKeySpecException | java.security.NoSuchAlgorithmException e) {
+            } catch (InvalidKeySpecException | java.security.NoSuchAlgorithmException | RuntimeException e) {
                 // try the next algorithm
             }
         }
-        throw ToolException.usage("--client-key " + file + ": not an RSA or EC PKCS#8 private key");
+        throw ToolException.usage("--client-key " + file + ": not a readable private key (" + form
+                + " form; RSA and EC keys are supported)");
     }
 
     private static byte[] read(Path file, String option) {
@@ -189,7 +224,7 @@ public final class Tls {
         return keyStore;
     }
 
-    /** --insecure-skip-tls-verify: accepts every certificate. */
+    /** --insecure-skip-verify: accepts every certificate. */
     private static final class TrustEverything implements X509TrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
  *
  * @param caFile             CA certificate(s) to trust instead of the JVM's default trust store
  * @param clientCertificate  client certificate chain for mTLS (needs {@code clientKey})
- * @param clientKey          the client's PKCS#8 private key (RSA or EC), unencrypted
+ * @param clientKey          the client's private key (RSA or EC; PKCS#8, PKCS#1 or SEC1 PEM), unencrypted
  * @param insecureSkipVerify trust any server certificate and host name (tests only)
  */
 public record TlsSettings(Path caFile, Path clientCertificate, Path clientKey, boolean insecureSkipVerify) {

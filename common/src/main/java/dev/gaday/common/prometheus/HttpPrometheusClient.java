@@ -3,6 +3,7 @@ package dev.gaday.common.prometheus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gaday.common.secret.Secrets;
 import dev.gaday.common.http.HttpClients;
+import dev.gaday.common.http.TlsFailures;
 import dev.gaday.common.prometheus.ApiResponseReader.ApiResponse;
 import dev.gaday.common.prometheus.PrometheusEndpoint.Auth;
 import dev.gaday.common.prometheus.PrometheusException.Kind;
@@ -303,15 +304,7 @@ public final class HttpPrometheusClient implements PrometheusClient {
     }
 
     private String tlsDetail(SSLException e) {
-        String message = String.valueOf(e.getMessage());
-        if (message.contains("PKIX path") || message.contains("unable to find valid certification path")) {
-            return "TLS: the server's certificate is not signed by a trusted CA; give the CA with --ca-file PEM"
-                    + " (or, for tests only, --insecure-skip-tls-verify)";
-        }
-        if (e instanceof SSLPeerUnverifiedException || message.contains("No subject alternative")) {
-            return "TLS: the server's certificate does not match host " + base.host() + " (" + message + ")";
-        }
-        return "TLS handshake failed: " + message;
+        return "TLS: " + TlsFailures.describe(e, base.host());
     }
 
     /** Checks status, content type and JSON shape; returns the root of a {@code status: success} answer. */

@@ -22,6 +22,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A throw-away PKI for TLS tests, made in-process in milliseconds (keytool runs take seconds each
@@ -30,33 +33,46 @@ import java.util.Base64;
  * has no public API to build certificates, so this writes the few DER structures of an X.509 v3
  * certificate itself and signs them with java.security.
  */
-final class TestPki {
-    static final String PASSWORD = "changeit";
+public final class TestPki {
+    public static final String PASSWORD = "changeit";
 
-    final Path caPem;
-    final Path serverKeystore;
-    final Path trustStore;
-    final Path clientCertPem;
-    final Path clientKeyPem;
+    public final Path caPem;
+    public final Path serverKeystore;
+    public final Path trustStore;
+    public final Path clientCertPem;
+    public final Path clientKeyPem;
+    private final Path dir;
+    private final KeyPair caKeys;
+    private final X509Certificate ca;
+    private final String caName;
+    private long nextSerial = 100;
 
-    TestPki(Path dir) throws IOException, GeneralSecurityException {
+    public TestPki(Path dir) throws IOException, GeneralSecurityException {
+        this(dir, "GA Day Test CA");
+    }
+
+    /** A PKI whose CA has its own name and key: a second one is a CA that the first one's users do not trust. */
+    public TestPki(Path dir, String caName) throws IOException, GeneralSecurityException {
+        this.dir = dir;
+        this.caName = caName;
         caPem = dir.resolve("ca.pem");
         serverKeystore = dir.resolve("server.p12");
         trustStore = dir.resolve("trust.p12");
         clientCertPem = dir.resolve("client.pem");
         clientKeyPem = dir.resolve("client.key.pem");
 
-        KeyPair caKeys = ecKeyPair();
-        X509Certificate ca = certificate("GA Day Test CA", caKeys, "GA Day Test CA", caKeys.getPrivate(), 1,
-                extension("2.5.29.19", true, seq(bool(true))));
+        Instant now = Instant.now();
+        caKeys = ecKeyPair();
+        ca = certificate(caName, caKeys, caName, caKeys.getPrivate(), 1, now.minusSeconds(3600),
+                now.plusSeconds(2 * 86_400), extension("2.5.29.19", true, seq(bool(true))));
         KeyPair serverKeys = ecKeyPair();
-        X509Certificate server = certificate("localhost", serverKeys, "GA Day Test CA", caKeys.getPrivate(), 2,
-                extension("2.5.29.17", false, seq(tlv(0x82, "localhost".getBytes(StandardCharsets.US_ASCII)),
-                        tlv(0x87, new byte[] {127, 0, 0, 1}))));
+        X509Certificate server = certificate("localhost", serverKeys, caName, caKeys.getPrivate(), 2,
+                now.minusSeconds(3600), now.plusSeconds(2 * 86_400), subjectAltNames("localhost", "127.0.0.1"));
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
         KeyPair clientKeys = rsa.generateKeyPair();
-        X509Certificate client = certificate("gaday-client", clientKeys, "GA Day Test CA", caKeys.getPrivate(), 3);
+        X509Certificate client = certificate("gaday-client", clientKeys, caName, caKeys.getPrivate(), 3,
+                now.minusSeconds(3600), now.plusSeconds(2 * 86_400));
 
         Files.writeString(caPem, pem("CERTIFICATE", ca.getEncoded()));
         KeyStore trust = emptyKeyStore();
@@ -68,6 +84,70 @@ final class TestPki {
         save(serverStore, serverKeystore);
         Files.writeString(clientCertPem, pem("CERTIFICATE", client.getEncoded()) + pem("CERTIFICATE", ca.getEncoded()));
         Files.writeString(clientKeyPem, pem("PRIVATE KEY", clientKeys.getPrivate().getEncoded())); // PKCS#8
+    }
+
+    /**
+     * A PKCS#12 keystore (password {@link #PASSWORD}) with a server certificate signed by this CA, valid
+     * from {@code notBefore} to {@code notAfter}, for the given DNS names and IP addresses: an expired
+     * certificate, or one for another host name, for TLS failure tests.
+     */
+    public Path serverKeystore(String fileName, Instant notBefore, Instant notAfter, String... namesAndIps)
+            throws IOException, GeneralSecurityException {
+        KeyPair keys = ecKeyPair();
+        X509Certificate server = certificate(namesAndIps.length == 0 ? "server" : namesAndIps[0], keys, caName,
+                caKeys.getPrivate(), nextSerial++, notBefore, notAfter, subjectAltNames(namesAndIps));
+        KeyStore store = emptyKeyStore();
+        store.setKeyEntry("server", keys.getPrivate(), PASSWORD.toCharArray(), new Certificate[] {server, ca});
+        Path file = dir.resolve(fileName);
+        save(store, file);
+        return file;
+    }
+
+    /** A server-side SSLContext presenting the keystore's certificate (for WebSocket and raw TLS servers). */
+    public static SSLContext serverContext(Path keystore) throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(keystore)) {
+            store.load(in, PASSWORD.toCharArray());
+        }
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(store, PASSWORD.toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyManagers.getKeyManagers(), null, null);
+        return context;
+    }
+
+    /** As {@link #serverContext}, also trusting this CA for client certificates (for mutual TLS servers). */
+    public SSLContext mutualServerContext(Path keystore) throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(keystore)) {
+            store.load(in, PASSWORD.toCharArray());
+        }
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(store, PASSWORD.toCharArray());
+        KeyStore trust = emptyKeyStore();
+        trust.setCertificateEntry("ca", ca);
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+        return context;
+    }
+
+    private static byte[] subjectAltNames(String... namesAndIps) {
+        ByteArrayOutputStream names = new ByteArrayOutputStream();
+        for (String name : namesAndIps) {
+            if (name.matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) {
+                String[] parts = name.split("\\.");
+                byte[] ip = new byte[4];
+                for (int i = 0; i < 4; i++) {
+                    ip[i] = (byte) Integer.parseInt(parts[i]);
+                }
+                names.writeBytes(tlv(0x87, ip));
+            } else {
+                names.writeBytes(tlv(0x82, name.getBytes(StandardCharsets.US_ASCII)));
+            }
+        }
+        return extension("2.5.29.17", false, tlv(0x30, names.toByteArray()));
     }
 
     static String pem(String type, byte[] der) {
@@ -82,17 +162,16 @@ final class TestPki {
         return ec.generateKeyPair();
     }
 
-    /** An X.509 v3 certificate signed with SHA256withECDSA by {@code issuerKey}, valid from an hour ago for two days. */
+    /** An X.509 v3 certificate signed with SHA256withECDSA by {@code issuerKey}, valid from notBefore to notAfter. */
     private static X509Certificate certificate(String subject, KeyPair subjectKeys, String issuer, PrivateKey issuerKey,
-            long serial, byte[]... extensions) throws GeneralSecurityException {
+            long serial, Instant notBefore, Instant notAfter, byte[]... extensions) throws GeneralSecurityException {
         byte[] algorithm = seq(oid("1.2.840.10045.4.3.2"));
-        Instant now = Instant.now();
         byte[] tbs = seq(
                 tlv(0xA0, integer(BigInteger.TWO)),
                 integer(BigInteger.valueOf(serial)),
                 algorithm,
                 name(issuer),
-                seq(utcTime(now.minusSeconds(3600)), utcTime(now.plusSeconds(2 * 86_400))),
+                seq(utcTime(notBefore), utcTime(notAfter)),
                 name(subject),
                 subjectKeys.getPublic().getEncoded(),
                 extensions.length == 0 ? new byte[0] : tlv(0xA3, seq(extensions)));

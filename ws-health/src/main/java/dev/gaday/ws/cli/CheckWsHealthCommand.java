@@ -1,13 +1,16 @@
 package dev.gaday.ws.cli;
 
-import dev.gaday.common.cli.DurationConverter;
+import dev.gaday.common.cli.BearerTokenOptions;
 import dev.gaday.common.cli.BuildInfo;
-import dev.gaday.common.error.ExitCode;
+import dev.gaday.common.cli.ByteSizeConverter;
+import dev.gaday.common.cli.DurationConverter;
 import dev.gaday.common.cli.HeaderOption;
-import dev.gaday.common.cli.SecretSource;
-import dev.gaday.common.secret.Secrets;
+import dev.gaday.common.cli.OutputDirMixin;
+import dev.gaday.common.cli.TlsOptions;
 import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.cli.ToolLauncher;
+import dev.gaday.common.error.ExitCode;
+import dev.gaday.common.secret.Secrets;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.http.Tls;
 import dev.gaday.common.http.TlsSettings;
@@ -15,6 +18,8 @@ import dev.gaday.common.json.Json;
 import dev.gaday.common.model.ws.WsHealthMetrics;
 import dev.gaday.common.verdict.CriterionResult;
 import dev.gaday.common.text.ReportFormat;
+import dev.gaday.common.text.StatusMarks;
+import dev.gaday.common.verdict.Verdict;
 import dev.gaday.ws.notify.SlackNotifier;
 import dev.gaday.ws.probe.DisconnectMode;
 import dev.gaday.ws.probe.ProbeRun;
@@ -43,24 +48,31 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Validates WebSocket reconnect behaviour against the TARS-1001 criteria. */
+/** Validates WebSocket reconnect behaviour against the reconnect validation criteria. */
 @Command(name = "ws-health", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         subcommands = ServeWsEchoCommand.class, sortOptions = false,
         description = {
-            "Validates WebSocket reconnect behaviour against the TARS-1001 criteria.",
+            "Validates WebSocket reconnect behaviour against the reconnect validation criteria (success rate, "
+                    + "average and p99 reconnect latency, longest downtime; jitter warns).",
             "%nEach cycle holds the connection open for --interval, forces a disconnect (a close frame, or a TCP "
                     + "reset without one), then reconnects under the reconnect policy (exponential backoff, full "
                     + "jitter) and measures the time until the connection (with --send/--ping: the application) "
-                    + "answers again. Writes ws_health_metrics.json (docs/schema/ws-health-metrics.md).%n"},
+                    + "answers again. Writes DIR/ws_health_metrics.json (-o DIR, default the current directory; "
+                    + "docs/schema/ws-health-metrics.md).%n",
+            "Durations take a unit (250ms, 1.5s, 5m, 1h, 7d); a bare number is seconds (--interval 5 is 5s).%n"},
         footer = {"%nExamples:",
-            "  ws-health --endpoint wss://tars.example/ws --duration 1h --interval 60s --token-env TARS_TOKEN",
+            "  ws-health --endpoint wss://ws.example.com/ws --duration 1h --interval 60s --bearer-token-env WS_TOKEN -o out",
             "  ws-health --endpoint ws://127.0.0.1:8080/ws --iterations 100 --connections 50 --send ping --expect pong",
             "  ws-health serve --port 8080 --drop-after 30s"})
 public final class CheckWsHealthCommand extends ToolCommand {
     static final String SLACK_ENV = "SLACK_WEBHOOK_URL";
+    public static final String METRICS_FILE = "ws_health_metrics.json";
     private static final int MAX_CONNECTIONS = 20_000;
+    /** A close frame may carry 125 bytes: a smaller cap would break the close handshake. */
+    private static final long MIN_MESSAGE_SIZE = 125;
 
     @Option(names = "--endpoint", paramLabel = "URL", description = "The ws:// or wss:// endpoint to probe (required).")
     String endpoint;
@@ -126,25 +138,34 @@ public final class CheckWsHealthCommand extends ToolCommand {
                     + "--send/--ping answer, each (default: ${DEFAULT-VALUE}).")
     Duration handshakeTimeout;
 
-    @Option(names = "--header", paramLabel = "NAME: VALUE",
-            description = "An HTTP header for the upgrade request (repeatable). Values are never printed.")
+    @Option(names = "--max-message-size", paramLabel = "SIZE", converter = ByteSizeConverter.class,
+            defaultValue = "1MiB", description = "Largest frame, and largest message (all its fragments), accepted "
+                    + "from the server; a larger one ends that connection and counts as a failed attempt "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long maxMessageSize;
+
+    @Option(names = "--header", paramLabel = "'NAME: VALUE'",
+            description = "An HTTP header for the upgrade request (repeatable). Values are never printed; "
+                    + "Authorization is refused (use --bearer-token-file/--bearer-token-env).")
     List<String> headers = List.of();
 
-    @Option(names = "--token-file", paramLabel = "FILE",
-            description = "Send 'Authorization: Bearer <token>' with the token read from this file.")
-    Path tokenFile;
+    @Mixin
+    BearerTokenOptions bearer = new BearerTokenOptions();
 
-    @Option(names = "--token-env", paramLabel = "VAR",
-            description = "Send 'Authorization: Bearer <token>' with the token from this environment variable.")
-    String tokenEnv;
+    /** The earlier name of --bearer-token-file, kept hidden so that existing scripts keep working. */
+    @Option(names = "--token-file", paramLabel = "FILE", hidden = true)
+    void legacyTokenFile(Path file) {
+        bearer.fromFile("--token-file", file);
+    }
 
-    @Option(names = "--ca-file", paramLabel = "FILE",
-            description = "Trust the CA certificate(s) in this PEM file instead of the system trust store.")
-    Path caFile;
+    /** The earlier name of --bearer-token-env, kept hidden so that existing scripts keep working. */
+    @Option(names = "--token-env", paramLabel = "VAR", hidden = true)
+    void legacyTokenEnv(String variable) {
+        bearer.fromEnv("--token-env", variable);
+    }
 
-    @Option(names = "--insecure-skip-tls-verify",
-            description = "Accept any server certificate and host name (for rehearsals only).")
-    boolean insecure;
+    @Mixin
+    TlsOptions tls = new TlsOptions();
 
     @Option(names = "--min-success-rate", paramLabel = "PERCENT", defaultValue = "95",
             description = "Criterion: reconnection success rate >= this (default: ${DEFAULT-VALUE}).")
@@ -171,9 +192,8 @@ public final class CheckWsHealthCommand extends ToolCommand {
                     + "A failing webhook is reported but never changes the verdict.")
     String slackWebhook;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "ws_health_metrics.json",
-            description = "Where to write the metrics (default: ${DEFAULT-VALUE} in the current directory).")
-    Path output;
+    @Mixin
+    OutputDirMixin output = new OutputDirMixin();
 
     private UnaryOperator<String> environment = System::getenv;
     private volatile ProbeRun run;
@@ -182,6 +202,7 @@ public final class CheckWsHealthCommand extends ToolCommand {
     private ProbeSettings settings;
     private String displayEndpoint;
     private String webhook;
+    private Path metricsFile;
 
     /** For tests: the environment variables the command sees. */
     public CheckWsHealthCommand withEnvironment(Map<String, String> variables) {
@@ -212,19 +233,21 @@ public final class CheckWsHealthCommand extends ToolCommand {
         if (send != null && ping) {
             throw ToolException.usage("use --send or --ping, not both");
         }
-        if (tokenFile != null && tokenEnv != null) {
-            throw ToolException.usage("use --token-file or --token-env, not both");
-        }
-        if (insecure && caFile != null) {
-            throw ToolException.usage("--ca-file and --insecure-skip-tls-verify contradict each other");
-        }
         requirePositive(connectTimeout, "--connect-timeout");
         requirePositive(handshakeTimeout, "--handshake-timeout");
         requirePositive(reconnectTimeout, "--reconnect-timeout");
         if (!(minSuccessRate >= 0 && minSuccessRate <= 100)) {
             throw ToolException.usage("--min-success-rate must be between 0 and 100");
         }
-        checkOutput();
+        // These criteria are "below the threshold": a threshold of 0 could never be met.
+        requirePositive(maxAvgLatency, "--max-avg-latency");
+        requirePositive(maxP99Latency, "--max-p99-latency");
+        requirePositive(maxDowntime, "--max-downtime");
+        requirePositive(maxAvgJitter, "--max-avg-jitter");
+        if (maxMessageSize < MIN_MESSAGE_SIZE || maxMessageSize > Integer.MAX_VALUE) {
+            throw ToolException.usage("--max-message-size must be between " + ByteSizeConverter.format(MIN_MESSAGE_SIZE)
+                    + " and 2GiB");
+        }
         URI uri = parseEndpoint(endpoint);
         displayEndpoint = displayed(uri);
         Map<String, String> requestHeaders = parseHeaders();
@@ -241,30 +264,34 @@ public final class CheckWsHealthCommand extends ToolCommand {
         }
         Secrets.register(webhook);
         boolean secure = "wss".equals(uri.getScheme());
-        if (!secure && (caFile != null || insecure)) {
-            diagnostics().warn("--ca-file and --insecure-skip-tls-verify only matter for wss:// endpoints");
+        TlsSettings tlsSettings = tls.settings();
+        if (!secure && tls.given()) {
+            diagnostics().warn("the TLS options (--ca-file, --client-cert, --client-key, "
+                    + TlsOptions.INSECURE_OPTION + ") only matter for wss:// endpoints");
         }
-        SSLContext tls = !secure ? null : Tls.sslContext(new TlsSettings(caFile, null, null, insecure));
+        SSLContext sslContext = !secure ? null : Tls.sslContext(tlsSettings);
         InetAddress address = resolve(uri.getHost());
         int port = uri.getPort() != -1 ? uri.getPort() : secure ? 443 : 80;
-        settings = new ProbeSettings(uri, address, port, requestHeaders, tls, !insecure, connectTimeout,
-                handshakeTimeout, policy, reconnectTimeout, connections, duration == null ? effectiveIterations() : 0,
-                duration, interval, disconnectMode, send, expectPattern, ping, rampUp != null ? rampUp : interval);
+        metricsFile = outputDirectory().resolve(METRICS_FILE);
+        settings = new ProbeSettings(uri, address, port, requestHeaders, sslContext, !tlsSettings.insecureSkipVerify(),
+                connectTimeout, handshakeTimeout, policy, reconnectTimeout, connections,
+                duration == null ? effectiveIterations() : 0, duration, interval, disconnectMode, send, expectPattern,
+                ping, rampUp != null ? rampUp : interval, (int) maxMessageSize);
     }
 
-    /** Checked before the run, so that an hour of probing is not lost to a typo in --output. */
-    private void checkOutput() {
-        Path target = output.toAbsolutePath();
-        if (Files.isDirectory(target)) {
-            throw ToolException.usage("--output " + output + " is a directory; give a file name");
+    /**
+     * The output directory, created and checked before the run, so that an hour of probing is not lost
+     * to a typo in --output.
+     */
+    private Path outputDirectory() {
+        Path requested = output.requested();
+        if (requested != null && requested.getFileName() != null
+                && requested.getFileName().toString().endsWith(".json") && !Files.isDirectory(requested)) {
+            // Earlier versions took a file here: refuse rather than create a directory named like the file.
+            throw ToolException.usage("--output " + requested + ": -o names a directory (" + METRICS_FILE
+                    + " is written into it), not a .json file");
         }
-        Path parent = target.getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw ToolException.usage("--output " + output + ": directory " + parent + " does not exist");
-        }
-        if (parent != null && !Files.isWritable(parent)) {
-            throw ToolException.usage("--output " + output + ": directory " + parent + " is not writable");
-        }
+        return output.resolve(Path.of("."));
     }
 
     private int effectiveIterations() {
@@ -311,16 +338,8 @@ public final class CheckWsHealthCommand extends ToolCommand {
     }
 
     private Map<String, String> parseHeaders() {
-        Map<String, String> result = new LinkedHashMap<>();
-        for (String header : headers) {
-            Map.Entry<String, String> parsed = HeaderOption.parse("--header", header);
-            // Upgrade headers often carry API keys: every value is treated as a secret.
-            Secrets.register(parsed.getValue());
-            result.put(parsed.getKey(), parsed.getValue());
-        }
-        String token = tokenFile != null ? SecretSource.fromFile("--token-file", tokenFile)
-                : tokenEnv != null ? SecretSource.fromEnv("--token-env", tokenEnv, environment)
-                : null;
+        Map<String, String> result = new LinkedHashMap<>(HeaderOption.parseAll("--header", headers));
+        String token = bearer.token(environment::apply);
         if (token != null) {
             result.put("Authorization", "Bearer " + token);
         }
@@ -360,8 +379,8 @@ public final class CheckWsHealthCommand extends ToolCommand {
         diagnostics().info("probing " + displayEndpoint + " with " + connections + " connection(s), "
                 + (duration != null ? "for " + DurationConverter.format(duration) : effectiveIterations() + " cycle(s) each")
                 + ", disconnect mode " + disconnectMode.label());
-        if (insecure) {
-            diagnostics().warn("TLS verification is off (--insecure-skip-tls-verify)");
+        if (tls.insecure()) {
+            diagnostics().warn("TLS verification is off (" + TlsOptions.INSECURE_OPTION + ")");
         }
         Instant startedAt = Instant.now();
         ProbeRun probeRun = new ProbeRun(settings);
@@ -379,9 +398,12 @@ public final class CheckWsHealthCommand extends ToolCommand {
         }
         Thresholds thresholds = new Thresholds(minSuccessRate, seconds(maxAvgLatency), seconds(maxP99Latency),
                 seconds(maxDowntime), seconds(maxAvgJitter));
+        Integer plannedCycles = duration == null ? effectiveIterations() * connections : null;
+        // A stop that came after the last planned cycle (a late Ctrl-C) leaves the evidence complete.
+        boolean interrupted = probeRun.stopped() && (plannedCycles == null || stats.totalTests() < plannedCycles);
         WsHealthMetrics metrics = MetricsReport.build(BuildInfo.version(), displayEndpoint, startedAt, finishedAt,
-                connections, disconnectMode.label(), stats, thresholds);
-        Json.writeFile(output, metrics);
+                connections, disconnectMode.label(), stats, thresholds, interrupted, plannedCycles);
+        Json.writeFile(metricsFile, metrics);
         printSummary(metrics);
         if (webhook != null) {
             String failure = new SlackNotifier(webhook).send(metrics);
@@ -393,35 +415,47 @@ public final class CheckWsHealthCommand extends ToolCommand {
         }
         if (metrics.totalTests() == 0) {
             diagnostics().error("no reconnect cycle completed (lengthen --duration, or shorten --interval or "
-                    + "--reconnect-timeout); wrote " + output);
+                    + "--reconnect-timeout); wrote " + metricsFile);
             return ExitCode.INCONCLUSIVE;
         }
-        return dev.gaday.common.verdict.Verdict.of(metrics.compliance().requirements()).exitCode();
+        return new Verdict(metrics.compliance().status(), metrics.compliance().requirements()).exitCode();
     }
 
     private void printSummary(WsHealthMetrics m) {
         PrintWriter out = out();
-        out.printf("ws-health %s: %s%n", m.compliance().status(), m.endpoint());
-        out.printf("  tests %d, successful %d, failed %d%s%n", m.totalTests(), m.successful(), m.failed(),
-                m.unfinishedCycles() != null && m.unfinishedCycles() > 0 ? ", unfinished " + m.unfinishedCycles() : "");
+        StatusMarks marks = StatusMarks.forStandardOutput();
+        out.printf("ws-health %s: %s%n", marks.mark(m.compliance().status()), m.endpoint());
+        if (m.wasInterrupted()) {
+            out.printf("  INTERRUPTED after %s of %s cycles: partial evidence, never a pass%n",
+                    ReportFormat.count(m.completedCycles()),
+                    m.plannedCycles() == null ? "the planned" : ReportFormat.count(m.plannedCycles()));
+        }
+        out.printf("  tests %s, successful %s, failed %s%s%n", ReportFormat.count(m.totalTests()),
+                ReportFormat.count(m.successful()), ReportFormat.count(m.failed()),
+                m.unfinishedCycles() != null && m.unfinishedCycles() > 0
+                        ? ", unfinished " + ReportFormat.count(m.unfinishedCycles()) : "");
         if (m.latencyMs().avg() != null) {
-            out.printf("  reconnect latency ms: avg %s p50 %s p95 %s p99 %s max %s%n", ReportFormat.plain(m.latencyMs().avg()),
-                    ReportFormat.plain(m.latencyMs().p50()), ReportFormat.plain(m.latencyMs().p95()),
-                    ReportFormat.plain(m.latencyMs().p99()), ReportFormat.plain(m.latencyMs().max()));
+            out.printf("  reconnect latency: avg %s, p50 %s, p95 %s, p99 %s, max %s%n",
+                    ReportFormat.millis(m.latencyMs().avg(), 3), ReportFormat.millis(m.latencyMs().p50(), 3),
+                    ReportFormat.millis(m.latencyMs().p95(), 3), ReportFormat.millis(m.latencyMs().p99(), 3),
+                    ReportFormat.millis(m.latencyMs().max(), 3));
         }
         if (m.serverInitiatedDrops() != null && m.serverInitiatedDrops().count() > 0) {
-            out.printf("  server-initiated drops: %d, recovered %d%n", m.serverInitiatedDrops().count(),
-                    m.serverInitiatedDrops().recovered());
+            out.printf("  server-initiated drops: %s, recovered %s%n", ReportFormat.count(m.serverInitiatedDrops().count()),
+                    ReportFormat.count(m.serverInitiatedDrops().recovered()));
         }
         for (CriterionResult r : m.compliance().requirements()) {
-            out.printf("  %-7s %-26s %12s  (%s%s)%n", r.status(), r.name(),
-                    r.value() == null ? "no data" : ReportFormat.plain(r.value()) + r.unit(), r.describeThreshold(),
-                    r.warningOnly() ? ", warning only" : "");
+            out.printf("  %-7s %-26s %12s  (%s%s)%n", marks.mark(r.status()), r.name(),
+                    MetricsReport.measured(r),
+                    MetricsReport.threshold(r), r.warningOnly() ? ", warning only" : "");
         }
         if (m.failureReasons() != null && !m.failureReasons().isEmpty()) {
-            out.printf("  failed attempts: %s%n", m.failureReasons());
+            StringBuilder reasons = new StringBuilder();
+            new java.util.TreeMap<>(m.failureReasons()).forEach((reason, count) -> reasons
+                    .append(reasons.length() == 0 ? "" : ", ").append(reason).append(' ').append(ReportFormat.count(count)));
+            out.printf("  failed attempts: %s%n", reasons);
         }
-        out.printf("  metrics: %s%n", output);
+        out.printf("  metrics: %s%n", metricsFile);
         out.flush();
     }
 

@@ -7,7 +7,9 @@ import dev.gaday.common.http.TlsSettings;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.model.ws.WsHealthMetrics;
 import dev.gaday.common.verdict.CriterionResult;
+import dev.gaday.ws.report.MetricsReport;
 import dev.gaday.common.text.ReportFormat;
+import dev.gaday.common.text.StatusMarks;
 import java.io.IOException;
 import java.time.Duration;
 import okhttp3.MediaType;
@@ -51,54 +53,48 @@ public final class SlackNotifier {
         }
     }
 
-    /** The Block Kit message: a header with the verdict, the key figures, the compliance table. */
+    /** The Block Kit message: a header with the verdict, the key figures, the criteria table. */
     public static ObjectNode payload(WsHealthMetrics m) {
+        // Slack messages are always UTF-8: the status symbols can be used.
+        StatusMarks marks = StatusMarks.UNICODE;
         ObjectNode root = Json.mapper().createObjectNode();
         String verdict = m.compliance().status().name();
         root.put("text", "ws-health " + verdict + ": " + m.endpoint());
         ArrayNode blocks = root.putArray("blocks");
 
         ObjectNode header = blocks.addObject().put("type", "header");
-        header.putObject("text").put("type", "plain_text").put("text", emoji(verdict) + " WebSocket reconnects: " + verdict);
+        header.putObject("text").put("type", "plain_text").put("text", "WebSocket reconnects: "
+                + marks.mark(m.compliance().status()) + (m.wasInterrupted() ? " (interrupted)" : ""));
 
         ObjectNode summary = blocks.addObject().put("type", "section");
         summary.putObject("text").put("type", "mrkdwn").put("text", "*Endpoint:* `" + m.endpoint() + "`\n"
-                + m.totalTests() + " reconnect tests over " + m.connections() + " connection(s), "
-                + ReportFormat.plain(m.testDurationSeconds(), 1) + " s");
+                + ReportFormat.count(m.totalTests()) + " reconnect tests over " + ReportFormat.count(m.connections())
+                + " connection(s), " + ReportFormat.seconds(m.testDurationSeconds(), 1)
+                + (m.wasInterrupted() ? "\n*Interrupted* after " + ReportFormat.count(m.completedCycles()) + " of "
+                        + (m.plannedCycles() == null ? "the planned" : ReportFormat.count(m.plannedCycles()))
+                        + " cycles: partial evidence, never a pass" : ""));
         ArrayNode fields = summary.putArray("fields");
-        field(fields, "Success rate", m.successRatePercent() == null ? "n/a" : ReportFormat.plain(m.successRatePercent(), 2) + " %"
-                + " (" + m.successful() + "/" + m.totalTests() + ")");
-        field(fields, "Latency avg / p99", ms(m.latencyMs().avg()) + " / " + ms(m.latencyMs().p99()));
-        field(fields, "Max downtime", m.maxDowntimeSeconds() == null ? "n/a" : ReportFormat.plain(m.maxDowntimeSeconds()) + " s");
-        field(fields, "Avg jitter", ms(m.avgJitterMs()));
+        field(fields, "Success rate", m.successRatePercent() == null ? ReportFormat.NOT_AVAILABLE
+                : ReportFormat.percent(m.successRatePercent(), 2) + " (" + m.successful() + "/" + m.totalTests() + ")");
+        field(fields, "Latency avg / p99", ReportFormat.millis(m.latencyMs().avg(), 1) + " / "
+                + ReportFormat.millis(m.latencyMs().p99(), 1));
+        field(fields, "Max downtime", ReportFormat.seconds(m.maxDowntimeSeconds(), 3));
+        field(fields, "Avg jitter", ReportFormat.millis(m.avgJitterMs(), 1));
 
-        StringBuilder table = new StringBuilder("*TARS-1001 compliance*\n");
+        StringBuilder table = new StringBuilder("*Reconnect validation criteria*\n");
         for (CriterionResult r : m.compliance().requirements()) {
-            table.append(emoji(r.status().name())).append(' ').append(r.name()).append(": ")
-                    .append(r.value() == null ? "no data" : ReportFormat.plain(r.value()) + r.unit())
-                    .append(" (").append(r.describeThreshold()).append(r.warningOnly() ? ", warning only" : "")
+            table.append(marks.mark(r.status())).append(' ').append(r.name()).append(": ")
+                    .append(MetricsReport.measured(r))
+                    .append(" (").append(MetricsReport.threshold(r)).append(r.warningOnly() ? ", warning only" : "")
                     .append(")\n");
         }
         blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", table.toString());
         blocks.addObject().put("type", "context").putArray("elements").addObject().put("type", "mrkdwn")
-                .put("text", "ws-health " + m.toolVersion() + " · finished " + m.finishedAt());
+                .put("text", "ws-health " + m.toolVersion() + " · finished " + ReportFormat.timestamp(m.finishedAt()));
         return root;
     }
 
     private static void field(ArrayNode fields, String name, String value) {
         fields.addObject().put("type", "mrkdwn").put("text", "*" + name + "*\n" + value);
-    }
-
-    private static String ms(Double millis) {
-        return millis == null ? "n/a" : ReportFormat.plain(millis, 1) + " ms";
-    }
-
-    private static String emoji(String status) {
-        return switch (status) {
-            case "PASS" -> ":white_check_mark:";
-            case "WARN" -> ":warning:";
-            case "FAIL" -> ":x:";
-            default -> ":grey_question:";
-        };
     }
 }

@@ -29,6 +29,7 @@ final class ConnectionProbe implements Runnable {
     private int backoffAttempt;
     private long lastAttemptEndNanos;
     private long plannedAttemptNanos = -1;
+    private int cyclesDone;
 
     private enum Result { RESTORED, FAILED, UNFINISHED }
 
@@ -79,12 +80,18 @@ final class ConnectionProbe implements Runnable {
                         return;
                     }
                 }
+                cyclesDone++;
                 if (System.nanoTime() >= runDeadlineNanos) {
                     return;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            // A probe never vanishes from the totals: the cycles it could not run count as failed, and the
+            // error is named in failureReasons (no trace: the run's one-line rule holds for probe threads too).
+            int left = settings.iterations() == 0 ? 1 : Math.max(1, settings.iterations() - cyclesDone);
+            stats.recordProbeError(e.getClass().getSimpleName(), left);
         } finally {
             if (down) {
                 stats.recordDowntime(System.nanoTime() - downSinceNanos);
@@ -213,13 +220,13 @@ final class ConnectionProbe implements Runnable {
                     boolean closedFirst = candidate.hasClosed();
                     candidate.abort();
                     throwIfStopped();
-                    stats.recordFailedAttempt(closedFirst ? "closed before answer"
-                            : settings.send() != null ? "no reply" : "no pong");
+                    stats.recordFailedAttempt(candidate.messageTooLarge() ? "message too large"
+                            : closedFirst ? "closed before answer" : settings.send() != null ? "no reply" : "no pong");
                     return null;
                 }
             }
             if (candidate.hasClosed()) {
-                stats.recordFailedAttempt("closed right after open");
+                stats.recordFailedAttempt(candidate.messageTooLarge() ? "message too large" : "closed right after open");
                 return null;
             }
         } finally {

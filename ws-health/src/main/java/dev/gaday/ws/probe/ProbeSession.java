@@ -9,10 +9,12 @@ import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import dev.gaday.common.http.TlsFailures;
 import javax.net.ssl.SSLException;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketAdapter;
@@ -64,12 +66,15 @@ final class ProbeSession extends WebSocketAdapter {
     private volatile boolean closedRemotely;
     private volatile int closeCode;
     private volatile Exception error;
+    private volatile boolean messageTooLarge;
     private boolean timedOut;
 
     ProbeSession(ProbeSettings settings) {
         this.settings = settings;
         this.sockets = new BoundedSocketFactory(settings);
-        this.engine = new WebSocketImpl(this, new Draft_6455());
+        // The frame and message cap: without it a server that announces a 2 GiB frame makes the engine
+        // allocate 2 GiB. A larger frame (or message) closes the session with 1009 "message too big".
+        this.engine = new WebSocketImpl(this, new Draft_6455(List.of(), settings.maxMessageBytes()));
         // The upgrade request (with its fresh key) is built now, before the disconnect, and waits
         // in the engine's queue until the socket is connected: the bare-socket baseline also
         // prepares its request before its clock starts.
@@ -202,6 +207,10 @@ final class ProbeSession extends WebSocketAdapter {
                 } else {
                     engine.decode(ByteBuffer.wrap(readBuffer, 0, n));
                 }
+                if (messageTooLarge && !hasClosed()) {
+                    // The engine refused an oversized frame: the session is over, whatever the server does next.
+                    engine.eot();
+                }
             }
         } catch (SocketTimeoutException e) {
             return false;
@@ -261,6 +270,9 @@ final class ProbeSession extends WebSocketAdapter {
     @Override
     public void onWebsocketCloseInitiated(WebSocket conn, int code, String reason) {
         // the close handshake ends in onWebsocketClose
+        if (code == CloseFrame.TOOBIG) {
+            messageTooLarge = true;
+        }
     }
 
     @Override
@@ -370,8 +382,16 @@ final class ProbeSession extends WebSocketAdapter {
         return openNanos - upgradeStart;
     }
 
+    /** Whether the server sent a frame or message larger than --max-message-size (the session then ended). */
+    boolean messageTooLarge() {
+        return messageTooLarge;
+    }
+
     /** Why an attempt that did not open failed, in a few words fit for a report. */
     String failureReason() {
+        if (messageTooLarge) {
+            return "message too large";
+        }
         if (timedOut) {
             if (sockets.tcpEndNanos == 0) {
                 return "connect timeout";
@@ -386,7 +406,7 @@ final class ProbeSession extends WebSocketAdapter {
             return sockets.tcpEndNanos == 0 ? "connect timeout" : "tls handshake timeout";
         }
         if (e instanceof SSLException) {
-            return "tls error";
+            return "tls: " + TlsFailures.classify(e).words();
         }
         if (e instanceof InvalidDataException || closeCode == CloseFrame.PROTOCOL_ERROR) {
             return "handshake rejected";

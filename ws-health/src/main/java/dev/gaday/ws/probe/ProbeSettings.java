@@ -13,7 +13,7 @@ import javax.net.ssl.SSLContext;
  *
  * @param address the endpoint's host, resolved once before the run
  * @param sslContext for wss:// only; null for ws://
- * @param verifyHostname false only with --insecure-skip-tls-verify
+ * @param verifyHostname false only with --insecure-skip-verify
  * @param iterations cycles per connection; 0 when the run is bounded by {@code duration}
  * @param duration the run's length; null when bounded by {@code iterations}
  * @param reconnectTimeout how long one cycle may take to restore the connection before it counts as failed
@@ -21,6 +21,7 @@ import javax.net.ssl.SSLContext;
  * @param expect what the reply must match (with {@code send}); null to accept any reply
  * @param ping prove the connection with a ping and wait for the pong
  * @param rampUp probes start spread over this time, so that C connections do not arrive at once
+ * @param maxMessageBytes the largest frame, and message, accepted from the server
  */
 public record ProbeSettings(
         URI uri,
@@ -41,12 +42,16 @@ public record ProbeSettings(
         String send,
         Pattern expect,
         boolean ping,
-        Duration rampUp) {
+        Duration rampUp,
+        int maxMessageBytes) {
     public ProbeSettings {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(address, "address");
         headers = Map.copyOf(headers);
         Objects.requireNonNull(policy, "policy");
+        if (maxMessageBytes < 125) {
+            throw new IllegalArgumentException("maxMessageBytes must be at least 125 (a close frame's payload)");
+        }
     }
 
     public boolean secure() {

@@ -4,8 +4,10 @@ import dev.gaday.common.model.FileKind;
 import dev.gaday.common.model.ws.WsHealthMetrics;
 import dev.gaday.common.model.ws.WsHealthMetrics.Compliance;
 import dev.gaday.common.model.ws.WsHealthMetrics.Latency;
+import dev.gaday.common.text.ReportFormat;
 import dev.gaday.common.verdict.Criterion;
 import dev.gaday.common.verdict.CriterionResult;
+import dev.gaday.common.verdict.Status;
 import dev.gaday.common.verdict.Verdict;
 import dev.gaday.ws.stats.RunStats;
 import java.time.Duration;
@@ -18,18 +20,25 @@ public final class MetricsReport {
     private MetricsReport() {
     }
 
+    /**
+     * @param interrupted  the run was stopped (SIGTERM, Ctrl-C) before its plan ended: its compliance is
+     *                     never PASS (NO_DATA, or FAIL when a criterion already failed)
+     * @param plannedCycles cycles the plan had (iterations × connections); null for a --duration run
+     */
     public static WsHealthMetrics build(String toolVersion, String endpoint, Instant startedAt, Instant finishedAt,
-            int connections, String disconnectMode, RunStats stats, Thresholds thresholds) {
+            int connections, String disconnectMode, RunStats stats, Thresholds thresholds, boolean interrupted,
+            Integer plannedCycles) {
         Latency latency = stats.reconnectLatency();
         Verdict verdict = evaluate(stats, latency, thresholds);
+        Status status = interrupted ? verdict.status().worse(Status.NO_DATA) : verdict.status();
         double seconds = Duration.between(startedAt, finishedAt).toNanos() / 1e9;
         return new WsHealthMetrics(FileKind.WS_HEALTH_METRICS.schemaVersion(), FileKind.WS_HEALTH_METRICS.id(),
                 toolVersion, endpoint, startedAt, finishedAt, Math.round(seconds * 1000) / 1000.0, connections,
                 stats.totalTests(), stats.successful(), stats.failed(), round(stats.successRatePercent()),
                 latency, stats.applicationLatency(), roundMicros(stats.maxDowntimeSeconds()), stats.avgJitterMs(),
-                round(stats.avgAttempts()), stats.serverDrops(), new Compliance(verdict.status(), verdict.criteria()),
+                round(stats.avgAttempts()), stats.serverDrops(), new Compliance(status, verdict.criteria()),
                 disconnectMode, stats.byMode(), stats.phases(), stats.maxJitterMs(), stats.unfinishedCycles(),
-                stats.failureReasons());
+                stats.failureReasons(), interrupted, plannedCycles, stats.totalTests());
     }
 
     static Verdict evaluate(RunStats stats, Latency latency, Thresholds thresholds) {
@@ -49,6 +58,22 @@ public final class MetricsReport {
                 criteria.get(3).evaluate(roundMicros(stats.maxDowntimeSeconds()), "maxDowntimeSeconds"),
                 criteria.get(4).evaluate(seconds(stats.avgJitterMs()), "avgJitterMs", "no reconnect attempt"));
         return Verdict.of(results);
+    }
+
+    /** A criterion's measured value as people read it: "99.5%", "0.012 s", or "no data". */
+    public static String measured(CriterionResult result) {
+        return result.value() == null ? "no data" : ReportFormat.withUnit(result.value(), 3, unitSuffix(result));
+    }
+
+    /** A criterion's threshold as people read it, in the same form as the value: ">= 95%", "< 10 s". */
+    public static String threshold(CriterionResult result) {
+        return result.comparator().symbol() + " " + ReportFormat.withUnit(result.threshold(), 3, unitSuffix(result));
+    }
+
+    /** "%" follows the number directly; other units after a space. */
+    private static String unitSuffix(CriterionResult result) {
+        String unit = result.unit();
+        return unit.isEmpty() || unit.equals("%") ? unit : " " + unit;
     }
 
     private static Double seconds(Double millis) {

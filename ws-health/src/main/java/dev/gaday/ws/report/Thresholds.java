@@ -5,7 +5,7 @@ import dev.gaday.common.verdict.Criterion;
 import java.util.List;
 
 /**
- * The TARS-1001 reconnect criteria, each threshold overridable. Times are in seconds, as in the
+ * The reconnect validation criteria, each threshold overridable. Times are in seconds, as in the
  * spec's table; the jitter criterion only warns.
  */
 public record Thresholds(double minSuccessRatePercent, double maxAvgLatencySeconds, double maxP99LatencySeconds,
@@ -16,7 +16,7 @@ public record Thresholds(double minSuccessRatePercent, double maxAvgLatencySecon
     public static final String MAX_DOWNTIME = "Max downtime";
     public static final String AVG_JITTER = "Avg jitter";
 
-    public static Thresholds tars1001() {
+    public static Thresholds defaults() {
         return new Thresholds(95, 10, 30, 60, 2);
     }
 

@@ -58,6 +58,16 @@ public final class RunStats {
         byMode.computeIfAbsent(mode, m -> new ModeCounter()).total++;
     }
 
+    /**
+     * A probe that ended on an unexpected error: the {@code cycles} it could no longer run count as
+     * failed tests (mode "error"), the error's type as their failure reason.
+     */
+    public synchronized void recordProbeError(String errorType, int cycles) {
+        totalTests += cycles;
+        byMode.computeIfAbsent("error", m -> new ModeCounter()).total += cycles;
+        failureReasons.merge("probe error (" + errorType + ")", cycles, Integer::sum);
+    }
+
     /** Why one connect attempt failed ("handshake timeout", "connection refused"...). */
     public synchronized void recordFailedAttempt(String reason) {
         failureReasons.merge(reason, 1, Integer::sum);

@@ -31,7 +31,7 @@ class ChaosScenariosTest {
     void refusalWindowShowsAsFailuresAndAMatchingMaxDowntime() throws Exception {
         Duration window = Duration.ofMillis(1500);
         server = TestServers.start(ChaosSettings.none().withRefusal(Duration.ofMillis(400), window));
-        WsHealthRun run = WsHealthRun.run(dir.resolve("m.json"), "--endpoint", TestServers.url(server),
+        WsHealthRun run = WsHealthRun.run(dir.resolve("m"), "--endpoint", TestServers.url(server),
                 "--duration", "2.8s", "--interval", "40ms", "--reconnect-initial-delay", "10ms",
                 "--reconnect-max-delay", "20ms", "--reconnect-timeout", "250ms", "--disconnect-mode", "drop");
         assertEquals(1, run.exitCode(), run.transcript());
@@ -50,7 +50,7 @@ class ChaosScenariosTest {
     void handshakeDelayShowsInEveryLatency() throws Exception {
         Duration delay = Duration.ofMillis(200);
         server = TestServers.start(ChaosSettings.none().withHandshakeDelay(delay));
-        WsHealthRun run = WsHealthRun.run(dir.resolve("m.json"), "--endpoint", TestServers.url(server),
+        WsHealthRun run = WsHealthRun.run(dir.resolve("m"), "--endpoint", TestServers.url(server),
                 "--iterations", "3", "--interval", "10ms", "--reconnect-initial-delay", "0");
         assertEquals(0, run.exitCode(), run.transcript());
         WsHealthMetrics m = run.metrics();
@@ -64,7 +64,7 @@ class ChaosScenariosTest {
     @Test
     void handshakeThatNeverCompletesCountsAsFailuresAndTheRunEndsOnTime() throws Exception {
         server = TestServers.start(ChaosSettings.none().withHandshakeDelay(Duration.ofHours(1)));
-        WsHealthRun run = WsHealthRun.run(dir.resolve("m.json"), "--endpoint", TestServers.url(server),
+        WsHealthRun run = WsHealthRun.run(dir.resolve("m"), "--endpoint", TestServers.url(server),
                 "--iterations", "2", "--interval", "10ms", "--handshake-timeout", "200ms",
                 "--reconnect-timeout", "300ms", "--reconnect-initial-delay", "50ms", "--reconnect-max-delay", "50ms");
         assertEquals(1, run.exitCode(), run.transcript());
@@ -77,7 +77,7 @@ class ChaosScenariosTest {
         assertTrue(run.elapsedMillis() < 900 + 600, "took " + run.elapsedMillis() + " ms");
         assertTrue(m.maxDowntimeSeconds() >= 0.85, "down from the start: " + m.maxDowntimeSeconds());
 
-        WsHealthRun timed = WsHealthRun.run(dir.resolve("t.json"), "--endpoint", TestServers.url(server),
+        WsHealthRun timed = WsHealthRun.run(dir.resolve("t"), "--endpoint", TestServers.url(server),
                 "--duration", "1s", "--handshake-timeout", "200ms", "--reconnect-timeout", "300ms");
         assertEquals(1, timed.exitCode(), timed.transcript());
         assertTrue(timed.elapsedMillis() < 1000 + 400, "a --duration run ends on time: " + timed.elapsedMillis() + " ms");
@@ -87,7 +87,7 @@ class ChaosScenariosTest {
     @Test
     void nothingCompletedIsInconclusive() throws Exception {
         server = TestServers.start(ChaosSettings.none().withHandshakeDelay(Duration.ofHours(1)));
-        WsHealthRun run = WsHealthRun.run(dir.resolve("m.json"), "--endpoint", TestServers.url(server),
+        WsHealthRun run = WsHealthRun.run(dir.resolve("m"), "--endpoint", TestServers.url(server),
                 "--duration", "400ms", "--handshake-timeout", "100ms", "--reconnect-timeout", "1s");
         assertEquals(3, run.exitCode(), run.transcript());
         assertEquals(0, run.metrics().totalTests());
@@ -97,7 +97,7 @@ class ChaosScenariosTest {
     @Test
     void cleanCloseAndAbruptDropAreBothMeasuredAndReachTheServerAsSuch() throws Exception {
         server = TestServers.start(ChaosSettings.none());
-        WsHealthRun run = WsHealthRun.run(dir.resolve("m.json"), "--endpoint", TestServers.url(server),
+        WsHealthRun run = WsHealthRun.run(dir.resolve("m"), "--endpoint", TestServers.url(server),
                 "--iterations", "6", "--interval", "20ms", "--disconnect-mode", "both", "--reconnect-initial-delay", "0");
         assertEquals(0, run.exitCode(), run.transcript());
         WsHealthMetrics m = run.metrics();
@@ -115,7 +115,7 @@ class ChaosScenariosTest {
     void serverInitiatedDropsAreReportedApart() throws Exception {
         for (boolean withCloseFrame : new boolean[] {false, true}) {
             server = TestServers.start(ChaosSettings.none().withDropAfter(Duration.ofMillis(150), withCloseFrame));
-            WsHealthRun run = WsHealthRun.run(dir.resolve("m.json"), "--endpoint", TestServers.url(server),
+            WsHealthRun run = WsHealthRun.run(dir.resolve("m"), "--endpoint", TestServers.url(server),
                     "--iterations", "2", "--interval", "400ms", "--reconnect-initial-delay", "0", "--disconnect-mode", "drop");
             assertEquals(0, run.exitCode(), run.transcript());
             WsHealthMetrics m = run.metrics();
@@ -132,14 +132,14 @@ class ChaosScenariosTest {
     @Test
     void pingProvesTheConnectionOnlyWhenTheServerAnswers() throws Exception {
         server = TestServers.start(ChaosSettings.none());
-        WsHealthRun answered = WsHealthRun.run(dir.resolve("a.json"), "--endpoint", TestServers.url(server),
+        WsHealthRun answered = WsHealthRun.run(dir.resolve("a"), "--endpoint", TestServers.url(server),
                 "--iterations", "2", "--interval", "10ms", "--ping");
         assertEquals(0, answered.exitCode(), answered.transcript());
         assertEquals(2, answered.metrics().applicationLatencyMs() == null ? 0 : answered.metrics().successful());
         server.stopQuietly(Duration.ofSeconds(2));
 
         server = TestServers.start(ChaosSettings.none().withAnswerPings(false));
-        WsHealthRun silent = WsHealthRun.run(dir.resolve("b.json"), "--endpoint", TestServers.url(server),
+        WsHealthRun silent = WsHealthRun.run(dir.resolve("b"), "--endpoint", TestServers.url(server),
                 "--iterations", "2", "--interval", "10ms", "--ping", "--handshake-timeout", "100ms",
                 "--reconnect-timeout", "250ms");
         assertEquals(1, silent.exitCode(), silent.transcript());
@@ -150,13 +150,13 @@ class ChaosScenariosTest {
     @Test
     void sendExpectNeedsTheRightAnswer() throws Exception {
         server = TestServers.start(ChaosSettings.none());
-        WsHealthRun echoed = WsHealthRun.run(dir.resolve("a.json"), "--endpoint", TestServers.url(server),
+        WsHealthRun echoed = WsHealthRun.run(dir.resolve("a"), "--endpoint", TestServers.url(server),
                 "--iterations", "2", "--interval", "10ms", "--send", "hello 42", "--expect", "hello \\d+");
         assertEquals(0, echoed.exitCode(), echoed.transcript());
         WsHealthMetrics m = echoed.metrics();
         assertTrue(m.applicationLatencyMs().avg() >= m.latencyMs().avg(), "the answer comes after the open");
 
-        WsHealthRun wrong = WsHealthRun.run(dir.resolve("b.json"), "--endpoint", TestServers.url(server),
+        WsHealthRun wrong = WsHealthRun.run(dir.resolve("b"), "--endpoint", TestServers.url(server),
                 "--iterations", "1", "--interval", "10ms", "--send", "hello", "--expect", "^goodbye$",
                 "--handshake-timeout", "100ms", "--reconnect-timeout", "250ms");
         assertEquals(1, wrong.exitCode(), wrong.transcript());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gaday.common.model.ws.WsHealthMetrics;
 import dev.gaday.common.verdict.Status;
+import dev.gaday.testkit.hostile.EchoedSecrets;
 import dev.gaday.ws.server.ChaosSettings;
 import dev.gaday.ws.server.EchoChaosServer;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ class CheckWsHealthCommandTest {
 
     @Test
     void acceptingServerGivesFullSuccessWithLatenciesNearTheHandshake() {
-        WsHealthRun run = WsHealthRun.run(dir.resolve("m.json"), "--endpoint", TestServers.url(server),
+        WsHealthRun run = WsHealthRun.run(dir.resolve("m"), "--endpoint", TestServers.url(server),
                 "--iterations", "8", "--interval", "20ms", "--reconnect-initial-delay", "0", "--disconnect-mode", "drop");
         assertEquals(0, run.exitCode(), run.transcript());
         WsHealthMetrics m = run.metrics();
@@ -62,12 +63,16 @@ class CheckWsHealthCommandTest {
                 () -> "avg " + m.latencyMs().avg() + " far above the handshake's " + averageHandshake);
         assertTrue(m.latencyMs().max() < 1000, "loopback reconnects take milliseconds: " + m.latencyMs());
         assertTrue(m.maxDowntimeSeconds() * 1000 >= m.latencyMs().max() - 0.01, "downtime covers the slowest reconnect");
-        assertTrue(run.out().contains("ws-health PASS"), run.out());
+        assertTrue(run.out().matches("(?s)ws-health (\u2714 )?PASS: .*"), run.out());
+        // numbers through ReportFormat: value and threshold in the same form, the unit after a space but "%"
+        assertTrue(run.out().matches("(?s).*PASS +Reconnection success rate +100%  \\(>= 95%\\).*"), run.out());
+        assertTrue(run.out().matches("(?s).*PASS +Max downtime +[0-9.]+ s  \\(< 60 s\\).*"), run.out());
+        assertTrue(run.out().matches("(?s).*reconnect latency: avg [0-9.]+ ms, p50 [0-9.]+ ms, .*"), run.out());
     }
 
     @Test
     void jsonCarriesTheContractFields() {
-        WsHealthRun run = WsHealthRun.run(dir.resolve("ws_health_metrics.json"), "--endpoint", TestServers.url(server),
+        WsHealthRun run = WsHealthRun.run(dir.resolve("out"), "--endpoint", TestServers.url(server),
                 "--iterations", "4", "--interval", "10ms");
         assertEquals(0, run.exitCode(), run.transcript());
         JsonNode json = run.tree();
@@ -116,7 +121,7 @@ class CheckWsHealthCommandTest {
     @Test
     void thresholdOverridesDecideTheVerdict() {
         // Nobody reconnects within 1 µs on average: the overridden latency criterion fails the run.
-        WsHealthRun run = WsHealthRun.run(dir.resolve("m.json"), "--endpoint", TestServers.url(server),
+        WsHealthRun run = WsHealthRun.run(dir.resolve("m"), "--endpoint", TestServers.url(server),
                 "--iterations", "2", "--interval", "10ms", "--max-avg-latency", "0.000001");
         assertEquals(1, run.exitCode(), run.transcript());
         WsHealthMetrics m = run.metrics();
@@ -127,8 +132,8 @@ class CheckWsHealthCommandTest {
 
     @Test
     void jitterOverThresholdOnlyWarnsAndStillPasses() {
-        WsHealthRun run = WsHealthRun.run(dir.resolve("m.json"), "--endpoint", TestServers.url(server),
-                "--iterations", "2", "--interval", "10ms", "--max-avg-jitter", "0");
+        WsHealthRun run = WsHealthRun.run(dir.resolve("m"), "--endpoint", TestServers.url(server),
+                "--iterations", "2", "--interval", "10ms", "--max-avg-jitter", "0.000001");
         assertEquals(0, run.exitCode(), run.transcript());
         assertEquals(Status.WARN, run.metrics().compliance().status());
     }
@@ -138,13 +143,18 @@ class CheckWsHealthCommandTest {
         "--iterations=abc", "--endpoint=http://127.0.0.1:1/", "--expect=x", "--connections=0", "--bogus",
         "--interval=5 parsecs", "--iterations=3 --duration=1s", "--endpoint=ws://", "--header=NoColon",
         "--reconnect-multiplier=0.5", "--ca-file=/nonexistent/ca.pem --endpoint=wss://127.0.0.1:1/",
-        "--output=/nonexistent-dir/m.json", "--send=x --ping", "--token-env=WS_HEALTH_UNSET_VARIABLE"})
+        "--output=/nonexistent-dir/m.json", "--send=x --ping", "--token-env=WS_HEALTH_UNSET_VARIABLE",
+        "--bearer-token-env=WS_HEALTH_UNSET_VARIABLE", "--bearer-token-file=t --bearer-token-env=T",
+        "--max-downtime=0", "--max-avg-latency=0", "--max-p99-latency=0s", "--max-avg-jitter=0ms",
+        "--max-message-size=100", "--max-message-size=3GiB", "--max-message-size=lots",
+        "--insecure-skip-verify --ca-file=/nonexistent/ca.pem", "--header=Authorization:Bearer-literal-token",
+        "--client-cert=/nonexistent/c.pem"})
     void badFlagsGiveOneLineAndExitTwo(String flags) {
         List<String> args = new java.util.ArrayList<>(List.of(flags.split(" ")));
         if (args.stream().noneMatch(a -> a.startsWith("--endpoint"))) {
             args.add("--endpoint=" + TestServers.url(server));
         }
-        Path out = dir.resolve("never.json");
+        Path out = dir.resolve("never");
         if (args.stream().anyMatch(a -> a.startsWith("--output"))) {
             out = null;
         }
@@ -153,20 +163,57 @@ class CheckWsHealthCommandTest {
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().startsWith("ws-health: "), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
-        assertFalse(Files.exists(dir.resolve("never.json")), "no output on a usage error");
+        assertFalse(Files.exists(dir.resolve("never")), "no output on a usage error");
+        assertFalse(run.err().contains("Bearer-literal-token"), run.err());
     }
 
     @Test
-    void outputThatIsADirectoryIsRejectedBeforeTheRun() {
-        WsHealthRun run = WsHealthRun.run(dir, "--endpoint", TestServers.url(server), "--iterations", "1");
-        assertEquals(2, run.exitCode(), run.transcript());
-        assertTrue(run.err().contains("is a directory"), run.err());
+    void outputIsADirectoryCreatedWhenMissing() {
+        Path out = dir.resolve("reports/ws");
+        WsHealthRun run = WsHealthRun.run(out, "--endpoint", TestServers.url(server), "--iterations", "1",
+                "--interval", "10ms");
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertTrue(Files.isRegularFile(out.resolve("ws_health_metrics.json")));
+        assertTrue(run.out().contains("metrics: " + out.resolve("ws_health_metrics.json")), run.out());
+    }
+
+    @Test
+    void outputUnderARegularFileIsOneLineNamingTheFileAndExitFour() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain-file"), "x");
+        WsHealthRun run = WsHealthRun.run(file.resolve("sub"), "--endpoint", TestServers.url(server), "--iterations", "1");
+        assertEquals(4, run.exitCode(), run.transcript());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains(file + " is a file, not a directory"), run.err());
         assertEquals("", run.out(), "nothing ran");
+
+        WsHealthRun itself = WsHealthRun.run(file, "--endpoint", TestServers.url(server), "--iterations", "1");
+        assertEquals(4, itself.exitCode(), itself.transcript());
+        assertTrue(itself.err().contains("it is a file, not a directory"), itself.err());
+    }
+
+    @Test
+    void anOutputNamedLikeTheOldFileFormIsRefusedBeforeTheRun() {
+        WsHealthRun run = WsHealthRun.run(dir.resolve("ws_health_metrics.json"), "--endpoint", TestServers.url(server),
+                "--iterations", "1");
+        assertEquals(2, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains("-o names a directory (ws_health_metrics.json is written into it)"), run.err());
+        assertFalse(Files.exists(dir.resolve("ws_health_metrics.json")));
+    }
+
+    @Test
+    void aBareNumberIsSeconds() {
+        // --interval 0.2 holds each connection 200 ms: three cycles take at least 0.6 s (milliseconds would
+        // take under 10 ms, minutes 36 s).
+        WsHealthRun run = WsHealthRun.run(dir.resolve("m"), "--endpoint", TestServers.url(server), "--iterations", "3",
+                "--interval", "0.2", "--reconnect-initial-delay", "0");
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertEquals(3, run.metrics().totalTests());
+        assertTrue(run.elapsedMillis() >= 600 && run.elapsedMillis() < 10_000, run.elapsedMillis() + " ms");
     }
 
     @Test
     void unresolvableHostIsARuntimeError() {
-        WsHealthRun run = WsHealthRun.run(dir.resolve("m.json"), "--endpoint", "ws://no-such-host.invalid/ws");
+        WsHealthRun run = WsHealthRun.run(dir.resolve("m"), "--endpoint", "ws://no-such-host.invalid/ws");
         assertEquals(4, run.exitCode(), run.transcript());
         assertEquals(1, run.err().strip().lines().count(), run.err());
     }
@@ -180,28 +227,67 @@ class CheckWsHealthCommandTest {
         Path tokenFile = Files.writeString(dir.resolve("token"), fileToken + "\n");
         String url = TestServers.url(server) + "?access_token=" + querySecret;
 
-        WsHealthRun fromFile = WsHealthRun.run(dir.resolve("a.json"), "-vv", "--endpoint", url, "--iterations", "1",
-                "--interval", "10ms", "--token-file", tokenFile.toString(), "--header", "X-Api-Key: " + headerSecret);
+        WsHealthRun fromFile = WsHealthRun.run(dir.resolve("a"), "-vv", "--endpoint", url, "--iterations", "1",
+                "--interval", "10ms", "--bearer-token-file", tokenFile.toString(), "--header", "X-Api-Key: " + headerSecret);
         assertEquals(0, fromFile.exitCode(), fromFile.transcript());
         assertEquals("Bearer " + fileToken, server.lastAuthorization());
 
-        WsHealthRun fromEnv = WsHealthRun.run(Map.of("WS_TOKEN", envToken), dir.resolve("b.json"), "-vv",
-                "--endpoint", url, "--iterations", "1", "--interval", "10ms", "--token-env", "WS_TOKEN");
+        WsHealthRun fromEnv = WsHealthRun.run(Map.of("WS_TOKEN", envToken), dir.resolve("b"), "-vv",
+                "--endpoint", url, "--iterations", "1", "--interval", "10ms", "--bearer-token-env", "WS_TOKEN");
         assertEquals(0, fromEnv.exitCode(), fromEnv.transcript());
         assertEquals("Bearer " + envToken, server.lastAuthorization());
 
         for (WsHealthRun run : List.of(fromFile, fromEnv)) {
-            String everything = run.out() + run.err() + run.json();
-            for (String secret : List.of(fileToken, envToken, headerSecret, querySecret)) {
-                assertFalse(everything.contains(secret), "secret echoed: " + secret);
-            }
+            EchoedSecrets.assertNoneIn(List.of(fileToken, envToken, headerSecret, querySecret), run.out(), run.err(),
+                    run.json());
             assertEquals(TestServers.url(server), run.metrics().endpoint(), "the endpoint is reported without its query");
         }
     }
 
     @Test
+    void theEarlierTokenOptionNamesStillWorkAsHiddenAliases() throws Exception {
+        String fileToken = "legacy-file-token-1a2b";
+        Path tokenFile = Files.writeString(dir.resolve("legacy-token"), fileToken);
+        WsHealthRun legacyFile = WsHealthRun.run(dir.resolve("a"), "--endpoint", TestServers.url(server),
+                "--iterations", "1", "--interval", "10ms", "--token-file", tokenFile.toString());
+        assertEquals(0, legacyFile.exitCode(), legacyFile.transcript());
+        assertEquals("Bearer " + fileToken, server.lastAuthorization());
+
+        WsHealthRun legacyEnv = WsHealthRun.run(Map.of("OLD_TOKEN", "legacy-env-token-3c4d"), dir.resolve("b"),
+                "--endpoint", TestServers.url(server), "--iterations", "1", "--interval", "10ms", "--token-env", "OLD_TOKEN");
+        assertEquals(0, legacyEnv.exitCode(), legacyEnv.transcript());
+        assertEquals("Bearer legacy-env-token-3c4d", server.lastAuthorization());
+
+        WsHealthRun unset = WsHealthRun.run(dir.resolve("c"), "--endpoint", TestServers.url(server), "--token-env", "NOPE");
+        assertEquals(2, unset.exitCode());
+        assertTrue(unset.err().contains("--token-env NOPE: environment variable NOPE is not set"), unset.err());
+    }
+
+    @Test
+    void aLiteralAuthorizationHeaderIsRefusedAndNeverEchoed() {
+        String literal = "Bearer literal-token-8e8e";
+        WsHealthRun run = WsHealthRun.run(dir.resolve("a"), "--endpoint", TestServers.url(server),
+                "--header", "Authorization: " + literal);
+        assertEquals(2, run.exitCode(), run.transcript());
+        assertEquals("ws-health: error: --header #1: an Authorization header is not taken from the command line (the "
+                + "token would show in the process list and shell history); use --bearer-token-file FILE or "
+                + "--bearer-token-env VAR", run.err().strip());
+        EchoedSecrets.assertNoneIn(List.of("literal-token-8e8e"), run.out(), run.err());
+    }
+
+    @Test
+    void aMistypedHeaderIsNamedByPositionAndItsValueNeverEchoed() {
+        String token = "typo-token-0b0b0b";
+        WsHealthRun run = WsHealthRun.run(dir.resolve("a"), "--endpoint", TestServers.url(server),
+                "--header", "X-Tenant: t1", "--header", "Authorization Bearer " + token);
+        assertEquals(2, run.exitCode(), run.transcript());
+        assertTrue(run.err().startsWith("ws-health: error: --header #2 must have the form 'Name: value'"), run.err());
+        EchoedSecrets.assertNoneIn(List.of(token, "Authorization"), run.out(), run.err());
+    }
+
+    @Test
     void durationBoundsTheRun() {
-        WsHealthRun run = WsHealthRun.run(dir.resolve("m.json"), "--endpoint", TestServers.url(server),
+        WsHealthRun run = WsHealthRun.run(dir.resolve("m"), "--endpoint", TestServers.url(server),
                 "--duration", "700ms", "--interval", "100ms");
         assertEquals(0, run.exitCode(), run.transcript());
         WsHealthMetrics m = run.metrics();
@@ -216,6 +302,16 @@ class CheckWsHealthCommandTest {
         assertTrue(run.out().contains("Exit Codes:"), run.out());
         assertTrue(run.out().contains("--disconnect-mode"), run.out());
         assertTrue(run.out().contains("serve"), run.out());
+        for (String option : List.of("--bearer-token-file", "--bearer-token-env", "--ca-file", "--client-cert",
+                "--client-key", "--insecure-skip-verify", "--max-message-size", "--output")) {
+            assertTrue(run.out().contains(option), option);
+        }
+        for (String hidden : List.of("--token-file", "--token-env", "--insecure-skip-tls-verify", "TARS")) {
+            assertFalse(run.out().contains(hidden), hidden);
+        }
+        String help = run.out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("reconnect validation criteria"), help);
+        assertTrue(help.contains("a bare number is seconds"), help);
         assertNotNull(run.out());
     }
 }

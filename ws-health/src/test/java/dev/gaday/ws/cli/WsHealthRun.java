@@ -14,7 +14,12 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
-/** Runs ws-health in-process and keeps what it printed, wrote and returned. */
+/**
+ * Runs ws-health in-process and keeps what it printed, wrote and returned.
+ *
+ * @param output the output directory given with --output (null: none given); the metrics are in
+ *               {@code output/ws_health_metrics.json}
+ */
 record WsHealthRun(int exitCode, String out, String err, Path output, long elapsedMillis) {
 
     static WsHealthRun run(Path output, String... args) {
@@ -38,23 +43,27 @@ record WsHealthRun(int exitCode, String out, String err, Path output, long elaps
         return new WsHealthRun(exitCode, out.toString(), err.toString(), output, elapsed);
     }
 
+    Path metricsFile() {
+        return output.resolve(CheckWsHealthCommand.METRICS_FILE);
+    }
+
     WsHealthMetrics metrics() {
-        return Json.readFile(output, WsHealthMetrics.class);
+        return Json.readFile(metricsFile(), WsHealthMetrics.class);
     }
 
     JsonNode tree() {
         try {
-            return Json.mapper().readTree(Files.readString(output));
+            return Json.mapper().readTree(Files.readString(metricsFile()));
         } catch (IOException e) {
-            throw new AssertionError("cannot read " + output, e);
+            throw new AssertionError("cannot read " + metricsFile(), e);
         }
     }
 
     String json() {
         try {
-            return Files.readString(output);
+            return Files.readString(metricsFile());
         } catch (IOException e) {
-            throw new AssertionError("cannot read " + output, e);
+            throw new AssertionError("cannot read " + metricsFile(), e);
         }
     }
 

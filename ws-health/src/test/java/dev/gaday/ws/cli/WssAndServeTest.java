@@ -60,7 +60,7 @@ class WssAndServeTest {
 
     @Test
     void wssWithTheTestCaPasses() {
-        WsHealthRun run = WsHealthRun.run(dir.resolve("ok.json"), "--endpoint", url, "--ca-file", ca.caPem.toString(),
+        WsHealthRun run = WsHealthRun.run(dir.resolve("ok"), "--endpoint", url, "--ca-file", ca.caPem.toString(),
                 "--iterations", "4", "--interval", "20ms", "--reconnect-initial-delay", "0", "--send", "tls?", "--expect", "tls",
                 "--reconnect-timeout", "5s");
         assertEquals(0, run.exitCode(), run.transcript() + "--- serve\n" + serveErr);
@@ -73,23 +73,25 @@ class WssAndServeTest {
 
     @Test
     void wssWithoutTrustingTheCaFailsEveryAttempt() {
-        WsHealthRun run = WsHealthRun.run(dir.resolve("untrusted.json"), "--endpoint", url, "--iterations", "1",
+        WsHealthRun run = WsHealthRun.run(dir.resolve("untrusted"), "--endpoint", url, "--iterations", "1",
                 "--interval", "10ms", "--reconnect-timeout", "1500ms", "--reconnect-initial-delay", "20ms", "--reconnect-max-delay", "50ms");
         assertEquals(1, run.exitCode(), run.transcript());
         assertEquals(0, run.metrics().successful());
-        assertTrue(run.metrics().failureReasons().getOrDefault("tls error", 0) > 0, run.json());
+        assertTrue(run.metrics().failureReasons().getOrDefault("tls: certificate untrusted", 0) > 0, run.json());
     }
 
     @Test
     void hostnameIsVerifiedUnlessVerificationIsSkipped() {
         String byName = url.replace("127.0.0.1", "localhost");
-        WsHealthRun verified = WsHealthRun.run(dir.resolve("name.json"), "--endpoint", byName, "--ca-file",
+        WsHealthRun verified = WsHealthRun.run(dir.resolve("name"), "--endpoint", byName, "--ca-file",
                 ca.caPem.toString(), "--iterations", "1", "--interval", "10ms", "--reconnect-timeout", "1500ms",
                 "--reconnect-initial-delay", "20ms", "--reconnect-max-delay", "50ms");
         assertEquals(1, verified.exitCode(), "the certificate names 127.0.0.1, not localhost\n" + verified.transcript());
+        assertTrue(verified.metrics().failureReasons().getOrDefault("tls: certificate for another host name", 0) > 0,
+                verified.json());
 
-        WsHealthRun insecure = WsHealthRun.run(dir.resolve("insecure.json"), "--endpoint", byName,
-                "--insecure-skip-tls-verify", "--iterations", "2", "--interval", "10ms");
+        WsHealthRun insecure = WsHealthRun.run(dir.resolve("insecure"), "--endpoint", byName,
+                "--insecure-skip-verify", "--iterations", "2", "--interval", "10ms");
         assertEquals(0, insecure.exitCode(), insecure.transcript());
         assertTrue(insecure.err().contains("TLS verification is off"), insecure.err());
     }
