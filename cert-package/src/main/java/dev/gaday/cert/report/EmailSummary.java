@@ -1,6 +1,7 @@
 package dev.gaday.cert.report;
 
 import dev.gaday.common.text.MarkdownText;
+import dev.gaday.cert.certification.CertificationDecision;
 import dev.gaday.cert.input.Inputs;
 import dev.gaday.cert.model.Gate;
 import dev.gaday.common.model.kpi.OverallKpis;
@@ -13,18 +14,18 @@ public final class EmailSummary {
     private EmailSummary() {
     }
 
-    public static String text(Inputs inputs, Certifier.Outcome outcome, Instant start, Instant end,
+    public static String text(Inputs inputs, CertificationDecision decision, Instant start, Instant end,
             Instant generatedAt, int unfilled, String archiveName) {
         String release = inputs.release().name() != null ? inputs.release().name()
                 : inputs.release().version() != null ? "Release " + inputs.release().version() : "GA release";
         StringBuilder text = new StringBuilder();
         text.append("Subject: ").append(plain(release)).append(" GA day certification: ")
-                .append(outcome.status().label()).append("\n\n");
-        text.append("Certification: ").append(outcome.status().label()).append('\n');
+                .append(decision.status().label()).append("\n\n");
+        text.append("Certification: ").append(decision.status().label()).append('\n');
         text.append("GA window:     ").append(start == null ? "unknown" : start + " to " + end).append('\n');
         text.append("Generated:     ").append(generatedAt).append("\n\n");
         text.append("Gates:\n");
-        for (Gate gate : outcome.gates()) {
+        for (Gate gate : decision.gates()) {
             text.append("  - ").append(gate.name()).append(": ").append(gate.status())
                     .append(gate.note() == null ? "" : " (" + gate.note() + ")").append('\n');
         }

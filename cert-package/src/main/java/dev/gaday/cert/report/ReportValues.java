@@ -70,9 +70,9 @@ public final class ReportValues {
 
     private void general() {
         values.text("GENERATION_TIMESTAMP", context.generatedAt().toString(), "no generation time");
-        values.text("CERTIFICATION_STATUS", context.outcome().status().label(), null);
-        values.text("FINAL_CERTIFICATION_STATUS", context.outcome().status().label(), null);
-        values.text("OVERALL_HEALTH_STATUS", switch (context.outcome().overall()) {
+        values.text("CERTIFICATION_STATUS", context.decision().status().label(), null);
+        values.text("FINAL_CERTIFICATION_STATUS", context.decision().status().label(), null);
+        values.text("OVERALL_HEALTH_STATUS", switch (context.decision().overall()) {
             case PASS -> "Healthy";
             case WARN -> "Healthy, with warnings";
             case FAIL -> "Unhealthy";
@@ -296,8 +296,8 @@ public final class ReportValues {
 
     private void keyOutcomes(KpiSummary summary) {
         List<String> items = new ArrayList<>();
-        items.add("Certification: " + context.outcome().status().label());
-        for (Gate gate : context.outcome().gates()) {
+        items.add("Certification: " + context.decision().status().label());
+        for (Gate gate : context.decision().gates()) {
             items.add(gate.name() + ": " + gate.status() + (gate.note() == null ? "" : " (" + gate.note() + ")"));
         }
         if (summary != null) {
@@ -507,7 +507,7 @@ public final class ReportValues {
                 rows.add(criterionRow(r, "WebSocket: "));
             }
         }
-        for (Gate gate : context.outcome().gates()) {
+        for (Gate gate : context.decision().gates()) {
             if (gate.note() != null && gate.note().equals("no input file")) {
                 rows.add(List.of(gate.name(), gate.source() + " present", "no input file",
                         symbol(Status.NO_DATA) + " NO_DATA"));
@@ -517,14 +517,14 @@ public final class ReportValues {
                 "no criteria in the inputs");
 
         StringBuilder justification = new StringBuilder();
-        justification.append(MarkdownText.escape("The package is " + context.outcome().status().label() + ": "
-                + switch (context.outcome().status()) {
+        justification.append(MarkdownText.escape("The package is " + context.decision().status().label() + ": "
+                + switch (context.decision().status()) {
                     case CERTIFIED -> "every gate passed (warnings do not block).";
                     case NOT_CERTIFIED -> "at least one gate failed.";
                     case INCONCLUSIVE -> "no gate failed, but at least one had no data.";
                 }));
         List<String> gates = new ArrayList<>();
-        for (Gate gate : context.outcome().gates()) {
+        for (Gate gate : context.decision().gates()) {
             String failing = "";
             List<CriterionResult> criteria = gate.source().startsWith(InputFiles.KPI_SUMMARY) && summary != null
                     ? summary.certification().criteria()
