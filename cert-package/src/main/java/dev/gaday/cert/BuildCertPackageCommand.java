@@ -11,6 +11,7 @@ import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.cli.ToolLauncher;
 import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.error.ToolException;
+import dev.gaday.common.text.StatusMarks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -153,7 +154,7 @@ public final class BuildCertPackageCommand extends ToolCommand {
     @Override
     protected ExitCode execute() {
         PackageBuilder.Result result = new PackageBuilder(diagnostics()).build(options);
-        out().println("certification: " + result.decision().status().label());
+        out().println("certification: " + result.decision().status().label(StatusMarks.forStandardOutput()));
         if (result.certifyOnly()) {
             out().println("metadata: " + result.metadata());
         } else {

@@ -13,6 +13,7 @@ import dev.gaday.cert.input.Inputs;
 import dev.gaday.cert.model.UnfilledPlaceholder;
 import dev.gaday.cert.pdf.PdfReport;
 import dev.gaday.cert.report.Bindings;
+import dev.gaday.cert.report.MissingUnits;
 import dev.gaday.cert.report.ReportContext;
 import dev.gaday.cert.report.ReportTemplate;
 import dev.gaday.cert.report.ReportValues;
@@ -23,6 +24,7 @@ import dev.gaday.common.json.Json;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.Window;
 import dev.gaday.common.template.TemplateFiller;
+import dev.gaday.common.text.ReportFormat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -120,7 +122,8 @@ public final class PackageBuilder {
                 charts.names(), artifacts.stream().map(FilledReport.Artifact::packagePath).toList(),
                 options.environment());
         var values = ReportValues.build(context, template.placeholders());
-        TemplateFiller.FillResult filled = new TemplateFiller("N/A").fill(template.text(), values.values(),
+        String text = MissingUnits.dropAfterMissing(template.text(), values.values().keySet());
+        TemplateFiller.FillResult filled = new TemplateFiller(ReportFormat.NOT_AVAILABLE).fill(text, values.values(),
                 values.reasons());
         phases.mark("placeholder values");
         List<UnfilledPlaceholder> unfilled = filled.unfilled().stream()

@@ -15,7 +15,6 @@ import dev.gaday.cert.model.PackageFile;
 import dev.gaday.cert.model.UnfilledPlaceholder;
 import dev.gaday.cert.pdf.PdfReport;
 import dev.gaday.cert.report.EmailSummary;
-import dev.gaday.cert.report.ReportValues;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.io.Sha256;
 import dev.gaday.common.json.Json;
@@ -54,7 +53,7 @@ final class PackageWriter {
         write(REPORT_MD, report.markdown());
         for (Map.Entry<String, ChartLayout> chart : report.charts().layouts().entrySet()) {
             write(KpiChart.file(chart.getKey()), SvgCanvas.render(chart.getValue(),
-                    ReportValues.chartTitle(chart.getKey())));
+                    KpiChart.title(chart.getKey())));
         }
         phases.mark("SVG charts");
         var release = evidence.inputs().release();

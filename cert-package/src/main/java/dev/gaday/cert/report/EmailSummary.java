@@ -32,16 +32,15 @@ public final class EmailSummary {
         if (inputs.kpiSummary() != null) {
             OverallKpis o = inputs.kpiSummary().overall();
             text.append("\nKey KPIs:\n");
-            text.append("  - Availability: ").append(value(o.availabilityPercent(), 3, "%")).append('\n');
-            text.append("  - Error rate:   ").append(value(o.errorRatePercent(), 3, "%")).append('\n');
-            text.append("  - P99 latency:  ").append(value(o.p99LatencyMs(), 1, " ms")).append('\n');
-            text.append("  - Requests:     ").append(o.totalRequests() == null ? "N/A"
-                    : ReportValues.roundCount(o.totalRequests())).append('\n');
+            text.append("  - Availability: ").append(ReportFormat.percent(o.availabilityPercent(), 3)).append('\n');
+            text.append("  - Error rate:   ").append(ReportFormat.percent(o.errorRatePercent(), 3)).append('\n');
+            text.append("  - P99 latency:  ").append(ReportFormat.millis(o.p99LatencyMs(), 1)).append('\n');
+            text.append("  - Requests:     ").append(ReportFormat.count(o.totalRequests())).append('\n');
         }
         WsHealthMetrics ws = inputs.wsHealth();
         if (ws != null) {
             text.append("  - WebSocket reconnects: ").append(ws.successful()).append(" of ").append(ws.totalTests())
-                    .append(" (").append(value(ws.successRatePercent(), 3, "%")).append(")\n");
+                    .append(" (").append(ReportFormat.percent(ws.successRatePercent(), 3)).append(")\n");
         }
         if (!inputs.release().incidents().isEmpty()) {
             text.append("\nIncidents: ").append(inputs.release().incidents().size()).append('\n');
@@ -54,10 +53,6 @@ public final class EmailSummary {
             text.append("\n").append(unfilled).append(" placeholders of the report read N/A; see UNFILLED_PLACEHOLDERS.txt.\n");
         }
         return text.toString();
-    }
-
-    private static String value(Double value, int digits, String unit) {
-        return value == null ? "N/A" : ReportFormat.plain(value, digits) + unit;
     }
 
     private static String plain(String text) {
