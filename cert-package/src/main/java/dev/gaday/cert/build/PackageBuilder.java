@@ -90,14 +90,22 @@ public final class PackageBuilder {
         }
         FilledReport report = fillReport(options, evidence, files, phases);
         try (PackageDirectory directory = PackageDirectory.open(outDir, diagnostics, mover, shutdownHook)) {
-            List<String> packaged = new PackageWriter(directory, phases).write(evidence, report);
-            long mtime = options.sourceDateEpoch() != null ? options.sourceDateEpoch()
-                    : evidence.gaEnd() != null ? evidence.gaEnd().getEpochSecond()
-                    : evidence.generatedAt().getEpochSecond();
-            ReproducibleTar.write(directory.archive(), directory.packageRoot(), PACKAGE_DIR + "/", packaged, mtime);
-            Sha256.writeSidecar(directory.archive());
-            phases.mark("tarball");
-            directory.swap();
+            try {
+                List<String> packaged = new PackageWriter(directory, phases).write(evidence, report);
+                long mtime = options.sourceDateEpoch() != null ? options.sourceDateEpoch()
+                        : evidence.gaEnd() != null ? evidence.gaEnd().getEpochSecond()
+                        : evidence.generatedAt().getEpochSecond();
+                directory.writeArchive(() -> {
+                    ReproducibleTar.write(directory.archive(), directory.packageRoot(), PACKAGE_DIR + "/", packaged,
+                            mtime);
+                    Sha256.writeSidecar(directory.archive());
+                });
+                phases.mark("tarball");
+                directory.swap();
+            } catch (RuntimeException e) {
+                directory.awaitExitIfShuttingDown();
+                throw e;
+            }
         }
         return new Result(evidence.decision(), outDir, false);
     }

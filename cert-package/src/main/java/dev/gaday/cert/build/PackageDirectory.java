@@ -47,15 +47,15 @@ final class PackageDirectory implements AutoCloseable {
     private enum State { STAGING, SWAPPED, KEPT, CLOSED }
 
     private final Path outDir;
-    private final Path staging;
+    private Path staging;
     private final Mover mover;
     private final Diagnostics diagnostics;
     private final Thread shutdownHook;
     private State state = State.STAGING;
+    private volatile boolean shuttingDown;
 
-    private PackageDirectory(Path outDir, Path staging, Mover mover, Diagnostics diagnostics, boolean hook) {
+    private PackageDirectory(Path outDir, Mover mover, Diagnostics diagnostics, boolean hook) {
         this.outDir = outDir;
-        this.staging = staging;
         this.mover = mover;
         this.diagnostics = diagnostics;
         this.shutdownHook = hook ? new Thread(this::interrupted, "cert-package-cleanup") : null;
@@ -69,34 +69,42 @@ final class PackageDirectory implements AutoCloseable {
      */
     static PackageDirectory open(Path outDir, Diagnostics diagnostics, Mover mover, boolean shutdownHook) {
         removeStale(outDir, diagnostics);
-        Path staging;
-        try {
-            staging = Files.createTempDirectory(outDir, STAGING_PREFIX);
-            ProcessHandle self = ProcessHandle.current();
-            Files.writeString(staging.resolve(OWNER_FILE), self.pid() + " "
-                    + self.info().startInstant().map(Instant::toString).orElse("-") + "\n", StandardCharsets.UTF_8);
-            Files.createDirectories(staging.resolve(PACKAGE_DIR));
-        } catch (IOException e) {
-            throw ToolException.badInput("cannot create a staging directory in " + outDir + ": " + e.getMessage(), e);
-        }
-        PackageDirectory directory = new PackageDirectory(outDir, staging, mover, diagnostics, shutdownHook);
+        PackageDirectory directory = new PackageDirectory(outDir, mover, diagnostics, shutdownHook);
+        // The hook first: a signal that arrives while the directory is being made still removes it.
         if (shutdownHook) {
             Runtime.getRuntime().addShutdownHook(directory.shutdownHook);
+        }
+        try {
+            directory.create();
+        } catch (IOException e) {
+            directory.close();
+            throw ToolException.badInput("cannot create a staging directory in " + outDir + ": " + e.getMessage(), e);
         }
         return directory;
     }
 
+    private synchronized void create() throws IOException {
+        if (state != State.STAGING) {
+            throw new IOException("the run was interrupted");
+        }
+        staging = Files.createTempDirectory(outDir, STAGING_PREFIX);
+        ProcessHandle self = ProcessHandle.current();
+        Files.writeString(staging.resolve(OWNER_FILE), self.pid() + " "
+                + self.info().startInstant().map(Instant::toString).orElse("-") + "\n", StandardCharsets.UTF_8);
+        Files.createDirectories(staging.resolve(PACKAGE_DIR));
+    }
+
     /** Where the new package's files go (package/ inside the staging directory). */
-    Path packageRoot() {
+    synchronized Path packageRoot() {
         return staging.resolve(PACKAGE_DIR);
     }
 
     /** Where the new tarball goes; its .sha256 goes beside it. */
-    Path archive() {
+    synchronized Path archive() {
         return staging.resolve(ARCHIVE_NAME);
     }
 
-    Path staging() {
+    synchronized Path staging() {
         return staging;
     }
 
@@ -109,6 +117,18 @@ final class PackageDirectory implements AutoCloseable {
             throw new IOException("the run was interrupted");
         }
         Files.createDirectories(dir);
+    }
+
+    /**
+     * Runs a writer of the staging directory's archive under the lock the shutdown hook takes, so that
+     * the writer (which creates missing parent directories) cannot bring the directory back after the
+     * hook removed it.
+     */
+    synchronized void writeArchive(Runnable writer) {
+        if (state != State.STAGING) {
+            throw ToolException.badInput("the run was interrupted before its package was complete");
+        }
+        writer.run();
     }
 
     /** Swaps the staged package, tarball and checksum in; on any failure puts the previous ones back. */
@@ -159,7 +179,7 @@ final class PackageDirectory implements AutoCloseable {
     /** Removes the staging directory (after a swap it holds only the previous package). */
     @Override
     public synchronized void close() {
-        if (state != State.KEPT) {
+        if (state != State.KEPT && staging != null) {
             deleteTree(staging);
         }
         state = State.CLOSED;
@@ -172,12 +192,31 @@ final class PackageDirectory implements AutoCloseable {
         }
     }
 
+    /**
+     * For the run's thread after a failure: if the failure is the shutdown hook having removed the staging
+     * directory, the JVM is exiting and the hook has said what happened; this thread waits for the exit
+     * instead of adding a second, misleading error line.
+     */
+    void awaitExitIfShuttingDown() {
+        while (shuttingDown) {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** The shutdown hook: removes the staging directory and says in one line what the run left. */
     synchronized void interrupted() {
+        shuttingDown = Thread.currentThread() == shutdownHook;
         switch (state) {
             case STAGING -> {
                 state = State.CLOSED;
-                deleteTree(staging);
+                if (staging != null) {
+                    deleteTree(staging);
+                }
                 diagnostics.error("interrupted; nothing written");
             }
             case SWAPPED -> {
