@@ -99,7 +99,7 @@ public final class Bindings {
             JsonNode document = context.inputs().documents().get(file);
             if (document == null) {
                 if (!values.has(name)) {
-                    values.absent(name, "no input file " + (file.equals("release") ? "(--release)" : file) + from);
+                    values.absent(name, "no input file " + (file.equals(InputKind.RELEASE.key()) ? "(--release)" : file) + from);
                 }
                 continue;
             }

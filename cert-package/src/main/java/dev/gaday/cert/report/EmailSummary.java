@@ -39,7 +39,8 @@ public final class EmailSummary {
         }
         WsHealthMetrics ws = inputs.wsHealth();
         if (ws != null) {
-            text.append("  - WebSocket reconnects: ").append(ws.successful()).append(" of ").append(ws.totalTests())
+            text.append("  - WebSocket reconnects: ").append(ReportFormat.count(ws.successful())).append(" of ")
+                    .append(ReportFormat.count(ws.totalTests()))
                     .append(" (").append(ReportFormat.percent(ws.successRatePercent(), 3)).append(")\n");
         }
         if (!inputs.release().incidents().isEmpty()) {

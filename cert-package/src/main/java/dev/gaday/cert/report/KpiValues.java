@@ -1,6 +1,7 @@
 package dev.gaday.cert.report;
 
 import dev.gaday.cert.input.InputFiles;
+import dev.gaday.cert.input.InputKind;
 import dev.gaday.cert.model.Gate;
 import dev.gaday.common.model.kpi.DataGap;
 import dev.gaday.common.model.kpi.KpiSummary;
@@ -133,7 +134,7 @@ final class KpiValues {
                     + ReportFormat.count(ws.totalTests()) + " succeeded (" + ReportFormat.percent(ws.successRatePercent(), 3)
                     + ")");
         }
-        if (context.inputs().files().get("release").isPresent()) {
+        if (context.inputs().files().get(InputKind.RELEASE.key()).isPresent()) {
             items.add("Incidents: " + context.inputs().release().incidents().size() + "; hotfixes: "
                     + context.inputs().release().hotfixes().size());
         }

@@ -1,5 +1,6 @@
 package dev.gaday.cert.report;
 
+import dev.gaday.cert.input.InputKind;
 import dev.gaday.cert.input.ReleaseFile;
 import dev.gaday.common.text.MarkdownText;
 import dev.gaday.common.text.ReportFormat;
@@ -20,7 +21,7 @@ final class ReleaseValues {
     }
 
     static void fill(ReportContext context, PlaceholderValues values) {
-        boolean given = context.inputs().files().get("release").isPresent();
+        boolean given = context.inputs().files().get(InputKind.RELEASE.key()).isPresent();
         ReleaseFile release = context.inputs().release();
         Function<String, String> reason = what -> given ? "release file: " + what : NO_RELEASE;
         if (given) {

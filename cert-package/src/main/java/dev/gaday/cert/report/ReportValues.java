@@ -3,6 +3,7 @@ package dev.gaday.cert.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gaday.cert.chart.KpiChart;
 import dev.gaday.cert.input.InputFiles;
+import dev.gaday.cert.input.InputKind;
 import dev.gaday.cert.input.ReleaseFile;
 import dev.gaday.common.text.MarkdownText;
 import dev.gaday.common.text.ReportFormat;
@@ -59,7 +60,7 @@ public final class ReportValues {
             }
         }
         ReleaseFile release = context.inputs().release();
-        String noRelease = context.inputs().files().get("release").isPresent() ? null : ReleaseValues.NO_RELEASE;
+        String noRelease = context.inputs().files().get(InputKind.RELEASE.key()).isPresent() ? null : ReleaseValues.NO_RELEASE;
         values.text("RELEASE_VERSION", release.version(), orElse(noRelease, "release file: version absent"));
         values.text("RELEASE_NAME", release.name() != null ? release.name() : release.version(),
                 orElse(noRelease, "release file: name absent"));
