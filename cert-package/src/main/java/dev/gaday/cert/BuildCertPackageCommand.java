@@ -42,10 +42,13 @@ import picocli.CommandLine.TypeConversionException;
                     + "leave their placeholders N/A; the package lists each with the reason.",
             "",
             "Certification: any gate FAIL (ga_kpi_summary.json certification.status, ws_health_metrics.json "
-                    + "compliance.status) is NOT CERTIFIED (exit 1); else a gate without data, or a missing "
-                    + "file, is INCONCLUSIVE (exit 3); else CERTIFIED (exit 0). Set SOURCE_DATE_EPOCH for "
+                    + "compliance.status) is NOT CERTIFIED (exit 1); else a gate without data, a missing "
+                    + "file, or partial evidence (a partial KPI summary, an interrupted WebSocket run) is "
+                    + "INCONCLUSIVE (exit 3); else CERTIFIED (exit 0). Set SOURCE_DATE_EPOCH for "
                     + "byte-identical output. Output goes to ./ga_certification unless --output-dir says "
-                    + "otherwise. Check a package with 'cert-package verify FILE'."},
+                    + "otherwise; the new package/ and tarball replace the previous ones only when whole (a "
+                    + "failed or interrupted run leaves the previous ones in place). Check a package with "
+                    + "'cert-package verify FILE'."},
         footer = {"", "See docs/cert-package.md and docs/placeholders.md."})
 public final class BuildCertPackageCommand extends ToolCommand {
     @Mixin
