@@ -154,7 +154,8 @@ final class PackageDirectory implements AutoCloseable {
             state = State.SWAPPED;
         } catch (IOException | RuntimeException e) {
             String undone = rollBack(saved, installed);
-            throw ToolException.badInput("cannot move the new package into " + outDir + ": " + e + "; " + undone, e);
+            throw ToolException.badInput("cannot move the new package into " + outDir + ": " + cause(e) + "; " + undone,
+                    e);
         }
     }
 
@@ -172,8 +173,13 @@ final class PackageDirectory implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // Keep the staging directory: it holds the only copy of what could not be moved back.
             state = State.KEPT;
-            return "could not put the previous package back (" + e + "); it is kept in " + previous;
+            return "could not put the previous package back (" + cause(e) + "); it is kept in " + previous;
         }
+    }
+
+    private static String cause(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
+                + e.getMessage();
     }
 
     /** Removes the staging directory (after a swap it holds only the previous package). */
