@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gaday.cert.report.ReportValues;
+import dev.gaday.cert.certification.Thresholds;
 import dev.gaday.common.cli.CommandRun;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.io.Sha256;
@@ -72,42 +72,44 @@ class BuildCertPackageCommandTest {
         WsHealthMetrics ws = Json.readFile(inputs.resolve("ws_health_metrics.json"), WsHealthMetrics.class);
         String report = report();
         var o = summary.overall();
-        assertEquals("- **Availability:** " + ReportFormat.plain(o.availabilityPercent(), 3) + "% (Target: ≥99.9%)",
+        assertEquals("- **Availability:** " + ReportFormat.number(o.availabilityPercent(), 3) + "% (Target: ≥99.9%)",
                 line(report, "- **Availability:**"));
-        assertEquals("- **Error Rate:** " + ReportFormat.plain(o.errorRatePercent(), 3) + "% (Target: <0.1%)",
+        assertEquals("- **Error Rate:** " + ReportFormat.number(o.errorRatePercent(), 3) + "% (Target: <0.1%)",
                 line(report, "- **Error Rate:**"));
-        assertEquals("- **P99 Latency:** " + ReportFormat.plain(o.p99LatencyMs(), 1) + "ms (Target: <500ms)",
+        assertEquals("- **P99 Latency:** " + ReportFormat.number(o.p99LatencyMs(), 1) + "ms (Target: <500ms)",
                 line(report, "- **P99 Latency:**"));
-        assertEquals("- **Total Requests:** " + Math.round(o.totalRequests()), line(report, "- **Total Requests:**"));
-        assertEquals("- **Max P99:** " + ReportFormat.plain(o.maxP99LatencyMs(), 1) + "ms", line(report, "- **Max P99:**"));
+        // Counts have thousands separators (common's ReportFormat): "864,123".
+        assertEquals("- **Total Requests:** " + ReportFormat.count(o.totalRequests()), line(report, "- **Total Requests:**"));
+        assertEquals("- **Total Requests:** 864,123", line(report, "- **Total Requests:**"));
+        assertEquals("- **Max P99:** " + ReportFormat.number(o.maxP99LatencyMs(), 1) + "ms", line(report, "- **Max P99:**"));
         assertEquals("- **GA Start Time:** " + summary.window().start(), line(report, "- **GA Start Time:**"));
         assertEquals("- **Total Duration:** 24 hours", line(report, "- **Total Duration:**"));
-        assertEquals("- **Redis Hit Rate:** " + ReportFormat.plain(summary.infrastructure().redis().hitRatePercent(), 3)
+        assertEquals("- **Redis Hit Rate:** " + ReportFormat.number(summary.infrastructure().redis().hitRatePercent(), 3)
                 + "%", line(report, "- **Redis Hit Rate:**"));
         assertEquals("- **Total Network In:** "
-                + ReportFormat.plain(summary.infrastructure().network().bytesIn() / 1e9, 3) + "GB",
+                + ReportFormat.number(summary.infrastructure().network().bytesIn() / 1e9, 3) + "GB",
                 line(report, "- **Total Network In:**"));
         assertEquals("- **Critical Alerts:** " + summary.observability().criticalAlerts(),
                 line(report, "- **Critical Alerts:**"));
-        assertEquals("- **Success Rate:** " + ReportFormat.plain(ws.successRatePercent(), 3) + "% (Target: ≥95%)",
+        assertEquals("- **Success Rate:** " + ReportFormat.number(ws.successRatePercent(), 3) + "% (Target: ≥95%)",
                 report.lines().filter(l -> l.startsWith("- **Success Rate:**") && l.contains("≥95%")).findFirst()
                         .orElseThrow());
         assertEquals("- **Total Tests:** " + ws.totalTests(), line(report, "- **Total Tests:**"));
-        assertEquals("- **P99 Reconnection Latency:** " + ReportFormat.plain(ws.latencyMs().p99(), 1)
+        assertEquals("- **P99 Reconnection Latency:** " + ReportFormat.number(ws.latencyMs().p99(), 1)
                 + "ms (Target: <30s)", line(report, "- **P99 Reconnection Latency:**"));
         assertTrue(line(report, "- **Validation Status:**").endsWith(ws.compliance().status().name()));
         for (ServiceKpis service : summary.services()) {
             if (service.availabilityPercent() != null) {
                 assertTrue(report.contains("  - " + service.name().replace("-", "-") + ": "
-                        + ReportFormat.plain(service.availabilityPercent(), 3) + "%"), service.name());
-                assertTrue(report.contains("| " + service.name() + " | " + ReportFormat.plain(service.p50LatencyMs(), 1)
+                        + ReportFormat.number(service.availabilityPercent(), 3) + "%"), service.name());
+                assertTrue(report.contains("| " + service.name() + " | " + ReportFormat.number(service.p50LatencyMs(), 1)
                         + " ms |"), service.name());
             } else {
                 assertTrue(report.contains("  - " + service.name() + ": no data: " + service.noDataReason()));
             }
         }
         for (var criterion : summary.certification().criteria()) {
-            assertTrue(report.contains("| " + criterion.name() + " | " + ReportValues.threshold(criterion).replace("<", "\\<") + " | " + ReportFormat.plain(criterion.value(), 3) + criterion.unit() + " |"),
+            assertTrue(report.contains("| " + criterion.name() + " | " + Thresholds.describe(criterion).replace("<", "\\<") + " | " + ReportFormat.number(criterion.value(), 3) + criterion.unit() + " |"),
                     criterion.name());
         }
         // From the release file: incidents, timeline rows, sign-off, values and bindings.
@@ -118,7 +120,7 @@ class BuildCertPackageCommandTest {
         assertEquals("- **Traffic Percentage:** 5%", line(report, "- **Traffic Percentage:**"));
         ServiceKpis api = summary.services().stream().filter(s -> s.name().equals("checkout-api")).findFirst()
                 .orElseThrow();
-        assertEquals("- **Frontend Availability:** " + ReportFormat.plain(api.availabilityPercent(), 3) + "%",
+        assertEquals("- **Frontend Availability:** " + ReportFormat.number(api.availabilityPercent(), 3) + "%",
                 line(report, "- **Frontend Availability:**"));
         assertEquals("- **Cost per 1M Requests:** $0.42", line(report, "- **Cost per 1M Requests:**"));
         assertTrue(report.contains("[Fleet overview](https://grafana.example.com/d/fleet)"));

@@ -66,7 +66,7 @@ class ExitCodesTest {
         assertTrue(run.err().contains("--ga-start 2026-11-21T00:00:00Z does not match"), run.err());
         CommandRun bad = CommandRunner.run("--ga-start", "yesterday", "-o", dir.resolve("out").toString());
         assertEquals(2, bad.exitCode());
-        assertTrue(bad.err().contains("not an ISO-8601 time"), bad.err());
+        assertTrue(bad.err().contains("--ga-start 'yesterday' is not a time"), bad.err());
     }
 
     @Test

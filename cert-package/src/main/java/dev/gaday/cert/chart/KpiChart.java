@@ -24,6 +24,16 @@ public record KpiChart(String name, String yTitle, String seriesLabel, Instant s
     public static final String DIRECTORY = "charts/";
     public static final String EXTENSION = ".svg";
 
+    /** The title a chart is shown with, in the report's Markdown and in its SVG. */
+    public static String title(String name) {
+        return switch (name) {
+            case "availability" -> "Availability over the GA window";
+            case "error_rate" -> "Error rate over the GA window";
+            case "p99_latency" -> "P99 latency over the GA window";
+            default -> name;
+        };
+    }
+
     /** The chart's path in the package: charts/NAME.svg. */
     public static String file(String name) {
         return DIRECTORY + name + EXTENSION;

@@ -1,7 +1,7 @@
 package dev.gaday.cert.chart;
 
 import dev.gaday.cert.input.ReleaseFile;
-import dev.gaday.cert.report.ReportValues;
+import dev.gaday.cert.certification.Thresholds;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.common.model.kpi.OverallKpis;
@@ -95,7 +95,7 @@ public final class KpiCharts {
         }
         CriterionResult criterion = threshold(summary, series.criterionName());
         KpiChart.Threshold threshold = criterion != null && Double.isFinite(criterion.threshold())
-                ? new KpiChart.Threshold(criterion.threshold(), "Threshold " + ReportValues.threshold(criterion))
+                ? new KpiChart.Threshold(criterion.threshold(), "Threshold " + Thresholds.describe(criterion))
                 : null;
         charts.put(series.name(), ChartLayout.of(new KpiChart(series.name(), series.yTitle(), series.label(), start,
                 end, points, threshold, incidents)));

@@ -150,7 +150,7 @@ public final class PdfReport {
         if (appendCharts && !charts.isEmpty()) {
             StringBuilder section = new StringBuilder("<h2 id=\"kpi-charts\">KPI charts</h2>\n");
             for (String name : charts.keySet()) {
-                section.append("<p>").append(chartBlock(name, xml(dev.gaday.cert.report.ReportValues.chartTitle(name))))
+                section.append("<p>").append(chartBlock(name, xml(KpiChart.title(name))))
                         .append("</p>\n");
             }
             body = body + section;

@@ -1,6 +1,7 @@
 package dev.gaday.cert.report;
 
 import dev.gaday.common.text.MarkdownText;
+import dev.gaday.cert.certification.CertificationDecision;
 import dev.gaday.cert.input.Inputs;
 import dev.gaday.cert.model.Gate;
 import dev.gaday.common.model.kpi.OverallKpis;
@@ -13,34 +14,34 @@ public final class EmailSummary {
     private EmailSummary() {
     }
 
-    public static String text(Inputs inputs, Certifier.Outcome outcome, Instant start, Instant end,
+    public static String text(Inputs inputs, CertificationDecision decision, Instant start, Instant end,
             Instant generatedAt, int unfilled, String archiveName) {
         String release = inputs.release().name() != null ? inputs.release().name()
                 : inputs.release().version() != null ? "Release " + inputs.release().version() : "GA release";
         StringBuilder text = new StringBuilder();
         text.append("Subject: ").append(plain(release)).append(" GA day certification: ")
-                .append(outcome.status().label()).append("\n\n");
-        text.append("Certification: ").append(outcome.status().label()).append('\n');
+                .append(decision.status().label()).append("\n\n");
+        text.append("Certification: ").append(decision.status().label()).append('\n');
         text.append("GA window:     ").append(start == null ? "unknown" : start + " to " + end).append('\n');
         text.append("Generated:     ").append(generatedAt).append("\n\n");
         text.append("Gates:\n");
-        for (Gate gate : outcome.gates()) {
+        for (Gate gate : decision.gates()) {
             text.append("  - ").append(gate.name()).append(": ").append(gate.status())
                     .append(gate.note() == null ? "" : " (" + gate.note() + ")").append('\n');
         }
         if (inputs.kpiSummary() != null) {
             OverallKpis o = inputs.kpiSummary().overall();
             text.append("\nKey KPIs:\n");
-            text.append("  - Availability: ").append(value(o.availabilityPercent(), 3, "%")).append('\n');
-            text.append("  - Error rate:   ").append(value(o.errorRatePercent(), 3, "%")).append('\n');
-            text.append("  - P99 latency:  ").append(value(o.p99LatencyMs(), 1, " ms")).append('\n');
-            text.append("  - Requests:     ").append(o.totalRequests() == null ? "N/A"
-                    : ReportValues.roundCount(o.totalRequests())).append('\n');
+            text.append("  - Availability: ").append(ReportFormat.percent(o.availabilityPercent(), 3)).append('\n');
+            text.append("  - Error rate:   ").append(ReportFormat.percent(o.errorRatePercent(), 3)).append('\n');
+            text.append("  - P99 latency:  ").append(ReportFormat.millis(o.p99LatencyMs(), 1)).append('\n');
+            text.append("  - Requests:     ").append(ReportFormat.count(o.totalRequests())).append('\n');
         }
         WsHealthMetrics ws = inputs.wsHealth();
         if (ws != null) {
-            text.append("  - WebSocket reconnects: ").append(ws.successful()).append(" of ").append(ws.totalTests())
-                    .append(" (").append(value(ws.successRatePercent(), 3, "%")).append(")\n");
+            text.append("  - WebSocket reconnects: ").append(ReportFormat.count(ws.successful())).append(" of ")
+                    .append(ReportFormat.count(ws.totalTests()))
+                    .append(" (").append(ReportFormat.percent(ws.successRatePercent(), 3)).append(")\n");
         }
         if (!inputs.release().incidents().isEmpty()) {
             text.append("\nIncidents: ").append(inputs.release().incidents().size()).append('\n');
@@ -53,10 +54,6 @@ public final class EmailSummary {
             text.append("\n").append(unfilled).append(" placeholders of the report read N/A; see UNFILLED_PLACEHOLDERS.txt.\n");
         }
         return text.toString();
-    }
-
-    private static String value(Double value, int digits, String unit) {
-        return value == null ? "N/A" : ReportFormat.plain(value, digits) + unit;
     }
 
     private static String plain(String text) {

@@ -1,5 +1,6 @@
 package dev.gaday.cert.report;
 
+import dev.gaday.cert.certification.CertificationDecision;
 import dev.gaday.cert.input.Inputs;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Set;
  */
 public record ReportContext(
         Inputs inputs,
-        Certifier.Outcome outcome,
+        CertificationDecision decision,
         Instant gaStart,
         Instant gaEnd,
         Instant generatedAt,

@@ -1,4 +1,4 @@
-package dev.gaday.cert;
+package dev.gaday.cert.build;
 
 import dev.gaday.common.cli.Diagnostics;
 

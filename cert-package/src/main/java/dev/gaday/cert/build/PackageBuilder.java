@@ -1,0 +1,212 @@
+package dev.gaday.cert.build;
+
+import static dev.gaday.cert.build.PackageLayout.METADATA;
+import static dev.gaday.cert.build.PackageLayout.PACKAGE_DIR;
+import static dev.gaday.cert.build.PackageLayout.UNFILLED;
+
+import dev.gaday.cert.archive.ReproducibleTar;
+import dev.gaday.cert.certification.CertificationDecision;
+import dev.gaday.cert.chart.KpiCharts;
+import dev.gaday.cert.input.InputFiles;
+import dev.gaday.cert.input.InputKind;
+import dev.gaday.cert.input.Inputs;
+import dev.gaday.cert.model.UnfilledPlaceholder;
+import dev.gaday.cert.pdf.PdfReport;
+import dev.gaday.cert.report.Bindings;
+import dev.gaday.cert.report.MissingUnits;
+import dev.gaday.cert.report.ReportContext;
+import dev.gaday.cert.report.ReportTemplate;
+import dev.gaday.cert.report.ReportValues;
+import dev.gaday.common.cli.Diagnostics;
+import dev.gaday.common.error.ToolException;
+import dev.gaday.common.io.Sha256;
+import dev.gaday.common.json.Json;
+import dev.gaday.common.model.kpi.KpiSnapshot;
+import dev.gaday.common.model.kpi.Window;
+import dev.gaday.common.template.TemplateFiller;
+import dev.gaday.common.text.ReportFormat;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a certification package: reads the inputs, derives the certification, fills the report,
+ * writes package/ and the tarball in a staging directory and swaps them in ({@link PackageDirectory}).
+ * With --certify-only it writes certification_metadata.json alone.
+ */
+public final class PackageBuilder {
+    private final Diagnostics diagnostics;
+    private final PackageDirectory.Mover mover;
+    private final boolean shutdownHook;
+
+    public PackageBuilder(Diagnostics diagnostics) {
+        this(diagnostics, PackageDirectory.RENAME, true);
+    }
+
+    /** For tests: the swap's moves go through {@code mover}; no shutdown hook is registered. */
+    PackageBuilder(Diagnostics diagnostics, PackageDirectory.Mover mover, boolean shutdownHook) {
+        this.diagnostics = diagnostics;
+        this.mover = mover;
+        this.shutdownHook = shutdownHook;
+    }
+
+    /** What a run produced: its decision and where its files are. */
+    public record Result(CertificationDecision decision, Path outputDir, boolean certifyOnly) {
+        public Path metadata() {
+            return outputDir.resolve(METADATA);
+        }
+
+        public Path archive() {
+            return outputDir.resolve(PackageLayout.ARCHIVE_NAME);
+        }
+
+        public Path reportPdf() {
+            return outputDir.resolve(PACKAGE_DIR).resolve(PackageLayout.REPORT_PDF);
+        }
+    }
+
+    public Result build(BuildOptions options) {
+        PhaseTimes phases = new PhaseTimes(diagnostics);
+        if (!options.certifyOnly()) {
+            PdfReport.warmUpInBackground();
+        }
+        Map<String, Path> overrides = new LinkedHashMap<>();
+        options.inputFiles().forEach((kind, file) -> overrides.put(kind.key(), file));
+        InputFiles files = InputFiles.locate(options.inputDirs(), overrides, options.snapshotDir());
+        Inputs inputs = Inputs.load(files);
+        phases.mark("inputs");
+        Bindings.check(inputs.release().bindings());
+        Evidence evidence = evidence(options, inputs);
+        phases.mark("certify");
+        diagnostics.detail("inputs: " + describe(files));
+        Path outDir = options.outputDir().get();
+        if (options.certifyOnly()) {
+            // Beside package/, not in it: an earlier package keeps its manifest chain intact.
+            Json.writeFile(outDir.resolve(METADATA), PackageMetadata.certifyOnly(evidence));
+            return new Result(evidence.decision(), outDir, true);
+        }
+        FilledReport report = fillReport(options, evidence, files, phases);
+        try (PackageDirectory directory = PackageDirectory.open(outDir, diagnostics, mover, shutdownHook)) {
+            try {
+                List<String> packaged = new PackageWriter(directory, phases).write(evidence, report);
+                long mtime = options.sourceDateEpoch() != null ? options.sourceDateEpoch()
+                        : evidence.gaEnd() != null ? evidence.gaEnd().getEpochSecond()
+                        : evidence.generatedAt().getEpochSecond();
+                directory.writeArchive(() -> {
+                    ReproducibleTar.write(directory.archive(), directory.packageRoot(), PACKAGE_DIR + "/", packaged,
+                            mtime);
+                    Sha256.writeSidecar(directory.archive());
+                });
+                phases.mark("tarball");
+                directory.swap();
+            } catch (RuntimeException e) {
+                directory.awaitExitIfShuttingDown();
+                throw e;
+            }
+        }
+        return new Result(evidence.decision(), outDir, false);
+    }
+
+    private FilledReport fillReport(BuildOptions options, Evidence evidence, InputFiles files, PhaseTimes phases) {
+        ReportTemplate template = options.template() == null ? ReportTemplate.bundled()
+                : ReportTemplate.read(options.template());
+        KpiCharts charts = KpiCharts.of(evidence.inputs().snapshots(), evidence.inputs().kpiSummary(),
+                evidence.inputs().release());
+        phases.mark("template and charts");
+        List<FilledReport.Artifact> artifacts = new ArrayList<>();
+        if (options.includeArtifacts()) {
+            for (Path snapshot : files.snapshots()) {
+                artifacts.add(new FilledReport.Artifact(snapshot, "artifacts/" + snapshot.getFileName()));
+            }
+            for (Path side : files.sideArtifacts()) {
+                artifacts.add(new FilledReport.Artifact(side, "artifacts/" + side.getFileName()));
+            }
+        }
+        ReportContext context = new ReportContext(evidence.inputs(), evidence.decision(), evidence.gaStart(),
+                evidence.gaEnd(), evidence.generatedAt(), template.tableRows(), PackageLayout.ARCHIVE_NAME,
+                charts.names(), artifacts.stream().map(FilledReport.Artifact::packagePath).toList(),
+                options.environment());
+        var values = ReportValues.build(context, template.placeholders());
+        String text = MissingUnits.dropAfterMissing(template.text(), values.values().keySet());
+        TemplateFiller.FillResult filled = new TemplateFiller(ReportFormat.NOT_AVAILABLE).fill(text, values.values(),
+                values.reasons());
+        phases.mark("placeholder values");
+        List<UnfilledPlaceholder> unfilled = filled.unfilled().stream()
+                .map(u -> new UnfilledPlaceholder(u.name(), u.line(), u.reason())).toList();
+        if (!unfilled.isEmpty()) {
+            for (UnfilledPlaceholder u : unfilled) {
+                diagnostics.detail("unfilled: " + u.name() + " (line " + u.line() + "): " + u.reason());
+            }
+            String summary = unfilled.size() + " of " + template.placeholders().size()
+                    + " placeholders have no value";
+            if (options.strict()) {
+                throw ToolException.inconclusive("--strict: " + summary + ": " + String.join(", ",
+                        unfilled.stream().limit(8).map(UnfilledPlaceholder::name).toList())
+                        + (unfilled.size() > 8 ? ", ..." : "") + " (-v lists each with its reason)");
+            }
+            diagnostics.warn(summary + " and read N/A; see package/" + UNFILLED + " (-v lists them)");
+        }
+        return new FilledReport(template, filled.text(), charts, unfilled, artifacts);
+    }
+
+    /** The GA window (the options' and the KPI summary's must agree), the decision and the time stamp. */
+    private Evidence evidence(BuildOptions options, Inputs inputs) {
+        Instant start = options.gaStart();
+        Instant end = options.gaEnd();
+        if (inputs.kpiSummary() != null) {
+            Window window = inputs.kpiSummary().window();
+            String file = inputs.files().get(InputFiles.KPI_SUMMARY).map(Path::toString).orElse(InputFiles.KPI_SUMMARY);
+            if (start != null && !start.equals(window.start())) {
+                throw ToolException.usage("--ga-start " + start + " does not match " + file + " window.start "
+                        + window.start());
+            }
+            if (end != null && !end.equals(window.end())) {
+                throw ToolException.usage("--ga-end " + end + " does not match " + file + " window.end "
+                        + window.end());
+            }
+            start = window.start();
+            end = window.end();
+        }
+        if ((start == null) != (end == null)) {
+            throw ToolException.usage("give both --ga-start and --ga-end (there is no KPI summary to take the "
+                    + "window from)");
+        }
+        if (start != null && !end.isAfter(start)) {
+            throw ToolException.usage("--ga-end " + end + " is not after --ga-start " + start);
+        }
+        if (start != null) {
+            warnOutsideWindow(inputs, start, end);
+        }
+        CertificationDecision decision = CertificationDecision.of(inputs);
+        for (String gap : decision.dataGaps()) {
+            diagnostics.warn(gap);
+        }
+        return new Evidence(inputs, decision, start, end, options.generatedAt());
+    }
+
+    private void warnOutsideWindow(Inputs inputs, Instant start, Instant end) {
+        for (KpiSnapshot snapshot : inputs.snapshots()) {
+            if (snapshot.window().end().isBefore(start) || snapshot.window().start().isAfter(end)) {
+                diagnostics.warn(KpiSnapshot.fileName(snapshot.sequence()) + " (" + snapshot.window().start()
+                        + " to " + snapshot.window().end() + ") lies outside the GA window");
+            }
+        }
+        var ws = inputs.wsHealth();
+        if (ws != null && ws.startedAt() != null
+                && (ws.startedAt().isBefore(start.minusSeconds(86_400)) || ws.startedAt().isAfter(end))) {
+            diagnostics.warn(InputFiles.WS_HEALTH + " run started at " + ws.startedAt() + ", outside the GA window");
+        }
+    }
+
+    private static String describe(InputFiles files) {
+        List<String> parts = new ArrayList<>();
+        for (InputKind kind : InputKind.values()) {
+            parts.add(kind.key() + "=" + files.get(kind.key()).map(Path::toString).orElse("absent"));
+        }
+        parts.add("snapshots=" + files.snapshots().size());
+        return String.join(", ", parts);
+    }
+}
