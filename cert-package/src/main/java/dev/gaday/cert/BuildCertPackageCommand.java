@@ -11,7 +11,7 @@ import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.cli.ToolLauncher;
 import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.error.ToolException;
-import dev.gaday.common.text.StatusMarks;
+import dev.gaday.common.verdict.StatusMarks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -27,10 +27,11 @@ class ForcedErrorIT {
         Path repository = Path.of(System.getProperty("dist.repository"));
         return switch (tool) {
             case "kpi-collector" -> List.of("--prometheus-url", UNREACHABLE, "--ga-start", "2026-01-01T00:00:00Z",
-                    "--ga-end", "2026-01-02T00:00:00Z", "--retry-budget", "1s", "-o", out.toString());
+                    "--ga-end", "2026-01-02T00:00:00Z", "--retry-budget", "1s", "-q", "-o", out.toString());
             case "cert-package" -> List.of("--inputs",
-                    repository.resolve("cert-package/src/test/resources/sample-inputs").toString(), "-o", out.toString());
-            case "ws-health" -> List.of("--endpoint", "ws://127.0.0.1:9/ws", "--iterations", "1", "-o", out.toString());
+                    repository.resolve("cert-package/src/test/resources/sample-inputs").toString(), "-q", "-o", out.toString());
+            case "ws-health" -> List.of("--endpoint", "ws://127.0.0.1:9/ws", "--iterations", "1", "--reconnect-timeout",
+                    "2s", "-q", "-o", out.toString());
             default -> List.of("--help");
         };
     }

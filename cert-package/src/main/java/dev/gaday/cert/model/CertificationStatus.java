@@ -1,7 +1,7 @@
 package dev.gaday.cert.model;
 
 import dev.gaday.common.error.ExitCode;
-import dev.gaday.common.text.StatusMarks;
+import dev.gaday.common.verdict.StatusMarks;
 import dev.gaday.common.verdict.Status;
 
 /**

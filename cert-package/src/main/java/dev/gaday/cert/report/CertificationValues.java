@@ -8,7 +8,7 @@ import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.common.model.ws.WsHealthMetrics;
 import dev.gaday.common.text.MarkdownText;
 import dev.gaday.common.text.ReportFormat;
-import dev.gaday.common.text.StatusMarks;
+import dev.gaday.common.verdict.StatusMarks;
 import dev.gaday.common.verdict.CriterionResult;
 import dev.gaday.common.verdict.Status;
 import java.util.ArrayList;

@@ -18,7 +18,7 @@ import dev.gaday.common.json.Json;
 import dev.gaday.common.model.ws.WsHealthMetrics;
 import dev.gaday.common.verdict.CriterionResult;
 import dev.gaday.common.text.ReportFormat;
-import dev.gaday.common.text.StatusMarks;
+import dev.gaday.common.verdict.StatusMarks;
 import dev.gaday.common.verdict.Verdict;
 import dev.gaday.ws.notify.SlackNotifier;
 import dev.gaday.ws.probe.DisconnectMode;

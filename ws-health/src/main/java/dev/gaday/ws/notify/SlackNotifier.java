@@ -9,7 +9,7 @@ import dev.gaday.common.model.ws.WsHealthMetrics;
 import dev.gaday.common.verdict.CriterionResult;
 import dev.gaday.ws.report.MetricsReport;
 import dev.gaday.common.text.ReportFormat;
-import dev.gaday.common.text.StatusMarks;
+import dev.gaday.common.verdict.StatusMarks;
 import java.io.IOException;
 import java.time.Duration;
 import okhttp3.MediaType;

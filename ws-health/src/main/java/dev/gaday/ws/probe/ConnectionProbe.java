@@ -16,6 +16,8 @@ import java.util.concurrent.locks.LockSupport;
  * from the start of the outage.
  */
 final class ConnectionProbe implements Runnable {
+    private volatile Error fatal;
+
     private static final String OUTAGE = "outage";
 
     private final ProbeSettings settings;
@@ -47,6 +49,11 @@ final class ConnectionProbe implements Runnable {
         this.stats = stats;
         this.startNanos = startNanos;
         this.runDeadlineNanos = runDeadlineNanos;
+    }
+
+    /** An {@link Error} that ended this probe: the run rethrows it once every probe has ended. */
+    Error fatal() {
+        return fatal;
     }
 
     @Override
@@ -87,11 +94,15 @@ final class ConnectionProbe implements Runnable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             // A probe never vanishes from the totals: the cycles it could not run count as failed, and the
             // error is named in failureReasons (no trace: the run's one-line rule holds for probe threads too).
             int left = settings.iterations() == 0 ? 1 : Math.max(1, settings.iterations() - cyclesDone);
             stats.recordProbeError(e.getClass().getSimpleName(), left);
+        } catch (Error e) {
+            // The JVM itself failed (memory, a class that cannot load): no verdict can be given, so the run
+            // ends with it (exit 4) rather than counting it as a failed reconnect (exit 1).
+            fatal = e;
         } finally {
             if (down) {
                 stats.recordDowntime(System.nanoTime() - downSinceNanos);

@@ -43,6 +43,11 @@ public final class ProbeRun {
             stop();
             throw e;
         }
+        for (ConnectionProbe probe : probes) {
+            if (probe.fatal() != null) {
+                throw probe.fatal();
+            }
+        }
         return stats;
     }
 
