@@ -459,7 +459,9 @@ public final class BuildCertPackageCommand extends ToolCommand {
         try {
             Path target = dir.resolve(name);
             Files.createDirectories(target.getParent());
-            Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try (java.io.InputStream in = InputFiles.open(source)) { // never follows a link
+                Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw ToolException.badInput("cannot copy " + source + " into the package: " + e.getMessage(), e);
         }
