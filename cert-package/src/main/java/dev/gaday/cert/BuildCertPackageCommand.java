@@ -335,10 +335,10 @@ public final class BuildCertPackageCommand extends ToolCommand {
         StringBuilder manifest = new StringBuilder();
         List<PackageFile> packageFiles = new ArrayList<>();
         for (String name : written) {
-            byte[] content = read(dir.resolve(name));
-            String sha256 = Sha256.hex(content);
+            Path file = dir.resolve(name);
+            String sha256 = Sha256.hex(file); // streamed: a package file may be larger than the heap
             manifest.append(Sha256.line(sha256, name));
-            packageFiles.add(new PackageFile(name, content.length, sha256));
+            packageFiles.add(new PackageFile(name, size(file), sha256));
         }
         byte[] manifestBytes = manifest.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         writeBytes(dir, MANIFEST, manifestBytes, new ArrayList<>());
@@ -468,9 +468,9 @@ public final class BuildCertPackageCommand extends ToolCommand {
         written.add(name);
     }
 
-    private static byte[] read(Path file) {
+    private static long size(Path file) {
         try {
-            return Files.readAllBytes(file);
+            return Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
