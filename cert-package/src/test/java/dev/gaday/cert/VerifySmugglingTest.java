@@ -162,6 +162,13 @@ class VerifySmugglingTest {
     }
 
     @Test
+    void aListedSetuidFileIsRefused() throws IOException {
+        byte[] listing = Files.readAllBytes(packageListing(dir.resolve("listing"), List.of("run")));
+        assertRefused(write("setuid.tar.gz", ArchiveSmuggling.insertBeforeEnd(listing,
+                new TarBytes().file("package/run", new byte[0], 04755).bytes())), "entry 'package/run'", "mode 4755");
+    }
+
+    @Test
     void aDotSegmentNameIsRefused() throws IOException {
         Path evil = write("dot.tar.gz", ArchiveSmuggling.insertBeforeEnd(good,
                 new TarBytes().file("package/./EMAIL_SUMMARY.txt", "CERTIFIED\n").bytes()));

@@ -86,6 +86,11 @@ public final class PackageVerifier {
                     return fail("entry '" + printable(name) + "' is " + notAllowed
                             + "; a package holds only regular files and directories");
                 }
+                if ((entry.getMode() & 07000) != 0) {
+                    return fail("entry '" + printable(name) + "' has mode "
+                            + Integer.toOctalString(entry.getMode() & 07777)
+                            + " (setuid, setgid or sticky); a package holds plain files");
+                }
                 String key = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
                 if (!seen.add(key)) {
                     return fail("entry '" + printable(name) + "' appears twice");

@@ -20,6 +20,14 @@ public final class TarBytes {
         return this;
     }
 
+    /** A regular file with the given mode bits (e.g. 04755, setuid). */
+    public TarBytes file(String name, byte[] content, int mode) {
+        out.writeBytes(headerBlock(name, '0', content.length, "", mode));
+        out.writeBytes(content);
+        pad(content.length);
+        return this;
+    }
+
     public TarBytes file(String name, String content) {
         return file(name, content.getBytes(StandardCharsets.UTF_8));
     }
@@ -66,9 +74,13 @@ public final class TarBytes {
     }
 
     public static byte[] headerBlock(String name, char type, long size, String linkName) {
+        return headerBlock(name, type, size, linkName, type == '5' ? 0755 : 0644);
+    }
+
+    public static byte[] headerBlock(String name, char type, long size, String linkName, int mode) {
         byte[] block = new byte[BLOCK];
         put(block, 0, 100, name.getBytes(StandardCharsets.UTF_8));
-        put(block, 100, 8, octal(type == '5' ? 0755 : 0644, 7));
+        put(block, 100, 8, octal(mode, 7));
         put(block, 108, 8, octal(0, 7));
         put(block, 116, 8, octal(0, 7));
         put(block, 124, 12, octal(size, 11));
