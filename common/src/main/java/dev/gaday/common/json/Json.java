@@ -133,8 +133,12 @@ public final class Json {
         ObjectMapper mapper = isYaml(file) ? yaml() : MAPPER;
         try {
             byte[] content;
-            try (java.io.InputStream in = Files.newInputStream(file, options)) {
-                content = in.readAllBytes();
+            if (options.length == 0) {
+                content = Files.readAllBytes(file);
+            } else {
+                try (java.io.InputStream in = Files.newInputStream(file, options)) {
+                    content = in.readAllBytes();
+                }
             }
             try {
                 return mapper.readValue(content, type);
