@@ -91,6 +91,22 @@ class VerifySmugglingTest {
     }
 
     @Test
+    void zeroPaddingAfterTheEndMarkerAndAnArchiveMadeByGnuTarPass() throws Exception {
+        CommandRun padded = verify(write("padded.tar.gz", ArchiveSmuggling.appendAfterEndOfArchive(good,
+                new byte[20 * TarBytes.BLOCK])));
+        assertEquals(0, padded.exitCode(), padded.err());
+        // GNU tar pads to 10 KiB records and writes its own headers; gzip -9 writes one member.
+        Path base = dir.resolve("gnu");
+        packageListing(base, List.of());
+        Path tree = Files.createDirectories(base.resolve("tree"));
+        Files.move(base.resolve("pkg"), tree.resolve("package"));
+        Path archive = base.resolve("gnu.tar.gz");
+        assertEquals(0, run(tree, "tar", "-czf", archive.toString(), "package").exitCode);
+        CommandRun gnu = verify(archive);
+        assertEquals(0, gnu.exitCode(), gnu.err());
+    }
+
+    @Test
     void aSecondGzipMemberOverwritingTheEmailSummaryIsRefused() throws Exception {
         Path evil = write("member.tar.gz", ArchiveSmuggling.appendGzipMember(good, certifiedSummary()));
         assertRefused(evil, "entry 'package/EMAIL_SUMMARY.txt'", "after the tar end-of-archive marker",
