@@ -62,6 +62,12 @@ class InputLinksTest {
     }
 
     @Test
+    void aHardLinkedInputIsRefused() throws IOException {
+        HostileFiles.hardLink(inputs(), "validation_results.html", outsideFile());
+        assertRefused(build(), "validation_results.html", "hard link");
+    }
+
+    @Test
     void aSymlinkToAGoodJsonFileIsRefusedToo() throws IOException {
         Path in = inputs();
         Path real = Files.move(in.resolve("ga_kpi_summary.json"), dir.resolve("summary.json"));

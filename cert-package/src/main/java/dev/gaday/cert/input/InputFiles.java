@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * when those tools arrive.
  *
  * <p>Only regular files are read, and no link is followed: an input (found or given) that is a
- * symbolic link, a directory, a FIFO, a device or a socket stops the run with one line (exit 4), so
+ * symbolic or hard link, a directory, a FIFO, a device or a socket stops the run with one line (exit 4), so
  * that nothing outside the inputs can end up in the package. Names that are no input are ignored
  * without being looked at. Files are opened with {@link #open}, which refuses a link that appeared
  * after the check.
@@ -137,7 +137,10 @@ public final class InputFiles {
             throw ToolException.badInput("cannot read the attributes of " + file + ": " + e.getMessage(), e);
         }
         if (attributes.isRegularFile()) {
-            return null;
+            // A second name for a file elsewhere (ln /etc/shadow inputs/...) reads that file just as a
+            // symbolic link would; the tools never write their files with more than one name.
+            int names = linkCount(file);
+            return names > 1 ? "is a hard link (one of " + names + " names of the same file)" : null;
         }
         if (attributes.isSymbolicLink()) {
             return "is a symbolic link";
@@ -158,6 +161,14 @@ public final class InputFiles {
             // No unix view: the generic words below must do.
         }
         return "is not a regular file";
+    }
+
+    private static int linkCount(Path file) {
+        try {
+            return (Integer) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return 1; // no unix view: nothing to tell
+        }
     }
 
     /**
