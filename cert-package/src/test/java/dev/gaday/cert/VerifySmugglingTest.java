@@ -107,6 +107,19 @@ class VerifySmugglingTest {
     }
 
     @Test
+    void aTarStreamSplitAcrossGzipMembersIsReadWhole() throws IOException {
+        // gzip -d joins members into one stream; a split at any byte is the same archive to tar.
+        byte[] tar = ArchiveSmuggling.gunzip(good);
+        for (int split : new int[] {1, 511, 1000, tar.length - 1}) {
+            byte[] first = ArchiveSmuggling.gzip(java.util.Arrays.copyOfRange(tar, 0, split));
+            byte[] joined = ArchiveSmuggling.appendGzipMember(first, java.util.Arrays.copyOfRange(tar, split,
+                    tar.length));
+            CommandRun run = verify(write("split-" + split + ".tar.gz", joined));
+            assertEquals(0, run.exitCode(), "split at " + split + ": " + run.err());
+        }
+    }
+
+    @Test
     void aSecondGzipMemberOverwritingTheEmailSummaryIsRefused() throws Exception {
         Path evil = write("member.tar.gz", ArchiveSmuggling.appendGzipMember(good, certifiedSummary()));
         assertRefused(evil, "entry 'package/EMAIL_SUMMARY.txt'", "after the tar end-of-archive marker",
