@@ -13,7 +13,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = {"Checks a ga_certification_package.tar.gz without extracting it: every file must match "
                 + "MANIFEST.sha256, every manifest entry must be present, certification_metadata.json must name the "
-                + "manifest's hash, and the archive must hold no absolute paths, '..', links or duplicate entries.",
+                + "manifest's hash, and the archive must hold only regular files and directories (no links, FIFOs "
+                + "or devices), no absolute paths, '..' or duplicate entries, nothing after the tar end-of-archive "
+                + "marker and nothing after the last gzip member (every member is read, as gzip does).",
             "",
             "Exit 0: intact. Exit 1: the package fails a check (one line says which). Exit 4: the file cannot be "
                 + "read as a tar.gz."})

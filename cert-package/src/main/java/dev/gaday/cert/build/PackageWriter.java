@@ -18,7 +18,9 @@ import dev.gaday.cert.report.EmailSummary;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.io.Sha256;
 import dev.gaday.common.json.Json;
+import dev.gaday.cert.input.InputFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,10 +84,10 @@ final class PackageWriter {
         StringBuilder manifest = new StringBuilder();
         List<PackageFile> packageFiles = new ArrayList<>();
         for (String name : written) {
-            byte[] content = read(root.resolve(name));
-            String sha256 = Sha256.hex(content);
+            Path file = root.resolve(name);
+            String sha256 = Sha256.hex(file); // streamed: a package file may be larger than the heap
             manifest.append(Sha256.line(sha256, name));
-            packageFiles.add(new PackageFile(name, content.length, sha256));
+            packageFiles.add(new PackageFile(name, size(file), sha256));
         }
         List<String> all = new ArrayList<>(written);
         byte[] manifestBytes = manifest.toString().getBytes(StandardCharsets.UTF_8);
@@ -130,16 +132,18 @@ final class PackageWriter {
         Path target = root.resolve(name);
         try {
             directory.createDirectories(target.getParent());
-            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            try (InputStream in = InputFiles.open(source)) { // never follows a link
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw ToolException.badInput("cannot copy " + source + " into the package: " + e.getMessage(), e);
         }
         written.add(name);
     }
 
-    private static byte[] read(Path file) {
+    private static long size(Path file) {
         try {
-            return Files.readAllBytes(file);
+            return Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

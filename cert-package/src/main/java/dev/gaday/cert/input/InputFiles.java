@@ -2,8 +2,11 @@ package dev.gaday.cert.input;
 
 import dev.gaday.common.error.ToolException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,6 +22,12 @@ import java.util.stream.Stream;
  * is a usage error (which one is meant is unknowable). Inputs whose producing tool does not exist
  * yet (drift analysis, SLO status, validation results) are found the same way, so they slot in
  * when those tools arrive.
+ *
+ * <p>Only regular files are read, and no link is followed: an input (found or given) that is a
+ * symbolic or hard link, a directory, a FIFO, a device or a socket stops the run with one line (exit 4), so
+ * that nothing outside the inputs can end up in the package. Names that are no input are ignored
+ * without being looked at. Files are opened with {@link #open}, which refuses a link that appeared
+ * after the check.
  */
 public final class InputFiles {
     public static final String KPI_SUMMARY = "ga_kpi_summary.json";
@@ -57,6 +66,9 @@ public final class InputFiles {
             }
             for (Path file : list(dir)) {
                 String name = file.getFileName().toString();
+                if (isInputName(name, snapshotDirectory == null)) {
+                    requireRegularFile(file);
+                }
                 if (DOCUMENTS.contains(name) || name.equals(VALIDATION_HTML) || RELEASE_NAMES.contains(name)) {
                     String key = RELEASE_NAMES.contains(name) ? "release" : name;
                     Path previous = files.named.putIfAbsent(key, file);
@@ -81,6 +93,7 @@ public final class InputFiles {
             }
             for (Path file : list(snapshotDirectory)) {
                 if (SNAPSHOT.matcher(file.getFileName().toString()).matches()) {
+                    requireRegularFile(file);
                     foundSnapshots.put(file.getFileName().toString(), file);
                 }
             }
@@ -89,9 +102,10 @@ public final class InputFiles {
             if (override.getValue() == null) {
                 continue;
             }
-            if (!Files.isRegularFile(override.getValue())) {
-                throw ToolException.usage("input file " + override.getValue() + " does not exist or is not a file");
+            if (!Files.exists(override.getValue(), LinkOption.NOFOLLOW_LINKS)) {
+                throw ToolException.usage("input file " + override.getValue() + " does not exist");
             }
+            requireRegularFile(override.getValue());
             files.named.put(override.getKey(), override.getValue());
         }
         files.snapshots.addAll(foundSnapshots.values());
@@ -100,9 +114,75 @@ public final class InputFiles {
         return files;
     }
 
+    private static boolean isInputName(String name, boolean snapshots) {
+        return DOCUMENTS.contains(name) || name.equals(VALIDATION_HTML) || RELEASE_NAMES.contains(name)
+                || SIDE_ARTIFACTS.contains(name) || snapshots && SNAPSHOT.matcher(name).matches();
+    }
+
+    /** Stops the run (exit 4) unless {@code file} itself is a regular file; links are not followed. */
+    static void requireRegularFile(Path file) {
+        String problem = notRegularFile(file);
+        if (problem != null) {
+            throw ToolException.badInput("input " + file + " " + problem
+                    + "; inputs must be regular files (links are never followed)");
+        }
+    }
+
+    /** What {@code file} is when it is not a regular file ("is a FIFO"), else null. Never follows a link. */
+    static String notRegularFile(Path file) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            throw ToolException.badInput("cannot read the attributes of " + file + ": " + e.getMessage(), e);
+        }
+        if (attributes.isRegularFile()) {
+            // A second name for a file elsewhere (ln /etc/shadow inputs/...) reads that file just as a
+            // symbolic link would; the tools never write their files with more than one name.
+            int names = linkCount(file);
+            return names > 1 ? "is a hard link (one of " + names + " names of the same file)" : null;
+        }
+        if (attributes.isSymbolicLink()) {
+            return "is a symbolic link";
+        }
+        if (attributes.isDirectory()) {
+            return "is a directory";
+        }
+        try {
+            int type = (Integer) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000;
+            switch (type) {
+                case 0010000: return "is a FIFO (named pipe)";
+                case 0020000: return "is a character device";
+                case 0060000: return "is a block device";
+                case 0140000: return "is a socket";
+                default: break;
+            }
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // No unix view: the generic words below must do.
+        }
+        return "is not a regular file";
+    }
+
+    private static int linkCount(Path file) {
+        try {
+            return (Integer) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return 1; // no unix view: nothing to tell
+        }
+    }
+
+    /**
+     * Opens an input for reading without following a link (O_NOFOLLOW): a file swapped for a link
+     * after {@link #locate} checked it fails here instead of being read.
+     */
+    public static InputStream open(Path file) throws IOException {
+        requireRegularFile(file);
+        return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+    }
+
     private static List<Path> list(Path dir) {
         try (Stream<Path> stream = Files.list(dir)) {
-            return stream.filter(Files::isRegularFile).sorted().toList();
+            return stream.sorted().toList();
         } catch (IOException e) {
             throw ToolException.badInput("cannot list " + dir + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,7 @@
 package dev.gaday.cert.input;
 
+import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.model.kpi.KpiSnapshot;
@@ -38,30 +40,30 @@ public record Inputs(
         KpiSummary summary = null;
         Optional<Path> kpiFile = files.get(InputFiles.KPI_SUMMARY);
         if (kpiFile.isPresent()) {
-            summary = Json.readFile(kpiFile.get(), KpiSummary.class);
+            summary = Json.readFile(kpiFile.get(), KpiSummary.class, NOFOLLOW_LINKS);
             documents.put(InputFiles.KPI_SUMMARY, Json.mapper().valueToTree(summary));
         }
         WsHealthMetrics ws = null;
         Optional<Path> wsFile = files.get(InputFiles.WS_HEALTH);
         if (wsFile.isPresent()) {
-            ws = Json.readFile(wsFile.get(), WsHealthMetrics.class);
+            ws = Json.readFile(wsFile.get(), WsHealthMetrics.class, NOFOLLOW_LINKS);
             documents.put(InputFiles.WS_HEALTH, Json.mapper().valueToTree(ws));
         }
         for (String name : List.of(InputFiles.DRIFT_ANALYSIS, InputFiles.SLO_STATUS, InputFiles.VALIDATION_JSON)) {
             Optional<Path> file = files.get(name);
             if (file.isPresent()) {
-                documents.put(name, Json.readFile(file.get(), JsonNode.class));
+                documents.put(name, Json.readFile(file.get(), JsonNode.class, NOFOLLOW_LINKS));
             }
         }
         List<KpiSnapshot> snapshots = new ArrayList<>();
         for (Path file : files.snapshots()) {
-            snapshots.add(Json.readFile(file, KpiSnapshot.class));
+            snapshots.add(Json.readFile(file, KpiSnapshot.class, NOFOLLOW_LINKS));
         }
         snapshots.sort(Comparator.comparingInt(KpiSnapshot::sequence));
         ReleaseFile release = null;
         Optional<Path> releaseFile = files.get("release");
         if (releaseFile.isPresent()) {
-            release = Json.readFile(releaseFile.get(), ReleaseFile.class);
+            release = Json.readFile(releaseFile.get(), ReleaseFile.class, NOFOLLOW_LINKS);
             documents.put("release", Json.mapper().valueToTree(release));
         }
         return new Inputs(files, summary, snapshots, ws, release, documents);

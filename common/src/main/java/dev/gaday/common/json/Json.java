@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -22,6 +24,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.gaday.common.error.ToolException;
+import dev.gaday.common.model.InvalidValueException;
 import dev.gaday.common.verdict.Comparator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -115,9 +118,29 @@ public final class Json {
 
     /** Reads a JSON (or, for .yaml/.yml, YAML) file; any failure is one line naming file and place. */
     public static <T> T readFile(Path file, Class<T> type) {
+        return readFile(file, type, new java.nio.file.OpenOption[0]);
+    }
+
+    /**
+     * As {@link #readFile(Path, Class)}, opening the file with {@code options}: e.g.
+     * {@link java.nio.file.LinkOption#NOFOLLOW_LINKS} to refuse a symbolic link (O_NOFOLLOW).
+     */
+    public static <T> T readFile(Path file, Class<T> type, java.nio.file.OpenOption... options) {
         ObjectMapper mapper = isYaml(file) ? yaml() : MAPPER;
         try {
-            return mapper.readValue(Files.readAllBytes(file), type);
+            byte[] content;
+            if (options.length == 0) {
+                content = Files.readAllBytes(file);
+            } else {
+                try (java.io.InputStream in = Files.newInputStream(file, options)) {
+                    content = in.readAllBytes();
+                }
+            }
+            try {
+                return mapper.readValue(content, type);
+            } catch (JsonMappingException e) {
+                throw ToolException.badInput(describeMapping(file, e, mapper, content, type), e);
+            }
         } catch (NoSuchFileException e) {
             throw ToolException.badInput(file + ": no such file");
         } catch (JsonProcessingException e) {
@@ -130,22 +153,134 @@ public final class Json {
         }
     }
 
-    /** One line: file, line:column, JSON path and the parser's reason (no stack, no source excerpt). */
+    /**
+     * A mapping failure in one line. A file of another kind fails on the first field the expected kind
+     * requires (a missing boolean, say); read again without requiring primitives, it reaches the
+     * record's header check, whose words ("kind is 'x', expected 'y'") say what is really wrong.
+     */
+    private static String describeMapping(Path file, JsonMappingException e, ObjectMapper mapper, byte[] content,
+            Class<?> type) {
+        if (!(rootCause(e) instanceof IllegalArgumentException)) {
+            try {
+                mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).readValue(content);
+            } catch (JsonMappingException lenient) {
+                String reason = rootCause(lenient).getMessage();
+                if (rootCause(lenient) instanceof IllegalArgumentException && reason != null
+                        && (reason.startsWith("kind is") || reason.startsWith("schemaVersion"))) {
+                    return file + ": " + firstLine(reason);
+                }
+            } catch (IOException | RuntimeException other) {
+                // Only a better message was sought; the first failure stands.
+            }
+        }
+        return describe(file, e);
+    }
+
+    /**
+     * One line: file, line:column, JSON path, what was expected and what was found (no stack, no source
+     * excerpt, no class names). A record's own check (an {@link IllegalArgumentException} from a compact
+     * constructor) gives its message; one that names a field ({@link InvalidValueException}) extends
+     * the path with it.
+     */
     public static String describe(Path file, JsonProcessingException e) {
         StringBuilder line = new StringBuilder(file.toString());
         if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
             line.append(':').append(e.getLocation().getLineNr()).append(':').append(e.getLocation().getColumnNr());
         }
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            line.append(" at ").append(pathOf(mapping));
+        String path = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
+        Throwable root = rootCause(e);
+        String reason;
+        if (root instanceof InvalidValueException invalid) {
+            path = path.isEmpty() ? invalid.field() : path + "." + invalid.field();
+            reason = invalid.problem();
+        } else if (root instanceof IllegalArgumentException) {
+            reason = root.getMessage();
+        } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            reason = "expected " + expected(mismatch.getTargetType()) + ", found " + found(mismatch);
+        } else {
+            reason = e.getOriginalMessage();
         }
+        if (!path.isEmpty()) {
+            line.append(" at ").append(path);
+        }
+        line.append(": ").append(firstLine(reason));
+        return line.toString();
+    }
+
+    private static Throwable rootCause(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String reason = root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
-        line.append(": ").append(firstLine(reason));
-        return line.toString();
+        return root;
+    }
+
+    /** What a JSON value of this type looks like, in words. */
+    static String expected(Class<?> type) {
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class
+                || type == short.class || type == Short.class || type == java.math.BigInteger.class) {
+            return "a whole number";
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type == String.class || CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class
+                || type == java.time.ZonedDateTime.class) {
+            return "an RFC 3339 time such as 2026-01-15T00:00:00Z";
+        }
+        if (type == java.time.Duration.class) {
+            return "an ISO-8601 duration such as PT5M";
+        }
+        if (type.isEnum()) {
+            StringBuilder names = new StringBuilder("one of ");
+            Object[] constants = type.getEnumConstants();
+            for (int i = 0; i < constants.length; i++) {
+                names.append(i == 0 ? "" : ", ").append(((Enum<?>) constants[i]).name());
+            }
+            return names.toString();
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object";
+    }
+
+    /** What stood where a value could not be mapped, in words; values are quoted, short and printable. */
+    private static String found(MismatchedInputException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.startsWith("Cannot map `null`")) {
+            // An absent field reaches the record's constructor as null too; the parser then stands at
+            // the end of the object rather than on a null.
+            return e.getProcessor() instanceof JsonParser parser && parser.currentToken() == JsonToken.VALUE_NULL
+                    ? "null" : "nothing (the field is missing)";
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getValue() != null) {
+            return invalid.getValue() instanceof String text ? "the string " + quote(text)
+                    : "the value " + quote(String.valueOf(invalid.getValue()));
+        }
+        if (e.getProcessor() instanceof JsonParser parser && parser.currentToken() != null) {
+            return switch (parser.currentToken()) {
+                case START_OBJECT, END_OBJECT, FIELD_NAME -> "an object";
+                case START_ARRAY, END_ARRAY -> "a list";
+                case VALUE_STRING -> "a string";
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+                case VALUE_TRUE, VALUE_FALSE -> "true or false";
+                case VALUE_NULL -> "null";
+                default -> "something else";
+            };
+        }
+        return "something else";
+    }
+
+    private static String quote(String text) {
+        String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return "\"" + shown.replaceAll("\\p{Cntrl}", "?") + "\"";
     }
 
     private static String pathOf(JsonMappingException e) {

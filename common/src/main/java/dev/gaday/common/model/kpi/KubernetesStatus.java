@@ -1,5 +1,7 @@
 package dev.gaday.common.model.kpi;
 
+import dev.gaday.common.model.Ranges;
+
 import java.util.List;
 
 /**
@@ -20,9 +22,18 @@ public record KubernetesStatus(boolean available, String namespace, String unava
 
     public record DeploymentRollout(String name, int desiredReplicas, int updatedReplicas, int availableReplicas,
             boolean complete, String reason) {
+        public DeploymentRollout {
+            Ranges.nonNegative("desiredReplicas", desiredReplicas);
+            Ranges.nonNegative("updatedReplicas", updatedReplicas);
+            Ranges.nonNegative("availableReplicas", availableReplicas);
+        }
     }
 
     /** Restarts of a pod's containers that happened inside the window. */
     public record PodRestarts(String pod, int restartsInWindow, int totalRestarts) {
+        public PodRestarts {
+            Ranges.nonNegative("restartsInWindow", restartsInWindow);
+            Ranges.nonNegative("totalRestarts", totalRestarts);
+        }
     }
 }

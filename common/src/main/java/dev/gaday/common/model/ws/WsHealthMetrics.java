@@ -1,6 +1,7 @@
 package dev.gaday.common.model.ws;
 
 import dev.gaday.common.model.FileKind;
+import dev.gaday.common.model.Ranges;
 import dev.gaday.common.verdict.CriterionResult;
 import dev.gaday.common.verdict.Status;
 import java.time.Instant;
@@ -88,6 +89,17 @@ public record WsHealthMetrics(
                     + ") must equal totalTests (" + totalTests + ")");
         }
         Objects.requireNonNull(compliance, "compliance");
+        Ranges.nonNegative("testDurationSeconds", testDurationSeconds);
+        Ranges.nonNegative("connections", connections);
+        successRatePercent = Ranges.percent("successRatePercent", successRatePercent);
+        maxDowntimeSeconds = Ranges.nonNegative("maxDowntimeSeconds", maxDowntimeSeconds);
+        avgJitterMs = Ranges.nonNegative("avgJitterMs", avgJitterMs);
+        avgAttempts = Ranges.nonNegative("avgAttempts", avgAttempts);
+        maxJitterMs = Ranges.nonNegative("maxJitterMs", maxJitterMs);
+        unfinishedCycles = Ranges.nonNegative("unfinishedCycles", unfinishedCycles);
+        if (failureReasons != null) {
+            failureReasons.forEach((reason, count) -> Ranges.nonNegative("failureReasons." + reason, count));
+        }
         byDisconnectMode = byDisconnectMode == null ? null : Map.copyOf(byDisconnectMode);
         failureReasons = failureReasons == null ? null : Map.copyOf(failureReasons);
         if (plannedCycles != null && plannedCycles < 0 || completedCycles != null && completedCycles < 0) {
@@ -97,6 +109,15 @@ public record WsHealthMetrics(
 
     /** Latency statistics in milliseconds; all null when nothing succeeded. {@code min} was added later. */
     public record Latency(Double avg, Double p50, Double p95, Double p99, Double max, Double min) {
+        public Latency {
+            avg = Ranges.nonNegative("avg", avg);
+            p50 = Ranges.nonNegative("p50", p50);
+            p95 = Ranges.nonNegative("p95", p95);
+            p99 = Ranges.nonNegative("p99", p99);
+            max = Ranges.nonNegative("max", max);
+            min = Ranges.nonNegative("min", min);
+        }
+
         public Latency(Double avg, Double p50, Double p95, Double p99, Double max) {
             this(avg, p50, p95, p99, max, null);
         }
@@ -108,10 +129,21 @@ public record WsHealthMetrics(
 
     /** Disconnects the server started on its own during the run, measured like forced ones. */
     public record ServerDrops(int count, int recovered, Double avgRecoveryMs, Double maxRecoveryMs) {
+        public ServerDrops {
+            Ranges.nonNegative("count", count);
+            Ranges.nonNegative("recovered", recovered);
+            avgRecoveryMs = Ranges.nonNegative("avgRecoveryMs", avgRecoveryMs);
+            maxRecoveryMs = Ranges.nonNegative("maxRecoveryMs", maxRecoveryMs);
+        }
     }
 
     /** The cycles of one kind of disconnect: "close" (close frame), "drop" (abrupt TCP drop), "outage" (already down). */
     public record ModeStats(int totalTests, int successful, int failed, Latency latencyMs) {
+        public ModeStats {
+            Ranges.nonNegative("totalTests", totalTests);
+            Ranges.nonNegative("successful", successful);
+            Ranges.nonNegative("failed", failed);
+        }
     }
 
     /** Where a successful connect spent its time: TCP connect, TLS handshake (null for ws://), HTTP upgrade. */
