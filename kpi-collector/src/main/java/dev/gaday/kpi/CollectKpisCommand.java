@@ -31,6 +31,7 @@ import dev.gaday.kpi.config.KpiConfigLoader;
 import dev.gaday.kpi.kubernetes.KubernetesConnector;
 import dev.gaday.kpi.query.QueryRunner;
 import dev.gaday.kpi.report.OutputFiles;
+import dev.gaday.kpi.report.OutputSet;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -212,7 +213,45 @@ public final class CollectKpisCommand extends ToolCommand {
         }
     }
 
+    /**
+     * Every file of a retroactive run goes into a staging directory that is swapped in for --output
+     * only when all are written: a failed or interrupted run leaves the previous set as it was.
+     */
     private KpiSummary retroactive(PrometheusClient client, QueryRunner runner, KpiCalculator calculator,
+            SummaryAssembler assembler, OutputFiles output) {
+        OutputSet set = OutputSet.stage(output.directory());
+        shutdownHooks.accept(() -> {
+            if (set.abandonOnStop()) {
+                diagnostics().error("interrupted; nothing written (" + output.directory() + " is as it was)");
+            }
+        });
+        try {
+            KpiSummary summary = collectRetroactive(client, runner, calculator, assembler,
+                    new OutputFiles(set.staging()));
+            set.swap();
+            return summary;
+        } catch (RuntimeException | Error e) {
+            set.abandon();
+            if (set.stopped()) {
+                // Stopped by a signal: the stop hook has said what happened; the JVM is exiting.
+                awaitExit();
+            }
+            if (e instanceof ToolException tool && tool.exitCode() == ExitCode.RUNTIME_ERROR) {
+                throw new ToolException(ExitCode.RUNTIME_ERROR, tool.getMessage() + "; nothing written", tool);
+            }
+            throw e;
+        }
+    }
+
+    private static void awaitExit() {
+        try {
+            Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private KpiSummary collectRetroactive(PrometheusClient client, QueryRunner runner, KpiCalculator calculator,
             SummaryAssembler assembler, OutputFiles files) {
         Window window = new Window(gaStart, gaEnd, interval.toSeconds());
         long began = System.nanoTime();
@@ -293,6 +332,8 @@ public final class CollectKpisCommand extends ToolCommand {
             if (resume) {
                 diagnostics().warn("--resume: no snapshots in " + files.directory() + "; starting a new run");
             }
+            // The directory holds one run: a new run's first snapshot never lands beside another run's files.
+            files.startNewSet();
             start = clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         }
         Instant end = start.plus(duration);

@@ -67,7 +67,8 @@ class CommandLineTest {
                 "--output", output.toString());
         assertEquals(4, run.exitCode(), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
-        assertTrue(run.err().contains("no query reached"), run.err());
+        assertTrue(run.err().contains("Prometheus failed: ") && run.err().contains("cannot connect to 127.0.0.1:9")
+                && run.err().contains("nothing written"), run.err());
         assertTrue(!Files.exists(output.resolve("ga_kpi_summary.json")));
     }
 }

@@ -15,6 +15,13 @@ public class OutputDirMixin {
     /** The chosen directory, or the tool's default; created, and checked to be writable. */
     public Path resolve(Path defaultDirectory) {
         Path dir = directory != null ? directory : defaultDirectory;
+        for (Path part = dir.toAbsolutePath().normalize(); part != null; part = part.getParent()) {
+            if (Files.exists(part) && !Files.isDirectory(part)) {
+                throw ToolException.badInput("cannot use output directory " + dir + ": "
+                        + (part.equals(dir.toAbsolutePath().normalize()) ? "it" : part.toString())
+                        + " is a file, not a directory");
+            }
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

@@ -22,16 +22,32 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a set of queries concurrently in a bounded pool. A query that fails is kept as a failed
- * {@link Outcome} (the KPIs it feeds become NO_DATA with the reason); only a PromQL syntax error,
- * which is the configuration's fault, stops the run. Each request is logged at -v in a form the
- * benchmark replays with curl.
+ * Runs a set of queries concurrently in a bounded pool. A source that fails (an HTTP error, an answer
+ * that is not the API's JSON, {@code status: error}, a timeout after the retries) fails the whole run
+ * with one line naming the cause ({@link SourceFailure}, exit 4): every query still queued or running is
+ * cancelled, so a dead source costs one retry budget, not one per query. "No series" is not a failure:
+ * it is an empty result, and the KPIs it feeds become NO_DATA. Only a batch with a deadline (the partial
+ * summary of a stopped run, which never certifies) keeps failures as failed {@link Outcome}s instead.
+ * A PromQL syntax error, the configuration's fault, is a usage error. Each request is logged at -v in
+ * a form the benchmark replays with curl.
  */
 public final class QueryRunner implements AutoCloseable {
     private final PrometheusClient client;
     private final ExecutorService pool;
     private final Diagnostics diagnostics;
     private final AtomicInteger requests = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicReference<SourceFailure> sourceFailure =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private final List<Future<Outcome>> strictFutures = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The source failed: the run stops with exit 4 and this one line. */
+    public static final class SourceFailure extends ToolException {
+        private static final long serialVersionUID = 1L;
+
+        SourceFailure(String message, Throwable cause) {
+            super(dev.gaday.common.error.ExitCode.RUNTIME_ERROR, message, cause);
+        }
+    }
 
     public QueryRunner(PrometheusClient client, int concurrency, Diagnostics diagnostics) {
         this.client = client;
@@ -70,7 +86,11 @@ public final class QueryRunner implements AutoCloseable {
     public Batch submitInstant(Map<QueryKey, String> queries, Instant time, Duration deadline) {
         return submit(queries, promql -> {
             diagnostics.detail("query time=" + time.getEpochSecond() + " promql=" + promql);
-            return client.query(promql, time);
+            QueryResult result = client.query(promql, time);
+            if (result instanceof QueryResult.StringValue) {
+                throw new WrongResultType("answered a KPI query with a string, expected numbers (a vector or scalar)");
+            }
+            return result;
         }, deadline);
     }
 
@@ -86,6 +106,14 @@ public final class QueryRunner implements AutoCloseable {
 
     private interface Request {
         QueryResult send(String promql);
+    }
+
+    private static final class WrongResultType extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        WrongResultType(String message) {
+            super(message, null, false, false);
+        }
     }
 
     // The queries grouped by (service, le) or over every request series return the most data and take
@@ -106,10 +134,14 @@ public final class QueryRunner implements AutoCloseable {
             }
         }
         long deadlineNanos = deadline == null ? 0 : System.nanoTime() + Math.max(1, deadline.toMillis()) * 1_000_000;
+        boolean strict = deadline == null;
         List<Future<Outcome>> futures = new ArrayList<>();
         for (QueryKey key : keys) {
             String promql = queries.get(key);
-            futures.add(pool.submit(() -> {
+            Future<Outcome> future = pool.submit(() -> {
+                if (strict && sourceFailure.get() != null) {
+                    throw sourceFailure.get();
+                }
                 requests.incrementAndGet();
                 try {
                     return new Outcome(promql, request.send(promql), null);
@@ -117,9 +149,22 @@ public final class QueryRunner implements AutoCloseable {
                     if (e.kind() == PrometheusException.Kind.API_ERROR && "bad_data".equals(e.errorType())) {
                         throw ToolException.usage("queries." + key.configKey() + " was rejected: " + e.getMessage());
                     }
+                    if (strict) {
+                        throw failSource(sourceFailureLine(e), e);
+                    }
                     return new Outcome(promql, null, describe(e));
+                } catch (WrongResultType e) {
+                    if (strict) {
+                        throw failSource(client.baseUrl() + " " + e.getMessage() + " (queries." + key.configKey()
+                                + ")", e);
+                    }
+                    return new Outcome(promql, null, "query error: " + e.getMessage());
                 }
-            }));
+            });
+            futures.add(future);
+            if (strict) {
+                strictFutures.add(future);
+            }
         }
         return new Batch(keys, queries, futures, deadline == null ? null : deadlineNanos);
     }
@@ -142,6 +187,10 @@ public final class QueryRunner implements AutoCloseable {
         /** Waits for every query (or the deadline: those still running are cancelled and fail). */
         public Map<QueryKey, Outcome> await() {
             waitForAll();
+            SourceFailure failed = sourceFailure.get();
+            if (failed != null && deadlineNanos == null) {
+                throw failed;
+            }
             Map<QueryKey, Outcome> outcomes = new EnumMap<>(QueryKey.class);
             for (int i = 0; i < keys.size(); i++) {
                 QueryKey key = keys.get(i);
@@ -153,6 +202,9 @@ public final class QueryRunner implements AutoCloseable {
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof ToolException tool) {
                         throw tool;
+                    }
+                    if (sourceFailure.get() != null) {
+                        throw sourceFailure.get();
                     }
                     outcomes.put(key, new Outcome(promql, null, "query error: " + e.getCause()));
                 } catch (InterruptedException e) {
@@ -197,6 +249,23 @@ public final class QueryRunner implements AutoCloseable {
             }
             futures.forEach(f -> f.cancel(true));
         }
+    }
+
+    /** Records the run's first source failure and cancels every strict query still queued or running. */
+    private SourceFailure failSource(String line, Throwable cause) {
+        SourceFailure failure = new SourceFailure(line, cause);
+        if (sourceFailure.compareAndSet(null, failure)) {
+            strictFutures.forEach(f -> f.cancel(true));
+        }
+        return sourceFailure.get();
+    }
+
+    /** "Prometheus failed: HTTP 401 Unauthorized from POST http://prom:9090/api/v1/query_range". */
+    static String sourceFailureLine(PrometheusException e) {
+        String request = e.request() == null ? "" : e.request();
+        int parameters = request.indexOf(" [");
+        String shortRequest = parameters < 0 ? request : request.substring(0, parameters);
+        return "Prometheus failed: " + e.detail() + (shortRequest.isEmpty() ? "" : " from " + shortRequest);
     }
 
     private static String describe(PrometheusException e) {
