@@ -70,8 +70,12 @@ public final class HttpPrometheusClient implements PrometheusClient {
         this.uncompressed = isLoopback(base.host()) && endpoint.headers().keySet().stream()
                 .noneMatch("Accept-Encoding"::equalsIgnoreCase);
         // OkHttp's own silent retry on connection failure would hide attempts from the RetryPolicy.
+        // A redirect is not followed: OkHttp would turn the POSTed query into a GET, and the usual target is
+        // a login page; the user sees "HTTP 302 … to <location>" instead.
         this.http = HttpClients.derive(endpoint.tls(), endpoint.requestTimeout(), base.isHttps())
                 .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .build();
         List<String> secretValues = new ArrayList<>();
         Auth auth = endpoint.auth();
@@ -334,7 +338,9 @@ public final class HttpPrometheusClient implements PrometheusClient {
         CappedInputStream in = "gzip".equalsIgnoreCase(response.header("Content-Encoding"))
                 ? new CappedInputStream(new GZIPInputStream(wire), cap) : wire;
         Duration retryAfter = code == 429 || code == 503 ? retryAfter(response.header("Retry-After")) : null;
-        String statusLine = "HTTP " + code + (response.message().isEmpty() ? "" : " " + response.message());
+        String location = response.header("Location");
+        String statusLine = "HTTP " + code + (response.message().isEmpty() ? "" : " " + response.message())
+                + (code / 100 == 3 && location != null ? " to " + truncate(oneLine(location)) : "");
         boolean isJson = type != null && type.subtype().equalsIgnoreCase("json");
         try {
             if (!isJson) {

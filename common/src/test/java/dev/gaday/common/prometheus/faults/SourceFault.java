@@ -11,7 +11,7 @@ public enum SourceFault {
     HTTP_429(429, "text/plain; charset=utf-8", "slow down\n", "HTTP 429"),
     HTTP_500(500, "text/plain; charset=utf-8", "internal error\n", "HTTP 500"),
     /** A redirect to a login page (an auth proxy in front of Prometheus). */
-    REDIRECT_302(302, "text/html", "", "text/html"),
+    REDIRECT_302(302, "text/html", "", "HTTP 302 Temporary Redirect to /login"),
     HTML_LOGIN_PAGE(200, "text/html; charset=utf-8",
             "<!doctype html><html><body><form action=/login>Sign in</form></body></html>", "text/html"),
     TRUNCATED_JSON(200, "application/json",
