@@ -258,7 +258,7 @@ public final class CollectKpisCommand extends ToolCommand {
         // Snapshot range queries and summary queries share the bounded pool, so both batches run together.
         // The range queries are queued first: their results still have to be sliced, computed and written.
         List<SnapshotCollector.Pending> snapshotQueries = submitRetroactiveSnapshots(new SnapshotCollector(runner,
-                calculator));
+                calculator, true));
         ExecutorService snapshotThread = Executors.newSingleThreadExecutor(
                 r -> {
                     Thread thread = new Thread(r, "kpi-snapshots");
@@ -338,9 +338,10 @@ public final class CollectKpisCommand extends ToolCommand {
         }
         Instant end = start.plus(duration);
         WindowCollector windowCollector = new WindowCollector(runner, calculator);
-        SnapshotCollector snapshotCollector = new SnapshotCollector(runner, calculator);
+        SnapshotCollector snapshotCollector = new SnapshotCollector(runner, calculator, false);
         LiveRun run = new LiveRun(clock, start, end, interval, snapshotCollector::collect,
-                (window, snapshots) -> assembler.assemble(windowCollector.collect(window, null, false, client.baseUrl()),
+                (window, snapshots) -> assembler.assemble(
+                        windowCollector.collect(window, null, true, client.baseUrl()),
                         snapshots, kubernetes(window.start(), window.end()), requireKubernetes, false, clock.now(),
                         List.of()),
                 (window, snapshots, gaps) -> partialSummary(windowCollector, assembler, client, window, snapshots, gaps),
@@ -355,7 +356,12 @@ public final class CollectKpisCommand extends ToolCommand {
         diagnostics().info("live collection from " + start + " to " + end + ", a snapshot every "
                 + interval.toSeconds() + " s (" + run.totalSnapshots() + " in all); stop with Ctrl-C or SIGTERM for a"
                 + " partial summary");
-        return run.run(existing);
+        try {
+            return run.run(existing);
+        } catch (QueryRunner.SourceFailure e) {
+            throw new ToolException(ExitCode.RUNTIME_ERROR, e.getMessage() + "; the snapshots in " + files.directory()
+                    + " are kept: run again with --resume for the summary", e);
+        }
     }
 
     private KpiSummary partialSummary(WindowCollector windowCollector, SummaryAssembler assembler,

@@ -26,8 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that is not the API's JSON, {@code status: error}, a timeout after the retries) fails the whole run
  * with one line naming the cause ({@link SourceFailure}, exit 4): every query still queued or running is
  * cancelled, so a dead source costs one retry budget, not one per query. "No series" is not a failure:
- * it is an empty result, and the KPIs it feeds become NO_DATA. Only a batch with a deadline (the partial
- * summary of a stopped run, which never certifies) keeps failures as failed {@link Outcome}s instead.
+ * it is an empty result, and the KPIs it feeds become NO_DATA. A batch submitted with
+ * {@code failRun = false} keeps failures as failed {@link Outcome}s instead (the KPIs become NO_DATA with
+ * the reason): a live run's snapshots (the summary's whole-window queries decide the verdict) and the
+ * partial summary of a stopped run (which never certifies).
  * A PromQL syntax error, the configuration's fault, is a usage error. Each request is logged at -v in
  * a form the benchmark replays with curl.
  */
@@ -71,19 +73,24 @@ public final class QueryRunner implements AutoCloseable {
         return requests.get();
     }
 
-    /** Instant queries at {@code time}; {@code deadline} null waits for all. */
-    public Map<QueryKey, Outcome> instant(Map<QueryKey, String> queries, Instant time, Duration deadline) {
-        return submitInstant(queries, time, deadline).await();
+    /**
+     * Instant queries at {@code time}; {@code deadline} null waits for all.
+     *
+     * @param failRun a source failure fails the run (true) or becomes a failed outcome (false)
+     */
+    public Map<QueryKey, Outcome> instant(Map<QueryKey, String> queries, Instant time, Duration deadline,
+            boolean failRun) {
+        return submitInstant(queries, time, deadline, failRun).await();
     }
 
     /** Range queries from {@code start} to {@code end} (inclusive) at {@code step}. */
     public Map<QueryKey, Outcome> range(Map<QueryKey, String> queries, Instant start, Instant end, Duration step,
-            Duration deadline) {
-        return submitRange(queries, start, end, step, deadline).await();
+            Duration deadline, boolean failRun) {
+        return submitRange(queries, start, end, step, deadline, failRun).await();
     }
 
     /** Queues instant queries without waiting; the pool runs batches in the order they were submitted. */
-    public Batch submitInstant(Map<QueryKey, String> queries, Instant time, Duration deadline) {
+    public Batch submitInstant(Map<QueryKey, String> queries, Instant time, Duration deadline, boolean failRun) {
         return submit(queries, promql -> {
             diagnostics.detail("query time=" + time.getEpochSecond() + " promql=" + promql);
             QueryResult result = client.query(promql, time);
@@ -91,17 +98,17 @@ public final class QueryRunner implements AutoCloseable {
                 throw new WrongResultType("answered a KPI query with a string, expected numbers (a vector or scalar)");
             }
             return result;
-        }, deadline);
+        }, deadline, failRun);
     }
 
     /** Queues range queries without waiting; the pool runs batches in the order they were submitted. */
     public Batch submitRange(Map<QueryKey, String> queries, Instant start, Instant end, Duration step,
-            Duration deadline) {
+            Duration deadline, boolean failRun) {
         return submit(queries, promql -> {
             diagnostics.detail("query_range start=" + start.getEpochSecond() + " end=" + end.getEpochSecond()
                     + " step=" + step.toSeconds() + " promql=" + promql);
             return client.queryRange(promql, start, end, step);
-        }, deadline);
+        }, deadline, failRun);
     }
 
     private interface Request {
@@ -121,7 +128,7 @@ public final class QueryRunner implements AutoCloseable {
     private static final List<QueryKey> HEAVIEST_FIRST = List.of(QueryKey.LATENCY_BUCKETS, QueryKey.REQUESTS,
             QueryKey.ERRORS);
 
-    private Batch submit(Map<QueryKey, String> queries, Request request, Duration deadline) {
+    private Batch submit(Map<QueryKey, String> queries, Request request, Duration deadline, boolean failRun) {
         List<QueryKey> keys = new ArrayList<>();
         for (QueryKey key : HEAVIEST_FIRST) {
             if (queries.containsKey(key)) {
@@ -134,7 +141,7 @@ public final class QueryRunner implements AutoCloseable {
             }
         }
         long deadlineNanos = deadline == null ? 0 : System.nanoTime() + Math.max(1, deadline.toMillis()) * 1_000_000;
-        boolean strict = deadline == null;
+        boolean strict = failRun;
         List<Future<Outcome>> futures = new ArrayList<>();
         for (QueryKey key : keys) {
             String promql = queries.get(key);
@@ -166,7 +173,7 @@ public final class QueryRunner implements AutoCloseable {
                 strictFutures.add(future);
             }
         }
-        return new Batch(keys, queries, futures, deadline == null ? null : deadlineNanos);
+        return new Batch(keys, queries, futures, deadline == null ? null : deadlineNanos, strict);
     }
 
     /** Queries on their way; {@link #await} gives each one's outcome. */
@@ -175,9 +182,11 @@ public final class QueryRunner implements AutoCloseable {
         private final Map<QueryKey, String> queries;
         private final List<Future<Outcome>> futures;
         private final Long deadlineNanos;
+        private final boolean failRun;
 
         private Batch(List<QueryKey> keys, Map<QueryKey, String> queries, List<Future<Outcome>> futures,
-                Long deadlineNanos) {
+                Long deadlineNanos, boolean failRun) {
+            this.failRun = failRun;
             this.keys = keys;
             this.queries = queries;
             this.futures = futures;
@@ -188,7 +197,7 @@ public final class QueryRunner implements AutoCloseable {
         public Map<QueryKey, Outcome> await() {
             waitForAll();
             SourceFailure failed = sourceFailure.get();
-            if (failed != null && deadlineNanos == null) {
+            if (failed != null && failRun) {
                 throw failed;
             }
             Map<QueryKey, Outcome> outcomes = new EnumMap<>(QueryKey.class);
@@ -203,7 +212,7 @@ public final class QueryRunner implements AutoCloseable {
                     if (e.getCause() instanceof ToolException tool) {
                         throw tool;
                     }
-                    if (sourceFailure.get() != null) {
+                    if (failRun && sourceFailure.get() != null) {
                         throw sourceFailure.get();
                     }
                     outcomes.put(key, new Outcome(promql, null, "query error: " + e.getCause()));
