@@ -66,6 +66,46 @@ public final class FaultServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Answers every instant query with one series labelled {@code labels} (value 1) and every range query
+     * with no series: hostile label values (HTML, links, NUL, CR, U+202E) as they reach a report.
+     */
+    public static FaultServer labelled(java.util.Map<String, String> labels) {
+        StringBuilder metric = new StringBuilder("{");
+        labels.forEach((name, value) -> metric.append(metric.length() == 1 ? "" : ",").append(jsonString(name))
+                .append(':').append(jsonString(value)));
+        metric.append('}');
+        try {
+            return new FaultServer(exchange -> {
+                if (exchange.getRequestURI().getPath().endsWith("query_range")) {
+                    answer(exchange, SourceFault.NO_SERIES);
+                    return;
+                }
+                byte[] bytes = ("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":"
+                        + metric + ",\"value\":[1700000000,\"1\"]}]}}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String jsonString(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c > 0x7e) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
