@@ -25,24 +25,35 @@ import java.util.stream.Stream;
  * interrupted before the swap {@link #abandon()}s its staging directory; a later run removes the
  * leftovers of runs that died (their process is gone) and, when one died between the two renames, puts
  * the previous set back.
+ *
+ * <p>When the directory cannot be renamed (its parent is not writable, it is a mount point such as a
+ * container volume, or a symbolic link) the staging directory is made inside it and the swap moves the
+ * files in one by one: the old summary is removed first, the new summary comes last, so the directory may
+ * briefly hold new snapshots without a summary but never beside another run's summary.
  */
 public final class OutputSet {
     private static final String STAGING = ".kpi-staging-";
     private static final String PREVIOUS = ".kpi-previous-";
     /** What kpi-collector writes into the output directory, temp files of AtomicFiles included. */
+    /** In the order they are written: the checksum names the JSON, so it comes after it. */
+    private static final List<String> SUMMARY_FILES = List.of(OutputFiles.SUMMARY_JSON, OutputFiles.SUMMARY_MARKDOWN,
+            OutputFiles.SUMMARY_JSON + ".sha256");
     private static final Pattern OWN_FILE = Pattern.compile(
             "\\.?(snapshot_\\d{4,}\\.json|ga_kpi_summary\\.json|ga_kpi_summary\\.md|ga_kpi_summary\\.json\\.sha256)"
                     + "(\\.(\\d+)-\\d+\\.tmp)?");
 
     private final Path directory;
     private final Path staging;
+    /** The staging directory is inside the output directory (which cannot be renamed). */
+    private final boolean inside;
     private boolean swapped;
     private boolean abandoned;
     private boolean stopped;
 
-    private OutputSet(Path directory, Path staging) {
+    private OutputSet(Path directory, Path staging, boolean inside) {
         this.directory = directory;
         this.staging = staging;
+        this.inside = inside;
     }
 
     /**
@@ -52,15 +63,34 @@ public final class OutputSet {
     public static OutputSet stage(Path directory) {
         Path absolute = directory.toAbsolutePath().normalize();
         removeLeftovers(absolute);
-        Path staging = sibling(absolute, STAGING + ProcessHandle.current().pid());
+        boolean inside = !renamable(absolute);
+        Path staging = inside ? absolute.resolve(STAGING + ProcessHandle.current().pid())
+                : sibling(absolute, STAGING + ProcessHandle.current().pid());
         try {
             deleteTree(staging);
-            Files.createDirectory(staging);
+            Files.createDirectories(staging);
         } catch (IOException e) {
             throw new ToolException(ExitCode.RUNTIME_ERROR, "cannot create the staging directory " + staging + ": "
                     + e.getMessage(), e);
         }
-        return new OutputSet(absolute, staging);
+        return new OutputSet(absolute, staging, inside);
+    }
+
+    /** A directory whose parent is writable, on the same file system, and that is not a link. */
+    private static boolean renamable(Path directory) {
+        Path parent = directory.getParent();
+        if (parent == null || !Files.isWritable(parent)) {
+            return false;
+        }
+        if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        try {
+            return !Files.isSymbolicLink(directory)
+                    && Files.getFileStore(directory).equals(Files.getFileStore(parent));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The output directory the set is swapped into. */
@@ -98,6 +128,10 @@ public final class OutputSet {
         if (abandoned) {
             throw new ToolException(ExitCode.RUNTIME_ERROR, "interrupted; nothing written");
         }
+        if (inside) {
+            swapInside();
+            return;
+        }
         Path previous = sibling(directory, PREVIOUS + ProcessHandle.current().pid());
         try {
             deleteTree(previous);
@@ -122,6 +156,49 @@ public final class OutputSet {
             abandon();
             throw new ToolException(ExitCode.RUNTIME_ERROR, "cannot put the new files in place of " + directory
                     + ": " + e.getMessage() + "; the previous files are unchanged", e);
+        }
+    }
+
+    /** The files moved in one by one: old summary out first, new snapshots, old extra snapshots out, summary last. */
+    private void swapInside() {
+        try {
+            List<Path> staged;
+            try (Stream<Path> files = Files.list(staging)) {
+                staged = files.sorted().toList();
+            }
+            List<Path> old;
+            try (Stream<Path> files = Files.list(directory)) {
+                old = files.filter(f -> ownFile(f.getFileName().toString())).toList();
+            }
+            for (String summary : SUMMARY_FILES) {
+                Files.deleteIfExists(directory.resolve(summary));
+            }
+            for (Path file : staged) {
+                if (!SUMMARY_FILES.contains(file.getFileName().toString())) {
+                    Files.move(file, directory.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+            java.util.Set<Path> stagedNames = new java.util.HashSet<>();
+            staged.forEach(f -> stagedNames.add(f.getFileName()));
+            for (Path file : old) {
+                if (!stagedNames.contains(file.getFileName())) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            for (String summary : SUMMARY_FILES) {
+                Path file = staging.resolve(summary);
+                if (Files.exists(file)) {
+                    Files.move(file, directory.resolve(summary), StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+            swapped = true;
+            deleteTree(staging);
+        } catch (IOException e) {
+            abandon();
+            throw new ToolException(ExitCode.RUNTIME_ERROR, "cannot move the new files into " + directory + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -170,7 +247,8 @@ public final class OutputSet {
         if (parent == null || !Files.isDirectory(parent)) {
             return;
         }
-        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, "." + name + ".kpi-*")) {
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent,
+                p -> p.getFileName().toString().startsWith("." + name + ".kpi-"))) {
             for (Path sibling : siblings) {
                 String rest = sibling.getFileName().toString().substring(name.length() + 1);
                 Long pid = rest.startsWith(STAGING) ? parsePid(rest.substring(STAGING.length()))
@@ -196,6 +274,14 @@ public final class OutputSet {
             // Temp files of runs that died while writing (runs before staging wrote into the directory itself).
             try (Stream<Path> files = Files.list(directory)) {
                 for (Path file : files.toList()) {
+                    String fileName = file.getFileName().toString();
+                    if (fileName.startsWith(STAGING)) {
+                        Long pid = parsePid(fileName.substring(STAGING.length()));
+                        if (pid != null && !alive(pid)) {
+                            deleteTree(file);
+                        }
+                        continue;
+                    }
                     Matcher own = OWN_FILE.matcher(file.getFileName().toString());
                     if (own.matches() && own.group(3) != null && !alive(Long.parseLong(own.group(3)))) {
                         Files.deleteIfExists(file);

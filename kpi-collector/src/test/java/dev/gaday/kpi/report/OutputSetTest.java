@@ -113,4 +113,29 @@ class OutputSetTest {
         assertFalse(Files.exists(temp.resolve(".kpis.kpi-previous-" + dead)));
         set.abandon();
     }
+
+    @Test
+    void aDirectoryThatCannotBeRenamedGetsItsFilesMovedInSummaryLast() throws Exception {
+        // A symbolic link stands for what cannot be renamed (a link, a mount point, a read-only parent).
+        Path real = Files.createDirectories(temp.resolve("volume"));
+        Path output = Files.createSymbolicLink(temp.resolve("kpis"), real);
+        Files.writeString(output.resolve("snapshot_0001.json"), "old 1");
+        Files.writeString(output.resolve("snapshot_0002.json"), "old 2");
+        Files.writeString(output.resolve("ga_kpi_summary.json"), "old summary");
+        Files.writeString(output.resolve("ga_kpi_summary.md"), "old summary");
+        Files.writeString(output.resolve("notes.txt"), "mine");
+        OutputSet set = OutputSet.stage(output);
+        assertEquals(output, set.staging().getParent(), "staged inside the directory");
+        Files.writeString(set.staging().resolve("snapshot_0001.json"), "new 1");
+        Files.writeString(set.staging().resolve("ga_kpi_summary.json"), "new summary");
+        set.swap();
+        assertTrue(Files.isSymbolicLink(output), "the link stays a link");
+        assertEquals(List.of("ga_kpi_summary.json", "notes.txt", "snapshot_0001.json"), names(output));
+        assertEquals("new summary", Files.readString(output.resolve("ga_kpi_summary.json")));
+        OutputSet failed = OutputSet.stage(output);
+        Files.writeString(failed.staging().resolve("snapshot_0001.json"), "newer");
+        failed.abandon();
+        assertEquals(List.of("ga_kpi_summary.json", "notes.txt", "snapshot_0001.json"), names(output));
+        assertEquals("new 1", Files.readString(output.resolve("snapshot_0001.json")));
+    }
 }
