@@ -215,6 +215,10 @@ public final class QueryRunner implements AutoCloseable {
                     if (failRun && sourceFailure.get() != null) {
                         throw sourceFailure.get();
                     }
+                    if (failRun && e.getCause() instanceof Error error) {
+                        // E.g. an OutOfMemoryError: the launcher's one line, never a gap reason in the summary.
+                        throw error;
+                    }
                     outcomes.put(key, new Outcome(promql, null, "query error: " + e.getCause()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
