@@ -20,13 +20,13 @@ import java.util.stream.Stream;
  * The --output directory as one set of one run's files. A run writes into a staging directory beside
  * it ({@code .NAME.kpi-staging-PID}) and {@link #swap()}s it in with two renames (the old directory
  * aside as {@code .NAME.kpi-previous-PID}, the staging directory in its place), so the output directory
- * always holds one complete run: the previous one until the swap, the new one after. Files in the
- * directory that kpi-collector did not write are carried over to the new set. A run that fails or is
+ * always holds one complete run: the previous one until the swap, the new one after. A run that fails or is
  * interrupted before the swap {@link #abandon()}s its staging directory; a later run removes the
  * leftovers of runs that died (their process is gone) and, when one died between the two renames, puts
  * the previous set back.
  *
- * <p>When the directory cannot be renamed (its parent is not writable, it is a mount point such as a
+ * <p>When the directory cannot or should not be renamed (it holds files kpi-collector did not write, it
+ * is the working directory or above it, its parent is not writable, it is a mount point such as a
  * container volume, or a symbolic link) the staging directory is made inside it and the swap moves the
  * files in one by one: the old summary is removed first, the new summary comes last, so the directory may
  * briefly hold new snapshots without a summary but never beside another run's summary.
@@ -76,18 +76,25 @@ public final class OutputSet {
         return new OutputSet(absolute, staging, inside);
     }
 
-    /** A directory whose parent is writable, on the same file system, and that is not a link. */
+    /**
+     * A directory that holds nothing but kpi-collector's files, whose parent is writable, on the same file
+     * system, not a link, and not the working directory or one above it: renaming it cannot move anything
+     * of the user's (say {@code -o .} or {@code -o $HOME}).
+     */
     private static boolean renamable(Path directory) {
         Path parent = directory.getParent();
-        if (parent == null || !Files.isWritable(parent)) {
+        if (parent == null || !Files.isWritable(parent)
+                || Path.of("").toAbsolutePath().normalize().startsWith(directory)) {
             return false;
         }
         if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
             return true;
         }
-        try {
+        try (Stream<Path> files = Files.list(directory)) {
             return !Files.isSymbolicLink(directory)
-                    && Files.getFileStore(directory).equals(Files.getFileStore(parent));
+                    && Files.getFileStore(directory).equals(Files.getFileStore(parent))
+                    && files.allMatch(f -> ownFile(f.getFileName().toString())
+                            || f.getFileName().toString().startsWith(STAGING));
         } catch (IOException e) {
             return false;
         }

@@ -42,19 +42,34 @@ class OutputSetTest {
     }
 
     @Test
-    void theSwapReplacesTheWholeSetAndKeepsForeignFiles() throws IOException {
+    void theSwapReplacesTheWholeSet() throws IOException {
         Path output = previousSet();
+        Files.delete(output.resolve("notes.txt"));
         OutputSet set = OutputSet.stage(output);
         assertTrue(Files.isDirectory(set.staging()));
-        assertEquals(output.getParent(), set.staging().getParent());
+        assertEquals(output.getParent(), set.staging().getParent(), "staged beside, swapped by renames");
         Files.writeString(set.staging().resolve("snapshot_0001.json"), "new 1");
         Files.writeString(set.staging().resolve("ga_kpi_summary.json"), "new summary");
         assertEquals("old summary", Files.readString(output.resolve("ga_kpi_summary.json")), "nothing changes before");
         set.swap();
-        assertEquals(List.of("ga_kpi_summary.json", "notes.txt", "snapshot_0001.json"), names(output));
+        assertEquals(List.of("ga_kpi_summary.json", "snapshot_0001.json"), names(output));
         assertEquals("new 1", Files.readString(output.resolve("snapshot_0001.json")));
-        assertEquals("mine", Files.readString(output.resolve("notes.txt")));
         assertEquals(List.of("kpis"), names(temp), "no staging or previous directory left");
+    }
+
+    @Test
+    void aDirectoryWithTheUsersFilesIsNeverRenamed() throws IOException {
+        Path output = previousSet();
+        Object inode = Files.readAttributes(output, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        OutputSet set = OutputSet.stage(output);
+        assertEquals(output, set.staging().getParent(), "staged inside");
+        Files.writeString(set.staging().resolve("snapshot_0001.json"), "new 1");
+        Files.writeString(set.staging().resolve("ga_kpi_summary.json"), "new summary");
+        set.swap();
+        assertEquals(inode, Files.readAttributes(output, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+        assertEquals(List.of("ga_kpi_summary.json", "notes.txt", "snapshot_0001.json"), names(output));
+        assertEquals("mine", Files.readString(output.resolve("notes.txt")));
+        assertEquals(List.of("kpis"), names(temp));
     }
 
     @Test
