@@ -1,6 +1,8 @@
 package dev.gaday.kpi;
 
 import dev.gaday.common.cli.BuildInfo;
+import dev.gaday.common.cli.DurationConverter;
+import dev.gaday.common.cli.InstantConverter;
 import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.cli.OutputDirMixin;
 import dev.gaday.common.cli.PrometheusConnectionMixin;
@@ -15,6 +17,8 @@ import dev.gaday.common.model.kpi.KubernetesStatus;
 import dev.gaday.common.model.kpi.Window;
 import dev.gaday.common.prometheus.PrometheusClient;
 import dev.gaday.common.text.ReportFormat;
+import dev.gaday.common.verdict.StatusMarks;
+import dev.gaday.kpi.cli.BareNumberDuration;
 import dev.gaday.kpi.collect.LiveClock;
 import dev.gaday.kpi.collect.LiveRun;
 import dev.gaday.kpi.collect.SnapshotCollector;
@@ -27,12 +31,11 @@ import dev.gaday.kpi.config.KpiConfigLoader;
 import dev.gaday.kpi.kubernetes.KubernetesConnector;
 import dev.gaday.kpi.query.QueryRunner;
 import dev.gaday.kpi.report.OutputFiles;
+import dev.gaday.kpi.report.OutputSet;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,17 +57,21 @@ import picocli.CommandLine.Option;
             "Collects the GA window's KPIs from Prometheus (and Kubernetes) and gives a certification verdict.",
             "",
             "Retroactive: --ga-start/--ga-end compute every snapshot and the summary of a past window at once.",
-            "Live: --duration hours from now, a snapshot every --interval minutes, the summary at the end;",
+            "Live: for --duration from now (24h; a bare number is hours), a snapshot every --interval (5m; a bare"
+                    + " number is minutes), the summary at the end;",
             "SIGTERM/SIGINT writes a partial summary; --resume continues from the snapshots in --output.",
             "",
-            "Writes snapshot_NNNN.json, ga_kpi_summary.json, ga_kpi_summary.md and ga_kpi_summary.json.sha256."},
+            "Writes snapshot_NNNN.json, ga_kpi_summary.json, ga_kpi_summary.md and ga_kpi_summary.json.sha256",
+            "into --output as one set: a run that fails (a broken Prometheus is exit 4) or is stopped leaves the",
+            "previous set as it was."},
         footer = {"%nExamples:",
             "  kpi-collector --prometheus-url http://prometheus:9090 --ga-start 2025-01-15T00:00:00Z \\",
             "      --ga-end 2025-01-16T00:00:00Z --output ga_kpis",
-            "  kpi-collector --duration 24 --interval 5 --output ga_kpis",
+            "  kpi-collector --duration 24h --interval 5m --output ga_kpis",
             "  kpi-collector --print-config > kpi-config.yaml"})
 public final class CollectKpisCommand extends ToolCommand {
     static final Path DEFAULT_OUTPUT = Path.of("ga_kpis");
+    static final Duration MAX_DURATION = Duration.ofDays(31);
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Mode mode;
@@ -73,24 +80,27 @@ public final class CollectKpisCommand extends ToolCommand {
         @ArgGroup(exclusive = false, multiplicity = "1")
         Retroactive retroactive;
 
-        @Option(names = "--duration", paramLabel = "HOURS",
-                description = "Live mode: collect for this many hours from now (fractions allowed, e.g. 0.25).")
-        Double durationHours;
+        @Option(names = "--duration", paramLabel = "DURATION", converter = BareNumberDuration.Hours.class,
+                description = "Live mode: collect for this long from now, e.g. 24h, 90m; a bare number is hours "
+                        + "(fractions allowed, e.g. 0.25).")
+        Duration duration;
     }
 
     static final class Retroactive {
-        @Option(names = "--ga-start", required = true, paramLabel = "ISO-8601",
-                description = "Retroactive mode: start of the GA window, e.g. 2025-01-15T00:00:00Z.")
-        String start;
+        @Option(names = "--ga-start", required = true, paramLabel = "TIME", converter = InstantConverter.class,
+                description = "Retroactive mode: start of the GA window, e.g. 2025-01-15T00:00:00Z or now-24h.")
+        Instant start;
 
-        @Option(names = "--ga-end", required = true, paramLabel = "ISO-8601",
-                description = "Retroactive mode: end of the GA window (not in the future).")
-        String end;
+        @Option(names = "--ga-end", required = true, paramLabel = "TIME", converter = InstantConverter.class,
+                description = "Retroactive mode: end of the GA window (not in the future), e.g. "
+                        + "2025-01-16T00:00:00Z or now.")
+        Instant end;
     }
 
-    @Option(names = "--interval", paramLabel = "MINUTES", defaultValue = "5",
-            description = "Snapshot interval in minutes, fractions allowed (default: ${DEFAULT-VALUE}).")
-    double intervalMinutes;
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5m",
+            converter = BareNumberDuration.Minutes.class,
+            description = "Snapshot interval, e.g. 5m, 60s; a bare number is minutes (default: ${DEFAULT-VALUE}).")
+    Duration interval;
 
     @Option(names = "--resume",
             description = "Live mode: continue the run whose snapshots are in --output (after a crash).")
@@ -138,7 +148,6 @@ public final class CollectKpisCommand extends ToolCommand {
 
     private Instant gaStart;
     private Instant gaEnd;
-    private Duration interval;
 
     @Override
     protected void validate() {
@@ -148,13 +157,9 @@ public final class CollectKpisCommand extends ToolCommand {
         if (mode == null) {
             throw ToolException.usage("choose a mode: --ga-start and --ga-end (retroactive) or --duration (live)");
         }
-        if (!Double.isFinite(intervalMinutes) || intervalMinutes <= 0) {
-            throw ToolException.usage("--interval must be a positive number of minutes, was " + intervalMinutes);
-        }
-        interval = Duration.ofMillis(Math.round(intervalMinutes * 60_000));
-        if (interval.toMillis() % 1000 != 0 || interval.toSeconds() < 1) {
-            throw ToolException.usage("--interval must be a whole number of seconds (at least 1 s), was "
-                    + intervalMinutes + " minutes");
+        if (interval.toNanos() % 1_000_000_000L != 0 || interval.toSeconds() < 1) {
+            throw ToolException.usage("--interval must be a whole number of seconds (at least 1s), was "
+                    + DurationConverter.format(interval));
         }
         if (concurrency < 1 || concurrency > 64) {
             throw ToolException.usage("--concurrency must be between 1 and 64, was " + concurrency);
@@ -163,8 +168,8 @@ public final class CollectKpisCommand extends ToolCommand {
             if (resume) {
                 throw ToolException.usage("--resume applies to live mode (--duration), not to --ga-start/--ga-end");
             }
-            gaStart = parseTime("--ga-start", mode.retroactive.start);
-            gaEnd = parseTime("--ga-end", mode.retroactive.end);
+            gaStart = mode.retroactive.start;
+            gaEnd = mode.retroactive.end;
             if (!gaEnd.isAfter(gaStart)) {
                 throw ToolException.usage("--ga-end " + gaEnd + " is not after --ga-start " + gaStart);
             }
@@ -175,11 +180,12 @@ public final class CollectKpisCommand extends ToolCommand {
                 throw ToolException.usage("the GA window is shorter than one --interval");
             }
         } else {
-            double hours = mode.durationHours;
-            if (!Double.isFinite(hours) || hours <= 0 || hours > 24 * 31) {
-                throw ToolException.usage("--duration must be a positive number of hours (at most 744), was " + hours);
+            Duration duration = mode.duration;
+            if (duration.isZero() || duration.compareTo(MAX_DURATION) > 0) {
+                throw ToolException.usage("--duration must be positive and at most 31d (744h), was "
+                        + DurationConverter.format(duration));
             }
-            if (Duration.ofMillis(Math.round(hours * 3_600_000)).compareTo(interval) < 0) {
+            if (duration.compareTo(interval) < 0) {
                 throw ToolException.usage("--duration is shorter than one --interval");
             }
         }
@@ -203,24 +209,58 @@ public final class CollectKpisCommand extends ToolCommand {
             KpiSummary summary = mode.retroactive != null
                     ? retroactive(client, runner, calculator, assembler, files)
                     : live(client, runner, calculator, assembler, files);
-            diagnostics().info("certification " + summary.certification().status() + (summary.partial() ? " (partial)" : "")
-                    + ": availability " + percent(summary.overall().availabilityPercent()) + ", error rate "
-                    + percent(summary.overall().errorRatePercent()) + ", max p99 "
-                    + (summary.overall().maxP99LatencyMs() == null ? "no data"
-                            : ReportFormat.plain(summary.overall().maxP99LatencyMs()) + " ms")
-                    + "; " + runner.requestCount() + " queries; files in " + directory);
+            diagnostics().info(verdictLine(summary) + "; " + runner.requestCount() + " queries; files in "
+                    + directory);
             return dev.gaday.common.verdict.Verdict.of(summary.certification().criteria()).exitCode();
         }
     }
 
+    /**
+     * Every file of a retroactive run goes into a staging directory that is swapped in for --output
+     * only when all are written: a failed or interrupted run leaves the previous set as it was.
+     */
     private KpiSummary retroactive(PrometheusClient client, QueryRunner runner, KpiCalculator calculator,
+            SummaryAssembler assembler, OutputFiles output) {
+        OutputSet set = OutputSet.stage(output.directory());
+        shutdownHooks.accept(() -> {
+            if (set.abandonOnStop()) {
+                diagnostics().error("interrupted; nothing written (" + output.directory() + " is as it was)");
+            }
+        });
+        try {
+            KpiSummary summary = collectRetroactive(client, runner, calculator, assembler,
+                    new OutputFiles(set.staging()));
+            set.swap();
+            return summary;
+        } catch (RuntimeException | Error e) {
+            set.abandon();
+            if (set.stopped()) {
+                // Stopped by a signal: the stop hook has said what happened; the JVM is exiting.
+                awaitExit();
+            }
+            if (e instanceof ToolException tool && tool.exitCode() == ExitCode.RUNTIME_ERROR) {
+                throw new ToolException(ExitCode.RUNTIME_ERROR, tool.getMessage() + "; nothing written", tool);
+            }
+            throw e;
+        }
+    }
+
+    private static void awaitExit() {
+        try {
+            Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private KpiSummary collectRetroactive(PrometheusClient client, QueryRunner runner, KpiCalculator calculator,
             SummaryAssembler assembler, OutputFiles files) {
         Window window = new Window(gaStart, gaEnd, interval.toSeconds());
         long began = System.nanoTime();
         // Snapshot range queries and summary queries share the bounded pool, so both batches run together.
         // The range queries are queued first: their results still have to be sliced, computed and written.
         List<SnapshotCollector.Pending> snapshotQueries = submitRetroactiveSnapshots(new SnapshotCollector(runner,
-                calculator));
+                calculator, true));
         ExecutorService snapshotThread = Executors.newSingleThreadExecutor(
                 r -> {
                     Thread thread = new Thread(r, "kpi-snapshots");
@@ -278,7 +318,7 @@ public final class CollectKpisCommand extends ToolCommand {
 
     private KpiSummary live(PrometheusClient client, QueryRunner runner, KpiCalculator calculator,
             SummaryAssembler assembler, OutputFiles files) {
-        Duration duration = Duration.ofMillis(Math.round(mode.durationHours * 3_600_000));
+        Duration duration = mode.duration;
         List<KpiSnapshot> existing = resume ? files.readSnapshots() : List.of();
         Instant start;
         if (!existing.isEmpty()) {
@@ -294,13 +334,16 @@ public final class CollectKpisCommand extends ToolCommand {
             if (resume) {
                 diagnostics().warn("--resume: no snapshots in " + files.directory() + "; starting a new run");
             }
+            // The directory holds one run: a new run's first snapshot never lands beside another run's files.
+            files.startNewSet();
             start = clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         }
         Instant end = start.plus(duration);
         WindowCollector windowCollector = new WindowCollector(runner, calculator);
-        SnapshotCollector snapshotCollector = new SnapshotCollector(runner, calculator);
+        SnapshotCollector snapshotCollector = new SnapshotCollector(runner, calculator, false);
         LiveRun run = new LiveRun(clock, start, end, interval, snapshotCollector::collect,
-                (window, snapshots) -> assembler.assemble(windowCollector.collect(window, null, false, client.baseUrl()),
+                (window, snapshots) -> assembler.assemble(
+                        windowCollector.collect(window, null, true, client.baseUrl()),
                         snapshots, kubernetes(window.start(), window.end()), requireKubernetes, false, clock.now(),
                         List.of()),
                 (window, snapshots, gaps) -> partialSummary(windowCollector, assembler, client, window, snapshots, gaps),
@@ -315,7 +358,12 @@ public final class CollectKpisCommand extends ToolCommand {
         diagnostics().info("live collection from " + start + " to " + end + ", a snapshot every "
                 + interval.toSeconds() + " s (" + run.totalSnapshots() + " in all); stop with Ctrl-C or SIGTERM for a"
                 + " partial summary");
-        return run.run(existing);
+        try {
+            return run.run(existing);
+        } catch (QueryRunner.SourceFailure e) {
+            throw new ToolException(ExitCode.RUNTIME_ERROR, e.getMessage() + "; the snapshots in " + files.directory()
+                    + " are kept: run again with --resume for the summary", e);
+        }
     }
 
     private KpiSummary partialSummary(WindowCollector windowCollector, SummaryAssembler assembler,
@@ -338,24 +386,17 @@ public final class CollectKpisCommand extends ToolCommand {
         return status;
     }
 
-    private static Instant parseTime(String option, String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(text);
-            } catch (DateTimeParseException again) {
-                throw ToolException.usage(option + " '" + text + "' is not an ISO-8601 time such as 2025-01-15T00:00:00Z");
-            }
-        }
-    }
-
     private static long elapsedMillis(long began) {
         return (System.nanoTime() - began) / 1_000_000;
     }
 
-    private static String percent(Double value) {
-        return value == null ? "no data" : ReportFormat.plain(value, 3) + "%";
+    /** "certification ✔ PASS: availability 99.95%, error rate 0.05%, max p99 783.8 ms" (marks as the terminal allows). */
+    static String verdictLine(KpiSummary summary) {
+        return "certification " + StatusMarks.forStandardOutput().mark(summary.certification().status())
+                + (summary.partial() ? " (partial)" : "")
+                + ": availability " + ReportFormat.percent(summary.overall().availabilityPercent(), 3)
+                + ", error rate " + ReportFormat.percent(summary.overall().errorRatePercent(), 3)
+                + ", max p99 " + ReportFormat.millis(summary.overall().maxP99LatencyMs(), 3);
     }
 
     private static void addJvmShutdownHook(Runnable hook) {

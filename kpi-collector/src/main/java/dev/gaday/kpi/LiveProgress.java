@@ -24,9 +24,8 @@ final class LiveProgress implements LiveRun.Progress {
     public void snapshotWritten(KpiSnapshot snapshot, int total) {
         Double availability = snapshot.overall().availabilityPercent();
         String line = "snapshot " + snapshot.sequence() + "/" + total + " to " + snapshot.window().end()
-                + ": availability " + (availability == null ? "no data" : ReportFormat.plain(availability) + "%")
-                + ", requests " + (snapshot.overall().totalRequests() == null ? "no data"
-                        : ReportFormat.plain(snapshot.overall().totalRequests(), 0))
+                + ": availability " + ReportFormat.percent(availability, 3)
+                + ", requests " + ReportFormat.count(snapshot.overall().totalRequests())
                 + (snapshot.gaps().isEmpty() ? "" : ", " + snapshot.gaps().size() + " gap(s)");
         if (terminal && diagnostics.verbosity() >= 0) {
             int width = 30;

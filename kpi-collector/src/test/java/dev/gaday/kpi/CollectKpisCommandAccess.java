@@ -12,4 +12,11 @@ public final class CollectKpisCommandAccess {
         command.clientFactory = mixin -> client;
         return command;
     }
+
+    /** The command with its own client and without a JVM shutdown hook (tests run many commands in one JVM). */
+    public static CollectKpisCommand plain() {
+        CollectKpisCommand command = new CollectKpisCommand();
+        command.shutdownHooks = hook -> { };
+        return command;
+    }
 }

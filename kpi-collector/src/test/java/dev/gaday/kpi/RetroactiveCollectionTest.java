@@ -14,7 +14,7 @@ import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.common.model.kpi.ServiceKpis;
 import dev.gaday.common.verdict.CriterionResult;
 import dev.gaday.common.verdict.Status;
-import dev.gaday.kpi.compute.Certifier;
+import dev.gaday.kpi.compute.KpiCriteria;
 import dev.gaday.testkit.dataset.Dataset;
 import dev.gaday.testkit.dataset.GaDayGenerator;
 import dev.gaday.testkit.dataset.Manifest;
@@ -129,20 +129,20 @@ class RetroactiveCollectionTest {
         for (CriterionResult criterion : summary.certification().criteria()) {
             assertNotNull(criterion.source(), criterion.name());
         }
-        assertEquals(Status.FAIL, criterion(Certifier.serviceCriterion(incident, "availability")).status());
-        assertEquals(Status.FAIL, criterion(Certifier.serviceCriterion(incident, "error rate")).status());
+        assertEquals(Status.FAIL, criterion(KpiCriteria.serviceCriterion(incident, "availability")).status());
+        assertEquals(Status.FAIL, criterion(KpiCriteria.serviceCriterion(incident, "error rate")).status());
         for (ServiceKpis service : summary.services()) {
             Manifest.ServiceTruth truth = manifest.truths().services().get(service.name());
             double errorRate = 100.0 * truth.errors5xx() / truth.totalRequests();
             Status expected = truth.availabilityPercent() >= 99.9 ? Status.PASS : Status.FAIL;
-            assertEquals(expected, criterion(Certifier.serviceCriterion(service.name(), "availability")).status());
+            assertEquals(expected, criterion(KpiCriteria.serviceCriterion(service.name(), "availability")).status());
             assertEquals(errorRate < 0.1 ? Status.PASS : Status.FAIL,
-                    criterion(Certifier.serviceCriterion(service.name(), "error rate")).status());
+                    criterion(KpiCriteria.serviceCriterion(service.name(), "error rate")).status());
             if (!service.name().equals(incident)) {
                 // As generated, only the incident breaks the gates.
-                assertEquals(Status.PASS, criterion(Certifier.serviceCriterion(service.name(), "availability")).status(),
+                assertEquals(Status.PASS, criterion(KpiCriteria.serviceCriterion(service.name(), "availability")).status(),
                         service.name());
-                assertEquals(Status.PASS, criterion(Certifier.serviceCriterion(service.name(), "error rate")).status(),
+                assertEquals(Status.PASS, criterion(KpiCriteria.serviceCriterion(service.name(), "error rate")).status(),
                         service.name());
             }
         }

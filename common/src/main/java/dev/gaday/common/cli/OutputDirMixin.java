@@ -15,10 +15,10 @@ public class OutputDirMixin {
     /** The chosen directory, or the tool's default; created, and checked to be writable. */
     public Path resolve(Path defaultDirectory) {
         Path dir = directory != null ? directory : defaultDirectory;
-        for (Path ancestor = dir.toAbsolutePath(); ancestor != null; ancestor = ancestor.getParent()) {
-            if (Files.exists(ancestor) && !Files.isDirectory(ancestor)) {
-                throw ToolException.badInput("cannot create output directory " + dir + ": "
-                        + (ancestor.equals(dir.toAbsolutePath()) ? "it" : ancestor.toString())
+        for (Path part = dir.toAbsolutePath().normalize(); part != null; part = part.getParent()) {
+            if (Files.exists(part) && !Files.isDirectory(part)) {
+                throw ToolException.badInput("cannot use output directory " + dir + ": "
+                        + (part.equals(dir.toAbsolutePath().normalize()) ? "it" : part.toString())
                         + " is a file, not a directory");
             }
         }
@@ -35,10 +35,5 @@ public class OutputDirMixin {
 
     public boolean given() {
         return directory != null;
-    }
-
-    /** The directory as given on the command line; null when -o was not given. */
-    public Path requested() {
-        return directory;
     }
 }

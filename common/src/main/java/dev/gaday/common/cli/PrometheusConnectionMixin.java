@@ -76,6 +76,12 @@ public class PrometheusConnectionMixin {
             description = "Total time for one request including its retries (default: ${DEFAULT-VALUE}).")
     Duration retryBudget;
 
+    @Option(names = "--max-answer-size", paramLabel = "SIZE", defaultValue = "256MiB",
+            converter = ByteSizeConverter.class,
+            description = "Largest answer read from Prometheus, e.g. 64MiB, 1GiB; a larger one fails the run "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long maxAnswerSize;
+
     private Function<String, String> environment = System::getenv;
     private PrometheusEndpoint endpoint;
 
@@ -140,7 +146,11 @@ public class PrometheusConnectionMixin {
         }
         RetryPolicy retryPolicy = RetryPolicy.defaults().withMaxRetries(maxRetries).withBudget(retryBudget);
         try {
-            return new PrometheusEndpoint(baseUrl, auth, headerMap, tls, queryTimeout, retryPolicy);
+            if (maxAnswerSize < 1) {
+                throw ToolException.usage("--max-answer-size must be positive");
+            }
+            return new PrometheusEndpoint(baseUrl, auth, headerMap, tls, queryTimeout, retryPolicy)
+                    .withMaxAnswerBytes(maxAnswerSize);
         } catch (IllegalArgumentException e) {
             // Never echo a URL that carries user-info: it may hold a password.
             String shown = baseUrl.contains("@") ? "(URL with credentials)" : "'" + baseUrl + "'";

@@ -59,6 +59,11 @@ final class ApiResponseReader {
     }
 
     static ApiResponse read(byte[] body) throws IOException, Malformed, NativeHistogram {
+        return read(new java.io.ByteArrayInputStream(body));
+    }
+
+    /** Reads the answer as it streams in; the caller closes {@code body}. */
+    static ApiResponse read(java.io.InputStream body) throws IOException, Malformed, NativeHistogram {
         try (JsonParser parser = Json.mapper().getFactory().createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new Malformed("the body is not a JSON object");

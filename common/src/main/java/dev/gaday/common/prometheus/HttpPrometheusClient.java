@@ -2,12 +2,14 @@ package dev.gaday.common.prometheus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gaday.common.secret.Secrets;
+import dev.gaday.common.text.ReportFormat;
 import dev.gaday.common.http.HttpClients;
 import dev.gaday.common.http.TlsFailures;
 import dev.gaday.common.prometheus.ApiResponseReader.ApiResponse;
 import dev.gaday.common.prometheus.PrometheusEndpoint.Auth;
 import dev.gaday.common.prometheus.PrometheusException.Kind;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.math.BigDecimal;
 import java.net.ConnectException;
@@ -28,6 +30,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -68,8 +71,12 @@ public final class HttpPrometheusClient implements PrometheusClient {
         this.uncompressed = isLoopback(base.host()) && endpoint.headers().keySet().stream()
                 .noneMatch("Accept-Encoding"::equalsIgnoreCase);
         // OkHttp's own silent retry on connection failure would hide attempts from the RetryPolicy.
+        // A redirect is not followed: OkHttp would turn the POSTed query into a GET, and the usual target is
+        // a login page; the user sees "HTTP 302 … to <location>" instead.
         this.http = HttpClients.derive(endpoint.tls(), endpoint.requestTimeout(), base.isHttps())
                 .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .build();
         List<String> secretValues = new ArrayList<>();
         Auth auth = endpoint.auth();
@@ -307,54 +314,70 @@ public final class HttpPrometheusClient implements PrometheusClient {
         return "TLS: " + TlsFailures.describe(e, base.host());
     }
 
-    /** Checks status, content type and JSON shape; returns the root of a {@code status: success} answer. */
+    /**
+     * Checks status, content type and JSON shape; returns the root of a {@code status: success} answer.
+     * The body is parsed as it arrives (never held whole) and counted: past the endpoint's answer size
+     * cap the request fails, not retried.
+     */
     private ApiResponse readApiResponse(Response response, String description) throws IOException {
         int code = response.code();
         ResponseBody body = response.body();
         MediaType type = body == null ? null : body.contentType();
-        byte[] bytes = body == null ? new byte[0] : body.bytes();
-        if ("gzip".equalsIgnoreCase(response.header("Content-Encoding"))) {
-            // Still gzip: OkHttp decompresses only what it asked for itself, not an answer to our identity
-            // (or to a user's own Accept-Encoding header).
-            try (java.util.zip.GZIPInputStream gunzip = new java.util.zip.GZIPInputStream(
-                    new java.io.ByteArrayInputStream(bytes))) {
-                bytes = gunzip.readAllBytes();
-            }
-        }
+        long cap = endpoint.maxAnswerBytes();
+        CappedInputStream wire = new CappedInputStream(body == null ? InputStream.nullInputStream()
+                : body.byteStream(), cap);
+        // Still gzip: OkHttp decompresses only what it asked for itself, not an answer to our identity
+        // (or to a user's own Accept-Encoding header). The cap applies to the decompressed bytes too.
+        CappedInputStream in = "gzip".equalsIgnoreCase(response.header("Content-Encoding"))
+                ? new CappedInputStream(new GZIPInputStream(wire), cap) : wire;
         Duration retryAfter = code == 429 || code == 503 ? retryAfter(response.header("Retry-After")) : null;
-        String statusLine = "HTTP " + code + (response.message().isEmpty() ? "" : " " + response.message());
+        String location = response.header("Location");
+        String statusLine = "HTTP " + code + (response.message().isEmpty() ? "" : " " + response.message())
+                + (code / 100 == 3 && location != null ? " to " + truncate(oneLine(location)) : "");
         boolean isJson = type != null && type.subtype().equalsIgnoreCase("json");
-        if (!isJson) {
-            String typeName = type == null ? "no content type" : "content type " + type.type() + "/" + type.subtype();
-            if (code / 100 == 2) {
-                throw failure(Kind.BAD_RESPONSE, description, code, "expected application/json, got " + typeName
-                        + " (" + bytes.length + " bytes)", null);
-            }
-            String snippet = type != null && type.type().equals("text") && !type.subtype().equals("html")
-                    ? ": " + snippet(bytes) : " (" + typeName + ")";
-            throw PrometheusException.of(Kind.HTTP_STATUS, description, code, null,
-                    redact(statusLine + snippet), retryAfter, null);
-        }
-        ApiResponse parsed;
         try {
-            parsed = ApiResponseReader.read(bytes);
-        } catch (JsonProcessingException e) {
-            String why = "malformed JSON (" + bytes.length + " bytes): "
-                    + truncate(oneLine(String.valueOf(e.getOriginalMessage())));
-            if (code / 100 == 2) {
-                throw failure(Kind.BAD_RESPONSE, description, code, why, e);
+            if (!isJson) {
+                String typeName = type == null ? "no content type" : "content type " + type.type() + "/"
+                        + type.subtype();
+                if (code / 100 == 2) {
+                    long length = body == null ? 0 : body.contentLength();
+                    throw failure(Kind.BAD_RESPONSE, description, code, "expected application/json, got " + typeName
+                            + (length >= 0 ? " (" + length + " bytes)" : ""), null);
+                }
+                String snippet = type != null && type.type().equals("text") && !type.subtype().equals("html")
+                        ? ": " + snippet(in.readNBytes(MAX_DETAIL * 2)) : " (" + typeName + ")";
+                throw PrometheusException.of(Kind.HTTP_STATUS, description, code, null,
+                        redact(statusLine + snippet), retryAfter, null);
             }
-            throw PrometheusException.of(Kind.HTTP_STATUS, description, code, null, redact(statusLine + ", " + why),
-                    retryAfter, e);
-        } catch (ApiResponseReader.Malformed e) {
-            if (code / 100 == 2) {
-                throw badResponse(description, e.getMessage());
+            ApiResponse parsed;
+            try {
+                parsed = ApiResponseReader.read(in);
+            } catch (JsonProcessingException e) {
+                String why = "malformed JSON (after " + in.count() + " bytes): "
+                        + truncate(oneLine(String.valueOf(e.getOriginalMessage())));
+                if (code / 100 == 2) {
+                    throw failure(Kind.BAD_RESPONSE, description, code, why, e);
+                }
+                throw PrometheusException.of(Kind.HTTP_STATUS, description, code, null,
+                        redact(statusLine + ", " + why), retryAfter, e);
+            } catch (ApiResponseReader.Malformed e) {
+                if (code / 100 == 2) {
+                    throw badResponse(description, e.getMessage());
+                }
+                throw PrometheusException.of(Kind.HTTP_STATUS, description, code, null,
+                        redact(statusLine + ", unexpected JSON: " + e.getMessage()), retryAfter, null);
+            } catch (ApiResponseReader.NativeHistogram e) {
+                throw nativeHistogram(description, e.metric);
             }
-            throw PrometheusException.of(Kind.HTTP_STATUS, description, code, null,
-                    redact(statusLine + ", unexpected JSON: " + e.getMessage()), retryAfter, null);
-        } catch (ApiResponseReader.NativeHistogram e) {
-            throw nativeHistogram(description, e.metric);
+            return checkStatus(parsed, code, statusLine, retryAfter, description);
+        } catch (CappedInputStream.TooLarge e) {
+            throw failure(Kind.TOO_LARGE, description, code, "the answer is larger than the cap of "
+                    + ReportFormat.bytes((double) cap) + " (" + cap + " bytes; --max-answer-size)", null);
         }
+    }
+
+    private ApiResponse checkStatus(ApiResponse parsed, int code, String statusLine, Duration retryAfter,
+            String description) {
         String status = parsed.status == null ? "" : parsed.status;
         if (status.equals("error")) {
             String errorType = parsed.errorType == null ? "" : parsed.errorType;

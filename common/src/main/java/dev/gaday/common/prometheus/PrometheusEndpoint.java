@@ -21,11 +21,14 @@ import java.util.Objects;
  * @param tls            CA, client certificate, insecure flag
  * @param requestTimeout the time limit of one attempt (the whole HTTP call)
  * @param retryPolicy    retries across attempts
+ * @param maxAnswerBytes the largest answer body read (after decompression); a larger one fails the request
  */
 public record PrometheusEndpoint(String baseUrl, Auth auth, Map<String, String> headers, TlsSettings tls,
-        Duration requestTimeout, RetryPolicy retryPolicy) {
+        Duration requestTimeout, RetryPolicy retryPolicy, long maxAnswerBytes) {
 
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** 256 MiB: a 24-hour range answer of a large fleet is tens of MB; a runaway one must not fill the heap. */
+    public static final long DEFAULT_MAX_ANSWER_BYTES = 256L * 1024 * 1024;
 
     /** Credentials for the Authorization header. */
     public sealed interface Auth permits Auth.None, Auth.Bearer, Auth.Basic {
@@ -74,6 +77,19 @@ public record PrometheusEndpoint(String baseUrl, Auth auth, Map<String, String> 
             throw new IllegalArgumentException("request timeout must be positive, got " + requestTimeout);
         }
         retryPolicy = retryPolicy == null ? RetryPolicy.defaults() : retryPolicy;
+        if (maxAnswerBytes < 1) {
+            throw new IllegalArgumentException("the answer size cap must be positive, got " + maxAnswerBytes);
+        }
+    }
+
+    /** With the default answer size cap. */
+    public PrometheusEndpoint(String baseUrl, Auth auth, Map<String, String> headers, TlsSettings tls,
+            Duration requestTimeout, RetryPolicy retryPolicy) {
+        this(baseUrl, auth, headers, tls, requestTimeout, retryPolicy, DEFAULT_MAX_ANSWER_BYTES);
+    }
+
+    public PrometheusEndpoint withMaxAnswerBytes(long newMax) {
+        return new PrometheusEndpoint(baseUrl, auth, headers, tls, requestTimeout, retryPolicy, newMax);
     }
 
     /** The URL with defaults: no auth, no extra header, JVM trust store, 30 s per request, default retries. */
@@ -83,25 +99,25 @@ public record PrometheusEndpoint(String baseUrl, Auth auth, Map<String, String> 
     }
 
     public PrometheusEndpoint withAuth(Auth newAuth) {
-        return new PrometheusEndpoint(baseUrl, newAuth, headers, tls, requestTimeout, retryPolicy);
+        return new PrometheusEndpoint(baseUrl, newAuth, headers, tls, requestTimeout, retryPolicy, maxAnswerBytes);
     }
 
     public PrometheusEndpoint withHeader(String name, String value) {
         Map<String, String> newHeaders = new LinkedHashMap<>(headers);
         newHeaders.put(name, value);
-        return new PrometheusEndpoint(baseUrl, auth, newHeaders, tls, requestTimeout, retryPolicy);
+        return new PrometheusEndpoint(baseUrl, auth, newHeaders, tls, requestTimeout, retryPolicy, maxAnswerBytes);
     }
 
     public PrometheusEndpoint withTls(TlsSettings newTls) {
-        return new PrometheusEndpoint(baseUrl, auth, headers, newTls, requestTimeout, retryPolicy);
+        return new PrometheusEndpoint(baseUrl, auth, headers, newTls, requestTimeout, retryPolicy, maxAnswerBytes);
     }
 
     public PrometheusEndpoint withRequestTimeout(Duration newTimeout) {
-        return new PrometheusEndpoint(baseUrl, auth, headers, tls, newTimeout, retryPolicy);
+        return new PrometheusEndpoint(baseUrl, auth, headers, tls, newTimeout, retryPolicy, maxAnswerBytes);
     }
 
     public PrometheusEndpoint withRetryPolicy(RetryPolicy newPolicy) {
-        return new PrometheusEndpoint(baseUrl, auth, headers, tls, requestTimeout, newPolicy);
+        return new PrometheusEndpoint(baseUrl, auth, headers, tls, requestTimeout, newPolicy, maxAnswerBytes);
     }
 
     /** Header values are not printed (a tenant id is harmless, but a header may carry a key). */
@@ -109,7 +125,8 @@ public record PrometheusEndpoint(String baseUrl, Auth auth, Map<String, String> 
     public String toString() {
         return "PrometheusEndpoint[baseUrl=" + baseUrl + ", auth=" + auth + ", headers=" + headers.keySet()
                 + ", tls=" + tls + ", requestTimeout=" + requestTimeout + ", maxAttempts="
-                + retryPolicy.maxAttempts() + ", retryBudget=" + retryPolicy.budget() + "]";
+                + retryPolicy.maxAttempts() + ", retryBudget=" + retryPolicy.budget() + ", maxAnswerBytes=" + maxAnswerBytes
+                + "]";
     }
 
     /** What HTTP (and OkHttp) accept: a token name, a printable-ASCII value. */

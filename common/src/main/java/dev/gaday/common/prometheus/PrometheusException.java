@@ -25,7 +25,9 @@ public class PrometheusException extends ToolException {
         /** A well-formed answer this client cannot represent (e.g. a native-histogram sample). */
         UNSUPPORTED,
         /** TLS handshake or certificate verification failed: not retried, a retry cannot fix it. */
-        TLS
+        TLS,
+        /** The answer was larger than the endpoint's size cap: not retried, it would be as large again. */
+        TOO_LARGE
     }
 
     private final Kind kind;

@@ -56,7 +56,7 @@ public final class MarkdownText {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             boolean blank = Character.isWhitespace(c) || Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
-                    || c == '\u00a0';
+                    || c == '\u00a0' || isBidiControl(c);
             if (blank) {
                 space = out.length() > 0;
             } else {
@@ -68,6 +68,15 @@ public final class MarkdownText {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Bidirectional-text controls (U+202E RIGHT-TO-LEFT OVERRIDE and its kin) make a reader see the
+     * characters in another order than they are, e.g. "exe.txt" shown for "txt.exe": never kept.
+     */
+    static boolean isBidiControl(char c) {
+        return c == '\u061c' || c == '\u200e' || c == '\u200f' || (c >= '\u202a' && c <= '\u202e')
+                || (c >= '\u2066' && c <= '\u2069');
     }
 
     /** A bullet list of escaped items, each on its own line, indented for nesting under a list item. */

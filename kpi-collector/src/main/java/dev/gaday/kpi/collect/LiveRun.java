@@ -116,7 +116,7 @@ public final class LiveRun {
             KpiSummary summary = collected.size() < totalSnapshots() ? writePartial()
                     : finalSummary.apply(new Window(start, end, interval.toSeconds()), new ArrayList<>(collected));
             if (!summary.partial()) {
-                output.writeSummary(summary);
+                output.writeSummaryAsSet(summary);
                 result = summary;
             }
             return summary;
@@ -138,7 +138,7 @@ public final class LiveRun {
                 "partial: the run was stopped at " + windowEnd + " before the window ended"));
         KpiSummary summary = partialSummary.summarize(new Window(start, windowEnd, interval.toSeconds()),
                 new ArrayList<>(collected), gaps);
-        output.writeSummary(summary);
+        output.writeSummaryAsSet(summary);
         result = summary;
         return summary;
     }

@@ -21,10 +21,16 @@ import java.util.Map;
 public final class SnapshotCollector {
     private final QueryRunner runner;
     private final KpiCalculator calculator;
+    private final boolean failRun;
 
-    public SnapshotCollector(QueryRunner runner, KpiCalculator calculator) {
+    /**
+     * @param failRun a source failure fails the run (retroactive); false records it as the snapshots' gap
+     *                (live: the summary's whole-window queries, which fail the run, decide the verdict)
+     */
+    public SnapshotCollector(QueryRunner runner, KpiCalculator calculator, boolean failRun) {
         this.runner = runner;
         this.calculator = calculator;
+        this.failRun = failRun;
     }
 
     /**
@@ -42,7 +48,8 @@ public final class SnapshotCollector {
             ends.add(firstEnd.plus(interval.multipliedBy(i)));
         }
         Map<QueryKey, String> queries = calculator.queriesFor(interval.toSeconds(), true);
-        QueryRunner.Batch batch = runner.submitRange(queries, ends.get(0), ends.get(ends.size() - 1), interval, null);
+        QueryRunner.Batch batch = runner.submitRange(queries, ends.get(0), ends.get(ends.size() - 1), interval, null,
+                failRun);
         return new Pending(firstSequence, ends, interval, batch);
     }
 

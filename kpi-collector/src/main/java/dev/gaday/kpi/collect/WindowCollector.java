@@ -23,12 +23,13 @@ public final class WindowCollector {
 
     /**
      * @param deadline how long the queries may take (null: as long as the client's retries allow)
-     * @param failWhenUnreachable throw (exit 4) when no query could reach the source at all
+     * @param failRun a source failure fails the run (exit 4); false keeps it as a gap (a stopped run's
+     *                partial summary, which never certifies)
      */
-    public WindowKpis collect(Window window, Duration deadline, boolean failWhenUnreachable, String source) {
+    public WindowKpis collect(Window window, Duration deadline, boolean failRun, String source) {
         Map<QueryKey, String> queries = calculator.queriesFor(window.duration().toSeconds(), false);
-        Map<QueryKey, QueryRunner.Outcome> outcomes = runner.instant(queries, window.end(), deadline);
-        if (failWhenUnreachable && SnapshotCollector.allUnreachable(outcomes)) {
+        Map<QueryKey, QueryRunner.Outcome> outcomes = runner.instant(queries, window.end(), deadline, failRun);
+        if (failRun && SnapshotCollector.allUnreachable(outcomes)) {
             throw new ToolException(ExitCode.RUNTIME_ERROR, "no query reached " + source + ": "
                     + outcomes.get(QueryKey.REQUESTS).error());
         }

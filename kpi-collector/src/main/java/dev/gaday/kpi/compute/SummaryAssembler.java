@@ -40,7 +40,7 @@ public final class SummaryAssembler {
         List<ServiceKpis> services = withPeakRps(window.services(), snapshots, queries);
         Infrastructure infrastructure = withPeaks(window.infrastructure(), snapshots, queries);
         Double redisHitRate = infrastructure.redis() == null ? null : infrastructure.redis().hitRatePercent();
-        Verdict verdict = new Certifier(config.thresholds()).certify(overall, services, redisHitRate, kubernetes,
+        Verdict verdict = new KpiCriteria(config.thresholds()).certify(overall, services, redisHitRate, kubernetes,
                 requireKubernetes, gaps, queries);
         return new KpiSummary(FileKind.KPI_SUMMARY.schemaVersion(), FileKind.KPI_SUMMARY.id(), BuildInfo.version(),
                 generatedAt, partial, window.window(), overall, services, infrastructure, kubernetes,

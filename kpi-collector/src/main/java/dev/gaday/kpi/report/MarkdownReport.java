@@ -7,7 +7,10 @@ import dev.gaday.common.model.kpi.KubernetesStatus;
 import dev.gaday.common.model.kpi.OverallKpis;
 import dev.gaday.common.model.kpi.ServiceKpis;
 import dev.gaday.common.verdict.CriterionResult;
+import dev.gaday.common.text.MarkdownText;
 import dev.gaday.common.text.ReportFormat;
+import dev.gaday.common.verdict.StatusMarks;
+import dev.gaday.common.verdict.Status;
 
 /** {@code ga_kpi_summary.md}: the summary for people; the JSON stays the reference. */
 public final class MarkdownReport {
@@ -19,7 +22,8 @@ public final class MarkdownReport {
         md.append("# GA Day KPI Summary\n\n");
         md.append("- **Window:** ").append(s.window().start()).append(" to ").append(s.window().end())
                 .append(" (snapshot interval ").append(s.window().intervalSeconds()).append(" s)\n");
-        md.append("- **Certification:** **").append(s.certification().status()).append("**")
+        md.append("- **Certification:** ").append(mark(s.certification().status())).append("**")
+                .append(s.certification().status()).append("**")
                 .append(s.partial() ? " (partial: the run was stopped before the window ended)" : "").append('\n');
         md.append("- **Generated:** ").append(s.generatedAt()).append(" by kpi-collector ").append(s.toolVersion())
                 .append("\n\n");
@@ -27,7 +31,8 @@ public final class MarkdownReport {
         md.append("## Certification criteria\n\n| Criterion | Value | Threshold | Status | Note |\n|---|---|---|---|---|\n");
         for (CriterionResult c : s.certification().criteria()) {
             md.append("| ").append(cell(c.name())).append(" | ").append(num(c.value(), c.unit())).append(" | ")
-                    .append(cell(c.describeThreshold())).append(" | ").append(c.status()).append(" | ")
+                    .append(cell(c.describeThreshold())).append(" | ").append(mark(c.status())).append(c.status())
+                    .append(" | ")
                     .append(cell(c.reason() == null ? "" : c.reason())).append(" |\n");
         }
 
@@ -87,9 +92,9 @@ public final class MarkdownReport {
         KubernetesStatus k = s.kubernetes();
         md.append("\n## Kubernetes\n\n");
         if (!k.available()) {
-            md.append("Not collected: ").append(k.unavailableReason()).append("\n");
+            md.append("Not collected: ").append(cell(k.unavailableReason())).append("\n");
         } else {
-            md.append("Namespace `").append(k.namespace()).append("`.\n\n| Deployment | Desired | Updated | Available | Rollout |\n|---|---|---|---|---|\n");
+            md.append("Namespace ").append(cell(k.namespace())).append(".\n\n| Deployment | Desired | Updated | Available | Rollout |\n|---|---|---|---|---|\n");
             for (KubernetesStatus.DeploymentRollout d : k.deployments()) {
                 md.append("| ").append(cell(d.name())).append(" | ").append(d.desiredReplicas()).append(" | ")
                         .append(d.updatedReplicas()).append(" | ").append(d.availableReplicas()).append(" | ")
@@ -97,8 +102,9 @@ public final class MarkdownReport {
             }
             md.append("\nRestarts in the window: ");
             md.append(k.restarts().stream().filter(r -> r.restartsInWindow() > 0)
-                    .map(r -> r.pod() + " (" + r.restartsInWindow() + ")").reduce((a, b) -> a + ", " + b).orElse("none"));
-            md.append(".\n\nPods not ready: ").append(k.podsNotReady().isEmpty() ? "none" : String.join(", ", k.podsNotReady()))
+                    .map(r -> cell(r.pod()) + " (" + r.restartsInWindow() + ")").reduce((a, b) -> a + ", " + b).orElse("none"));
+            md.append(".\n\nPods not ready: ").append(k.podsNotReady().isEmpty() ? "none"
+                    : String.join(", ", k.podsNotReady().stream().map(MarkdownReport::cell).toList()))
                     .append(".\n");
         }
 
@@ -118,11 +124,19 @@ public final class MarkdownReport {
         md.append("| ").append(name).append(" | ").append(num(value, unit)).append(" |\n");
     }
 
+    /** The value with at most three decimals and its unit, or N/A alone. */
     private static String num(Double value, String unit) {
-        return value == null ? "no data" : ReportFormat.plain(value, 3) + unit;
+        return ReportFormat.withUnit(value, 3, unit);
     }
 
+    /** Every value that comes from Prometheus, Kubernetes or the configuration goes through the one escaper. */
     private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+        return MarkdownText.escape(text);
+    }
+
+    /** "✔ " before a status word, nothing where the marks fall back to ASCII (the word stays). */
+    private static String mark(Status status) {
+        String symbol = StatusMarks.UNICODE.symbol(status);
+        return symbol.isEmpty() ? "" : symbol + " ";
     }
 }

@@ -62,14 +62,39 @@ public final class OutputFiles {
         return json;
     }
 
-    /** Existing snapshots, in sequence order; they must run 1, 2, 3... without a hole. */
-    public List<KpiSnapshot> readSnapshots() {
-        List<Path> files;
+    /**
+     * The summary as the completion of the run whose snapshots are in the directory: snapshots and
+     * summary are staged together and swapped in as one set (live mode; see {@link OutputSet}).
+     */
+    public Path writeSummaryAsSet(KpiSummary summary) {
+        OutputSet set = OutputSet.stage(directory);
+        try {
+            set.adoptSnapshots(snapshotFiles());
+            new OutputFiles(set.staging()).writeSummary(summary);
+            set.swap();
+        } catch (RuntimeException e) {
+            set.abandon();
+            throw e;
+        }
+        return directory.resolve(SUMMARY_JSON);
+    }
+
+    /** Replaces whatever set the directory holds with an empty one (a new live run starts clean). */
+    public void startNewSet() {
+        OutputSet.stage(directory).swap();
+    }
+
+    private List<Path> snapshotFiles() {
         try (Stream<Path> list = Files.list(directory)) {
-            files = list.filter(p -> SNAPSHOT_NAME.matcher(p.getFileName().toString()).matches()).sorted().toList();
+            return list.filter(p -> SNAPSHOT_NAME.matcher(p.getFileName().toString()).matches()).sorted().toList();
         } catch (IOException e) {
             throw ToolException.badInput("cannot list " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Existing snapshots, in sequence order; they must run 1, 2, 3... without a hole. */
+    public List<KpiSnapshot> readSnapshots() {
+        List<Path> files = snapshotFiles();
         List<KpiSnapshot> snapshots = new ArrayList<>();
         for (Path file : files) {
             KpiSnapshot snapshot = Json.readFile(file, KpiSnapshot.class);

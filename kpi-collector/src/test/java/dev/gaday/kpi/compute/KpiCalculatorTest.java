@@ -57,7 +57,7 @@ class KpiCalculatorTest {
         assertNull(idle.availabilityPercent());
         assertTrue(idle.noDataReason().startsWith("zero traffic"));
 
-        Verdict verdict = new Certifier(CONFIG.thresholds()).certify(kpis.overall(), kpis.services(), 99.0,
+        Verdict verdict = new KpiCriteria(CONFIG.thresholds()).certify(kpis.overall(), kpis.services(), 99.0,
                 KubernetesStatus.unavailable("none"), false, kpis.gaps(), kpis.queries());
         assertEquals(Status.NO_DATA, verdict.status());
         assertEquals(3, verdict.exitCode().code());
@@ -71,7 +71,7 @@ class KpiCalculatorTest {
         WindowKpis kpis = new KpiCalculator(CONFIG).compute(WINDOW, e);
         assertTrue(kpis.gaps().stream().anyMatch(g -> g.field().equals("queries.requests")
                 && g.reason().startsWith("source unreachable")));
-        Verdict verdict = new Certifier(CONFIG.thresholds()).certify(kpis.overall(), kpis.services(), 99.0,
+        Verdict verdict = new KpiCriteria(CONFIG.thresholds()).certify(kpis.overall(), kpis.services(), 99.0,
                 KubernetesStatus.unavailable("none"), false, kpis.gaps(), kpis.queries());
         assertEquals(Status.NO_DATA, verdict.criteria().get(0).status());
         assertTrue(verdict.criteria().get(0).reason().startsWith("source unreachable"));
@@ -84,16 +84,16 @@ class KpiCalculatorTest {
         e.add(QueryKey.LATENCY_BUCKETS, "b", List.of(new LabeledValue(Map.of("service", "a", "le", "0.1"), 1000),
                 new LabeledValue(Map.of("service", "a", "le", "+Inf"), 1000)), null);
         WindowKpis kpis = new KpiCalculator(CONFIG).compute(WINDOW, e);
-        Certifier certifier = new Certifier(CONFIG.thresholds());
+        KpiCriteria criteria = new KpiCriteria(CONFIG.thresholds());
         KubernetesStatus none = KubernetesStatus.unavailable("no cluster configured");
-        assertEquals(Status.PASS, certifier.certify(kpis.overall(), kpis.services(), 99.0, none, false, kpis.gaps(),
+        assertEquals(Status.PASS, criteria.certify(kpis.overall(), kpis.services(), 99.0, none, false, kpis.gaps(),
                 kpis.queries()).status());
-        Verdict required = certifier.certify(kpis.overall(), kpis.services(), 99.0, none, true, kpis.gaps(),
+        Verdict required = criteria.certify(kpis.overall(), kpis.services(), 99.0, none, true, kpis.gaps(),
                 kpis.queries());
         assertEquals(Status.NO_DATA, required.status());
         KubernetesStatus stuck = new KubernetesStatus(true, "ns", null, List.of(
                 new KubernetesStatus.DeploymentRollout("a", 3, 1, 2, false, "stuck")), List.of(), List.of());
-        assertEquals(Status.FAIL, certifier.certify(kpis.overall(), kpis.services(), 99.0, stuck, true, kpis.gaps(),
+        assertEquals(Status.FAIL, criteria.certify(kpis.overall(), kpis.services(), 99.0, stuck, true, kpis.gaps(),
                 kpis.queries()).status());
     }
 

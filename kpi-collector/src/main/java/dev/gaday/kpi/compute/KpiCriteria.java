@@ -18,7 +18,7 @@ import java.util.Map;
  * each service held to the same availability, error-rate and p99 thresholds, and the cluster's
  * state when Kubernetes is required. A value that could not be had is NO_DATA with its reason.
  */
-public final class Certifier {
+public final class KpiCriteria {
     public static final String OVERALL_AVAILABILITY = "overall availability";
     public static final String OVERALL_ERROR_RATE = "overall error rate";
     public static final String MAX_P99_LATENCY = "max p99 latency";
@@ -26,7 +26,7 @@ public final class Certifier {
 
     private final KpiConfig.Thresholds thresholds;
 
-    public Certifier(KpiConfig.Thresholds thresholds) {
+    public KpiCriteria(KpiConfig.Thresholds thresholds) {
         this.thresholds = thresholds;
     }
 
