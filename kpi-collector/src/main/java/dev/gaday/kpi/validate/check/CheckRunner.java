@@ -1,5 +1,7 @@
 package dev.gaday.kpi.validate.check;
 
+import dev.gaday.common.error.ExitCode;
+import dev.gaday.common.error.ToolException;
 import dev.gaday.common.prometheus.PrometheusException;
 import dev.gaday.common.secret.Secrets;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -38,7 +40,11 @@ public final class CheckRunner {
             outcome = check.evaluator().evaluate(check, context);
         } catch (CheckFailure e) {
             outcome = Outcome.error(e.kind(), oneLine(e.getMessage()), e.evidence());
-        } catch (PrometheusException | KubernetesClientException | UncheckedIOException e) {
+        } catch (PrometheusException e) {
+            // Prometheus refusing the PromQL (bad_data) is the check's own fault, not the source's.
+            ErrorKind kind = e.exitCode() == ExitCode.USAGE ? ErrorKind.DEFINITION : ErrorKind.SOURCE;
+            outcome = Outcome.error(kind, oneLine(e.getMessage()), null);
+        } catch (ToolException | KubernetesClientException | UncheckedIOException e) {
             outcome = Outcome.error(ErrorKind.SOURCE, oneLine(e.getMessage()), null);
         } catch (RuntimeException e) {
             outcome = Outcome.error(ErrorKind.SOURCE, "unexpected " + e.getClass().getSimpleName() + ": "
