@@ -65,7 +65,7 @@ class ValidateGaDayIT {
     static KubernetesClient client;
 
     @TempDir
-    Path dir;
+    static Path dir;
 
     PostgresServer postgres;
     HttpServer dashboards;
@@ -230,7 +230,7 @@ class ValidateGaDayIT {
 
     synchronized ValidationResults fullRun() throws IOException {
         if (results == null) {
-            out = Files.createTempDirectory("validate-it-");
+            out = dir.resolve("full-run");
             run = validate(out);
             results = Json.readFile(out.resolve(ValidationSuite.JSON_FILE), ValidationResults.class);
         }
@@ -360,6 +360,21 @@ class ValidateGaDayIT {
         assertEquals("failed", restarts.status());
         assertEquals(1.0, restarts.observed());
         assertTrue(restarts.evidence().contains("payments-0: 1"), restarts.evidence());
+    }
+
+    @Test
+    void driftWithoutAnAnalysisComparesTheHalvesPerRequestSoTheDailyShapeIsNoDrift() throws IOException {
+        ValidationResults.Case drift = find("ga.drift_stability");
+        Matcher cpu = Pattern.compile("cpu per request: .*\\n  before .*change (-?[0-9.]+) %").matcher(drift.evidence());
+        assertTrue(cpu.find(), drift.evidence());
+        assertTrue(Math.abs(Double.parseDouble(cpu.group(1))) < 10, drift.evidence());
+        // The leak adds 64 MiB/h to one of the summed instances: the second half holds 12 h × 64 MiB more on average.
+        Matcher memory = Pattern.compile("memory: .*\\n  before \\(at [^)]+\\) ([0-9.]+), after \\(at [^)]+\\) "
+                + "([0-9.]+),").matcher(drift.evidence());
+        assertTrue(memory.find(), drift.evidence());
+        double growth = Double.parseDouble(memory.group(2)) - Double.parseDouble(memory.group(1));
+        assertEquals(12 * LEAK_PER_HOUR, growth, 0.02 * 12 * LEAK_PER_HOUR, drift.evidence());
+        assertEquals("failed", drift.status());
     }
 
     @Test

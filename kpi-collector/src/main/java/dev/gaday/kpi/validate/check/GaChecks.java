@@ -122,12 +122,19 @@ public final class GaChecks {
         }
         Instant mid = context.start().plus(context.window().dividedBy(2));
         String half = context.window().dividedBy(2).getSeconds() + "s";
+        // CPU per request, so that the day's traffic shape is not taken for drift; raw CPU without request counters.
+        String cpuPerRequest = "avg_over_time((sum(rate(process_cpu_seconds_total[5m])) / sum(rate(http_requests_total"
+                + "[5m])))[" + half + ":1m])";
         String cpu = "avg_over_time((sum(rate(process_cpu_seconds_total[5m])))[" + half + ":1m])";
         String memory = "avg_over_time((sum(process_resident_memory_bytes))[" + half + ":1m])";
         double worst = 0;
         StringBuilder evidence = new StringBuilder("first half of the window against the second (no "
                 + InputFiles.DRIFT_ANALYSIS + " in --inputs)");
-        for (String[] metric : new String[][] {{"cpu", cpu}, {"memory", memory}}) {
+        String[][] metrics = {{"cpu per request", cpuPerRequest}, {"memory", memory}};
+        if (PromQl.instant(context, cpuPerRequest, context.end()).isEmpty()) {
+            metrics[0] = new String[] {"cpu", cpu};
+        }
+        for (String[] metric : metrics) {
             double before = single(context, metric[1], mid, metric[0]);
             double after = single(context, metric[1], context.end(), metric[0]);
             double change = before == 0 ? (after == 0 ? 0 : 100) : 100 * (after - before) / before;

@@ -118,7 +118,7 @@ public final class TimingChecks {
             throw CheckFailure.noData("no deployments in namespace " + status.namespace(), evidence.toString());
         }
         boolean holds = incomplete.isEmpty() && check.holds(worst);
-        String reason = incomplete.isEmpty() ? seen + " deployments fully rolled out"
+        String reason = incomplete.isEmpty() ? seen + (seen == 1 ? " deployment" : " deployments") + " fully rolled out"
                 : "rollout incomplete: " + String.join(", ", incomplete);
         return Outcome.verdict(holds, worst, reason, evidence.toString());
     }
