@@ -19,7 +19,6 @@ import dev.gaday.kpi.validate.report.HtmlReport;
 import dev.gaday.kpi.validate.report.JUnitXml;
 import dev.gaday.kpi.validate.report.ResultsAssembler;
 import dev.gaday.kpi.validate.source.KubernetesRollouts;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /** The validation suite: which checks run, running them, and the three result files. */
 public final class ValidationSuite {
@@ -90,23 +88,17 @@ public final class ValidationSuite {
     static ExitCode run(ValidationSettings settings, List<Check> checks, PrometheusClient prometheus,
             String prometheusUrl, Diagnostics diagnostics, Clock clock) {
         Instant began = clock.instant();
-        Supplier<KubernetesClient> kubernetes = KubernetesRollouts.connector(settings.kubeconfig(),
+        KubernetesRollouts.LazyClient kubernetes = KubernetesRollouts.connector(settings.kubeconfig(),
                 settings.environment());
-        List<KubernetesClient> opened = new ArrayList<>();
-        Supplier<KubernetesClient> tracked = kubernetes == null ? null : () -> {
-            KubernetesClient client = kubernetes.get();
-            if (!opened.contains(client)) {
-                opened.add(client);
-            }
-            return client;
-        };
         CheckContext context = new CheckContext(settings.start(), settings.end(), prometheus, settings.inputs(),
-                settings.environment(), tracked, settings.namespace());
+                settings.environment(), kubernetes, settings.namespace());
         List<CheckResult> results;
         try {
             results = new CheckRunner(context, result -> report(result, diagnostics)).run(checks);
         } finally {
-            opened.forEach(KubernetesClient::close);
+            if (kubernetes != null) {
+                kubernetes.close();
+            }
         }
         ValidationResults document = ResultsAssembler.assemble(results, settings.start(), settings.end(),
                 prometheusUrl, settings.gaMode(), began);
@@ -115,16 +107,7 @@ public final class ValidationSuite {
         diagnostics.info("validation " + document.status() + ": " + summary.passed() + " passed, " + summary.failed()
                 + " failed, " + summary.errors() + " errors, " + summary.skipped() + " skipped; files in "
                 + settings.outputDir());
-        return ExitCode.values()[indexOf(document.exitCode())];
-    }
-
-    private static int indexOf(int code) {
-        for (ExitCode exitCode : ExitCode.values()) {
-            if (exitCode.code() == code) {
-                return exitCode.ordinal();
-            }
-        }
-        throw new IllegalStateException("unknown exit code " + code);
+        return ResultsAssembler.exitCode(results);
     }
 
     /** One line per check that did not pass; errors on stderr name the check and the reason. */

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The GA set: eleven checks with stable names and the seed's thresholds (each overridable in checks.yaml). Every
@@ -215,7 +216,7 @@ public final class GaChecks {
         StringBuilder evidence = new StringBuilder(evidenceHead);
         double worst = 100;
         List<String> failing = new ArrayList<>();
-        for (Map.Entry<String, double[]> entry : new java.util.TreeMap<>(availability).entrySet()) {
+        for (Map.Entry<String, double[]> entry : new TreeMap<>(availability).entrySet()) {
             double percent = entry.getValue()[0];
             double errorRate = entry.getValue()[1];
             worst = Math.min(worst, percent);
@@ -269,7 +270,7 @@ public final class GaChecks {
                 + "\nat: " + context.end());
         double worst = 0;
         List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, Double> entry : new java.util.TreeMap<>(max).entrySet()) {
+        for (Map.Entry<String, Double> entry : new TreeMap<>(max).entrySet()) {
             double perHour = slope.getOrDefault(entry.getKey(), 0.0) * 3600;
             worst = Math.max(worst, entry.getValue());
             evidence.append("\n  ").append(entry.getKey()).append(": max ")
@@ -310,21 +311,21 @@ public final class GaChecks {
             return Outcome.skipped("no cluster configured and no Prometheus");
         }
         String spec = "kube_deployment_spec_replicas";
-        Map<String, Double> desired = byDeployment(PromQl.instant(context, spec, context.end()));
+        Map<String, Double> desired = byLabel(PromQl.instant(context, spec, context.end()));
         if (desired.isEmpty()) {
             return Outcome.skipped("no cluster configured (--kubeconfig) and no kube-state-metrics series "
                     + "(kube_deployment_spec_replicas) in Prometheus at the window's end");
         }
-        Map<String, Double> updated = byDeployment(PromQl.instant(context, "kube_deployment_status_replicas_updated",
+        Map<String, Double> updated = byLabel(PromQl.instant(context, "kube_deployment_status_replicas_updated",
                 context.end()));
-        Map<String, Double> available = byDeployment(PromQl.instant(context,
+        Map<String, Double> available = byLabel(PromQl.instant(context,
                 "kube_deployment_status_replicas_available", context.end()));
         StringBuilder evidence = new StringBuilder("kube-state-metrics at " + context.end()
                 + ": kube_deployment_spec_replicas, kube_deployment_status_replicas_updated, "
                 + "kube_deployment_status_replicas_available");
         double worst = 100;
         List<String> incomplete = new ArrayList<>();
-        for (Map.Entry<String, Double> entry : new java.util.TreeMap<>(desired).entrySet()) {
+        for (Map.Entry<String, Double> entry : new TreeMap<>(desired).entrySet()) {
             String deployment = entry.getKey();
             if (!settings.deployments().isEmpty() && settings.deployments().stream()
                     .noneMatch(name -> deployment.contains("deployment=\"" + name + "\""))) {
@@ -399,9 +400,5 @@ public final class GaChecks {
             map.put(value.labels(), value.value());
         }
         return map;
-    }
-
-    private static Map<String, Double> byDeployment(List<PromQl.Value> values) {
-        return byLabel(values);
     }
 }

@@ -26,7 +26,7 @@ public final class KubernetesRollouts {
      * A supplier of a client for the configured cluster: an explicit kubeconfig, else $KUBECONFIG or
      * ~/.kube/config, else in-cluster; null when none of them exists (checks then skip).
      */
-    public static Supplier<KubernetesClient> connector(Path kubeconfig, Map<String, String> environment) {
+    public static LazyClient connector(Path kubeconfig, Map<String, String> environment) {
         if (kubeconfig == null) {
             String fromEnv = environment.get("KUBECONFIG");
             Path home = Path.of(System.getProperty("user.home"), ".kube", "config");
@@ -35,17 +35,33 @@ public final class KubernetesRollouts {
                 return null;
             }
         }
-        return new Supplier<>() {
-            private KubernetesClient client;
+        return new LazyClient(kubeconfig);
+    }
 
-            @Override
-            public synchronized KubernetesClient get() {
-                if (client == null) {
-                    client = new KubernetesClientBuilder().withConfig(config(kubeconfig)).build();
-                }
-                return client;
+    /** A client made on first use (a run whose checks never ask the cluster never connects); closed after the run. */
+    public static final class LazyClient implements Supplier<KubernetesClient>, AutoCloseable {
+        private final Path kubeconfig;
+        private KubernetesClient client;
+
+        LazyClient(Path kubeconfig) {
+            this.kubeconfig = kubeconfig;
+        }
+
+        @Override
+        public synchronized KubernetesClient get() {
+            if (client == null) {
+                client = new KubernetesClientBuilder().withConfig(config(kubeconfig)).build();
             }
-        };
+            return client;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (client != null) {
+                client.close();
+                client = null;
+            }
+        }
     }
 
     private static Config config(Path kubeconfig) {
