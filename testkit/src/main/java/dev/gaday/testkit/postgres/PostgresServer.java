@@ -73,6 +73,11 @@ public final class PostgresServer implements AutoCloseable {
         return port;
     }
 
+    /** The cluster's temporary directory (data and log); deleted by {@link #close()}. */
+    public Path directory() {
+        return root;
+    }
+
     /** Runs SQL through {@code psql} (no JDBC driver needed on the test kit's class path); returns its output. */
     public String psql(String sql) {
         return run(List.of(binDir.resolve("psql").toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
