@@ -303,34 +303,36 @@ public final class GaChecks {
         return Outcome.verdict(check.holds(count), count, reason, PromQl.evidence(query, context.end(), values));
     }
 
+    // kube-state-metrics first: they tell the state at the window's end, also for a past window; the cluster's
+    // API only tells the state now.
     static Outcome rollout(Check check, CheckContext context, GaSettings settings) {
-        if (context.kubernetes() != null) {
-            return TimingChecks.rolloutFromCluster(check, context, settings.deployments());
-        }
-        if (context.prometheus() == null) {
-            return Outcome.skipped("no cluster configured and no Prometheus");
-        }
-        String spec = "kube_deployment_spec_replicas";
-        Map<String, Double> desired = byLabel(PromQl.instant(context, spec, context.end()));
+        String spec = "max by (namespace, deployment) (kube_deployment_spec_replicas)";
+        Map<String, Double> desired = context.prometheus() == null ? Map.of()
+                : byLabel(PromQl.instant(context, spec, context.end()));
         if (desired.isEmpty()) {
+            if (context.kubernetes() != null) {
+                return TimingChecks.rolloutFromCluster(check, context, settings.deployments());
+            }
             return Outcome.skipped("no cluster configured (--kubeconfig) and no kube-state-metrics series "
                     + "(kube_deployment_spec_replicas) in Prometheus at the window's end");
         }
-        Map<String, Double> updated = byLabel(PromQl.instant(context, "kube_deployment_status_replicas_updated",
-                context.end()));
+        Map<String, Double> updated = byLabel(PromQl.instant(context,
+                "max by (namespace, deployment) (kube_deployment_status_replicas_updated)", context.end()));
         Map<String, Double> available = byLabel(PromQl.instant(context,
-                "kube_deployment_status_replicas_available", context.end()));
+                "max by (namespace, deployment) (kube_deployment_status_replicas_available)", context.end()));
         StringBuilder evidence = new StringBuilder("kube-state-metrics at " + context.end()
                 + ": kube_deployment_spec_replicas, kube_deployment_status_replicas_updated, "
                 + "kube_deployment_status_replicas_available");
         double worst = 100;
         List<String> incomplete = new ArrayList<>();
+        List<String> matched = new ArrayList<>();
         for (Map.Entry<String, Double> entry : new TreeMap<>(desired).entrySet()) {
             String deployment = entry.getKey();
             if (!settings.deployments().isEmpty() && settings.deployments().stream()
                     .noneMatch(name -> deployment.contains("deployment=\"" + name + "\""))) {
                 continue;
             }
+            matched.add(deployment);
             double u = updated.getOrDefault(deployment, 0.0);
             double a = available.getOrDefault(deployment, 0.0);
             double percent = TimingChecks.percent(Math.min(u, a), entry.getValue());
@@ -341,8 +343,14 @@ public final class GaChecks {
                 incomplete.add(deployment + " " + Values.format(percent) + " %");
             }
         }
+        for (String name : settings.deployments()) {
+            if (matched.stream().noneMatch(d -> d.contains("deployment=\"" + name + "\""))) {
+                throw CheckFailure.noData("watched deployment " + name + " has no kube-state-metrics series at "
+                        + context.end(), evidence.toString());
+            }
+        }
         return Outcome.verdict(incomplete.isEmpty() && check.holds(worst), worst, incomplete.isEmpty()
-                ? "every deployment fully rolled out" : "rollout incomplete: " + String.join(", ", incomplete),
+                ? matched.size() + (matched.size() == 1 ? " deployment" : " deployments") + " fully rolled out" : "rollout incomplete: " + String.join(", ", incomplete),
                 evidence.toString());
     }
 

@@ -1,0 +1,121 @@
+package dev.gaday.kpi.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gaday.common.cli.CommandRun;
+import dev.gaday.common.json.Json;
+import dev.gaday.common.model.validation.ValidationResults;
+import dev.gaday.testkit.dataset.Dataset;
+import dev.gaday.testkit.dataset.GaDayGenerator;
+import dev.gaday.testkit.prometheus.PrometheusServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Rollout and restarts of a past window from kube-state-metrics in a real Prometheus (no cluster): a short
+ * generated day plus kube-state-metrics series written here, backfilled together.
+ */
+class KubeStateMetricsIT {
+    @TempDir
+    static Path dir;
+
+    static PrometheusServer prometheus;
+    static Dataset dataset;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Dataset generated = GaDayGenerator.builder().hours(2).services(2).step(Duration.ofSeconds(60)).build()
+                .generate(dir.resolve("dataset"));
+        long start = generated.manifest().start().getEpochSecond();
+        long end = generated.manifest().end().getEpochSecond();
+        StringBuilder spec = new StringBuilder();
+        StringBuilder updated = new StringBuilder();
+        StringBuilder available = new StringBuilder();
+        StringBuilder restarts = new StringBuilder();
+        String ksm = "job=\"kube-state-metrics\",instance=\"ksm:8080\",namespace=\"release\"";
+        for (long t = start; t <= end; t += 60) {
+            for (String deployment : List.of("checkout", "payments")) {
+                String labels = "{" + ksm + ",deployment=\"" + deployment + "\"} ";
+                spec.append("kube_deployment_spec_replicas").append(labels).append("3 ").append(t).append('\n');
+                updated.append("kube_deployment_status_replicas_updated").append(labels).append("3 ").append(t)
+                        .append('\n');
+                // payments loses a replica 30 minutes before the end and does not get it back.
+                int up = deployment.equals("payments") && t > end - 1800 ? 2 : 3;
+                available.append("kube_deployment_status_replicas_available").append(labels).append(up).append(' ')
+                        .append(t).append('\n');
+            }
+            // Two restarts of payments-0's container, at 60 and 90 minutes.
+            int count = (t >= start + 3600 ? 1 : 0) + (t >= start + 5400 ? 1 : 0);
+            restarts.append("kube_pod_container_status_restarts_total{").append(ksm)
+                    .append(",pod=\"payments-0\",container=\"app\"} ").append(count).append(' ').append(t)
+                    .append('\n');
+        }
+        Path file = dir.resolve("dataset").resolve("kube-state-metrics.om");
+        Files.writeString(file, "# TYPE kube_deployment_spec_replicas gauge\n" + spec
+                + "# TYPE kube_deployment_status_replicas_updated gauge\n" + updated
+                + "# TYPE kube_deployment_status_replicas_available gauge\n" + available
+                + "# TYPE kube_pod_container_status_restarts counter\n" + restarts + "# EOF\n");
+        List<Path> files = new ArrayList<>(generated.files());
+        files.add(file);
+        dataset = new Dataset(generated.directory(), files, generated.manifest());
+        prometheus = PrometheusServer.start(dataset);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (prometheus != null) {
+            prometheus.close();
+        }
+    }
+
+    ValidationResults validate(String checksYaml, String name, int exitCode) throws Exception {
+        Path checks = dir.resolve(name + ".yaml");
+        Files.writeString(checks, checksYaml);
+        Path out = dir.resolve(name);
+        ValidateCommand command = new ValidateCommand();
+        command.environment = Map.of(); // no $KUBECONFIG: the cluster checks read kube-state-metrics
+        CommandRun run = CommandRun.of(command, "--prometheus-url", prometheus.url(),
+                "--ga-start", dataset.manifest().start().toString(), "--ga-end", dataset.manifest().end().toString(),
+                "--ga-mode", "--checks", checks.toString(), "--check", "ga.rollout_complete",
+                "--check", "ga.no_pod_restarts", "-o", out.toString());
+        assertEquals(exitCode, run.exitCode(), run.err());
+        return Json.readFile(out.resolve(ValidationSuite.JSON_FILE), ValidationResults.class);
+    }
+
+    @Test
+    void aPastWindowsRolloutAndRestartsComeFromKubeStateMetrics() throws Exception {
+        ValidationResults results = validate("ga: {}\n", "all", 1);
+        ValidationResults.Case rollout = results.cases().get(0);
+        assertEquals("failed", rollout.status());
+        assertEquals(200.0 / 3, rollout.observed(), 1e-9);
+        assertEquals("rollout incomplete: {deployment=\"payments\", namespace=\"release\"} 66.6667 %",
+                rollout.reason());
+        assertTrue(rollout.evidence().contains("{deployment=\"checkout\", namespace=\"release\"}: desired 3, "
+                + "updated 3, available 3"), rollout.evidence());
+        ValidationResults.Case restarts = results.cases().get(1);
+        assertEquals("failed", restarts.status());
+        assertEquals(2.0, restarts.observed());
+        assertTrue(restarts.evidence().contains("pod=\"payments-0\""), restarts.evidence());
+    }
+
+    @Test
+    void watchedDeploymentsNarrowTheRolloutAndTheRestartWindowNarrowsTheRestarts() throws Exception {
+        ValidationResults results = validate("ga: {deployments: [checkout], restartWindow: 20m}\n", "narrow", 0);
+        ValidationResults.Case rollout = results.cases().get(0);
+        assertEquals("passed", rollout.status(), rollout.reason());
+        assertEquals("1 deployment fully rolled out", rollout.reason());
+        ValidationResults.Case restarts = results.cases().get(1);
+        // The last restart was 30 minutes before the end: none in the last 20 minutes.
+        assertEquals("passed", restarts.status(), restarts.reason());
+        assertEquals(0.0, restarts.observed());
+    }
+}
