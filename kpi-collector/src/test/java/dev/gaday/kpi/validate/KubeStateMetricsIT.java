@@ -118,4 +118,51 @@ class KubeStateMetricsIT {
         assertEquals("passed", restarts.status(), restarts.reason());
         assertEquals(0.0, restarts.observed());
     }
+
+    @Test
+    void promqlChecksHoldEveryPointOverTheWindowOrOneValueAtItsEnd() throws Exception {
+        Path checks = dir.resolve("promql.yaml");
+        Files.writeString(checks, """
+                checks:
+                  - name: replicas.payments
+                    kind: promql
+                    category: capacity
+                    query: max(kube_deployment_status_replicas_available{deployment="payments"})
+                    comparator: ">="
+                    threshold: 3
+                    over: window
+                  - name: restarts.max
+                    kind: promql
+                    query: max_over_time(kube_pod_container_status_restarts_total[{{window}}])
+                    comparator: "<="
+                    threshold: 1
+                    severity: warning
+                  - name: absent.series
+                    kind: promql
+                    query: nothing_like_this_metric
+                    comparator: "<"
+                    threshold: 1
+                    severity: warning
+                """);
+        Path out = dir.resolve("promql");
+        CommandRun run = CommandRun.of(new ValidateCommand(), "--prometheus-url", prometheus.url(),
+                "--ga-start", dataset.manifest().start().toString(), "--ga-end", dataset.manifest().end().toString(),
+                "--checks", checks.toString(), "-o", out.toString());
+        assertEquals(1, run.exitCode(), run.err());
+        ValidationResults results = Json.readFile(out.resolve(ValidationSuite.JSON_FILE), ValidationResults.class);
+        ValidationResults.Case replicas = results.cases().get(0);
+        assertEquals("failed", replicas.status());
+        assertEquals(2.0, replicas.observed());
+        // 2 h at a 1 m step is 121 points; the replica is missing after end - 30 min: 30 of them.
+        assertTrue(replicas.reason().startsWith("30 of 121 points beyond >= 3; worst 2 at "), replicas.reason());
+        ValidationResults.Case restarts = results.cases().get(1);
+        assertEquals("failed", restarts.status());
+        assertEquals(2.0, restarts.observed());
+        assertTrue(restarts.evidence().contains("[7200s]"), restarts.evidence());
+        ValidationResults.Case absent = results.cases().get(2);
+        assertEquals("error", absent.status());
+        assertEquals("no-data", absent.errorKind());
+        assertEquals(List.of("replicas.payments"), results.critical());
+        assertEquals(List.of("replicas.payments", "restarts.max"), results.failed());
+    }
 }
