@@ -180,7 +180,7 @@ public final class ChecksFile {
                 GaSettings.Dashboard http = dashboard(node, "http check", base);
                 yield new Check(name, category, severity, kind, description, comparator(node, Comparator.LESS),
                         number(node.path("threshold"), "threshold (seconds)"), "s",
-                        (c, ctx) -> TimingChecks.http(c, ctx, http));
+                        (c, ctx) -> SourceChecks.http(c, ctx, http));
             }
             case "sql" -> {
                 List<GaSettings.NamedQuery> query = List.of(new GaSettings.NamedQuery(name, text(node.path("sql"),
@@ -193,7 +193,7 @@ public final class ChecksFile {
                         ? (int) number(node.get("runs"), "runs") : database.runs());
                 yield new Check(name, category, severity, kind, description, comparator(node, Comparator.LESS),
                         number(node.path("threshold"), "threshold (ms)"), "ms",
-                        (c, ctx) -> TimingChecks.sql(c, ctx, timed));
+                        (c, ctx) -> SourceChecks.sql(c, ctx, timed));
             }
             case "kubernetes" -> {
                 List<String> deployments = new ArrayList<>();
@@ -203,7 +203,7 @@ public final class ChecksFile {
                 yield new Check(name, category, severity, kind, description, Comparator.GREATER_OR_EQUAL, 100.0,
                         "%", (c, ctx) -> ctx.kubernetes() == null
                                 ? Outcome.skipped("no cluster configured (--kubeconfig, $KUBECONFIG or in-cluster)")
-                                : TimingChecks.rolloutFromCluster(c, ctx, deployments));
+                                : SourceChecks.rolloutFromCluster(c, ctx, deployments));
             }
             case "json" -> CustomChecks.jsonPath(name, category, severity, description,
                     text(node.path("file"), "file"), text(node.path("path"), "path"),

@@ -55,11 +55,11 @@ public final class GaChecks {
                 check(DASHBOARD, "performance", "dashboard load time p95 below 2 s", Comparator.LESS, 2, "s",
                         (c, ctx) -> settings.dashboard() == null
                                 ? Outcome.skipped("no dashboard URL configured (ga.dashboard.urls in checks.yaml)")
-                                : TimingChecks.http(c, ctx, settings.dashboard())),
+                                : SourceChecks.http(c, ctx, settings.dashboard())),
                 check(DATABASE, "performance", "each configured query below 50 ms (median)", Comparator.LESS, 50,
                         "ms", (c, ctx) -> settings.database() == null
                                 ? Outcome.skipped("no database configured (ga.database in checks.yaml)")
-                                : TimingChecks.sql(c, ctx, settings.database())),
+                                : SourceChecks.sql(c, ctx, settings.database())),
                 check(MEMORY, "resources", "process memory below 2 GiB and no leak (growth at most "
                         + Values.format(settings.leakBytesPerHour() / MIB) + " MiB/h)", Comparator.LESS, 2 * GIB,
                         "bytes", (c, ctx) -> memory(c, ctx, settings)),
@@ -311,7 +311,7 @@ public final class GaChecks {
                 : byLabel(PromQl.instant(context, spec, context.end()));
         if (desired.isEmpty()) {
             if (context.kubernetes() != null) {
-                return TimingChecks.rolloutFromCluster(check, context, settings.deployments());
+                return SourceChecks.rolloutFromCluster(check, context, settings.deployments());
             }
             return Outcome.skipped("no cluster configured (--kubeconfig) and no kube-state-metrics series "
                     + "(kube_deployment_spec_replicas) in Prometheus at the window's end");
@@ -335,7 +335,7 @@ public final class GaChecks {
             matched.add(deployment);
             double u = updated.getOrDefault(deployment, 0.0);
             double a = available.getOrDefault(deployment, 0.0);
-            double percent = TimingChecks.percent(Math.min(u, a), entry.getValue());
+            double percent = SourceChecks.percent(Math.min(u, a), entry.getValue());
             worst = Math.min(worst, percent);
             evidence.append("\n  ").append(deployment).append(": desired ").append(Values.format(entry.getValue()))
                     .append(", updated ").append(Values.format(u)).append(", available ").append(Values.format(a));

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 /** The evaluators shared by the GA set and checks.yaml: HTTP load times, SQL timings, Kubernetes rollouts. */
-public final class TimingChecks {
-    private TimingChecks() {
+public final class SourceChecks {
+    private SourceChecks() {
     }
 
     /** Worst quantile of the load times over the URLs, in seconds; a non-2xx answer fails the check. */
