@@ -26,16 +26,17 @@ import picocli.CommandLine.Option;
         description = {
             "Runs the GA validation suite (--ga-mode) and the checks of --checks over the GA window.",
             "",
-            "A check whose source is not configured is skipped with the reason; one whose source fails or has no",
-            "data is an error, never a failure. Only critical checks decide the exit code.",
+            "A check whose source is not configured is skipped with the reason; one whose source fails or has no "
+                    + "data is an error, never a failure. Only critical checks decide the exit code.",
             "",
             "Writes validation_results.xml (JUnit), validation_results.html and validation_results.json."},
         footer = {"%nExit codes of validate: 0 every critical check passed (skipped allowed); 1 a critical check "
                 + "failed; 4 a critical check's source was unreachable or failed; 2 bad options or an invalid check "
                 + "in --checks; 3 a critical check had no data. When several apply, 1 wins, then 4, 2, 3.",
             "%nExamples:",
-            "  kpi-collector validate --prometheus-url http://prometheus:9090 --ga-start 2025-01-15T00:00:00Z \\",
-            "      --ga-end 2025-01-16T00:00:00Z --ga-mode --inputs ga_drift --inputs ga_slo -o ga_validation",
+            "  kpi-collector validate --prometheus-url http://prometheus:9090 \\",
+            "      --ga-start 2025-01-15T00:00:00Z --ga-end 2025-01-16T00:00:00Z \\",
+            "      --ga-mode --inputs ga_drift --inputs ga_slo -o ga_validation",
             "  kpi-collector validate --ga-mode --checks checks.yaml --list"})
 public final class ValidateCommand extends ToolCommand {
     static final Path DEFAULT_OUTPUT = Path.of("ga_validation");
