@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Rollout and restarts of a past window from kube-state-metrics in a real Prometheus (no cluster): a short
- * generated day plus kube-state-metrics series written here, backfilled together.
+ * Checks answered by a real Prometheus alone (no cluster, no input files), on a short generated day plus
+ * kube-state-metrics series written here, backfilled together: rollout and restarts of a past window, PromQL
+ * checks over the window and at its end, the canary judged on its matchers' requests.
  */
-class KubeStateMetricsIT {
+class PrometheusOnlyChecksIT {
     @TempDir
     static Path dir;
 
@@ -164,5 +165,24 @@ class KubeStateMetricsIT {
         assertEquals("no-data", absent.errorKind());
         assertEquals(List.of("replicas.payments"), results.critical());
         assertEquals(List.of("replicas.payments", "restarts.max"), results.failed());
+    }
+
+    @Test
+    void withoutADriftAnalysisTheCanaryIsJudgedOnItsMatchersRequests() throws Exception {
+        Path checks = dir.resolve("canary.yaml");
+        Files.writeString(checks, "ga: {canaryMatchers: 'service=\"checkout\"'}\n");
+        Path out = dir.resolve("canary");
+        CommandRun run = CommandRun.of(new ValidateCommand(), "--prometheus-url", prometheus.url(),
+                "--ga-start", dataset.manifest().start().toString(), "--ga-end", dataset.manifest().end().toString(),
+                "--ga-mode", "--checks", checks.toString(), "--check", "ga.canary_success", "-o", out.toString());
+        ValidationResults.Case canary = Json.readFile(out.resolve(ValidationSuite.JSON_FILE), ValidationResults.class)
+                .cases().get(0);
+        var checkout = dataset.manifest().truths().services().get("checkout");
+        double expected = 100.0 * (1 - (double) checkout.errors5xx() / checkout.totalRequests());
+        assertEquals(expected, canary.observed(), 1e-9);
+        assertEquals(expected >= 99 ? "passed" : "failed", canary.status());
+        assertEquals(expected >= 99 ? 0 : 1, run.exitCode(), run.err());
+        assertTrue(canary.evidence().contains("http_requests_total{service=\"checkout\", status=~\"5..\"}"),
+                canary.evidence());
     }
 }
