@@ -1,5 +1,6 @@
-package dev.gaday.kpi.validate.check;
+package dev.gaday.kpi.validate.catalog;
 
+import dev.gaday.kpi.validate.check.Severity;
 import dev.gaday.kpi.validate.source.Secret;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,12 @@
-package dev.gaday.kpi.validate.check;
+package dev.gaday.kpi.validate.catalog;
 
+import dev.gaday.kpi.validate.check.Check;
+import dev.gaday.kpi.validate.check.CheckContext;
+import dev.gaday.kpi.validate.check.CheckFailure;
+import dev.gaday.kpi.validate.check.Evaluator;
+import dev.gaday.kpi.validate.check.Outcome;
+import dev.gaday.kpi.validate.check.Severity;
+import dev.gaday.kpi.validate.check.Values;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.model.kpi.KubernetesStatus;

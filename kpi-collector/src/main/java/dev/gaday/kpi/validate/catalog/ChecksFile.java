@@ -1,5 +1,10 @@
-package dev.gaday.kpi.validate.check;
+package dev.gaday.kpi.validate.catalog;
 
+import dev.gaday.kpi.validate.check.Check;
+import dev.gaday.kpi.validate.check.CheckFailure;
+import dev.gaday.kpi.validate.check.ErrorKind;
+import dev.gaday.kpi.validate.check.Outcome;
+import dev.gaday.kpi.validate.check.Severity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gaday.common.cli.DurationConverter;

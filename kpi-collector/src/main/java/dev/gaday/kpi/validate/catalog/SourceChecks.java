@@ -1,5 +1,10 @@
-package dev.gaday.kpi.validate.check;
+package dev.gaday.kpi.validate.catalog;
 
+import dev.gaday.kpi.validate.check.Check;
+import dev.gaday.kpi.validate.check.CheckContext;
+import dev.gaday.kpi.validate.check.CheckFailure;
+import dev.gaday.kpi.validate.check.Outcome;
+import dev.gaday.kpi.validate.check.Values;
 import dev.gaday.common.model.kpi.KubernetesStatus;
 import dev.gaday.common.secret.Secrets;
 import dev.gaday.kpi.validate.source.HttpTiming;
