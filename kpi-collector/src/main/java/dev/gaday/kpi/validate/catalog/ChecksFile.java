@@ -1,15 +1,15 @@
 package dev.gaday.kpi.validate.catalog;
 
-import dev.gaday.kpi.validate.check.Check;
-import dev.gaday.kpi.validate.check.CheckFailure;
-import dev.gaday.kpi.validate.check.ErrorKind;
-import dev.gaday.kpi.validate.check.Outcome;
-import dev.gaday.kpi.validate.check.Severity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gaday.common.cli.DurationConverter;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.verdict.Comparator;
+import dev.gaday.kpi.validate.check.Check;
+import dev.gaday.kpi.validate.check.CheckFailure;
+import dev.gaday.kpi.validate.check.ErrorKind;
+import dev.gaday.kpi.validate.check.Outcome;
+import dev.gaday.kpi.validate.check.Severity;
 import dev.gaday.kpi.validate.source.Secret;
 import java.io.IOException;
 import java.nio.file.Files;

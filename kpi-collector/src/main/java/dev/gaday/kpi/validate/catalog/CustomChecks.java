@@ -1,5 +1,8 @@
 package dev.gaday.kpi.validate.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gaday.common.prometheus.QueryResult;
+import dev.gaday.common.verdict.Comparator;
 import dev.gaday.kpi.validate.check.Check;
 import dev.gaday.kpi.validate.check.CheckContext;
 import dev.gaday.kpi.validate.check.CheckFailure;
@@ -7,9 +10,6 @@ import dev.gaday.kpi.validate.check.ErrorKind;
 import dev.gaday.kpi.validate.check.Outcome;
 import dev.gaday.kpi.validate.check.Severity;
 import dev.gaday.kpi.validate.check.Values;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.gaday.common.prometheus.QueryResult;
-import dev.gaday.common.verdict.Comparator;
 import dev.gaday.kpi.validate.source.InputFiles;
 import dev.gaday.kpi.validate.source.PromQl;
 import java.nio.file.Files;

@@ -1,5 +1,10 @@
 package dev.gaday.kpi.validate.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gaday.common.json.Json;
+import dev.gaday.common.model.kpi.KubernetesStatus;
+import dev.gaday.common.model.ws.WsHealthMetrics;
+import dev.gaday.common.verdict.Comparator;
 import dev.gaday.kpi.validate.check.Check;
 import dev.gaday.kpi.validate.check.CheckContext;
 import dev.gaday.kpi.validate.check.CheckFailure;
@@ -7,11 +12,6 @@ import dev.gaday.kpi.validate.check.Evaluator;
 import dev.gaday.kpi.validate.check.Outcome;
 import dev.gaday.kpi.validate.check.Severity;
 import dev.gaday.kpi.validate.check.Values;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.gaday.common.json.Json;
-import dev.gaday.common.model.kpi.KubernetesStatus;
-import dev.gaday.common.model.ws.WsHealthMetrics;
-import dev.gaday.common.verdict.Comparator;
 import dev.gaday.kpi.validate.source.InputFiles;
 import dev.gaday.kpi.validate.source.KubernetesRollouts;
 import dev.gaday.kpi.validate.source.PromQl;

@@ -1,12 +1,12 @@
 package dev.gaday.kpi.validate.catalog;
 
+import dev.gaday.common.model.kpi.KubernetesStatus;
+import dev.gaday.common.secret.Secrets;
 import dev.gaday.kpi.validate.check.Check;
 import dev.gaday.kpi.validate.check.CheckContext;
 import dev.gaday.kpi.validate.check.CheckFailure;
 import dev.gaday.kpi.validate.check.Outcome;
 import dev.gaday.kpi.validate.check.Values;
-import dev.gaday.common.model.kpi.KubernetesStatus;
-import dev.gaday.common.secret.Secrets;
 import dev.gaday.kpi.validate.source.HttpTiming;
 import dev.gaday.kpi.validate.source.KubernetesRollouts;
 import dev.gaday.kpi.validate.source.SqlTiming;
