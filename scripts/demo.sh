@@ -6,8 +6,9 @@
 #   3. kpi-collector over that window  -> demo-output/ga_kpis/
 #   4. ws-health against `ws-health serve` with chaos (connections dropped, a refusal window)
 #                                       -> demo-output/ws_health/ws_health_metrics.json
-#   5. cert-package                     -> demo-output/ga_certification/ (report, PDF, tarball)
-#   6. cert-package verify on the tarball.
+#   5. kpi-collector validate --ga-mode -> demo-output/ga_validation/validation_results.{xml,html,json}
+#   6. cert-package                     -> demo-output/ga_certification/ (report, PDF, tarball)
+#   7. cert-package verify on the tarball.
 # Every process it starts is stopped when it ends, however it ends.
 # Environment: DEMO_OUTPUT (default demo-output), DEMO_SKIP_BUILD=1 to reuse built jars.
 set -euo pipefail
@@ -91,6 +92,13 @@ ws_status=0
   --output "$out/ws_health" || ws_status=$?
 echo "ws-health exit code: $ws_status" >&2
 [ "$ws_status" -le 3 ] || exit "$ws_status"
+
+say "kpi-collector validate: the GA validation suite (JUnit XML, HTML, JSON)"
+validate_status=0
+"${kpi_collector[@]}" validate --prometheus-url "$PROMETHEUS_URL" --ga-start "$GA_START" --ga-end "$GA_END" \
+  --ga-mode --inputs "$out/ws_health" --output "$out/ga_validation" || validate_status=$?
+echo "kpi-collector validate exit code: $validate_status (0 pass, 1 a critical check failed, 3 no data)" >&2
+[ "$validate_status" -le 3 ] || exit "$validate_status"
 
 say "cert-package: report, PDF with charts, manifest, reproducible tarball"
 cert_status=0

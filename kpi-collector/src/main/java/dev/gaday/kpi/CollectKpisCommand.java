@@ -52,7 +52,7 @@ import picocli.CommandLine.Option;
 
 /** Collects the GA window's KPIs from Prometheus and Kubernetes and gives a certification verdict. */
 @Command(name = "kpi-collector", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
-        sortOptions = false,
+        sortOptions = false, subcommands = dev.gaday.kpi.validate.ValidateCommand.class,
         description = {
             "Collects the GA window's KPIs from Prometheus (and Kubernetes) and gives a certification verdict.",
             "",

@@ -8,6 +8,7 @@ public enum FileKind {
     KPI_SUMMARY("ga-kpi-summary", 1),
     KPI_SNAPSHOT("ga-kpi-snapshot", 1),
     WS_HEALTH_METRICS("ws-health-metrics", 1),
+    VALIDATION_RESULTS("validation-results", 1),
     CERTIFICATION_METADATA("ga-certification-metadata", 1);
 
     private final String id;

@@ -108,6 +108,17 @@ public final class GaDayGenerator {
         if (deployIdx < 0 || deployIdx >= b.instancesPerService) {
             throw new IllegalArgumentException("deploy instance index out of range: " + deployIdx);
         }
+        if (b.leakingInstance != null && serviceNames.stream().noneMatch(service -> {
+            for (int i = 0; i < b.instancesPerService; i++) {
+                if (instanceName(service, i).equals(b.leakingInstance)) {
+                    return true;
+                }
+            }
+            return false;
+        })) {
+            throw new IllegalArgumentException("leaking instance " + b.leakingInstance + " is not an instance of "
+                    + serviceNames);
+        }
         startSec = b.start.getEpochSecond();
         if (b.start.getNano() != 0) {
             throw new IllegalArgumentException("start must be a whole second, got " + b.start);
@@ -496,6 +507,10 @@ public final class GaDayGenerator {
             emit("http_request_duration_seconds", app.countPrefix, cumulative);
             emit("process_cpu_seconds", app.cpuPrefix, app.cpuSeconds);
             long memory = (200L + 10L * app.serviceIndex) * 1024 * 1024 + 4096L * random.nextInt(8192);
+            if (app.instance.equals(settings.leakingInstance)) {
+                // Steady growth from the first sample, drawn from no random number: the other series stay as they were.
+                memory += settings.leakBytesPerHour * (t - startSec) / 3600;
+            }
             emit("process_resident_memory_bytes", app.memPrefix, memory);
             return served;
         }
@@ -782,6 +797,8 @@ public final class GaDayGenerator {
         private Duration downDuration = Duration.ofMinutes(5);
         private Duration stormOffset;
         private Duration stormDuration = Duration.ofMinutes(20);
+        private String leakingInstance;
+        private long leakBytesPerHour;
 
         private Builder() {
         }
@@ -883,6 +900,19 @@ public final class GaDayGenerator {
             return this;
         }
 
+        /**
+         * A memory leak: {@code process_resident_memory_bytes} of this instance (e.g. {@code "search-0:8080"}) grows
+         * linearly by {@code bytesPerHour} from the first sample. Off by default.
+         */
+        public Builder memoryLeak(String instance, long bytesPerHour) {
+            if (bytesPerHour <= 0) {
+                throw new IllegalArgumentException("memory leak must grow by a positive amount, got " + bytesPerHour);
+            }
+            this.leakingInstance = Objects.requireNonNull(instance, "instance");
+            this.leakBytesPerHour = bytesPerHour;
+            return this;
+        }
+
         /** Checks the settings (IllegalArgumentException naming the bad one) and returns the generator. */
         public GaDayGenerator build() {
             return new GaDayGenerator(copy());
@@ -906,6 +936,8 @@ public final class GaDayGenerator {
             b.downDuration = downDuration;
             b.stormOffset = stormOffset;
             b.stormDuration = stormDuration;
+            b.leakingInstance = leakingInstance;
+            b.leakBytesPerHour = leakBytesPerHour;
             return b;
         }
 
@@ -915,7 +947,8 @@ public final class GaDayGenerator {
                     String.valueOf(services), String.valueOf(instancesPerService), String.valueOf(incidentService),
                     String.valueOf(incidentOffset), incidentDuration.toString(), String.valueOf(incidentErrorRatio),
                     String.valueOf(deployService), String.valueOf(deployInstance), String.valueOf(deployOffset),
-                    downDuration.toString(), String.valueOf(stormOffset), stormDuration.toString());
+                    downDuration.toString(), String.valueOf(stormOffset), stormDuration.toString())
+                    + (leakingInstance == null ? "" : "|leak=" + leakingInstance + "@" + leakBytesPerHour);
         }
     }
 }
