@@ -33,6 +33,11 @@ public class OutputDirMixin {
         return dir;
     }
 
+    /** The directory given with -o, or null when the tool's default applies. */
+    public Path requested() {
+        return directory;
+    }
+
     public boolean given() {
         return directory != null;
     }
