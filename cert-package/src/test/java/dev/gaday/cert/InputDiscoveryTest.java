@@ -36,9 +36,9 @@ class InputDiscoveryTest {
     void driftAndSloFilesFillTheirPlaceholdersThroughTheDefaultBindings() throws IOException {
         Path in = dir.resolve("in");
         Fixtures.writeInputs(in, "web", true);
-        Files.writeString(in.resolve("drift_analysis.json"), "{\"totalChecks\": 42, \"driftsDetected\": 2,"
+        Files.writeString(in.resolve("drift_analysis.json"), "{\"status\": \"PASS\", \"totalChecks\": 42, \"driftsDetected\": 2,"
                 + " \"criticalDrifts\": 0, \"drifts\": [\"config map <changed>\", \"replicas 3 -> 4\"]}");
-        Files.writeString(in.resolve("slo_status.json"), "{\"status\": \"MET\"}");
+        Files.writeString(in.resolve("slo_status.json"), "{\"status\": \"PASS\"}");
         Path template = dir.resolve("t.md");
         Files.writeString(template, "- checks {{TOTAL_DRIFT_CHECKS}}\n- detected {{DRIFTS_DETECTED}}\n"
                 + "- slo {{SLO_COMPLIANCE_STATUS}}\n\n### Drift Details\n{{INSERT_DRIFT_DETAILS}}\n");
@@ -47,7 +47,7 @@ class InputDiscoveryTest {
                 out.toString(), "--strict");
         assertEquals(0, run.exitCode(), run.err());
         String report = Files.readString(out.resolve("package/GA_DAY_REPORT.md"));
-        assertTrue(report.contains("- checks 42\n- detected 2\n- slo MET\n"), report);
+        assertTrue(report.contains("- checks 42\n- detected 2\n- slo PASS\n"), report);
         assertTrue(report.contains("- config map \\<changed\\>\n- replicas 3 -\\> 4"), report);
         assertTrue(Files.exists(out.resolve("package/drift_analysis.json")), "copied into the package");
     }

@@ -6,6 +6,7 @@ import static dev.gaday.cert.build.PackageLayout.UNFILLED;
 
 import dev.gaday.cert.archive.ReproducibleTar;
 import dev.gaday.cert.certification.CertificationDecision;
+import dev.gaday.cert.certification.CertificationPolicy;
 import dev.gaday.cert.chart.KpiCharts;
 import dev.gaday.cert.input.InputFiles;
 import dev.gaday.cert.input.InputKind;
@@ -17,6 +18,7 @@ import dev.gaday.cert.report.MissingUnits;
 import dev.gaday.cert.report.ReportContext;
 import dev.gaday.cert.report.ReportTemplate;
 import dev.gaday.cert.report.ReportValues;
+import dev.gaday.cert.report.VerdictSummary;
 import dev.gaday.common.cli.Diagnostics;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.io.Sha256;
@@ -149,7 +151,8 @@ public final class PackageBuilder {
             }
             diagnostics.warn(summary + " and read N/A; see package/" + UNFILLED + " (-v lists them)");
         }
-        return new FilledReport(template, filled.text(), charts, unfilled, artifacts);
+        String markdown = VerdictSummary.insert(filled.text(), evidence.inputs(), evidence.decision());
+        return new FilledReport(template, markdown, charts, unfilled, artifacts);
     }
 
     /** The GA window (the options' and the KPI summary's must agree), the decision and the time stamp. */
@@ -180,7 +183,8 @@ public final class PackageBuilder {
         if (start != null) {
             warnOutsideWindow(inputs, start, end);
         }
-        CertificationDecision decision = CertificationDecision.of(inputs);
+        CertificationDecision decision = CertificationDecision.of(inputs,
+                CertificationPolicy.of(inputs.release().certification(), options.policy()));
         for (String gap : decision.dataGaps()) {
             diagnostics.warn(gap);
         }

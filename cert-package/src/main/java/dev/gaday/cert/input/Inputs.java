@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.KpiSummary;
+import dev.gaday.common.model.validation.ValidationResults;
 import dev.gaday.common.model.ws.WsHealthMetrics;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ public record Inputs(
         List<KpiSnapshot> snapshots,
         WsHealthMetrics wsHealth,
         ReleaseFile release,
-        Map<String, JsonNode> documents) {
+        Map<String, JsonNode> documents,
+        ValidationResults validation) {
 
     public Inputs {
         snapshots = List.copyOf(snapshots);
@@ -49,7 +51,13 @@ public record Inputs(
             ws = Json.readFile(wsFile.get(), WsHealthMetrics.class, NOFOLLOW_LINKS);
             documents.put(InputFiles.WS_HEALTH, Json.mapper().valueToTree(ws));
         }
-        for (String name : List.of(InputFiles.DRIFT_ANALYSIS, InputFiles.SLO_STATUS, InputFiles.VALIDATION_JSON)) {
+        ValidationResults validation = null;
+        Optional<Path> validationFile = files.get(InputFiles.VALIDATION_JSON);
+        if (validationFile.isPresent()) {
+            validation = Json.readFile(validationFile.get(), ValidationResults.class, NOFOLLOW_LINKS);
+            documents.put(InputFiles.VALIDATION_JSON, Json.mapper().valueToTree(validation));
+        }
+        for (String name : List.of(InputFiles.DRIFT_ANALYSIS, InputFiles.SLO_STATUS)) {
             Optional<Path> file = files.get(name);
             if (file.isPresent()) {
                 documents.put(name, Json.readFile(file.get(), JsonNode.class, NOFOLLOW_LINKS));
@@ -66,6 +74,6 @@ public record Inputs(
             release = Json.readFile(releaseFile.get(), ReleaseFile.class, NOFOLLOW_LINKS);
             documents.put("release", Json.mapper().valueToTree(release));
         }
-        return new Inputs(files, summary, snapshots, ws, release, documents);
+        return new Inputs(files, summary, snapshots, ws, release, documents, validation);
     }
 }

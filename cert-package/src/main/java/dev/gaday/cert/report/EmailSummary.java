@@ -26,8 +26,12 @@ public final class EmailSummary {
         text.append("Generated:     ").append(generatedAt).append("\n\n");
         text.append("Gates:\n");
         for (Gate gate : decision.gates()) {
-            text.append("  - ").append(gate.name()).append(": ").append(gate.status())
+            text.append("  - ").append(gate.name()).append(": ").append(gate.counted() ? gate.status() : "not counted")
+                    .append(" [").append(gate.mode()).append("]")
                     .append(gate.note() == null ? "" : " (" + gate.note() + ")").append('\n');
+            for (String reason : gate.reasons()) {
+                text.append("      ").append(plain(reason)).append('\n');
+            }
         }
         if (inputs.kpiSummary() != null) {
             OverallKpis o = inputs.kpiSummary().overall();
@@ -45,8 +49,10 @@ public final class EmailSummary {
         }
         if (!inputs.release().incidents().isEmpty()) {
             text.append("\nIncidents: ").append(inputs.release().incidents().size()).append('\n');
+            // The separator stays outside plain(), which trims: "SEV-2 Checkout errors", not "SEV-2Checkout errors".
             inputs.release().incidents().forEach(i -> text.append("  - ")
-                    .append(plain(i.severity() == null ? "" : i.severity() + " ")).append(plain(i.title())).append('\n'));
+                    .append(i.severity() == null || i.severity().isBlank() ? "" : plain(i.severity()) + " ")
+                    .append(plain(i.title())).append('\n'));
         }
         text.append("\nThe full report (GA_DAY_REPORT.pdf) and the evidence are in ").append(archiveName)
                 .append(";\ncheck it with: cert-package verify ").append(archiveName).append('\n');

@@ -29,7 +29,7 @@ class PackageDirectoryTest {
 
     private static BuildOptions options(Path inputs, Path out, long epoch) {
         return new BuildOptions(List.of(inputs), Map.of(), null, null, null, null, () -> out, false, false, false,
-                Instant.ofEpochSecond(epoch), epoch, Map.of());
+                Instant.ofEpochSecond(epoch), epoch, Map.of(), null, false);
     }
 
     /** Every file under the directory, by relative path, with its bytes. */

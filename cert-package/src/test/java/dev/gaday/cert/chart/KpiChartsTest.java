@@ -21,7 +21,7 @@ class KpiChartsTest {
 
     private static ReleaseFile release(List<ReleaseFile.Incident> incidents) {
         return new ReleaseFile(null, null, null, null, null, null, null, incidents, null, null, null, null, null, null,
-                null);
+                null, null);
     }
 
     private static ReleaseFile.Incident incident(String id, String time, String severity) {
