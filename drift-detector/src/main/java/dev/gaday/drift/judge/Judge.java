@@ -68,6 +68,11 @@ public final class Judge {
                 "the query failed: " + message + (policy.critical() ? " (critical metric)." : "."));
     }
 
+    /** A percentage threshold as written in reasons: 10, 2.5. */
+    public static String percent(double value) {
+        return num(value);
+    }
+
     static String num(double value) {
         if (value == 0 || Double.isNaN(value) || Double.isInfinite(value)) {
             return String.valueOf(value == 0 ? "0" : value);
