@@ -52,7 +52,7 @@ public final class Analyzer {
                 early[i] = Judge.error(check.error(), policy);
             } else if (check.baseline() == null || check.current() == null) {
                 early[i] = Judge.noData(check.baseline() == null && check.current() == null ? "either side"
-                        : check.baseline() == null ? baselineSide(mode) + " side" : currentSide(mode) + " side",
+                        : "the " + (check.baseline() == null ? baselineSide(mode) : currentSide(mode)) + " side",
                         policy);
             } else if (check.baseline().size() < policy.minSamples() || check.current().size() < policy.minSamples()) {
                 early[i] = Judge.insufficient(check.baseline().size(), check.current().size(), policy);

@@ -54,7 +54,7 @@ public final class Judge {
 
     public static Verdict noData(String which, Policy policy) {
         return new Verdict(Decision.NO_DATA, Severity.NONE, null, policy.critical(),
-                "no series on the " + which + (policy.critical() ? " of a critical metric." : "."));
+                "no series on " + which + (policy.critical() ? " of a critical metric." : "."));
     }
 
     public static Verdict insufficient(int nBaseline, int nCurrent, Policy policy) {
