@@ -4,7 +4,12 @@ import dev.gaday.common.cli.DurationConverter;
 import dev.gaday.common.cli.InstantConverter;
 import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.error.ToolException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gaday.common.json.Json;
+import dev.gaday.common.model.FileKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import dev.gaday.common.model.drift.DriftAnalysis;
 import dev.gaday.common.model.drift.DriftBaseline;
 import dev.gaday.common.model.drift.DriftWindow;
@@ -75,6 +80,7 @@ final class CompareCommand extends DriftCommandBase {
         prometheus.endpoint();
         judge.config();
         try {
+            checkKind(baselineFile);
             baseline = Json.readFile(baselineFile, DriftBaseline.class);
         } catch (ToolException e) {
             throw ToolException.usage("--baseline " + e.getMessage());
@@ -96,6 +102,25 @@ final class CompareCommand extends DriftCommandBase {
             }
             if (interval.compareTo(judge.step) < 0) {
                 throw ToolException.usage("--interval must be at least the step (" + judge.step.toSeconds() + "s)");
+            }
+        }
+    }
+
+    /** The header first: a file of another kind is named as such, not as a missing field. */
+    private static void checkKind(Path file) {
+        JsonNode tree;
+        try {
+            tree = Json.mapper().readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw ToolException.usage(file + ": no such file");
+        } catch (IOException e) {
+            return; // Json.readFile names the place of the syntax error
+        }
+        if (tree != null && tree.isObject()) {
+            try {
+                FileKind.DRIFT_BASELINE.check(tree.path("schemaVersion").asInt(0), tree.path("kind").asText(null));
+            } catch (IllegalArgumentException e) {
+                throw ToolException.usage(file + ": " + e.getMessage());
             }
         }
     }
