@@ -70,7 +70,7 @@ final class LiveCompare {
     }
 
     DriftAnalysis run() {
-        start = clock.instant();
+        start = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant end = start.plus(duration);
         hooks.onStop(this::stopAndAwait);
         diagnostics.info(String.format(Locale.ROOT, "live compare from %s to %s, a snapshot every %ds; stop with "

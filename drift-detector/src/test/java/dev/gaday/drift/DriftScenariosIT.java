@@ -232,6 +232,89 @@ class DriftScenariosIT {
         assertEquals(baseline.window(), a.windows().get("baseline"));
     }
 
+    static Path paymentsBaseline() {
+        Path out = temp.resolve("live-baseline");
+        Path file = out.resolve("baseline_metrics.json");
+        if (!Files.exists(file)) {
+            CommandRun capture = run("capture", "--from", START.plus(Duration.ofMinutes(30)).toString(),
+                    "--to", START.plus(Duration.ofMinutes(150)).toString(), "--selector", "service=\"payments\"",
+                    "-o", out.toString());
+            assertEquals(0, capture.exitCode(), capture.err());
+        }
+        return file;
+    }
+
+    /** Captures the stop action a SIGTERM would run, and accelerates the run's waiting like its clock. */
+    static final class TestHooks implements LiveCompare.Hooks {
+        final double speed;
+        volatile Runnable stop;
+
+        TestHooks(double speed) {
+            this.speed = speed;
+        }
+
+        @Override
+        public void onStop(Runnable action) {
+            stop = action;
+        }
+
+        @Override
+        public double speed() {
+            return speed;
+        }
+    }
+
+    static CommandRun live(Path out, double speed, TestHooks hooks, String duration, String interval) {
+        Path baseline = paymentsBaseline(); // before the accelerated clock starts
+        CompareCommand command = new CompareCommand();
+        command.clock = new AcceleratedClock(DEPLOY.plus(Duration.ofMinutes(10)), speed);
+        command.liveHooks = hooks;
+        return CommandRun.of(command, "--prometheus-url", prometheus.url(), "--baseline",
+                baseline.toString(), "--duration", duration, "--interval", interval, "-o", out.toString());
+    }
+
+    @Test
+    void aLiveCompareWritesSnapshotsAndACompleteFinalAnalysis() throws Exception {
+        Path out = temp.resolve("live-complete");
+        CommandRun r = live(out, 3600, new TestHooks(3600), "2h", "10m");
+        assertEquals(1, r.exitCode(), r.err() + r.out());
+        DriftAnalysis last = analysis(out);
+        assertTrue(last.complete());
+        assertEquals(Duration.ofHours(2), Duration.between(last.windows().get("current").start(),
+                last.windows().get("current").end()));
+        assertEquals("High", check(last, "memory_bytes", "payments").classification());
+        for (int n = 1; n <= 11; n++) {
+            Path snapshot = out.resolve(String.format("drift_snapshot_%04d.json", n));
+            DriftAnalysis s = Json.readFile(snapshot, DriftAnalysis.class);
+            assertFalse(s.complete(), snapshot.toString());
+            assertEquals(last.windows().get("current").start().plus(Duration.ofMinutes(10L * n)),
+                    s.windows().get("current").end());
+        }
+        assertFalse(Files.exists(out.resolve("drift_snapshot_0012.json")));
+    }
+
+    @Test
+    void aStopSignalLeavesACompleteIncompleteAnalysisWithinFiveSeconds() throws Exception {
+        Path out = temp.resolve("live-stopped");
+        TestHooks hooks = new TestHooks(600);
+        java.util.concurrent.CompletableFuture<CommandRun> running = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> live(out, 600, hooks, "2h", "5m"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!Files.exists(out.resolve("drift_snapshot_0002.json")) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(Files.exists(out.resolve("drift_snapshot_0002.json")), "two snapshots before the stop");
+        long t0 = System.nanoTime();
+        hooks.stop.run(); // what the JVM's shutdown hook runs on SIGTERM
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "stop took " + took);
+        DriftAnalysis stopped = analysis(out);
+        assertFalse(stopped.complete());
+        CommandRun r = running.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(3, r.exitCode(), "an interrupted run never passes: " + r.err() + r.out());
+        assertEquals(stopped, analysis(out), "the final file is written once");
+    }
+
     static String noDataConfig(boolean critical) {
         return """
                 step: 1m
