@@ -49,7 +49,7 @@ abstract class DriftCommandBase extends ToolCommand {
     }
 
     DriftRunner runner(PrometheusClient client) {
-        return new DriftRunner(new Fetcher(client, judge.effectiveStep()), judge.config());
+        return new DriftRunner(new Fetcher(client, judge.effectiveStep(), diagnostics()::detail), judge.config());
     }
 
     static DriftWindow window(String what, Instant start, Instant end) {

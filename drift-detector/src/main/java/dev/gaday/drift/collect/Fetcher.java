@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Range-queries one side of a check. The grid starts one step after the window's start, so that each
@@ -22,10 +23,19 @@ import java.util.Map;
 public final class Fetcher {
     private final PrometheusClient client;
     private final Duration step;
+    private final Consumer<String> log;
 
-    public Fetcher(PrometheusClient client, Duration step) {
+    /** {@code log} receives one line per query (-v), in the form testkit's QueryFloor replays. */
+    public Fetcher(PrometheusClient client, Duration step, Consumer<String> log) {
         this.client = client;
         this.step = step;
+        this.log = log;
+    }
+
+    private QueryResult.Matrix range(String promql, QueryRange grid) {
+        log.accept("query_range start=" + grid.start().getEpochSecond() + " end=" + grid.end().getEpochSecond()
+                + " step=" + step.toSeconds() + " promql=" + promql);
+        return client.queryRange(promql, grid.start(), grid.end(), step);
     }
 
     public Duration step() {
@@ -49,8 +59,8 @@ public final class Fetcher {
             String total = QueryTemplate.resolve(metric.total(), scope, step);
             String shown = "errors: " + errors + " / total: " + total;
             try {
-                QueryResult.Matrix errorMatrix = client.queryRange(errors, grid.start(), grid.end(), step);
-                QueryResult.Matrix totalMatrix = client.queryRange(total, grid.start(), grid.end(), step);
+                QueryResult.Matrix errorMatrix = range(errors, grid);
+                QueryResult.Matrix totalMatrix = range(total, grid);
                 return new MetricData(shown, joinRatio(errorMatrix, totalMatrix, expected), null);
             } catch (PrometheusException e) {
                 return rejectedOrThrow(shown, e);
@@ -58,7 +68,7 @@ public final class Fetcher {
         }
         String query = QueryTemplate.resolve(metric.query(), scope, step);
         try {
-            QueryResult.Matrix matrix = client.queryRange(query, grid.start(), grid.end(), step);
+            QueryResult.Matrix matrix = range(query, grid);
             Map<Map<String, String>, Samples> series = new LinkedHashMap<>();
             for (QueryResult.Series s : matrix.series()) {
                 series.put(s.metric(), gauge(s, expected));

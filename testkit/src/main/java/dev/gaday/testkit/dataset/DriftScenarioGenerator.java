@@ -49,6 +49,11 @@ public final class DriftScenarioGenerator {
                     memoryBytes, changeAt, latencyFactor, errorFactor, memoryFactor);
         }
 
+        public Track requestsPerSecond(double rate) {
+            return new Track(service, track, seed, rate, errorRatio, latencyMedian, latencySigma, cpuCores,
+                    memoryBytes, changeAt, latencyFactor, errorFactor, memoryFactor);
+        }
+
         public Track latencyMedian(double seconds) {
             return new Track(service, track, seed, requestsPerSecond, errorRatio, seconds, latencySigma, cpuCores,
                     memoryBytes, changeAt, latencyFactor, errorFactor, memoryFactor);
