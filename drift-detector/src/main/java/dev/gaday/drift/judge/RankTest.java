@@ -171,12 +171,10 @@ public final class RankTest {
         double lo = Math.nextDown(y[0] - x[x.length - 1]);
         double hi = y[y.length - 1] - x[0];
         long countLo = 0;
-        long limit = 4L * (x.length + y.length);
-        while (true) {
-            long countHi = countAtMost(x, y, hi);
-            if (countHi - countLo <= limit) {
-                return selectBetween(x, y, lo, hi, (int) (k - countLo - 1));
-            }
+        long countHi = total;
+        // Few enough candidates left to sort: about one per sample keeps both the counting and the sort small.
+        long limit = x.length + y.length;
+        while (countHi - countLo > limit) {
             double mid = lo + (hi - lo) / 2;
             if (!(mid > lo && mid < hi)) {
                 return hi; // no double left between: every difference in (lo, hi] equals hi
@@ -184,11 +182,13 @@ public final class RankTest {
             long countMid = countAtMost(x, y, mid);
             if (countMid >= k) {
                 hi = mid;
+                countHi = countMid;
             } else {
                 lo = mid;
                 countLo = countMid;
             }
         }
+        return selectBetween(x, y, lo, hi, (int) (k - countLo - 1));
     }
 
     /** Number of pairs with y[j] − x[i] ≤ t. */
