@@ -4,7 +4,9 @@
 # beside testkit's QueryFloor: a JVM started with the same flags that only sends the same range queries
 # (those drift-detector logged with -v), one at a time as drift-detector does, and parses the answers.
 # What drift-detector takes beyond the floor is the judge's own work (options, configuration, pairing,
-# tests, Holm, score, the file). Aim: beyond-floor <= 0.5 s. Prints medians of ROUNDS rounds (wall and CPU
+# tests, Holm, score, the file). Both run as the launchers run tools: the same JVM flags and each its own
+# AppCDS archive (drift-detector/bin/drift-detector; the floor's made by its warm-up run), and drift-detector
+# also as plain `java -jar` with the same flags but no archive. Aim: beyond-floor <= 0.5 s. Prints medians of ROUNDS rounds (wall and CPU
 # seconds; on a loaded machine the CPU figures are the fair ones) and peak RSS.
 # Usage: [ROUNDS=n] scripts/bench/drift.sh [services]
 set -euo pipefail
@@ -53,36 +55,43 @@ args=(canary --prometheus-url "$url" --canary 'track="canary"' --stable 'track="
 
 drift() { java "${TOOL_JVM_FLAGS[@]}" -jar "$JAR" "${args[@]}" -o "$1"; }
 floor() {
-  /usr/bin/time -f '%U %S' -o "$WORK/cpu-floor" java "${TOOL_JVM_FLAGS[@]}" -cp "$JAR:$TESTKIT_JAR" dev.gaday.testkit.bench.QueryFloor "$url" "$WORK/queries.log" 1 \
+  /usr/bin/time -f '%U %S' -o "$WORK/cpu-floor" java "${TOOL_JVM_FLAGS[@]}" "$1" -cp "$JAR:$TESTKIT_JAR" dev.gaday.testkit.bench.QueryFloor "$url" "$WORK/queries.log" 1 \
     >/dev/null || { echo "drift.sh: the query floor failed against $url" >&2; exit 4; }
 }
 
-# Warm-up run (gives the query log), then the measured rounds of floor and drift-detector in turn.
+# Warm-up runs (the first gives the query log, the others make the archives), then the measured rounds
+# of floor, jar and launcher in turn.
 drift "$WORK/out-warm" >/dev/null 2>"$WORK/queries.log" || true
+rm -f "${JAR%.jar}.jsa"
+DRIFT_DETECTOR_JAR=$JAR drift-detector/bin/drift-detector "${args[@]}" -o "$WORK/out-warm2" >/dev/null 2>&1 || true
+floor -XX:ArchiveClassesAtExit="$WORK/floor.jsa"
 [ -f "$WORK/out-warm/drift_analysis.json" ] || { echo "drift.sh: drift-detector wrote no analysis" >&2; cat "$WORK/queries.log" >&2; exit 4; }
 checks=$(python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); print(a["totalChecks"], min(d["test"]["nBaseline"] for d in a["drifts"]))' "$WORK/out-warm/drift_analysis.json")
 queries=$(grep -c ' promql=' "$WORK/queries.log")
 : >"$WORK/times"
 for round in $(seq 1 "$ROUNDS"); do
-  t0=$(now); floor
+  t0=$(now); floor -XX:SharedArchiveFile="$WORK/floor.jsa"
   echo "floor $(echo "$(now) - $t0" | bc -l) 0 $(tail -1 "$WORK/cpu-floor" | awk '{print $1 + $2}')" >>"$WORK/times"
-  t0=$(now)
-  /usr/bin/time -f '%M %U %S' -o "$WORK/rss" java "${TOOL_JVM_FLAGS[@]}" -jar "$JAR" "${args[@]}" -o "$WORK/out-$round" \
-    >/dev/null 2>&1 || true
-  t1=$(now)
-  [ -f "$WORK/out-$round/drift_analysis.json" ] || { echo "drift.sh: round $round wrote no analysis" >&2; exit 4; }
-  echo "drift $(echo "$t1 - $t0" | bc -l) $(tail -1 "$WORK/rss" | awk '{print $1, $2 + $3}')" >>"$WORK/times"
+  for how in jar launcher; do
+    cmd=(java "${TOOL_JVM_FLAGS[@]}" -jar "$JAR"); [ "$how" = launcher ] && cmd=(env DRIFT_DETECTOR_JAR="$JAR" drift-detector/bin/drift-detector)
+    t0=$(now)
+    /usr/bin/time -f '%M %U %S' -o "$WORK/rss" "${cmd[@]}" "${args[@]}" -o "$WORK/out-$how-$round" >/dev/null 2>&1 || true
+    t1=$(now)
+    [ -f "$WORK/out-$how-$round/drift_analysis.json" ] || { echo "drift.sh: round $round ($how) wrote no analysis" >&2; exit 4; }
+    echo "$how $(echo "$t1 - $t0" | bc -l) $(tail -1 "$WORK/rss" | awk '{print $1, $2 + $3}')" >>"$WORK/times"
+  done
 done
-floor_s=$(awk '$1 == "floor" {print $2}' "$WORK/times" | median)
-drift_s=$(awk '$1 == "drift" {print $2}' "$WORK/times" | median)
-floor_cpu=$(awk '$1 == "floor" {print $4}' "$WORK/times" | median)
-drift_cpu=$(awk '$1 == "drift" {print $4}' "$WORK/times" | median)
-rss_mb=$(echo "$(awk '$1 == "drift" {print $3}' "$WORK/times" | sort -g | tail -1) / 1024" | bc -l)
 read -r total n <<<"$checks"
 echo "canary: $SERVICES services, $total checks, >= $n samples a side, $queries range queries; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg); medians of $ROUNDS rounds"
-printf '%-6s %-10s %-10s %-14s %-8s %-8s\n' "" floor drift beyond_floor ratio rss_mb
-printf '%-6s %-10.2f %-10.2f %-14.2f %-8.2f %-8.0f\n' wall_s "$floor_s" "$drift_s" "$(echo "$drift_s - $floor_s" | bc -l)" \
-  "$(echo "$drift_s / $floor_s" | bc -l)" "$rss_mb"
-# CPU seconds (user + system) are what a loaded machine does not inflate: the judge's own work is the difference.
-printf '%-6s %-10.2f %-10.2f %-14.2f %-8.2f\n' cpu_s "$floor_cpu" "$drift_cpu" "$(echo "$drift_cpu - $floor_cpu" | bc -l)" \
-  "$(echo "$drift_cpu / $floor_cpu" | bc -l)"
+floor_s=$(awk '$1 == "floor" {print $2}' "$WORK/times" | median)
+floor_cpu=$(awk '$1 == "floor" {print $4}' "$WORK/times" | median)
+# CPU seconds (user + system) are what a loaded machine inflates least: the judge's own work is the difference.
+printf '%-9s %8s %8s %14s %13s %7s %7s\n' run wall_s cpu_s wall_beyond_s cpu_beyond_s ratio rss_mb
+printf '%-9s %8.2f %8.2f\n' floor "$floor_s" "$floor_cpu"
+for how in jar launcher; do
+  s_=$(awk -v h="$how" '$1 == h {print $2}' "$WORK/times" | median)
+  c_=$(awk -v h="$how" '$1 == h {print $4}' "$WORK/times" | median)
+  rss_mb=$(echo "$(awk -v h="$how" '$1 == h {print $3}' "$WORK/times" | sort -g | tail -1) / 1024" | bc -l)
+  printf '%-9s %8.2f %8.2f %14.2f %13.2f %6.2fx %7.0f\n' "$how" "$s_" "$c_" "$(echo "$s_ - $floor_s" | bc -l)" \
+    "$(echo "$c_ - $floor_cpu" | bc -l)" "$(echo "$s_ / $floor_s" | bc -l)" "$rss_mb"
+done
