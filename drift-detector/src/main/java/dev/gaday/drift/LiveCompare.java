@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * baseline and written as drift_snapshot_NNNN.json (complete: false); at the end drift_analysis.json
  * (complete: true). A stop signal (SIGTERM, SIGINT) writes drift_analysis.json marked incomplete within
  * {@link #STOP_DEADLINE}: judged afresh if that fits in {@link #FRESH_BUDGET}, else the last snapshot's
- * judgement. An incomplete file never passes (exit 3 unless it failed).
+ * judgement. An incomplete file never passes (exit 3 unless it failed). When the source fails mid-run
+ * the last snapshot's judgement is written as the final file before the run ends with exit 4.
  */
 final class LiveCompare {
     static final Duration STOP_DEADLINE = Duration.ofSeconds(5);
@@ -97,6 +98,10 @@ final class LiveCompare {
                         + " drifts");
             }
             return writeFinal(partial(FRESH_BUDGET));
+        } catch (RuntimeException e) {
+            // The source failed mid-run (exit 4): the directory still ends with a final file, marked incomplete.
+            writeFinal(fallback());
+            throw e;
         } finally {
             finished.countDown();
         }
