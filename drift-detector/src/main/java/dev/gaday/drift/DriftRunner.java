@@ -46,7 +46,8 @@ public final class DriftRunner {
             data.series().forEach((labels, samples) -> series.add(new BaselineSeries(metric.name(), metric.kind(),
                     labels, data.query(), Arrays.stream(samples.timestamps()).boxed().toList(),
                     Arrays.stream(samples.values()).boxed().toList(),
-                    samples.totals() == null ? null : Arrays.stream(samples.totals()).boxed().toList())));
+                    samples.totals() == null ? null : Arrays.stream(samples.totals()).boxed().toList(),
+                    samples.aggregate())));
         }
         return DriftBaseline.of(now, window, selector, fetcher.step().toSeconds(), configDigest(), series);
     }
@@ -77,7 +78,7 @@ public final class DriftRunner {
                     captured.put(s.labels(), new Samples(s.timestamps().stream().mapToLong(Long::longValue).toArray(),
                             s.values().stream().mapToDouble(Double::doubleValue).toArray(),
                             s.totals() == null ? null : s.totals().stream().mapToDouble(Double::doubleValue).toArray(),
-                            expected));
+                            expected, s.aggregate()));
                 }
             }
             MetricData current = fetcher.fetch(metric, scope, currentWindow);

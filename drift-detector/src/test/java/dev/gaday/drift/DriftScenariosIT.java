@@ -126,6 +126,15 @@ class DriftScenariosIT {
             assertTrue(d.test().cles() > 0.9, latency + " CLES " + d.test().cles());
             assertEquals(60, d.stepSeconds());
         }
+        // Latency's aggregate is the quantile over the whole window, as Prometheus computes it itself.
+        Drift p95 = check(a, "latency_p95", "checkout");
+        Instant end = START.plus(Duration.ofHours(5));
+        assertEquals(prometheus.singleValue("histogram_quantile(0.95, sum by (service, le) (rate("
+                + "http_request_duration_seconds_bucket{track=\"canary\",service=~\"checkout\"}[16200s])))", end),
+                p95.current(), 1e-12);
+        assertEquals(prometheus.singleValue("histogram_quantile(0.95, sum by (service, le) (rate("
+                + "http_request_duration_seconds_bucket{track=\"stable\",service=~\"checkout\"}[16200s])))", end),
+                p95.baseline(), 1e-12);
         assertEquals("Pass", check(a, "cpu_cores", "checkout").classification());
         assertEquals("Pass", check(a, "memory_bytes", "checkout").classification());
         assertTrue(a.drifts().stream().noneMatch(d -> d.metric().equals("request_rate")),

@@ -72,6 +72,9 @@ public final class Analyzer {
                 }
             } else {
                 tests[i] = RankTest.test(check.baseline().values(), check.current().values(), config.confidence());
+                if (check.baseline().aggregate() != null && check.current().aggregate() != null) {
+                    tests[i] = tests[i].withAggregates(check.baseline().aggregate(), check.current().aggregate());
+                }
                 double inflation = Math.max(RankTest.inflation(check.baseline().values()),
                         RankTest.inflation(check.current().values()));
                 inflations[i] = inflation;

@@ -70,13 +70,35 @@ public final class Fetcher {
         try {
             QueryResult.Matrix matrix = range(query, grid);
             Map<Map<String, String>, Samples> series = new LinkedHashMap<>();
+            Map<Map<String, String>, Double> quantiles = "latency".equals(metric.kind())
+                    ? windowValues(metric.query(), scope, grid) : Map.of();
             for (QueryResult.Series s : matrix.series()) {
-                series.put(s.metric(), gauge(s, expected));
+                series.put(s.metric(), gauge(s, expected).withAggregate(quantiles.get(s.metric())));
             }
             return new MetricData(query, series, null);
         } catch (PrometheusException e) {
             return rejectedOrThrow(query, e);
         }
+    }
+
+    /**
+     * A latency quantile over the whole window rather than per step: the same query with the range
+     * {@code {{step}}} widened to the grid's span, at its last point (so it covers the samples' steps).
+     */
+    private Map<Map<String, String>, Double> windowValues(String template, String scope, QueryRange grid) {
+        Duration span = Duration.between(grid.start(), grid.lastPoint()).plus(step);
+        String query = QueryTemplate.resolve(template, scope, span);
+        log.accept("query time=" + grid.lastPoint().getEpochSecond() + " promql=" + query);
+        QueryResult result = client.query(query, grid.lastPoint());
+        Map<Map<String, String>, Double> values = new HashMap<>();
+        if (result instanceof QueryResult.Vector vector) {
+            for (QueryResult.InstantSample sample : vector.samples()) {
+                if (Double.isFinite(sample.sample().value())) {
+                    values.put(sample.metric(), sample.sample().value());
+                }
+            }
+        }
+        return values;
     }
 
     private static MetricData rejectedOrThrow(String query, PrometheusException e) {

@@ -24,6 +24,12 @@ public record TestResult(String name, int nBaseline, int nCurrent, double statis
         }
     }
 
+    /** The same test with other aggregates (a latency quantile over the whole window instead of the median). */
+    public TestResult withAggregates(double baselineAggregate, double currentAggregate) {
+        return new TestResult(name, nBaseline, nCurrent, statistic, pValue, ciLow, ciHigh, hlShift, effectSize, cles,
+                baselineAggregate, currentAggregate, confidence);
+    }
+
     /** The relative change of the aggregate in percent; null when the baseline is 0 and the current is not. */
     public Double changePercent() {
         if (baseline == current) {

@@ -8,10 +8,11 @@ import java.util.Objects;
  * One metric's samples for one label set (usually one service) in a captured baseline.
  * {@code timestamps} are epoch seconds on the step grid, ascending; missing steps are absent (gaps stay
  * visible as holes in the grid, never filled). For a {@code ratio} metric {@code values} are the errors
- * per step and {@code totals} the requests per step; otherwise {@code totals} is null.
+ * per step and {@code totals} the requests per step; otherwise {@code totals} is null. {@code aggregate}
+ * is the whole window's value for a latency metric (the quantile over the window's histogram), else null.
  */
 public record BaselineSeries(String metric, String kind, Map<String, String> labels, String query,
-        List<Long> timestamps, List<Double> values, List<Double> totals) {
+        List<Long> timestamps, List<Double> values, List<Double> totals, Double aggregate) {
 
     public BaselineSeries {
         Objects.requireNonNull(metric, "metric");
