@@ -59,8 +59,13 @@ public final class RankTest {
         k = Math.max(1, Math.min(k, (mn + 1) / 2));
         double ciLow = kthDifference(x, y, k);
         double ciHigh = kthDifference(x, y, mn - k + 1);
-        double hl = mn % 2 == 1 ? kthDifference(x, y, (mn + 1) / 2)
-                : (kthDifference(x, y, mn / 2) + kthDifference(x, y, mn / 2 + 1)) / 2;
+        double hl;
+        if (mn % 2 == 1) {
+            hl = kthDifference(x, y, (mn + 1) / 2);
+        } else {
+            double[] middle = kthDifferencePair(x, y, mn / 2);
+            hl = (middle[0] + middle[1]) / 2;
+        }
 
         double meanX = mean(x);
         Double meanRatio = meanX == 0 ? null : mean(y) / meanX;
@@ -164,6 +169,11 @@ public final class RankTest {
      * on the value while counting differences ≤ t in linear time, then selects among the few left.
      */
     static double kthDifference(double[] x, double[] y, long k) {
+        return kthDifferencePair(x, y, k)[0];
+    }
+
+    /** The k-th and (k+1)-th smallest differences (the second is NaN when k is the last rank). */
+    static double[] kthDifferencePair(double[] x, double[] y, long k) {
         long total = (long) x.length * y.length;
         if (k < 1 || k > total) {
             throw new IllegalArgumentException("rank " + k + " outside 1.." + total);
@@ -177,7 +187,9 @@ public final class RankTest {
         while (countHi - countLo > limit) {
             double mid = lo + (hi - lo) / 2;
             if (!(mid > lo && mid < hi)) {
-                return hi; // no double left between: every difference in (lo, hi] equals hi
+                // No double left between: every difference in (lo, hi] equals hi, and so does the next one
+                // unless rank k ends the interval.
+                return new double[] {hi, k < countHi ? hi : k < total ? kthDifference(x, y, k + 1) : Double.NaN};
             }
             long countMid = countAtMost(x, y, mid);
             if (countMid >= k) {
@@ -188,7 +200,11 @@ public final class RankTest {
                 countLo = countMid;
             }
         }
-        return selectBetween(x, y, lo, hi, (int) (k - countLo - 1));
+        int index = (int) (k - countLo - 1);
+        double[] picked = selectBetween(x, y, lo, hi);
+        double next = index + 1 < picked.length ? picked[index + 1]
+                : k < total ? kthDifference(x, y, k + 1) : Double.NaN;
+        return new double[] {picked[index], next};
     }
 
     /** Number of pairs with y[j] − x[i] ≤ t. */
@@ -205,7 +221,8 @@ public final class RankTest {
         return count;
     }
 
-    private static double selectBetween(double[] x, double[] y, double lo, double hi, int index) {
+    /** Every difference in (lo, hi], sorted. */
+    private static double[] selectBetween(double[] x, double[] y, double lo, double hi) {
         double[] picked = new double[16];
         int size = 0;
         for (double xi : x) {
@@ -221,8 +238,9 @@ public final class RankTest {
                 picked[size++] = d;
             }
         }
-        Arrays.sort(picked, 0, size);
-        return picked[index];
+        double[] result = Arrays.copyOf(picked, size);
+        Arrays.sort(result);
+        return result;
     }
 
     /** First j with y[j] − xi > lo (binary search; the difference is monotone in j). */
@@ -240,15 +258,18 @@ public final class RankTest {
         return low;
     }
 
+    /** Whether any value occurs twice, within or across the two sorted samples (a merge, no sort). */
     private static boolean hasTies(double[] sortedX, double[] sortedY) {
-        double[] all = new double[sortedX.length + sortedY.length];
-        System.arraycopy(sortedX, 0, all, 0, sortedX.length);
-        System.arraycopy(sortedY, 0, all, sortedX.length, sortedY.length);
-        Arrays.sort(all);
-        for (int i = 1; i < all.length; i++) {
-            if (all[i] == all[i - 1]) {
+        int i = 0;
+        int j = 0;
+        double previous = Double.NaN;
+        while (i < sortedX.length || j < sortedY.length) {
+            double next = j >= sortedY.length || (i < sortedX.length && sortedX[i] <= sortedY[j]) ? sortedX[i++]
+                    : sortedY[j++];
+            if (next == previous) {
                 return true;
             }
+            previous = next;
         }
         return false;
     }
