@@ -15,8 +15,10 @@ import picocli.CommandLine.Command;
             "  canary   the canary against stable over the same window, scored",
             "  deploy   the window after a deploy against the window before it",
             "  check    drift.yaml's queries against the server",
-            "Gauges and latency: Mann-Whitney U with the Hodges-Lehmann shift; ratios: two-proportion or Fisher",
-            "on summed counts; Holm across metrics; a metric fails only when significant AND practically large."},
+            "",
+            "Gauges, latency: Mann-Whitney U with the Hodges-Lehmann shift and its interval.",
+            "Error ratios: two-proportion z or Fisher's exact test on the summed counts.",
+            "Holm across metrics; a metric fails only when significant AND practically large."},
         subcommands = {CaptureCommand.class, CompareCommand.class, CanaryCommand.class, DeployCommand.class,
             CheckCommand.class},
         footer = {"%nSee docs/drift-detector.md; 'drift-detector <command> --help' for each command."})
