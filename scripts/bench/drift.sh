@@ -82,7 +82,7 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 read -r total n <<<"$checks"
-echo "canary: $SERVICES services, $total checks, >= $n samples a side, $queries range queries; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg); medians of $ROUNDS rounds"
+echo "canary: $SERVICES services, $total checks, >= $n samples a side, $queries queries; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg); medians of $ROUNDS rounds"
 floor_s=$(awk '$1 == "floor" {print $2}' "$WORK/times" | median)
 floor_cpu=$(awk '$1 == "floor" {print $4}' "$WORK/times" | median)
 # CPU seconds (user + system) are what a loaded machine inflates least: the judge's own work is the difference.
