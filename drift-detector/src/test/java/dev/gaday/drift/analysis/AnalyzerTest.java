@@ -76,7 +76,7 @@ class AnalyzerTest {
     }
 
     @Test
-    void aCriticalSeverityDriftFailsCompareButOnlyLowersACanaryScore() {
+    void aCriticalSeverityDriftFailsCompareButOnlyLowersACanaryScore() throws Exception {
         List<Check> checks = List.of(
                 check("error_ratio", ratio(120, 1, 100), ratio(120, 1, 100)),
                 check("latency_p50", gauge(1, 120, 0.1, 0.05), gauge(2, 120, 0.1, 0.05)),
@@ -92,6 +92,10 @@ class AnalyzerTest {
         assertEquals(30, memory.changePercent(), 1);
         assertEquals(1, compare.criticalDrifts());
         assertEquals("memory", compare.mitigationActions().get(0).kind());
+
+        DriftAnalysis roundTrip = dev.gaday.common.json.Json.mapper().readValue(
+                dev.gaday.common.json.Json.write(compare), DriftAnalysis.class);
+        assertEquals(compare, roundTrip, "drift_analysis.json reads back as written");
 
         DriftAnalysis canary = analyze("canary", checks);
         // saturation 50 % × 20/90 of the weight (traffic has no check) + 100 % elsewhere = 88.89
