@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the programs the tests and the demo start for real, when they are missing:
-# Debian's prometheus (with promtool) and victoria-metrics. Needs root (or sudo) and apt.
+# Debian's prometheus (with promtool), victoria-metrics and python3-scipy. Needs root (or sudo) and apt.
 set -euo pipefail
 
 need=()
 command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
 command -v promtool >/dev/null 2>&1 || need+=(prometheus)
 command -v victoria-metrics >/dev/null 2>&1 || need+=(victoria-metrics)
+# drift-detector's ScipyAgreementIT compares its statistics with SciPy's.
+python3 -c 'import scipy' >/dev/null 2>&1 || need+=(python3-scipy)
 for extra in "$@"; do
   case "$extra" in
     pdftotext) command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils) ;;
