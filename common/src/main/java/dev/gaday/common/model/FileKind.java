@@ -8,7 +8,8 @@ public enum FileKind {
     KPI_SUMMARY("ga-kpi-summary", 1),
     KPI_SNAPSHOT("ga-kpi-snapshot", 1),
     WS_HEALTH_METRICS("ws-health-metrics", 1),
-    CERTIFICATION_METADATA("ga-certification-metadata", 1);
+    CERTIFICATION_METADATA("ga-certification-metadata", 1),
+    SLO_STATUS("slo-status", 1);
 
     private final String id;
     private final int schemaVersion;

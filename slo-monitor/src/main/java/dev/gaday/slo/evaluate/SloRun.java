@@ -1,0 +1,187 @@
+package dev.gaday.slo.evaluate;
+
+import dev.gaday.common.cli.Diagnostics;
+import dev.gaday.common.error.ToolException;
+import dev.gaday.common.model.slo.SloViolation;
+import dev.gaday.common.prometheus.PrometheusClient;
+import dev.gaday.common.prometheus.PrometheusException;
+import dev.gaday.common.prometheus.QueryResult;
+import dev.gaday.slo.math.BurnRatePolicy;
+import dev.gaday.slo.math.ErrorBudget;
+import dev.gaday.slo.math.WindowCounts;
+import dev.gaday.slo.query.LatencyBuckets;
+import dev.gaday.slo.query.SliQueries;
+import dev.gaday.slo.spec.Sli;
+import dev.gaday.slo.spec.SloDefinition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Evaluates SLOs over [start, end]: the whole window's counts by instant queries at {@code end}, and every
+ * alert window's counts at each {@code resolution} step by range queries, so that the alerts are replayed
+ * minute by minute. A server that cannot be reached fails the run (exit 4); a query the server rejects makes
+ * that SLO QUERY_ERROR; no series makes it NO_DATA.
+ */
+public final class SloRun {
+    /** Queries in flight at once: enough to hide latency, few enough to spare a shared Prometheus. */
+    private static final int PARALLEL_SLOS = 4;
+
+    private final PrometheusClient client;
+    private final Diagnostics diagnostics;
+    private final BurnRatePolicy defaultPolicy;
+    private final Duration windowFloor;
+
+    /**
+     * @param windowFloor the shortest window allowed: four scrape intervals
+     */
+    public SloRun(PrometheusClient client, Diagnostics diagnostics, BurnRatePolicy defaultPolicy, Duration windowFloor) {
+        this.client = client;
+        this.diagnostics = diagnostics;
+        this.defaultPolicy = defaultPolicy;
+        this.windowFloor = windowFloor;
+    }
+
+    public List<SloEvaluator.Evaluated> evaluate(List<SloDefinition> slos, Instant start, Instant end,
+                                                 Duration resolution) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL_SLOS, slos.size())), r -> {
+            Thread thread = new Thread(r, "slo-query");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<SloEvaluator.Evaluated>> futures = new ArrayList<>();
+            for (SloDefinition slo : slos) {
+                futures.add(pool.submit(() -> evaluateOne(slo, start, end, resolution)));
+            }
+            List<SloEvaluator.Evaluated> results = new ArrayList<>();
+            for (Future<SloEvaluator.Evaluated> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ToolException.badInput("interrupted while querying");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The SLO's effective policy: its own or the run's, with every window at least the floor. */
+    public BurnRatePolicy policyOf(SloDefinition slo) {
+        return (slo.policy() != null ? slo.policy() : defaultPolicy).withWindowsAtLeast(windowFloor);
+    }
+
+    public SloEvaluator.Target target(SloDefinition slo, SliQueries queries) {
+        BurnRatePolicy policy = policyOf(slo);
+        long minEvents = slo.minEvents() != null ? slo.minEvents()
+                : ErrorBudget.defaultMinEvents(ErrorBudget.budget(slo.objective()), policy.maxFactor());
+        return new SloEvaluator.Target(slo.name(), slo.service(), slo.objective(), slo.sli().type(), policy,
+                minEvents, queries == null ? Map.of() : queries.asMap());
+    }
+
+    private SloEvaluator.Evaluated evaluateOne(SloDefinition slo, Instant start, Instant end, Duration resolution) {
+        SliQueries queries;
+        if (slo.sli() instanceof Sli.Latency latency) {
+            String le = LatencyBuckets.bucketOf(client, slo.name(), latency, start, end);
+            if (le == null) {
+                return SloEvaluator.unavailable(target(slo, SliQueries.latency(latency, "?")), "NO_DATA",
+                        "no series of " + SliQueries.bucketSelector(latency) + " in the window");
+            }
+            queries = SliQueries.latency(latency, le);
+        } else {
+            queries = SliQueries.events((Sli.Events) slo.sli());
+        }
+        SloEvaluator.Target target = target(slo, queries);
+        Duration period = Duration.between(start, end);
+        try {
+            Double total = sum(client.query(queries.total(period), end));
+            if (total == null) {
+                return SloEvaluator.unavailable(target, "NO_DATA", "no series for " + queries.total(period));
+            }
+            Double errors = sum(client.query(queries.errors(period), end));
+            WindowCounts whole = counts(errors, total);
+            int points = (int) (period.toSeconds() / resolution.toSeconds()) + 1;
+            Instant[] times = new Instant[points];
+            for (int i = 0; i < points; i++) {
+                times[i] = start.plus(resolution.multipliedBy(i));
+            }
+            Instant last = times[points - 1];
+            Map<Duration, WindowCounts[]> windows = new LinkedHashMap<>();
+            for (Duration window : target.policy().windows()) {
+                Map<Instant, Double> totals = series(client.queryRange(queries.total(window), start, last, resolution));
+                Map<Instant, Double> bad = series(client.queryRange(queries.errors(window), start, last, resolution));
+                WindowCounts[] counts = new WindowCounts[points];
+                for (int i = 0; i < points; i++) {
+                    counts[i] = counts(bad.get(times[i]), totals.get(times[i]));
+                }
+                windows.put(window, counts);
+            }
+            diagnostics.detail("slo " + slo.name() + ": " + whole.errors() + " bad of " + whole.total() + " events");
+            return SloEvaluator.evaluate(target, new SloEvaluator.Observations(period, whole, times, windows));
+        } catch (PrometheusException e) {
+            if (e.kind() == PrometheusException.Kind.API_ERROR) {
+                return SloEvaluator.unavailable(target, "QUERY_ERROR", e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** Bad events missing (no series matched, e.g. no 5xx ever) count as none; no total means no traffic. */
+    private static WindowCounts counts(Double errors, Double total) {
+        if (total == null || !(total > 0)) {
+            return WindowCounts.NONE;
+        }
+        double bad = errors == null || Double.isNaN(errors) ? 0 : Math.max(0, errors);
+        return new WindowCounts(bad, total);
+    }
+
+    /** The sum over all series of an instant result; null without any series. */
+    private static Double sum(QueryResult result) {
+        if (result instanceof QueryResult.Vector vector) {
+            if (vector.samples().isEmpty()) {
+                return null;
+            }
+            double sum = 0;
+            for (QueryResult.InstantSample sample : vector.samples()) {
+                sum += sample.sample().value();
+            }
+            return sum;
+        }
+        if (result instanceof QueryResult.Scalar scalar) {
+            return scalar.sample().value();
+        }
+        throw ToolException.badInput("the SLI query returned a " + result.getClass().getSimpleName()
+                + ", expected a vector of event counts");
+    }
+
+    private static Map<Instant, Double> series(QueryResult.Matrix matrix) {
+        Map<Instant, Double> values = new HashMap<>();
+        for (QueryResult.Series series : matrix.series()) {
+            for (QueryResult.Sample sample : series.samples()) {
+                values.merge(sample.time(), sample.value(), Double::sum);
+            }
+        }
+        return values;
+    }
+
+    /** All violations of the evaluated SLOs, in SLO order. */
+    public static List<SloViolation> violations(List<SloEvaluator.Evaluated> evaluated) {
+        List<SloViolation> all = new ArrayList<>();
+        evaluated.forEach(e -> all.addAll(e.violations()));
+        return all;
+    }
+}
