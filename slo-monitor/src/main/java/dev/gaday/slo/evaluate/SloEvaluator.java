@@ -33,10 +33,10 @@ public final class SloEvaluator {
     }
 
     /**
-     * What was observed: the counts over the whole period, and at each evaluation time the counts over every
-     * window of the policy ending then.
+     * What was observed: the counts over the whole period from {@code windowStart}, and at each evaluation
+     * time the counts over every window of the policy ending then.
      */
-    public record Observations(Duration period, WindowCounts whole, Instant[] times,
+    public record Observations(Instant windowStart, Duration period, WindowCounts whole, Instant[] times,
                                Map<Duration, WindowCounts[]> windows) {
     }
 
@@ -64,9 +64,11 @@ public final class SloEvaluator {
         burnRates.put(DurationConverter.format(observed.period()), finite(whole.burnRate(budget)));
 
         List<AlertEvaluator.Track> tracks = new ArrayList<>();
+        Instant windowStart = observed.windowStart();
         for (AlertRule rule : target.policy().rules()) {
             tracks.add(AlertEvaluator.evaluate(rule, observed.times(), observed.windows().get(rule.longWindow()),
-                    observed.windows().get(rule.shortWindow()), budget, target.minEvents()));
+                    observed.windows().get(rule.shortWindow()), budget, target.minEvents(),
+                    windowStart.plus(rule.longWindow())));
         }
         List<SloAlert> alerts = tracks.stream().map(SloEvaluator::alert).toList();
         List<SloViolation> violations = new ArrayList<>();

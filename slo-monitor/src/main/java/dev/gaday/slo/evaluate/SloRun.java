@@ -94,11 +94,30 @@ public final class SloRun {
     }
 
     private SloEvaluator.Evaluated evaluateOne(SloDefinition slo, Instant start, Instant end, Duration resolution) {
+        Observed observed = observe(slo, start, end, resolution);
+        if (observed.observations() == null) {
+            return SloEvaluator.unavailable(observed.target(), observed.state(), observed.reason());
+        }
+        SloEvaluator.Observations o = observed.observations();
+        diagnostics.detail("slo " + slo.name() + ": " + o.whole().errors() + " bad of " + o.whole().total() + " events");
+        return SloEvaluator.evaluate(observed.target(), o);
+    }
+
+    /**
+     * What the server says about one SLO: its counts, or why there are none (state NO_DATA or QUERY_ERROR and
+     * a reason; observations null).
+     */
+    public record Observed(SloEvaluator.Target target, SloEvaluator.Observations observations, String state,
+                           String reason) {
+    }
+
+    /** Queries one SLO's counts over the whole window and over each alert window at every resolution step. */
+    public Observed observe(SloDefinition slo, Instant start, Instant end, Duration resolution) {
         SliQueries queries;
         if (slo.sli() instanceof Sli.Latency latency) {
             String le = LatencyBuckets.bucketOf(client, slo.name(), latency, start, end);
             if (le == null) {
-                return SloEvaluator.unavailable(target(slo, SliQueries.latency(latency, "?")), "NO_DATA",
+                return new Observed(target(slo, SliQueries.latency(latency, "?")), null, "NO_DATA",
                         "no series of " + SliQueries.bucketSelector(latency) + " in the window");
             }
             queries = SliQueries.latency(latency, le);
@@ -110,7 +129,7 @@ public final class SloRun {
         try {
             Double total = sum(client.query(queries.total(period), end));
             if (total == null) {
-                return SloEvaluator.unavailable(target, "NO_DATA", "no series for " + queries.total(period));
+                return new Observed(target, null, "NO_DATA", "no series for " + queries.total(period));
             }
             Double errors = sum(client.query(queries.errors(period), end));
             WindowCounts whole = counts(errors, total);
@@ -130,11 +149,10 @@ public final class SloRun {
                 }
                 windows.put(window, counts);
             }
-            diagnostics.detail("slo " + slo.name() + ": " + whole.errors() + " bad of " + whole.total() + " events");
-            return SloEvaluator.evaluate(target, new SloEvaluator.Observations(period, whole, times, windows));
+            return new Observed(target, new SloEvaluator.Observations(start, period, whole, times, windows), null, null);
         } catch (PrometheusException e) {
             if (e.kind() == PrometheusException.Kind.API_ERROR) {
-                return SloEvaluator.unavailable(target, "QUERY_ERROR", e.getMessage());
+                return new Observed(target, null, "QUERY_ERROR", e.getMessage());
             }
             throw e;
         }

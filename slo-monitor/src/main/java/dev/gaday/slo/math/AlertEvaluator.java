@@ -8,6 +8,10 @@ import java.util.List;
  * Replays one {@link AlertRule} over a series of evaluation times: at each time the alert's condition is
  * burn(long) > factor and burn(short) > factor, and the short window holds at least {@code minEvents}
  * events (else one stray error in a quiet minute would page). Windows without traffic never fire.
+ *
+ * <p>An alert is judged only from {@code judgedFrom} on (the evaluated window's start plus the alert's long
+ * window): before that its long window would reach before the evaluated window, where there may be no data,
+ * and it would judge a few minutes as if they were six hours.
  */
 public final class AlertEvaluator {
     private AlertEvaluator() {
@@ -32,6 +36,12 @@ public final class AlertEvaluator {
      */
     public static Track evaluate(AlertRule rule, Instant[] times, WindowCounts[] longWindow,
                                  WindowCounts[] shortWindow, double budget, long minEvents) {
+        return evaluate(rule, times, longWindow, shortWindow, budget, minEvents, Instant.MIN);
+    }
+
+    /** As above, judging only evaluation times at or after {@code judgedFrom}. */
+    public static Track evaluate(AlertRule rule, Instant[] times, WindowCounts[] longWindow,
+                                 WindowCounts[] shortWindow, double budget, long minEvents, Instant judgedFrom) {
         if (times.length != longWindow.length || times.length != shortWindow.length) {
             throw new IllegalArgumentException("times and window counts differ in length");
         }
@@ -43,6 +53,9 @@ public final class AlertEvaluator {
         double lastLong = Double.NaN;
         double lastShort = Double.NaN;
         for (int i = 0; i < times.length; i++) {
+            if (times[i].isBefore(judgedFrom)) {
+                continue;
+            }
             double burnLong = longWindow[i].burnRate(budget);
             double burnShort = shortWindow[i].burnRate(budget);
             lastLong = burnLong;

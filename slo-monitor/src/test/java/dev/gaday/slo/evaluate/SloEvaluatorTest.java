@@ -36,7 +36,7 @@ class SloEvaluatorTest {
         for (Duration window : POLICY.windows()) {
             windows.put(window, perPoint);
         }
-        return new SloEvaluator.Observations(DAY, whole, times, windows);
+        return new SloEvaluator.Observations(T0.minus(DAY), DAY, whole, times, windows);
     }
 
     @Test
@@ -102,6 +102,22 @@ class SloEvaluatorTest {
         assertTrue(evaluated.violations().isEmpty());
         assertTrue(evaluated.result().alerts().stream().noneMatch(a -> !a.firedAt().isEmpty()));
         assertEquals(2, evaluated.result().alerts().get(0).suppressedMinutes());
+    }
+
+    @Test
+    void anAlertIsJudgedOnlyOnceItsLongWindowFitsInTheEvaluatedWindow() {
+        WindowCounts burning = new WindowCounts(800, 10_000);
+        Instant[] times = {T0, T0.plusSeconds(300), T0.plusSeconds(360)};
+        Map<Duration, WindowCounts[]> windows = new LinkedHashMap<>();
+        for (Duration window : POLICY.windows()) {
+            windows.put(window, new WindowCounts[] {burning, burning, burning});
+        }
+        SloEvaluator.Evaluated evaluated = SloEvaluator.evaluate(target(70),
+                new SloEvaluator.Observations(T0, DAY, new WindowCounts(2400, 30_000), times, windows));
+        // The 5m page from T0+5m on; the 30m page and both tickets not yet.
+        assertEquals(List.of(T0.plusSeconds(300)), evaluated.result().alerts().get(0).firedAt());
+        assertTrue(evaluated.result().alerts().get(1).firedAt().isEmpty());
+        assertTrue(evaluated.result().alerts().get(3).firedAt().isEmpty());
     }
 
     @Test

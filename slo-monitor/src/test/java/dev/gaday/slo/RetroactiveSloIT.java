@@ -1,0 +1,295 @@
+package dev.gaday.slo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gaday.common.cli.CommandRun;
+import dev.gaday.common.cli.Diagnostics;
+import dev.gaday.common.json.Json;
+import dev.gaday.common.model.slo.SloAlert;
+import dev.gaday.common.model.slo.SloResult;
+import dev.gaday.common.model.slo.SloStatus;
+import dev.gaday.common.model.slo.SloViolation;
+import dev.gaday.common.prometheus.HttpPrometheusClient;
+import dev.gaday.common.prometheus.PrometheusClient;
+import dev.gaday.common.prometheus.PrometheusEndpoint;
+import dev.gaday.common.prometheus.QueryResult;
+import dev.gaday.slo.evaluate.SloRun;
+import dev.gaday.slo.math.AlertRule;
+import dev.gaday.slo.math.BurnRatePolicy;
+import dev.gaday.slo.math.WindowCounts;
+import dev.gaday.slo.spec.DefaultSlos;
+import dev.gaday.slo.spec.SloDefinition;
+import dev.gaday.testkit.dataset.Dataset;
+import dev.gaday.testkit.dataset.GaDayGenerator;
+import dev.gaday.testkit.dataset.LowTrafficServices;
+import dev.gaday.testkit.dataset.Manifest;
+import dev.gaday.testkit.prometheus.PrometheusServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The retroactive mode on a real Prometheus holding a generated 24-hour GA day (60 s step, 4 services, an
+ * incident of 8 % errors for 45 minutes) plus an idle and a sparse service. Numbers are checked against the
+ * generator's truths, and burn rates and alert times against Prometheus evaluating Sloth-style rule
+ * expressions itself.
+ */
+class RetroactiveSloIT {
+    private static final int SERVICES = 4;
+    private static final Duration STEP = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path temp;
+
+    static PrometheusServer prometheus;
+    static Manifest manifest;
+    static CommandRun run;
+    static SloStatus status;
+
+    @BeforeAll
+    static void evaluate() throws Exception {
+        Dataset day = GaDayGenerator.builder().hours(24).step(STEP).services(SERVICES).build()
+                .generate(temp.resolve("dataset"));
+        prometheus = PrometheusServer.start(LowTrafficServices.addTo(day, STEP));
+        manifest = day.manifest();
+        run = CommandRun.of(new MonitorSlosCommand(), "--prometheus-url", prometheus.url(),
+                "--ga-start", manifest.start().toString(), "--ga-end", manifest.end().toString(),
+                "--scrape-interval", "60s", "-o", temp.resolve("out").toString());
+        status = Json.readFile(temp.resolve("out").resolve("slo_status.json"), SloStatus.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (prometheus != null) {
+            prometheus.close();
+        }
+    }
+
+    private static String incidentService() {
+        return manifest.events().incident().service();
+    }
+
+    @Test
+    void theIncidentFailsTheDayWithExitOne() {
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("FAIL", status.status());
+        assertEquals("slo-status", status.kind());
+        assertEquals(2 * (SERVICES + 2), status.slos().size());
+        assertFalse(status.partial());
+        assertEquals(60, status.window().resolutionSeconds());
+    }
+
+    @Test
+    void wholeDayCountsAreTheGeneratorsTruth() {
+        for (Map.Entry<String, Manifest.ServiceTruth> entry : manifest.truths().services().entrySet()) {
+            Manifest.ServiceTruth truth = entry.getValue();
+            SloResult availability = status.slo(entry.getKey() + "-availability");
+            assertEquals(truth.totalRequests(), availability.total(), 1e-6, entry.getKey());
+            assertEquals(truth.totalRequests() - truth.errors5xx(), availability.good(), 1e-6, entry.getKey());
+            long withinOneSecond = truth.latencyBuckets().stream().filter(b -> b.upperBound() == 1.0).findFirst()
+                    .orElseThrow().cumulativeCount();
+            long all = truth.latencyBuckets().get(truth.latencyBuckets().size() - 1).cumulativeCount();
+            SloResult latency = status.slo(entry.getKey() + "-latency");
+            assertEquals(all, latency.total(), 1e-6, entry.getKey());
+            assertEquals(withinOneSecond, latency.good(), 1e-6, entry.getKey());
+            double ratio = truth.errors5xx() / (double) truth.totalRequests();
+            assertEquals(100 * (1 - ratio / 0.001), availability.errorBudget().remainingPercent(), 1e-6);
+            assertEquals(0.001 * truth.totalRequests() - truth.errors5xx(),
+                    availability.errorBudget().remainingEvents(), 1e-6);
+        }
+    }
+
+    @Test
+    void thePageFiresInsideTheIncidentAndNowhereElse() {
+        Manifest.Incident incident = manifest.events().incident();
+        SloResult hit = status.slo(incidentService() + "-availability");
+        assertEquals("BUDGET_EXHAUSTED", hit.state(), hit.reason());
+        List<SloViolation> pages = status.violations().stream().filter(v -> v.severity().equals("page")).toList();
+        assertFalse(pages.isEmpty());
+        assertTrue(pages.stream().anyMatch(v -> v.slo().equals(hit.name())));
+        for (SloViolation page : pages) {
+            assertTrue(page.slo().startsWith(incidentService() + "-"), page.toString());
+            assertFalse(page.from().isBefore(incident.start()), page.toString());
+            assertFalse(page.from().isAfter(incident.end()), page.toString());
+            assertNotNull(page.to(), page.toString());
+            // The page's short windows (4m, 5m) clear within minutes of the incident's end.
+            assertFalse(page.to().isAfter(incident.end().plus(Duration.ofMinutes(6))), page.toString());
+        }
+        SloViolation availabilityPage = pages.stream().filter(v -> v.slo().equals(hit.name())).findFirst().orElseThrow();
+        // 8 % errors against a 0.1 % budget burn at about 80.
+        assertTrue(availabilityPage.peakBurnRate() > 40, availabilityPage.toString());
+        // The fastest page fires within its windows of the incident's start.
+        assertFalse(availabilityPage.from().isAfter(incident.start().plus(Duration.ofMinutes(5))));
+        for (SloViolation violation : status.violations()) {
+            assertTrue(violation.slo().startsWith(incidentService() + "-"), violation.toString());
+        }
+    }
+
+    @Test
+    void healthyServicesKeepMostOfTheirBudget() {
+        for (String service : manifest.truths().services().keySet()) {
+            if (service.equals(incidentService())) {
+                continue;
+            }
+            for (String kind : List.of("-availability", "-latency")) {
+                SloResult slo = status.slo(service + kind);
+                assertEquals("OK", slo.state(), slo.toString());
+                assertTrue(slo.errorBudget().remainingPercent() > 25, slo.toString());
+                assertTrue(slo.alerts().stream().allMatch(a -> a.firedAt().isEmpty() && !a.firing()), slo.toString());
+            }
+        }
+    }
+
+    @Test
+    void anIdleServiceHasNoTrafficAndAnUntouchedBudget() {
+        for (String kind : List.of("-availability", "-latency")) {
+            SloResult idle = status.slo(LowTrafficServices.IDLE + kind);
+            assertEquals("NO_TRAFFIC", idle.state(), idle.toString());
+            assertEquals(0.0, idle.total());
+            assertNull(idle.errorRatio());
+            assertEquals(100.0, idle.errorBudget().remainingPercent());
+        }
+    }
+
+    @Test
+    void thirtyRequestsWithOneErrorAreInsufficientNotAPage() {
+        SloResult sparse = status.slo(LowTrafficServices.SPARSE + "-availability");
+        assertEquals("INSUFFICIENT", sparse.state(), sparse.toString());
+        assertEquals(LowTrafficServices.SPARSE_REQUESTS, sparse.total(), 1e-9);
+        assertEquals(LowTrafficServices.SPARSE_REQUESTS - 1, sparse.good(), 1e-9);
+        assertEquals(70, sparse.minEvents());
+        assertTrue(sparse.alerts().stream().allMatch(a -> a.firedAt().isEmpty()), sparse.toString());
+        assertTrue(status.violations().stream().noneMatch(v -> v.slo().startsWith(LowTrafficServices.SPARSE)));
+    }
+
+    @Test
+    void shortWindowsAreFlooredAtFourScrapeIntervals() {
+        SloAlert fastest = status.slo(incidentService() + "-availability").alerts().get(0);
+        assertEquals("5m", fastest.longWindow());
+        assertEquals("4m", fastest.shortWindow());
+        assertEquals(14.4, fastest.factor());
+    }
+
+    @Test
+    void theFileRoundTripsThroughTheTypedRecords() throws Exception {
+        String text = Files.readString(temp.resolve("out").resolve("slo_status.json"));
+        assertEquals(text, Json.write(status));
+    }
+
+    // ---- The independent check: Prometheus computes the same burn rates from Sloth-style rule expressions.
+
+    private static PrometheusClient client() {
+        return new HttpPrometheusClient(PrometheusEndpoint.of(prometheus.url()));
+    }
+
+    private static String slothRatio(String service, Duration window) {
+        String w = window.toSeconds() + "s";
+        return "(sum(rate(http_requests_total{service=\"" + service + "\",status=~\"5..\"}[" + w + "]))"
+                + " / sum(rate(http_requests_total{service=\"" + service + "\"}[" + w + "])))";
+    }
+
+    private static void assertRelativelyEqual(double expected, double actual, String what) {
+        double scale = Math.max(Math.abs(expected), Math.abs(actual));
+        assertTrue(Math.abs(expected - actual) <= 1e-6 * scale + 1e-12,
+                what + ": Prometheus " + expected + ", slo-monitor " + actual);
+    }
+
+    @Test
+    void everyBurnRateEqualsPrometheusOwnSlothStyleRule() {
+        String service = incidentService();
+        SloDefinition slo = DefaultSlos.forServices(List.of(service)).get(0);
+        Diagnostics quiet = new Diagnostics("test", new PrintWriter(new StringWriter()), -1);
+        try (PrometheusClient client = client()) {
+            SloRun sloRun = new SloRun(client, quiet, BurnRatePolicy.ga24h(), Duration.ofMinutes(4));
+            SloRun.Observed observed = sloRun.observe(slo, manifest.start(), manifest.end(), STEP);
+            int compared = 0;
+            for (Map.Entry<Duration, WindowCounts[]> window : observed.observations().windows().entrySet()) {
+                String rule = slothRatio(service, window.getKey()) + " / 0.001";
+                Map<Instant, Double> expected = new HashMap<>();
+                for (QueryResult.Series series : client.queryRange(rule, manifest.start(), manifest.end(), STEP).series()) {
+                    series.samples().forEach(s -> expected.put(s.time(), s.value()));
+                }
+                Instant[] times = observed.observations().times();
+                for (int i = 0; i < times.length; i++) {
+                    Double prom = expected.get(times[i]);
+                    double ours = window.getValue()[i].burnRate(0.001);
+                    if (prom == null || prom.isNaN()) {
+                        assertTrue(Double.isNaN(ours), "no traffic in Prometheus at " + times[i]);
+                        continue;
+                    }
+                    assertRelativelyEqual(prom, ours, window.getKey() + " at " + times[i]);
+                    compared++;
+                }
+            }
+            assertTrue(compared > 6 * 1400, "compared " + compared);
+            // Sloth's period budget remaining (not its "optimised" average of ratios): 1 - ratio(24h) / budget.
+            double remaining = 1 - sampleAtEnd(client, slothRatio(service, Duration.ofHours(24)) + " / 0.001");
+            assertRelativelyEqual(remaining, status.slo(slo.name()).errorBudget().remainingPercent() / 100,
+                    "remaining budget");
+        }
+    }
+
+    private static double sampleAtEnd(PrometheusClient client, String promql) {
+        QueryResult.Vector vector = (QueryResult.Vector) client.query(promql, manifest.end());
+        return vector.samples().get(0).sample().value();
+    }
+
+    @Test
+    void alertTimesEqualPrometheusEvaluatingTheAlertExpression() {
+        String service = incidentService();
+        SloResult slo = status.slo(service + "-availability");
+        try (PrometheusClient client = client()) {
+            for (SloAlert alert : slo.alerts()) {
+                Duration longWindow = dev.gaday.common.cli.DurationConverter.parse(alert.longWindow());
+                Duration shortWindow = dev.gaday.common.cli.DurationConverter.parse(alert.shortWindow());
+                double threshold = alert.factor() * 0.001;
+                // Sloth's alert: both windows above factor x budget (the min-events guard never bites at this traffic).
+                String expression = "(" + slothRatio(service, longWindow) + " > " + threshold + ") and ("
+                        + slothRatio(service, shortWindow) + " > " + threshold + ")";
+                TreeSet<Instant> firingTimes = new TreeSet<>();
+                for (QueryResult.Series series : client.queryRange(expression, manifest.start(), manifest.end(), STEP)
+                        .series()) {
+                    series.samples().forEach(s -> firingTimes.add(s.time()));
+                }
+                // Alerts are judged once their long window lies inside the GA window.
+                firingTimes.removeIf(t -> t.isBefore(manifest.start().plus(longWindow)));
+                List<Instant> fired = new ArrayList<>();
+                List<Instant> resolved = new ArrayList<>();
+                Instant previous = null;
+                for (Instant t : firingTimes) {
+                    if (previous == null || !t.equals(previous.plus(STEP))) {
+                        if (previous != null) {
+                            resolved.add(previous.plus(STEP));
+                        }
+                        fired.add(t);
+                    }
+                    previous = t;
+                }
+                if (previous != null && previous.isBefore(manifest.end())) {
+                    resolved.add(previous.plus(STEP));
+                }
+                assertEquals(fired, alert.firedAt(), alert.toString());
+                assertEquals(resolved, alert.resolvedAt(), alert.toString());
+                if (alert.severity().equals(AlertRule.Severity.PAGE.id())) {
+                    assertFalse(fired.isEmpty(), alert.toString());
+                }
+            }
+        }
+    }
+}
