@@ -292,4 +292,180 @@ class RetroactiveSloIT {
             }
         }
     }
+
+    // ---- slos.yaml, check and import against the same server.
+
+    private static String handWritten(String service) {
+        return """
+                slos:
+                  - name: %1$s-availability
+                    service: %1$s
+                    objective: 99.9
+                    sli:
+                      events:
+                        errors: sum(increase(http_requests_total{service="%1$s",status=~"5.."}[{{window}}]))
+                        total: sum(increase(http_requests_total{service="%1$s"}[{{window}}]))
+                  - name: %1$s-latency
+                    service: %1$s
+                    objective: 99
+                    sli:
+                      latency: {metric: http_request_duration_seconds, selector: 'service="%1$s"', threshold: 1}
+                """.formatted(service);
+    }
+
+    private static SloStatus runWith(Path slos, String name) {
+        Path out = temp.resolve("out-" + name);
+        CommandRun result = CommandRun.of(new MonitorSlosCommand(), "--prometheus-url", prometheus.url(),
+                "--ga-start", manifest.start().toString(), "--ga-end", manifest.end().toString(),
+                "--scrape-interval", "60s", "--slos", slos.toString(), "-o", out.toString());
+        assertEquals(1, result.exitCode(), result.err());
+        return Json.readFile(out.resolve("slo_status.json"), SloStatus.class);
+    }
+
+    /** Everything but the queries (which differ in spelling) must be equal. */
+    private static void assertSameEvaluation(SloResult expected, SloResult actual) {
+        assertEquals(expected.state(), actual.state(), actual.name());
+        assertEquals(expected.total(), actual.total(), 1e-9 * expected.total(), actual.name());
+        assertEquals(expected.good(), actual.good(), 1e-9 * expected.total(), actual.name());
+        assertEquals(expected.errorBudget().remainingPercent(), actual.errorBudget().remainingPercent(), 1e-6);
+        assertEquals(expected.alerts().stream().map(SloAlert::firedAt).toList(),
+                actual.alerts().stream().map(SloAlert::firedAt).toList(), actual.name());
+        assertEquals(expected.alerts().stream().map(SloAlert::resolvedAt).toList(),
+                actual.alerts().stream().map(SloAlert::resolvedAt).toList(), actual.name());
+        expected.burnRates().forEach((window, rate) -> assertEquals(rate, actual.burnRates().get(window),
+                1e-9 * Math.max(1, rate), actual.name() + " " + window));
+    }
+
+    @Test
+    void handWrittenOpenSloAndSlothSpecsEvaluateAlike() throws Exception {
+        String service = incidentService();
+        Path handFile = temp.resolve("hand.yaml");
+        Files.writeString(handFile, handWritten(service));
+        SloStatus hand = runWith(handFile, "hand");
+        for (String kind : List.of("-availability", "-latency")) {
+            assertSameEvaluation(status.slo(service + kind), hand.slo(service + kind));
+        }
+
+        Path openSlo = temp.resolve("openslo.yaml");
+        Files.writeString(openSlo, """
+                apiVersion: openslo/v1
+                kind: Service
+                metadata: {name: %1$s}
+                spec: {description: the incident service}
+                ---
+                apiVersion: openslo/v1
+                kind: SLO
+                metadata: {name: %1$s-availability}
+                spec:
+                  service: %1$s
+                  timeWindow: [{duration: 1d, isRolling: true}]
+                  budgetingMethod: Occurrences
+                  objectives: [{displayName: non-5xx, target: 0.999}]
+                  indicator:
+                    metadata: {name: %1$s-non-5xx}
+                    spec:
+                      ratioMetric:
+                        counter: true
+                        bad: {metricSource: {type: Prometheus, spec: {query: 'http_requests_total{service="%1$s",status=~"5.."}'}}}
+                        total: {metricSource: {type: Prometheus, spec: {query: 'http_requests_total{service="%1$s"}'}}}
+                ---
+                apiVersion: openslo/v1
+                kind: SLO
+                metadata: {name: %1$s-latency}
+                spec:
+                  service: %1$s
+                  timeWindow: [{duration: 1d, isRolling: true}]
+                  budgetingMethod: Occurrences
+                  objectives: [{displayName: within 1 s, op: lte, value: 1, targetPercent: 99}]
+                  indicator:
+                    metadata: {name: %1$s-latency}
+                    spec:
+                      thresholdMetric:
+                        metricSource: {type: Prometheus, spec: {query: 'http_request_duration_seconds{service="%1$s"}'}}
+                """.formatted(service));
+        Path fromOpenSlo = temp.resolve("from-openslo.yaml");
+        CommandRun imported = CommandRun.of(new MonitorSlosCommand(), "import", "--openslo", openSlo.toString(),
+                "-o", fromOpenSlo.toString());
+        assertEquals(0, imported.exitCode(), imported.err());
+        SloStatus viaOpenSlo = runWith(fromOpenSlo, "openslo");
+        for (String kind : List.of("-availability", "-latency")) {
+            assertSameEvaluation(hand.slo(service + kind), viaOpenSlo.slo(service + kind));
+        }
+
+        Path sloth = temp.resolve("sloth.yaml");
+        Files.writeString(sloth, """
+                version: "prometheus/v1"
+                service: "%1$s"
+                labels: {owner: "team"}
+                slos:
+                  - name: "availability"
+                    objective: 99.9
+                    description: "non-5xx requests"
+                    sli:
+                      events:
+                        error_query: sum(rate(http_requests_total{service="%1$s",status=~"5.."}[{{.window}}]))
+                        total_query: sum(rate(http_requests_total{service="%1$s"}[{{.window}}]))
+                    alerting:
+                      name: Availability
+                      page_alert: {labels: {severity: page}}
+                      ticket_alert: {labels: {severity: ticket}}
+                """.formatted(service));
+        Path fromSloth = temp.resolve("from-sloth.yaml");
+        imported = CommandRun.of(new MonitorSlosCommand(), "import", "--sloth", sloth.toString(),
+                "-o", fromSloth.toString());
+        assertEquals(0, imported.exitCode(), imported.err());
+        assertSameEvaluation(hand.slo(service + "-availability"), runWith(fromSloth, "sloth").slo(service + "-availability"));
+    }
+
+    @Test
+    void checkPassesAGoodSpecAndNamesEachProblem() throws Exception {
+        String service = incidentService();
+        Path good = temp.resolve("check-good.yaml");
+        Files.writeString(good, handWritten(service));
+        CommandRun ok = CommandRun.of(new MonitorSlosCommand(), "check", "--slos", good.toString(),
+                "--prometheus-url", prometheus.url(), "--at", manifest.end().toString());
+        assertEquals(0, ok.exitCode(), ok.err() + ok.out());
+        assertEquals(2, ok.out().lines().filter(l -> l.endsWith(": ok")).count(), ok.out());
+
+        Path bad = temp.resolve("check-bad.yaml");
+        Files.writeString(bad, handWritten(service).replace("threshold: 1}", "threshold: 0.3}")
+                + """
+                  - name: typo
+                    objective: 99
+                    sli:
+                      events:
+                        errors: sum(increase(http_request_total{status=~"5.."}[{{window}}]))
+                        total: sum(increase(http_request_total[{{window}}]))
+                  - name: broken
+                    objective: 99
+                    sli:
+                      events:
+                        errors: sum(increase(http_requests_total{status=~"5.."}[{{window}}])
+                        total: sum(increase(http_requests_total[{{window}}]))
+                """);
+        CommandRun problems = CommandRun.of(new MonitorSlosCommand(), "check", "--slos", bad.toString(),
+                "--prometheus-url", prometheus.url(), "--at", manifest.end().toString());
+        assertEquals(2, problems.exitCode(), problems.err());
+        List<String> lines = problems.out().lines().toList();
+        assertEquals(4, lines.size(), problems.out());
+        assertTrue(lines.get(0).endsWith(": ok"), lines.get(0));
+        assertTrue(lines.get(1).contains("0.3 s is not a bucket") && lines.get(1).contains("0.25, 0.5, 1"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("typo: total query returns no series"), lines.get(2));
+        assertTrue(lines.get(3).startsWith("broken: errors query is rejected"), lines.get(3));
+        assertEquals(1, problems.errLines().size(), problems.err());
+    }
+
+    @Test
+    void aLatencyThresholdThatIsNotABucketIsBadInput() throws Exception {
+        Path slos = temp.resolve("not-a-bucket.yaml");
+        Files.writeString(slos, handWritten(incidentService()).replace("threshold: 1}", "threshold: 0.3}"));
+        Path out = temp.resolve("out-not-a-bucket");
+        CommandRun result = CommandRun.of(new MonitorSlosCommand(), "--prometheus-url", prometheus.url(),
+                "--ga-start", manifest.start().toString(), "--ga-end", manifest.end().toString(),
+                "--slos", slos.toString(), "-o", out.toString());
+        assertEquals(2, result.exitCode(), result.err());
+        assertEquals(1, result.errLines().size(), result.err());
+        assertTrue(result.err().contains("0.3 s is not a bucket of http_request_duration_seconds"), result.err());
+        assertFalse(Files.exists(out.resolve("slo_status.json")));
+    }
 }

@@ -56,7 +56,7 @@ public final class SloSpecLoader {
         return parse(file.toString(), root);
     }
 
-    static List<SloDefinition> parse(String source, JsonNode root) {
+    public static List<SloDefinition> parse(String source, JsonNode root) {
         if (root == null || !root.isObject()) {
             throw bad(source, "expected a mapping with 'slos:'");
         }
