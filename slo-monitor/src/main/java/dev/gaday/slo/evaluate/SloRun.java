@@ -52,32 +52,7 @@ public final class SloRun {
 
     public List<SloEvaluator.Evaluated> evaluate(List<SloDefinition> slos, Instant start, Instant end,
                                                  Duration resolution) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL_SLOS, slos.size())), r -> {
-            Thread thread = new Thread(r, "slo-query");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<SloEvaluator.Evaluated>> futures = new ArrayList<>();
-            for (SloDefinition slo : slos) {
-                futures.add(pool.submit(() -> evaluateOne(slo, start, end, resolution)));
-            }
-            List<SloEvaluator.Evaluated> results = new ArrayList<>();
-            for (Future<SloEvaluator.Evaluated> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ToolException.badInput("interrupted while querying");
-        } finally {
-            pool.shutdownNow();
-        }
+        return forEach(slos, slo -> evaluateOne(slo, start, end, resolution));
     }
 
     /** The SLO's effective policy: its own or the run's, with every window at least the floor. */
@@ -155,6 +130,76 @@ public final class SloRun {
                 return new Observed(target, null, "QUERY_ERROR", e.getMessage());
             }
             throw e;
+        }
+    }
+
+    /** One SLO's counts at one time: over the whole window so far and over each alert window. */
+    public record Sample(SloEvaluator.Target target, WindowCounts whole, Map<Duration, WindowCounts> windows,
+                         String state, String reason) {
+    }
+
+    /** Instant queries at {@code at}: the live mode's one evaluation. */
+    public Sample sample(SloDefinition slo, Instant windowStart, Instant at) {
+        SliQueries queries;
+        if (slo.sli() instanceof Sli.Latency latency) {
+            String le = LatencyBuckets.bucketOf(client, slo.name(), latency, windowStart, at);
+            if (le == null) {
+                return new Sample(target(slo, SliQueries.latency(latency, "?")), null, null, "NO_DATA",
+                        "no series of " + SliQueries.bucketSelector(latency) + " in the window");
+            }
+            queries = SliQueries.latency(latency, le);
+        } else {
+            queries = SliQueries.events((Sli.Events) slo.sli());
+        }
+        SloEvaluator.Target target = target(slo, queries);
+        Duration period = Duration.between(windowStart, at);
+        try {
+            Double total = sum(client.query(queries.total(period), at));
+            if (total == null) {
+                return new Sample(target, null, null, "NO_DATA", "no series for " + queries.total(period));
+            }
+            WindowCounts whole = counts(sum(client.query(queries.errors(period), at)), total);
+            Map<Duration, WindowCounts> windows = new LinkedHashMap<>();
+            for (Duration window : target.policy().windows()) {
+                windows.put(window, counts(sum(client.query(queries.errors(window), at)),
+                        sum(client.query(queries.total(window), at))));
+            }
+            return new Sample(target, whole, windows, null, null);
+        } catch (PrometheusException e) {
+            if (e.kind() == PrometheusException.Kind.API_ERROR) {
+                return new Sample(target, null, null, "QUERY_ERROR", e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** Runs {@code task} for every SLO, a few at a time, in order. */
+    public <T> List<T> forEach(List<SloDefinition> slos, java.util.function.Function<SloDefinition, T> task) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL_SLOS, slos.size())), r -> {
+            Thread thread = new Thread(r, "slo-query");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (SloDefinition slo : slos) {
+                futures.add(pool.submit(() -> task.apply(slo)));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ToolException.badInput("interrupted while querying");
+        } finally {
+            pool.shutdownNow();
         }
     }
 
