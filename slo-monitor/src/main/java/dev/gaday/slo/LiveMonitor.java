@@ -140,7 +140,10 @@ final class LiveMonitor {
                     return finish(start, true);
                 }
                 sequence++;
+                long began = System.nanoTime();
                 last = evaluate(run, slos, start, tick);
+                diagnostics.detail(String.format(Locale.ROOT, "cycle %d at %s: %.3f s", sequence, tick,
+                        (System.nanoTime() - began) / 1e9));
                 Json.writeFile(config.outputDir().resolve(String.format(Locale.ROOT, "slo_status_%04d.json", sequence)),
                         last);
                 if (!tick.isBefore(end)) {

@@ -102,11 +102,11 @@ public final class SloRun {
         SloEvaluator.Target target = target(slo, queries);
         Duration period = Duration.between(start, end);
         try {
-            Double total = sum(client.query(queries.total(period), end));
+            Double total = sum(instant(queries.total(period), end));
             if (total == null) {
                 return new Observed(target, null, "NO_DATA", "no series for " + queries.total(period));
             }
-            Double errors = sum(client.query(queries.errors(period), end));
+            Double errors = sum(instant(queries.errors(period), end));
             WindowCounts whole = counts(errors, total);
             int points = (int) (period.toSeconds() / resolution.toSeconds()) + 1;
             Instant[] times = new Instant[points];
@@ -116,8 +116,8 @@ public final class SloRun {
             Instant last = times[points - 1];
             Map<Duration, WindowCounts[]> windows = new LinkedHashMap<>();
             for (Duration window : target.policy().windows()) {
-                Map<Instant, Double> totals = series(client.queryRange(queries.total(window), start, last, resolution));
-                Map<Instant, Double> bad = series(client.queryRange(queries.errors(window), start, last, resolution));
+                Map<Instant, Double> totals = series(range(queries.total(window), start, last, resolution));
+                Map<Instant, Double> bad = series(range(queries.errors(window), start, last, resolution));
                 WindowCounts[] counts = new WindowCounts[points];
                 for (int i = 0; i < points; i++) {
                     counts[i] = counts(bad.get(times[i]), totals.get(times[i]));
@@ -154,15 +154,15 @@ public final class SloRun {
         SloEvaluator.Target target = target(slo, queries);
         Duration period = Duration.between(windowStart, at);
         try {
-            Double total = sum(client.query(queries.total(period), at));
+            Double total = sum(instant(queries.total(period), at));
             if (total == null) {
                 return new Sample(target, null, null, "NO_DATA", "no series for " + queries.total(period));
             }
-            WindowCounts whole = counts(sum(client.query(queries.errors(period), at)), total);
+            WindowCounts whole = counts(sum(instant(queries.errors(period), at)), total);
             Map<Duration, WindowCounts> windows = new LinkedHashMap<>();
             for (Duration window : target.policy().windows()) {
-                windows.put(window, counts(sum(client.query(queries.errors(window), at)),
-                        sum(client.query(queries.total(window), at))));
+                windows.put(window, counts(sum(instant(queries.errors(window), at)),
+                        sum(instant(queries.total(window), at))));
             }
             return new Sample(target, whole, windows, null, null);
         } catch (PrometheusException e) {
@@ -201,6 +201,18 @@ public final class SloRun {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** An instant query, logged with -vv in the form scripts/bench's query floor replays. */
+    private QueryResult instant(String promql, Instant time) {
+        diagnostics.debug("query time=" + time.getEpochSecond() + " promql=" + promql);
+        return client.query(promql, time);
+    }
+
+    private QueryResult.Matrix range(String promql, Instant start, Instant end, Duration step) {
+        diagnostics.debug("query_range start=" + start.getEpochSecond() + " end=" + end.getEpochSecond() + " step="
+                + step.toSeconds() + " promql=" + promql);
+        return client.queryRange(promql, start, end, step);
     }
 
     /** Bad events missing (no series matched, e.g. no 5xx ever) count as none; no total means no traffic. */
