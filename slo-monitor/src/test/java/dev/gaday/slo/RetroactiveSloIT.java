@@ -468,4 +468,36 @@ class RetroactiveSloIT {
         assertTrue(result.err().contains("0.3 s is not a bucket of http_request_duration_seconds"), result.err());
         assertFalse(Files.exists(out.resolve("slo_status.json")));
     }
+
+    @Test
+    void aRejectedQueryIsQueryErrorExitFourAndNoSeriesIsNoData() throws Exception {
+        Path slos = temp.resolve("errors.yaml");
+        Files.writeString(slos, """
+                slos:
+                  - name: rejected
+                    objective: 99
+                    sli:
+                      events:
+                        errors: sum(increase(http_requests_total{status=~"5.."}[{{window}}])
+                        total: sum(increase(http_requests_total[{{window}}]))
+                  - name: absent
+                    objective: 99
+                    sli:
+                      events:
+                        errors: sum(increase(no_such_metric_total{status=~"5.."}[{{window}}]))
+                        total: sum(increase(no_such_metric_total[{{window}}]))
+                """);
+        Path out = temp.resolve("out-errors");
+        CommandRun result = CommandRun.of(new MonitorSlosCommand(), "--prometheus-url", prometheus.url(),
+                "--ga-start", manifest.start().toString(), "--ga-end", manifest.end().toString(),
+                "--slos", slos.toString(), "-o", out.toString());
+        assertEquals(4, result.exitCode(), result.err());
+        SloStatus written = Json.readFile(out.resolve("slo_status.json"), SloStatus.class);
+        assertEquals("NO_DATA", written.status());
+        assertEquals("QUERY_ERROR", written.slo("rejected").state());
+        assertTrue(written.slo("rejected").reason().contains("bad_data") || written.slo("rejected").reason()
+                .contains("parse error"), written.slo("rejected").reason());
+        assertEquals("NO_DATA", written.slo("absent").state());
+        assertNull(written.slo("absent").total());
+    }
 }

@@ -41,7 +41,7 @@ public final class SloSpecLoader {
     private SloSpecLoader() {
     }
 
-    /** The SLOs of a file; {@code defaultPolicy} is the command line's (a policy in the file overrides it). */
+    /** The SLOs of a file; an SLO without a policy (in the file) gets the command line's. */
     public static List<SloDefinition> load(Path file) {
         JsonNode root;
         try {
