@@ -141,7 +141,16 @@ final class LiveMonitor {
                 }
                 sequence++;
                 long began = System.nanoTime();
-                last = evaluate(run, slos, start, tick);
+                try {
+                    last = evaluate(run, slos, start, tick);
+                } catch (dev.gaday.common.prometheus.PrometheusException e) {
+                    // A 24-hour run outlives a Prometheus restart: this tick is a gap, the next one tries again.
+                    diagnostics.warn("cycle " + sequence + " at " + tick + " skipped: " + e.getMessage());
+                    if (!tick.isBefore(end)) {
+                        return finish(start, true); // the last evaluation is missing: the file is partial
+                    }
+                    continue;
+                }
                 diagnostics.detail(String.format(Locale.ROOT, "cycle %d at %s: %.3f s", sequence, tick,
                         (System.nanoTime() - began) / 1e9));
                 Json.writeFile(config.outputDir().resolve(String.format(Locale.ROOT, "slo_status_%04d.json", sequence)),
