@@ -2,7 +2,8 @@
 # slo-monitor against its query floor: 100 SLOs (the default two per service, 50 services), 24 hours of
 # history at a 60 s step.
 #   - retroactive: the whole 24-hour window with the alerts replayed at 1-minute resolution (range queries);
-#   - live: one evaluation cycle (instant queries), on a dataset that reaches into the present.
+#   - live: evaluation cycles (instant queries; the first cold, the second warm), on a dataset that reaches
+#     into the present.
 # Each is timed beside testkit's QueryFloor in the same run: a JVM started with the same flags that only
 # sends the same queries (the ones slo-monitor logged with -vv), 4 at a time as slo-monitor does, and
 # parses the answers. What slo-monitor takes beyond the floor is its own work; aim: <= 0.5 s per cycle.
@@ -88,27 +89,34 @@ printf '%-12s %8s %9s %9s %9s %8s\n' mode queries tool_s floor_s own_s rss_mb
 printf '%-12s %8d %9.2f %9.2f %9.2f %8.0f\n' retroactive "$queries" "$tool" "$floor" "$(echo "$tool - $floor" | bc -l)" \
   "$(echo "$rss / 1024" | bc -l)"
 
-# ---- Live: one cycle (2-minute interval, so that the window so far holds two 60 s samples). The dataset
-# ends 15 minutes from now, so that the cycle's instant queries find data at the present time.
+# ---- Live: two cycles 2 minutes apart (so that the window so far holds 60 s samples at the first tick): the
+# first in a cold JVM, the second warm, as every later cycle of a 24-hour run. The dataset ends 15 minutes
+# from now, so that the cycles' instant queries find data at the present time.
 serve live "$(python3 -c 'import datetime as d; t=d.datetime.now(d.timezone.utc).replace(second=0, microsecond=0) - d.timedelta(hours=24) + d.timedelta(minutes=15); print(t.strftime("%Y-%m-%dT%H:%M:%SZ"))')"
 : >"$WORK/live-times"
 : >"$WORK/empty.log"
 for round in $(seq 1 "$ROUNDS"); do
   /usr/bin/time -f '%M' -o "$WORK/rss" java "${TOOL_JVM_FLAGS[@]}" -jar "$JAR" --prometheus-url "$URL" \
-    --duration 2m --interval 2m --scrape-interval 60s -vv -o "$WORK/live-$round" 2>"$WORK/live-$round.log" || true
-  cycle=$(sed -n 's/.*cycle 1 at [^ ]*: \([0-9.]*\) s.*/\1/p' "$WORK/live-$round.log")
-  [ -n "$cycle" ] || { echo "slo.sh: the live run logged no cycle (see its log)" >&2; tail -3 "$WORK/live-$round.log" >&2; exit 4; }
-  grep ' promql=' "$WORK/live-$round.log" >"$WORK/live-queries.log"
-  # The floor of the cycle alone: the floor JVM with the cycle's queries minus the same JVM with none.
+    --duration 4m --interval 2m --scrape-interval 60s -vv -o "$WORK/live-$round" 2>"$WORK/live-$round.log" || true
+  cold=$(sed -n 's/.*cycle 1 at [^ ]*: \([0-9.]*\) s.*/\1/p' "$WORK/live-$round.log")
+  warm=$(sed -n 's/.*cycle 2 at [^ ]*: \([0-9.]*\) s.*/\1/p' "$WORK/live-$round.log")
+  [ -n "$cold" ] && [ -n "$warm" ] || { echo "slo.sh: the live run logged no two cycles:" >&2; tail -3 "$WORK/live-$round.log" >&2; exit 4; }
+  # The first cycle's queries (the second's are the same at a later time).
+  sed -n '/ promql=/p; /cycle 1 at /q' "$WORK/live-$round.log" >"$WORK/live-queries.log"
+  # The floor of one cycle alone: the floor JVM with the cycle's queries minus the same JVM with none.
   with=$(floor_s "$WORK/live-queries.log"); without=$(floor_s "$WORK/empty.log")
-  echo "cycle $cycle $(tail -1 "$WORK/rss") $(echo "$with - $without" | bc -l) $(grep -c ' promql=' "$WORK/live-queries.log")" \
+  echo "$cold $warm $(tail -1 "$WORK/rss") $(echo "$with - $without" | bc -l) $(grep -c ' promql=' "$WORK/live-queries.log")" \
     >>"$WORK/live-times"
 done
 stop_prometheus
-cycle=$(awk '{print $2}' "$WORK/live-times" | median)
-floor=$(awk '{print $4}' "$WORK/live-times" | median)
+cold=$(awk '{print $1}' "$WORK/live-times" | median)
+warm=$(awk '{print $2}' "$WORK/live-times" | median)
 rss=$(awk '{print $3}' "$WORK/live-times" | sort -g | tail -1)
+floor=$(awk '{print $4}' "$WORK/live-times" | median)
 queries=$(awk '{print $5}' "$WORK/live-times" | tail -1)
-printf '%-12s %8d %9.2f %9.2f %9.2f %8.0f\n' "live cycle" "$queries" "$cycle" "$floor" "$(echo "$cycle - $floor" | bc -l)" \
-  "$(echo "$rss / 1024" | bc -l)"
+for which in cold warm; do
+  [ "$which" = cold ] && t=$cold || t=$warm
+  printf '%-12s %8d %9.2f %9.2f %9.2f %8.0f\n' "cycle $which" "$queries" "$t" "$floor" "$(echo "$t - $floor" | bc -l)" \
+    "$(echo "$rss / 1024" | bc -l)"
+done
 echo "own_s = time beyond the query floor (aim: <= 0.5 s per cycle); rss_mb = peak RSS of the slo-monitor process"

@@ -87,6 +87,11 @@ final class LiveMonitor {
     private final Map<String, History> histories = new HashMap<>();
     private final Map<String, Boolean> firing = new HashMap<>();
     private volatile SloStatus last;
+    private volatile Instant runStart;
+    /** Whoever writes the final file first (the run, or the stop handler when a cycle is still busy) claims it. */
+    private final java.util.concurrent.atomic.AtomicBoolean finalClaimed = new java.util.concurrent.atomic.AtomicBoolean();
+    /** How long the stop handler lets a busy cycle run before it writes the final file itself. */
+    private static final Duration BUSY_CYCLE_GRACE = Duration.ofMillis(2500);
 
     LiveMonitor(SloMonitorConfig config, PrometheusConnectionMixin prometheus, Diagnostics diagnostics,
                 PrintWriter out, Duration interval, boolean resume, SlackNotifier slack) {
@@ -122,6 +127,7 @@ final class LiveMonitor {
             } else {
                 start = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             }
+            runStart = start;
             Instant end = start.plus(duration);
             List<SloDefinition> slos = explicit != null ? explicit
                     : SloSources.defaults(client, start.minus(Duration.ofHours(1)), clock.instant(), diagnostics);
@@ -179,7 +185,11 @@ final class LiveMonitor {
     private void stopAndAwait() {
         stop.countDown();
         try {
-            finished.await(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished.await(BUSY_CYCLE_GRACE.toMillis(), TimeUnit.MILLISECONDS) && runStart != null) {
+                // A cycle is still querying: the final file comes from the last completed one, now.
+                finish(runStart, true);
+            }
+            finished.await(STOP_WAIT.minus(BUSY_CYCLE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -235,6 +245,11 @@ final class LiveMonitor {
 
     /** Writes the final slo_status.json: the last evaluation, partial when stopped early. */
     private ExitCode finish(Instant start, boolean stopped) {
+        if (!finalClaimed.compareAndSet(false, true)) {
+            Integer code = exitAfterStop;
+            return code == null ? ExitCode.INCONCLUSIVE : java.util.Arrays.stream(ExitCode.values())
+                    .filter(c -> c.code() == code).findFirst().orElse(ExitCode.INCONCLUSIVE);
+        }
         SloStatus status = last;
         if (status == null) {
             Instant now = clock.instant();

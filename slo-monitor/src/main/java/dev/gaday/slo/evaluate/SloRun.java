@@ -39,6 +39,7 @@ public final class SloRun {
     private final Diagnostics diagnostics;
     private final BurnRatePolicy defaultPolicy;
     private final Duration windowFloor;
+    private final Map<String, String> bucketCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param windowFloor the shortest window allowed: four scrape intervals
@@ -142,7 +143,14 @@ public final class SloRun {
     public Sample sample(SloDefinition slo, Instant windowStart, Instant at) {
         SliQueries queries;
         if (slo.sli() instanceof Sli.Latency latency) {
-            String le = LatencyBuckets.bucketOf(client, slo.name(), latency, windowStart, at);
+            // A histogram's buckets do not change during a run: looked up once, not at every tick.
+            String le = bucketCache.get(slo.name());
+            if (le == null) {
+                le = LatencyBuckets.bucketOf(client, slo.name(), latency, windowStart, at);
+                if (le != null) {
+                    bucketCache.put(slo.name(), le);
+                }
+            }
             if (le == null) {
                 return new Sample(target(slo, SliQueries.latency(latency, "?")), null, null, "NO_DATA",
                         "no series of " + SliQueries.bucketSelector(latency) + " in the window");
