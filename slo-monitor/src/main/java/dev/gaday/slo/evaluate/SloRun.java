@@ -16,7 +16,6 @@ import dev.gaday.slo.spec.SloDefinition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,11 +116,11 @@ public final class SloRun {
             Instant last = times[points - 1];
             Map<Duration, WindowCounts[]> windows = new LinkedHashMap<>();
             for (Duration window : target.policy().windows()) {
-                Map<Instant, Double> totals = series(range(queries.total(window), start, last, resolution));
-                Map<Instant, Double> bad = series(range(queries.errors(window), start, last, resolution));
+                Double[] totals = onGrid(range(queries.total(window), start, last, resolution), start, resolution, points);
+                Double[] bad = onGrid(range(queries.errors(window), start, last, resolution), start, resolution, points);
                 WindowCounts[] counts = new WindowCounts[points];
                 for (int i = 0; i < points; i++) {
-                    counts[i] = counts(bad.get(times[i]), totals.get(times[i]));
+                    counts[i] = counts(bad[i], totals[i]);
                 }
                 windows.put(window, counts);
             }
@@ -251,12 +250,26 @@ public final class SloRun {
                 + ", expected a vector of event counts");
     }
 
-    private static Map<Instant, Double> series(QueryResult.Matrix matrix) {
-        Map<Instant, Double> values = new HashMap<>();
+    /** The sum over all series at each grid point (null where no series has a sample), by index, not by map. */
+    private static Double[] onGrid(QueryResult.Matrix matrix, Instant start, Duration step, int points) {
+        double[] sums = new double[points];
+        boolean[] present = new boolean[points];
+        long startMillis = start.toEpochMilli();
+        long stepMillis = step.toMillis();
         for (QueryResult.Series series : matrix.series()) {
             for (QueryResult.Sample sample : series.samples()) {
-                values.merge(sample.time(), sample.value(), Double::sum);
+                long offset = sample.time().toEpochMilli() - startMillis;
+                if (offset < 0 || offset % stepMillis != 0 || offset / stepMillis >= points) {
+                    continue; // not on the grid asked for
+                }
+                int index = (int) (offset / stepMillis);
+                sums[index] += sample.value();
+                present[index] = true;
             }
+        }
+        Double[] values = new Double[points];
+        for (int i = 0; i < points; i++) {
+            values[i] = present[i] ? sums[i] : null;
         }
         return values;
     }
