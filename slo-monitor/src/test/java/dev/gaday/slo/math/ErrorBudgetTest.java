@@ -85,12 +85,4 @@ class ErrorBudgetTest {
         assertThrows(IllegalArgumentException.class, () -> new WindowCounts(Double.NaN, 5));
         assertEquals(5, new WindowCounts(5.000001, 5).errors());
     }
-
-    @Test
-    void counterIncreaseHandlesResets() {
-        assertEquals(30, CounterIncrease.of(new double[] {100, 110, 130}), 0);
-        // Restart after 130: the new process counted 5, then 12.
-        assertEquals(30 + 12, CounterIncrease.of(new double[] {100, 110, 130, 5, 12}), 0);
-        assertEquals(0, CounterIncrease.of(new double[] {7}), 0);
-    }
 }
