@@ -26,11 +26,11 @@ import picocli.CommandLine.Option;
             "",
             "Retroactive: --ga-start/--ga-end evaluate a past window, replaying the alerts at every --resolution.",
             "Live: --duration from now, slo_status_NNNN.json every --interval; SIGTERM writes the final file.",
-            "Without --slos: per service of http_requests_total, availability 99.9 % (non-5xx) and latency",
-            "99 % within 1 s.",
+            "Without --slos: per service of http_requests_total, availability 99.9%% (non-5xx) and latency 99%% "
+                    + "within 1 s.",
             "",
-            "Writes DIR/slo_status.json. Exit: 0 within budget, 1 budget exhausted or page alert fired,",
-            "3 no data / no traffic / too few events, 4 Prometheus unreachable or a query failed, 2 bad input."},
+            "Writes DIR/slo_status.json. Exit: 0 within budget, 1 budget exhausted or page alert fired, 2 bad "
+                    + "input, 3 no data / no traffic / too few events, 4 Prometheus unreachable or a query failed."},
         footer = {"%nExamples:",
             "  slo-monitor --prometheus-url http://prometheus:9090 --ga-start 2025-01-15T00:00:00Z \\",
             "      --ga-end 2025-01-16T00:00:00Z -o slo",

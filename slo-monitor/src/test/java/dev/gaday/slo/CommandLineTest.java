@@ -75,4 +75,14 @@ class CommandLineTest {
                 "-o", dir.resolve("out").toString());
         assertOneLine(run, 4, "127.0.0.1:" + port);
     }
+
+    @Test
+    void helpRendersWithoutWarnings() {
+        for (String[] args : new String[][] {{"--help"}, {"check", "--help"}, {"import", "--help"}}) {
+            CommandRun help = run(args);
+            assertEquals(0, help.exitCode(), help.err());
+            assertEquals("", help.err(), String.join(" ", args));
+            assertTrue(help.out().contains("Usage: slo-monitor"), help.out());
+        }
+    }
 }
