@@ -210,38 +210,53 @@ class RetroactiveSloIT {
                 what + ": Prometheus " + expected + ", slo-monitor " + actual);
     }
 
+    /** Sloth's latency SLI as a ratio rule: requests above the 1 s bucket over all requests. */
+    private static String slothLatencyRatio(String service, Duration window) {
+        String w = window.toSeconds() + "s";
+        String all = "sum(rate(http_request_duration_seconds_bucket{service=\"" + service + "\",le=\"+Inf\"}[" + w + "]))";
+        return "((" + all + " - sum(rate(http_request_duration_seconds_bucket{service=\"" + service
+                + "\",le=\"1\"}[" + w + "]))) / " + all + ")";
+    }
+
     @Test
     void everyBurnRateEqualsPrometheusOwnSlothStyleRule() {
         String service = incidentService();
-        SloDefinition slo = DefaultSlos.forServices(List.of(service)).get(0);
+        List<SloDefinition> slos = DefaultSlos.forServices(List.of(service));
         Diagnostics quiet = new Diagnostics("test", new PrintWriter(new StringWriter()), -1);
         try (PrometheusClient client = client()) {
             SloRun sloRun = new SloRun(client, quiet, BurnRatePolicy.ga24h(), Duration.ofMinutes(4));
-            SloRun.Observed observed = sloRun.observe(slo, manifest.start(), manifest.end(), STEP);
-            int compared = 0;
-            for (Map.Entry<Duration, WindowCounts[]> window : observed.observations().windows().entrySet()) {
-                String rule = slothRatio(service, window.getKey()) + " / 0.001";
-                Map<Instant, Double> expected = new HashMap<>();
-                for (QueryResult.Series series : client.queryRange(rule, manifest.start(), manifest.end(), STEP).series()) {
-                    series.samples().forEach(s -> expected.put(s.time(), s.value()));
-                }
-                Instant[] times = observed.observations().times();
-                for (int i = 0; i < times.length; i++) {
-                    Double prom = expected.get(times[i]);
-                    double ours = window.getValue()[i].burnRate(0.001);
-                    if (prom == null || prom.isNaN()) {
-                        assertTrue(Double.isNaN(ours), "no traffic in Prometheus at " + times[i]);
-                        continue;
+            for (SloDefinition slo : slos) {
+                boolean latency = slo.name().endsWith("-latency");
+                double budget = latency ? 0.01 : 0.001;
+                java.util.function.Function<Duration, String> ratio = w -> latency ? slothLatencyRatio(service, w)
+                        : slothRatio(service, w);
+                SloRun.Observed observed = sloRun.observe(slo, manifest.start(), manifest.end(), STEP);
+                int compared = 0;
+                for (Map.Entry<Duration, WindowCounts[]> window : observed.observations().windows().entrySet()) {
+                    String rule = ratio.apply(window.getKey()) + " / " + budget;
+                    Map<Instant, Double> expected = new HashMap<>();
+                    for (QueryResult.Series series : client.queryRange(rule, manifest.start(), manifest.end(), STEP)
+                            .series()) {
+                        series.samples().forEach(s -> expected.put(s.time(), s.value()));
                     }
-                    assertRelativelyEqual(prom, ours, window.getKey() + " at " + times[i]);
-                    compared++;
+                    Instant[] times = observed.observations().times();
+                    for (int i = 0; i < times.length; i++) {
+                        Double prom = expected.get(times[i]);
+                        double ours = window.getValue()[i].burnRate(budget);
+                        if (prom == null || prom.isNaN()) {
+                            assertTrue(Double.isNaN(ours), slo.name() + ": no traffic in Prometheus at " + times[i]);
+                            continue;
+                        }
+                        assertRelativelyEqual(prom, ours, slo.name() + " " + window.getKey() + " at " + times[i]);
+                        compared++;
+                    }
                 }
+                assertTrue(compared > 6 * 1400, slo.name() + ": compared " + compared);
+                // Sloth's period budget remaining (not its "optimised" average of ratios): 1 - ratio(24h) / budget.
+                double remaining = 1 - sampleAtEnd(client, ratio.apply(Duration.ofHours(24)) + " / " + budget);
+                assertRelativelyEqual(remaining, status.slo(slo.name()).errorBudget().remainingPercent() / 100,
+                        slo.name() + " remaining budget");
             }
-            assertTrue(compared > 6 * 1400, "compared " + compared);
-            // Sloth's period budget remaining (not its "optimised" average of ratios): 1 - ratio(24h) / budget.
-            double remaining = 1 - sampleAtEnd(client, slothRatio(service, Duration.ofHours(24)) + " / 0.001");
-            assertRelativelyEqual(remaining, status.slo(slo.name()).errorBudget().remainingPercent() / 100,
-                    "remaining budget");
         }
     }
 
