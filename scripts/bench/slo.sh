@@ -100,7 +100,7 @@ for round in $(seq 1 "$ROUNDS"); do
     --duration 4m --interval 2m --scrape-interval 60s -vv -o "$WORK/live-$round" 2>"$WORK/live-$round.log" || true
   cold=$(sed -n 's/.*cycle 1 at [^ ]*: \([0-9.]*\) s.*/\1/p' "$WORK/live-$round.log")
   warm=$(sed -n 's/.*cycle 2 at [^ ]*: \([0-9.]*\) s.*/\1/p' "$WORK/live-$round.log")
-  [ -n "$cold" ] && [ -n "$warm" ] || { echo "slo.sh: the live run logged no two cycles:" >&2; tail -3 "$WORK/live-$round.log" >&2; exit 4; }
+  if [ -z "$cold" ] || [ -z "$warm" ]; then echo "slo.sh: the live run logged no two cycles:" >&2; tail -3 "$WORK/live-$round.log" >&2; exit 4; fi
   # The first cycle's queries (the second's are the same at a later time).
   sed -n '/ promql=/p; /cycle 1 at /q' "$WORK/live-$round.log" >"$WORK/live-queries.log"
   # The floor of one cycle alone: the floor JVM with the cycle's queries minus the same JVM with none.
