@@ -72,9 +72,6 @@ public final class PackageBuilder {
 
     public Result build(BuildOptions options) {
         PhaseTimes phases = new PhaseTimes(diagnostics);
-        if (!options.certifyOnly()) {
-            PdfReport.warmUpInBackground();
-        }
         Map<String, Path> overrides = new LinkedHashMap<>();
         options.inputFiles().forEach((kind, file) -> overrides.put(kind.key(), file));
         InputFiles files = InputFiles.locate(options.inputDirs(), overrides, options.snapshotDir());
