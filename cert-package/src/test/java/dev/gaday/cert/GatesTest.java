@@ -148,4 +148,23 @@ class GatesTest {
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().contains("unknown gate 'canary'"), run.err());
     }
+
+    @Test
+    void inputsOutsideTheGaWindowAreNamedInAWarningTheDataGapsAndTheMetadata() throws IOException {
+        Path in = inputs();
+        Files.writeString(in.resolve("release.yaml"), Fixtures.RELEASE_YAML.replace(
+                "{time: \"2026-11-22T14:05:00Z\", phase: ga", "{time: \"2026-11-24T14:05:00Z\", phase: ga"));
+        Path out = dir.resolve("out");
+        CommandRun run = CommandRunner.run("--inputs", in.toString(), "-o", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String warning = "release file: GA-day timeline event 'Error spike on checkout-api' at 2026-11-24 14:05:00 UTC "
+                + "lies outside the GA window 2026-11-22 00:00:00 UTC to 2026-11-23 00:00:00 UTC";
+        assertTrue(run.err().contains(warning), run.err());
+        String report = Files.readString(out.resolve("package/GA_DAY_REPORT.md"));
+        String gaps = report.substring(report.indexOf("### Data Gaps"));
+        assertTrue(gaps.substring(0, gaps.indexOf("\n## ")).contains("GA-day timeline event 'Error spike on "
+                + "checkout-api' at 2026-11-24 14:05:00 UTC"), gaps);
+        JsonNode metadata = Json.mapper().readTree(out.resolve("package/certification_metadata.json").toFile());
+        assertEquals(warning, metadata.get("consistencyWarnings").get(0).asText());
+    }
 }

@@ -23,7 +23,6 @@ import dev.gaday.common.cli.Diagnostics;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.io.Sha256;
 import dev.gaday.common.json.Json;
-import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.Window;
 import dev.gaday.common.template.TemplateFiller;
 import dev.gaday.common.text.ReportFormat;
@@ -127,7 +126,7 @@ public final class PackageBuilder {
         ReportContext context = new ReportContext(evidence.inputs(), evidence.decision(), evidence.gaStart(),
                 evidence.gaEnd(), evidence.generatedAt(), template.tableRows(), PackageLayout.ARCHIVE_NAME,
                 charts.names(), artifacts.stream().map(FilledReport.Artifact::packagePath).toList(),
-                options.environment());
+                options.environment(), evidence.consistencyWarnings());
         var values = ReportValues.build(context, template.placeholders());
         String text = MissingUnits.dropAfterMissing(template.text(), values.values().keySet());
         TemplateFiller.FillResult filled = new TemplateFiller(ReportFormat.NOT_AVAILABLE).fill(text, values.values(),
@@ -177,29 +176,16 @@ public final class PackageBuilder {
         if (start != null && !end.isAfter(start)) {
             throw ToolException.usage("--ga-end " + end + " is not after --ga-start " + start);
         }
-        if (start != null) {
-            warnOutsideWindow(inputs, start, end);
+        List<String> consistency = start == null ? List.of() : WindowConsistency.warnings(inputs, start, end);
+        for (String warning : consistency) {
+            diagnostics.warn(warning);
         }
         CertificationDecision decision = CertificationDecision.of(inputs,
                 CertificationPolicy.of(inputs.release().certification(), options.policy()));
         for (String gap : decision.dataGaps()) {
             diagnostics.warn(gap);
         }
-        return new Evidence(inputs, decision, start, end, options.generatedAt());
-    }
-
-    private void warnOutsideWindow(Inputs inputs, Instant start, Instant end) {
-        for (KpiSnapshot snapshot : inputs.snapshots()) {
-            if (snapshot.window().end().isBefore(start) || snapshot.window().start().isAfter(end)) {
-                diagnostics.warn(KpiSnapshot.fileName(snapshot.sequence()) + " (" + snapshot.window().start()
-                        + " to " + snapshot.window().end() + ") lies outside the GA window");
-            }
-        }
-        var ws = inputs.wsHealth();
-        if (ws != null && ws.startedAt() != null
-                && (ws.startedAt().isBefore(start.minusSeconds(86_400)) || ws.startedAt().isAfter(end))) {
-            diagnostics.warn(InputFiles.WS_HEALTH + " run started at " + ws.startedAt() + ", outside the GA window");
-        }
+        return new Evidence(inputs, decision, start, end, options.generatedAt(), consistency);
     }
 
     private static String describe(InputFiles files) {

@@ -29,7 +29,7 @@ final class PackageMetadata {
         return new CertificationMetadata(FileKind.CERTIFICATION_METADATA.schemaVersion(),
                 FileKind.CERTIFICATION_METADATA.id(), BuildInfo.version(), release.version(), release.name(),
                 evidence.gaStart(), evidence.gaEnd(), evidence.generatedAt(), decision.status(),
-                decision.status().label(), decision.gates(), decision.dataGaps(), templateName, placeholders,
+                decision.status().label(), decision.gates(), decision.dataGaps(), evidence.consistencyWarnings(), templateName, placeholders,
                 report == null ? List.of() : report.unfilled(), files, files.size(), total, manifestSha256,
                 packagePath);
     }

@@ -99,6 +99,7 @@ final class KpiValues {
     /** Partial gate inputs first (they are why a run is INCONCLUSIVE), then the KPI summary's own gaps. */
     private static void dataGaps(ReportContext context, PlaceholderValues values) {
         List<String> items = new ArrayList<>(context.decision().dataGaps());
+        items.addAll(context.consistencyWarnings());
         KpiSummary summary = context.inputs().kpiSummary();
         if (summary != null) {
             for (DataGap gap : summary.gaps()) {
