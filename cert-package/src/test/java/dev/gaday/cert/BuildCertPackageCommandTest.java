@@ -82,7 +82,7 @@ class BuildCertPackageCommandTest {
         assertEquals("- **Total Requests:** " + ReportFormat.count(o.totalRequests()), line(report, "- **Total Requests:**"));
         assertEquals("- **Total Requests:** 864,123", line(report, "- **Total Requests:**"));
         assertEquals("- **Max P99:** " + ReportFormat.number(o.maxP99LatencyMs(), 1) + "ms", line(report, "- **Max P99:**"));
-        assertEquals("- **GA Start Time:** " + summary.window().start(), line(report, "- **GA Start Time:**"));
+        assertEquals("- **GA Start Time:** 2026-11-22 00:00:00 UTC", line(report, "- **GA Start Time:**"));
         assertEquals("- **Total Duration:** 24 hours", line(report, "- **Total Duration:**"));
         assertEquals("- **Redis Hit Rate:** " + ReportFormat.number(summary.infrastructure().redis().hitRatePercent(), 3)
                 + "%", line(report, "- **Redis Hit Rate:**"));

@@ -14,6 +14,7 @@ import dev.gaday.cert.input.Inputs;
 import dev.gaday.cert.model.UnfilledPlaceholder;
 import dev.gaday.cert.pdf.PdfReport;
 import dev.gaday.cert.report.Bindings;
+import dev.gaday.cert.report.EmptySections;
 import dev.gaday.cert.report.MissingUnits;
 import dev.gaday.cert.report.ReportContext;
 import dev.gaday.cert.report.ReportTemplate;
@@ -129,8 +130,11 @@ public final class PackageBuilder {
                 options.environment(), evidence.consistencyWarnings());
         var values = ReportValues.build(context, template.placeholders());
         String text = MissingUnits.dropAfterMissing(template.text(), values.values().keySet());
-        TemplateFiller.FillResult filled = new TemplateFiller(ReportFormat.NOT_AVAILABLE).fill(text, values.values(),
-                values.reasons());
+        TemplateFiller filler = new TemplateFiller(ReportFormat.NOT_AVAILABLE);
+        TemplateFiller.FillResult filled = filler.fill(text, values.values(), values.reasons());
+        // The unfilled list is the template's as written; the text shown collapses sections no input fills.
+        String shown = options.keepEmptySections() ? filled.text()
+                : filler.fill(EmptySections.collapse(text, values), values.values(), values.reasons()).text();
         phases.mark("placeholder values");
         List<UnfilledPlaceholder> unfilled = filled.unfilled().stream()
                 .map(u -> new UnfilledPlaceholder(u.name(), u.line(), u.reason())).toList();
@@ -147,7 +151,7 @@ public final class PackageBuilder {
             }
             diagnostics.warn(summary + " and read N/A; see package/" + UNFILLED + " (-v lists them)");
         }
-        String markdown = VerdictSummary.insert(filled.text(), evidence.inputs(), evidence.decision());
+        String markdown = VerdictSummary.insert(shown, evidence.inputs(), evidence.decision());
         return new FilledReport(template, markdown, charts, unfilled, artifacts);
     }
 

@@ -245,8 +245,8 @@ public record CertificationDecision(CertificationStatus status, Status overall, 
 
     private static List<CriterionResult> failing(List<CriterionResult> criteria) {
         List<CriterionResult> bad = new ArrayList<>(criteria.stream()
-                .filter(r -> r.status() == Status.FAIL || r.status() == Status.NO_DATA).toList());
-        bad.sort(Comparator.comparingInt((CriterionResult r) -> r.status() == Status.FAIL ? 0 : 1)
+                .filter(r -> r.status() != Status.PASS).toList());
+        bad.sort(Comparator.comparingInt((CriterionResult r) -> rank(r.status()))
                 .thenComparing(r -> r.warningOnly() ? 1 : 0));
         return bad;
     }
