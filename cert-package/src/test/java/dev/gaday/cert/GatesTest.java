@@ -167,4 +167,48 @@ class GatesTest {
         JsonNode metadata = Json.mapper().readTree(out.resolve("package/certification_metadata.json").toFile());
         assertEquals(warning, metadata.get("consistencyWarnings").get(0).asText());
     }
+
+    private static String pdfText(Path pdfFile, int firstPage, int lastPage) throws IOException {
+        try (PDDocument pdf = PDDocument.load(pdfFile.toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(firstPage);
+            stripper.setEndPage(Math.min(lastPage, pdf.getNumberOfPages()));
+            return stripper.getText(pdf).replaceAll("\\s+", " ");
+        }
+    }
+
+    @Test
+    void driftSloAndValidationFailuresAreGatesAndFillTheirSections() throws IOException {
+        Path in = inputs();
+        Json.writeFile(in.resolve("validation_results.json"), validation(false));
+        Files.writeString(in.resolve("validation_results.html"), "<html><body>validation</body></html>");
+        Json.writeFile(in.resolve("drift_analysis.json"), ToolFixtures.drift(true));
+        Json.writeFile(in.resolve("slo_status.json"), ToolFixtures.slo(true));
+        Path out = dir.resolve("out");
+        CommandRun run = CommandRunner.run("--inputs", in.toString(), "-o", out.toString());
+        assertEquals(1, run.exitCode(), run.err());
+        Path pdf = out.resolve("package/GA_DAY_REPORT.pdf");
+        String first = pdfText(pdf, 1, 1);
+        assertTrue(first.contains("Verdict: ✘ NOT CERTIFIED — 3 of 5 counted gates failed"), first);
+        assertTrue(first.contains("latency_p99 — checkout: 300 → 426 (+42%), critical"), first);
+        assertTrue(first.contains("checkout-availability — checkout: BUDGET_EXHAUSTED, error budget remaining -250%"),
+                first);
+        assertTrue(first.indexOf("✘ FAIL Drift / canary analysis") < first.indexOf("✔ PASS") || !first.contains(
+                "✔ PASS Drift"), first);
+        String all = pdfText(pdf, 1, 100);
+        assertTrue(all.contains("latency_p99 — checkout (critical): p99 latency rose 42.0% (Mann"),
+                "drift details carry the why sentence: " + all);
+        assertTrue(Files.readString(out.resolve("package/GA_DAY_REPORT.md")).contains(ToolFixtures.DRIFT_REASON));
+        assertTrue(all.contains("checkout-availability (checkout) 99.9% 99.65% ✘ BUDGET_EXHAUSTED -250%"), all);
+        assertTrue(all.contains("kpi 2 1 1 0 50%"), "the test breakdown by category: " + all);
+        assertTrue(all.contains("checkout availability (kpi): failed, 99.653% vs >= 99.9%"), all);
+        assertTrue(all.contains("validation_results.html (in this package)"), all);
+        assertTrue(Files.exists(out.resolve("package/validation_results.html")), "the validation HTML is copied");
+        assertFalse(all.matches(".*N/A ?(%|ms|s|/sec|MB|GB)\\b.*"), "no unit after N/A: " + all);
+        String unfilled = Files.readString(out.resolve("package/UNFILLED_PLACEHOLDERS.txt"));
+        for (String measured : List.of("INSERT_DRIFT_DETAILS", "INSERT_SLO_COMPLIANCE_TABLE", "INSERT_FAILED_TESTS",
+                "TOTAL_DRIFT_CHECKS", "AVAILABILITY_ERROR_BUDGET", "INSERT_TEST_RESULTS_BREAKDOWN")) {
+            assertFalse(unfilled.contains(measured + "\t"), measured + " is filled: " + unfilled);
+        }
+    }
 }

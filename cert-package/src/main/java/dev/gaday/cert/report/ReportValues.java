@@ -41,6 +41,7 @@ public final class ReportValues {
         WebSocketValues.fill(context, values);
         ReleaseValues.fill(context, values);
         CertificationValues.fill(context, values);
+        ToolResultValues.fill(context, values);
         releaseValues(context, values);
         Bindings.apply(context.inputs().release().bindings(), context, values, Bindings.Origin.USER);
         return values;
