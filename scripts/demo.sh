@@ -103,7 +103,8 @@ echo "kpi-collector validate exit code: $validate_status (0 pass, 1 a critical c
 say "cert-package: report, PDF with charts, manifest, reproducible tarball"
 cert_status=0
 SOURCE_DATE_EPOCH=$(date -u -d "$GA_END" +%s) "${cert_package[@]}" \
-  --inputs "$out/ga_kpis" --inputs "$out/ws_health" --release templates/release.example.yaml \
+  --inputs "$out/ga_kpis" --inputs "$out/ws_health" --inputs "$out/ga_validation" \
+  --release templates/release.example.yaml \
   --output-dir "$out/ga_certification" --include-artifacts || cert_status=$?
 echo "cert-package exit code: $cert_status (0 certified, 1 not certified, 3 inconclusive)" >&2
 [ "$cert_status" -le 3 ] || exit "$cert_status"

@@ -109,7 +109,7 @@ class BuildCertPackageCommandTest {
             }
         }
         for (var criterion : summary.certification().criteria()) {
-            assertTrue(report.contains("| " + criterion.name() + " | " + Thresholds.describe(criterion).replace("<", "\\<") + " | " + ReportFormat.number(criterion.value(), 3) + criterion.unit() + " |"),
+            assertTrue(report.contains("| " + criterion.name() + " | " + Thresholds.describe(criterion).replace("<", "\\<") + " | " + Thresholds.value(criterion.value(), criterion.unit()) + " |"),
                     criterion.name());
         }
         // From the release file: incidents, timeline rows, sign-off, values and bindings.

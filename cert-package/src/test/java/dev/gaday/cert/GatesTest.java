@@ -79,7 +79,7 @@ class GatesTest {
         assertEquals("FAIL", validation.get("status").asText());
         assertEquals("required", validation.get("mode").asText(), "required because its file is an input");
         assertEquals(in.resolve("validation_results.json").toString(), validation.get("file").asText());
-        assertEquals("checkout availability (kpi): 99.653% vs >= 99.9%", validation.get("reasons").get(0).asText());
+        assertEquals("checkout availability (kpi): 99.653% vs ≥ 99.9%", validation.get("reasons").get(0).asText());
     }
 
     @Test
@@ -103,7 +103,7 @@ class GatesTest {
         }
         assertTrue(firstPage.contains("Verdict: ⚠ CERTIFIED WITH WARNINGS"), firstPage);
         assertTrue(firstPage.contains("Validation suite (warning)"), firstPage);
-        assertTrue(firstPage.contains("checkout availability (kpi): 99.653% vs >= 99.9%"), firstPage);
+        assertTrue(firstPage.contains("checkout availability (kpi): 99.653% vs ≥ 99.9%"), firstPage);
         assertTrue(firstPage.indexOf("Validation suite") < firstPage.indexOf("Executive Summary"),
                 "the why box comes before the executive summary: " + firstPage);
     }
@@ -201,7 +201,7 @@ class GatesTest {
         assertTrue(Files.readString(out.resolve("package/GA_DAY_REPORT.md")).contains(ToolFixtures.DRIFT_REASON));
         assertTrue(all.contains("checkout-availability (checkout) 99.9% 99.65% ✘ BUDGET_EXHAUSTED -250%"), all);
         assertTrue(all.contains("kpi 2 1 1 0 50%"), "the test breakdown by category: " + all);
-        assertTrue(all.contains("checkout availability (kpi): failed, 99.653% vs >= 99.9%"), all);
+        assertTrue(all.contains("checkout availability (kpi): failed, 99.653% vs ≥ 99.9%"), all);
         assertTrue(all.contains("validation_results.html (in this package)"), all);
         assertTrue(Files.exists(out.resolve("package/validation_results.html")), "the validation HTML is copied");
         assertFalse(all.matches(".*N/A ?(%|ms|s|/sec|MB|GB)\\b.*"), "no unit after N/A: " + all);

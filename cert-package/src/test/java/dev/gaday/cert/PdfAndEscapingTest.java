@@ -141,7 +141,7 @@ class PdfAndEscapingTest {
         // The charts' text is PDF text in the bundled font (the y titles too, though they run
         // upwards and PDFBox reads them in pieces): legends, ticks, the incident.
         assertTrue(pdfText.contains("Threshold ≥ 99.5%"), "the availability threshold's legend");
-        assertTrue(pdfText.contains("Threshold < 1000ms"), "the latency threshold's legend");
+        assertTrue(pdfText.contains("Threshold < 1,000 ms"), "the latency threshold's legend");
         assertTrue(pdfText.contains("11-22 03:00"), "a time tick");
         assertTrue(pdfText.replaceAll("\\s+", " ").contains("INC-7 Availability Threshold ≥ 99.5% Incident"),
                 "the incident's label, then the legend");

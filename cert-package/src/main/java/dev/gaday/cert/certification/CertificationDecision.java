@@ -234,9 +234,9 @@ public record CertificationDecision(CertificationStatus status, Status overall, 
         bad.sort(Comparator.comparingInt((ValidationResults.Case c) -> results.critical().contains(c.name()) ? 0 : 1));
         for (ValidationResults.Case c : bad) {
             String observed = c.observed() == null ? c.status()
-                    : ReportFormat.withUnit(c.observed(), 3, c.unit())
-                            + (c.threshold() == null ? "" : " vs " + (c.comparator() == null ? "" : c.comparator() + " ")
-                                    + ReportFormat.withUnit(c.threshold(), 3, c.unit()));
+                    : Thresholds.value(c.observed(), c.unit())
+                            + (c.threshold() == null ? "" : " vs " + (c.comparator() == null ? "" : Thresholds.sign(c.comparator()) + " ")
+                                    + Thresholds.value(c.threshold(), c.unit()));
             reasons.add(c.name() + (c.category() == null ? "" : " (" + c.category() + ")") + ": " + observed
                     + (c.observed() == null && c.reason() != null ? " — " + c.reason() : ""));
         }
@@ -255,7 +255,7 @@ public record CertificationDecision(CertificationStatus status, Status overall, 
     static String criterionLine(CriterionResult r, String service) {
         return r.name() + (service == null ? "" : " — " + service) + ": "
                 + (r.value() == null ? "no data" + (r.reason() == null ? "" : " (" + r.reason() + ")")
-                        : ReportFormat.withUnit(r.value(), 3, r.unit()) + " vs " + Thresholds.describe(r));
+                        : Thresholds.value(r.value(), r.unit()) + " vs " + Thresholds.describe(r));
     }
 
     /**

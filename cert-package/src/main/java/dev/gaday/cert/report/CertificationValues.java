@@ -126,6 +126,6 @@ final class CertificationValues {
     }
 
     private static String actualValue(CriterionResult r) {
-        return ReportFormat.withUnit(r.value(), 3, r.unit());
+        return Thresholds.value(r.value(), r.unit());
     }
 }

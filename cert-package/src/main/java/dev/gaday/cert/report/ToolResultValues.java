@@ -1,5 +1,6 @@
 package dev.gaday.cert.report;
 
+import dev.gaday.cert.certification.Thresholds;
 import dev.gaday.cert.input.InputFiles;
 import dev.gaday.common.model.drift.Drift;
 import dev.gaday.common.model.drift.DriftAnalysis;
@@ -141,9 +142,9 @@ final class ToolResultValues {
         List<String> failed = new ArrayList<>();
         for (ValidationResults.Case c : v.cases()) {
             String line = c.name() + (c.category() == null ? "" : " (" + c.category() + ")") + ": " + c.status()
-                    + (c.observed() == null ? "" : ", " + ReportFormat.withUnit(c.observed(), 3, c.unit())
-                            + (c.threshold() == null ? "" : " vs " + (c.comparator() == null ? "" : c.comparator() + " ")
-                                    + ReportFormat.withUnit(c.threshold(), 3, c.unit())))
+                    + (c.observed() == null ? "" : ", " + Thresholds.value(c.observed(), c.unit())
+                            + (c.threshold() == null ? "" : " vs " + (c.comparator() == null ? "" : Thresholds.sign(c.comparator()) + " ")
+                                    + Thresholds.value(c.threshold(), c.unit())))
                     + (c.reason() == null ? "" : " — " + MarkdownText.singleLine(c.reason()));
             if ("critical".equalsIgnoreCase(c.severity())) {
                 critical.add(line);

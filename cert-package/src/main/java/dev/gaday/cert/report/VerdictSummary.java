@@ -92,20 +92,27 @@ public final class VerdictSummary {
         if (summary == null || summary.services().isEmpty()) {
             return null;
         }
-        CriterionResult availability = criterion(summary, "availability");
-        CriterionResult errorRate = criterion(summary, "error rate");
-        CriterionResult p99 = criterion(summary, "p99");
-        Map<String, Duration> below = timeBelowTarget(inputs.snapshots(), availability);
-        record Row(ServiceKpis service, Status status, double sortKey) {
+        CriterionResult fleetAvailability = criterion(summary, null, "availability");
+        CriterionResult fleetErrorRate = criterion(summary, null, "error rate");
+        CriterionResult fleetP99 = criterion(summary, null, "p99 latency");
+        record Row(ServiceKpis service, Status status, double sortKey, CriterionResult availability) {
         }
         List<Row> rows = new ArrayList<>();
+        Map<String, CriterionResult> targets = new HashMap<>();
         for (ServiceKpis s : summary.services()) {
+            CriterionResult availability = or(criterion(summary, s.name(), "availability"), fleetAvailability);
+            CriterionResult errorRate = or(criterion(summary, s.name(), "error rate"), fleetErrorRate);
+            CriterionResult p99 = or(criterion(summary, s.name(), "p99 latency"), fleetP99);
             Status status = Status.PASS;
             status = status.worse(check(availability, s.availabilityPercent()));
             status = status.worse(check(errorRate, s.errorRatePercent()));
             status = status.worse(check(p99, s.p99LatencyMs()));
-            rows.add(new Row(s, status, s.availabilityPercent() == null ? -1 : s.availabilityPercent()));
+            if (availability != null) {
+                targets.put(s.name(), availability);
+            }
+            rows.add(new Row(s, status, s.availabilityPercent() == null ? -1 : s.availabilityPercent(), availability));
         }
+        Map<String, Duration> below = timeBelowTarget(inputs.snapshots(), targets);
         rows.sort(java.util.Comparator.comparingInt((Row r) -> switch (r.status()) {
             case FAIL -> 0;
             case NO_DATA -> 1;
@@ -121,25 +128,35 @@ public final class VerdictSummary {
                     time == null ? ReportFormat.NOT_AVAILABLE : time.isZero() ? "0 min" : ReportFormat.duration(time),
                     CertificationValues.MARKS.mark(row.status())));
         }
-        String target = availability == null ? "the availability target"
-                : Thresholds.describe(availability);
+        String target = fleetAvailability != null ? Thresholds.describe(fleetAvailability)
+                : rows.get(0).availability() != null ? Thresholds.describe(rows.get(0).availability()) : null;
         StringBuilder text = new StringBuilder();
         text.append("| Service | Availability | Error rate | p99 latency (service, whole window) | Time below ")
-                .append(MarkdownText.escape(target)).append(" (5-minute snapshots) | Status |\n");
+                .append(target == null ? "availability target" : MarkdownText.escape(target))
+                .append(" (5-minute snapshots) | Status |\n");
         text.append("|---|---:|---:|---:|---:|---|\n");
         text.append(MarkdownText.rows(table));
         if (rows.size() > MATRIX_ROWS) {
-            text.append("\n").append(rows.size() - MATRIX_ROWS).append(" more services pass or rank lower; the "
-                    + "service table below lists all.\n");
+            text.append("\n\n").append(rows.size() - MATRIX_ROWS).append(" more services rank lower; the KPI "
+                    + "summary lists all.\n");
         }
         return text.toString();
     }
 
-    /** The KPI summary's criterion whose name starts with (or, for p99, contains) the given words. */
-    private static CriterionResult criterion(KpiSummary summary, String words) {
+    private static CriterionResult or(CriterionResult first, CriterionResult second) {
+        return first != null ? first : second;
+    }
+
+    /**
+     * The KPI summary's criterion on a measure ("availability", "error rate", "p99 latency"): of a service
+     * ("service checkout availability"), or of the fleet ("availability", "overall availability", "max p99
+     * latency") when service is null.
+     */
+    static CriterionResult criterion(KpiSummary summary, String service, String measure) {
         for (CriterionResult r : summary.certification().criteria()) {
-            String name = r.name().toLowerCase(Locale.ROOT);
-            if (words.equals("p99") ? name.contains("p99") && !name.contains("window") : name.equals(words)) {
+            String name = r.name().toLowerCase(Locale.ROOT).strip();
+            if (service != null ? name.equals("service " + service.toLowerCase(Locale.ROOT) + " " + measure)
+                    : name.equals(measure) || name.equals("overall " + measure) || name.equals("max " + measure)) {
                 return r;
             }
         }
@@ -156,23 +173,23 @@ public final class VerdictSummary {
         return criterion.comparator().holds(value, criterion.threshold()) ? Status.PASS : Status.FAIL;
     }
 
-    /** Per service, the snapshots' time with availability below the target. */
-    static Map<String, Duration> timeBelowTarget(List<KpiSnapshot> snapshots, CriterionResult availability) {
+    /** Per service, the snapshots' time with availability below its target. */
+    static Map<String, Duration> timeBelowTarget(List<KpiSnapshot> snapshots, Map<String, CriterionResult> targets) {
         Map<String, Duration> below = new HashMap<>();
-        if (availability == null || snapshots.isEmpty()) {
-            return below;
-        }
         for (KpiSnapshot snapshot : snapshots) {
             Duration length = Duration.between(snapshot.window().start(), snapshot.window().end());
             for (ServiceKpis s : snapshot.services()) {
+                CriterionResult target = targets.get(s.name());
+                if (target == null) {
+                    continue;
+                }
                 below.merge(s.name(), Duration.ZERO, Duration::plus);
                 if (s.availabilityPercent() != null
-                        && !availability.comparator().holds(s.availabilityPercent(), availability.threshold())) {
+                        && !target.comparator().holds(s.availabilityPercent(), target.threshold())) {
                     below.merge(s.name(), length, Duration::plus);
                 }
             }
         }
         return below;
     }
-
 }

@@ -53,7 +53,7 @@ class KpiChartsTest {
                 charts.layouts().get("availability").chart().threshold());
         assertEquals(new KpiChart.Threshold(0.1, "Threshold < 0.1%"),
                 charts.layouts().get("error_rate").chart().threshold());
-        assertEquals(new KpiChart.Threshold(1000, "Threshold < 1000ms"),
+        assertEquals(new KpiChart.Threshold(1000, "Threshold < 1,000 ms"),
                 charts.layouts().get("p99_latency").chart().threshold());
         KpiCharts noSummary = KpiCharts.of(Fixtures.snapshots(), null, release(List.of()));
         assertNull(noSummary.layouts().get("availability").chart().threshold());
