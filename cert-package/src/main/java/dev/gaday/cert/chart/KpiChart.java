@@ -23,9 +23,18 @@ public record KpiChart(String name, String yTitle, String seriesLabel, Instant s
     /** Where a chart's SVG lies in the package, and how the report's Markdown refers to it. */
     public static final String DIRECTORY = "charts/";
     public static final String EXTENSION = ".svg";
+    /** A service's chart is named svc__SERVICE__METRIC (SERVICE in [a-z0-9_]). */
+    public static final String SERVICE_PREFIX = "svc__";
 
     /** The title a chart is shown with, in the report's Markdown and in its SVG. */
     public static String title(String name) {
+        if (name.startsWith(SERVICE_PREFIX)) {
+            String[] parts = name.substring(SERVICE_PREFIX.length()).split("__", 2);
+            if (parts.length == 2) {
+                return parts[0] + ": " + title(parts[1]).replace(" over the GA window", "") + " (service) over the GA "
+                        + "window";
+            }
+        }
         return switch (name) {
             case "availability" -> "Availability over the GA window";
             case "error_rate" -> "Error rate over the GA window";
