@@ -3,7 +3,6 @@ package dev.gaday.cert;
 import dev.gaday.cert.build.BuildOptions;
 import dev.gaday.cert.build.PackageBuilder;
 import dev.gaday.cert.input.InputKind;
-import dev.gaday.cert.pdf.PdfReport;
 import dev.gaday.common.cli.BuildInfo;
 import dev.gaday.common.cli.InstantConverter;
 import dev.gaday.common.cli.OutputDirMixin;

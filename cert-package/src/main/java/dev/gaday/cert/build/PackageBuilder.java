@@ -11,7 +11,6 @@ import dev.gaday.cert.input.InputFiles;
 import dev.gaday.cert.input.InputKind;
 import dev.gaday.cert.input.Inputs;
 import dev.gaday.cert.model.UnfilledPlaceholder;
-import dev.gaday.cert.pdf.PdfReport;
 import dev.gaday.cert.report.Bindings;
 import dev.gaday.cert.report.MissingUnits;
 import dev.gaday.cert.report.ReportContext;
