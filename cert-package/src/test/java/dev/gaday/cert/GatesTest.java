@@ -25,16 +25,50 @@ class GatesTest {
 
     /** A validation run whose critical availability check failed on checkout. */
     static ValidationResults validation(boolean pass) {
-        ValidationResults.Case ok = new ValidationResults.Case("error ratio", "ga.kpi", "kpi", "critical", "threshold",
-                "passed", 0.05, 0.1, "<", "%", "q", "0.05% < 0.1%", null, 12);
-        ValidationResults.Case bad = new ValidationResults.Case("checkout availability", "ga.kpi", "kpi", "critical",
-                "threshold", pass ? "passed" : "failed", pass ? 99.95 : 99.653, 99.9, ">=", "%", "q",
-                "99.653% < 99.9%", null, 15);
-        return new ValidationResults(FileKind.VALIDATION_RESULTS.schemaVersion(), FileKind.VALIDATION_RESULTS.id(),
-                "1.0", Fixtures.END, new ValidationResults.Window(Fixtures.START, Fixtures.END), "http://127.0.0.1:9",
-                true, pass ? "PASS" : "FAIL", pass ? 0 : 1, new ValidationResults.Summary(2, pass ? 2 : 1, pass ? 0 : 1, 0, 0),
+        ValidationResults.Case ok = new ValidationResults.Case(
+                "error ratio",
+                "ga.kpi",
+                "kpi",
+                "critical",
+                "threshold",
+                "passed",
+                0.05,
+                0.1,
+                "<",
+                "%",
+                "q",
+                "0.05% < 0.1%",
+                null,
+                12);
+        ValidationResults.Case bad = new ValidationResults.Case(
+                "checkout availability",
+                "ga.kpi",
+                "kpi",
+                "critical",
+                "threshold",
+                pass ? "passed" : "failed",
+                pass ? 99.95 : 99.653,
+                99.9,
+                ">=",
+                "%",
+                "q",
+                "99.653% < 99.9%",
+                null,
+                15);
+        return new ValidationResults(
+                FileKind.VALIDATION_RESULTS.schemaVersion(),
+                FileKind.VALIDATION_RESULTS.id(),
+                "1.0",
+                Fixtures.END,
+                new ValidationResults.Window(Fixtures.START, Fixtures.END),
+                "http://127.0.0.1:9",
+                true,
+                pass ? "PASS" : "FAIL",
+                pass ? 0 : 1,
+                new ValidationResults.Summary(2, pass ? 2 : 1, pass ? 0 : 1, 0, 0),
                 List.of(new ValidationResults.Category("kpi", 2, pass ? 2 : 1, pass ? 0 : 1, 0, 0, 0.1)),
-                pass ? List.of() : List.of("checkout availability"), pass ? List.of() : List.of("checkout availability"),
+                pass ? List.of() : List.of("checkout availability"),
+                pass ? List.of() : List.of("checkout availability"),
                 List.of(ok, bad));
     }
 
@@ -55,15 +89,18 @@ class GatesTest {
 
     @Test
     void everyGateIsListedAndAnAbsentOptionalGateDoesNotCount() throws IOException {
-        CommandRun run = CommandRunner.run("--inputs", inputs().toString(), "-o", dir.resolve("out").toString(),
-                "--certify-only");
+        CommandRun run = CommandRunner.run(
+                "--inputs", inputs().toString(), "-o", dir.resolve("out").toString(), "--certify-only");
         assertEquals(0, run.exitCode(), run.err());
-        JsonNode metadata = Json.mapper().readTree(dir.resolve("out/certification_metadata.json").toFile());
+        JsonNode metadata = Json.mapper()
+                .readTree(dir.resolve("out/certification_metadata.json").toFile());
         assertEquals(5, metadata.get("gates").size());
         assertEquals("required", gate(metadata, "kpi").get("mode").asText());
         assertEquals("off", gate(metadata, "drift").get("mode").asText());
         assertFalse(gate(metadata, "validation").get("counted").asBoolean());
-        assertEquals("CERTIFIED_WITH_WARNINGS", metadata.get("certificationStatus").asText(),
+        assertEquals(
+                "CERTIFIED_WITH_WARNINGS",
+                metadata.get("certificationStatus").asText(),
                 "the WebSocket run's warning-only jitter criterion warns");
     }
 
@@ -71,31 +108,40 @@ class GatesTest {
     void aFailedValidationFailsTheReleaseByDefault() throws IOException {
         Path in = inputs();
         Json.writeFile(in.resolve("validation_results.json"), validation(false));
-        CommandRun run = CommandRunner.run("--inputs", in.toString(), "-o", dir.resolve("out").toString(),
-                "--certify-only");
+        CommandRun run = CommandRunner.run(
+                "--inputs", in.toString(), "-o", dir.resolve("out").toString(), "--certify-only");
         assertEquals(1, run.exitCode(), run.err());
-        JsonNode metadata = Json.mapper().readTree(dir.resolve("out/certification_metadata.json").toFile());
+        JsonNode metadata = Json.mapper()
+                .readTree(dir.resolve("out/certification_metadata.json").toFile());
         JsonNode validation = gate(metadata, "validation");
         assertEquals("FAIL", validation.get("status").asText());
         assertEquals("required", validation.get("mode").asText(), "required because its file is an input");
-        assertEquals(in.resolve("validation_results.json").toString(), validation.get("file").asText());
-        assertEquals("checkout availability (kpi): 99.653% vs ≥ 99.9%", validation.get("reasons").get(0).asText());
+        assertEquals(
+                in.resolve("validation_results.json").toString(),
+                validation.get("file").asText());
+        assertEquals(
+                "checkout availability (kpi): 99.653% vs ≥ 99.9%",
+                validation.get("reasons").get(0).asText());
     }
 
     @Test
     void aFailedWarningGateIsCertifiedWithWarningsShownAsSuch() throws IOException {
         Path in = inputs();
         Json.writeFile(in.resolve("validation_results.json"), validation(false));
-        Files.writeString(in.resolve("release.yaml"), Fixtures.RELEASE_YAML + "certification:\n  validation: warning\n");
+        Files.writeString(
+                in.resolve("release.yaml"), Fixtures.RELEASE_YAML + "certification:\n  validation: warning\n");
         Path out = dir.resolve("out");
         CommandRun run = CommandRunner.run("--inputs", in.toString(), "-o", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("CERTIFIED WITH WARNINGS"), run.out());
-        JsonNode metadata = Json.mapper().readTree(out.resolve("package/certification_metadata.json").toFile());
-        assertEquals("CERTIFIED_WITH_WARNINGS", metadata.get("certificationStatus").asText());
+        JsonNode metadata = Json.mapper()
+                .readTree(out.resolve("package/certification_metadata.json").toFile());
+        assertEquals(
+                "CERTIFIED_WITH_WARNINGS", metadata.get("certificationStatus").asText());
         assertEquals("WARN", gate(metadata, "validation").get("status").asText());
         String firstPage;
-        try (PDDocument pdf = PDDocument.load(out.resolve("package/GA_DAY_REPORT.pdf").toFile())) {
+        try (PDDocument pdf =
+                PDDocument.load(out.resolve("package/GA_DAY_REPORT.pdf").toFile())) {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setStartPage(1);
             stripper.setEndPage(1);
@@ -104,7 +150,8 @@ class GatesTest {
         assertTrue(firstPage.contains("Verdict: ⚠ CERTIFIED WITH WARNINGS"), firstPage);
         assertTrue(firstPage.contains("Validation suite (warning)"), firstPage);
         assertTrue(firstPage.contains("checkout availability (kpi): 99.653% vs ≥ 99.9%"), firstPage);
-        assertTrue(firstPage.indexOf("Validation suite") < firstPage.indexOf("Executive Summary"),
+        assertTrue(
+                firstPage.indexOf("Validation suite") < firstPage.indexOf("Executive Summary"),
                 "the why box comes before the executive summary: " + firstPage);
     }
 
@@ -112,10 +159,17 @@ class GatesTest {
     void aRequiredGateWithoutItsFileIsInconclusive() throws IOException {
         Path policy = dir.resolve("policy.yaml");
         Files.writeString(policy, "certification:\n  drift: required\n  slo: off\n");
-        CommandRun run = CommandRunner.run("--inputs", inputs().toString(), "--policy", policy.toString(), "-o",
-                dir.resolve("out").toString(), "--certify-only");
+        CommandRun run = CommandRunner.run(
+                "--inputs",
+                inputs().toString(),
+                "--policy",
+                policy.toString(),
+                "-o",
+                dir.resolve("out").toString(),
+                "--certify-only");
         assertEquals(3, run.exitCode(), run.err());
-        JsonNode metadata = Json.mapper().readTree(dir.resolve("out/certification_metadata.json").toFile());
+        JsonNode metadata = Json.mapper()
+                .readTree(dir.resolve("out/certification_metadata.json").toFile());
         JsonNode drift = gate(metadata, "drift");
         assertEquals("NO_DATA", drift.get("status").asText());
         assertTrue(drift.get("counted").asBoolean());
@@ -126,13 +180,22 @@ class GatesTest {
     void thePolicyFileWinsOverTheReleaseFileAndCanTurnAGateOff() throws IOException {
         Path in = inputs();
         Json.writeFile(in.resolve("validation_results.json"), validation(false));
-        Files.writeString(in.resolve("release.yaml"), Fixtures.RELEASE_YAML + "certification:\n  validation: required\n");
+        Files.writeString(
+                in.resolve("release.yaml"), Fixtures.RELEASE_YAML + "certification:\n  validation: required\n");
         Path policy = dir.resolve("policy.yaml");
         Files.writeString(policy, "validation: off\n");
-        CommandRun run = CommandRunner.run("--inputs", in.toString(), "--policy", policy.toString(), "-o",
-                dir.resolve("out").toString(), "--certify-only");
+        CommandRun run = CommandRunner.run(
+                "--inputs",
+                in.toString(),
+                "--policy",
+                policy.toString(),
+                "-o",
+                dir.resolve("out").toString(),
+                "--certify-only");
         assertEquals(0, run.exitCode(), run.err());
-        JsonNode validation = gate(Json.mapper().readTree(dir.resolve("out/certification_metadata.json").toFile()),
+        JsonNode validation = gate(
+                Json.mapper()
+                        .readTree(dir.resolve("out/certification_metadata.json").toFile()),
                 "validation");
         assertFalse(validation.get("counted").asBoolean());
         assertEquals("FAIL", validation.get("status").asText(), "an off gate keeps its file's status");
@@ -142,8 +205,14 @@ class GatesTest {
     void aBadPolicyIsAUsageError() throws IOException {
         Path policy = dir.resolve("policy.yaml");
         Files.writeString(policy, "certification:\n  canary: maybe\n");
-        CommandRun run = CommandRunner.run("--inputs", inputs().toString(), "--policy", policy.toString(), "-o",
-                dir.resolve("out").toString(), "--certify-only");
+        CommandRun run = CommandRunner.run(
+                "--inputs",
+                inputs().toString(),
+                "--policy",
+                policy.toString(),
+                "-o",
+                dir.resolve("out").toString(),
+                "--certify-only");
         assertEquals(2, run.exitCode(), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().contains("unknown gate 'canary'"), run.err());
@@ -152,8 +221,10 @@ class GatesTest {
     @Test
     void inputsOutsideTheGaWindowAreNamedInAWarningTheDataGapsAndTheMetadata() throws IOException {
         Path in = inputs();
-        Files.writeString(in.resolve("release.yaml"), Fixtures.RELEASE_YAML.replace(
-                "{time: \"2026-11-22T14:05:00Z\", phase: ga", "{time: \"2026-11-24T14:05:00Z\", phase: ga"));
+        Files.writeString(
+                in.resolve("release.yaml"),
+                Fixtures.RELEASE_YAML.replace(
+                        "{time: \"2026-11-22T14:05:00Z\", phase: ga", "{time: \"2026-11-24T14:05:00Z\", phase: ga"));
         Path out = dir.resolve("out");
         CommandRun run = CommandRunner.run("--inputs", in.toString(), "-o", out.toString());
         assertEquals(0, run.exitCode(), run.err());
@@ -162,9 +233,13 @@ class GatesTest {
         assertTrue(run.err().contains(warning), run.err());
         String report = Files.readString(out.resolve("package/GA_DAY_REPORT.md"));
         String gaps = report.substring(report.indexOf("### Data Gaps"));
-        assertTrue(gaps.substring(0, gaps.indexOf("\n## ")).contains("GA-day timeline event 'Error spike on "
-                + "checkout-api' at 2026-11-24 14:05:00 UTC"), gaps);
-        JsonNode metadata = Json.mapper().readTree(out.resolve("package/certification_metadata.json").toFile());
+        assertTrue(
+                gaps.substring(0, gaps.indexOf("\n## "))
+                        .contains(
+                                "GA-day timeline event 'Error spike on " + "checkout-api' at 2026-11-24 14:05:00 UTC"),
+                gaps);
+        JsonNode metadata = Json.mapper()
+                .readTree(out.resolve("package/certification_metadata.json").toFile());
         assertEquals(warning, metadata.get("consistencyWarnings").get(0).asText());
     }
 
@@ -191,12 +266,16 @@ class GatesTest {
         String first = pdfText(pdf, 1, 1);
         assertTrue(first.contains("Verdict: ✘ NOT CERTIFIED — 3 of 5 counted gates failed"), first);
         assertTrue(first.contains("latency_p99 — checkout: 300 → 426 (+42%), critical"), first);
-        assertTrue(first.contains("checkout-availability — checkout: BUDGET_EXHAUSTED, error budget remaining -250%"),
+        assertTrue(
+                first.contains("checkout-availability — checkout: BUDGET_EXHAUSTED, error budget remaining -250%"),
                 first);
-        assertTrue(first.indexOf("✘ FAIL Drift / canary analysis") < first.indexOf("✔ PASS") || !first.contains(
-                "✔ PASS Drift"), first);
+        assertTrue(
+                first.indexOf("✘ FAIL Drift / canary analysis") < first.indexOf("✔ PASS")
+                        || !first.contains("✔ PASS Drift"),
+                first);
         String all = pdfText(pdf, 1, 100);
-        assertTrue(all.contains("latency_p99 — checkout (critical): p99 latency rose 42.0% (Mann"),
+        assertTrue(
+                all.contains("latency_p99 — checkout (critical): p99 latency rose 42.0% (Mann"),
                 "drift details carry the why sentence: " + all);
         assertTrue(Files.readString(out.resolve("package/GA_DAY_REPORT.md")).contains(ToolFixtures.DRIFT_REASON));
         assertTrue(all.contains("checkout-availability (checkout) 99.9% 99.65% ✘ BUDGET_EXHAUSTED -250%"), all);
@@ -206,8 +285,13 @@ class GatesTest {
         assertTrue(Files.exists(out.resolve("package/validation_results.html")), "the validation HTML is copied");
         assertFalse(all.matches(".*N/A ?(%|ms|s|/sec|MB|GB)\\b.*"), "no unit after N/A: " + all);
         String unfilled = Files.readString(out.resolve("package/UNFILLED_PLACEHOLDERS.txt"));
-        for (String measured : List.of("INSERT_DRIFT_DETAILS", "INSERT_SLO_COMPLIANCE_TABLE", "INSERT_FAILED_TESTS",
-                "TOTAL_DRIFT_CHECKS", "AVAILABILITY_ERROR_BUDGET", "INSERT_TEST_RESULTS_BREAKDOWN")) {
+        for (String measured : List.of(
+                "INSERT_DRIFT_DETAILS",
+                "INSERT_SLO_COMPLIANCE_TABLE",
+                "INSERT_FAILED_TESTS",
+                "TOTAL_DRIFT_CHECKS",
+                "AVAILABILITY_ERROR_BUDGET",
+                "INSERT_TEST_RESULTS_BREAKDOWN")) {
             assertFalse(unfilled.contains(measured + "\t"), measured + " is filled: " + unfilled);
         }
     }

@@ -22,21 +22,24 @@ final class WindowConsistency {
     /** A WebSocket run may come the day before the GA day (a rehearsal) without a warning. */
     private static final long WS_LEAD_SECONDS = 86_400;
 
-    private WindowConsistency() {
-    }
+    private WindowConsistency() {}
 
     static List<String> warnings(Inputs inputs, Instant start, Instant end) {
         List<String> warnings = new ArrayList<>();
         String window = ReportFormat.timestamp(start) + " to " + ReportFormat.timestamp(end);
         for (KpiSnapshot snapshot : inputs.snapshots()) {
-            if (snapshot.window().end().isBefore(start) || snapshot.window().start().isAfter(end)) {
-                warnings.add(KpiSnapshot.fileName(snapshot.sequence()) + " (" + span(snapshot.window().start(),
-                        snapshot.window().end()) + ") lies outside the GA window " + window);
+            if (snapshot.window().end().isBefore(start)
+                    || snapshot.window().start().isAfter(end)) {
+                warnings.add(KpiSnapshot.fileName(snapshot.sequence()) + " ("
+                        + span(snapshot.window().start(), snapshot.window().end()) + ") lies outside the GA window "
+                        + window);
             }
         }
         var ws = inputs.wsHealth();
-        if (ws != null && ws.startedAt() != null
-                && (ws.startedAt().isBefore(start.minusSeconds(WS_LEAD_SECONDS)) || ws.startedAt().isAfter(end))) {
+        if (ws != null
+                && ws.startedAt() != null
+                && (ws.startedAt().isBefore(start.minusSeconds(WS_LEAD_SECONDS))
+                        || ws.startedAt().isAfter(end))) {
             warnings.add(InputFiles.WS_HEALTH + " run started at " + ReportFormat.timestamp(ws.startedAt())
                     + ", outside the GA window " + window);
         }

@@ -28,8 +28,8 @@ import java.util.Locale;
  *
  * @param dataGaps why a gate's evidence is incomplete, one line per gate ("ws_health_metrics.json: ...")
  */
-public record CertificationDecision(CertificationStatus status, Status overall, List<Gate> gates,
-        List<String> dataGaps) {
+public record CertificationDecision(
+        CertificationStatus status, Status overall, List<Gate> gates, List<String> dataGaps) {
     static final String NO_INPUT_FILE = "no input file";
     /** The "why" box shows at most this many failing criteria per gate. */
     public static final int TOP_REASONS = 3;
@@ -65,8 +65,10 @@ public record CertificationDecision(CertificationStatus status, Status overall, 
 
     /** The gates that fail or warn the release, failed first. */
     public List<Gate> notPassed() {
-        return gates.stream().filter(g -> g.counted() && g.status() != Status.PASS)
-                .sorted(Comparator.comparingInt(g -> rank(g.status()))).toList();
+        return gates.stream()
+                .filter(g -> g.counted() && g.status() != Status.PASS)
+                .sorted(Comparator.comparingInt(g -> rank(g.status())))
+                .toList();
     }
 
     private static int rank(Status status) {
@@ -79,22 +81,30 @@ public record CertificationDecision(CertificationStatus status, Status overall, 
     }
 
     /** What one gate's file says: its status, the field it came from, partial evidence, failing lines. */
-    private record Reading(Status status, String field, String partial, List<String> reasons) {
-    }
+    private record Reading(Status status, String field, String partial, List<String> reasons) {}
 
     private static Gate gate(GateKind kind, Inputs inputs, CertificationPolicy policy, List<String> dataGaps) {
         String file = inputs.files().get(kind.file()).map(p -> p.toString()).orElse(null);
         Reading reading = read(kind, inputs);
         GateMode mode = policy.mode(kind, reading != null);
         if (reading == null) {
-            String note = NO_INPUT_FILE + switch (mode) {
-                case REQUIRED -> ": required" + (policy.explicit(kind) ? " by the policy" : "") + "; run "
-                        + kind.tool() + " and pass its " + kind.file();
-                case WARNING -> ": a warning gate, not counted";
-                case OFF -> ": gate off";
-            };
-            return new Gate(kind.title(), kind.file(), Status.NO_DATA, note, kind.id(), mode.id(),
-                    mode == GateMode.REQUIRED, null, List.of());
+            String note = NO_INPUT_FILE
+                    + switch (mode) {
+                        case REQUIRED -> ": required" + (policy.explicit(kind) ? " by the policy" : "") + "; run "
+                                + kind.tool() + " and pass its " + kind.file();
+                        case WARNING -> ": a warning gate, not counted";
+                        case OFF -> ": gate off";
+                    };
+            return new Gate(
+                    kind.title(),
+                    kind.file(),
+                    Status.NO_DATA,
+                    note,
+                    kind.id(),
+                    mode.id(),
+                    mode == GateMode.REQUIRED,
+                    null,
+                    List.of());
         }
         Status status = reading.status();
         String note = null;
@@ -113,8 +123,16 @@ public record CertificationDecision(CertificationStatus status, Status overall, 
         if (mode == GateMode.OFF) {
             note = (note == null ? "" : note + "; ") + "gate off: not counted";
         }
-        return new Gate(kind.title(), kind.file() + ": " + reading.field(), status, note, kind.id(), mode.id(),
-                mode != GateMode.OFF, file, reading.reasons());
+        return new Gate(
+                kind.title(),
+                kind.file() + ": " + reading.field(),
+                status,
+                note,
+                kind.id(),
+                mode.id(),
+                mode != GateMode.OFF,
+                file,
+                reading.reasons());
     }
 
     private static Reading read(GateKind kind, Inputs inputs) {
@@ -131,8 +149,10 @@ public record CertificationDecision(CertificationStatus status, Status overall, 
         if (summary == null) {
             return null;
         }
-        String partial = summary.partial() ? "the KPI summary is marked partial (the run did not cover its "
-                + "whole window): partial evidence does not certify" : null;
+        String partial = summary.partial()
+                ? "the KPI summary is marked partial (the run did not cover its "
+                        + "whole window): partial evidence does not certify"
+                : null;
         List<String> reasons = new ArrayList<>();
         for (CriterionResult r : failing(summary.certification().criteria())) {
             reasons.add(criterionLine(r, culprit(r, summary)));
@@ -155,15 +175,18 @@ public record CertificationDecision(CertificationStatus status, Status overall, 
         if (drift == null) {
             return null;
         }
-        Status status = switch (text(drift, "status").toUpperCase(Locale.ROOT)) {
-            case "PASS" -> Status.PASS;
-            case "MARGINAL", "WARN" -> Status.WARN;
-            case "FAIL" -> Status.FAIL;
-            default -> Status.NO_DATA;
-        };
-        String partial = drift.path("complete").isBoolean() && !drift.path("complete").asBoolean()
-                ? "the drift analysis is not complete (a live snapshot or an interrupted run): partial evidence "
-                        + "does not certify" : null;
+        Status status =
+                switch (text(drift, "status").toUpperCase(Locale.ROOT)) {
+                    case "PASS" -> Status.PASS;
+                    case "MARGINAL", "WARN" -> Status.WARN;
+                    case "FAIL" -> Status.FAIL;
+                    default -> Status.NO_DATA;
+                };
+        String partial =
+                drift.path("complete").isBoolean() && !drift.path("complete").asBoolean()
+                        ? "the drift analysis is not complete (a live snapshot or an interrupted run): partial evidence "
+                                + "does not certify"
+                        : null;
         List<String> reasons = new ArrayList<>();
         List<JsonNode> drifted = new ArrayList<>();
         drift.path("drifts").forEach(d -> {
@@ -177,7 +200,9 @@ public record CertificationDecision(CertificationStatus status, Status overall, 
             String service = text(d, "service");
             reasons.add(text(d, "metric") + (service.isEmpty() ? "" : " — " + service) + ": "
                     + number(d.get("baseline")) + " → " + number(d.get("current"))
-                    + (d.hasNonNull("changePercent") ? " (" + signed(d.get("changePercent").asDouble()) + ")" : "")
+                    + (d.hasNonNull("changePercent")
+                            ? " (" + signed(d.get("changePercent").asDouble()) + ")"
+                            : "")
                     + (text(d, "severity").isEmpty() ? "" : ", " + text(d, "severity")));
         }
         if (reasons.isEmpty() && status != Status.PASS && !text(drift, "reason").isEmpty()) {
@@ -190,15 +215,17 @@ public record CertificationDecision(CertificationStatus status, Status overall, 
         if (slo == null) {
             return null;
         }
-        Status status = switch (text(slo, "status").toUpperCase(Locale.ROOT)) {
-            case "PASS" -> Status.PASS;
-            case "WARN" -> Status.WARN;
-            case "FAIL" -> Status.FAIL;
-            default -> Status.NO_DATA;
-        };
+        Status status =
+                switch (text(slo, "status").toUpperCase(Locale.ROOT)) {
+                    case "PASS" -> Status.PASS;
+                    case "WARN" -> Status.WARN;
+                    case "FAIL" -> Status.FAIL;
+                    default -> Status.NO_DATA;
+                };
         String partial = slo.path("partial").asBoolean(false)
                 ? "the SLO status is partial (a live snapshot or a run stopped early): partial evidence does not "
-                        + "certify" : null;
+                        + "certify"
+                : null;
         List<String> reasons = new ArrayList<>();
         slo.path("slos").forEach(s -> {
             String state = text(s, "state");
@@ -207,14 +234,19 @@ public record CertificationDecision(CertificationStatus status, Status overall, 
                 String service = text(s, "service");
                 reasons.add(text(s, "name") + (service.isEmpty() ? "" : " — " + service) + ": " + state
                         + (budget.hasNonNull("remainingPercent")
-                                ? ", error budget remaining " + ReportFormat.percent(
-                                        budget.get("remainingPercent").asDouble(), 1) : "")
-                        + (s.hasNonNull("objective") ? " (objective " + ReportFormat.percent(
-                                s.get("objective").asDouble(), 3) + ")" : ""));
+                                ? ", error budget remaining "
+                                        + ReportFormat.percent(
+                                                budget.get("remainingPercent").asDouble(), 1)
+                                : "")
+                        + (s.hasNonNull("objective")
+                                ? " (objective "
+                                        + ReportFormat.percent(
+                                                s.get("objective").asDouble(), 3) + ")"
+                                : ""));
             }
         });
-        reasons.sort(Comparator.comparingInt(line -> line.contains(": BUDGET_EXHAUSTED") ? 0
-                : line.contains(": PAGE") ? 1 : 2));
+        reasons.sort(Comparator.comparingInt(
+                line -> line.contains(": BUDGET_EXHAUSTED") ? 0 : line.contains(": PAGE") ? 1 : 2));
         return new Reading(status, "status", partial, top(reasons));
     }
 
@@ -222,21 +254,27 @@ public record CertificationDecision(CertificationStatus status, Status overall, 
         if (results == null) {
             return null;
         }
-        Status status = switch (results.status().toUpperCase(Locale.ROOT)) {
-            case "PASS" -> Status.PASS;
-            case "FAIL" -> Status.FAIL;
-            default -> Status.NO_DATA;
-        };
+        Status status =
+                switch (results.status().toUpperCase(Locale.ROOT)) {
+                    case "PASS" -> Status.PASS;
+                    case "FAIL" -> Status.FAIL;
+                    default -> Status.NO_DATA;
+                };
         List<String> reasons = new ArrayList<>();
         List<ValidationResults.Case> bad = new ArrayList<>(results.cases().stream()
                 .filter(c -> c.status().equals(ValidationResults.STATUS_FAILED)
-                        || c.status().equals(ValidationResults.STATUS_ERROR)).toList());
-        bad.sort(Comparator.comparingInt((ValidationResults.Case c) -> results.critical().contains(c.name()) ? 0 : 1));
+                        || c.status().equals(ValidationResults.STATUS_ERROR))
+                .toList());
+        bad.sort(Comparator.comparingInt(
+                (ValidationResults.Case c) -> results.critical().contains(c.name()) ? 0 : 1));
         for (ValidationResults.Case c : bad) {
-            String observed = c.observed() == null ? c.status()
+            String observed = c.observed() == null
+                    ? c.status()
                     : Thresholds.value(c.observed(), c.unit())
-                            + (c.threshold() == null ? "" : " vs " + (c.comparator() == null ? "" : Thresholds.sign(c.comparator()) + " ")
-                                    + Thresholds.value(c.threshold(), c.unit()));
+                            + (c.threshold() == null
+                                    ? ""
+                                    : " vs " + (c.comparator() == null ? "" : Thresholds.sign(c.comparator()) + " ")
+                                            + Thresholds.value(c.threshold(), c.unit()));
             reasons.add(c.name() + (c.category() == null ? "" : " (" + c.category() + ")") + ": " + observed
                     + (c.observed() == null && c.reason() != null ? " — " + c.reason() : ""));
         }
@@ -244,8 +282,8 @@ public record CertificationDecision(CertificationStatus status, Status overall, 
     }
 
     private static List<CriterionResult> failing(List<CriterionResult> criteria) {
-        List<CriterionResult> bad = new ArrayList<>(criteria.stream()
-                .filter(r -> r.status() != Status.PASS).toList());
+        List<CriterionResult> bad = new ArrayList<>(
+                criteria.stream().filter(r -> r.status() != Status.PASS).toList());
         bad.sort(Comparator.comparingInt((CriterionResult r) -> rank(r.status()))
                 .thenComparing(r -> r.warningOnly() ? 1 : 0));
         return bad;
@@ -254,7 +292,8 @@ public record CertificationDecision(CertificationStatus status, Status overall, 
     /** "availability — checkout: 99.653% vs ≥ 99.9%". */
     static String criterionLine(CriterionResult r, String service) {
         return r.name() + (service == null ? "" : " — " + service) + ": "
-                + (r.value() == null ? "no data" + (r.reason() == null ? "" : " (" + r.reason() + ")")
+                + (r.value() == null
+                        ? "no data" + (r.reason() == null ? "" : " (" + r.reason() + ")")
                         : Thresholds.value(r.value(), r.unit()) + " vs " + Thresholds.describe(r));
     }
 
@@ -281,8 +320,8 @@ public record CertificationDecision(CertificationStatus status, Status overall, 
         return null;
     }
 
-    private static String worst(KpiSummary summary, java.util.function.Function<ServiceKpis, Double> measure,
-            boolean highIsBad) {
+    private static String worst(
+            KpiSummary summary, java.util.function.Function<ServiceKpis, Double> measure, boolean highIsBad) {
         ServiceKpis worst = null;
         for (ServiceKpis s : summary.services()) {
             Double v = measure.apply(s);
@@ -322,7 +361,8 @@ public record CertificationDecision(CertificationStatus status, Status overall, 
     /** Why a WebSocket run is partial evidence, or null when it ran its whole plan. */
     private static String incompleteRun(WsHealthMetrics ws) {
         String cycles = ws.plannedCycles() != null && ws.completedCycles() != null
-                ? ws.completedCycles() + " of " + ws.plannedCycles() + " planned cycles completed" : null;
+                ? ws.completedCycles() + " of " + ws.plannedCycles() + " planned cycles completed"
+                : null;
         if (ws.wasInterrupted()) {
             return "the run was interrupted" + (cycles == null ? "" : " (" + cycles + ")")
                     + ": partial evidence does not certify";
@@ -332,5 +372,4 @@ public record CertificationDecision(CertificationStatus status, Status overall, 
         }
         return null;
     }
-
 }

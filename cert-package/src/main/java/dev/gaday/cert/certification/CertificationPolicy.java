@@ -42,7 +42,11 @@ public record CertificationPolicy(Map<GateKind, GateMode> modes) {
             Map<String, String> map = new java.util.LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                map.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+                map.put(
+                        e.getKey(),
+                        e.getValue().isValueNode()
+                                ? e.getValue().asText()
+                                : e.getValue().toString());
             }
             parse(map, "--policy " + policyFile, modes);
         }
@@ -57,13 +61,13 @@ public record CertificationPolicy(Map<GateKind, GateMode> modes) {
         for (Map.Entry<String, String> entry : section.entrySet()) {
             GateKind kind = GateKind.byId(entry.getKey());
             if (kind == null) {
-                throw ToolException.usage(where + ": unknown gate '" + entry.getKey() + "' (gates: "
-                        + String.join(", ", gates) + ")");
+                throw ToolException.usage(
+                        where + ": unknown gate '" + entry.getKey() + "' (gates: " + String.join(", ", gates) + ")");
             }
             GateMode mode = GateMode.parse(entry.getValue());
             if (mode == null) {
-                throw ToolException.usage(where + "." + entry.getKey() + ": '" + entry.getValue()
-                        + "' is not required, warning or off");
+                throw ToolException.usage(
+                        where + "." + entry.getKey() + ": '" + entry.getValue() + "' is not required, warning or off");
             }
             modes.put(kind, mode);
         }

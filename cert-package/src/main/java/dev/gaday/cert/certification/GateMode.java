@@ -8,7 +8,9 @@ import java.util.Locale;
  * not counted).
  */
 public enum GateMode {
-    REQUIRED, WARNING, OFF;
+    REQUIRED,
+    WARNING,
+    OFF;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -20,7 +22,7 @@ public enum GateMode {
             return null;
         }
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
-            // YAML 1.1 reads an unquoted off as false (and on as true).
+                // YAML 1.1 reads an unquoted off as false (and on as true).
             case "required", "true" -> REQUIRED;
             case "warning", "warn" -> WARNING;
             case "off", "false" -> OFF;

@@ -5,8 +5,7 @@ import dev.gaday.common.verdict.CriterionResult;
 
 /** How a criterion's threshold and value read in the report and on the charts. */
 public final class Thresholds {
-    private Thresholds() {
-    }
+    private Thresholds() {}
 
     /** "≥ 99.9%", "< 1,000 ms": the threshold with the mathematical signs people read. */
     public static String describe(CriterionResult r) {

@@ -1,7 +1,7 @@
 package dev.gaday.cert.chart;
 
-import dev.gaday.cert.input.ReleaseFile;
 import dev.gaday.cert.certification.Thresholds;
+import dev.gaday.cert.input.ReleaseFile;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.common.model.kpi.OverallKpis;
@@ -29,10 +29,10 @@ import java.util.function.Function;
 public final class KpiCharts {
     /** At most this many charts of failing services. */
     static final int SERVICE_CHARTS = 6;
+
     private final Map<String, ChartLayout> charts = new LinkedHashMap<>();
 
-    private KpiCharts() {
-    }
+    private KpiCharts() {}
 
     public static KpiCharts of(List<KpiSnapshot> snapshots, KpiSummary summary, ReleaseFile release) {
         KpiCharts result = new KpiCharts();
@@ -41,7 +41,8 @@ public final class KpiCharts {
         }
         // The snapshots in time order (their file numbers need not be), and the span they cover.
         List<KpiSnapshot> ordered = new ArrayList<>(snapshots);
-        ordered.sort(Comparator.comparing((KpiSnapshot snapshot) -> snapshot.window().start()));
+        ordered.sort(
+                Comparator.comparing((KpiSnapshot snapshot) -> snapshot.window().start()));
         Instant start = ordered.get(0).window().start();
         Instant end = start;
         for (KpiSnapshot snapshot : ordered) {
@@ -54,16 +55,39 @@ public final class KpiCharts {
         for (ReleaseFile.Incident incident : release.incidents()) {
             Instant at = parse(incident.time());
             if (at != null && !at.isBefore(start) && !at.isAfter(end)) {
-                incidents.add(new KpiChart.Incident(at, incident.id() != null ? incident.id()
-                        : incident.severity() != null ? incident.severity() : "incident"));
+                incidents.add(new KpiChart.Incident(
+                        at,
+                        incident.id() != null
+                                ? incident.id()
+                                : incident.severity() != null ? incident.severity() : "incident"));
             }
         }
-        result.add(new Series("availability", "Availability (%)", "Availability", OverallKpis::availabilityPercent,
-                "availab"), ordered, summary, start, end, incidents);
-        result.add(new Series("error_rate", "Error rate (%)", "Error rate", OverallKpis::errorRatePercent, "error"),
-                ordered, summary, start, end, incidents);
-        result.add(new Series("p99_latency", "P99 latency (ms)", "P99 latency", OverallKpis::p99LatencyMs, "p99"),
-                ordered, summary, start, end, incidents);
+        result.add(
+                new Series(
+                        "availability",
+                        "Availability (%)",
+                        "Availability",
+                        OverallKpis::availabilityPercent,
+                        "availab"),
+                ordered,
+                summary,
+                start,
+                end,
+                incidents);
+        result.add(
+                new Series("error_rate", "Error rate (%)", "Error rate", OverallKpis::errorRatePercent, "error"),
+                ordered,
+                summary,
+                start,
+                end,
+                incidents);
+        result.add(
+                new Series("p99_latency", "P99 latency (ms)", "P99 latency", OverallKpis::p99LatencyMs, "p99"),
+                ordered,
+                summary,
+                start,
+                end,
+                incidents);
         result.addServiceCharts(ordered, summary, start, end, incidents);
         return result;
     }
@@ -77,18 +101,23 @@ public final class KpiCharts {
         return List.copyOf(charts.keySet());
     }
 
-    private record Series(String name, String yTitle, String label, Function<OverallKpis, Double> metric,
-            String criterionName) {
-    }
+    private record Series(
+            String name, String yTitle, String label, Function<OverallKpis, Double> metric, String criterionName) {}
 
-    private void add(Series series, List<KpiSnapshot> snapshots, KpiSummary summary, Instant start, Instant end,
+    private void add(
+            Series series,
+            List<KpiSnapshot> snapshots,
+            KpiSummary summary,
+            Instant start,
+            Instant end,
             List<KpiChart.Incident> incidents) {
         List<KpiChart.Point> points = new ArrayList<>(snapshots.size());
         boolean any = false;
         for (KpiSnapshot snapshot : snapshots) {
             // A snapshot covers an interval: plot it at the middle, so a spike sits where it happened.
             Instant from = snapshot.window().start();
-            Instant at = from.plus(Duration.between(from, snapshot.window().end()).dividedBy(2));
+            Instant at =
+                    from.plus(Duration.between(from, snapshot.window().end()).dividedBy(2));
             Double value = series.metric().apply(snapshot.overall());
             KpiChart.Point point = new KpiChart.Point(at, value);
             any |= point.finite();
@@ -101,8 +130,10 @@ public final class KpiCharts {
         KpiChart.Threshold threshold = criterion != null && Double.isFinite(criterion.threshold())
                 ? new KpiChart.Threshold(criterion.threshold(), "Threshold " + Thresholds.describe(criterion))
                 : null;
-        charts.put(series.name(), ChartLayout.of(new KpiChart(series.name(), series.yTitle(), series.label(), start,
-                end, points, threshold, incidents)));
+        charts.put(
+                series.name(),
+                ChartLayout.of(new KpiChart(
+                        series.name(), series.yTitle(), series.label(), start, end, points, threshold, incidents)));
     }
 
     /**
@@ -110,14 +141,22 @@ public final class KpiCharts {
      * worst services first, that metric over the window from the snapshots, with the service's threshold; at
      * most {@link #SERVICE_CHARTS}. The fleet charts average the culprit away; these show it.
      */
-    private void addServiceCharts(List<KpiSnapshot> snapshots, KpiSummary summary, Instant start, Instant end,
+    private void addServiceCharts(
+            List<KpiSnapshot> snapshots,
+            KpiSummary summary,
+            Instant start,
+            Instant end,
             List<KpiChart.Incident> incidents) {
         if (summary == null) {
             return;
         }
-        record Failing(String service, CriterionResult criterion, String metric, String yTitle, String label,
-                Function<ServiceKpis, Double> value) {
-        }
+        record Failing(
+                String service,
+                CriterionResult criterion,
+                String metric,
+                String yTitle,
+                String label,
+                Function<ServiceKpis, Double> value) {}
         List<Failing> failing = new ArrayList<>();
         for (ServiceKpis service : summary.services()) {
             String prefix = "service " + service.name().toLowerCase(Locale.ROOT) + " ";
@@ -128,18 +167,35 @@ public final class KpiCharts {
                 }
                 String measure = name.substring(prefix.length());
                 switch (measure) {
-                    case "availability" -> failing.add(new Failing(service.name(), r, "availability",
-                            "Availability (%)", "Availability", ServiceKpis::availabilityPercent));
-                    case "error rate" -> failing.add(new Failing(service.name(), r, "error_rate", "Error rate (%)",
-                            "Error rate", ServiceKpis::errorRatePercent));
-                    case "p99 latency" -> failing.add(new Failing(service.name(), r, "p99_latency",
-                            "P99 latency (ms)", "P99 latency (5-minute)", ServiceKpis::p99LatencyMs));
-                    default -> { }
+                    case "availability" -> failing.add(new Failing(
+                            service.name(),
+                            r,
+                            "availability",
+                            "Availability (%)",
+                            "Availability",
+                            ServiceKpis::availabilityPercent));
+                    case "error rate" -> failing.add(new Failing(
+                            service.name(),
+                            r,
+                            "error_rate",
+                            "Error rate (%)",
+                            "Error rate",
+                            ServiceKpis::errorRatePercent));
+                    case "p99 latency" -> failing.add(new Failing(
+                            service.name(),
+                            r,
+                            "p99_latency",
+                            "P99 latency (ms)",
+                            "P99 latency (5-minute)",
+                            ServiceKpis::p99LatencyMs));
+                    default -> {}
                 }
             }
         }
         failing.sort(Comparator.comparingDouble((Failing f) -> {
-            ServiceKpis s = summary.services().stream().filter(x -> x.name().equals(f.service())).findFirst()
+            ServiceKpis s = summary.services().stream()
+                    .filter(x -> x.name().equals(f.service()))
+                    .findFirst()
                     .orElseThrow();
             return s.availabilityPercent() == null ? 100 : s.availabilityPercent();
         }));
@@ -152,9 +208,13 @@ public final class KpiCharts {
             boolean any = false;
             for (KpiSnapshot snapshot : snapshots) {
                 Instant from = snapshot.window().start();
-                Instant at = from.plus(Duration.between(from, snapshot.window().end()).dividedBy(2));
-                Double value = snapshot.services().stream().filter(s -> s.name().equals(f.service())).findFirst()
-                        .map(f.value()).orElse(null);
+                Instant at = from.plus(
+                        Duration.between(from, snapshot.window().end()).dividedBy(2));
+                Double value = snapshot.services().stream()
+                        .filter(s -> s.name().equals(f.service()))
+                        .findFirst()
+                        .map(f.value())
+                        .orElse(null);
                 KpiChart.Point point = new KpiChart.Point(at, value);
                 any |= point.finite();
                 points.add(point);
@@ -162,16 +222,26 @@ public final class KpiCharts {
             if (!any) {
                 continue;
             }
-            String name = KpiChart.SERVICE_PREFIX + f.service().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_")
-                    + "__" + f.metric();
+            String name = KpiChart.SERVICE_PREFIX
+                    + f.service().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_") + "__" + f.metric();
             if (charts.containsKey(name)) {
                 continue;
             }
             KpiChart.Threshold threshold = Double.isFinite(f.criterion().threshold())
-                    ? new KpiChart.Threshold(f.criterion().threshold(), "Threshold " + Thresholds.describe(f.criterion()))
+                    ? new KpiChart.Threshold(
+                            f.criterion().threshold(), "Threshold " + Thresholds.describe(f.criterion()))
                     : null;
-            charts.put(name, ChartLayout.of(new KpiChart(name, f.yTitle(), f.service() + " " + f.label(), start, end,
-                    points, threshold, incidents)));
+            charts.put(
+                    name,
+                    ChartLayout.of(new KpiChart(
+                            name,
+                            f.yTitle(),
+                            f.service() + " " + f.label(),
+                            start,
+                            end,
+                            points,
+                            threshold,
+                            incidents)));
             added++;
         }
     }

@@ -4,11 +4,11 @@ import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gaday.common.json.Json;
+import dev.gaday.common.model.drift.DriftAnalysis;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.KpiSummary;
-import dev.gaday.common.model.validation.ValidationResults;
-import dev.gaday.common.model.drift.DriftAnalysis;
 import dev.gaday.common.model.slo.SloStatus;
+import dev.gaday.common.model.validation.ValidationResults;
 import dev.gaday.common.model.ws.WsHealthMetrics;
 import java.nio.file.Path;
 import java.util.ArrayList;

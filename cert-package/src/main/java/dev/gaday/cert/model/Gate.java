@@ -17,8 +17,16 @@ import java.util.Objects;
  * @param file the input file read, or null when absent
  * @param reasons the gate's failing criteria or checks, one line each, worst first (at most a few)
  */
-public record Gate(String name, String source, Status status, String note, String id, String mode, boolean counted,
-        String file, List<String> reasons) {
+public record Gate(
+        String name,
+        String source,
+        Status status,
+        String note,
+        String id,
+        String mode,
+        boolean counted,
+        String file,
+        List<String> reasons) {
     public Gate {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");

@@ -2,16 +2,17 @@ package dev.gaday.cert.pdf;
 
 import com.openhtmltopdf.extend.FSObjectDrawer;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxOutputDevice;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
-import dev.gaday.cert.chart.ChartLayout;
-import dev.gaday.cert.chart.KpiChart;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import dev.gaday.cert.chart.ChartLayout;
+import dev.gaday.cert.chart.KpiChart;
 import java.awt.Rectangle;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,24 +25,17 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Calendar;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import com.openhtmltopdf.pdfboxout.PDFontSupplier;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -89,8 +83,7 @@ public final class PdfReport {
         RENDERER = HtmlRenderer.builder(options).build();
     }
 
-    private PdfReport() {
-    }
+    private PdfReport() {}
 
     /** The body HTML flexmark makes of the Markdown (tests use it to check escaping). */
     public static String bodyHtml(String markdown) {
@@ -103,13 +96,19 @@ public final class PdfReport {
      * @param appendCharts true to add a chart section at the end (templates without INSERT_KPI_CHARTS)
      * @param fixedTime the PDF's creation and modification date
      */
-    public static byte[] render(String markdown, String title, String headerText, Map<String, ChartLayout> charts,
-            boolean appendCharts, Instant fixedTime) {
+    public static byte[] render(
+            String markdown,
+            String title,
+            String headerText,
+            Map<String, ChartLayout> charts,
+            boolean appendCharts,
+            Instant fixedTime) {
         String body = CHART_IMAGE.matcher(bodyHtml(markdown)).replaceAll(match -> chartOrCaption(charts, match));
         if (appendCharts && !charts.isEmpty()) {
             StringBuilder section = new StringBuilder("<h2 id=\"kpi-charts\">KPI charts</h2>\n");
             for (String name : charts.keySet()) {
-                section.append("<p>").append(chartBlock(name, xml(KpiChart.title(name))))
+                section.append("<p>")
+                        .append(chartBlock(name, xml(KpiChart.title(name))))
                         .append("</p>\n");
             }
             body = body + section;
@@ -122,8 +121,8 @@ public final class PdfReport {
 
     /** A Markdown chart image: the chart, drawn in place, when there is one by that name; else its caption. */
     private static String chartOrCaption(Map<String, ChartLayout> charts, java.util.regex.MatchResult image) {
-        return Matcher.quoteReplacement(charts.containsKey(image.group(1)) ? chartBlock(image.group(1), image.group(2))
-                : image.group(2));
+        return Matcher.quoteReplacement(
+                charts.containsKey(image.group(1)) ? chartBlock(image.group(1), image.group(2)) : image.group(2));
     }
 
     /** A chart drawn as a block, with its caption (already XML-escaped) below. */
@@ -134,7 +133,8 @@ public final class PdfReport {
 
     private static String xhtmlDocument(String title, String headerText, String body) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">"
-                + "<head><title>" + xml(title) + "</title><meta name=\"generator\" content=\"GA Day Toolkit cert-package\" />"
+                + "<head><title>" + xml(title)
+                + "</title><meta name=\"generator\" content=\"GA Day Toolkit cert-package\" />"
                 + "<style>" + css() + "</style>" + bookmarks(body) + "</head><body>"
                 + "<div id=\"running-header\">" + xml(mapSymbols(headerText)) + "</div>\n" + body + "</body></html>";
     }
@@ -151,14 +151,15 @@ public final class PdfReport {
         LazyFont bold = new LazyFont(target, FONT_BOLD);
         builder.useFont(regular, "DejaVu Sans", 400, BaseRendererBuilder.FontStyle.NORMAL, true);
         builder.useFont(bold, "DejaVu Sans", 700, BaseRendererBuilder.FontStyle.NORMAL, true);
-        builder.useFont(new LazyFont(target, FONT_MONO), "DejaVu Sans Mono", 400,
-                BaseRendererBuilder.FontStyle.NORMAL, true);
+        builder.useFont(
+                new LazyFont(target, FONT_MONO), "DejaVu Sans Mono", 400, BaseRendererBuilder.FontStyle.NORMAL, true);
         DefaultObjectDrawerFactory drawers = new DefaultObjectDrawerFactory();
         drawers.registerDrawer(CHART_TYPE, chartDrawer(charts, isBold -> isBold ? bold.supply() : regular.supply()));
         builder.useObjectDrawerFactory(drawers);
         builder.withProducer("GA Day Toolkit cert-package");
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-        try (target; PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+        try (target;
+                PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
             renderer.layout();
             renderer.createPDFWithoutClosing();
             PDDocument document = renderer.getPdfDocument();
@@ -203,8 +204,8 @@ public final class PdfReport {
             });
             return builder.parse(new InputSource(new StringReader(xhtml)));
         } catch (ParserConfigurationException | SAXException e) {
-            throw new IllegalStateException("cannot render the PDF: the report's XHTML is not well-formed: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot render the PDF: the report's XHTML is not well-formed: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render the PDF: " + e.getMessage(), e);
         }
@@ -255,8 +256,12 @@ public final class PdfReport {
                 float dotsPerPoint = device.getDotsPerPoint();
                 Rectangle box = new Rectangle((int) x, (int) y, (int) width, (int) height);
                 // An intrinsic size equal to the box: placed 1:1, not scaled again.
-                device.drawPdfAsImage(PdfCanvas.form(device.getWriter(), chart, box.width / dotsPerPoint,
-                        box.height / dotsPerPoint, fonts), box, box.width, box.height);
+                device.drawPdfAsImage(
+                        PdfCanvas.form(
+                                device.getWriter(), chart, box.width / dotsPerPoint, box.height / dotsPerPoint, fonts),
+                        box,
+                        box.width,
+                        box.height);
             }
             return null;
         };
@@ -286,8 +291,11 @@ public final class PdfReport {
                 open.pop();
             }
             String name = matcher.group(3).replaceAll("<[^>]*>", "");
-            out.append("<bookmark name=\"").append(name.replace("\"", "&quot;")).append("\" href=\"#")
-                    .append(matcher.group(2)).append("\">");
+            out.append("<bookmark name=\"")
+                    .append(name.replace("\"", "&quot;"))
+                    .append("\" href=\"#")
+                    .append(matcher.group(2))
+                    .append("\">");
             open.push(level);
         }
         while (!open.isEmpty()) {
@@ -298,22 +306,31 @@ public final class PdfReport {
     }
 
     static String mapSymbols(String text) {
-        return text.replace("\u2705", "\u2714").replace("\u274c", "\u2718").replace("\u274e", "\u2718")
+        return text.replace("\u2705", "\u2714")
+                .replace("\u274c", "\u2718")
+                .replace("\u274e", "\u2718")
                 .replace("\ufe0f", "");
     }
 
-    private static final Pattern FAIL_ROW = Pattern.compile("<tr>((?:(?!</tr>).)*?\u2718 FAIL(?:(?!</tr>).)*?)</tr>",
-            Pattern.DOTALL);
-    private static final Pattern VERDICT = Pattern.compile("<blockquote>(\\s*<p><strong>Verdict: (\u26a0 CERTIFIED WITH "
-            + "WARNINGS|\u2714 CERTIFIED|\u2718 NOT CERTIFIED|\u26a0 INCONCLUSIVE)</strong>)");
+    private static final Pattern FAIL_ROW =
+            Pattern.compile("<tr>((?:(?!</tr>).)*?\u2718 FAIL(?:(?!</tr>).)*?)</tr>", Pattern.DOTALL);
+    private static final Pattern VERDICT =
+            Pattern.compile("<blockquote>(\\s*<p><strong>Verdict: (\u26a0 CERTIFIED WITH "
+                    + "WARNINGS|\u2714 CERTIFIED|\u2718 NOT CERTIFIED|\u26a0 INCONCLUSIVE)</strong>)");
 
     /** FAIL rows tinted red; the page-one verdict box coloured by the verdict. */
     static String highlight(String body) {
-        String rows = FAIL_ROW.matcher(body).replaceAll(m -> Matcher.quoteReplacement("<tr class=\"fail\">" + m.group(1)
-                + "</tr>"));
-        return VERDICT.matcher(rows).replaceFirst(m -> Matcher.quoteReplacement("<blockquote class=\"verdict "
-                + (m.group(2).contains("NOT CERTIFIED") ? "fail" : m.group(2).contains("INCONCLUSIVE")
-                        || m.group(2).contains("WARNINGS") ? "warn" : "pass") + "\">" + m.group(1)));
+        String rows = FAIL_ROW.matcher(body)
+                .replaceAll(m -> Matcher.quoteReplacement("<tr class=\"fail\">" + m.group(1) + "</tr>"));
+        return VERDICT.matcher(rows)
+                .replaceFirst(m -> Matcher.quoteReplacement("<blockquote class=\"verdict "
+                        + (m.group(2).contains("NOT CERTIFIED")
+                                ? "fail"
+                                : m.group(2).contains("INCONCLUSIVE")
+                                                || m.group(2).contains("WARNINGS")
+                                        ? "warn"
+                                        : "pass")
+                        + "\">" + m.group(1)));
     }
 
     private static String css() {
@@ -356,7 +373,10 @@ public final class PdfReport {
     }
 
     private static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private static InputStream resource(String name) {

@@ -7,10 +7,9 @@ import dev.gaday.cert.model.Gate;
 import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.common.model.ws.WsHealthMetrics;
 import dev.gaday.common.text.MarkdownText;
-import dev.gaday.common.text.ReportFormat;
-import dev.gaday.common.verdict.StatusMarks;
 import dev.gaday.common.verdict.CriterionResult;
 import dev.gaday.common.verdict.Status;
+import dev.gaday.common.verdict.StatusMarks;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,26 +18,27 @@ final class CertificationValues {
     /** The report is UTF-8 Markdown and a PDF with a bundled font that has the symbols. */
     static final StatusMarks MARKS = StatusMarks.UNICODE;
 
-    private CertificationValues() {
-    }
+    private CertificationValues() {}
 
     static void fill(ReportContext context, PlaceholderValues values) {
         CertificationDecision decision = context.decision();
         values.text("CERTIFICATION_STATUS", decision.status().label(), null);
         values.text("FINAL_CERTIFICATION_STATUS", decision.status().label(), null);
-        values.text("OVERALL_HEALTH_STATUS", switch (decision.overall()) {
-            case PASS -> "Healthy";
-            case WARN -> "Healthy, with warnings";
-            case FAIL -> "Unhealthy";
-            case NO_DATA -> "Unknown (insufficient data)";
-        }, null);
+        values.text(
+                "OVERALL_HEALTH_STATUS",
+                switch (decision.overall()) {
+                    case PASS -> "Healthy";
+                    case WARN -> "Healthy, with warnings";
+                    case FAIL -> "Unhealthy";
+                    case NO_DATA -> "Unknown (insufficient data)";
+                },
+                null);
         criteria(context, values);
         justification(context, values);
     }
 
     private static void criteria(ReportContext context, PlaceholderValues values) {
-        record Row(Status status, List<String> cells) {
-        }
+        record Row(Status status, List<String> cells) {}
         List<Row> rows = new ArrayList<>();
         KpiSummary summary = context.inputs().kpiSummary();
         if (summary != null) {
@@ -58,15 +58,24 @@ final class CertificationValues {
             if (criteriaListed || !gate.counted() && gate.file() == null) {
                 continue;
             }
-            String actual = gate.file() == null ? gate.note()
+            String actual = gate.file() == null
+                    ? gate.note()
                     : gate.reasons().isEmpty() ? gate.status().toString() : String.join("; ", gate.reasons());
-            rows.add(new Row(gate.status(), List.of(gate.name() + " (" + gate.mode() + ")",
-                    gate.file() == null ? gate.source() + " present" : gate.source() + " PASS",
-                    actual == null ? "" : actual, MARKS.mark(gate.status()))));
+            rows.add(new Row(
+                    gate.status(),
+                    List.of(
+                            gate.name() + " (" + gate.mode() + ")",
+                            gate.file() == null ? gate.source() + " present" : gate.source() + " PASS",
+                            actual == null ? "" : actual,
+                            MARKS.mark(gate.status()))));
         }
         rows.sort(java.util.Comparator.comparingInt(r -> rank(r.status())));
-        values.markdown("INSERT_CERTIFICATION_CRITERIA", rows.isEmpty() ? null
-                : MarkdownText.rows(rows.stream().map(Row::cells).toList()), "no criteria in the inputs");
+        values.markdown(
+                "INSERT_CERTIFICATION_CRITERIA",
+                rows.isEmpty()
+                        ? null
+                        : MarkdownText.rows(rows.stream().map(Row::cells).toList()),
+                "no criteria in the inputs");
     }
 
     /** FAIL first, then no data, warnings, passes: failures are read first in every table. */
@@ -96,8 +105,10 @@ final class CertificationValues {
         List<String> items = new ArrayList<>();
         for (Gate gate : gates) {
             StringBuilder item = new StringBuilder();
-            item.append("**").append(MarkdownText.escape(MARKS.symbol(gate.status()) + " " + gate.name() + ": "
-                    + (gate.counted() ? gate.status() : "not counted"))).append("** ")
+            item.append("**")
+                    .append(MarkdownText.escape(MARKS.symbol(gate.status()) + " " + gate.name() + ": "
+                            + (gate.counted() ? gate.status() : "not counted")))
+                    .append("** ")
                     .append(MarkdownText.escape("(" + gate.mode() + "; " + gate.source()
                             + (gate.note() == null ? "" : "; " + gate.note()) + ")"));
             for (String reason : gate.reasons()) {
@@ -110,14 +121,18 @@ final class CertificationValues {
     }
 
     private static List<String> criterionRow(CriterionResult r, String prefix) {
-        return List.of(prefix + r.name() + (r.warningOnly() ? " (warning only)" : ""), Thresholds.describe(r), actual(r),
+        return List.of(
+                prefix + r.name() + (r.warningOnly() ? " (warning only)" : ""),
+                Thresholds.describe(r),
+                actual(r),
                 MARKS.mark(r.status()));
     }
 
     /** "✔ p99 reconnect latency: 2,210ms (target < 30000ms) — PASS". */
     static String describe(CriterionResult r) {
         return MARKS.symbol(r.status()) + " " + r.name() + ": " + (r.value() == null ? "no data" : actualValue(r))
-                + " (target " + Thresholds.describe(r) + ")" + (r.warningOnly() ? ", warning only" : "") + " — " + r.status()
+                + " (target " + Thresholds.describe(r) + ")" + (r.warningOnly() ? ", warning only" : "") + " — "
+                + r.status()
                 + (r.reason() == null ? "" : ": " + r.reason());
     }
 

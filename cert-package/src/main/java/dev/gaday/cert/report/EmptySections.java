@@ -29,8 +29,7 @@ public final class EmptySections {
             InputFiles.VALIDATION_JSON, "kpi-collector validate",
             InputFiles.VALIDATION_HTML, "kpi-collector validate");
 
-    private EmptySections() {
-    }
+    private EmptySections() {}
 
     private record Section(int level, String heading, List<String> body, Set<String> placeholders, boolean filled) {
         boolean empty() {
@@ -72,9 +71,11 @@ public final class EmptySections {
                     end++;
                 }
                 List<Section> group = sections.subList(i, end);
-                boolean anyPlaceholder = group.stream().anyMatch(g -> !g.placeholders().isEmpty());
+                boolean anyPlaceholder =
+                        group.stream().anyMatch(g -> !g.placeholders().isEmpty());
                 boolean anyFilled = group.stream().anyMatch(Section::filled);
-                boolean ownTextOnly = group.stream().allMatch(g -> !g.placeholders().isEmpty() || blank(g.body()));
+                boolean ownTextOnly =
+                        group.stream().allMatch(g -> !g.placeholders().isEmpty() || blank(g.body()));
                 if (anyPlaceholder && !anyFilled && ownTextOnly && group.size() > 1) {
                     Set<String> names = new LinkedHashSet<>();
                     group.forEach(g -> names.addAll(g.placeholders()));
@@ -86,7 +87,9 @@ public final class EmptySections {
             if (s.empty()) {
                 append(out, s.heading(), oneLine(s.placeholders(), values));
             } else {
-                out.append(out.length() == 0 ? "" : "\n").append(s.heading()).append('\n')
+                out.append(out.length() == 0 ? "" : "\n")
+                        .append(s.heading())
+                        .append('\n')
                         .append(String.join("\n", s.body()));
             }
         }
@@ -94,7 +97,11 @@ public final class EmptySections {
     }
 
     private static void append(StringBuilder out, String heading, String line) {
-        out.append(out.length() == 0 ? "" : "\n").append(heading).append("\n\n").append(line).append("\n");
+        out.append(out.length() == 0 ? "" : "\n")
+                .append(heading)
+                .append("\n\n")
+                .append(line)
+                .append("\n");
     }
 
     private static Section section(int level, String heading, List<String> body, PlaceholderValues values) {
@@ -139,7 +146,9 @@ public final class EmptySections {
                 writers.add(WRITERS.get(file));
             }
             for (String writer : writers) {
-                List<String> its = files.stream().filter(f -> WRITERS.get(f).equals(writer)).toList();
+                List<String> its = files.stream()
+                        .filter(f -> WRITERS.get(f).equals(writer))
+                        .toList();
                 parts.add("run " + writer + " and pass its " + String.join(" and ", its));
             }
             return "*Not measured: " + String.join("; ", parts) + " with --inputs.*";

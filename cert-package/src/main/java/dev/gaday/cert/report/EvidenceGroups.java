@@ -18,8 +18,7 @@ final class EvidenceGroups {
             "slo_status_", "live SLO status ticks",
             "drift_snapshot_", "live drift snapshots");
 
-    private EvidenceGroups() {
-    }
+    private EvidenceGroups() {}
 
     static List<String> describe(List<String> paths) {
         Map<String, List<String>> groups = new LinkedHashMap<>();
@@ -39,8 +38,11 @@ final class EvidenceGroups {
             String last = files.get(files.size() - 1);
             String lastName = last.substring(last.lastIndexOf('/') + 1);
             String name = first.substring(first.lastIndexOf('/') + 1);
-            String what = KNOWN.entrySet().stream().filter(e -> name.startsWith(e.getKey())).map(Map.Entry::getValue)
-                    .findFirst().orElse("numbered files");
+            String what = KNOWN.entrySet().stream()
+                    .filter(e -> name.startsWith(e.getKey()))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse("numbered files");
             lines.add(first + " … " + lastName + " — " + String.format("%,d", files.size()) + " files, " + what);
         }
         return lines;

@@ -27,8 +27,7 @@ public final class VerdictSummary {
     /** The matrix shows at most this many services (the worst). */
     static final int MATRIX_ROWS = 12;
 
-    private VerdictSummary() {
-    }
+    private VerdictSummary() {}
 
     /** The report with the summary inserted after its first level-1 heading (or at the top). */
     public static String insert(String markdown, Inputs inputs, CertificationDecision decision) {
@@ -49,34 +48,52 @@ public final class VerdictSummary {
         long counted = decision.gates().stream().filter(Gate::counted).count();
         List<Gate> notPassed = decision.notPassed();
         long failed = notPassed.stream().filter(g -> g.status() == Status.FAIL).count();
-        text.append("> **Verdict: ").append(MarkdownText.escape(decision.status().label())).append("** — ")
-                .append(MarkdownText.escape(switch (decision.status()) {
-                    case CERTIFIED -> "all " + counted + " counted gates passed";
-                    case CERTIFIED_WITH_WARNINGS -> "no gate failed; " + notPassed.size() + " of " + counted
-                            + " counted gates warn";
-                    case NOT_CERTIFIED -> failed + " of " + counted + " counted gates failed";
-                    case INCONCLUSIVE -> "no gate failed, but " + notPassed.stream()
-                            .filter(g -> g.status() == Status.NO_DATA).count() + " of " + counted
-                            + " counted gates have no or only partial data";
-                })).append("\n>\n");
+        text.append("> **Verdict: ")
+                .append(MarkdownText.escape(decision.status().label()))
+                .append("** — ")
+                .append(MarkdownText.escape(
+                        switch (decision.status()) {
+                            case CERTIFIED -> "all " + counted + " counted gates passed";
+                            case CERTIFIED_WITH_WARNINGS -> "no gate failed; " + notPassed.size() + " of " + counted
+                                    + " counted gates warn";
+                            case NOT_CERTIFIED -> failed + " of " + counted + " counted gates failed";
+                            case INCONCLUSIVE -> "no gate failed, but "
+                                    + notPassed.stream()
+                                            .filter(g -> g.status() == Status.NO_DATA)
+                                            .count() + " of " + counted
+                                    + " counted gates have no or only partial data";
+                        }))
+                .append("\n>\n");
         if (notPassed.isEmpty()) {
             text.append("> **Why:** every counted gate passed.\n");
         } else {
             text.append("> **Why:**\n>\n");
             for (Gate gate : notPassed) {
-                text.append("> - **").append(MarkdownText.escape(CertificationValues.MARKS.mark(gate.status())
-                        + " " + gate.name())).append("** (").append(MarkdownText.escape(gate.mode()))
-                        .append(")").append(gate.reasons().isEmpty() && gate.note() != null
-                                ? ": " + MarkdownText.escape(MarkdownText.singleLine(gate.note())) : "").append('\n');
+                text.append("> - **")
+                        .append(MarkdownText.escape(CertificationValues.MARKS.mark(gate.status()) + " " + gate.name()))
+                        .append("** (")
+                        .append(MarkdownText.escape(gate.mode()))
+                        .append(")")
+                        .append(
+                                gate.reasons().isEmpty() && gate.note() != null
+                                        ? ": " + MarkdownText.escape(MarkdownText.singleLine(gate.note()))
+                                        : "")
+                        .append('\n');
                 for (String reason : gate.reasons()) {
-                    text.append(">     - ").append(MarkdownText.escape(MarkdownText.singleLine(reason))).append('\n');
+                    text.append(">     - ")
+                            .append(MarkdownText.escape(MarkdownText.singleLine(reason)))
+                            .append('\n');
                 }
             }
         }
         List<Gate> off = decision.gates().stream().filter(g -> !g.counted()).toList();
         if (!off.isEmpty()) {
-            text.append(">\n> Not counted: ").append(MarkdownText.escape(String.join(", ", off.stream()
-                    .map(g -> g.name() + " (" + (g.file() == null ? "no input" : "off") + ")").toList())))
+            text.append(">\n> Not counted: ")
+                    .append(MarkdownText.escape(String.join(
+                            ", ",
+                            off.stream()
+                                    .map(g -> g.name() + " (" + (g.file() == null ? "no input" : "off") + ")")
+                                    .toList())))
                     .append('\n');
         }
         String matrix = matrix(inputs);
@@ -95,8 +112,7 @@ public final class VerdictSummary {
         CriterionResult fleetAvailability = criterion(summary, null, "availability");
         CriterionResult fleetErrorRate = criterion(summary, null, "error rate");
         CriterionResult fleetP99 = criterion(summary, null, "p99 latency");
-        record Row(ServiceKpis service, Status status, double sortKey, CriterionResult availability) {
-        }
+        record Row(ServiceKpis service, Status status, double sortKey, CriterionResult availability) {}
         List<Row> rows = new ArrayList<>();
         Map<String, CriterionResult> targets = new HashMap<>();
         for (ServiceKpis s : summary.services()) {
@@ -114,22 +130,30 @@ public final class VerdictSummary {
         }
         Map<String, Duration> below = timeBelowTarget(inputs.snapshots(), targets);
         rows.sort(java.util.Comparator.comparingInt((Row r) -> switch (r.status()) {
-            case FAIL -> 0;
-            case NO_DATA -> 1;
-            case WARN -> 2;
-            case PASS -> 3;
-        }).thenComparingDouble(Row::sortKey).thenComparing(r -> r.service().name()));
+                    case FAIL -> 0;
+                    case NO_DATA -> 1;
+                    case WARN -> 2;
+                    case PASS -> 3;
+                })
+                .thenComparingDouble(Row::sortKey)
+                .thenComparing(r -> r.service().name()));
         List<List<String>> table = new ArrayList<>();
         for (Row row : rows.subList(0, Math.min(MATRIX_ROWS, rows.size()))) {
             ServiceKpis s = row.service();
             Duration time = below.get(s.name());
-            table.add(List.of(s.name(), ReportFormat.percent(s.availabilityPercent(), 3),
-                    ReportFormat.percent(s.errorRatePercent(), 3), ReportFormat.millis(s.p99LatencyMs(), 1),
+            table.add(List.of(
+                    s.name(),
+                    ReportFormat.percent(s.availabilityPercent(), 3),
+                    ReportFormat.percent(s.errorRatePercent(), 3),
+                    ReportFormat.millis(s.p99LatencyMs(), 1),
                     time == null ? ReportFormat.NOT_AVAILABLE : time.isZero() ? "0 min" : ReportFormat.duration(time),
                     CertificationValues.MARKS.mark(row.status())));
         }
-        String target = fleetAvailability != null ? Thresholds.describe(fleetAvailability)
-                : rows.get(0).availability() != null ? Thresholds.describe(rows.get(0).availability()) : null;
+        String target = fleetAvailability != null
+                ? Thresholds.describe(fleetAvailability)
+                : rows.get(0).availability() != null
+                        ? Thresholds.describe(rows.get(0).availability())
+                        : null;
         StringBuilder text = new StringBuilder();
         text.append("| Service | Availability | Error rate | p99 latency (service, whole window) | Time below ")
                 .append(target == null ? "availability target" : MarkdownText.escape(target))
@@ -137,8 +161,9 @@ public final class VerdictSummary {
         text.append("|---|---:|---:|---:|---:|---|\n");
         text.append(MarkdownText.rows(table));
         if (rows.size() > MATRIX_ROWS) {
-            text.append("\n\n").append(rows.size() - MATRIX_ROWS).append(" more services rank lower; the KPI "
-                    + "summary lists all.\n");
+            text.append("\n\n")
+                    .append(rows.size() - MATRIX_ROWS)
+                    .append(" more services rank lower; the KPI " + "summary lists all.\n");
         }
         return text.toString();
     }
@@ -155,7 +180,8 @@ public final class VerdictSummary {
     static CriterionResult criterion(KpiSummary summary, String service, String measure) {
         for (CriterionResult r : summary.certification().criteria()) {
             String name = r.name().toLowerCase(Locale.ROOT).strip();
-            if (service != null ? name.equals("service " + service.toLowerCase(Locale.ROOT) + " " + measure)
+            if (service != null
+                    ? name.equals("service " + service.toLowerCase(Locale.ROOT) + " " + measure)
                     : name.equals(measure) || name.equals("overall " + measure) || name.equals("max " + measure)) {
                 return r;
             }
@@ -177,7 +203,8 @@ public final class VerdictSummary {
     static Map<String, Duration> timeBelowTarget(List<KpiSnapshot> snapshots, Map<String, CriterionResult> targets) {
         Map<String, Duration> below = new HashMap<>();
         for (KpiSnapshot snapshot : snapshots) {
-            Duration length = Duration.between(snapshot.window().start(), snapshot.window().end());
+            Duration length = Duration.between(
+                    snapshot.window().start(), snapshot.window().end());
             for (ServiceKpis s : snapshot.services()) {
                 CriterionResult target = targets.get(s.name());
                 if (target == null) {

@@ -17,16 +17,24 @@ class ChartRangeTest {
         for (int i = 0; i < 288; i++) {
             points.add(new KpiChart.Point(START.plus(Duration.ofMinutes(5L * i)), low + (high - low) * (i % 7) / 6.0));
         }
-        return ChartLayout.of(new KpiChart("availability", "Availability (%)", "Availability", START,
-                START.plus(Duration.ofDays(1)), points, new KpiChart.Threshold(threshold, "Threshold"), List.of()));
+        return ChartLayout.of(new KpiChart(
+                "availability",
+                "Availability (%)",
+                "Availability",
+                START,
+                START.plus(Duration.ofDays(1)),
+                points,
+                new KpiChart.Threshold(threshold, "Threshold"),
+                List.of()));
     }
 
     @Test
     void anAllDayBreachJustBelowTheLineIsSeparatedFromIt() {
         ChartLayout layout = layout(99.78, 99.83, 99.9);
         assertTrue(layout.yMin() < 99.78 && layout.yMax() > 99.9, layout.yMin() + " to " + layout.yMax());
-        assertTrue(layout.yMin() > 99.7 && layout.yMax() < 99.95, "not 96 to 100: " + layout.yMin() + " to "
-                + layout.yMax());
+        assertTrue(
+                layout.yMin() > 99.7 && layout.yMax() < 99.95,
+                "not 96 to 100: " + layout.yMin() + " to " + layout.yMax());
         double span = layout.yMax() - layout.yMin();
         assertTrue((99.9 - 99.83) / span > 0.4, "the gap between data and line is a visible part of the axis");
     }

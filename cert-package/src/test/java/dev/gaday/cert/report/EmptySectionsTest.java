@@ -8,7 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EmptySectionsTest {
-    private static final String TEMPLATE = """
+    private static final String TEMPLATE =
+            """
             # Report
 
             ## Drift Analysis Summary
@@ -34,8 +35,10 @@ class EmptySectionsTest {
         values.text("OVERALL_AVAILABILITY", "99.9", null);
         values.absent("NETWORK_IN", "release file: values.NETWORK_IN absent");
         String out = EmptySections.collapse(TEMPLATE, values);
-        assertTrue(out.contains("## Drift Analysis Summary\n\n*Not measured: run drift-detector and pass its "
-                + "drift_analysis.json with --inputs.*\n"), out);
+        assertTrue(
+                out.contains("## Drift Analysis Summary\n\n*Not measured: run drift-detector and pass its "
+                        + "drift_analysis.json with --inputs.*\n"),
+                out);
         assertFalse(out.contains("Drift Details"), "the subsections go with their empty parent: " + out);
         assertTrue(out.contains("## KPI Summary\n- **Availability:** {{OVERALL_AVAILABILITY}}%"), out);
         assertTrue(out.contains("### Network\n\n*Not given:"), out);
@@ -49,7 +52,10 @@ class EmptySectionsTest {
             paths.add(String.format("artifacts/snapshot_%04d.json", i));
         }
         paths.add("artifacts/ws_health_metrics.json");
-        assertEquals(List.of("artifacts/snapshot_0001.json … snapshot_0288.json — 288 files, 5-minute KPI snapshots",
-                "artifacts/ws_health_metrics.json (in this package)"), EvidenceGroups.describe(paths));
+        assertEquals(
+                List.of(
+                        "artifacts/snapshot_0001.json … snapshot_0288.json — 288 files, 5-minute KPI snapshots",
+                        "artifacts/ws_health_metrics.json (in this package)"),
+                EvidenceGroups.describe(paths));
     }
 }
