@@ -39,14 +39,20 @@ public record KpiChart(
         if (name.startsWith(SERVICE_PREFIX)) {
             String[] parts = name.substring(SERVICE_PREFIX.length()).split("__", 2);
             if (parts.length == 2) {
-                return parts[0] + ": " + title(parts[1]).replace(" over the GA window", "") + " (service) over the GA "
-                        + "window";
+                String metric =
+                        switch (parts[1]) {
+                            case "availability" -> "Availability";
+                            case "error_rate" -> "Error rate";
+                            case "p99_latency" -> "P99 latency (per 5-minute snapshot)";
+                            default -> parts[1];
+                        };
+                return parts[0] + ": " + metric + " (service) over the GA window";
             }
         }
         return switch (name) {
             case "availability" -> "Availability over the GA window";
             case "error_rate" -> "Error rate over the GA window";
-            case "p99_latency" -> "P99 latency over the GA window";
+            case "p99_latency" -> "P99 latency over the GA window (fleet, per 5-minute snapshot)";
             default -> name;
         };
     }
