@@ -283,6 +283,8 @@ class GatesTest {
         assertTrue(all.contains("checkout availability (kpi): failed, 99.653% vs ≥ 99.9%"), all);
         assertTrue(all.contains("validation_results.html (in this package)"), all);
         assertTrue(Files.exists(out.resolve("package/validation_results.html")), "the validation HTML is copied");
+        String svg = Files.readString(out.resolve("package/charts/availability.svg"));
+        assertTrue(svg.contains(">SLO page<"), "the SLO alert is marked on the time axis: " + svg);
         assertFalse(all.matches(".*N/A ?(%|ms|s|/sec|MB|GB)\\b.*"), "no unit after N/A: " + all);
         String unfilled = Files.readString(out.resolve("package/UNFILLED_PLACEHOLDERS.txt"));
         for (String measured : List.of(

@@ -7,6 +7,7 @@ import static dev.gaday.cert.build.PackageLayout.UNFILLED;
 import dev.gaday.cert.archive.ReproducibleTar;
 import dev.gaday.cert.certification.CertificationDecision;
 import dev.gaday.cert.certification.CertificationPolicy;
+import dev.gaday.cert.chart.KpiChart;
 import dev.gaday.cert.chart.KpiCharts;
 import dev.gaday.cert.input.InputFiles;
 import dev.gaday.cert.input.InputKind;
@@ -116,7 +117,8 @@ public final class PackageBuilder {
         KpiCharts charts = KpiCharts.of(
                 evidence.inputs().snapshots(),
                 evidence.inputs().kpiSummary(),
-                evidence.inputs().release());
+                evidence.inputs().release(),
+                chartEvents(evidence.inputs()));
         phases.mark("template and charts");
         List<FilledReport.Artifact> artifacts = new ArrayList<>();
         if (options.includeArtifacts()) {
@@ -212,6 +214,25 @@ public final class PackageBuilder {
             diagnostics.warn(gap);
         }
         return new Evidence(inputs, decision, start, end, options.generatedAt(), consistency);
+    }
+
+    /** SLO alerts that fired (where they started) and the deploy a drift analysis compared around. */
+    static List<KpiChart.Incident> chartEvents(Inputs inputs) {
+        List<KpiChart.Incident> events = new ArrayList<>();
+        if (inputs.slo() != null) {
+            for (var violation : inputs.slo().violations()) {
+                if (violation.from() != null) {
+                    events.add(new KpiChart.Incident(violation.from(), "SLO " + violation.severity()));
+                }
+            }
+        }
+        if (inputs.drift() != null) {
+            var after = inputs.drift().windows().get("after");
+            if (after != null) {
+                events.add(new KpiChart.Incident(after.start(), "deploy"));
+            }
+        }
+        return events;
     }
 
     private static String describe(InputFiles files) {

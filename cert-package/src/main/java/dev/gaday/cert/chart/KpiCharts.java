@@ -35,6 +35,15 @@ public final class KpiCharts {
     private KpiCharts() {}
 
     public static KpiCharts of(List<KpiSnapshot> snapshots, KpiSummary summary, ReleaseFile release) {
+        return of(snapshots, summary, release, List.of());
+    }
+
+    /**
+     * @param events further moments marked on the time axis like incidents: SLO alerts that fired, the
+     *     deploy a drift analysis compared around; those outside the snapshots' span are left out
+     */
+    public static KpiCharts of(
+            List<KpiSnapshot> snapshots, KpiSummary summary, ReleaseFile release, List<KpiChart.Incident> events) {
         KpiCharts result = new KpiCharts();
         if (snapshots.isEmpty()) {
             return result;
@@ -60,6 +69,11 @@ public final class KpiCharts {
                         incident.id() != null
                                 ? incident.id()
                                 : incident.severity() != null ? incident.severity() : "incident"));
+            }
+        }
+        for (KpiChart.Incident event : events) {
+            if (!event.at().isBefore(start) && !event.at().isAfter(end)) {
+                incidents.add(event);
             }
         }
         result.add(
