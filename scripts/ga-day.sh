@@ -111,6 +111,13 @@ launcher() {
     path="$GA_DAY_BIN/$tool"
   else
     path="$repo_root/$tool/bin/$tool"
+    if [ ! -x "$path" ] && [ -x "$repo_root/scripts/lib/run-tool.sh" ] && [ -d "$repo_root/$tool" ]; then
+      # A module without a bin/ launcher: the same run-tool.sh the others use, through a wrapper in the run.
+      path="$run_dir/bin/$tool"
+      mkdir -p "$run_dir/bin"
+      printf '#!/usr/bin/env bash\nexec %q %q "$@"\n' "$repo_root/scripts/lib/run-tool.sh" "$tool" >"$path"
+      chmod +x "$path"
+    fi
   fi
   [ -x "$path" ] || die 4 "$tool: no launcher at $path (build: ./mvnw -B package -DskipTests, or set GA_DAY_BIN)"
   echo "$path"
@@ -140,6 +147,7 @@ launch() {
   local name=$1
   shift
   rm -f "$run_dir/exit/$name.rc"
+  # shellcheck disable=SC2016 # expanded by the supervisor's shell
   GA_DAY_RC="$run_dir/exit/$name.rc" setsid bash -c '
     trap "true" TERM
     "$@" &
@@ -211,8 +219,8 @@ monitor_line() {
   glob=$(snapshot_glob "$name")
   final=$(final_file "$name")
   if [ -n "$glob" ]; then
-    # shellcheck disable=SC2086 # the glob is meant to expand
-    newest=$(ls -1t $glob 2>/dev/null | head -1 || true)
+    newest=$(find "$(dirname "$glob")" -maxdepth 1 -name "$(basename "$glob")" -printf '%T@ %p\n' 2>/dev/null \
+      | sort -n | tail -1 | cut -d' ' -f2-)
   fi
   if [ -s "$final" ]; then
     last=$(date -u -r "$final" +%Y-%m-%dT%H:%M:%SZ)
@@ -289,7 +297,7 @@ parse_options() {
 
 # ---------------------------------------------------------------- commands
 cmd_baseline() {
-  [ -n "$base_from" ] && [ -n "$base_to" ] || die 2 "baseline needs --from T1 --to T2"
+  if [ -z "$base_from" ] || [ -z "$base_to" ]; then die 2 "baseline needs --from T1 --to T2"; fi
   set_prometheus_args
   prepare_run_dir
   local args=(capture "${prometheus_args[@]}" --from "$base_from" --to "$base_to" -o "$run_dir/drift_baseline")
@@ -363,6 +371,7 @@ cmd_start() {
   # The GA validation over the first VALIDATE_AFTER of the day, run when that time has come.
   if [ "$validate_after" -le "$duration" ]; then
     local at=$((start + validate_after))
+    # shellcheck disable=SC2016 # expanded by the scheduler's shell
     launch validation bash -c '
       at=$1; shift
       while [ "$(date -u +%s)" -lt "$at" ]; do sleep 1; done
@@ -460,21 +469,23 @@ cmd_stop() {
 
 # The failed criteria of every tool's file, one per line: "tool: name: detail".
 failed_criteria() {
-  local f
+  local f jq_round='def r: if type == "number" then (. * 1000 | round / 1000) else . end; '
+
   f="$run_dir/ga_kpis/ga_kpi_summary.json"
-  [ -s "$f" ] && jq -r '.certification.criteria[]? | select(.status == "FAIL")
-      | "kpi-collector: \(.name): \(.value // "no value") (threshold \(.comparator // "") \(.threshold // ""))"' "$f"
+  [ -s "$f" ] && jq -r "$jq_round"'.certification.criteria[]? | select(.status == "FAIL")
+      | "kpi-collector: \(.name): \(.value // "no value" | r) (threshold \(.comparator // "") \(.threshold // ""))"' "$f"
   f="$run_dir/slo/slo_status.json"
   [ -s "$f" ] && jq -r '.slos[]? | select(.verdict == "FAIL" or .status == "FAIL" or .state == "PAGE"
       or .state == "BUDGET_EXHAUSTED") | "slo-monitor: \(.name): \(.state // .status)"' "$f"
   f="$run_dir/drift/drift_analysis.json"
-  [ -s "$f" ] && jq -r '.checks[]? | select(.severity == "critical")
-      | "drift-detector: \(.metric // .name) [\(.labels.service // .series // "")]: \(.decision // .status)"' "$f"
+  [ -s "$f" ] && jq -r "$jq_round"'.drifts[]? | select(.severity == "critical" or (.critical == true and .drifted == true))
+      | "drift-detector: \(.metric) [\(.service // "")]: \(.classification), \(.changePercent // "from zero" | r)% (\(.severity))"' "$f"
   f="$run_dir/ws_health/ws_health_metrics.json"
-  [ -s "$f" ] && jq -r '.criteria[]? | select(.status == "FAIL") | "ws-health: \(.name): \(.value)"' "$f"
+  [ -s "$f" ] && jq -r '.. | objects | select(has("status") and has("name") and .status == "FAIL")
+      | "ws-health: \(.name): \(.value // "")"' "$f"
   f="$run_dir/ga_validation/validation_results.json"
-  [ -s "$f" ] && jq -r '.checks[]? | select(.state == "failed" or .status == "failed")
-      | "validation: \(.name): \(.verdict // .message // "")"' "$f"
+  [ -s "$f" ] && jq -r "$jq_round"'.cases[]? | select(.status == "failed" and .severity == "critical")
+      | "validation: \(.name): observed \(.observed // "none" | r) (threshold \(.comparator // "") \(.threshold // ""))"' "$f"
   return 0
 }
 
@@ -545,7 +556,7 @@ cmd_certify() {
       echo
       echo "Window $GA_START .. $GA_END"
       echo
-      [ -n "$failed" ] && sed 's/^/- /' <<<"$failed"
+      if [ -n "$failed" ]; then while IFS= read -r line; do echo "- $line"; done <<<"$failed"; fi
       echo
     } >>"$GITHUB_STEP_SUMMARY"
   fi
@@ -553,7 +564,7 @@ cmd_certify() {
 }
 
 cmd_retro() {
-  [ -n "$ga_start" ] && [ -n "$ga_end" ] || die 2 "retro needs --ga-start T1 --ga-end T2"
+  if [ -z "$ga_start" ] || [ -z "$ga_end" ]; then die 2 "retro needs --ga-start T1 --ga-end T2"; fi
   set_prometheus_args
   prepare_run_dir
   local name
