@@ -6,6 +6,7 @@
 #                                  kpi-collector, slo-monitor, drift-detector compare live in the background,
 #                                  ws-health for its configured time, the GA validation scheduled at +6 h
 #   ga-day.sh [--run-dir DIR] status [--markdown FILE]         one line per monitor (+ a Markdown block)
+#   ga-day.sh [--run-dir DIR] wait [--status-every 1h]         until the day ends, a status every hour
 #   ga-day.sh [--run-dir DIR] stop [--timeout 30]              SIGTERM to each monitor, waits for final files
 #   ga-day.sh [--run-dir DIR] certify [--release FILE]         validate -> cert-package -> cert-package verify
 #   ga-day.sh [--run-dir DIR] retro --ga-start T1 --ga-end T2  the whole day after the fact, then certify
@@ -183,9 +184,9 @@ snapshot_glob() {
 
 # The verdict a tool's JSON file states, whatever the tool calls it.
 verdict_of() {
-  jq -r '(.certification.status // .verdict.status // .verdict // .status // .summary.status
+  jq -r '(.certification.status // .compliance.status // .verdict.status // .verdict // .status // .summary.status
           // (if .passed == true then "PASS" elif .passed == false then "FAIL" else empty end)
-          // "?") | if type == "string" then . else tostring end' "$1" 2>/dev/null || echo "unreadable"
+          // "-") | if type == "string" then . else tostring end' "$1" 2>/dev/null || echo "unreadable"
 }
 partial_of() {
   jq -r 'if (.partial == true) or (.complete == false) or (.interrupted == true) then " (partial)" else "" end' \
@@ -263,6 +264,8 @@ base_from=""
 base_to=""
 markdown=""
 stop_timeout=30
+status_every=1h
+wait_grace=300
 parse_options() {
   while [ $# -gt 0 ]; do
     case "$1" in
@@ -288,6 +291,8 @@ parse_options() {
       --release) setting[RELEASE]=${2:?--release needs a file}; shift ;;
       --environment) setting[ENVIRONMENT]=${2:?$1 needs a name}; shift ;;
       --markdown) markdown=${2:?--markdown needs a file}; shift ;;
+      --status-every) status_every=${2:?$1 needs a duration}; shift ;;
+      --grace) wait_grace=$(seconds "${2:?--grace needs a duration}"); shift ;;
       --timeout) stop_timeout=$(seconds "${2:?--timeout needs a duration}"); shift ;;
       *) die 2 "unknown option '$1' (see the head of $0)" ;;
     esac
@@ -420,6 +425,29 @@ cmd_status() {
   return "$dead"
 }
 
+# Waits for the day to end (every monitor ended, or GA_END + the grace period passed), a status every
+# --status-every (default 1h; into the job summary in CI). Then `stop` collects what is left.
+cmd_wait() {
+  require_run
+  local every end next now name running
+  every=$(seconds "$status_every")
+  end=$(epoch "$GA_END")
+  next=$(($(date -u +%s) + every))
+  while :; do
+    running=0
+    for name in "${monitors[@]}"; do alive "$name" && running=1; done
+    now=$(date -u +%s)
+    [ "$running" -eq 0 ] && break
+    [ "$now" -ge $((end + wait_grace)) ] && { say "the day ended $((now - end))s ago and monitors still run"; break; }
+    if [ "$now" -ge "$next" ]; then
+      cmd_status || true
+      next=$((next + every))
+    fi
+    sleep 1
+  done
+  cmd_status
+}
+
 cmd_stop() {
   [ -d "$run_dir/pids" ] || { echo "ga-day: no GA day in $run_dir: nothing to stop"; return 0; }
   local name pid signalled=() waited=0 rc=0
@@ -479,7 +507,7 @@ failed_criteria() {
       or .state == "BUDGET_EXHAUSTED") | "slo-monitor: \(.name): \(.state // .status)"' "$f"
   f="$run_dir/drift/drift_analysis.json"
   [ -s "$f" ] && jq -r "$jq_round"'.drifts[]? | select(.severity == "critical" or (.critical == true and .drifted == true))
-      | "drift-detector: \(.metric) [\(.service // "")]: \(.classification), \(.changePercent // "from zero" | r)% (\(.severity))"' "$f"
+      | "drift-detector: \(.metric) [\(.service // "")]: \(.classification), \(if .changePercent == null then "rose from zero" else "\(.changePercent | r) %" end) (\(.severity))"' "$f"
   f="$run_dir/ws_health/ws_health_metrics.json"
   [ -s "$f" ] && jq -r '.. | objects | select(has("status") and has("name") and .status == "FAIL")
       | "ws-health: \(.name): \(.value // "")"' "$f"
@@ -640,7 +668,7 @@ while [ $# -gt 0 ]; do
     *) break ;;
   esac
 done
-[ $# -gt 0 ] || die 2 "missing command: baseline | start | status | stop | certify | retro (--help)"
+[ $# -gt 0 ] || die 2 "missing command: baseline | start | status | wait | stop | certify | retro (--help)"
 command=$1
 shift
 parse_options "$@"
@@ -648,8 +676,9 @@ case "$command" in
   baseline) cmd_baseline ;;
   start) cmd_start ;;
   status) cmd_status ;;
+  wait) cmd_wait ;;
   stop) cmd_stop ;;
   certify) cmd_certify ;;
   retro) cmd_retro ;;
-  *) die 2 "unknown command '$command': baseline | start | status | stop | certify | retro" ;;
+  *) die 2 "unknown command '$command': baseline | start | status | wait | stop | certify | retro" ;;
 esac
