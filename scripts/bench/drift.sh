@@ -4,9 +4,8 @@
 # beside testkit's QueryFloor: a JVM started with the same flags that only sends the same range queries
 # (those drift-detector logged with -v), one at a time as drift-detector does, and parses the answers.
 # What drift-detector takes beyond the floor is the judge's own work (options, configuration, pairing,
-# tests, Holm, score, the file). Both run as the launchers run tools: the same JVM flags and each its own
-# AppCDS archive (drift-detector/bin/drift-detector; the floor's made by its warm-up run), and drift-detector
-# also as plain `java -jar` with the same flags but no archive. Aim: beyond-floor <= 0.5 s. Prints medians of ROUNDS rounds (wall and CPU
+# tests, Holm, score, the file). Both run as the launchers run tools (the same JVM flags), drift-detector
+# both through drift-detector/bin/drift-detector and as plain `java -jar`. Aim: beyond-floor <= 0.5 s. Prints medians of ROUNDS rounds (wall and CPU
 # seconds; on a loaded machine the CPU figures are the fair ones) and peak RSS.
 # Usage: [ROUNDS=n] scripts/bench/drift.sh [services]
 set -euo pipefail

@@ -3,7 +3,6 @@ package dev.gaday.cert;
 import dev.gaday.cert.build.BuildOptions;
 import dev.gaday.cert.build.PackageBuilder;
 import dev.gaday.cert.input.InputKind;
-import dev.gaday.cert.pdf.PdfReport;
 import dev.gaday.common.cli.BuildInfo;
 import dev.gaday.common.cli.InstantConverter;
 import dev.gaday.common.cli.OutputDirMixin;
@@ -203,16 +202,6 @@ public final class BuildCertPackageCommand extends ToolCommand {
     }
 
     public static void main(String[] args) {
-        if (buildsPdf(args)) {
-            // Before picocli builds its model (a few hundred ms on a cold JVM), not only in execute().
-            PdfReport.warmUpInBackground();
-        }
-        ToolLauncher.run(new BuildCertPackageCommand(), args);
-    }
-
-    /** Whether these arguments ask for a package with a PDF (not verify, help, version or --certify-only). */
-    static boolean buildsPdf(String[] args) {
-        return !(args.length > 0 && args[0].equals("verify")) && !ToolLauncher.asksForHelpOrVersion(args)
-                && !List.of(args).contains("--certify-only");
+        ToolLauncher.run("cert-package", BuildCertPackageCommand::new, args);
     }
 }

@@ -218,16 +218,6 @@ class BuildCertPackageCommandTest {
         assertFalse(manifest.contains(".png"), manifest);
     }
 
-    @Test
-    void mainWarmsUpThePdfStackOnlyForRunsThatRenderOne() {
-        assertTrue(BuildCertPackageCommand.buildsPdf(new String[] {"--inputs", "dir", "-q"}));
-        assertTrue(BuildCertPackageCommand.buildsPdf(new String[0]));
-        assertFalse(BuildCertPackageCommand.buildsPdf(new String[] {"verify", "pkg.tar.gz"}));
-        assertFalse(BuildCertPackageCommand.buildsPdf(new String[] {"--inputs", "dir", "--certify-only"}));
-        assertFalse(BuildCertPackageCommand.buildsPdf(new String[] {"--help"}));
-        assertFalse(BuildCertPackageCommand.buildsPdf(new String[] {"--version"}));
-    }
-
     static Map<String, String> env() {
         return Map.of("SOURCE_DATE_EPOCH", "1795478400");
     }

@@ -30,6 +30,6 @@ public final class DetectDriftCommand extends ToolCommand {
     }
 
     public static void main(String[] args) {
-        ToolLauncher.run(new DetectDriftCommand(), args);
+        ToolLauncher.run("drift-detector", DetectDriftCommand::new, args);
     }
 }

@@ -404,7 +404,6 @@ public final class CollectKpisCommand extends ToolCommand {
     }
 
     public static void main(String[] args) {
-        StartupWarmUp.startInBackground(args);
-        ToolLauncher.run(new CollectKpisCommand(), args);
+        ToolLauncher.run("kpi-collector", CollectKpisCommand::new, args);
     }
 }

@@ -11,7 +11,6 @@ import dev.gaday.cert.input.InputFiles;
 import dev.gaday.cert.input.InputKind;
 import dev.gaday.cert.input.Inputs;
 import dev.gaday.cert.model.UnfilledPlaceholder;
-import dev.gaday.cert.pdf.PdfReport;
 import dev.gaday.cert.report.Bindings;
 import dev.gaday.cert.report.MissingUnits;
 import dev.gaday.cert.report.ReportContext;
@@ -70,9 +69,6 @@ public final class PackageBuilder {
 
     public Result build(BuildOptions options) {
         PhaseTimes phases = new PhaseTimes(diagnostics);
-        if (!options.certifyOnly()) {
-            PdfReport.warmUpInBackground();
-        }
         Map<String, Path> overrides = new LinkedHashMap<>();
         options.inputFiles().forEach((kind, file) -> overrides.put(kind.key(), file));
         InputFiles files = InputFiles.locate(options.inputDirs(), overrides, options.snapshotDir());

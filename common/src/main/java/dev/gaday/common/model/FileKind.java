@@ -11,7 +11,8 @@ public enum FileKind {
     VALIDATION_RESULTS("validation-results", 1),
     CERTIFICATION_METADATA("ga-certification-metadata", 1),
     DRIFT_BASELINE("drift-baseline", 1),
-    DRIFT_ANALYSIS("drift-analysis", 1);
+    DRIFT_ANALYSIS("drift-analysis", 1),
+    SLO_STATUS("slo-status", 1);
 
     private final String id;
     private final int schemaVersion;

@@ -6,7 +6,6 @@ import dev.gaday.common.model.drift.DriftAnalysis;
 import dev.gaday.common.model.drift.DriftTest;
 import dev.gaday.common.model.drift.DriftWindow;
 import dev.gaday.common.model.drift.Mitigation;
-import dev.gaday.drift.collect.Samples;
 import dev.gaday.drift.config.DriftConfig;
 import dev.gaday.drift.config.MetricConfig;
 import dev.gaday.drift.judge.Decision;

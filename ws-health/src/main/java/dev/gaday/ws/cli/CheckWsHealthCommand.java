@@ -478,9 +478,11 @@ public final class CheckWsHealthCommand extends ToolCommand {
     }
 
     public static void main(String[] args) {
-        CheckWsHealthCommand command = new CheckWsHealthCommand();
-        Thread hook = new Thread(() -> command.stopAndAwaitReport(Duration.ofSeconds(10)), "ws-health-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        ToolLauncher.run(command, args);
+        ToolLauncher.run("ws-health", () -> {
+            CheckWsHealthCommand command = new CheckWsHealthCommand();
+            Thread hook = new Thread(() -> command.stopAndAwaitReport(Duration.ofSeconds(10)), "ws-health-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            return command;
+        }, args);
     }
 }

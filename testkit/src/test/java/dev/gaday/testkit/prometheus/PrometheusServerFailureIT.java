@@ -14,7 +14,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PrometheusServerFailureTest {
+class PrometheusServerFailureIT {
 
     @Test
     void missingBinaryTellsHowToInstallIt() {

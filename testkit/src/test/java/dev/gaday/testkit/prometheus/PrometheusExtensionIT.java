@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The builder form of the extension: a small custom dataset, the server reachable from the static field. */
-class PrometheusExtensionTest {
+class PrometheusExtensionIT {
 
     @RegisterExtension
     static final PrometheusExtension PROMETHEUS =

@@ -25,14 +25,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Only the ratios are compared with a 1e-12 tolerance (division order).
  */
 @ExtendWith(PrometheusExtension.class)
-class PrometheusServerTest {
+class PrometheusServerIT {
 
     private static final double RATIO_TOLERANCE = 1e-12;
 
     private final PrometheusServer prometheus;
     private final Manifest manifest;
 
-    PrometheusServerTest(PrometheusServer prometheus, Manifest manifest) {
+    PrometheusServerIT(PrometheusServer prometheus, Manifest manifest) {
         this.prometheus = prometheus;
         this.manifest = manifest;
     }

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The retroactive mode against a real Prometheus holding a generated 24-hour day (60 s step, 4
  * services): every number is checked against the generator's truth or a direct PromQL query.
  */
-class RetroactiveCollectionTest {
+class RetroactiveCollectionIT {
     private static final int SERVICES = 4;
 
     @TempDir

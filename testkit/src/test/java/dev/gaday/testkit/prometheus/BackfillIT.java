@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BackfillTest {
+class BackfillIT {
 
     // promtool prints one row per block: ULID, min time, max time, duration, samples, chunks, series, size.
     private static final Pattern BLOCK_ROW = Pattern.compile("^[0-9A-Z]{26}\\s+\\d+\\s+\\d+\\s+\\S+\\s+(\\d+)\\s+\\d+\\s+(\\d+)\\s+\\d+$");

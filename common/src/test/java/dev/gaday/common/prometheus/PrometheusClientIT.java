@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ends of its range and does not extrapolate: counts compare exactly, ratios within 1e-12 (docs/testkit.md).
  */
 @ExtendWith(PrometheusExtension.class)
-class PrometheusClientIntegrationTest {
+class PrometheusClientIT {
 
     private static final double RATIO_TOLERANCE = 1e-12;
 

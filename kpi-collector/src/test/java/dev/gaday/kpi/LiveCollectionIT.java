@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Live mode over a real Prometheus holding a 4-hour recorded day, on a clock that runs 300 times
  * faster than real time (a 5-minute interval passes in one second).
  */
-class LiveCollectionTest {
+class LiveCollectionIT {
     private static final double SPEED = 300;
 
     @TempDir

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * range start, VictoriaMetrics ranges exclude it, so they average 1441 and 1440 samples. The one
  * snapshot holding a restart differs by Prometheus's extrapolation (see the snapshot test).
  */
-class VictoriaMetricsParityTest {
+class VictoriaMetricsParityIT {
     @TempDir
     static Path temp;
 
