@@ -136,10 +136,13 @@ set_prometheus_args() {
 
 # ---------------------------------------------------------------- run directory and processes
 pid_of() { cat "$run_dir/pids/$1.pid" 2>/dev/null || true; }
+# Alive and not a zombie: an orphaned supervisor may wait unreaped where PID 1 does not reap (containers).
 alive() {
-  local pid
+  local pid stat
   pid=$(pid_of "$1")
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  stat=$(ps -o stat= -p "$pid" 2>/dev/null || true)
+  [[ "$stat" != Z* ]]
 }
 
 # Starts NAME (its command after it) in its own session under a small supervisor that records the exit
