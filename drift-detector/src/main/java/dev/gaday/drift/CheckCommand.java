@@ -21,21 +21,35 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Validates drift.yaml and runs each query once against the server.",
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Validates drift.yaml and runs each query once against the server.",
             "Lists every query as OK (n series), NODATA (no series: the metric would be NoData) or REJECTED.",
-            "Exit 0 when every query is accepted, 2 when the file or a query is invalid, 4 when unreachable."},
+            "Exit 0 when every query is accepted, 2 when the file or a query is invalid, 4 when unreachable."
+        },
         footer = {"%nExample:", "  drift-detector check --config drift.yaml --prometheus-url http://prometheus:9090"})
 final class CheckCommand extends ToolCommand {
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "drift.yaml to check (default: the built-in metric set).")
     Path configFile;
 
-    @Option(names = "--selector", paramLabel = "MATCHERS", defaultValue = "",
+    @Option(
+            names = "--selector",
+            paramLabel = "MATCHERS",
+            defaultValue = "",
             description = "Matchers to put in {{scope}}, e.g. 'track=\"canary\"' (default: none).")
     String selector;
 
-    @Option(names = "--at", paramLabel = "TIME", defaultValue = "now", converter = InstantConverter.class,
+    @Option(
+            names = "--at",
+            paramLabel = "TIME",
+            defaultValue = "now",
+            converter = InstantConverter.class,
             description = "Evaluation time of the queries (default: ${DEFAULT-VALUE}).")
     Instant at;
 
@@ -56,8 +70,8 @@ final class CheckCommand extends ToolCommand {
         Duration step = config.stepDuration();
         int rejected = 0;
         int noData = 0;
-        try (PrometheusClient client = clientFactory != null ? clientFactory.apply(prometheus)
-                : prometheus.connect(diagnostics())) {
+        try (PrometheusClient client =
+                clientFactory != null ? clientFactory.apply(prometheus) : prometheus.connect(diagnostics())) {
             for (MetricConfig metric : config.metrics()) {
                 List<String> queries = new ArrayList<>();
                 if (metric.isRatio()) {
@@ -71,15 +85,23 @@ final class CheckCommand extends ToolCommand {
                     String query = QueryTemplate.resolve(queries.get(i), selector, step);
                     try {
                         QueryResult result = client.query(query, at);
-                        int series = result instanceof QueryResult.Vector v ? v.samples().size()
-                                : result instanceof QueryResult.Matrix m ? m.series().size() : 1;
+                        int series = result instanceof QueryResult.Vector v
+                                ? v.samples().size()
+                                : result instanceof QueryResult.Matrix m
+                                        ? m.series().size()
+                                        : 1;
                         // An absent errors series only means no errors yet; for anything else it means NoData.
                         boolean missing = series == 0 && !(metric.isRatio() && i == 0);
                         if (missing) {
                             noData++;
                         }
-                        out().printf("%-8s %s: %s%n", missing ? "NODATA" : "OK", what,
-                                series == 0 ? "no series" + (missing ? "" : " (no errors)") : series + " series");
+                        out().printf(
+                                        "%-8s %s: %s%n",
+                                        missing ? "NODATA" : "OK",
+                                        what,
+                                        series == 0
+                                                ? "no series" + (missing ? "" : " (no errors)")
+                                                : series + " series");
                     } catch (PrometheusException e) {
                         if (e.exitCode() != ExitCode.USAGE) {
                             throw e;
@@ -90,10 +112,13 @@ final class CheckCommand extends ToolCommand {
                 }
             }
         }
-        out().printf("%d metrics, %d queries rejected, %d without data%n", config.metrics().size(), rejected, noData);
+        out().printf(
+                        "%d metrics, %d queries rejected, %d without data%n",
+                        config.metrics().size(), rejected, noData);
         out().flush();
         if (rejected > 0) {
-            diagnostics().error(rejected + " quer" + (rejected == 1 ? "y was" : "ies were") + " rejected by the server");
+            diagnostics()
+                    .error(rejected + " quer" + (rejected == 1 ? "y was" : "ies were") + " rejected by the server");
             return ExitCode.USAGE;
         }
         return ExitCode.PASS;

@@ -1,19 +1,19 @@
 package dev.gaday.drift;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gaday.common.cli.DurationConverter;
 import dev.gaday.common.cli.InstantConverter;
 import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.error.ToolException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.model.FileKind;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import dev.gaday.common.model.drift.DriftAnalysis;
 import dev.gaday.common.model.drift.DriftBaseline;
 import dev.gaday.common.model.drift.DriftWindow;
 import dev.gaday.common.prometheus.PrometheusClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,16 +21,26 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compares a window (or a live run) with a captured baseline.",
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Compares a window (or a live run) with a captured baseline.",
             "Retroactive: --from/--to. Live: --duration from now, a drift_snapshot_NNNN.json every --interval;",
             "SIGTERM/SIGINT writes the final drift_analysis.json (marked incomplete) within 5 s.",
-            "The step and selector are the baseline's, so both sides are the same queries."},
-        footer = {"%nExamples:",
+            "The step and selector are the baseline's, so both sides are the same queries."
+        },
+        footer = {
+            "%nExamples:",
             "  drift-detector compare --baseline drift/baseline_metrics.json --from now-1h --to now -o drift",
-            "  drift-detector compare --baseline drift/baseline_metrics.json --duration 24h --interval 5m -o drift"})
+            "  drift-detector compare --baseline drift/baseline_metrics.json --duration 24h --interval 5m -o drift"
+        })
 final class CompareCommand extends DriftCommandBase {
-    @Option(names = "--baseline", required = true, paramLabel = "FILE",
+    @Option(
+            names = "--baseline",
+            required = true,
+            paramLabel = "FILE",
             description = "baseline_metrics.json written by 'capture'.")
     Path baselineFile;
 
@@ -46,26 +56,44 @@ final class CompareCommand extends DriftCommandBase {
     }
 
     static final class Retroactive {
-        @Option(names = "--from", required = true, paramLabel = "TIME", converter = InstantConverter.class,
+        @Option(
+                names = "--from",
+                required = true,
+                paramLabel = "TIME",
+                converter = InstantConverter.class,
                 description = "Start of the current window (RFC 3339, now, now-1h).")
         Instant from;
 
-        @Option(names = "--to", required = true, paramLabel = "TIME", converter = InstantConverter.class,
+        @Option(
+                names = "--to",
+                required = true,
+                paramLabel = "TIME",
+                converter = InstantConverter.class,
                 description = "End of the current window (not in the future).")
         Instant to;
     }
 
     static final class Live {
-        @Option(names = "--duration", required = true, paramLabel = "DURATION", converter = DurationConverter.class,
+        @Option(
+                names = "--duration",
+                required = true,
+                paramLabel = "DURATION",
+                converter = DurationConverter.class,
                 description = "Live: run this long from now, e.g. 24h.")
         Duration duration;
 
-        @Option(names = "--interval", required = true, paramLabel = "DURATION", converter = DurationConverter.class,
+        @Option(
+                names = "--interval",
+                required = true,
+                paramLabel = "DURATION",
+                converter = DurationConverter.class,
                 description = "Live: judge and write a snapshot this often, e.g. 5m.")
         Duration interval;
     }
 
-    @Option(names = "--selector", paramLabel = "MATCHERS",
+    @Option(
+            names = "--selector",
+            paramLabel = "MATCHERS",
             description = "Label matchers of the current side (default: the baseline's selector).")
     String selector;
 
@@ -118,7 +146,8 @@ final class CompareCommand extends DriftCommandBase {
         }
         if (tree != null && tree.isObject()) {
             try {
-                FileKind.DRIFT_BASELINE.check(tree.path("schemaVersion").asInt(0), tree.path("kind").asText(null));
+                FileKind.DRIFT_BASELINE.check(
+                        tree.path("schemaVersion").asInt(0), tree.path("kind").asText(null));
             } catch (IllegalArgumentException e) {
                 throw ToolException.usage(file + ": " + e.getMessage());
             }
@@ -134,8 +163,16 @@ final class CompareCommand extends DriftCommandBase {
                 return finish(runner.compareWithBaseline(baseline, scope, current, clock.instant(), true));
             }
             Path directory = output.resolve(DEFAULT_OUTPUT);
-            LiveCompare live = new LiveCompare(runner, baseline, scope, directory, mode.live.duration,
-                    mode.live.interval, clock, liveHooks, diagnostics());
+            LiveCompare live = new LiveCompare(
+                    runner,
+                    baseline,
+                    scope,
+                    directory,
+                    mode.live.duration,
+                    mode.live.interval,
+                    clock,
+                    liveHooks,
+                    diagnostics());
             DriftAnalysis last = live.run();
             report(out(), last, directory.resolve(ANALYSIS_FILE));
             return judge.exitCode(last.status(), last.complete());

@@ -8,8 +8,12 @@ import dev.gaday.common.error.ToolException;
 import picocli.CommandLine.Command;
 
 /** Baseline capture, drift against the baseline, canary against stable, before against after a deploy. */
-@Command(name = "drift-detector", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
-        description = {"Judges drift with statistics that explain themselves:",
+@Command(
+        name = "drift-detector",
+        mixinStandardHelpOptions = true,
+        versionProvider = BuildInfo.class,
+        description = {
+            "Judges drift with statistics that explain themselves:",
             "  capture  the baseline's samples over a known-good window",
             "  compare  a window (or a live run) against the baseline",
             "  canary   the canary against stable over the same window, scored",
@@ -18,9 +22,15 @@ import picocli.CommandLine.Command;
             "",
             "Gauges, latency: Mann-Whitney U with the Hodges-Lehmann shift and its interval.",
             "Error ratios: two-proportion z or Fisher's exact test on the summed counts.",
-            "Holm across metrics; a metric fails only when significant AND practically large."},
-        subcommands = {CaptureCommand.class, CompareCommand.class, CanaryCommand.class, DeployCommand.class,
-            CheckCommand.class},
+            "Holm across metrics; a metric fails only when significant AND practically large."
+        },
+        subcommands = {
+            CaptureCommand.class,
+            CompareCommand.class,
+            CanaryCommand.class,
+            DeployCommand.class,
+            CheckCommand.class
+        },
         footer = {"%nSee docs/drift-detector.md; 'drift-detector <command> --help' for each command."})
 public final class DetectDriftCommand extends ToolCommand {
 

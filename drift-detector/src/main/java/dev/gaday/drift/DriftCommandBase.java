@@ -82,15 +82,28 @@ abstract class DriftCommandBase extends ToolCommand {
     }
 
     static void report(PrintWriter out, DriftAnalysis analysis, Path file) {
-        out.printf(Locale.ROOT, "%s %s: %d checks, %d drifts (%d critical)%s%n", analysis.mode(), analysis.status(),
-                analysis.totalChecks(), analysis.driftsDetected(), analysis.criticalDrifts(),
+        out.printf(
+                Locale.ROOT,
+                "%s %s: %d checks, %d drifts (%d critical)%s%n",
+                analysis.mode(),
+                analysis.status(),
+                analysis.totalChecks(),
+                analysis.driftsDetected(),
+                analysis.criticalDrifts(),
                 analysis.canary() != null && analysis.canary().score() != null
-                        ? String.format(Locale.ROOT, ", score %.2f", analysis.canary().score()) : "");
+                        ? String.format(
+                                Locale.ROOT, ", score %.2f", analysis.canary().score())
+                        : "");
         out.println("  " + analysis.reason());
         for (Drift drift : analysis.drifts()) {
             if (!"Pass".equals(drift.classification())) {
-                out.printf(Locale.ROOT, "  %-12s %s%s: %s%n", drift.classification(), drift.metric(),
-                        drift.service().isEmpty() ? "" : " [" + drift.service() + "]", drift.reason());
+                out.printf(
+                        Locale.ROOT,
+                        "  %-12s %s%s: %s%n",
+                        drift.classification(),
+                        drift.metric(),
+                        drift.service().isEmpty() ? "" : " [" + drift.service() + "]",
+                        drift.reason());
             }
         }
         out.println("  wrote " + file);

@@ -40,21 +40,34 @@ public final class DriftRunner {
         for (MetricConfig metric : metrics("compare")) {
             MetricData data = fetcher.fetch(metric, selector, window);
             if (data.error() != null) {
-                throw dev.gaday.common.error.ToolException.usage("metric '" + metric.name() + "': the server rejected "
-                        + "its query: " + data.error());
+                throw dev.gaday.common.error.ToolException.usage(
+                        "metric '" + metric.name() + "': the server rejected " + "its query: " + data.error());
             }
-            data.series().forEach((labels, samples) -> series.add(new BaselineSeries(metric.name(), metric.kind(),
-                    labels, data.query(), Arrays.stream(samples.timestamps()).boxed().toList(),
-                    Arrays.stream(samples.values()).boxed().toList(),
-                    samples.totals() == null ? null : Arrays.stream(samples.totals()).boxed().toList(),
-                    samples.aggregate())));
+            data.series()
+                    .forEach((labels, samples) -> series.add(new BaselineSeries(
+                            metric.name(),
+                            metric.kind(),
+                            labels,
+                            data.query(),
+                            Arrays.stream(samples.timestamps()).boxed().toList(),
+                            Arrays.stream(samples.values()).boxed().toList(),
+                            samples.totals() == null
+                                    ? null
+                                    : Arrays.stream(samples.totals()).boxed().toList(),
+                            samples.aggregate())));
         }
         return DriftBaseline.of(now, window, selector, fetcher.step().toSeconds(), configDigest(), series);
     }
 
     /** Two windows of live data: canary (stable vs canary) and deploy (before vs after). */
-    public DriftAnalysis compareWindows(String mode, String baselineScope, DriftWindow baselineWindow,
-            String currentScope, DriftWindow currentWindow, Map<String, DriftWindow> windows, Instant now) {
+    public DriftAnalysis compareWindows(
+            String mode,
+            String baselineScope,
+            DriftWindow baselineWindow,
+            String currentScope,
+            DriftWindow currentWindow,
+            Map<String, DriftWindow> windows,
+            Instant now) {
         List<Check> checks = new ArrayList<>();
         for (MetricConfig metric : metrics(mode)) {
             MetricData baseline = fetcher.fetch(metric, baselineScope, baselineWindow);
@@ -65,8 +78,8 @@ public final class DriftRunner {
     }
 
     /** A captured baseline against the current window. */
-    public DriftAnalysis compareWithBaseline(DriftBaseline baseline, String scope, DriftWindow currentWindow,
-            Instant now, boolean complete) {
+    public DriftAnalysis compareWithBaseline(
+            DriftBaseline baseline, String scope, DriftWindow currentWindow, Instant now, boolean complete) {
         int expected = (int) fetcher.grid(baseline.window()).points();
         List<Check> checks = new ArrayList<>();
         for (MetricConfig metric : metrics("compare")) {
@@ -75,10 +88,22 @@ public final class DriftRunner {
             for (BaselineSeries s : baseline.series()) {
                 if (s.metric().equals(metric.name())) {
                     query = s.query();
-                    captured.put(s.labels(), new Samples(s.timestamps().stream().mapToLong(Long::longValue).toArray(),
-                            s.values().stream().mapToDouble(Double::doubleValue).toArray(),
-                            s.totals() == null ? null : s.totals().stream().mapToDouble(Double::doubleValue).toArray(),
-                            expected, s.aggregate()));
+                    captured.put(
+                            s.labels(),
+                            new Samples(
+                                    s.timestamps().stream()
+                                            .mapToLong(Long::longValue)
+                                            .toArray(),
+                                    s.values().stream()
+                                            .mapToDouble(Double::doubleValue)
+                                            .toArray(),
+                                    s.totals() == null
+                                            ? null
+                                            : s.totals().stream()
+                                                    .mapToDouble(Double::doubleValue)
+                                                    .toArray(),
+                                    expected,
+                                    s.aggregate()));
                 }
             }
             MetricData current = fetcher.fetch(metric, scope, currentWindow);
@@ -92,32 +117,55 @@ public final class DriftRunner {
     }
 
     /** An analysis without checks (NO_DATA, incomplete): a live run stopped before its first judgement. */
-    public DriftAnalysis empty(String mode, DriftWindow baselineWindow, DriftWindow currentWindow, Instant now,
-            String why) {
+    public DriftAnalysis empty(
+            String mode, DriftWindow baselineWindow, DriftWindow currentWindow, Instant now, String why) {
         Map<String, DriftWindow> windows = new LinkedHashMap<>();
         windows.put("baseline", baselineWindow);
         windows.put("current", currentWindow);
-        DriftAnalysis none = Analyzer.analyze(mode, windows, config, fetcher.step().toSeconds(), List.of(), now,
-                false);
-        return DriftAnalysis.of(none.generatedAt(), mode, windows, "NO_DATA", false, 0, 0, none.severityBreakdown(),
-                List.of(), List.of(), none.canary(), why);
+        DriftAnalysis none =
+                Analyzer.analyze(mode, windows, config, fetcher.step().toSeconds(), List.of(), now, false);
+        return DriftAnalysis.of(
+                none.generatedAt(),
+                mode,
+                windows,
+                "NO_DATA",
+                false,
+                0,
+                0,
+                none.severityBreakdown(),
+                List.of(),
+                List.of(),
+                none.canary(),
+                why);
     }
 
     private List<Check> pair(MetricConfig metric, MetricData baseline, MetricData current) {
-        String query = baseline.query().equals(current.query()) ? current.query()
+        String query = baseline.query().equals(current.query())
+                ? current.query()
                 : "current: " + current.query() + " | baseline: " + baseline.query();
         if (baseline.error() != null || current.error() != null) {
-            return List.of(new Check(metric, Map.of(), query, null, null,
+            return List.of(new Check(
+                    metric,
+                    Map.of(),
+                    query,
+                    null,
+                    null,
                     baseline.error() != null ? baseline.error() : current.error()));
         }
-        Set<Map<String, String>> labelSets = new LinkedHashSet<>(baseline.series().keySet());
+        Set<Map<String, String>> labelSets =
+                new LinkedHashSet<>(baseline.series().keySet());
         labelSets.addAll(current.series().keySet());
         if (labelSets.isEmpty()) {
             return List.of(new Check(metric, Map.of(), query, null, null, null));
         }
         List<Check> checks = new ArrayList<>();
         for (Map<String, String> labels : labelSets) {
-            checks.add(new Check(metric, labels, query, baseline.series().get(labels), current.series().get(labels),
+            checks.add(new Check(
+                    metric,
+                    labels,
+                    query,
+                    baseline.series().get(labels),
+                    current.series().get(labels),
                     null));
         }
         return checks;

@@ -11,12 +11,17 @@ import picocli.CommandLine.Option;
 
 /** Options every judging subcommand shares: the metric set, the step, how MARGINAL exits. */
 public class JudgeOptions {
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "drift.yaml: metrics, tests' settings, groups and thresholds (default: the built-in set "
                     + "over kpi-collector's metric names; see docs/drift-detector.md).")
     Path configFile;
 
-    @Option(names = "--step", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--step",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "Sample step and rate() range, e.g. 1m (default: the configuration's step).")
     Duration step;
 
@@ -42,12 +47,13 @@ public class JudgeOptions {
 
     /** PASS → 0, MARGINAL → 1 (0 with --allow-marginal), FAIL → 1, NO_DATA → 3; incomplete never passes. */
     public ExitCode exitCode(String status, boolean complete) {
-        ExitCode code = switch (status) {
-            case "PASS" -> ExitCode.PASS;
-            case "MARGINAL" -> allowMarginal ? ExitCode.PASS : ExitCode.GATE_FAILED;
-            case "FAIL" -> ExitCode.GATE_FAILED;
-            default -> ExitCode.INCONCLUSIVE;
-        };
+        ExitCode code =
+                switch (status) {
+                    case "PASS" -> ExitCode.PASS;
+                    case "MARGINAL" -> allowMarginal ? ExitCode.PASS : ExitCode.GATE_FAILED;
+                    case "FAIL" -> ExitCode.GATE_FAILED;
+                    default -> ExitCode.INCONCLUSIVE;
+                };
         return !complete && code == ExitCode.PASS ? ExitCode.INCONCLUSIVE : code;
     }
 }

@@ -57,8 +57,16 @@ final class LiveCompare {
     private volatile Instant start;
     private DriftAnalysis finalAnalysis;
 
-    LiveCompare(DriftRunner runner, DriftBaseline baseline, String scope, Path directory, Duration duration,
-            Duration interval, Clock clock, Hooks hooks, Diagnostics diagnostics) {
+    LiveCompare(
+            DriftRunner runner,
+            DriftBaseline baseline,
+            String scope,
+            Path directory,
+            Duration duration,
+            Duration interval,
+            Clock clock,
+            Hooks hooks,
+            Diagnostics diagnostics) {
         this.runner = runner;
         this.baseline = baseline;
         this.scope = scope;
@@ -74,8 +82,13 @@ final class LiveCompare {
         start = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant end = start.plus(duration);
         hooks.onStop(this::stopAndAwait);
-        diagnostics.info(String.format(Locale.ROOT, "live compare from %s to %s, a snapshot every %ds; stop with "
-                + "Ctrl-C or SIGTERM for a partial analysis", start, end, interval.toSeconds()));
+        diagnostics.info(String.format(
+                Locale.ROOT,
+                "live compare from %s to %s, a snapshot every %ds; stop with "
+                        + "Ctrl-C or SIGTERM for a partial analysis",
+                start,
+                end,
+                interval.toSeconds()));
         try {
             for (int number = 1; ; number++) {
                 Instant tick = start.plus(interval.multipliedBy(number));
@@ -86,16 +99,16 @@ final class LiveCompare {
                     break;
                 }
                 boolean last = !tick.isBefore(end);
-                DriftAnalysis analysis = runner.compareWithBaseline(baseline, scope, new DriftWindow(start, tick),
-                        clock.instant(), last);
+                DriftAnalysis analysis = runner.compareWithBaseline(
+                        baseline, scope, new DriftWindow(start, tick), clock.instant(), last);
                 if (last) {
                     return writeFinal(analysis);
                 }
-                Json.writeFile(directory.resolve(String.format(Locale.ROOT, "drift_snapshot_%04d.json", number)),
-                        analysis);
+                Json.writeFile(
+                        directory.resolve(String.format(Locale.ROOT, "drift_snapshot_%04d.json", number)), analysis);
                 lastSnapshot = analysis;
-                diagnostics.detail("snapshot " + number + ": " + analysis.status() + ", " + analysis.driftsDetected()
-                        + " drifts");
+                diagnostics.detail(
+                        "snapshot " + number + ": " + analysis.status() + ", " + analysis.driftsDetected() + " drifts");
             }
             return writeFinal(partial(FRESH_BUDGET));
         } catch (RuntimeException e) {
@@ -148,12 +161,12 @@ final class LiveCompare {
                 return thread;
             });
             try {
-                Future<DriftAnalysis> fresh = executor.submit(() -> runner.compareWithBaseline(baseline, scope,
-                        new DriftWindow(start, now), now, false));
+                Future<DriftAnalysis> fresh = executor.submit(
+                        () -> runner.compareWithBaseline(baseline, scope, new DriftWindow(start, now), now, false));
                 return fresh.get(budget.toMillis(), TimeUnit.MILLISECONDS);
             } catch (Exception e) {
-                diagnostics.warn("the partial analysis could not be judged afresh in time (" + e.getClass()
-                        .getSimpleName() + "); writing the last snapshot's");
+                diagnostics.warn("the partial analysis could not be judged afresh in time ("
+                        + e.getClass().getSimpleName() + "); writing the last snapshot's");
             } finally {
                 executor.shutdownNow();
             }
@@ -168,7 +181,11 @@ final class LiveCompare {
         }
         Instant now = clock.instant();
         Instant end = now.isAfter(start) ? now : start.plusSeconds(1);
-        return runner.empty("compare", baseline.window(), new DriftWindow(start, end), now,
+        return runner.empty(
+                "compare",
+                baseline.window(),
+                new DriftWindow(start, end),
+                now,
                 "stopped before the first snapshot: nothing was judged");
     }
 

@@ -75,10 +75,18 @@ class DriftScenariosIT {
     }
 
     static CommandRun canary(Path out, String service, Instant from, Instant to, String... extra) {
-        List<String> args = new ArrayList<>(List.of("canary",
-                "--canary", "track=\"canary\",service=~\"" + service + "\"",
-                "--stable", "track=\"stable\",service=~\"" + service + "\"",
-                "--from", from.toString(), "--to", to.toString(), "-o", out.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "canary",
+                "--canary",
+                "track=\"canary\",service=~\"" + service + "\"",
+                "--stable",
+                "track=\"stable\",service=~\"" + service + "\"",
+                "--from",
+                from.toString(),
+                "--to",
+                to.toString(),
+                "-o",
+                out.toString()));
         args.addAll(List.of(extra));
         return run(args.toArray(String[]::new));
     }
@@ -88,8 +96,10 @@ class DriftScenariosIT {
     }
 
     static Drift check(DriftAnalysis analysis, String metric, String service) {
-        return analysis.drifts().stream().filter(d -> d.metric().equals(metric) && d.service().equals(service))
-                .findFirst().orElseThrow(() -> new AssertionError("no check " + metric + " for " + service));
+        return analysis.drifts().stream()
+                .filter(d -> d.metric().equals(metric) && d.service().equals(service))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + metric + " for " + service));
     }
 
     @Test
@@ -121,26 +131,42 @@ class DriftScenariosIT {
             assertEquals(40, d.changePercent(), 12, latency + " +40 %");
             assertTrue(d.test().name().startsWith("mann-whitney-u"), d.test().name());
             assertEquals(270, d.test().nBaseline(), 1);
-            assertTrue(d.test().ciLow() > 0 && d.test().ciLow() <= d.test().hlShift()
-                    && d.test().hlShift() <= d.test().ciHigh(), latency + " CI around HL");
+            assertTrue(
+                    d.test().ciLow() > 0
+                            && d.test().ciLow() <= d.test().hlShift()
+                            && d.test().hlShift() <= d.test().ciHigh(),
+                    latency + " CI around HL");
             assertTrue(d.test().cles() > 0.9, latency + " CLES " + d.test().cles());
             assertEquals(60, d.stepSeconds());
         }
         // Latency's aggregate is the quantile over the whole window, as Prometheus computes it itself.
         Drift p95 = check(a, "latency_p95", "checkout");
         Instant end = START.plus(Duration.ofHours(5));
-        assertEquals(prometheus.singleValue("histogram_quantile(0.95, sum by (service, le) (rate("
-                + "http_request_duration_seconds_bucket{track=\"canary\",service=~\"checkout\"}[16200s])))", end),
-                p95.current(), 1e-12);
-        assertEquals(prometheus.singleValue("histogram_quantile(0.95, sum by (service, le) (rate("
-                + "http_request_duration_seconds_bucket{track=\"stable\",service=~\"checkout\"}[16200s])))", end),
-                p95.baseline(), 1e-12);
+        assertEquals(
+                prometheus.singleValue(
+                        "histogram_quantile(0.95, sum by (service, le) (rate("
+                                + "http_request_duration_seconds_bucket{track=\"canary\",service=~\"checkout\"}[16200s])))",
+                        end),
+                p95.current(),
+                1e-12);
+        assertEquals(
+                prometheus.singleValue(
+                        "histogram_quantile(0.95, sum by (service, le) (rate("
+                                + "http_request_duration_seconds_bucket{track=\"stable\",service=~\"checkout\"}[16200s])))",
+                        end),
+                p95.baseline(),
+                1e-12);
         assertEquals("Pass", check(a, "cpu_cores", "checkout").classification());
         assertEquals("Pass", check(a, "memory_bytes", "checkout").classification());
-        assertTrue(a.drifts().stream().noneMatch(d -> d.metric().equals("request_rate")),
+        assertTrue(
+                a.drifts().stream().noneMatch(d -> d.metric().equals("request_rate")),
                 "request rate is not compared in canary mode");
         assertEquals(4, a.driftsDetected());
-        List<String> kinds = a.mitigationActions().stream().map(m -> m.kind()).distinct().sorted().toList();
+        List<String> kinds = a.mitigationActions().stream()
+                .map(m -> m.kind())
+                .distinct()
+                .sorted()
+                .toList();
         assertEquals(List.of("errors", "latency"), kinds);
         assertNotNull(a.canary());
         assertEquals("FAIL", a.canary().verdict());
@@ -187,51 +213,90 @@ class DriftScenariosIT {
     @Test
     void aDeployWithAMemoryStepIsACriticalMemoryDrift() {
         Path out = temp.resolve("deploy");
-        CommandRun r = run("deploy", "--at", DEPLOY.toString(), "--window", "2h", "--warmup", "10m",
-                "--selector", "service=\"payments\"", "-o", out.toString());
+        CommandRun r = run(
+                "deploy",
+                "--at",
+                DEPLOY.toString(),
+                "--window",
+                "2h",
+                "--warmup",
+                "10m",
+                "--selector",
+                "service=\"payments\"",
+                "-o",
+                out.toString());
         assertEquals(1, r.exitCode(), r.err() + r.out());
         DriftAnalysis a = analysis(out);
         assertEquals("deploy", a.mode());
-        assertEquals(DEPLOY.minus(Duration.ofHours(2)), a.windows().get("before").start());
-        assertEquals(DEPLOY.plus(Duration.ofMinutes(130)), a.windows().get("after").end());
+        assertEquals(
+                DEPLOY.minus(Duration.ofHours(2)), a.windows().get("before").start());
+        assertEquals(
+                DEPLOY.plus(Duration.ofMinutes(130)), a.windows().get("after").end());
         Drift memory = check(a, "memory_bytes", "payments");
         assertEquals("High", memory.classification(), memory.reason());
         assertEquals(30, memory.changePercent(), 2);
         assertEquals("critical", memory.severity());
         assertEquals("FAIL", a.status());
         assertTrue(a.reason().contains("critical severity"), a.reason());
-        List<String> others = a.drifts().stream().filter(d -> !d.metric().equals("memory_bytes"))
-                .filter(d -> !"Pass".equals(d.classification())).map(d -> d.metric() + ": " + d.reason()).toList();
+        List<String> others = a.drifts().stream()
+                .filter(d -> !d.metric().equals("memory_bytes"))
+                .filter(d -> !"Pass".equals(d.classification()))
+                .map(d -> d.metric() + ": " + d.reason())
+                .toList();
         assertEquals(List.of(), others);
-        assertEquals(List.of("memory"), a.mitigationActions().stream().map(m -> m.kind()).toList());
+        assertEquals(
+                List.of("memory"),
+                a.mitigationActions().stream().map(m -> m.kind()).toList());
         assertTrue(a.mitigationActions().get(0).action().contains("leak"));
     }
 
     @Test
     void captureThenCompareFindsTheMemoryStepAndNothingBeforeIt() throws Exception {
         Path out = temp.resolve("baseline");
-        CommandRun capture = run("capture", "--from", START.plus(Duration.ofMinutes(30)).toString(),
-                "--to", START.plus(Duration.ofMinutes(150)).toString(), "--selector", "service=\"payments\"",
-                "-o", out.toString());
+        CommandRun capture = run(
+                "capture",
+                "--from",
+                START.plus(Duration.ofMinutes(30)).toString(),
+                "--to",
+                START.plus(Duration.ofMinutes(150)).toString(),
+                "--selector",
+                "service=\"payments\"",
+                "-o",
+                out.toString());
         assertEquals(0, capture.exitCode(), capture.err());
         Path baselineFile = out.resolve("baseline_metrics.json");
         DriftBaseline baseline = Json.readFile(baselineFile, DriftBaseline.class);
         assertEquals("drift-baseline", baseline.kind());
         assertEquals(60, baseline.stepSeconds());
-        assertEquals(7, baseline.series().stream().map(s -> s.metric()).distinct().count());
+        assertEquals(
+                7, baseline.series().stream().map(s -> s.metric()).distinct().count());
         assertEquals(120, baseline.series().get(0).timestamps().size());
 
         Path same = temp.resolve("compare-same");
-        CommandRun quiet = run("compare", "--baseline", baselineFile.toString(),
-                "--from", START.plus(Duration.ofMinutes(60)).toString(),
-                "--to", START.plus(Duration.ofMinutes(175)).toString(), "-o", same.toString());
+        CommandRun quiet = run(
+                "compare",
+                "--baseline",
+                baselineFile.toString(),
+                "--from",
+                START.plus(Duration.ofMinutes(60)).toString(),
+                "--to",
+                START.plus(Duration.ofMinutes(175)).toString(),
+                "-o",
+                same.toString());
         assertEquals(0, quiet.exitCode(), quiet.err() + quiet.out());
         assertEquals("PASS", analysis(same).status());
 
         Path after = temp.resolve("compare-after");
-        CommandRun drifted = run("compare", "--baseline", baselineFile.toString(),
-                "--from", DEPLOY.plus(Duration.ofMinutes(10)).toString(),
-                "--to", DEPLOY.plus(Duration.ofMinutes(130)).toString(), "-o", after.toString());
+        CommandRun drifted = run(
+                "compare",
+                "--baseline",
+                baselineFile.toString(),
+                "--from",
+                DEPLOY.plus(Duration.ofMinutes(10)).toString(),
+                "--to",
+                DEPLOY.plus(Duration.ofMinutes(130)).toString(),
+                "-o",
+                after.toString());
         assertEquals(1, drifted.exitCode(), drifted.err() + drifted.out());
         DriftAnalysis a = analysis(after);
         assertEquals("compare", a.mode());
@@ -246,9 +311,16 @@ class DriftScenariosIT {
         Path out = temp.resolve("live-baseline");
         Path file = out.resolve("baseline_metrics.json");
         if (!Files.exists(file)) {
-            CommandRun capture = run("capture", "--from", START.plus(Duration.ofMinutes(30)).toString(),
-                    "--to", START.plus(Duration.ofMinutes(150)).toString(), "--selector", "service=\"payments\"",
-                    "-o", out.toString());
+            CommandRun capture = run(
+                    "capture",
+                    "--from",
+                    START.plus(Duration.ofMinutes(30)).toString(),
+                    "--to",
+                    START.plus(Duration.ofMinutes(150)).toString(),
+                    "--selector",
+                    "service=\"payments\"",
+                    "-o",
+                    out.toString());
             assertEquals(0, capture.exitCode(), capture.err());
         }
         return file;
@@ -279,8 +351,18 @@ class DriftScenariosIT {
         CompareCommand command = new CompareCommand();
         command.clock = new AcceleratedClock(DEPLOY.plus(Duration.ofMinutes(10)), speed);
         command.liveHooks = hooks;
-        return CommandRun.of(command, "--prometheus-url", prometheus.url(), "--baseline",
-                baseline.toString(), "--duration", duration, "--interval", interval, "-o", out.toString());
+        return CommandRun.of(
+                command,
+                "--prometheus-url",
+                prometheus.url(),
+                "--baseline",
+                baseline.toString(),
+                "--duration",
+                duration,
+                "--interval",
+                interval,
+                "-o",
+                out.toString());
     }
 
     @Test
@@ -290,14 +372,18 @@ class DriftScenariosIT {
         assertEquals(1, r.exitCode(), r.err() + r.out());
         DriftAnalysis last = analysis(out);
         assertTrue(last.complete());
-        assertEquals(Duration.ofHours(2), Duration.between(last.windows().get("current").start(),
-                last.windows().get("current").end()));
+        assertEquals(
+                Duration.ofHours(2),
+                Duration.between(
+                        last.windows().get("current").start(),
+                        last.windows().get("current").end()));
         assertEquals("High", check(last, "memory_bytes", "payments").classification());
         for (int n = 1; n <= 11; n++) {
             Path snapshot = out.resolve(String.format("drift_snapshot_%04d.json", n));
             DriftAnalysis s = Json.readFile(snapshot, DriftAnalysis.class);
             assertFalse(s.complete(), snapshot.toString());
-            assertEquals(last.windows().get("current").start().plus(Duration.ofMinutes(10L * n)),
+            assertEquals(
+                    last.windows().get("current").start().plus(Duration.ofMinutes(10L * n)),
                     s.windows().get("current").end());
         }
         assertFalse(Files.exists(out.resolve("drift_snapshot_0012.json")));
@@ -307,8 +393,8 @@ class DriftScenariosIT {
     void aStopSignalLeavesACompleteIncompleteAnalysisWithinFiveSeconds() throws Exception {
         Path out = temp.resolve("live-stopped");
         TestHooks hooks = new TestHooks(600);
-        java.util.concurrent.CompletableFuture<CommandRun> running = java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> live(out, 600, hooks, "2h", "5m"));
+        java.util.concurrent.CompletableFuture<CommandRun> running =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> live(out, 600, hooks, "2h", "5m"));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!Files.exists(out.resolve("drift_snapshot_0002.json")) && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -347,7 +433,8 @@ class DriftScenariosIT {
                     direction: increase
                     group: saturation
                     critical: %s
-                """.formatted(critical);
+                """
+                .formatted(critical);
     }
 
     @Test
@@ -355,11 +442,19 @@ class DriftScenariosIT {
         Path config = temp.resolve("nodata.yaml");
         Files.writeString(config, noDataConfig(false));
         Path out = temp.resolve("nodata");
-        CommandRun r = canary(out, "same-0", START.plus(Duration.ofMinutes(30)), START.plus(Duration.ofHours(3)),
-                "--config", config.toString());
+        CommandRun r = canary(
+                out,
+                "same-0",
+                START.plus(Duration.ofMinutes(30)),
+                START.plus(Duration.ofHours(3)),
+                "--config",
+                config.toString());
         assertEquals(0, r.exitCode(), r.err() + r.out());
         DriftAnalysis a = analysis(out);
-        Drift missing = a.drifts().stream().filter(d -> d.metric().equals("queue_depth")).findFirst().orElseThrow();
+        Drift missing = a.drifts().stream()
+                .filter(d -> d.metric().equals("queue_depth"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("NoData", missing.classification());
         assertEquals("no series on either side.", missing.reason());
         assertEquals("PASS", a.status(), "a non-critical NoData is left out of the score");
@@ -367,8 +462,13 @@ class DriftScenariosIT {
 
         Path criticalConfig = temp.resolve("nodata-critical.yaml");
         Files.writeString(criticalConfig, noDataConfig(true));
-        CommandRun critical = canary(temp.resolve("nodata-critical"), "same-0", START.plus(Duration.ofMinutes(30)),
-                START.plus(Duration.ofHours(3)), "--config", criticalConfig.toString());
+        CommandRun critical = canary(
+                temp.resolve("nodata-critical"),
+                "same-0",
+                START.plus(Duration.ofMinutes(30)),
+                START.plus(Duration.ofHours(3)),
+                "--config",
+                criticalConfig.toString());
         assertEquals(1, critical.exitCode(), critical.err() + critical.out());
         DriftAnalysis failed = analysis(temp.resolve("nodata-critical"));
         assertEquals("FAIL", failed.status());
@@ -378,7 +478,9 @@ class DriftScenariosIT {
     @Test
     void aQueryTheServerRejectsIsAnErrorThatFailsACriticalMetric() throws Exception {
         Path config = temp.resolve("bad-query.yaml");
-        Files.writeString(config, """
+        Files.writeString(
+                config,
+                """
                 step: 1m
                 confidence: 0.98
                 alpha: 0.05
@@ -396,15 +498,24 @@ class DriftScenariosIT {
                     critical: true
                 """);
         Path out = temp.resolve("bad-query");
-        CommandRun r = canary(out, "same-0", START.plus(Duration.ofMinutes(30)), START.plus(Duration.ofHours(3)),
-                "--config", config.toString());
+        CommandRun r = canary(
+                out,
+                "same-0",
+                START.plus(Duration.ofMinutes(30)),
+                START.plus(Duration.ofHours(3)),
+                "--config",
+                config.toString());
         assertEquals(1, r.exitCode(), r.err() + r.out());
         Drift broken = analysis(out).drifts().get(0);
         assertEquals("Error", broken.classification());
         assertTrue(broken.reason().startsWith("the query failed"), broken.reason());
 
-        CommandRun check = run("check", "--config", config.toString(), "--at", START.plus(Duration.ofHours(1))
-                .toString());
+        CommandRun check = run(
+                "check",
+                "--config",
+                config.toString(),
+                "--at",
+                START.plus(Duration.ofHours(1)).toString());
         assertEquals(2, check.exitCode(), check.out());
         assertTrue(check.out().contains("REJECTED broken"), check.out());
         assertEquals(1, check.errLines().size(), check.err());

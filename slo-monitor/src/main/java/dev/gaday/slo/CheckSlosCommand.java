@@ -16,19 +16,32 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Validates slos.yaml against the server: queries parse and return series, latency thresholds are buckets. */
-@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Validates slos.yaml against a Prometheus: every query parses and returns series, every "
-                + "latency threshold is an existing le bucket of its histogram, every objective is in (0, 100).",
-            "Prints one line per SLO. Exit: 0 all fine, 2 a problem in the spec, 4 Prometheus unreachable."})
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Validates slos.yaml against a Prometheus: every query parses and returns series, every "
+                    + "latency threshold is an existing le bucket of its histogram, every objective is in (0, 100).",
+            "Prints one line per SLO. Exit: 0 all fine, 2 a problem in the spec, 4 Prometheus unreachable."
+        })
 public final class CheckSlosCommand extends ToolCommand {
     @Option(names = "--slos", required = true, paramLabel = "FILE", description = "The SLOs to check.")
     Path slos;
 
-    @Option(names = "--at", paramLabel = "TIME", defaultValue = "now", converter = InstantConverter.class,
+    @Option(
+            names = "--at",
+            paramLabel = "TIME",
+            defaultValue = "now",
+            converter = InstantConverter.class,
             description = "Check the series present at this time (default: ${DEFAULT-VALUE}).")
     Instant at;
 
-    @Option(names = "--lookback", paramLabel = "DURATION", defaultValue = "1h", converter = DurationConverter.class,
+    @Option(
+            names = "--lookback",
+            paramLabel = "DURATION",
+            defaultValue = "1h",
+            converter = DurationConverter.class,
             description = "Window the queries are evaluated over, ending at --at (default: ${DEFAULT-VALUE}).")
     Duration lookback;
 
@@ -57,8 +70,8 @@ public final class CheckSlosCommand extends ToolCommand {
             }
             out().flush();
             if (problems > 0) {
-                throw ToolException.usage(problems + " of " + findings.size() + " SLOs in " + slos
-                        + " have a problem (listed above)");
+                throw ToolException.usage(
+                        problems + " of " + findings.size() + " SLOs in " + slos + " have a problem (listed above)");
             }
             diagnostics().info(findings.size() + " SLOs in " + slos + " check out");
             return ExitCode.PASS;

@@ -14,9 +14,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Converts OpenSLO or Sloth specs to slos.yaml. */
-@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Converts an OpenSLO v1 or a Sloth prometheus/v1 spec to slos.yaml; the result is "
-                + "validated like any slos.yaml before it is written.", "Exit: 0 written, 2 bad or unsupported input."})
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Converts an OpenSLO v1 or a Sloth prometheus/v1 spec to slos.yaml; the result is "
+                    + "validated like any slos.yaml before it is written.",
+            "Exit: 0 written, 2 bad or unsupported input."
+        })
 public final class ImportSlosCommand extends ToolCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -29,12 +35,17 @@ public final class ImportSlosCommand extends ToolCommand {
         Path sloth;
     }
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The slos.yaml to write.")
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            paramLabel = "FILE",
+            description = "The slos.yaml to write.")
     Path output;
 
     @Override
     protected ExitCode execute() {
-        Map<String, Object> slos = source.openSlo != null ? SpecImporter.fromOpenSlo(source.openSlo)
+        Map<String, Object> slos = source.openSlo != null
+                ? SpecImporter.fromOpenSlo(source.openSlo)
                 : SpecImporter.fromSloth(source.sloth);
         String yaml;
         try {

@@ -58,13 +58,15 @@ final class LiveMonitor {
      * otherwise exit 143 whatever the verdict.
      */
     static java.util.function.Function<Runnable, Runnable> stopHook = action -> {
-        Thread hook = new Thread(() -> {
-            action.run();
-            Integer code = exitAfterStop;
-            if (code != null) {
-                Runtime.getRuntime().halt(code);
-            }
-        }, "slo-monitor-stop");
+        Thread hook = new Thread(
+                () -> {
+                    action.run();
+                    Integer code = exitAfterStop;
+                    if (code != null) {
+                        Runtime.getRuntime().halt(code);
+                    }
+                },
+                "slo-monitor-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         return () -> {
             try {
@@ -89,12 +91,19 @@ final class LiveMonitor {
     private volatile SloStatus last;
     private volatile Instant runStart;
     /** Whoever writes the final file first (the run, or the stop handler when a cycle is still busy) claims it. */
-    private final java.util.concurrent.atomic.AtomicBoolean finalClaimed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean finalClaimed =
+            new java.util.concurrent.atomic.AtomicBoolean();
     /** How long the stop handler lets a busy cycle run before it writes the final file itself. */
     private static final Duration BUSY_CYCLE_GRACE = Duration.ofMillis(2500);
 
-    LiveMonitor(SloMonitorConfig config, PrometheusConnectionMixin prometheus, Diagnostics diagnostics,
-                PrintWriter out, Duration interval, boolean resume, SlackNotifier slack) {
+    LiveMonitor(
+            SloMonitorConfig config,
+            PrometheusConnectionMixin prometheus,
+            Diagnostics diagnostics,
+            PrintWriter out,
+            Duration interval,
+            boolean resume,
+            SlackNotifier slack) {
         this.config = config;
         this.prometheus = prometheus;
         this.diagnostics = diagnostics;
@@ -110,7 +119,8 @@ final class LiveMonitor {
 
         void add(Instant time, Map<Duration, WindowCounts> counts) {
             times.add(time);
-            counts.forEach((window, c) -> windows.computeIfAbsent(window, w -> new ArrayList<>()).add(c));
+            counts.forEach((window, c) ->
+                    windows.computeIfAbsent(window, w -> new ArrayList<>()).add(c));
         }
     }
 
@@ -129,7 +139,8 @@ final class LiveMonitor {
             }
             runStart = start;
             Instant end = start.plus(duration);
-            List<SloDefinition> slos = explicit != null ? explicit
+            List<SloDefinition> slos = explicit != null
+                    ? explicit
                     : SloSources.defaults(client, start.minus(Duration.ofHours(1)), clock.instant(), diagnostics);
             SloRun run = new SloRun(client, diagnostics, config.policy(), config.windowFloor());
             if (resumed != null) {
@@ -157,10 +168,10 @@ final class LiveMonitor {
                     }
                     continue;
                 }
-                diagnostics.detail(String.format(Locale.ROOT, "cycle %d at %s: %.3f s", sequence, tick,
-                        (System.nanoTime() - began) / 1e9));
-                Json.writeFile(config.outputDir().resolve(String.format(Locale.ROOT, "slo_status_%04d.json", sequence)),
-                        last);
+                diagnostics.detail(String.format(
+                        Locale.ROOT, "cycle %d at %s: %.3f s", sequence, tick, (System.nanoTime() - began) / 1e9));
+                Json.writeFile(
+                        config.outputDir().resolve(String.format(Locale.ROOT, "slo_status_%04d.json", sequence)), last);
                 if (!tick.isBefore(end)) {
                     return finish(start, false);
                 }
@@ -208,18 +219,23 @@ final class LiveMonitor {
             history.add(tick, sample.windows());
             evaluated.add(SloEvaluator.evaluate(target, observations(start, tick, sample.whole(), history)));
         }
-        SloStatus status = StatusAssembler.assemble(BuildInfo.version(), clock.instant(), true,
-                new SloWindow(start, tick, interval.toSeconds()), config.policy().name(), evaluated);
+        SloStatus status = StatusAssembler.assemble(
+                BuildInfo.version(),
+                clock.instant(),
+                true,
+                new SloWindow(start, tick, interval.toSeconds()),
+                config.policy().name(),
+                evaluated);
         logTransitions(status, tick);
         return status;
     }
 
-    private static SloEvaluator.Observations observations(Instant start, Instant tick, WindowCounts whole,
-                                                          History history) {
+    private static SloEvaluator.Observations observations(
+            Instant start, Instant tick, WindowCounts whole, History history) {
         Map<Duration, WindowCounts[]> windows = new LinkedHashMap<>();
         history.windows.forEach((window, counts) -> windows.put(window, counts.toArray(WindowCounts[]::new)));
-        return new SloEvaluator.Observations(start, Duration.between(start, tick), whole,
-                history.times.toArray(Instant[]::new), windows);
+        return new SloEvaluator.Observations(
+                start, Duration.between(start, tick), whole, history.times.toArray(Instant[]::new), windows);
     }
 
     private void logTransitions(SloStatus status, Instant tick) {
@@ -230,9 +246,16 @@ final class LiveMonitor {
                 if (alert.firing() != was) {
                     firing.put(key, alert.firing());
                     Double burn = slo.burnRates().get(alert.longWindow());
-                    String line = String.format(Locale.ROOT, "%s ALERT %s %s %s over %s/%s (factor %s, burn rate %s)",
-                            tick, alert.firing() ? "FIRING" : "RESOLVED", alert.severity(), slo.name(),
-                            alert.longWindow(), alert.shortWindow(), dev.gaday.common.text.ReportFormat.plain(alert.factor()),
+                    String line = String.format(
+                            Locale.ROOT,
+                            "%s ALERT %s %s %s over %s/%s (factor %s, burn rate %s)",
+                            tick,
+                            alert.firing() ? "FIRING" : "RESOLVED",
+                            alert.severity(),
+                            slo.name(),
+                            alert.longWindow(),
+                            alert.shortWindow(),
+                            dev.gaday.common.text.ReportFormat.plain(alert.factor()),
                             burn == null ? "n/a" : String.format(Locale.ROOT, "%.2f", burn));
                     diagnostics.info(line);
                     if (slack != null) {
@@ -247,25 +270,42 @@ final class LiveMonitor {
     private ExitCode finish(Instant start, boolean stopped) {
         if (!finalClaimed.compareAndSet(false, true)) {
             Integer code = exitAfterStop;
-            return code == null ? ExitCode.INCONCLUSIVE : java.util.Arrays.stream(ExitCode.values())
-                    .filter(c -> c.code() == code).findFirst().orElse(ExitCode.INCONCLUSIVE);
+            return code == null
+                    ? ExitCode.INCONCLUSIVE
+                    : java.util.Arrays.stream(ExitCode.values())
+                            .filter(c -> c.code() == code)
+                            .findFirst()
+                            .orElse(ExitCode.INCONCLUSIVE);
         }
         SloStatus status = last;
         if (status == null) {
             Instant now = clock.instant();
-            status = StatusAssembler.assemble(BuildInfo.version(), now, true,
+            status = StatusAssembler.assemble(
+                    BuildInfo.version(),
+                    now,
+                    true,
                     new SloWindow(start, now.isAfter(start) ? now : start.plusSeconds(1), interval.toSeconds()),
-                    config.policy().name(), List.of());
+                    config.policy().name(),
+                    List.of());
         } else {
-            status = new SloStatus(status.schemaVersion(), status.kind(), status.toolVersion(), clock.instant(),
-                    stopped, status.window(), status.policy(), status.status(), status.slos(), status.violations(),
+            status = new SloStatus(
+                    status.schemaVersion(),
+                    status.kind(),
+                    status.toolVersion(),
+                    clock.instant(),
+                    stopped,
+                    status.window(),
+                    status.policy(),
+                    status.status(),
+                    status.slos(),
+                    status.violations(),
                     status.summary());
         }
         Json.writeFile(config.outputDir().resolve(SloMonitorConfig.STATUS_FILE), status);
         SloReport.print(diagnostics, status);
         if (stopped) {
-            diagnostics.info("stopped: " + SloMonitorConfig.STATUS_FILE + " covers " + status.window().start()
-                    + " to " + status.window().end() + " and is marked partial");
+            diagnostics.info("stopped: " + SloMonitorConfig.STATUS_FILE + " covers "
+                    + status.window().start() + " to " + status.window().end() + " and is marked partial");
         }
         ExitCode code = StatusAssembler.exitCode(status);
         // An interrupted run never certifies: a pass becomes inconclusive.
@@ -278,8 +318,7 @@ final class LiveMonitor {
         return code;
     }
 
-    private record Resumed(Instant start, int sequence) {
-    }
+    private record Resumed(Instant start, int sequence) {}
 
     /** The newest snapshot's window start and number, or null (with a note) when there is none. */
     private Resumed resumed() {
@@ -301,7 +340,8 @@ final class LiveMonitor {
             return null;
         }
         SloStatus snapshot = Json.readFile(newest, SloStatus.class);
-        diagnostics.info("resuming the run that started at " + snapshot.window().start() + " after " + newest.getFileName());
+        diagnostics.info(
+                "resuming the run that started at " + snapshot.window().start() + " after " + newest.getFileName());
         return new Resumed(snapshot.window().start(), sequence);
     }
 

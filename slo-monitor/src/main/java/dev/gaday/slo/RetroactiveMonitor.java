@@ -30,11 +30,17 @@ final class RetroactiveMonitor {
     ExitCode run(Instant start, Instant end) {
         List<SloDefinition> explicit = SloSources.fromFile(config.slosFile());
         try (PrometheusClient client = prometheus.connect(diagnostics)) {
-            List<SloDefinition> slos = explicit != null ? explicit : SloSources.defaults(client, start, end, diagnostics);
+            List<SloDefinition> slos =
+                    explicit != null ? explicit : SloSources.defaults(client, start, end, diagnostics);
             SloRun run = new SloRun(client, diagnostics, config.policy(), config.windowFloor());
             List<SloEvaluator.Evaluated> evaluated = run.evaluate(slos, start, end, config.resolution());
-            SloStatus status = StatusAssembler.assemble(BuildInfo.version(), Instant.now(), false,
-                    new SloWindow(start, end, config.resolution().toSeconds()), config.policy().name(), evaluated);
+            SloStatus status = StatusAssembler.assemble(
+                    BuildInfo.version(),
+                    Instant.now(),
+                    false,
+                    new SloWindow(start, end, config.resolution().toSeconds()),
+                    config.policy().name(),
+                    evaluated);
             Json.writeFile(config.outputDir().resolve(SloMonitorConfig.STATUS_FILE), status);
             SloReport.print(diagnostics, status);
             return StatusAssembler.exitCode(status);

@@ -19,7 +19,8 @@ import java.util.function.Function;
  * one warning that names neither the URL nor its host.
  */
 final class SlackNotifier {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI webhook;
 
@@ -32,7 +33,8 @@ final class SlackNotifier {
         if (env == null && file == null) {
             return null;
         }
-        String url = file != null ? SecretSource.fromFile("--slack-webhook-file", file)
+        String url = file != null
+                ? SecretSource.fromFile("--slack-webhook-file", file)
                 : SecretSource.fromEnv("--slack-webhook-env", env, environment);
         URI uri;
         try {
@@ -48,12 +50,18 @@ final class SlackNotifier {
 
     /** Posts one transition; failures become a warning (the run goes on). */
     void post(String line, Diagnostics diagnostics) {
-        Map<String, Object> message = Map.of("text", line, "blocks", List.of(Map.of("type", "section",
-                "text", Map.of("type", "mrkdwn", "text", line))));
+        Map<String, Object> message = Map.of(
+                "text",
+                line,
+                "blocks",
+                List.of(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", line))));
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(5))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(message))).build(),
+            HttpResponse<Void> response = HTTP.send(
+                    HttpRequest.newBuilder(webhook)
+                            .timeout(Duration.ofSeconds(5))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(Json.write(message)))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 != 2) {
                 diagnostics.warn("the Slack webhook answered HTTP " + response.statusCode());

@@ -11,8 +11,7 @@ import java.util.List;
 
 /** Where a run's SLOs come from: the --slos file, or the defaults for every service found. */
 final class SloSources {
-    private SloSources() {
-    }
+    private SloSources() {}
 
     /** The file's SLOs, or null without a file. */
     static List<SloDefinition> fromFile(Path file) {
@@ -21,7 +20,8 @@ final class SloSources {
 
     static List<SloDefinition> defaults(PrometheusClient client, Instant start, Instant end, Diagnostics diagnostics) {
         List<String> services = client.labelValues("service", List.of(DefaultSlos.REQUESTS), start, end).stream()
-                .sorted().toList();
+                .sorted()
+                .toList();
         if (services.isEmpty()) {
             diagnostics.warn("no service label on " + DefaultSlos.REQUESTS + " between " + start + " and " + end
                     + ": no SLOs to evaluate");

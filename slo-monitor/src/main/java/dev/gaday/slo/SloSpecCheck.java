@@ -15,8 +15,7 @@ import java.util.List;
 
 /** The checks of {@code slo-monitor check}, one finding per SLO (problem null: fine). */
 final class SloSpecCheck {
-    record Finding(String slo, String problem) {
-    }
+    record Finding(String slo, String problem) {}
 
     private final PrometheusClient client;
 

@@ -32,8 +32,17 @@ class CommandLineTest {
     private CommandRun withSlos(String yaml) throws IOException {
         Path slos = dir.resolve("slos.yaml");
         Files.writeString(slos, yaml);
-        return run("--prometheus-url", "http://127.0.0.1:9", "--ga-start", "2026-06-01T00:00:00Z",
-                "--ga-end", "2026-06-02T00:00:00Z", "--slos", slos.toString(), "-o", dir.resolve("out").toString());
+        return run(
+                "--prometheus-url",
+                "http://127.0.0.1:9",
+                "--ga-start",
+                "2026-06-01T00:00:00Z",
+                "--ga-end",
+                "2026-06-02T00:00:00Z",
+                "--slos",
+                slos.toString(),
+                "-o",
+                dir.resolve("out").toString());
     }
 
     @Test
@@ -43,25 +52,49 @@ class CommandLineTest {
 
     @Test
     void objectiveOfHundredOrZeroIsRefused() throws IOException {
-        assertOneLine(withSlos("slos:\n  - {name: x, objective: 100, sli: {latency: {metric: m, threshold: 1}}}\n"),
-                2, "objective 100");
-        assertOneLine(withSlos("slos:\n  - {name: x, objective: 0, sli: {latency: {metric: m, threshold: 1}}}\n"),
-                2, "objective 0");
+        assertOneLine(
+                withSlos("slos:\n  - {name: x, objective: 100, sli: {latency: {metric: m, threshold: 1}}}\n"),
+                2,
+                "objective 100");
+        assertOneLine(
+                withSlos("slos:\n  - {name: x, objective: 0, sli: {latency: {metric: m, threshold: 1}}}\n"),
+                2,
+                "objective 0");
     }
 
     @Test
     void unknownSliKindIsRefused() throws IOException {
-        assertOneLine(withSlos("slos:\n  - {name: x, objective: 99, sli: {plugin: {id: y}}}\n"), 2,
+        assertOneLine(
+                withSlos("slos:\n  - {name: x, objective: 99, sli: {plugin: {id: y}}}\n"),
+                2,
                 "unknown SLI kind 'plugin'");
     }
 
     @Test
     void aWindowIsRequired() {
         assertOneLine(run("--prometheus-url", "http://127.0.0.1:9"), 2, "give a window");
-        assertOneLine(run("--prometheus-url", "http://127.0.0.1:9", "--ga-start", "2026-06-02T00:00:00Z",
-                "--ga-end", "2026-06-01T00:00:00Z"), 2, "is not after");
-        assertOneLine(run("--prometheus-url", "http://127.0.0.1:9", "--ga-start", "2026-06-01T00:00:00Z",
-                "--ga-end", "2026-06-02T00:00:00Z", "--policy", "fast"), 2, "--policy 'fast'");
+        assertOneLine(
+                run(
+                        "--prometheus-url",
+                        "http://127.0.0.1:9",
+                        "--ga-start",
+                        "2026-06-02T00:00:00Z",
+                        "--ga-end",
+                        "2026-06-01T00:00:00Z"),
+                2,
+                "is not after");
+        assertOneLine(
+                run(
+                        "--prometheus-url",
+                        "http://127.0.0.1:9",
+                        "--ga-start",
+                        "2026-06-01T00:00:00Z",
+                        "--ga-end",
+                        "2026-06-02T00:00:00Z",
+                        "--policy",
+                        "fast"),
+                2,
+                "--policy 'fast'");
     }
 
     @Test
@@ -70,9 +103,17 @@ class CommandLineTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        CommandRun run = run("--prometheus-url", "http://127.0.0.1:" + port, "--max-retries", "0",
-                "--ga-start", "2026-06-01T00:00:00Z", "--ga-end", "2026-06-02T00:00:00Z",
-                "-o", dir.resolve("out").toString());
+        CommandRun run = run(
+                "--prometheus-url",
+                "http://127.0.0.1:" + port,
+                "--max-retries",
+                "0",
+                "--ga-start",
+                "2026-06-01T00:00:00Z",
+                "--ga-end",
+                "2026-06-02T00:00:00Z",
+                "-o",
+                dir.resolve("out").toString());
         assertOneLine(run, 4, "127.0.0.1:" + port);
     }
 

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGTERM writes the final file within 5 s, and --resume continues the run with its alert history.
  */
 class LiveSloIT {
-    private static final String SLOS = """
+    private static final String SLOS =
+            """
             policy:
               name: live-test
               alerts:
@@ -63,12 +64,28 @@ class LiveSloIT {
     private Process start(Path output, Path log, String webhook, String... extra) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", classpath,
-                MonitorSlosCommand.class.getName(), "--prometheus-url", prometheusUrl, "--duration", "10m",
-                "--interval", "3s", "--scrape-interval", "1s", "--slos", temp.resolve("slos.yaml").toString(),
-                "--slack-webhook-env", "SLO_TEST_WEBHOOK", "-o", output.toString()));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                java,
+                "-cp",
+                classpath,
+                MonitorSlosCommand.class.getName(),
+                "--prometheus-url",
+                prometheusUrl,
+                "--duration",
+                "10m",
+                "--interval",
+                "3s",
+                "--scrape-interval",
+                "1s",
+                "--slos",
+                temp.resolve("slos.yaml").toString(),
+                "--slack-webhook-env",
+                "SLO_TEST_WEBHOOK",
+                "-o",
+                output.toString()));
         command.addAll(List.of(extra));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("SLO_TEST_WEBHOOK", webhook);
         return builder.start();
     }
@@ -81,8 +98,8 @@ class LiveSloIT {
         List<String> posts = new CopyOnWriteArrayList<>();
         HttpServer slack = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
         slack.createContext("/", exchange -> {
-            posts.add(exchange.getRequestURI().getPath() + " " + new String(exchange.getRequestBody().readAllBytes(),
-                    StandardCharsets.UTF_8));
+            posts.add(exchange.getRequestURI().getPath() + " "
+                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
@@ -90,22 +107,29 @@ class LiveSloIT {
         String webhook = "http://127.0.0.1:" + slack.getAddress().getPort() + "/services/" + WEBHOOK_TOKEN;
         Path output = temp.resolve("out");
         Path log = temp.resolve("run1.log");
-        try (LiveExporter exporter = LiveExporter.builder().service("steady", 50, 0).service("broken", 50, 0).start();
-             ScrapingPrometheus prometheus = ScrapingPrometheus.start(List.of(exporter.target()), Duration.ofSeconds(1))) {
+        try (LiveExporter exporter = LiveExporter.builder()
+                        .service("steady", 50, 0)
+                        .service("broken", 50, 0)
+                        .start();
+                ScrapingPrometheus prometheus =
+                        ScrapingPrometheus.start(List.of(exporter.target()), Duration.ofSeconds(1))) {
             prometheusUrl = prometheus.url();
             Process process = start(output, log, webhook);
             try {
-                Poll.until("the live run started", Duration.ofSeconds(30), Duration.ofMillis(100),
-                        () -> read(log).contains("live SLO monitoring from"));
+                Poll.until("the live run started", Duration.ofSeconds(30), Duration.ofMillis(100), () -> read(log)
+                        .contains("live SLO monitoring from"));
                 // Let the 20 s page window fill with healthy traffic, then break the service.
-                Poll.until("four snapshots", Duration.ofSeconds(40), Duration.ofMillis(200),
+                Poll.until(
+                        "four snapshots",
+                        Duration.ofSeconds(40),
+                        Duration.ofMillis(200),
                         () -> Files.exists(output.resolve("slo_status_0008.json")));
                 exporter.startIncident("broken", 0.5);
-                Poll.until("the page fired", Duration.ofSeconds(30), Duration.ofMillis(200),
-                        () -> read(log).contains("FIRING page broken-availability"));
+                Poll.until("the page fired", Duration.ofSeconds(30), Duration.ofMillis(200), () -> read(log)
+                        .contains("FIRING page broken-availability"));
                 exporter.endIncident("broken");
-                Poll.until("the page resolved", Duration.ofSeconds(40), Duration.ofMillis(200),
-                        () -> read(log).contains("RESOLVED page broken-availability"));
+                Poll.until("the page resolved", Duration.ofSeconds(40), Duration.ofMillis(200), () -> read(log)
+                        .contains("RESOLVED page broken-availability"));
 
                 long began = System.nanoTime();
                 process.destroy(); // SIGTERM
@@ -116,7 +140,11 @@ class LiveSloIT {
                 process.destroyForcibly();
             }
             String text = read(log);
-            assertEquals(1, text.lines().filter(l -> l.contains("FIRING page broken-availability over 20s/5s")).count(),
+            assertEquals(
+                    1,
+                    text.lines()
+                            .filter(l -> l.contains("FIRING page broken-availability over 20s/5s"))
+                            .count(),
                     text);
             assertFalse(text.contains(WEBHOOK_TOKEN), text);
             assertFalse(text.contains("steady-availability over"), text);
@@ -129,7 +157,8 @@ class LiveSloIT {
             assertEquals("BUDGET_EXHAUSTED", broken.state(), broken.toString());
             assertEquals(1, broken.alerts().get(0).firedAt().size(), broken.toString());
             List<SloViolation> pages = last.violations().stream()
-                    .filter(v -> v.severity().equals("page") && v.slo().equals("broken-availability")).toList();
+                    .filter(v -> v.severity().equals("page") && v.slo().equals("broken-availability"))
+                    .toList();
             assertEquals(1, pages.size(), last.violations().toString());
             assertNotNull(pages.get(0).to());
             assertTrue(pages.get(0).peakBurnRate() > 14.4, pages.get(0).toString());
@@ -143,8 +172,12 @@ class LiveSloIT {
             }
             // Slack got the transitions as Block Kit messages on the webhook's path.
             assertTrue(posts.size() >= 2, posts.toString());
-            assertTrue(posts.stream().allMatch(p -> p.startsWith("/services/" + WEBHOOK_TOKEN + " ")
-                    && p.contains("\"blocks\"") && p.contains("\"mrkdwn\"")), posts.toString());
+            assertTrue(
+                    posts.stream()
+                            .allMatch(p -> p.startsWith("/services/" + WEBHOOK_TOKEN + " ")
+                                    && p.contains("\"blocks\"")
+                                    && p.contains("\"mrkdwn\"")),
+                    posts.toString());
             assertTrue(posts.get(0).contains("FIRING"), posts.get(0));
 
             // --resume: same window start, numbering goes on, the earlier page is still in the history.
@@ -152,20 +185,32 @@ class LiveSloIT {
             Path log2 = temp.resolve("run2.log");
             Process resumed = start(output, log2, webhook, "--resume");
             try {
-                Poll.until("a new snapshot", Duration.ofSeconds(30), Duration.ofMillis(200),
+                Poll.until(
+                        "a new snapshot",
+                        Duration.ofSeconds(30),
+                        Duration.ofMillis(200),
                         () -> snapshots(output).size() > before);
                 resumed.destroy();
                 assertTrue(resumed.waitFor(5, TimeUnit.SECONDS), read(log2));
             } finally {
                 resumed.destroyForcibly();
             }
-            assertTrue(read(log2).contains("resuming the run that started at " + last.window().start()), read(log2));
+            assertTrue(
+                    read(log2)
+                            .contains("resuming the run that started at "
+                                    + last.window().start()),
+                    read(log2));
             SloStatus after = Json.readFile(output.resolve("slo_status.json"), SloStatus.class);
             assertEquals(last.window().start(), after.window().start());
             assertTrue(after.window().end().isAfter(last.window().end()));
-            assertEquals(pages.get(0).from(), after.violations().stream()
-                    .filter(v -> v.severity().equals("page") && v.slo().equals("broken-availability"))
-                    .findFirst().orElseThrow().from(), after.violations().toString());
+            assertEquals(
+                    pages.get(0).from(),
+                    after.violations().stream()
+                            .filter(v -> v.severity().equals("page") && v.slo().equals("broken-availability"))
+                            .findFirst()
+                            .orElseThrow()
+                            .from(),
+                    after.violations().toString());
         } finally {
             slack.stop(0);
         }
@@ -173,7 +218,9 @@ class LiveSloIT {
 
     private static List<Path> snapshots(Path output) {
         try (Stream<Path> files = Files.list(output)) {
-            return files.filter(f -> f.getFileName().toString().matches("slo_status_\\d{4}\\.json")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().matches("slo_status_\\d{4}\\.json"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }

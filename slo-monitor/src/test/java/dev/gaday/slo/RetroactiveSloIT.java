@@ -64,13 +64,26 @@ class RetroactiveSloIT {
 
     @BeforeAll
     static void evaluate() throws Exception {
-        Dataset day = GaDayGenerator.builder().hours(24).step(STEP).services(SERVICES).build()
+        Dataset day = GaDayGenerator.builder()
+                .hours(24)
+                .step(STEP)
+                .services(SERVICES)
+                .build()
                 .generate(temp.resolve("dataset"));
         prometheus = PrometheusServer.start(LowTrafficServices.addTo(day, STEP));
         manifest = day.manifest();
-        run = CommandRun.of(new MonitorSlosCommand(), "--prometheus-url", prometheus.url(),
-                "--ga-start", manifest.start().toString(), "--ga-end", manifest.end().toString(),
-                "--scrape-interval", "60s", "-o", temp.resolve("out").toString());
+        run = CommandRun.of(
+                new MonitorSlosCommand(),
+                "--prometheus-url",
+                prometheus.url(),
+                "--ga-start",
+                manifest.start().toString(),
+                "--ga-end",
+                manifest.end().toString(),
+                "--scrape-interval",
+                "60s",
+                "-o",
+                temp.resolve("out").toString());
         status = Json.readFile(temp.resolve("out").resolve("slo_status.json"), SloStatus.class);
     }
 
@@ -97,21 +110,29 @@ class RetroactiveSloIT {
 
     @Test
     void wholeDayCountsAreTheGeneratorsTruth() {
-        for (Map.Entry<String, Manifest.ServiceTruth> entry : manifest.truths().services().entrySet()) {
+        for (Map.Entry<String, Manifest.ServiceTruth> entry :
+                manifest.truths().services().entrySet()) {
             Manifest.ServiceTruth truth = entry.getValue();
             SloResult availability = status.slo(entry.getKey() + "-availability");
             assertEquals(truth.totalRequests(), availability.total(), 1e-6, entry.getKey());
             assertEquals(truth.totalRequests() - truth.errors5xx(), availability.good(), 1e-6, entry.getKey());
-            long withinOneSecond = truth.latencyBuckets().stream().filter(b -> b.upperBound() == 1.0).findFirst()
-                    .orElseThrow().cumulativeCount();
-            long all = truth.latencyBuckets().get(truth.latencyBuckets().size() - 1).cumulativeCount();
+            long withinOneSecond = truth.latencyBuckets().stream()
+                    .filter(b -> b.upperBound() == 1.0)
+                    .findFirst()
+                    .orElseThrow()
+                    .cumulativeCount();
+            long all = truth.latencyBuckets()
+                    .get(truth.latencyBuckets().size() - 1)
+                    .cumulativeCount();
             SloResult latency = status.slo(entry.getKey() + "-latency");
             assertEquals(all, latency.total(), 1e-6, entry.getKey());
             assertEquals(withinOneSecond, latency.good(), 1e-6, entry.getKey());
             double ratio = truth.errors5xx() / (double) truth.totalRequests();
             assertEquals(100 * (1 - ratio / 0.001), availability.errorBudget().remainingPercent(), 1e-6);
-            assertEquals(0.001 * truth.totalRequests() - truth.errors5xx(),
-                    availability.errorBudget().remainingEvents(), 1e-6);
+            assertEquals(
+                    0.001 * truth.totalRequests() - truth.errors5xx(),
+                    availability.errorBudget().remainingEvents(),
+                    1e-6);
         }
     }
 
@@ -120,7 +141,9 @@ class RetroactiveSloIT {
         Manifest.Incident incident = manifest.events().incident();
         SloResult hit = status.slo(incidentService() + "-availability");
         assertEquals("BUDGET_EXHAUSTED", hit.state(), hit.reason());
-        List<SloViolation> pages = status.violations().stream().filter(v -> v.severity().equals("page")).toList();
+        List<SloViolation> pages = status.violations().stream()
+                .filter(v -> v.severity().equals("page"))
+                .toList();
         assertFalse(pages.isEmpty());
         assertTrue(pages.stream().anyMatch(v -> v.slo().equals(hit.name())));
         for (SloViolation page : pages) {
@@ -131,7 +154,10 @@ class RetroactiveSloIT {
             // The page's short windows (4m, 5m) clear within minutes of the incident's end.
             assertFalse(page.to().isAfter(incident.end().plus(Duration.ofMinutes(6))), page.toString());
         }
-        SloViolation availabilityPage = pages.stream().filter(v -> v.slo().equals(hit.name())).findFirst().orElseThrow();
+        SloViolation availabilityPage = pages.stream()
+                .filter(v -> v.slo().equals(hit.name()))
+                .findFirst()
+                .orElseThrow();
         // 8 % errors against a 0.1 % budget burn at about 80.
         assertTrue(availabilityPage.peakBurnRate() > 40, availabilityPage.toString());
         // The fastest page fires within its windows of the incident's start.
@@ -180,7 +206,8 @@ class RetroactiveSloIT {
 
     @Test
     void shortWindowsAreFlooredAtFourScrapeIntervals() {
-        SloAlert fastest = status.slo(incidentService() + "-availability").alerts().get(0);
+        SloAlert fastest =
+                status.slo(incidentService() + "-availability").alerts().get(0);
         assertEquals("5m", fastest.longWindow());
         assertEquals("4m", fastest.shortWindow());
         assertEquals(14.4, fastest.factor());
@@ -206,16 +233,18 @@ class RetroactiveSloIT {
 
     private static void assertRelativelyEqual(double expected, double actual, String what) {
         double scale = Math.max(Math.abs(expected), Math.abs(actual));
-        assertTrue(Math.abs(expected - actual) <= 1e-6 * scale + 1e-12,
+        assertTrue(
+                Math.abs(expected - actual) <= 1e-6 * scale + 1e-12,
                 what + ": Prometheus " + expected + ", slo-monitor " + actual);
     }
 
     /** Sloth's latency SLI as a ratio rule: requests above the 1 s bucket over all requests. */
     private static String slothLatencyRatio(String service, Duration window) {
         String w = window.toSeconds() + "s";
-        String all = "sum(rate(http_request_duration_seconds_bucket{service=\"" + service + "\",le=\"+Inf\"}[" + w + "]))";
-        return "((" + all + " - sum(rate(http_request_duration_seconds_bucket{service=\"" + service
-                + "\",le=\"1\"}[" + w + "]))) / " + all + ")";
+        String all =
+                "sum(rate(http_request_duration_seconds_bucket{service=\"" + service + "\",le=\"+Inf\"}[" + w + "]))";
+        return "((" + all + " - sum(rate(http_request_duration_seconds_bucket{service=\"" + service + "\",le=\"1\"}["
+                + w + "]))) / " + all + ")";
     }
 
     @Test
@@ -228,11 +257,12 @@ class RetroactiveSloIT {
             for (SloDefinition slo : slos) {
                 boolean latency = slo.name().endsWith("-latency");
                 double budget = latency ? 0.01 : 0.001;
-                java.util.function.Function<Duration, String> ratio = w -> latency ? slothLatencyRatio(service, w)
-                        : slothRatio(service, w);
+                java.util.function.Function<Duration, String> ratio =
+                        w -> latency ? slothLatencyRatio(service, w) : slothRatio(service, w);
                 SloRun.Observed observed = sloRun.observe(slo, manifest.start(), manifest.end(), STEP);
                 int compared = 0;
-                for (Map.Entry<Duration, WindowCounts[]> window : observed.observations().windows().entrySet()) {
+                for (Map.Entry<Duration, WindowCounts[]> window :
+                        observed.observations().windows().entrySet()) {
                     String rule = ratio.apply(window.getKey()) + " / " + budget;
                     Map<Instant, Double> expected = new HashMap<>();
                     for (QueryResult.Series series : client.queryRange(rule, manifest.start(), manifest.end(), STEP)
@@ -254,7 +284,9 @@ class RetroactiveSloIT {
                 assertTrue(compared > 6 * 1400, slo.name() + ": compared " + compared);
                 // Sloth's period budget remaining (not its "optimised" average of ratios): 1 - ratio(24h) / budget.
                 double remaining = 1 - sampleAtEnd(client, ratio.apply(Duration.ofHours(24)) + " / " + budget);
-                assertRelativelyEqual(remaining, status.slo(slo.name()).errorBudget().remainingPercent() / 100,
+                assertRelativelyEqual(
+                        remaining,
+                        status.slo(slo.name()).errorBudget().remainingPercent() / 100,
                         slo.name() + " remaining budget");
             }
         }
@@ -325,14 +357,26 @@ class RetroactiveSloIT {
                     objective: 99
                     sli:
                       latency: {metric: http_request_duration_seconds, selector: 'service="%1$s"', threshold: 1}
-                """.formatted(service);
+                """
+                .formatted(service);
     }
 
     private static SloStatus runWith(Path slos, String name) {
         Path out = temp.resolve("out-" + name);
-        CommandRun result = CommandRun.of(new MonitorSlosCommand(), "--prometheus-url", prometheus.url(),
-                "--ga-start", manifest.start().toString(), "--ga-end", manifest.end().toString(),
-                "--scrape-interval", "60s", "--slos", slos.toString(), "-o", out.toString());
+        CommandRun result = CommandRun.of(
+                new MonitorSlosCommand(),
+                "--prometheus-url",
+                prometheus.url(),
+                "--ga-start",
+                manifest.start().toString(),
+                "--ga-end",
+                manifest.end().toString(),
+                "--scrape-interval",
+                "60s",
+                "--slos",
+                slos.toString(),
+                "-o",
+                out.toString());
         assertEquals(1, result.exitCode(), result.err());
         return Json.readFile(out.resolve("slo_status.json"), SloStatus.class);
     }
@@ -342,13 +386,19 @@ class RetroactiveSloIT {
         assertEquals(expected.state(), actual.state(), actual.name());
         assertEquals(expected.total(), actual.total(), 1e-9 * expected.total(), actual.name());
         assertEquals(expected.good(), actual.good(), 1e-9 * expected.total(), actual.name());
-        assertEquals(expected.errorBudget().remainingPercent(), actual.errorBudget().remainingPercent(), 1e-6);
-        assertEquals(expected.alerts().stream().map(SloAlert::firedAt).toList(),
-                actual.alerts().stream().map(SloAlert::firedAt).toList(), actual.name());
-        assertEquals(expected.alerts().stream().map(SloAlert::resolvedAt).toList(),
-                actual.alerts().stream().map(SloAlert::resolvedAt).toList(), actual.name());
-        expected.burnRates().forEach((window, rate) -> assertEquals(rate, actual.burnRates().get(window),
-                1e-9 * Math.max(1, rate), actual.name() + " " + window));
+        assertEquals(
+                expected.errorBudget().remainingPercent(), actual.errorBudget().remainingPercent(), 1e-6);
+        assertEquals(
+                expected.alerts().stream().map(SloAlert::firedAt).toList(),
+                actual.alerts().stream().map(SloAlert::firedAt).toList(),
+                actual.name());
+        assertEquals(
+                expected.alerts().stream().map(SloAlert::resolvedAt).toList(),
+                actual.alerts().stream().map(SloAlert::resolvedAt).toList(),
+                actual.name());
+        expected.burnRates()
+                .forEach((window, rate) -> assertEquals(
+                        rate, actual.burnRates().get(window), 1e-9 * Math.max(1, rate), actual.name() + " " + window));
     }
 
     @Test
@@ -362,7 +412,9 @@ class RetroactiveSloIT {
         }
 
         Path openSlo = temp.resolve("openslo.yaml");
-        Files.writeString(openSlo, """
+        Files.writeString(
+                openSlo,
+                """
                 apiVersion: openslo/v1
                 kind: Service
                 metadata: {name: %1$s}
@@ -397,10 +449,11 @@ class RetroactiveSloIT {
                     spec:
                       thresholdMetric:
                         metricSource: {type: Prometheus, spec: {query: 'http_request_duration_seconds{service="%1$s"}'}}
-                """.formatted(service));
+                """
+                        .formatted(service));
         Path fromOpenSlo = temp.resolve("from-openslo.yaml");
-        CommandRun imported = CommandRun.of(new MonitorSlosCommand(), "import", "--openslo", openSlo.toString(),
-                "-o", fromOpenSlo.toString());
+        CommandRun imported = CommandRun.of(
+                new MonitorSlosCommand(), "import", "--openslo", openSlo.toString(), "-o", fromOpenSlo.toString());
         assertEquals(0, imported.exitCode(), imported.err());
         SloStatus viaOpenSlo = runWith(fromOpenSlo, "openslo");
         for (String kind : List.of("-availability", "-latency")) {
@@ -408,7 +461,9 @@ class RetroactiveSloIT {
         }
 
         Path sloth = temp.resolve("sloth.yaml");
-        Files.writeString(sloth, """
+        Files.writeString(
+                sloth,
+                """
                 version: "prometheus/v1"
                 service: "%1$s"
                 labels: {owner: "team"}
@@ -424,12 +479,14 @@ class RetroactiveSloIT {
                       name: Availability
                       page_alert: {labels: {severity: page}}
                       ticket_alert: {labels: {severity: ticket}}
-                """.formatted(service));
+                """
+                        .formatted(service));
         Path fromSloth = temp.resolve("from-sloth.yaml");
-        imported = CommandRun.of(new MonitorSlosCommand(), "import", "--sloth", sloth.toString(),
-                "-o", fromSloth.toString());
+        imported = CommandRun.of(
+                new MonitorSlosCommand(), "import", "--sloth", sloth.toString(), "-o", fromSloth.toString());
         assertEquals(0, imported.exitCode(), imported.err());
-        assertSameEvaluation(hand.slo(service + "-availability"), runWith(fromSloth, "sloth").slo(service + "-availability"));
+        assertSameEvaluation(
+                hand.slo(service + "-availability"), runWith(fromSloth, "sloth").slo(service + "-availability"));
     }
 
     @Test
@@ -437,14 +494,23 @@ class RetroactiveSloIT {
         String service = incidentService();
         Path good = temp.resolve("check-good.yaml");
         Files.writeString(good, handWritten(service));
-        CommandRun ok = CommandRun.of(new MonitorSlosCommand(), "check", "--slos", good.toString(),
-                "--prometheus-url", prometheus.url(), "--at", manifest.end().toString());
+        CommandRun ok = CommandRun.of(
+                new MonitorSlosCommand(),
+                "check",
+                "--slos",
+                good.toString(),
+                "--prometheus-url",
+                prometheus.url(),
+                "--at",
+                manifest.end().toString());
         assertEquals(0, ok.exitCode(), ok.err() + ok.out());
         assertEquals(2, ok.out().lines().filter(l -> l.endsWith(": ok")).count(), ok.out());
 
         Path bad = temp.resolve("check-bad.yaml");
-        Files.writeString(bad, handWritten(service).replace("threshold: 1}", "threshold: 0.3}")
-                + """
+        Files.writeString(
+                bad,
+                handWritten(service).replace("threshold: 1}", "threshold: 0.3}")
+                        + """
                   - name: typo
                     objective: 99
                     sli:
@@ -458,13 +524,21 @@ class RetroactiveSloIT {
                         errors: sum(increase(http_requests_total{status=~"5.."}[{{window}}])
                         total: sum(increase(http_requests_total[{{window}}]))
                 """);
-        CommandRun problems = CommandRun.of(new MonitorSlosCommand(), "check", "--slos", bad.toString(),
-                "--prometheus-url", prometheus.url(), "--at", manifest.end().toString());
+        CommandRun problems = CommandRun.of(
+                new MonitorSlosCommand(),
+                "check",
+                "--slos",
+                bad.toString(),
+                "--prometheus-url",
+                prometheus.url(),
+                "--at",
+                manifest.end().toString());
         assertEquals(2, problems.exitCode(), problems.err());
         List<String> lines = problems.out().lines().toList();
         assertEquals(4, lines.size(), problems.out());
         assertTrue(lines.get(0).endsWith(": ok"), lines.get(0));
-        assertTrue(lines.get(1).contains("0.3 s is not a bucket") && lines.get(1).contains("0.25, 0.5, 1"), lines.get(1));
+        assertTrue(
+                lines.get(1).contains("0.3 s is not a bucket") && lines.get(1).contains("0.25, 0.5, 1"), lines.get(1));
         assertTrue(lines.get(2).startsWith("typo: total query returns no series"), lines.get(2));
         assertTrue(lines.get(3).startsWith("broken: errors query is rejected"), lines.get(3));
         assertEquals(1, problems.errLines().size(), problems.err());
@@ -475,9 +549,18 @@ class RetroactiveSloIT {
         Path slos = temp.resolve("not-a-bucket.yaml");
         Files.writeString(slos, handWritten(incidentService()).replace("threshold: 1}", "threshold: 0.3}"));
         Path out = temp.resolve("out-not-a-bucket");
-        CommandRun result = CommandRun.of(new MonitorSlosCommand(), "--prometheus-url", prometheus.url(),
-                "--ga-start", manifest.start().toString(), "--ga-end", manifest.end().toString(),
-                "--slos", slos.toString(), "-o", out.toString());
+        CommandRun result = CommandRun.of(
+                new MonitorSlosCommand(),
+                "--prometheus-url",
+                prometheus.url(),
+                "--ga-start",
+                manifest.start().toString(),
+                "--ga-end",
+                manifest.end().toString(),
+                "--slos",
+                slos.toString(),
+                "-o",
+                out.toString());
         assertEquals(2, result.exitCode(), result.err());
         assertEquals(1, result.errLines().size(), result.err());
         assertTrue(result.err().contains("0.3 s is not a bucket of http_request_duration_seconds"), result.err());
@@ -487,7 +570,9 @@ class RetroactiveSloIT {
     @Test
     void aRejectedQueryIsQueryErrorExitFourAndNoSeriesIsNoData() throws Exception {
         Path slos = temp.resolve("errors.yaml");
-        Files.writeString(slos, """
+        Files.writeString(
+                slos,
+                """
                 slos:
                   - name: rejected
                     objective: 99
@@ -503,15 +588,26 @@ class RetroactiveSloIT {
                         total: sum(increase(no_such_metric_total[{{window}}]))
                 """);
         Path out = temp.resolve("out-errors");
-        CommandRun result = CommandRun.of(new MonitorSlosCommand(), "--prometheus-url", prometheus.url(),
-                "--ga-start", manifest.start().toString(), "--ga-end", manifest.end().toString(),
-                "--slos", slos.toString(), "-o", out.toString());
+        CommandRun result = CommandRun.of(
+                new MonitorSlosCommand(),
+                "--prometheus-url",
+                prometheus.url(),
+                "--ga-start",
+                manifest.start().toString(),
+                "--ga-end",
+                manifest.end().toString(),
+                "--slos",
+                slos.toString(),
+                "-o",
+                out.toString());
         assertEquals(4, result.exitCode(), result.err());
         SloStatus written = Json.readFile(out.resolve("slo_status.json"), SloStatus.class);
         assertEquals("NO_DATA", written.status());
         assertEquals("QUERY_ERROR", written.slo("rejected").state());
-        assertTrue(written.slo("rejected").reason().contains("bad_data") || written.slo("rejected").reason()
-                .contains("parse error"), written.slo("rejected").reason());
+        assertTrue(
+                written.slo("rejected").reason().contains("bad_data")
+                        || written.slo("rejected").reason().contains("parse error"),
+                written.slo("rejected").reason());
         assertEquals("NO_DATA", written.slo("absent").state());
         assertNull(written.slo("absent").total());
     }

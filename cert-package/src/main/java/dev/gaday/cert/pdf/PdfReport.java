@@ -2,16 +2,17 @@ package dev.gaday.cert.pdf;
 
 import com.openhtmltopdf.extend.FSObjectDrawer;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxOutputDevice;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
-import dev.gaday.cert.chart.ChartLayout;
-import dev.gaday.cert.chart.KpiChart;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import dev.gaday.cert.chart.ChartLayout;
+import dev.gaday.cert.chart.KpiChart;
 import java.awt.Rectangle;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,14 +29,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -83,8 +83,7 @@ public final class PdfReport {
         RENDERER = HtmlRenderer.builder(options).build();
     }
 
-    private PdfReport() {
-    }
+    private PdfReport() {}
 
     /** The body HTML flexmark makes of the Markdown (tests use it to check escaping). */
     public static String bodyHtml(String markdown) {
@@ -97,13 +96,19 @@ public final class PdfReport {
      * @param appendCharts true to add a chart section at the end (templates without INSERT_KPI_CHARTS)
      * @param fixedTime the PDF's creation and modification date
      */
-    public static byte[] render(String markdown, String title, String headerText, Map<String, ChartLayout> charts,
-            boolean appendCharts, Instant fixedTime) {
+    public static byte[] render(
+            String markdown,
+            String title,
+            String headerText,
+            Map<String, ChartLayout> charts,
+            boolean appendCharts,
+            Instant fixedTime) {
         String body = CHART_IMAGE.matcher(bodyHtml(markdown)).replaceAll(match -> chartOrCaption(charts, match));
         if (appendCharts && !charts.isEmpty()) {
             StringBuilder section = new StringBuilder("<h2 id=\"kpi-charts\">KPI charts</h2>\n");
             for (String name : charts.keySet()) {
-                section.append("<p>").append(chartBlock(name, xml(KpiChart.title(name))))
+                section.append("<p>")
+                        .append(chartBlock(name, xml(KpiChart.title(name))))
                         .append("</p>\n");
             }
             body = body + section;
@@ -115,8 +120,8 @@ public final class PdfReport {
 
     /** A Markdown chart image: the chart, drawn in place, when there is one by that name; else its caption. */
     private static String chartOrCaption(Map<String, ChartLayout> charts, java.util.regex.MatchResult image) {
-        return Matcher.quoteReplacement(charts.containsKey(image.group(1)) ? chartBlock(image.group(1), image.group(2))
-                : image.group(2));
+        return Matcher.quoteReplacement(
+                charts.containsKey(image.group(1)) ? chartBlock(image.group(1), image.group(2)) : image.group(2));
     }
 
     /** A chart drawn as a block, with its caption (already XML-escaped) below. */
@@ -127,7 +132,8 @@ public final class PdfReport {
 
     private static String xhtmlDocument(String title, String headerText, String body) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">"
-                + "<head><title>" + xml(title) + "</title><meta name=\"generator\" content=\"GA Day Toolkit cert-package\" />"
+                + "<head><title>" + xml(title)
+                + "</title><meta name=\"generator\" content=\"GA Day Toolkit cert-package\" />"
                 + "<style>" + css() + "</style>" + bookmarks(body) + "</head><body>"
                 + "<div id=\"running-header\">" + xml(mapSymbols(headerText)) + "</div>\n" + body + "</body></html>";
     }
@@ -144,14 +150,15 @@ public final class PdfReport {
         LazyFont bold = new LazyFont(target, FONT_BOLD);
         builder.useFont(regular, "DejaVu Sans", 400, BaseRendererBuilder.FontStyle.NORMAL, true);
         builder.useFont(bold, "DejaVu Sans", 700, BaseRendererBuilder.FontStyle.NORMAL, true);
-        builder.useFont(new LazyFont(target, FONT_MONO), "DejaVu Sans Mono", 400,
-                BaseRendererBuilder.FontStyle.NORMAL, true);
+        builder.useFont(
+                new LazyFont(target, FONT_MONO), "DejaVu Sans Mono", 400, BaseRendererBuilder.FontStyle.NORMAL, true);
         DefaultObjectDrawerFactory drawers = new DefaultObjectDrawerFactory();
         drawers.registerDrawer(CHART_TYPE, chartDrawer(charts, isBold -> isBold ? bold.supply() : regular.supply()));
         builder.useObjectDrawerFactory(drawers);
         builder.withProducer("GA Day Toolkit cert-package");
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-        try (target; PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+        try (target;
+                PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
             renderer.layout();
             renderer.createPDFWithoutClosing();
             PDDocument document = renderer.getPdfDocument();
@@ -196,8 +203,8 @@ public final class PdfReport {
             });
             return builder.parse(new InputSource(new StringReader(xhtml)));
         } catch (ParserConfigurationException | SAXException e) {
-            throw new IllegalStateException("cannot render the PDF: the report's XHTML is not well-formed: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot render the PDF: the report's XHTML is not well-formed: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render the PDF: " + e.getMessage(), e);
         }
@@ -248,8 +255,12 @@ public final class PdfReport {
                 float dotsPerPoint = device.getDotsPerPoint();
                 Rectangle box = new Rectangle((int) x, (int) y, (int) width, (int) height);
                 // An intrinsic size equal to the box: placed 1:1, not scaled again.
-                device.drawPdfAsImage(PdfCanvas.form(device.getWriter(), chart, box.width / dotsPerPoint,
-                        box.height / dotsPerPoint, fonts), box, box.width, box.height);
+                device.drawPdfAsImage(
+                        PdfCanvas.form(
+                                device.getWriter(), chart, box.width / dotsPerPoint, box.height / dotsPerPoint, fonts),
+                        box,
+                        box.width,
+                        box.height);
             }
             return null;
         };
@@ -279,8 +290,11 @@ public final class PdfReport {
                 open.pop();
             }
             String name = matcher.group(3).replaceAll("<[^>]*>", "");
-            out.append("<bookmark name=\"").append(name.replace("\"", "&quot;")).append("\" href=\"#")
-                    .append(matcher.group(2)).append("\">");
+            out.append("<bookmark name=\"")
+                    .append(name.replace("\"", "&quot;"))
+                    .append("\" href=\"#")
+                    .append(matcher.group(2))
+                    .append("\">");
             open.push(level);
         }
         while (!open.isEmpty()) {
@@ -291,7 +305,9 @@ public final class PdfReport {
     }
 
     static String mapSymbols(String text) {
-        return text.replace("\u2705", "\u2714").replace("\u274c", "\u2718").replace("\u274e", "\u2718")
+        return text.replace("\u2705", "\u2714")
+                .replace("\u274c", "\u2718")
+                .replace("\u274e", "\u2718")
                 .replace("\ufe0f", "");
     }
 
@@ -326,7 +342,10 @@ public final class PdfReport {
     }
 
     private static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private static InputStream resource(String name) {

@@ -33,11 +33,16 @@ import java.util.Map;
  * marginal, else FAIL).
  */
 public final class Analyzer {
-    private Analyzer() {
-    }
+    private Analyzer() {}
 
-    public static DriftAnalysis analyze(String mode, Map<String, DriftWindow> windows, DriftConfig config,
-            long stepSeconds, List<Check> checks, Instant generatedAt, boolean complete) {
+    public static DriftAnalysis analyze(
+            String mode,
+            Map<String, DriftWindow> windows,
+            DriftConfig config,
+            long stepSeconds,
+            List<Check> checks,
+            Instant generatedAt,
+            boolean complete) {
         int size = checks.size();
         TestResult[] tests = new TestResult[size];
         Double[] inflations = new Double[size];
@@ -50,31 +55,51 @@ public final class Analyzer {
             if (check.error() != null) {
                 early[i] = Judge.error(check.error(), policy);
             } else if (check.baseline() == null || check.current() == null) {
-                early[i] = Judge.noData(check.baseline() == null && check.current() == null ? "either side"
-                        : "the " + (check.baseline() == null ? baselineSide(mode) : currentSide(mode)) + " side",
+                early[i] = Judge.noData(
+                        check.baseline() == null && check.current() == null
+                                ? "either side"
+                                : "the " + (check.baseline() == null ? baselineSide(mode) : currentSide(mode))
+                                        + " side",
                         policy);
-            } else if (check.baseline().size() < policy.minSamples() || check.current().size() < policy.minSamples()) {
-                early[i] = Judge.insufficient(check.baseline().size(), check.current().size(), policy);
+            } else if (check.baseline().size() < policy.minSamples()
+                    || check.current().size() < policy.minSamples()) {
+                early[i] = Judge.insufficient(
+                        check.baseline().size(), check.current().size(), policy);
             } else if (check.metric().isRatio()) {
                 long baselineTotal = Math.round(check.baseline().sumTotals());
                 long currentTotal = Math.round(check.current().sumTotals());
                 if (baselineTotal == 0 || currentTotal == 0) {
-                    early[i] = new Verdict(Decision.INSUFFICIENT, Severity.NONE, null, false,
+                    early[i] = new Verdict(
+                            Decision.INSUFFICIENT,
+                            Severity.NONE,
+                            null,
+                            false,
                             "no requests on the " + (baselineTotal == 0 ? baselineSide(mode) : currentSide(mode))
                                     + " side: the ratio is undefined.");
                 } else {
-                    long baselineErrors = Math.min(baselineTotal, Math.round(check.baseline().sumValues()));
-                    long currentErrors = Math.min(currentTotal, Math.round(check.current().sumValues()));
-                    tests[i] = ProportionTest.test(baselineErrors, baselineTotal, currentErrors, currentTotal,
-                            config.confidence(), check.baseline().size(), check.current().size());
+                    long baselineErrors =
+                            Math.min(baselineTotal, Math.round(check.baseline().sumValues()));
+                    long currentErrors =
+                            Math.min(currentTotal, Math.round(check.current().sumValues()));
+                    tests[i] = ProportionTest.test(
+                            baselineErrors,
+                            baselineTotal,
+                            currentErrors,
+                            currentTotal,
+                            config.confidence(),
+                            check.baseline().size(),
+                            check.current().size());
                     pValues[i] = tests[i].pValue();
                 }
             } else {
-                tests[i] = RankTest.test(check.baseline().values(), check.current().values(), config.confidence());
+                tests[i] =
+                        RankTest.test(check.baseline().values(), check.current().values(), config.confidence());
                 if (check.baseline().aggregate() != null && check.current().aggregate() != null) {
-                    tests[i] = tests[i].withAggregates(check.baseline().aggregate(), check.current().aggregate());
+                    tests[i] = tests[i].withAggregates(
+                            check.baseline().aggregate(), check.current().aggregate());
                 }
-                double inflation = Math.max(RankTest.inflation(check.baseline().values()),
+                double inflation = Math.max(
+                        RankTest.inflation(check.baseline().values()),
                         RankTest.inflation(check.current().values()));
                 inflations[i] = inflation;
                 pValues[i] = RankTest.autocorrelationAdjusted(tests[i].pValue(), inflation);
@@ -100,7 +125,7 @@ public final class Analyzer {
                 case INFO -> info++;
                 case WARNING -> warning++;
                 case CRITICAL -> critical++;
-                default -> { }
+                default -> {}
             }
             boolean drifted = verdict.decision().failed();
             if (drifted) {
@@ -109,19 +134,40 @@ public final class Analyzer {
                     criticalDrifts++;
                 }
             }
-            DriftTest test = new DriftTest(t != null ? t.name() : null,
+            DriftTest test = new DriftTest(
+                    t != null ? t.name() : null,
                     check.baseline() == null ? 0 : check.baseline().size(),
                     check.current() == null ? 0 : check.current().size(),
                     check.baseline() == null ? 0 : check.baseline().missing(),
                     check.current() == null ? 0 : check.current().missing(),
-                    t != null ? t.pValue() : null, Double.isNaN(adjusted[i]) ? null : adjusted[i], inflations[i],
-                    t != null ? t.ciLow() : null, t != null ? t.ciHigh() : null, t != null ? t.hlShift() : null,
-                    t != null ? t.effectSize() : null, t != null ? t.cles() : null, config.confidence());
-            Drift drift = new Drift(metric.name(), check.labels().getOrDefault("service", ""), check.labels(),
-                    metric.kind(), metric.group(), metric.isCritical(), t != null ? t.baseline() : null,
-                    t != null ? t.current() : null, t != null ? t.changePercent() : null, policy.direction().id(),
-                    verdict.severity().id(), verdict.decision().label(), drifted, test, check.query(), stepSeconds,
-                    policy.practicalPercent(), verdict.reason());
+                    t != null ? t.pValue() : null,
+                    Double.isNaN(adjusted[i]) ? null : adjusted[i],
+                    inflations[i],
+                    t != null ? t.ciLow() : null,
+                    t != null ? t.ciHigh() : null,
+                    t != null ? t.hlShift() : null,
+                    t != null ? t.effectSize() : null,
+                    t != null ? t.cles() : null,
+                    config.confidence());
+            Drift drift = new Drift(
+                    metric.name(),
+                    check.labels().getOrDefault("service", ""),
+                    check.labels(),
+                    metric.kind(),
+                    metric.group(),
+                    metric.isCritical(),
+                    t != null ? t.baseline() : null,
+                    t != null ? t.current() : null,
+                    t != null ? t.changePercent() : null,
+                    policy.direction().id(),
+                    verdict.severity().id(),
+                    verdict.decision().label(),
+                    drifted,
+                    test,
+                    check.query(),
+                    stepSeconds,
+                    policy.practicalPercent(),
+                    verdict.reason());
             drifts.add(drift);
             if (drifted) {
                 mitigations.add(Mitigations.of(metric.mitigationKind(), drift));
@@ -129,24 +175,46 @@ public final class Analyzer {
             entries.add(new Scorecard.Entry(metric.group(), metric.isCritical(), verdict.decision()));
         }
 
-        Scorecard.Result score = Scorecard.score(config.groupWeights(), entries, config.score().pass(),
+        Scorecard.Result score = Scorecard.score(
+                config.groupWeights(),
+                entries,
+                config.score().pass(),
                 config.score().marginal());
         String status = score.outcome().name();
         String reason = score.reason();
         boolean severityRule = !"canary".equals(mode);
         if (severityRule && score.outcome() != Scorecard.Outcome.FAIL && score.outcome() != Scorecard.Outcome.NO_DATA) {
-            long severe = drifts.stream().filter(d -> d.drifted() && "critical".equals(d.severity())).count();
+            long severe = drifts.stream()
+                    .filter(d -> d.drifted() && "critical".equals(d.severity()))
+                    .count();
             if (severe > 0) {
                 status = "FAIL";
-                reason = severe + " drift(s) of critical severity (≥ " + Judge.percent(
-                        config.severityThresholds().critical()) + " %); " + reason;
+                reason = severe + " drift(s) of critical severity (≥ "
+                        + Judge.percent(config.severityThresholds().critical()) + " %); " + reason;
             }
         }
-        CanaryScore canary = new CanaryScore(score.score(), score.outcome().name(), config.score().pass(),
-                config.score().marginal(), score.groups().stream().map(g -> new CanaryScore.Group(g.group(),
-                        g.weight(), g.counted(), g.passed(), g.score())).toList(), score.reason());
-        return DriftAnalysis.of(generatedAt, mode, windows, status, complete, driftsDetected, criticalDrifts,
-                new DriftAnalysis.SeverityBreakdown(info, warning, critical), drifts, mitigations, canary, reason);
+        CanaryScore canary = new CanaryScore(
+                score.score(),
+                score.outcome().name(),
+                config.score().pass(),
+                config.score().marginal(),
+                score.groups().stream()
+                        .map(g -> new CanaryScore.Group(g.group(), g.weight(), g.counted(), g.passed(), g.score()))
+                        .toList(),
+                score.reason());
+        return DriftAnalysis.of(
+                generatedAt,
+                mode,
+                windows,
+                status,
+                complete,
+                driftsDetected,
+                criticalDrifts,
+                new DriftAnalysis.SeverityBreakdown(info, warning, critical),
+                drifts,
+                mitigations,
+                canary,
+                reason);
     }
 
     static String baselineSide(String mode) {

@@ -33,8 +33,8 @@ public final class Fetcher {
     }
 
     private QueryResult.Matrix range(String promql, QueryRange grid) {
-        log.accept("query_range start=" + grid.start().getEpochSecond() + " end=" + grid.end().getEpochSecond()
-                + " step=" + step.toSeconds() + " promql=" + promql);
+        log.accept("query_range start=" + grid.start().getEpochSecond() + " end="
+                + grid.end().getEpochSecond() + " step=" + step.toSeconds() + " promql=" + promql);
         return client.queryRange(promql, grid.start(), grid.end(), step);
     }
 
@@ -70,8 +70,8 @@ public final class Fetcher {
         try {
             QueryResult.Matrix matrix = range(query, grid);
             Map<Map<String, String>, Samples> series = new LinkedHashMap<>();
-            Map<Map<String, String>, Double> quantiles = "latency".equals(metric.kind())
-                    ? windowValues(metric.query(), scope, grid) : Map.of();
+            Map<Map<String, String>, Double> quantiles =
+                    "latency".equals(metric.kind()) ? windowValues(metric.query(), scope, grid) : Map.of();
             for (QueryResult.Series s : matrix.series()) {
                 series.put(s.metric(), gauge(s, expected).withAggregate(quantiles.get(s.metric())));
             }
@@ -103,8 +103,12 @@ public final class Fetcher {
 
     private static MetricData rejectedOrThrow(String query, PrometheusException e) {
         boolean rejected = e.kind() == PrometheusException.Kind.API_ERROR
-                || (e.kind() == PrometheusException.Kind.HTTP_STATUS && e.httpStatus() >= 400 && e.httpStatus() < 500
-                        && e.httpStatus() != 429 && e.httpStatus() != 401 && e.httpStatus() != 403);
+                || (e.kind() == PrometheusException.Kind.HTTP_STATUS
+                        && e.httpStatus() >= 400
+                        && e.httpStatus() < 500
+                        && e.httpStatus() != 429
+                        && e.httpStatus() != 401
+                        && e.httpStatus() != 403);
         if (!rejected) {
             throw e;
         }
@@ -126,8 +130,8 @@ public final class Fetcher {
     }
 
     /** Totals decide which steps exist; a step without an errors sample had no errors (the 5xx series is absent). */
-    private static Map<Map<String, String>, Samples> joinRatio(QueryResult.Matrix errors, QueryResult.Matrix totals,
-            int expected) {
+    private static Map<Map<String, String>, Samples> joinRatio(
+            QueryResult.Matrix errors, QueryResult.Matrix totals, int expected) {
         Map<Map<String, String>, Map<Long, Double>> errorsByLabels = new HashMap<>();
         for (QueryResult.Series s : errors.series()) {
             Map<Long, Double> byTime = new HashMap<>();
@@ -153,8 +157,13 @@ public final class Fetcher {
                     totalValues[n++] = sample.value();
                 }
             }
-            result.put(s.metric(), new Samples(java.util.Arrays.copyOf(times, n),
-                    java.util.Arrays.copyOf(errorValues, n), java.util.Arrays.copyOf(totalValues, n), expected));
+            result.put(
+                    s.metric(),
+                    new Samples(
+                            java.util.Arrays.copyOf(times, n),
+                            java.util.Arrays.copyOf(errorValues, n),
+                            java.util.Arrays.copyOf(totalValues, n),
+                            expected));
         }
         return result;
     }

@@ -4,8 +4,7 @@ import java.time.Duration;
 
 /** Fills drift.yaml's query tokens: {{scope}} with the side's matchers, {{step}} with the step. */
 public final class QueryTemplate {
-    private QueryTemplate() {
-    }
+    private QueryTemplate() {}
 
     public static String resolve(String template, String scope, Duration step) {
         String matchers = scope == null ? "" : scope.trim();

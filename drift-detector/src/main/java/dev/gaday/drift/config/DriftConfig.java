@@ -12,14 +12,20 @@ import java.util.Map;
 import java.util.Set;
 
 /** drift.yaml: the metric set and the judge's settings. Validated as a whole by {@link #validate()}. */
-public record DriftConfig(String step, Double confidence, Double alpha, Integer minSamples, Double practicalPercent,
-        SeverityConfig severity, ScoreConfig score, Map<String, Double> groups, List<MetricConfig> metrics) {
+public record DriftConfig(
+        String step,
+        Double confidence,
+        Double alpha,
+        Integer minSamples,
+        Double practicalPercent,
+        SeverityConfig severity,
+        ScoreConfig score,
+        Map<String, Double> groups,
+        List<MetricConfig> metrics) {
 
-    public record SeverityConfig(Double info, Double warning, Double critical) {
-    }
+    public record SeverityConfig(Double info, Double warning, Double critical) {}
 
-    public record ScoreConfig(Double pass, Double marginal) {
-    }
+    public record ScoreConfig(Double pass, Double marginal) {}
 
     public void validate() {
         if (step == null) {
@@ -99,9 +105,12 @@ public record DriftConfig(String step, Double confidence, Double alpha, Integer 
     }
 
     public Policy policy(MetricConfig metric) {
-        return new Policy(metric.directionValue(),
-                metric.practicalPercent() != null ? metric.practicalPercent() : practicalPercent, alpha,
-                metric.minSamples() != null ? metric.minSamples() : minSamples, metric.isCritical(),
+        return new Policy(
+                metric.directionValue(),
+                metric.practicalPercent() != null ? metric.practicalPercent() : practicalPercent,
+                alpha,
+                metric.minSamples() != null ? metric.minSamples() : minSamples,
+                metric.isCritical(),
                 severityThresholds());
     }
 

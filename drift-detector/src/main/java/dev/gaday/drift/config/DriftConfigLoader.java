@@ -20,8 +20,7 @@ public final class DriftConfigLoader {
     static final String BUILT_IN = "default-drift.json";
     static final String BUILT_IN_YAML = "default-drift.yaml";
 
-    private DriftConfigLoader() {
-    }
+    private DriftConfigLoader() {}
 
     public static DriftConfig load(Path file) {
         if (file == null) {

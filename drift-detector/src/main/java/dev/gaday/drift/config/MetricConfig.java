@@ -11,8 +11,18 @@ import java.util.regex.Pattern;
  * per-metric overrides: {@code practicalPercent}, {@code minSamples}; {@code modes} restricts the
  * metric to some of compare, canary, deploy (default: all).
  */
-public record MetricConfig(String name, String kind, String query, String errors, String total, String direction,
-        Boolean critical, String group, Double practicalPercent, Integer minSamples, List<String> modes) {
+public record MetricConfig(
+        String name,
+        String kind,
+        String query,
+        String errors,
+        String total,
+        String direction,
+        Boolean critical,
+        String group,
+        Double practicalPercent,
+        Integer minSamples,
+        List<String> modes) {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_.-]*");
     public static final List<String> KINDS = List.of("ratio", "gauge", "latency");
     public static final List<String> MODES = List.of("compare", "canary", "deploy");

@@ -5,8 +5,7 @@ import java.util.Comparator;
 
 /** Holm's step-down correction: family-wise error control across the metrics of one run. */
 public final class Holm {
-    private Holm() {
-    }
+    private Holm() {}
 
     /** Adjusted p-values in the input's order; NaN entries (metrics without a test) are left NaN. */
     public static double[] adjust(double[] pValues) {

@@ -10,7 +10,12 @@ package dev.gaday.drift.judge;
  * @param critical         a critical metric fails the whole run on High, Low, NoData or Error
  * @param severity         thresholds of the change that name a drift's severity
  */
-public record Policy(Direction direction, double practicalPercent, double alpha, int minSamples, boolean critical,
+public record Policy(
+        Direction direction,
+        double practicalPercent,
+        double alpha,
+        int minSamples,
+        boolean critical,
         Severity.Thresholds severity) {
 
     public Policy {

@@ -14,18 +14,24 @@ import org.apache.commons.statistics.inference.FisherExactTest;
 public final class ProportionTest {
     /** Fisher's exact test when an expected count of the 2×2 table is below this. */
     public static final double FISHER_BELOW = 5;
+
     private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
-    private ProportionTest() {
-    }
+    private ProportionTest() {}
 
-    public static TestResult test(long baselineErrors, long baselineTotal, long currentErrors, long currentTotal,
-            double confidence, int nBaseline, int nCurrent) {
+    public static TestResult test(
+            long baselineErrors,
+            long baselineTotal,
+            long currentErrors,
+            long currentTotal,
+            double confidence,
+            int nBaseline,
+            int nCurrent) {
         check("baseline", baselineErrors, baselineTotal);
         check("current", currentErrors, currentTotal);
         if (baselineTotal == 0 || currentTotal == 0) {
-            throw new IllegalArgumentException("both sides need requests (baseline " + baselineTotal
-                    + ", current " + currentTotal + ")");
+            throw new IllegalArgumentException(
+                    "both sides need requests (baseline " + baselineTotal + ", current " + currentTotal + ")");
         }
         double p1 = (double) baselineErrors / baselineTotal;
         double p2 = (double) currentErrors / currentTotal;
@@ -40,8 +46,11 @@ public final class ProportionTest {
         if ((minExpected < FISHER_BELOW || zeroCell) && fitsInInt(baselineTotal) && fitsInInt(currentTotal)) {
             int[][] table = {
                 {(int) baselineErrors, (int) (baselineTotal - baselineErrors)},
-                {(int) currentErrors, (int) (currentTotal - currentErrors)}};
-            var result = FisherExactTest.withDefaults().with(AlternativeHypothesis.TWO_SIDED).test(table);
+                {(int) currentErrors, (int) (currentTotal - currentErrors)}
+            };
+            var result = FisherExactTest.withDefaults()
+                    .with(AlternativeHypothesis.TWO_SIDED)
+                    .test(table);
             name = "fisher-exact";
             statistic = result.getStatistic();
             pValue = result.getPValue();
@@ -61,8 +70,20 @@ public final class ProportionTest {
         double seDiff = Math.sqrt(p1 * (1 - p1) / baselineTotal + p2 * (1 - p2) / currentTotal);
         double diff = p2 - p1;
         Double ratio = p1 == 0 ? null : p2 / p1;
-        return new TestResult(name, nBaseline, nCurrent, statistic, pValue, diff - z * seDiff, diff + z * seDiff,
-                null, ratio, null, p1, p2, confidence);
+        return new TestResult(
+                name,
+                nBaseline,
+                nCurrent,
+                statistic,
+                pValue,
+                diff - z * seDiff,
+                diff + z * seDiff,
+                null,
+                ratio,
+                null,
+                p1,
+                p2,
+                confidence);
     }
 
     private static boolean fitsInInt(long value) {

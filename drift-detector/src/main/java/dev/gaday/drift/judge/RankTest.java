@@ -23,10 +23,10 @@ import org.apache.commons.statistics.inference.PValueMethod;
 public final class RankTest {
     /** Exact p-values and intervals below this many samples on each side (and without ties). */
     public static final int EXACT_LIMIT = 50;
+
     private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
-    private RankTest() {
-    }
+    private RankTest() {}
 
     public static TestResult test(double[] baseline, double[] current, double confidence) {
         if (!(confidence > 0 && confidence < 1)) {
@@ -43,8 +43,20 @@ public final class RankTest {
         Arrays.sort(y);
         if (x[0] == x[m - 1] && y[0] == y[n - 1] && x[0] == y[0]) {
             // One value everywhere: no evidence of any difference (the rank statistics are 0/0).
-            return new TestResult("mann-whitney-u (all values equal)", m, n, mn(m, n) / 2.0, 1.0, 0.0, 0.0, 0.0,
-                    x[0] == 0 ? null : 1.0, 0.5, x[0], y[0], confidence);
+            return new TestResult(
+                    "mann-whitney-u (all values equal)",
+                    m,
+                    n,
+                    mn(m, n) / 2.0,
+                    1.0,
+                    0.0,
+                    0.0,
+                    0.0,
+                    x[0] == 0 ? null : 1.0,
+                    0.5,
+                    x[0],
+                    y[0],
+                    confidence);
         }
         boolean exact = m < EXACT_LIMIT && n < EXACT_LIMIT && !hasTies(x, y);
         MannWhitneyUTest.Result result = MannWhitneyUTest.withDefaults()
@@ -70,8 +82,20 @@ public final class RankTest {
         double meanX = mean(x);
         Double meanRatio = meanX == 0 ? null : mean(y) / meanX;
         double cles = 1 - u / mn;
-        return new TestResult(exact ? "mann-whitney-u (exact)" : "mann-whitney-u (normal approximation)", m, n, u,
-                result.getPValue(), ciLow, ciHigh, hl, meanRatio, cles, median(x), median(y), confidence);
+        return new TestResult(
+                exact ? "mann-whitney-u (exact)" : "mann-whitney-u (normal approximation)",
+                m,
+                n,
+                u,
+                result.getPValue(),
+                ciLow,
+                ciHigh,
+                hl,
+                meanRatio,
+                cles,
+                median(x),
+                median(y),
+                confidence);
     }
 
     private static long mn(int m, int n) {
@@ -128,8 +152,10 @@ public final class RankTest {
         BigInteger cumulative = BigInteger.ZERO;
         for (int q = 0; q < counts.length; q++) {
             cumulative = cumulative.add(counts[q]);
-            if (new java.math.BigDecimal(cumulative).divide(new java.math.BigDecimal(total),
-                    java.math.MathContext.DECIMAL64).doubleValue() >= p) {
+            if (new java.math.BigDecimal(cumulative)
+                            .divide(new java.math.BigDecimal(total), java.math.MathContext.DECIMAL64)
+                            .doubleValue()
+                    >= p) {
                 return q;
             }
         }
@@ -202,8 +228,8 @@ public final class RankTest {
         }
         int index = (int) (k - countLo - 1);
         double[] picked = selectBetween(x, y, lo, hi);
-        double next = index + 1 < picked.length ? picked[index + 1]
-                : k < total ? kthDifference(x, y, k + 1) : Double.NaN;
+        double next =
+                index + 1 < picked.length ? picked[index + 1] : k < total ? kthDifference(x, y, k + 1) : Double.NaN;
         return new double[] {picked[index], next};
     }
 
@@ -264,7 +290,8 @@ public final class RankTest {
         int j = 0;
         double previous = Double.NaN;
         while (i < sortedX.length || j < sortedY.length) {
-            double next = j >= sortedY.length || (i < sortedX.length && sortedX[i] <= sortedY[j]) ? sortedX[i++]
+            double next = j >= sortedY.length || (i < sortedX.length && sortedX[i] <= sortedY[j])
+                    ? sortedX[i++]
                     : sortedY[j++];
             if (next == previous) {
                 return true;

@@ -14,20 +14,21 @@ import java.util.Map;
  * makes the run FAIL whatever the score; a critical metric with too little data makes it NO_DATA.
  */
 public final class Scorecard {
-    public enum Outcome { PASS, MARGINAL, FAIL, NO_DATA }
-
-    public record GroupScore(String group, double weight, int counted, int passed, Double score) {
+    public enum Outcome {
+        PASS,
+        MARGINAL,
+        FAIL,
+        NO_DATA
     }
 
-    public record Result(Double score, Outcome outcome, List<GroupScore> groups, String reason) {
-    }
+    public record GroupScore(String group, double weight, int counted, int passed, Double score) {}
+
+    public record Result(Double score, Outcome outcome, List<GroupScore> groups, String reason) {}
 
     /** One judged metric: its group, whether it is critical, and its decision. */
-    public record Entry(String group, boolean critical, Decision decision) {
-    }
+    public record Entry(String group, boolean critical, Decision decision) {}
 
-    private Scorecard() {
-    }
+    private Scorecard() {}
 
     /** Checks that the weights are positive and sum to 100 (within 1e-6). */
     public static void checkWeights(Map<String, Double> weights) {
@@ -39,13 +40,13 @@ public final class Scorecard {
             sum += w.getValue();
         }
         if (Math.abs(sum - 100) > 1e-6) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "group weights must sum to 100, they sum to %s", Judge.num(sum)));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "group weights must sum to 100, they sum to %s", Judge.num(sum)));
         }
     }
 
-    public static Result score(Map<String, Double> weights, List<Entry> entries, double passScore,
-            double marginalScore) {
+    public static Result score(
+            Map<String, Double> weights, List<Entry> entries, double passScore, double marginalScore) {
         checkWeights(weights);
         Map<String, int[]> tallies = new LinkedHashMap<>();
         weights.keySet().forEach(g -> tallies.put(g, new int[2]));
@@ -64,10 +65,10 @@ public final class Scorecard {
             }
             if (entry.critical()) {
                 switch (entry.decision()) {
-                    case HIGH, LOW, NO_DATA, ERROR -> criticalFailures.add(entry.group() + ":"
-                            + entry.decision().label());
+                    case HIGH, LOW, NO_DATA, ERROR -> criticalFailures.add(
+                            entry.group() + ":" + entry.decision().label());
                     case INSUFFICIENT -> criticalInsufficient = true;
-                    default -> { }
+                    default -> {}
                 }
             }
         }
@@ -89,22 +90,32 @@ public final class Scorecard {
             }
         }
         if (!criticalFailures.isEmpty()) {
-            return new Result(weightWithData == 0 ? null : round(score), Outcome.FAIL, groups,
+            return new Result(
+                    weightWithData == 0 ? null : round(score),
+                    Outcome.FAIL,
+                    groups,
                     "critical metric(s) failed: " + String.join(", ", criticalFailures));
         }
         if (weightWithData == 0) {
             return new Result(null, Outcome.NO_DATA, groups, "no metric had enough data to be judged");
         }
         if (criticalInsufficient) {
-            return new Result(round(score), Outcome.NO_DATA, groups,
-                    "a critical metric had too few samples to be judged");
+            return new Result(
+                    round(score), Outcome.NO_DATA, groups, "a critical metric had too few samples to be judged");
         }
         double rounded = round(score);
-        Outcome outcome = rounded >= passScore ? Outcome.PASS : rounded >= marginalScore ? Outcome.MARGINAL
-                : Outcome.FAIL;
-        return new Result(rounded, outcome, groups, String.format(Locale.ROOT,
-                "score %s (pass at %s, marginal at %s)", Judge.num(rounded), Judge.num(passScore),
-                Judge.num(marginalScore)));
+        Outcome outcome =
+                rounded >= passScore ? Outcome.PASS : rounded >= marginalScore ? Outcome.MARGINAL : Outcome.FAIL;
+        return new Result(
+                rounded,
+                outcome,
+                groups,
+                String.format(
+                        Locale.ROOT,
+                        "score %s (pass at %s, marginal at %s)",
+                        Judge.num(rounded),
+                        Judge.num(passScore),
+                        Judge.num(marginalScore)));
     }
 
     private static double round(double value) {

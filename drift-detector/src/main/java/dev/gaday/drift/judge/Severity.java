@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** How large a drift is: none (not significant, or below info), info, warning, critical. */
 public enum Severity {
-    NONE, INFO, WARNING, CRITICAL;
+    NONE,
+    INFO,
+    WARNING,
+    CRITICAL;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -14,8 +14,19 @@ package dev.gaday.drift.judge;
  * @param baseline    the baseline side's aggregate: median (gauges, latency) or errors/total (ratios)
  * @param current     the current side's aggregate, same definition
  */
-public record TestResult(String name, int nBaseline, int nCurrent, double statistic, double pValue, Double ciLow,
-        Double ciHigh, Double hlShift, Double effectSize, Double cles, double baseline, double current,
+public record TestResult(
+        String name,
+        int nBaseline,
+        int nCurrent,
+        double statistic,
+        double pValue,
+        Double ciLow,
+        Double ciHigh,
+        Double hlShift,
+        Double effectSize,
+        Double cles,
+        double baseline,
+        double current,
         double confidence) {
 
     public TestResult {
@@ -26,8 +37,20 @@ public record TestResult(String name, int nBaseline, int nCurrent, double statis
 
     /** The same test with other aggregates (a latency quantile over the whole window instead of the median). */
     public TestResult withAggregates(double baselineAggregate, double currentAggregate) {
-        return new TestResult(name, nBaseline, nCurrent, statistic, pValue, ciLow, ciHigh, hlShift, effectSize, cles,
-                baselineAggregate, currentAggregate, confidence);
+        return new TestResult(
+                name,
+                nBaseline,
+                nCurrent,
+                statistic,
+                pValue,
+                ciLow,
+                ciHigh,
+                hlShift,
+                effectSize,
+                cles,
+                baselineAggregate,
+                currentAggregate,
+                confidence);
     }
 
     /** The relative change of the aggregate in percent; null when the baseline is 0 and the current is not. */

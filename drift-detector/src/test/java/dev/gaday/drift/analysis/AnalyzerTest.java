@@ -25,7 +25,10 @@ class AnalyzerTest {
             "current", new DriftWindow(Instant.parse("2026-01-01T02:00:00Z"), Instant.parse("2026-01-01T04:00:00Z")));
 
     private static MetricConfig metric(String name) {
-        return CONFIG.metrics().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+        return CONFIG.metrics().stream()
+                .filter(m -> m.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Samples gauge(long seed, int n, double level, double noise) {
@@ -93,8 +96,8 @@ class AnalyzerTest {
         assertEquals(1, compare.criticalDrifts());
         assertEquals("memory", compare.mitigationActions().get(0).kind());
 
-        DriftAnalysis roundTrip = dev.gaday.common.json.Json.mapper().readValue(
-                dev.gaday.common.json.Json.write(compare), DriftAnalysis.class);
+        DriftAnalysis roundTrip = dev.gaday.common.json.Json.mapper()
+                .readValue(dev.gaday.common.json.Json.write(compare), DriftAnalysis.class);
         assertEquals(compare, roundTrip, "drift_analysis.json reads back as written");
 
         DriftAnalysis canary = analyze("canary", checks);

@@ -13,8 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JudgeTest {
-    private static final Policy INCREASE_BAD = new Policy(Direction.INCREASE, 10, 0.05, 50, false,
-            Severity.Thresholds.DEFAULT);
+    private static final Policy INCREASE_BAD =
+            new Policy(Direction.INCREASE, 10, 0.05, 50, false, Severity.Thresholds.DEFAULT);
 
     private static TestResult result(double baseline, double current, double p) {
         return new TestResult("t", 100, 100, 0, p, null, null, null, null, null, baseline, current, 0.98);
@@ -22,8 +22,10 @@ class JudgeTest {
 
     @Test
     void holmStepsDownAndKeepsOrder() {
-        assertArrayEquals(new double[] {0.03, 0.06, 0.06, Double.NaN},
-                Holm.adjust(new double[] {0.01, 0.04, 0.03, Double.NaN}), 1e-12);
+        assertArrayEquals(
+                new double[] {0.03, 0.06, 0.06, Double.NaN},
+                Holm.adjust(new double[] {0.01, 0.04, 0.03, Double.NaN}),
+                1e-12);
         assertArrayEquals(new double[] {1, 1}, Holm.adjust(new double[] {0.6, 0.9}), 1e-12);
     }
 
@@ -49,14 +51,19 @@ class JudgeTest {
         assertTrue(better.reason().contains("harmless"), better.reason());
 
         Policy either = new Policy(Direction.EITHER, 10, 0.05, 50, false, Severity.Thresholds.DEFAULT);
-        assertEquals(Decision.LOW, Judge.decide(result(100, 60, 1e-9), 1e-8, either).decision());
-        assertEquals(Severity.WARNING, Judge.decide(result(100, 85, 1e-9), 1e-8, either).severity());
+        assertEquals(
+                Decision.LOW, Judge.decide(result(100, 60, 1e-9), 1e-8, either).decision());
+        assertEquals(
+                Severity.WARNING,
+                Judge.decide(result(100, 85, 1e-9), 1e-8, either).severity());
     }
 
     @Test
     void theCorrectedPValueDecidesNotTheRawOne() {
         // Raw p 0.01 would be significant; after corrections 0.08 it is not.
-        assertEquals(Decision.PASS, Judge.decide(result(100, 150, 0.01), 0.08, INCREASE_BAD).decision());
+        assertEquals(
+                Decision.PASS,
+                Judge.decide(result(100, 150, 0.01), 0.08, INCREASE_BAD).decision());
     }
 
     @Test
@@ -69,7 +76,8 @@ class JudgeTest {
     @Test
     void tooFewSamplesIsInsufficient() {
         TestResult few = new TestResult("t", 49, 100, 0, 0.001, null, null, null, null, null, 1, 2, 0.98);
-        assertEquals(Decision.INSUFFICIENT, Judge.decide(few, 0.001, INCREASE_BAD).decision());
+        assertEquals(
+                Decision.INSUFFICIENT, Judge.decide(few, 0.001, INCREASE_BAD).decision());
     }
 
     @Test
@@ -82,8 +90,8 @@ class JudgeTest {
 
     @Test
     void weightsMustSumToHundred() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Scorecard.checkWeights(Map.of("a", 50.0, "b", 40.0)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Scorecard.checkWeights(Map.of("a", 50.0, "b", 40.0)));
         assertEquals("group weights must sum to 100, they sum to 90", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Scorecard.checkWeights(Map.of("a", 100.0, "b", 0.0)));
     }
@@ -107,19 +115,27 @@ class JudgeTest {
         assertEquals(Scorecard.Outcome.MARGINAL, r.outcome());
         assertNull(r.groups().get(2).score());
 
-        assertEquals(Scorecard.Outcome.PASS, Scorecard.score(weights, List.of(
-                new Scorecard.Entry("errors", false, Decision.PASS)), 95, 75).outcome());
-        assertEquals(Scorecard.Outcome.FAIL, Scorecard.score(weights, List.of(
-                new Scorecard.Entry("errors", false, Decision.ERROR)), 95, 75).outcome());
+        assertEquals(
+                Scorecard.Outcome.PASS,
+                Scorecard.score(weights, List.of(new Scorecard.Entry("errors", false, Decision.PASS)), 95, 75)
+                        .outcome());
+        assertEquals(
+                Scorecard.Outcome.FAIL,
+                Scorecard.score(weights, List.of(new Scorecard.Entry("errors", false, Decision.ERROR)), 95, 75)
+                        .outcome());
     }
 
     @Test
     void aFailingCriticalMetricFailsWhateverTheScore() {
         Map<String, Double> weights = Map.of("errors", 100.0);
-        Scorecard.Result r = Scorecard.score(weights, List.of(
-                new Scorecard.Entry("errors", false, Decision.PASS),
-                new Scorecard.Entry("errors", false, Decision.PASS),
-                new Scorecard.Entry("errors", true, Decision.NO_DATA)), 95, 75);
+        Scorecard.Result r = Scorecard.score(
+                weights,
+                List.of(
+                        new Scorecard.Entry("errors", false, Decision.PASS),
+                        new Scorecard.Entry("errors", false, Decision.PASS),
+                        new Scorecard.Entry("errors", true, Decision.NO_DATA)),
+                95,
+                75);
         assertEquals(Scorecard.Outcome.FAIL, r.outcome());
         assertEquals(100, r.score(), 0);
         assertTrue(r.reason().contains("NoData"), r.reason());
@@ -127,8 +143,8 @@ class JudgeTest {
 
     @Test
     void nothingJudgedIsNoData() {
-        Scorecard.Result r = Scorecard.score(Map.of("errors", 100.0), List.of(
-                new Scorecard.Entry("errors", false, Decision.INSUFFICIENT)), 95, 75);
+        Scorecard.Result r = Scorecard.score(
+                Map.of("errors", 100.0), List.of(new Scorecard.Entry("errors", false, Decision.INSUFFICIENT)), 95, 75);
         assertEquals(Scorecard.Outcome.NO_DATA, r.outcome());
         assertNull(r.score());
     }

@@ -30,8 +30,7 @@ class ScipyAgreementIT {
     @TempDir
     Path temp;
 
-    private record Case(Map<String, Object> input, TestResult java) {
-    }
+    private record Case(Map<String, Object> input, TestResult java) {}
 
     @Test
     void rankAndProportionTestsAgreeWithScipy() throws Exception {
@@ -68,8 +67,8 @@ class ScipyAgreementIT {
         for (int i = 0; i < cases.size(); i++) {
             Case c = cases.get(i);
             JsonNode ref = scipy.get(i);
-            String label = "case " + i + " " + c.java().name() + " n=" + c.java().nBaseline() + "/"
-                    + c.java().nCurrent();
+            String label = "case " + i + " " + c.java().name() + " n="
+                    + c.java().nBaseline() + "/" + c.java().nCurrent();
             close(ref.get("pValue").asDouble(), c.java().pValue(), label + " p-value");
             if ("rank".equals(c.input().get("type"))) {
                 exactSeen += "exact".equals(c.input().get("method")) ? 1 : 0;
@@ -137,7 +136,9 @@ class ScipyAgreementIT {
         Path output = temp.resolve("scipy.json");
         Path errors = temp.resolve("scipy.err");
         Process python = new ProcessBuilder("/usr/bin/python3", script.toString(), input.toString())
-                .redirectOutput(output.toFile()).redirectError(errors.toFile()).start();
+                .redirectOutput(output.toFile())
+                .redirectError(errors.toFile())
+                .start();
         assertTrue(python.waitFor(5, TimeUnit.MINUTES), "python3 did not finish");
         assertEquals(0, python.exitValue(), () -> "python3 failed: " + read(errors));
         return Json.mapper().readTree(Files.readString(output, StandardCharsets.UTF_8));

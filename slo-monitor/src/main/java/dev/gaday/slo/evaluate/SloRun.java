@@ -43,15 +43,16 @@ public final class SloRun {
     /**
      * @param windowFloor the shortest window allowed: four scrape intervals
      */
-    public SloRun(PrometheusClient client, Diagnostics diagnostics, BurnRatePolicy defaultPolicy, Duration windowFloor) {
+    public SloRun(
+            PrometheusClient client, Diagnostics diagnostics, BurnRatePolicy defaultPolicy, Duration windowFloor) {
         this.client = client;
         this.diagnostics = diagnostics;
         this.defaultPolicy = defaultPolicy;
         this.windowFloor = windowFloor;
     }
 
-    public List<SloEvaluator.Evaluated> evaluate(List<SloDefinition> slos, Instant start, Instant end,
-                                                 Duration resolution) {
+    public List<SloEvaluator.Evaluated> evaluate(
+            List<SloDefinition> slos, Instant start, Instant end, Duration resolution) {
         return forEach(slos, slo -> evaluateOne(slo, start, end, resolution));
     }
 
@@ -62,10 +63,17 @@ public final class SloRun {
 
     public SloEvaluator.Target target(SloDefinition slo, SliQueries queries) {
         BurnRatePolicy policy = policyOf(slo);
-        long minEvents = slo.minEvents() != null ? slo.minEvents()
+        long minEvents = slo.minEvents() != null
+                ? slo.minEvents()
                 : ErrorBudget.defaultMinEvents(ErrorBudget.budget(slo.objective()), policy.maxFactor());
-        return new SloEvaluator.Target(slo.name(), slo.service(), slo.objective(), slo.sli().type(), policy,
-                minEvents, queries == null ? Map.of() : queries.asMap());
+        return new SloEvaluator.Target(
+                slo.name(),
+                slo.service(),
+                slo.objective(),
+                slo.sli().type(),
+                policy,
+                minEvents,
+                queries == null ? Map.of() : queries.asMap());
     }
 
     private SloEvaluator.Evaluated evaluateOne(SloDefinition slo, Instant start, Instant end, Duration resolution) {
@@ -74,7 +82,8 @@ public final class SloRun {
             return SloEvaluator.unavailable(observed.target(), observed.state(), observed.reason());
         }
         SloEvaluator.Observations o = observed.observations();
-        diagnostics.detail("slo " + slo.name() + ": " + o.whole().errors() + " bad of " + o.whole().total() + " events");
+        diagnostics.detail("slo " + slo.name() + ": " + o.whole().errors() + " bad of "
+                + o.whole().total() + " events");
         return SloEvaluator.evaluate(observed.target(), o);
     }
 
@@ -82,9 +91,8 @@ public final class SloRun {
      * What the server says about one SLO: its counts, or why there are none (state NO_DATA or QUERY_ERROR and
      * a reason; observations null).
      */
-    public record Observed(SloEvaluator.Target target, SloEvaluator.Observations observations, String state,
-                           String reason) {
-    }
+    public record Observed(
+            SloEvaluator.Target target, SloEvaluator.Observations observations, String state, String reason) {}
 
     /** Queries one SLO's counts over the whole window and over each alert window at every resolution step. */
     public Observed observe(SloDefinition slo, Instant start, Instant end, Duration resolution) {
@@ -92,7 +100,10 @@ public final class SloRun {
         if (slo.sli() instanceof Sli.Latency latency) {
             String le = LatencyBuckets.bucketOf(client, slo.name(), latency, start, end);
             if (le == null) {
-                return new Observed(target(slo, SliQueries.latency(latency, "?")), null, "NO_DATA",
+                return new Observed(
+                        target(slo, SliQueries.latency(latency, "?")),
+                        null,
+                        "NO_DATA",
                         "no series of " + SliQueries.bucketSelector(latency) + " in the window");
             }
             queries = SliQueries.latency(latency, le);
@@ -116,15 +127,18 @@ public final class SloRun {
             Instant last = times[points - 1];
             Map<Duration, WindowCounts[]> windows = new LinkedHashMap<>();
             for (Duration window : target.policy().windows()) {
-                Double[] totals = onGrid(range(queries.total(window), start, last, resolution), start, resolution, points);
-                Double[] bad = onGrid(range(queries.errors(window), start, last, resolution), start, resolution, points);
+                Double[] totals =
+                        onGrid(range(queries.total(window), start, last, resolution), start, resolution, points);
+                Double[] bad =
+                        onGrid(range(queries.errors(window), start, last, resolution), start, resolution, points);
                 WindowCounts[] counts = new WindowCounts[points];
                 for (int i = 0; i < points; i++) {
                     counts[i] = counts(bad[i], totals[i]);
                 }
                 windows.put(window, counts);
             }
-            return new Observed(target, new SloEvaluator.Observations(start, period, whole, times, windows), null, null);
+            return new Observed(
+                    target, new SloEvaluator.Observations(start, period, whole, times, windows), null, null);
         } catch (PrometheusException e) {
             if (e.kind() == PrometheusException.Kind.API_ERROR) {
                 return new Observed(target, null, "QUERY_ERROR", e.getMessage());
@@ -134,9 +148,12 @@ public final class SloRun {
     }
 
     /** One SLO's counts at one time: over the whole window so far and over each alert window. */
-    public record Sample(SloEvaluator.Target target, WindowCounts whole, Map<Duration, WindowCounts> windows,
-                         String state, String reason) {
-    }
+    public record Sample(
+            SloEvaluator.Target target,
+            WindowCounts whole,
+            Map<Duration, WindowCounts> windows,
+            String state,
+            String reason) {}
 
     /** Instant queries at {@code at}: the live mode's one evaluation. */
     public Sample sample(SloDefinition slo, Instant windowStart, Instant at) {
@@ -151,7 +168,11 @@ public final class SloRun {
                 }
             }
             if (le == null) {
-                return new Sample(target(slo, SliQueries.latency(latency, "?")), null, null, "NO_DATA",
+                return new Sample(
+                        target(slo, SliQueries.latency(latency, "?")),
+                        null,
+                        null,
+                        "NO_DATA",
                         "no series of " + SliQueries.bucketSelector(latency) + " in the window");
             }
             queries = SliQueries.latency(latency, le);
@@ -168,8 +189,9 @@ public final class SloRun {
             WindowCounts whole = counts(sum(instant(queries.errors(period), at)), total);
             Map<Duration, WindowCounts> windows = new LinkedHashMap<>();
             for (Duration window : target.policy().windows()) {
-                windows.put(window, counts(sum(instant(queries.errors(window), at)),
-                        sum(instant(queries.total(window), at))));
+                windows.put(
+                        window,
+                        counts(sum(instant(queries.errors(window), at)), sum(instant(queries.total(window), at))));
             }
             return new Sample(target, whole, windows, null, null);
         } catch (PrometheusException e) {
@@ -246,8 +268,8 @@ public final class SloRun {
         if (result instanceof QueryResult.Scalar scalar) {
             return scalar.sample().value();
         }
-        throw ToolException.badInput("the SLI query returned a " + result.getClass().getSimpleName()
-                + ", expected a vector of event counts");
+        throw ToolException.badInput("the SLI query returned a "
+                + result.getClass().getSimpleName() + ", expected a vector of event counts");
     }
 
     /** The sum over all series at each grid point (null where no series has a sample), by index, not by map. */

@@ -21,19 +21,34 @@ public final class StatusAssembler {
     private static final Set<String> FAILED = Set.of("BUDGET_EXHAUSTED", "PAGE");
     private static final Set<String> UNJUDGED = Set.of("NO_DATA", "NO_TRAFFIC", "INSUFFICIENT", "QUERY_ERROR");
 
-    private StatusAssembler() {
-    }
+    private StatusAssembler() {}
 
-    public static SloStatus assemble(String toolVersion, Instant generatedAt, boolean partial, SloWindow window,
-                                     String policy, List<SloEvaluator.Evaluated> evaluated) {
-        List<SloResult> slos = evaluated.stream().map(SloEvaluator.Evaluated::result).toList();
+    public static SloStatus assemble(
+            String toolVersion,
+            Instant generatedAt,
+            boolean partial,
+            SloWindow window,
+            String policy,
+            List<SloEvaluator.Evaluated> evaluated) {
+        List<SloResult> slos =
+                evaluated.stream().map(SloEvaluator.Evaluated::result).toList();
         Map<String, SloTypeSummary> summary = new LinkedHashMap<>();
         summary.put("availability", summarise(slos, "availability"));
         summary.put("latency", summarise(slos, "latency"));
         // The error-rate line of the report reads the same SLOs as availability, through errorRatioPercent.
         summary.put("errorRate", summarise(slos, "availability"));
-        return new SloStatus(FileKind.SLO_STATUS.schemaVersion(), FileKind.SLO_STATUS.id(), toolVersion, generatedAt,
-                partial, window, policy, status(slos), slos, SloRun.violations(evaluated), summary);
+        return new SloStatus(
+                FileKind.SLO_STATUS.schemaVersion(),
+                FileKind.SLO_STATUS.id(),
+                toolVersion,
+                generatedAt,
+                partial,
+                window,
+                policy,
+                status(slos),
+                slos,
+                SloRun.violations(evaluated),
+                summary);
     }
 
     static String status(List<SloResult> slos) {
@@ -54,13 +69,15 @@ public final class StatusAssembler {
         return switch (status.status()) {
             case "FAIL" -> ExitCode.GATE_FAILED;
             case "NO_DATA" -> status.slos().stream().anyMatch(s -> s.state().equals("QUERY_ERROR"))
-                    ? ExitCode.RUNTIME_ERROR : ExitCode.INCONCLUSIVE;
+                    ? ExitCode.RUNTIME_ERROR
+                    : ExitCode.INCONCLUSIVE;
             default -> ExitCode.PASS;
         };
     }
 
     private static SloTypeSummary summarise(List<SloResult> slos, String type) {
-        List<SloResult> ofType = slos.stream().filter(s -> type.equals(s.sliType())).toList();
+        List<SloResult> ofType =
+                slos.stream().filter(s -> type.equals(s.sliType())).toList();
         int within = 0;
         Double minRemaining = null;
         String worst = null;
@@ -83,7 +100,7 @@ public final class StatusAssembler {
             }
         }
         Double ratio = total > 0 ? 100 * errors / total : null;
-        return new SloTypeSummary(ofType.size(), within, minRemaining, worst, ratio, ofType.isEmpty() ? "NO_DATA"
-                : status(ofType));
+        return new SloTypeSummary(
+                ofType.size(), within, minRemaining, worst, ratio, ofType.isEmpty() ? "NO_DATA" : status(ofType));
     }
 }

@@ -32,11 +32,10 @@ import java.util.regex.Pattern;
  */
 public final class SpecImporter {
     private static final Pattern RATE = Pattern.compile("(?<![A-Za-z0-9_:])rate\\s*\\(");
-    private static final Pattern SELECTOR = Pattern.compile("^\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*(?:\\{(.*)})?\\s*$",
-            Pattern.DOTALL);
+    private static final Pattern SELECTOR =
+            Pattern.compile("^\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*(?:\\{(.*)})?\\s*$", Pattern.DOTALL);
 
-    private SpecImporter() {
-    }
+    private SpecImporter() {}
 
     public static Map<String, Object> fromSloth(Path file) {
         List<JsonNode> documents = read(file);
@@ -57,8 +56,10 @@ public final class SpecImporter {
                 JsonNode sli = slo.path("sli");
                 if (!sli.has("events")) {
                     String kind = sli.fieldNames().hasNext() ? sli.fieldNames().next() : "none";
-                    throw bad(file, where + ": SLI kind '" + kind + "' cannot be imported (only events: its "
-                            + "error and total queries can be counted)");
+                    throw bad(
+                            file,
+                            where + ": SLI kind '" + kind + "' cannot be imported (only events: its "
+                                    + "error and total queries can be counted)");
                 }
                 Map<String, Object> events = new LinkedHashMap<>();
                 events.put("errors", counting(required(file, sli.get("events"), "error_query")));
@@ -100,7 +101,8 @@ public final class SpecImporter {
             if (objective.has("targetPercent")) {
                 percent = objective.get("targetPercent").asDouble();
             } else if (objective.has("target")) {
-                percent = java.math.BigDecimal.valueOf(objective.get("target").asDouble()).movePointRight(2)
+                percent = java.math.BigDecimal.valueOf(objective.get("target").asDouble())
+                        .movePointRight(2)
                         .doubleValue();
             } else {
                 throw bad(file, where + ": objective has no target or targetPercent");
@@ -132,17 +134,23 @@ public final class SpecImporter {
                 String query = queryOf(file, where, indicator.get("thresholdMetric"));
                 Matcher selector = SELECTOR.matcher(query);
                 if (!selector.matches()) {
-                    throw bad(file, where + ": thresholdMetric query must be a histogram selector like "
-                            + "http_request_duration_seconds{service=\"x\"}, got '" + query + "'");
+                    throw bad(
+                            file,
+                            where + ": thresholdMetric query must be a histogram selector like "
+                                    + "http_request_duration_seconds{service=\"x\"}, got '" + query + "'");
                 }
                 String op = objective.path("op").asText();
                 if (!op.equals("lte") && !op.equals("lt")) {
-                    throw bad(file, where + ": thresholdMetric objective op must be lte or lt (requests faster "
-                            + "than the value are good), got '" + op + "'");
+                    throw bad(
+                            file,
+                            where + ": thresholdMetric objective op must be lte or lt (requests faster "
+                                    + "than the value are good), got '" + op + "'");
                 }
                 Map<String, Object> latency = new LinkedHashMap<>();
                 latency.put("metric", selector.group(1));
-                latency.put("selector", selector.group(2) == null ? "" : selector.group(2).trim());
+                latency.put(
+                        "selector",
+                        selector.group(2) == null ? "" : selector.group(2).trim());
                 latency.put("threshold", objective.path("value").asDouble());
                 out.put("sli", Map.of("latency", latency));
             } else {
@@ -199,8 +207,8 @@ public final class SpecImporter {
 
     private static List<JsonNode> read(Path file) {
         List<JsonNode> documents = new ArrayList<>();
-        try (MappingIterator<JsonNode> it = Json.yaml().readerFor(JsonNode.class)
-                .readValues(Files.readAllBytes(file))) {
+        try (MappingIterator<JsonNode> it =
+                Json.yaml().readerFor(JsonNode.class).readValues(Files.readAllBytes(file))) {
             while (it.hasNextValue()) {
                 JsonNode doc = it.nextValue();
                 if (doc != null && !doc.isNull() && !doc.isMissingNode()) {

@@ -14,16 +14,20 @@ import java.util.List;
  * and it would judge a few minutes as if they were six hours.
  */
 public final class AlertEvaluator {
-    private AlertEvaluator() {
-    }
+    private AlertEvaluator() {}
 
     /** One time the alert fired: from its first firing evaluation to the first evaluation it stopped (null: still firing). */
-    public record Firing(Instant from, Instant to, double peakBurnRate) {
-    }
+    public record Firing(Instant from, Instant to, double peakBurnRate) {}
 
     /** The alert over the whole series. */
-    public record Track(AlertRule rule, List<Firing> firings, boolean firingAtEnd, double peakBurnRate,
-                        long suppressedPoints, double lastLongBurnRate, double lastShortBurnRate) {
+    public record Track(
+            AlertRule rule,
+            List<Firing> firings,
+            boolean firingAtEnd,
+            double peakBurnRate,
+            long suppressedPoints,
+            double lastLongBurnRate,
+            double lastShortBurnRate) {
         public Track {
             firings = List.copyOf(firings);
         }
@@ -34,14 +38,25 @@ public final class AlertEvaluator {
      * @param longWindow counts over the rule's long window ending at each time
      * @param shortWindow counts over the rule's short window ending at each time
      */
-    public static Track evaluate(AlertRule rule, Instant[] times, WindowCounts[] longWindow,
-                                 WindowCounts[] shortWindow, double budget, long minEvents) {
+    public static Track evaluate(
+            AlertRule rule,
+            Instant[] times,
+            WindowCounts[] longWindow,
+            WindowCounts[] shortWindow,
+            double budget,
+            long minEvents) {
         return evaluate(rule, times, longWindow, shortWindow, budget, minEvents, Instant.MIN);
     }
 
     /** As above, judging only evaluation times at or after {@code judgedFrom}. */
-    public static Track evaluate(AlertRule rule, Instant[] times, WindowCounts[] longWindow,
-                                 WindowCounts[] shortWindow, double budget, long minEvents, Instant judgedFrom) {
+    public static Track evaluate(
+            AlertRule rule,
+            Instant[] times,
+            WindowCounts[] longWindow,
+            WindowCounts[] shortWindow,
+            double budget,
+            long minEvents,
+            Instant judgedFrom) {
         if (times.length != longWindow.length || times.length != shortWindow.length) {
             throw new IllegalArgumentException("times and window counts differ in length");
         }
@@ -99,10 +114,12 @@ public final class AlertEvaluator {
             if (!merged.isEmpty()) {
                 Firing last = merged.get(merged.size() - 1);
                 if (last.to() == null || !next.from().isAfter(last.to())) {
-                    Instant to = last.to() == null || next.to() == null ? null
+                    Instant to = last.to() == null || next.to() == null
+                            ? null
                             : (next.to().isAfter(last.to()) ? next.to() : last.to());
-                    merged.set(merged.size() - 1, new Firing(last.from(), to,
-                            Math.max(last.peakBurnRate(), next.peakBurnRate())));
+                    merged.set(
+                            merged.size() - 1,
+                            new Firing(last.from(), to, Math.max(last.peakBurnRate(), next.peakBurnRate())));
                     continue;
                 }
             }

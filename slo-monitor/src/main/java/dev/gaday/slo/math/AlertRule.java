@@ -11,7 +11,8 @@ import java.util.Objects;
 public record AlertRule(Severity severity, Duration longWindow, Duration shortWindow, double factor) {
 
     public enum Severity {
-        PAGE, TICKET;
+        PAGE,
+        TICKET;
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -26,7 +27,8 @@ public record AlertRule(Severity severity, Duration longWindow, Duration shortWi
             throw new IllegalArgumentException("alert windows must be positive, got " + longWindow + "/" + shortWindow);
         }
         if (shortWindow.compareTo(longWindow) > 0) {
-            throw new IllegalArgumentException("short window " + shortWindow + " is longer than long window " + longWindow);
+            throw new IllegalArgumentException(
+                    "short window " + shortWindow + " is longer than long window " + longWindow);
         }
         if (!(factor > 0) || Double.isInfinite(factor)) {
             throw new IllegalArgumentException("burn-rate factor must be positive, got " + factor);

@@ -27,19 +27,23 @@ public record BurnRatePolicy(String name, List<AlertRule> rules) {
 
     /** Page at 14.4 over 5m/1m (5 % of a day's budget), 4.8 over 30m/5m (10 %); ticket at 2.4 over 2h/10m (20 %), 1 over 6h/30m (25 %). */
     public static BurnRatePolicy ga24h() {
-        return new BurnRatePolicy(GA_24H, List.of(
-                new AlertRule(Severity.PAGE, Duration.ofMinutes(5), Duration.ofMinutes(1), 14.4),
-                new AlertRule(Severity.PAGE, Duration.ofMinutes(30), Duration.ofMinutes(5), 4.8),
-                new AlertRule(Severity.TICKET, Duration.ofHours(2), Duration.ofMinutes(10), 2.4),
-                new AlertRule(Severity.TICKET, Duration.ofHours(6), Duration.ofMinutes(30), 1.0)));
+        return new BurnRatePolicy(
+                GA_24H,
+                List.of(
+                        new AlertRule(Severity.PAGE, Duration.ofMinutes(5), Duration.ofMinutes(1), 14.4),
+                        new AlertRule(Severity.PAGE, Duration.ofMinutes(30), Duration.ofMinutes(5), 4.8),
+                        new AlertRule(Severity.TICKET, Duration.ofHours(2), Duration.ofMinutes(10), 2.4),
+                        new AlertRule(Severity.TICKET, Duration.ofHours(6), Duration.ofMinutes(30), 1.0)));
     }
 
     /** The SRE Workbook: page at 14.4 over 1h/5m and 6 over 6h/30m, ticket at 1 over 3d/6h. */
     public static BurnRatePolicy google30d() {
-        return new BurnRatePolicy(GOOGLE_30D, List.of(
-                new AlertRule(Severity.PAGE, Duration.ofHours(1), Duration.ofMinutes(5), 14.4),
-                new AlertRule(Severity.PAGE, Duration.ofHours(6), Duration.ofMinutes(30), 6),
-                new AlertRule(Severity.TICKET, Duration.ofDays(3), Duration.ofHours(6), 1)));
+        return new BurnRatePolicy(
+                GOOGLE_30D,
+                List.of(
+                        new AlertRule(Severity.PAGE, Duration.ofHours(1), Duration.ofMinutes(5), 14.4),
+                        new AlertRule(Severity.PAGE, Duration.ofHours(6), Duration.ofMinutes(30), 6),
+                        new AlertRule(Severity.TICKET, Duration.ofDays(3), Duration.ofHours(6), 1)));
     }
 
     /** A built-in policy by name, or null. */
@@ -83,7 +87,10 @@ public record BurnRatePolicy(String name, List<AlertRule> rules) {
 
     /** The shortest long window: the one whose burn rate is "current". */
     public Duration currentWindow() {
-        return rules.stream().map(AlertRule::longWindow).min(Duration::compareTo).orElseThrow();
+        return rules.stream()
+                .map(AlertRule::longWindow)
+                .min(Duration::compareTo)
+                .orElseThrow();
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -9,8 +9,7 @@ import java.time.Duration;
  * the period's mean traffic (B − e)·P; time to exhaustion at burn rate b: remaining·P/b.
  */
 public final class ErrorBudget {
-    private ErrorBudget() {
-    }
+    private ErrorBudget() {}
 
     /** B = 1 − objective/100 for an objective in percent, in (0, 100). */
     public static double budget(double objectivePercent) {
@@ -18,8 +17,10 @@ public final class ErrorBudget {
             throw new IllegalArgumentException("objective must be in (0, 100) percent, got " + objectivePercent);
         }
         // In decimal, so that 99.9 gives the double nearest 0.001, not 1 - 0.999 = 0.0010000000000000009.
-        return java.math.BigDecimal.valueOf(100).subtract(java.math.BigDecimal.valueOf(objectivePercent))
-                .movePointLeft(2).doubleValue();
+        return java.math.BigDecimal.valueOf(100)
+                .subtract(java.math.BigDecimal.valueOf(objectivePercent))
+                .movePointLeft(2)
+                .doubleValue();
     }
 
     /** The fraction of the budget consumed, e/B (may exceed 1). */

@@ -11,8 +11,8 @@ public record WindowCounts(double errors, double total) {
 
     public WindowCounts {
         if (Double.isNaN(errors) || Double.isNaN(total) || errors < 0 || total < 0) {
-            throw new IllegalArgumentException("event counts must be non-negative numbers, got errors=" + errors
-                    + " total=" + total);
+            throw new IllegalArgumentException(
+                    "event counts must be non-negative numbers, got errors=" + errors + " total=" + total);
         }
         // Counter increases of two queries can disagree by extrapolation: never more errors than events.
         errors = Math.min(errors, total);

@@ -12,8 +12,7 @@ import java.util.List;
  * (Sloth 506): that is bad input.
  */
 public final class LatencyBuckets {
-    private LatencyBuckets() {
-    }
+    private LatencyBuckets() {}
 
     /** The stored {@code le} of the threshold; null when the histogram has no series in the window. */
     public static String bucketOf(PrometheusClient client, String slo, Sli.Latency sli, Instant start, Instant end) {
@@ -26,10 +25,15 @@ public final class LatencyBuckets {
                 return le;
             }
         }
-        throw ToolException.usage("slo '" + slo + "': latency threshold " + dev.gaday.common.text.ReportFormat.plain(
-                sli.threshold()) + " s is not a bucket of " + sli.metric() + " (its buckets: "
-                + String.join(", ", les.stream().sorted(java.util.Comparator.comparingDouble(LatencyBuckets::parse))
-                .toList()) + ")");
+        throw ToolException.usage(
+                "slo '" + slo + "': latency threshold " + dev.gaday.common.text.ReportFormat.plain(sli.threshold())
+                        + " s is not a bucket of " + sli.metric() + " (its buckets: "
+                        + String.join(
+                                ", ",
+                                les.stream()
+                                        .sorted(java.util.Comparator.comparingDouble(LatencyBuckets::parse))
+                                        .toList())
+                        + ")");
     }
 
     static double parse(String le) {

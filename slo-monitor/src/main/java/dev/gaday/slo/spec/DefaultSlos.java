@@ -14,18 +14,28 @@ public final class DefaultSlos {
     public static final double LATENCY_OBJECTIVE = 99.0;
     public static final double LATENCY_THRESHOLD_SECONDS = 1.0;
 
-    private DefaultSlos() {
-    }
+    private DefaultSlos() {}
 
     public static List<SloDefinition> forServices(List<String> services) {
         List<SloDefinition> slos = new ArrayList<>();
         for (String service : services) {
             String selector = "service=\"" + escape(service) + "\"";
-            slos.add(new SloDefinition(service + "-availability", service, AVAILABILITY_OBJECTIVE,
-                    new Sli.Events("sum(increase(" + REQUESTS + "{" + selector + ",status=~\"5..\"}[{{window}}]))",
-                            "sum(increase(" + REQUESTS + "{" + selector + "}[{{window}}]))"), null, null));
-            slos.add(new SloDefinition(service + "-latency", service, LATENCY_OBJECTIVE,
-                    new Sli.Latency(LATENCY_HISTOGRAM, selector, LATENCY_THRESHOLD_SECONDS), null, null));
+            slos.add(new SloDefinition(
+                    service + "-availability",
+                    service,
+                    AVAILABILITY_OBJECTIVE,
+                    new Sli.Events(
+                            "sum(increase(" + REQUESTS + "{" + selector + ",status=~\"5..\"}[{{window}}]))",
+                            "sum(increase(" + REQUESTS + "{" + selector + "}[{{window}}]))"),
+                    null,
+                    null));
+            slos.add(new SloDefinition(
+                    service + "-latency",
+                    service,
+                    LATENCY_OBJECTIVE,
+                    new Sli.Latency(LATENCY_HISTOGRAM, selector, LATENCY_THRESHOLD_SECONDS),
+                    null,
+                    null));
         }
         return slos;
     }

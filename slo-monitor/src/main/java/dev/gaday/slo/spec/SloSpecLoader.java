@@ -38,8 +38,7 @@ public final class SloSpecLoader {
     public static final String WINDOW_TOKEN = "{{window}}";
     private static final String SLOTH_WINDOW_TOKEN = "{{.window}}";
 
-    private SloSpecLoader() {
-    }
+    private SloSpecLoader() {}
 
     /** The SLOs of a file; an SLO without a policy (in the file) gets the command line's. */
     public static List<SloDefinition> load(Path file) {
@@ -81,8 +80,10 @@ public final class SloSpecLoader {
             String service = slo.hasNonNull("service") ? slo.get("service").asText() : null;
             double objective = number(where, slo, "objective");
             if (!(objective > 0 && objective < 100)) {
-                throw bad(where, "objective " + plain(objective) + " is not a percentage in (0, 100) exclusive: "
-                        + (objective >= 100 ? "100 % leaves no error budget" : "it must be above 0"));
+                throw bad(
+                        where,
+                        "objective " + plain(objective) + " is not a percentage in (0, 100) exclusive: "
+                                + (objective >= 100 ? "100 % leaves no error budget" : "it must be above 0"));
             }
             Sli sli = sli(where, slo.get("sli"));
             BurnRatePolicy policy = slo.has("policy") ? policy(where + ": policy", slo.get("policy")) : filePolicy;
@@ -111,8 +112,9 @@ public final class SloSpecLoader {
                 String total = normaliseWindow(text(where + ": sli.events", body, "total"));
                 for (String query : List.of(errors, total)) {
                     if (!query.contains(WINDOW_TOKEN)) {
-                        throw bad(where, "sli.events query '" + query + "' has no " + WINDOW_TOKEN
-                                + " token for the window");
+                        throw bad(
+                                where,
+                                "sli.events query '" + query + "' has no " + WINDOW_TOKEN + " token for the window");
                     }
                 }
                 return new Sli.Events(errors, total);
@@ -125,7 +127,9 @@ public final class SloSpecLoader {
                 if (metric.endsWith("_bucket")) {
                     metric = metric.substring(0, metric.length() - "_bucket".length());
                 }
-                String selector = body.hasNonNull("selector") ? body.get("selector").asText().trim() : "";
+                String selector = body.hasNonNull("selector")
+                        ? body.get("selector").asText().trim()
+                        : "";
                 if (selector.startsWith("{") && selector.endsWith("}")) {
                     selector = selector.substring(1, selector.length() - 1);
                 }
@@ -144,8 +148,10 @@ public final class SloSpecLoader {
         if (node.isTextual()) {
             BurnRatePolicy named = BurnRatePolicy.named(node.asText());
             if (named == null) {
-                throw bad(where, "unknown policy '" + node.asText() + "' (built in: " + BurnRatePolicy.GA_24H
-                        + ", " + BurnRatePolicy.GOOGLE_30D + ")");
+                throw bad(
+                        where,
+                        "unknown policy '" + node.asText() + "' (built in: " + BurnRatePolicy.GA_24H + ", "
+                                + BurnRatePolicy.GOOGLE_30D + ")");
             }
             return named;
         }
@@ -167,7 +173,10 @@ public final class SloSpecLoader {
                 throw bad(at, "severity must be page or ticket");
             }
             try {
-                rules.add(new AlertRule(level, duration(at, alert, "longWindow"), duration(at, alert, "shortWindow"),
+                rules.add(new AlertRule(
+                        level,
+                        duration(at, alert, "longWindow"),
+                        duration(at, alert, "shortWindow"),
                         number(at, alert, "factor")));
             } catch (IllegalArgumentException e) {
                 throw bad(at, e.getMessage());
@@ -195,7 +204,10 @@ public final class SloSpecLoader {
 
     private static String text(String where, JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
-        if (value == null || value.isNull() || !value.isValueNode() || value.asText().isBlank()) {
+        if (value == null
+                || value.isNull()
+                || !value.isValueNode()
+                || value.asText().isBlank()) {
             throw bad(where, "missing '" + field + "'");
         }
         return value.asText().trim();

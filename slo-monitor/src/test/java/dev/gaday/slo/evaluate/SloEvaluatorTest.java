@@ -42,8 +42,8 @@ class SloEvaluatorTest {
     @Test
     void healthyServiceKeepsItsBudgetAndPasses() {
         WindowCounts steady = new WindowCounts(5, 10_000);
-        SloEvaluator.Evaluated evaluated = SloEvaluator.evaluate(target(70),
-                observed(new WindowCounts(600, 1_440_000), steady, steady));
+        SloEvaluator.Evaluated evaluated =
+                SloEvaluator.evaluate(target(70), observed(new WindowCounts(600, 1_440_000), steady, steady));
         SloResult slo = evaluated.result();
         assertEquals("OK", slo.state());
         assertEquals(1_439_400, slo.good(), 0);
@@ -62,22 +62,26 @@ class SloEvaluatorTest {
     void anIncidentPagesAndIsAViolation() {
         WindowCounts calm = new WindowCounts(5, 10_000);
         WindowCounts burning = new WindowCounts(800, 10_000); // burn 80
-        SloEvaluator.Evaluated evaluated = SloEvaluator.evaluate(target(70),
-                observed(new WindowCounts(1000, 1_440_000), calm, burning, burning, calm));
+        SloEvaluator.Evaluated evaluated = SloEvaluator.evaluate(
+                target(70), observed(new WindowCounts(1000, 1_440_000), calm, burning, burning, calm));
         assertEquals("PAGE", evaluated.result().state());
-        assertEquals(List.of("page", "ticket"), evaluated.violations().stream().map(v -> v.severity()).toList());
+        assertEquals(
+                List.of("page", "ticket"),
+                evaluated.violations().stream().map(v -> v.severity()).toList());
         assertEquals(T0.plusSeconds(60), evaluated.violations().get(0).from());
         assertEquals(T0.plusSeconds(180), evaluated.violations().get(0).to());
         assertEquals(80, evaluated.violations().get(0).peakBurnRate(), 1e-9);
-        assertEquals(List.of(T0.plusSeconds(60)), evaluated.result().alerts().get(0).firedAt());
-        assertEquals(List.of(T0.plusSeconds(180)), evaluated.result().alerts().get(0).resolvedAt());
+        assertEquals(
+                List.of(T0.plusSeconds(60)), evaluated.result().alerts().get(0).firedAt());
+        assertEquals(
+                List.of(T0.plusSeconds(180)), evaluated.result().alerts().get(0).resolvedAt());
     }
 
     @Test
     void overspentBudgetIsExhaustedEvenWithoutAPage() {
         WindowCounts calm = new WindowCounts(5, 10_000);
-        SloEvaluator.Evaluated evaluated = SloEvaluator.evaluate(target(70),
-                observed(new WindowCounts(3000, 1_440_000), calm));
+        SloEvaluator.Evaluated evaluated =
+                SloEvaluator.evaluate(target(70), observed(new WindowCounts(3000, 1_440_000), calm));
         assertEquals("BUDGET_EXHAUSTED", evaluated.result().state());
         assertEquals(0.0, evaluated.result().timeToExhaustionMinutes());
         assertTrue(evaluated.result().errorBudget().remainingPercent() < 0);
@@ -85,8 +89,9 @@ class SloEvaluatorTest {
 
     @Test
     void noTrafficLeavesTheBudgetUntouchedAndTheRatioUndefined() {
-        SloResult slo = SloEvaluator.evaluate(target(70),
-                observed(WindowCounts.NONE, WindowCounts.NONE, WindowCounts.NONE)).result();
+        SloResult slo = SloEvaluator.evaluate(
+                        target(70), observed(WindowCounts.NONE, WindowCounts.NONE, WindowCounts.NONE))
+                .result();
         assertEquals("NO_TRAFFIC", slo.state());
         assertNull(slo.errorRatio());
         assertEquals(100, slo.errorBudget().remainingPercent());
@@ -100,7 +105,8 @@ class SloEvaluatorTest {
         SloEvaluator.Evaluated evaluated = SloEvaluator.evaluate(target(70), observed(sparse, sparse, sparse));
         assertEquals("INSUFFICIENT", evaluated.result().state());
         assertTrue(evaluated.violations().isEmpty());
-        assertTrue(evaluated.result().alerts().stream().noneMatch(a -> !a.firedAt().isEmpty()));
+        assertTrue(
+                evaluated.result().alerts().stream().noneMatch(a -> !a.firedAt().isEmpty()));
         assertEquals(2, evaluated.result().alerts().get(0).suppressedMinutes());
     }
 
@@ -112,10 +118,11 @@ class SloEvaluatorTest {
         for (Duration window : POLICY.windows()) {
             windows.put(window, new WindowCounts[] {burning, burning, burning});
         }
-        SloEvaluator.Evaluated evaluated = SloEvaluator.evaluate(target(70),
-                new SloEvaluator.Observations(T0, DAY, new WindowCounts(2400, 30_000), times, windows));
+        SloEvaluator.Evaluated evaluated = SloEvaluator.evaluate(
+                target(70), new SloEvaluator.Observations(T0, DAY, new WindowCounts(2400, 30_000), times, windows));
         // The 5m page from T0+5m on; the 30m page and both tickets not yet.
-        assertEquals(List.of(T0.plusSeconds(300)), evaluated.result().alerts().get(0).firedAt());
+        assertEquals(
+                List.of(T0.plusSeconds(300)), evaluated.result().alerts().get(0).firedAt());
         assertTrue(evaluated.result().alerts().get(1).firedAt().isEmpty());
         assertTrue(evaluated.result().alerts().get(3).firedAt().isEmpty());
     }
@@ -127,8 +134,8 @@ class SloEvaluatorTest {
         SloEvaluator.Evaluated ok = SloEvaluator.evaluate(target(70), observed(new WindowCounts(1, 100_000), calm));
         SloEvaluator.Evaluated noData = SloEvaluator.unavailable(target(70), "NO_DATA", "no series");
         SloEvaluator.Evaluated queryError = SloEvaluator.unavailable(target(70), "QUERY_ERROR", "bad_data");
-        SloEvaluator.Evaluated exhausted = SloEvaluator.evaluate(target(70),
-                observed(new WindowCounts(3000, 1_440_000), calm));
+        SloEvaluator.Evaluated exhausted =
+                SloEvaluator.evaluate(target(70), observed(new WindowCounts(3000, 1_440_000), calm));
 
         SloStatus pass = StatusAssembler.assemble("t", T0, false, window, "ga-24h", List.of(ok));
         assertEquals("PASS", pass.status());
@@ -143,8 +150,12 @@ class SloEvaluatorTest {
         assertEquals(ExitCode.GATE_FAILED, StatusAssembler.exitCode(fail));
         assertEquals(0, fail.summary().get("availability").withinBudget());
         assertEquals(2, fail.summary().get("availability").slos());
-        assertEquals(100 * 3000 / 1_440_000.0, fail.summary().get("availability").errorRatioPercent(), 1e-9);
+        assertEquals(
+                100 * 3000 / 1_440_000.0, fail.summary().get("availability").errorRatioPercent(), 1e-9);
         assertEquals("NO_DATA", fail.summary().get("latency").status());
-        assertEquals(StatusAssembler.assemble("t", T0, false, window, "ga-24h", List.of()).status(), "NO_DATA");
+        assertEquals(
+                StatusAssembler.assemble("t", T0, false, window, "ga-24h", List.of())
+                        .status(),
+                "NO_DATA");
     }
 }

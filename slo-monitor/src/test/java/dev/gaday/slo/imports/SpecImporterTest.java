@@ -24,17 +24,22 @@ class SpecImporterTest {
 
     @Test
     void slothRatesBecomeCountsAndItsWindowTokenOurs() {
-        assertEquals("sum(increase(x_total{code=~\"5..\"}[{{window}}]))",
+        assertEquals(
+                "sum(increase(x_total{code=~\"5..\"}[{{window}}]))",
                 SpecImporter.counting("sum(rate(x_total{code=~\"5..\"}[{{.window}}]))"));
         // irate and a metric called my_rate_total are left alone.
-        assertEquals("sum(irate(my_rate_total[{{window}}]))", SpecImporter.counting("sum(irate(my_rate_total[{{.window}}]))"));
+        assertEquals(
+                "sum(irate(my_rate_total[{{window}}]))",
+                SpecImporter.counting("sum(irate(my_rate_total[{{.window}}]))"));
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void openSloGoodRatioBecomesTotalMinusGood() throws Exception {
         Path file = dir.resolve("o.yaml");
-        Files.writeString(file, """
+        Files.writeString(
+                file,
+                """
                 apiVersion: openslo/v1
                 kind: SLO
                 metadata: {name: api}
@@ -51,14 +56,17 @@ class SpecImporterTest {
         assertEquals(99.5, slo.get("objective"));
         Map<String, String> events = (Map<String, String>) ((Map<String, Object>) slo.get("sli")).get("events");
         assertEquals("sum(increase(req_total[{{window}}]))", events.get("total"));
-        assertEquals("sum(increase(req_total[{{window}}])) - sum(increase(req_total{code!~\"5..\"}[{{window}}]))",
+        assertEquals(
+                "sum(increase(req_total[{{window}}])) - sum(increase(req_total{code!~\"5..\"}[{{window}}]))",
                 events.get("errors"));
     }
 
     @Test
     void unsupportedSpecsAreOneUsageLine() throws Exception {
         Path sloth = dir.resolve("s.yaml");
-        Files.writeString(sloth, """
+        Files.writeString(
+                sloth,
+                """
                 version: prometheus/v1
                 service: api
                 slos:
@@ -71,7 +79,9 @@ class SpecImporterTest {
         assertTrue(e.getMessage().contains("SLI kind 'raw' cannot be imported"), e.getMessage());
 
         Path timeslices = dir.resolve("t.yaml");
-        Files.writeString(timeslices, """
+        Files.writeString(
+                timeslices,
+                """
                 apiVersion: openslo/v1
                 kind: SLO
                 metadata: {name: api}

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class AlertEvaluatorTest {
     private static final double BUDGET = 0.001;
-    private static final AlertRule PAGE = new AlertRule(AlertRule.Severity.PAGE, Duration.ofMinutes(5),
-            Duration.ofMinutes(1), 14.4);
+    private static final AlertRule PAGE =
+            new AlertRule(AlertRule.Severity.PAGE, Duration.ofMinutes(5), Duration.ofMinutes(1), 14.4);
     private static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
 
     private static Instant[] times(int n) {
@@ -72,7 +72,11 @@ class AlertEvaluatorTest {
         assertTrue(track.firings().isEmpty());
         assertEquals(2, track.suppressedPoints());
         // With the guard off the same window pages.
-        assertEquals(1, AlertEvaluator.evaluate(PAGE, times(2), quiet, quiet, BUDGET, 0).firings().size());
+        assertEquals(
+                1,
+                AlertEvaluator.evaluate(PAGE, times(2), quiet, quiet, BUDGET, 0)
+                        .firings()
+                        .size());
     }
 
     @Test

@@ -17,15 +17,31 @@ class BurnRatePolicyTest {
         assertEquals(4, rules.size());
         double[] fractions = {0.05, 0.10, 0.20, 0.25};
         for (int i = 0; i < rules.size(); i++) {
-            assertEquals(fractions[i], rules.get(i).budgetFraction(DAY), 1e-12, rules.get(i).toString());
-            assertTrue(rules.get(i).shortWindow().compareTo(rules.get(i).longWindow()) < 0, rules.get(i).toString());
+            assertEquals(
+                    fractions[i],
+                    rules.get(i).budgetFraction(DAY),
+                    1e-12,
+                    rules.get(i).toString());
+            assertTrue(
+                    rules.get(i).shortWindow().compareTo(rules.get(i).longWindow()) < 0,
+                    rules.get(i).toString());
         }
-        assertEquals(List.of("5m/1m", "30m/5m", "2h/10m", "6h/30m"), rules.stream().map(r ->
-                dev.gaday.common.cli.DurationConverter.format(r.longWindow()) + "/"
-                        + dev.gaday.common.cli.DurationConverter.format(r.shortWindow())).toList());
-        assertEquals(List.of(14.4, 4.8, 2.4, 1.0), rules.stream().map(AlertRule::factor).toList());
-        assertEquals(List.of(AlertRule.Severity.PAGE, AlertRule.Severity.PAGE, AlertRule.Severity.TICKET,
-                AlertRule.Severity.TICKET), rules.stream().map(AlertRule::severity).toList());
+        assertEquals(
+                List.of("5m/1m", "30m/5m", "2h/10m", "6h/30m"),
+                rules.stream()
+                        .map(r -> dev.gaday.common.cli.DurationConverter.format(r.longWindow()) + "/"
+                                + dev.gaday.common.cli.DurationConverter.format(r.shortWindow()))
+                        .toList());
+        assertEquals(
+                List.of(14.4, 4.8, 2.4, 1.0),
+                rules.stream().map(AlertRule::factor).toList());
+        assertEquals(
+                List.of(
+                        AlertRule.Severity.PAGE,
+                        AlertRule.Severity.PAGE,
+                        AlertRule.Severity.TICKET,
+                        AlertRule.Severity.TICKET),
+                rules.stream().map(AlertRule::severity).toList());
     }
 
     @Test
@@ -41,13 +57,17 @@ class BurnRatePolicyTest {
 
     @Test
     void shortWindowsNeverFallBelowFourScrapeIntervals() {
-        BurnRatePolicy floored = BurnRatePolicy.ga24h().withWindowsAtLeast(Duration.ofSeconds(60).multipliedBy(4));
+        BurnRatePolicy floored =
+                BurnRatePolicy.ga24h().withWindowsAtLeast(Duration.ofSeconds(60).multipliedBy(4));
         AlertRule fastest = floored.rules().get(0);
         assertEquals(Duration.ofMinutes(4), fastest.shortWindow());
         assertEquals(Duration.ofMinutes(5), fastest.longWindow());
         assertEquals(14.4, fastest.factor());
         // A floor above a long window lifts the long window with it.
-        AlertRule lifted = BurnRatePolicy.ga24h().withWindowsAtLeast(Duration.ofMinutes(8)).rules().get(0);
+        AlertRule lifted = BurnRatePolicy.ga24h()
+                .withWindowsAtLeast(Duration.ofMinutes(8))
+                .rules()
+                .get(0);
         assertEquals(Duration.ofMinutes(8), lifted.shortWindow());
         assertEquals(Duration.ofMinutes(8), lifted.longWindow());
         // At a 15 s scrape nothing changes: 1m is four intervals.
@@ -56,19 +76,29 @@ class BurnRatePolicyTest {
 
     @Test
     void windowsAreDistinctAndSorted() {
-        assertEquals(List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(10),
-                Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(6)), BurnRatePolicy.ga24h().windows());
+        assertEquals(
+                List.of(
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(5),
+                        Duration.ofMinutes(10),
+                        Duration.ofMinutes(30),
+                        Duration.ofHours(2),
+                        Duration.ofHours(6)),
+                BurnRatePolicy.ga24h().windows());
         assertEquals(Duration.ofMinutes(5), BurnRatePolicy.ga24h().currentWindow());
         assertEquals(14.4, BurnRatePolicy.ga24h().maxFactor());
     }
 
     @Test
     void badRulesAreRefused() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new AlertRule(AlertRule.Severity.PAGE, Duration.ofMinutes(1), Duration.ofMinutes(5), 2));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new AlertRule(AlertRule.Severity.PAGE, Duration.ofMinutes(5), Duration.ZERO, 2));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new AlertRule(AlertRule.Severity.PAGE, Duration.ofMinutes(5), Duration.ofMinutes(1), 0));
         assertThrows(IllegalArgumentException.class, () -> new BurnRatePolicy("empty", List.of()));
     }

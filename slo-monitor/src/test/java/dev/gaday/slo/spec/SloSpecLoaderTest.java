@@ -36,7 +36,8 @@ class SloSpecLoaderTest {
 
     @Test
     void readsEventsAndLatencySlosWithPolicies() throws IOException {
-        List<SloDefinition> slos = load("""
+        List<SloDefinition> slos = load(
+                """
                 policy: google-30d
                 slos:
                   - name: api-availability
@@ -82,15 +83,17 @@ class SloSpecLoaderTest {
                 .contains("unknown SLI kind 'raw'"));
         assertTrue(refused("slos:\n  - {name: a, objective: 99, sli: {events: {errors: x, total: y}}}\n")
                 .contains("{{window}}"));
-        assertTrue(refused("slos:\n  - {name: a, objective: 99, policy: fast, sli: {latency: {metric: m, threshold: 1}}}\n")
+        assertTrue(refused(
+                        "slos:\n  - {name: a, objective: 99, policy: fast, sli: {latency: {metric: m, threshold: 1}}}\n")
                 .contains("unknown policy 'fast'"));
         assertTrue(refused("slos:\n  - {name: a, objective: 99, sli: {latency: {metric: m, threshold: 1}}}\n"
-                + "  - {name: a, objective: 99, sli: {latency: {metric: m, threshold: 1}}}\n").contains("twice"));
+                        + "  - {name: a, objective: 99, sli: {latency: {metric: m, threshold: 1}}}\n")
+                .contains("twice"));
         assertTrue(refused("slos: []\n").contains("non-empty"));
         assertTrue(refused("slos:\n  - {name: a, objective: high, sli: {latency: {metric: m, threshold: 1}}}\n")
                 .contains("must be a number"));
         assertTrue(refused("slos:\n  - {name: a, objective: 99, sli: {latency: {metric: m, threshold: 1}},"
-                + " policy: {alerts: [{severity: page, longWindow: 1m, shortWindow: 5m, factor: 2}]}}\n")
+                        + " policy: {alerts: [{severity: page, longWindow: 1m, shortWindow: 5m, factor: 2}]}}\n")
                 .contains("longer than long window"));
     }
 
@@ -103,7 +106,9 @@ class SloSpecLoaderTest {
     @Test
     void defaultsAreAvailabilityAndLatencyPerService() {
         List<SloDefinition> slos = DefaultSlos.forServices(List.of("checkout"));
-        assertEquals(List.of("checkout-availability", "checkout-latency"), slos.stream().map(SloDefinition::name).toList());
+        assertEquals(
+                List.of("checkout-availability", "checkout-latency"),
+                slos.stream().map(SloDefinition::name).toList());
         assertEquals(99.9, slos.get(0).objective());
         Sli.Latency latency = assertInstanceOf(Sli.Latency.class, slos.get(1).sli());
         assertEquals(1.0, latency.threshold());

@@ -28,40 +28,100 @@ import java.util.Random;
  */
 public final class DriftScenarioGenerator {
     /** Finer than the GA day's buckets around 50-500 ms, as a latency-sensitive service would configure. */
-    public static final List<Double> BUCKETS = List.of(0.01, 0.025, 0.05, 0.075, 0.1, 0.125, 0.15, 0.175, 0.2, 0.25,
-            0.3, 0.4, 0.5, 0.75, 1.0, 2.5);
+    public static final List<Double> BUCKETS =
+            List.of(0.01, 0.025, 0.05, 0.075, 0.1, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1.0, 2.5);
+
     private static final long FILE_WINDOW_SECONDS = 7200;
 
     /**
      * One process: requests per second, error ratio, median latency (s) and log-normal sigma, CPU cores,
      * memory bytes; after {@code changeAt} (null: never) latency, error ratio and memory are multiplied.
      */
-    public record Track(String service, String track, long seed, double requestsPerSecond, double errorRatio,
-            double latencyMedian, double latencySigma, double cpuCores, double memoryBytes, Instant changeAt,
-            double latencyFactor, double errorFactor, double memoryFactor) {
+    public record Track(
+            String service,
+            String track,
+            long seed,
+            double requestsPerSecond,
+            double errorRatio,
+            double latencyMedian,
+            double latencySigma,
+            double cpuCores,
+            double memoryBytes,
+            Instant changeAt,
+            double latencyFactor,
+            double errorFactor,
+            double memoryFactor) {
 
         public static Track of(String service, String track, long seed) {
             return new Track(service, track, seed, 20, 0.01, 0.1, 0.35, 0.5, 200e6, null, 1, 1, 1);
         }
 
         public Track errorRatio(double ratio) {
-            return new Track(service, track, seed, requestsPerSecond, ratio, latencyMedian, latencySigma, cpuCores,
-                    memoryBytes, changeAt, latencyFactor, errorFactor, memoryFactor);
+            return new Track(
+                    service,
+                    track,
+                    seed,
+                    requestsPerSecond,
+                    ratio,
+                    latencyMedian,
+                    latencySigma,
+                    cpuCores,
+                    memoryBytes,
+                    changeAt,
+                    latencyFactor,
+                    errorFactor,
+                    memoryFactor);
         }
 
         public Track requestsPerSecond(double rate) {
-            return new Track(service, track, seed, rate, errorRatio, latencyMedian, latencySigma, cpuCores,
-                    memoryBytes, changeAt, latencyFactor, errorFactor, memoryFactor);
+            return new Track(
+                    service,
+                    track,
+                    seed,
+                    rate,
+                    errorRatio,
+                    latencyMedian,
+                    latencySigma,
+                    cpuCores,
+                    memoryBytes,
+                    changeAt,
+                    latencyFactor,
+                    errorFactor,
+                    memoryFactor);
         }
 
         public Track latencyMedian(double seconds) {
-            return new Track(service, track, seed, requestsPerSecond, errorRatio, seconds, latencySigma, cpuCores,
-                    memoryBytes, changeAt, latencyFactor, errorFactor, memoryFactor);
+            return new Track(
+                    service,
+                    track,
+                    seed,
+                    requestsPerSecond,
+                    errorRatio,
+                    seconds,
+                    latencySigma,
+                    cpuCores,
+                    memoryBytes,
+                    changeAt,
+                    latencyFactor,
+                    errorFactor,
+                    memoryFactor);
         }
 
         public Track changeAt(Instant at, double latency, double errors, double memory) {
-            return new Track(service, track, seed, requestsPerSecond, errorRatio, latencyMedian, latencySigma,
-                    cpuCores, memoryBytes, at, latency, errors, memory);
+            return new Track(
+                    service,
+                    track,
+                    seed,
+                    requestsPerSecond,
+                    errorRatio,
+                    latencyMedian,
+                    latencySigma,
+                    cpuCores,
+                    memoryBytes,
+                    at,
+                    latency,
+                    errors,
+                    memory);
         }
 
         String instance() {
@@ -98,7 +158,8 @@ public final class DriftScenarioGenerator {
             int window = -1;
             Map<String, StringBuilder> families = newFamilies();
             for (long t = startSec; t <= endSec; t += step.getSeconds()) {
-                int w = (int) Math.min((t - startSec) / FILE_WINDOW_SECONDS, (endSec - startSec - 1) / FILE_WINDOW_SECONDS);
+                int w = (int)
+                        Math.min((t - startSec) / FILE_WINDOW_SECONDS, (endSec - startSec - 1) / FILE_WINDOW_SECONDS);
                 if (w != window) {
                     if (window >= 0) {
                         files.add(flush(directory, window, families));
@@ -110,14 +171,30 @@ public final class DriftScenarioGenerator {
                 }
             }
             files.add(flush(directory, window, families));
-            List<Manifest.Service> services = tracks.stream().map(Track::service).distinct()
-                    .map(name -> new Manifest.Service(name, tracks.stream().filter(t -> t.service().equals(name))
-                            .map(Track::instance).toList())).toList();
+            List<Manifest.Service> services = tracks.stream()
+                    .map(Track::service)
+                    .distinct()
+                    .map(name -> new Manifest.Service(
+                            name,
+                            tracks.stream()
+                                    .filter(t -> t.service().equals(name))
+                                    .map(Track::instance)
+                                    .toList()))
+                    .toList();
             String first = services.get(0).name();
-            Manifest manifest = new Manifest(tracks.get(0).seed(), start, end(), step.getSeconds(), services, first,
-                    files, new Manifest.Events(new Manifest.Incident(first, start, start, 0),
+            Manifest manifest = new Manifest(
+                    tracks.get(0).seed(),
+                    start,
+                    end(),
+                    step.getSeconds(),
+                    services,
+                    first,
+                    files,
+                    new Manifest.Events(
+                            new Manifest.Incident(first, start, start, 0),
                             new Manifest.Deploy(first, first, start, start),
-                            new Manifest.ReconnectStorm(first, start, start)), List.of(),
+                            new Manifest.ReconnectStorm(first, start, start)),
+                    List.of(),
                     new Manifest.Truths(Map.of(), null, null, null, null, null));
             ManifestJson.write(manifest, directory.resolve(GaDayGenerator.MANIFEST_FILE));
             return new Dataset(directory, files.stream().map(directory::resolve).toList(), manifest);
@@ -194,31 +271,72 @@ public final class DriftScenarioGenerator {
                 cpuSeconds += track.cpuCores() * seconds * Math.max(0, 1 + 0.05 * random.nextGaussian());
             }
             StringBuilder requests = families.get("http_requests counter");
-            requests.append("http_requests_total{").append(labels).append(",status=\"200\"} ").append(ok).append(' ')
-                    .append(t).append('\n');
+            requests.append("http_requests_total{")
+                    .append(labels)
+                    .append(",status=\"200\"} ")
+                    .append(ok)
+                    .append(' ')
+                    .append(t)
+                    .append('\n');
             if (errors > 0 || track.errorRatio() * track.errorFactor() > 0) {
-                requests.append("http_requests_total{").append(labels).append(",status=\"500\"} ").append(errors)
-                        .append(' ').append(t).append('\n');
+                requests.append("http_requests_total{")
+                        .append(labels)
+                        .append(",status=\"500\"} ")
+                        .append(errors)
+                        .append(' ')
+                        .append(t)
+                        .append('\n');
             }
             StringBuilder histogram = families.get("http_request_duration_seconds histogram");
             long cumulative = 0;
             for (int b = 0; b <= BUCKETS.size(); b++) {
                 cumulative += buckets[b];
                 String le = b < BUCKETS.size() ? BUCKETS.get(b).toString() : "+Inf";
-                histogram.append("http_request_duration_seconds_bucket{").append(labels).append(",le=\"").append(le)
-                        .append("\"} ").append(cumulative).append(' ').append(t).append('\n');
+                histogram
+                        .append("http_request_duration_seconds_bucket{")
+                        .append(labels)
+                        .append(",le=\"")
+                        .append(le)
+                        .append("\"} ")
+                        .append(cumulative)
+                        .append(' ')
+                        .append(t)
+                        .append('\n');
             }
-            histogram.append("http_request_duration_seconds_sum{").append(labels).append("} ")
-                    .append(String.format(Locale.ROOT, "%.6f", latencySum)).append(' ').append(t).append('\n');
-            histogram.append("http_request_duration_seconds_count{").append(labels).append("} ").append(cumulative)
-                    .append(' ').append(t).append('\n');
-            families.get("process_cpu_seconds counter").append("process_cpu_seconds_total{").append(labels)
-                    .append("} ").append(String.format(Locale.ROOT, "%.4f", cpuSeconds)).append(' ').append(t)
+            histogram
+                    .append("http_request_duration_seconds_sum{")
+                    .append(labels)
+                    .append("} ")
+                    .append(String.format(Locale.ROOT, "%.6f", latencySum))
+                    .append(' ')
+                    .append(t)
                     .append('\n');
-            double memory = track.memoryBytes() * (changed ? track.memoryFactor() : 1)
-                    * (1 + 0.005 * random.nextGaussian());
-            families.get("process_resident_memory_bytes gauge").append("process_resident_memory_bytes{").append(labels)
-                    .append("} ").append(Math.round(memory)).append(' ').append(t).append('\n');
+            histogram
+                    .append("http_request_duration_seconds_count{")
+                    .append(labels)
+                    .append("} ")
+                    .append(cumulative)
+                    .append(' ')
+                    .append(t)
+                    .append('\n');
+            families.get("process_cpu_seconds counter")
+                    .append("process_cpu_seconds_total{")
+                    .append(labels)
+                    .append("} ")
+                    .append(String.format(Locale.ROOT, "%.4f", cpuSeconds))
+                    .append(' ')
+                    .append(t)
+                    .append('\n');
+            double memory =
+                    track.memoryBytes() * (changed ? track.memoryFactor() : 1) * (1 + 0.005 * random.nextGaussian());
+            families.get("process_resident_memory_bytes gauge")
+                    .append("process_resident_memory_bytes{")
+                    .append(labels)
+                    .append("} ")
+                    .append(Math.round(memory))
+                    .append(' ')
+                    .append(t)
+                    .append('\n');
         }
     }
 }

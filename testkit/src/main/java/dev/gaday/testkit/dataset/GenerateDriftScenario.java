@@ -13,8 +13,7 @@ import java.util.List;
  * Prints the window's start and end.
  */
 public final class GenerateDriftScenario {
-    private GenerateDriftScenario() {
-    }
+    private GenerateDriftScenario() {}
 
     public static void main(String[] args) {
         if (args.length != 4) {
@@ -26,11 +25,15 @@ public final class GenerateDriftScenario {
         for (int i = 0; i < services; i++) {
             String name = String.format("svc-%03d", i);
             tracks.add(DriftScenarioGenerator.Track.of(name, "stable", 2L * i).requestsPerSecond(2));
-            tracks.add(DriftScenarioGenerator.Track.of(name, "canary", 2L * i + 1).requestsPerSecond(2)
+            tracks.add(DriftScenarioGenerator.Track.of(name, "canary", 2L * i + 1)
+                    .requestsPerSecond(2)
                     .latencyMedian(0.12));
         }
-        DriftScenarioGenerator generator = new DriftScenarioGenerator(Instant.parse("2026-03-01T00:00:00Z"),
-                Duration.ofHours(Long.parseLong(args[1])), Duration.ofSeconds(Long.parseLong(args[2])), tracks);
+        DriftScenarioGenerator generator = new DriftScenarioGenerator(
+                Instant.parse("2026-03-01T00:00:00Z"),
+                Duration.ofHours(Long.parseLong(args[1])),
+                Duration.ofSeconds(Long.parseLong(args[2])),
+                tracks);
         generator.generate(Path.of(args[0]));
         System.out.println(Instant.parse("2026-03-01T00:00:00Z") + " " + generator.end());
     }

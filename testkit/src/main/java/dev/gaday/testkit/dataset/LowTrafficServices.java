@@ -24,8 +24,7 @@ public final class LowTrafficServices {
     public static final int SPARSE_REQUESTS = 30;
     public static final String FILE = "low-traffic.om";
 
-    private LowTrafficServices() {
-    }
+    private LowTrafficServices() {}
 
     /**
      * Writes {@value #FILE} into {@code directory}, samples every {@code step} from {@code start} to {@code end};
@@ -45,28 +44,57 @@ public final class LowTrafficServices {
         for (long i = 0; i < points; i++) {
             long t = from + i * stepSeconds;
             // Request k (1..30) is served just before sample round(k * (points - 1) / 30): evenly spread.
-            while (served < SPARSE_REQUESTS && i >= Math.round((served + 1) * (points - 1) / (double) SPARSE_REQUESTS)) {
+            while (served < SPARSE_REQUESTS
+                    && i >= Math.round((served + 1) * (points - 1) / (double) SPARSE_REQUESTS)) {
                 served++;
             }
             long errors = served >= SPARSE_REQUESTS / 2 ? 1 : 0;
             for (String service : List.of(IDLE, SPARSE)) {
                 long ok = service.equals(SPARSE) ? served - errors : 0;
                 long failed = service.equals(SPARSE) ? errors : 0;
-                String labels = "job=\"" + service + "\",service=\"" + service + "\",instance=\"" + service + "-0:8080\"";
-                requests.append("http_requests_total{").append(labels).append(",method=\"GET\",status=\"200\"} ")
-                        .append(ok).append(' ').append(t).append('\n');
-                requests.append("http_requests_total{").append(labels).append(",method=\"GET\",status=\"500\"} ")
-                        .append(failed).append(' ').append(t).append('\n');
+                String labels =
+                        "job=\"" + service + "\",service=\"" + service + "\",instance=\"" + service + "-0:8080\"";
+                requests.append("http_requests_total{")
+                        .append(labels)
+                        .append(",method=\"GET\",status=\"200\"} ")
+                        .append(ok)
+                        .append(' ')
+                        .append(t)
+                        .append('\n');
+                requests.append("http_requests_total{")
+                        .append(labels)
+                        .append(",method=\"GET\",status=\"500\"} ")
+                        .append(failed)
+                        .append(' ')
+                        .append(t)
+                        .append('\n');
                 long count = ok + failed;
                 for (String le : GaDayGenerator.HTTP_BUCKETS) {
                     long inBucket = Double.parseDouble(le.equals("+Inf") ? "Infinity" : le) >= 0.05 ? count : 0;
-                    buckets.append("http_request_duration_seconds_bucket{").append(labels).append(",le=\"")
-                            .append(le).append("\"} ").append(inBucket).append(' ').append(t).append('\n');
+                    buckets.append("http_request_duration_seconds_bucket{")
+                            .append(labels)
+                            .append(",le=\"")
+                            .append(le)
+                            .append("\"} ")
+                            .append(inBucket)
+                            .append(' ')
+                            .append(t)
+                            .append('\n');
                 }
-                buckets.append("http_request_duration_seconds_count{").append(labels).append("} ").append(count)
-                        .append(' ').append(t).append('\n');
-                buckets.append("http_request_duration_seconds_sum{").append(labels).append("} ")
-                        .append(count * 0.03).append(' ').append(t).append('\n');
+                buckets.append("http_request_duration_seconds_count{")
+                        .append(labels)
+                        .append("} ")
+                        .append(count)
+                        .append(' ')
+                        .append(t)
+                        .append('\n');
+                buckets.append("http_request_duration_seconds_sum{")
+                        .append(labels)
+                        .append("} ")
+                        .append(count * 0.03)
+                        .append(' ')
+                        .append(t)
+                        .append('\n');
             }
         }
         Path file = directory.resolve(FILE);
@@ -85,7 +113,11 @@ public final class LowTrafficServices {
 
     /** {@code dataset} with this file added to its files, for {@code PrometheusServer.start}. */
     public static Dataset addTo(Dataset dataset, Duration step) {
-        Path file = write(dataset.directory(), dataset.manifest().start(), dataset.manifest().end(), step);
+        Path file = write(
+                dataset.directory(),
+                dataset.manifest().start(),
+                dataset.manifest().end(),
+                step);
         List<Path> files = new ArrayList<>(dataset.files());
         files.add(file);
         return new Dataset(dataset.directory(), files, dataset.manifest());

@@ -34,8 +34,8 @@ import java.util.concurrent.Executors;
  * }</pre>
  */
 public final class LiveExporter implements AutoCloseable {
-    private static final List<String> BUCKETS = List.of("0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1",
-            "2.5", "5", "10", "+Inf");
+    private static final List<String> BUCKETS =
+            List.of("0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "2.5", "5", "10", "+Inf");
     private static final double NORMAL_SECONDS = 0.03;
     private static final double INCIDENT_SECONDS = 2.2;
 
@@ -117,20 +117,37 @@ public final class LiveExporter implements AutoCloseable {
         for (ServiceState state : services.values()) {
             state.advance(now);
             String labels = "service=\"" + state.spec.name() + "\",instance=\"" + state.spec.name() + "-0:8080\"";
-            requests.append("http_requests_total{").append(labels).append(",method=\"GET\",status=\"200\"} ")
-                    .append(state.ok).append('\n');
-            requests.append("http_requests_total{").append(labels).append(",method=\"GET\",status=\"500\"} ")
-                    .append(state.failed).append('\n');
+            requests.append("http_requests_total{")
+                    .append(labels)
+                    .append(",method=\"GET\",status=\"200\"} ")
+                    .append(state.ok)
+                    .append('\n');
+            requests.append("http_requests_total{")
+                    .append(labels)
+                    .append(",method=\"GET\",status=\"500\"} ")
+                    .append(state.failed)
+                    .append('\n');
             long cumulative = 0;
             for (int b = 0; b < BUCKETS.size(); b++) {
                 cumulative += state.buckets[b];
-                latency.append("http_request_duration_seconds_bucket{").append(labels).append(",le=\"")
-                        .append(BUCKETS.get(b)).append("\"} ").append(cumulative).append('\n');
+                latency.append("http_request_duration_seconds_bucket{")
+                        .append(labels)
+                        .append(",le=\"")
+                        .append(BUCKETS.get(b))
+                        .append("\"} ")
+                        .append(cumulative)
+                        .append('\n');
             }
-            latency.append("http_request_duration_seconds_sum{").append(labels).append("} ")
-                    .append(state.sumSeconds).append('\n');
-            latency.append("http_request_duration_seconds_count{").append(labels).append("} ")
-                    .append(cumulative).append('\n');
+            latency.append("http_request_duration_seconds_sum{")
+                    .append(labels)
+                    .append("} ")
+                    .append(state.sumSeconds)
+                    .append('\n');
+            latency.append("http_request_duration_seconds_count{")
+                    .append(labels)
+                    .append("} ")
+                    .append(cumulative)
+                    .append('\n');
             up.append("up{").append(labels).append("} 1\n");
         }
         return requests.append(latency).append(up).toString();
@@ -201,8 +218,7 @@ public final class LiveExporter implements AutoCloseable {
         private final List<ServiceSpec> services = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder service(String name, double rps, double errorRatio) {
             services.add(new ServiceSpec(name, rps, errorRatio));

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * interval, with an empty TSDB in a temporary directory removed on {@link #close()}.
  */
 public final class ScrapingPrometheus implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
     private final Path workDir;
@@ -47,7 +48,10 @@ public final class ScrapingPrometheus implements AutoCloseable {
                     + "    scrape_interval: " + interval + "\n    scrape_timeout: " + interval
                     + "\n    static_configs:\n      - targets: [");
             for (int i = 0; i < targets.size(); i++) {
-                config.append(i == 0 ? "" : ", ").append('"').append(targets.get(i)).append('"');
+                config.append(i == 0 ? "" : ", ")
+                        .append('"')
+                        .append(targets.get(i))
+                        .append('"');
             }
             config.append("]\n");
             Path configFile = workDir.resolve("prometheus.yml");
@@ -57,9 +61,14 @@ public final class ScrapingPrometheus implements AutoCloseable {
                 port = socket.getLocalPort();
             }
             Path log = workDir.resolve("prometheus.log");
-            Process process = new ProcessBuilder(binaries.prometheus().toString(), "--config.file=" + configFile,
-                    "--storage.tsdb.path=" + workDir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(
+                            binaries.prometheus().toString(),
+                            "--config.file=" + configFile,
+                            "--storage.tsdb.path=" + workDir.resolve("data"),
+                            "--web.listen-address=127.0.0.1:" + port)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             ScrapingPrometheus prometheus = new ScrapingPrometheus(process, workDir, port);
             try {
                 prometheus.awaitReady(log);
@@ -81,8 +90,11 @@ public final class ScrapingPrometheus implements AutoCloseable {
                 throw new IllegalStateException("prometheus exited before it was ready: " + read(log));
             }
             try {
-                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2))
-                        .build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = HTTP.send(
+                        HttpRequest.newBuilder(ready)
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }

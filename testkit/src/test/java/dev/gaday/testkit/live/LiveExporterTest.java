@@ -38,7 +38,8 @@ class LiveExporterTest {
     @Test
     void countersFollowTheClockAndTheIncident() {
         MovingClock clock = new MovingClock();
-        try (LiveExporter exporter = LiveExporter.builder().clock(clock).service("api", 20, 0.05).start()) {
+        try (LiveExporter exporter =
+                LiveExporter.builder().clock(clock).service("api", 20, 0.05).start()) {
             clock.now = clock.now.plusSeconds(10);
             assertArrayEquals(new long[] {200, 10}, exporter.totals("api"));
             exporter.startIncident("api", 0.5);
@@ -48,8 +49,10 @@ class LiveExporterTest {
             clock.now = clock.now.plus(Duration.ofMillis(500));
             assertArrayEquals(new long[] {410, 110}, exporter.totals("api"));
             String text = exporter.render();
-            assertTrue(text.contains("http_requests_total{service=\"api\",instance=\"api-0:8080\",method=\"GET\","
-                    + "status=\"500\"} 110\n"), text);
+            assertTrue(
+                    text.contains("http_requests_total{service=\"api\",instance=\"api-0:8080\",method=\"GET\","
+                            + "status=\"500\"} 110\n"),
+                    text);
             // 210 fast requests within 50 ms, 200 slow ones in (1, 2.5].
             assertTrue(text.contains(",le=\"0.05\"} 210\n"), text);
             assertTrue(text.contains(",le=\"1\"} 210\n"), text);
@@ -62,8 +65,10 @@ class LiveExporterTest {
     void servesMetricsOverHttpOnLoopback() throws Exception {
         try (LiveExporter exporter = LiveExporter.builder().service("api", 5, 0).start()) {
             assertTrue(exporter.target().startsWith("127.0.0.1:"));
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(exporter.url())).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(exporter.url())).build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode());
             assertTrue(response.body().contains("# TYPE http_requests_total counter"), response.body());
         }

@@ -11,8 +11,15 @@ import java.util.Objects;
  * per step and {@code totals} the requests per step; otherwise {@code totals} is null. {@code aggregate}
  * is the whole window's value for a latency metric (the quantile over the window's histogram), else null.
  */
-public record BaselineSeries(String metric, String kind, Map<String, String> labels, String query,
-        List<Long> timestamps, List<Double> values, List<Double> totals, Double aggregate) {
+public record BaselineSeries(
+        String metric,
+        String kind,
+        Map<String, String> labels,
+        String query,
+        List<Long> timestamps,
+        List<Double> values,
+        List<Double> totals,
+        Double aggregate) {
 
     public BaselineSeries {
         Objects.requireNonNull(metric, "metric");

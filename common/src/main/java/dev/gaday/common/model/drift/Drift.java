@@ -16,9 +16,24 @@ import java.util.Objects;
  * @param threshold      the practical threshold in percent a failing change must reach
  * @param stepSeconds    the sample step (and rate() range)
  */
-public record Drift(String metric, String service, Map<String, String> labels, String kind, String group,
-        boolean critical, Double baseline, Double current, Double changePercent, String direction, String severity,
-        String classification, boolean drifted, DriftTest test, String query, long stepSeconds, double threshold,
+public record Drift(
+        String metric,
+        String service,
+        Map<String, String> labels,
+        String kind,
+        String group,
+        boolean critical,
+        Double baseline,
+        Double current,
+        Double changePercent,
+        String direction,
+        String severity,
+        String classification,
+        boolean drifted,
+        DriftTest test,
+        String query,
+        long stepSeconds,
+        double threshold,
         String reason) {
 
     public Drift {

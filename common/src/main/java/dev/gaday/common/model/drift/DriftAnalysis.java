@@ -17,10 +17,22 @@ import java.util.Objects;
  * @param drifts    one entry per check (metric × label set), drifted or not, each with its reason
  * @param canary    the weighted score (every mode computes it; named for the canary judge); null if absent
  */
-public record DriftAnalysis(int schemaVersion, String kind, Instant generatedAt, String mode,
-        Map<String, DriftWindow> windows, String status, boolean complete, int totalChecks, int driftsDetected,
-        int criticalDrifts, SeverityBreakdown severityBreakdown, List<Drift> drifts,
-        List<Mitigation> mitigationActions, CanaryScore canary, String reason) {
+public record DriftAnalysis(
+        int schemaVersion,
+        String kind,
+        Instant generatedAt,
+        String mode,
+        Map<String, DriftWindow> windows,
+        String status,
+        boolean complete,
+        int totalChecks,
+        int driftsDetected,
+        int criticalDrifts,
+        SeverityBreakdown severityBreakdown,
+        List<Drift> drifts,
+        List<Mitigation> mitigationActions,
+        CanaryScore canary,
+        String reason) {
 
     public static final List<String> STATUSES = List.of("PASS", "MARGINAL", "FAIL", "NO_DATA");
 
@@ -36,20 +48,42 @@ public record DriftAnalysis(int schemaVersion, String kind, Instant generatedAt,
         drifts = List.copyOf(Objects.requireNonNull(drifts, "drifts"));
         mitigationActions = List.copyOf(Objects.requireNonNull(mitigationActions, "mitigationActions"));
         if (totalChecks != drifts.size()) {
-            throw new IllegalArgumentException("totalChecks " + totalChecks + " differs from the " + drifts.size()
-                    + " checks listed");
+            throw new IllegalArgumentException(
+                    "totalChecks " + totalChecks + " differs from the " + drifts.size() + " checks listed");
         }
     }
 
-    public static DriftAnalysis of(Instant generatedAt, String mode, Map<String, DriftWindow> windows, String status,
-            boolean complete, int driftsDetected, int criticalDrifts, SeverityBreakdown severityBreakdown,
-            List<Drift> drifts, List<Mitigation> mitigationActions, CanaryScore canary, String reason) {
-        return new DriftAnalysis(FileKind.DRIFT_ANALYSIS.schemaVersion(), FileKind.DRIFT_ANALYSIS.id(), generatedAt,
-                mode, windows, status, complete, drifts.size(), driftsDetected, criticalDrifts, severityBreakdown,
-                drifts, mitigationActions, canary, reason);
+    public static DriftAnalysis of(
+            Instant generatedAt,
+            String mode,
+            Map<String, DriftWindow> windows,
+            String status,
+            boolean complete,
+            int driftsDetected,
+            int criticalDrifts,
+            SeverityBreakdown severityBreakdown,
+            List<Drift> drifts,
+            List<Mitigation> mitigationActions,
+            CanaryScore canary,
+            String reason) {
+        return new DriftAnalysis(
+                FileKind.DRIFT_ANALYSIS.schemaVersion(),
+                FileKind.DRIFT_ANALYSIS.id(),
+                generatedAt,
+                mode,
+                windows,
+                status,
+                complete,
+                drifts.size(),
+                driftsDetected,
+                criticalDrifts,
+                severityBreakdown,
+                drifts,
+                mitigationActions,
+                canary,
+                reason);
     }
 
     /** How many checks had each severity (significant changes in the bad direction; none is not counted). */
-    public record SeverityBreakdown(int info, int warning, int critical) {
-    }
+    public record SeverityBreakdown(int info, int warning, int critical) {}
 }

@@ -13,8 +13,15 @@ import java.util.Objects;
  * @param stepSeconds the sample step, also the rate() range of the queries
  * @param configSha256 SHA-256 of the metric set's canonical JSON, to notice a changed configuration
  */
-public record DriftBaseline(int schemaVersion, String kind, Instant capturedAt, DriftWindow window, String selector,
-        long stepSeconds, String configSha256, List<BaselineSeries> series) {
+public record DriftBaseline(
+        int schemaVersion,
+        String kind,
+        Instant capturedAt,
+        DriftWindow window,
+        String selector,
+        long stepSeconds,
+        String configSha256,
+        List<BaselineSeries> series) {
 
     public DriftBaseline {
         FileKind.DRIFT_BASELINE.check(schemaVersion, kind);
@@ -27,9 +34,21 @@ public record DriftBaseline(int schemaVersion, String kind, Instant capturedAt, 
         series = List.copyOf(Objects.requireNonNull(series, "series"));
     }
 
-    public static DriftBaseline of(Instant capturedAt, DriftWindow window, String selector, long stepSeconds,
-            String configSha256, List<BaselineSeries> series) {
-        return new DriftBaseline(FileKind.DRIFT_BASELINE.schemaVersion(), FileKind.DRIFT_BASELINE.id(), capturedAt,
-                window, selector, stepSeconds, configSha256, series);
+    public static DriftBaseline of(
+            Instant capturedAt,
+            DriftWindow window,
+            String selector,
+            long stepSeconds,
+            String configSha256,
+            List<BaselineSeries> series) {
+        return new DriftBaseline(
+                FileKind.DRIFT_BASELINE.schemaVersion(),
+                FileKind.DRIFT_BASELINE.id(),
+                capturedAt,
+                window,
+                selector,
+                stepSeconds,
+                configSha256,
+                series);
     }
 }

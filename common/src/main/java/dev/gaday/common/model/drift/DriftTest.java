@@ -8,7 +8,18 @@ package dev.gaday.common.model.drift;
  * difference of proportions for ratio tests). {@code missingBaseline}/{@code missingCurrent} count the
  * steps of the grid without a sample (gaps are reported, never filled).
  */
-public record DriftTest(String name, int nBaseline, int nCurrent, int missingBaseline, int missingCurrent,
-        Double pValue, Double adjustedPValue, Double inflation, Double ciLow, Double ciHigh, Double hlShift,
-        Double effectSize, Double cles, double confidence) {
-}
+public record DriftTest(
+        String name,
+        int nBaseline,
+        int nCurrent,
+        int missingBaseline,
+        int missingCurrent,
+        Double pValue,
+        Double adjustedPValue,
+        Double inflation,
+        Double ciLow,
+        Double ciHigh,
+        Double hlShift,
+        Double effectSize,
+        Double cles,
+        double confidence) {}

@@ -9,9 +9,16 @@ import java.util.List;
  * end has one more {@code firedAt} than {@code resolvedAt}. {@code suppressedMinutes}: minutes in which
  * both windows burned too fast but the short window held fewer events than the SLO's {@code minEvents}.
  */
-public record SloAlert(String severity, String longWindow, String shortWindow, double factor, boolean firing,
-                       List<Instant> firedAt, List<Instant> resolvedAt, double peakBurnRate,
-                       long suppressedMinutes) {
+public record SloAlert(
+        String severity,
+        String longWindow,
+        String shortWindow,
+        double factor,
+        boolean firing,
+        List<Instant> firedAt,
+        List<Instant> resolvedAt,
+        double peakBurnRate,
+        long suppressedMinutes) {
     public SloAlert {
         firedAt = firedAt == null ? List.of() : List.copyOf(firedAt);
         resolvedAt = resolvedAt == null ? List.of() : List.copyOf(resolvedAt);

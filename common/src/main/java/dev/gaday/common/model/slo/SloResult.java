@@ -45,7 +45,9 @@ public record SloResult(
     }
 
     /** The budget numbers: percent of the budget consumed and remaining, and what remains in events and minutes. */
-    public record ErrorBudget(double consumedPercent, double remainingPercent, double remainingEvents,
-                              double remainingFullOutageMinutes) {
-    }
+    public record ErrorBudget(
+            double consumedPercent,
+            double remainingPercent,
+            double remainingEvents,
+            double remainingFullOutageMinutes) {}
 }
