@@ -47,13 +47,18 @@ class CompressedGaDayIT {
 
     @BeforeAll
     static void unpack() throws Exception {
-        repository = Path.of(System.getProperty("dist.repository")).toAbsolutePath().normalize();
+        repository =
+                Path.of(System.getProperty("dist.repository")).toAbsolutePath().normalize();
         Path archive = Path.of(System.getProperty("dist.archive"));
         assertTrue(Files.isRegularFile(archive), archive + " was not built");
         Path unpacked = Files.createDirectories(work.resolve("opt"));
-        Process tar = new ProcessBuilder("tar", "xzf", archive.toString()).directory(unpacked.toFile()).inheritIO().start();
+        Process tar = new ProcessBuilder("tar", "xzf", archive.toString())
+                .directory(unpacked.toFile())
+                .inheritIO()
+                .start();
         assertEquals(0, tar.waitFor());
-        bin = unpacked.resolve("ga-day-toolkit-" + System.getProperty("dist.version")).resolve("bin");
+        bin = unpacked.resolve("ga-day-toolkit-" + System.getProperty("dist.version"))
+                .resolve("bin");
     }
 
     @Test
@@ -66,14 +71,20 @@ class CompressedGaDayIT {
         for (Day day : List.of(withIncident, withoutIncident)) {
             assertEquals(0, day.start.exit(), day.start.err());
             // status: one line per monitor, each running a few seconds into the day.
-            for (String monitor : List.of("kpi-collector", "slo-monitor", "drift-detector", "ws-health", "validation")) {
-                assertTrue(day.status.out().lines().anyMatch(l -> l.startsWith(monitor) && l.contains("running")),
+            for (String monitor :
+                    List.of("kpi-collector", "slo-monitor", "drift-detector", "ws-health", "validation")) {
+                assertTrue(
+                        day.status.out().lines().anyMatch(l -> l.startsWith(monitor) && l.contains("running")),
                         monitor + " in:\n" + day.status.out());
             }
             assertTrue(Files.readString(day.dir.resolve("status.md")).contains("| `kpi-collector` | running |"));
             // stop after the day's end: every monitor finished and left its final file.
-            for (String file : List.of("ga_kpis/ga_kpi_summary.json", "slo/slo_status.json", "drift/drift_analysis.json",
-                    "ws_health/ws_health_metrics.json", "ga_validation_interim/validation_results.json")) {
+            for (String file : List.of(
+                    "ga_kpis/ga_kpi_summary.json",
+                    "slo/slo_status.json",
+                    "drift/drift_analysis.json",
+                    "ws_health/ws_health_metrics.json",
+                    "ga_validation_interim/validation_results.json")) {
                 assertTrue(day.stop.out().contains("left " + file), file + " in:\n" + day.stop.out());
             }
             assertFalse(day.stop.out().contains("DIED"), day.stop.out());
@@ -89,10 +100,18 @@ class CompressedGaDayIT {
 
         assertEquals(1, withIncident.certify.exit(), withIncident.certify.out() + withIncident.certify.err());
         assertTrue(withIncident.certify.out().contains(": NOT CERTIFIED"), withIncident.certify.out());
-        List<String> failed = withIncident.certify.out().lines().dropWhile(l -> !l.equals("failed criteria:")).toList();
-        assertTrue(failed.stream().anyMatch(l -> l.contains("kpi-collector: service checkout availability")), failed.toString());
+        List<String> failed = withIncident
+                .certify
+                .out()
+                .lines()
+                .dropWhile(l -> !l.equals("failed criteria:"))
+                .toList();
+        assertTrue(
+                failed.stream().anyMatch(l -> l.contains("kpi-collector: service checkout availability")),
+                failed.toString());
         assertTrue(failed.stream().anyMatch(l -> l.contains("slo-monitor: checkout-availability")), failed.toString());
-        assertTrue(failed.stream().noneMatch(l -> l.contains("service cart") || l.contains("cart-")), failed.toString());
+        assertTrue(
+                failed.stream().noneMatch(l -> l.contains("service cart") || l.contains("cart-")), failed.toString());
 
         assertEquals(0, withoutIncident.certify.exit(), withoutIncident.certify.out() + withoutIncident.certify.err());
         assertTrue(withoutIncident.certify.out().contains(": CERTIFIED"), withoutIncident.certify.out());
@@ -112,7 +131,8 @@ class CompressedGaDayIT {
         String runDir = day.run.toString();
         List<String> left = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(runDir)).orElse(false))
-                .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+                .toList();
         assertTrue(left.isEmpty(), "processes left: " + left);
     }
 
@@ -131,8 +151,7 @@ class CompressedGaDayIT {
         return text.charAt(text.lastIndexOf(')') + 2) != 'Z';
     }
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     record Day(Path dir, Path run, Run start, Run secondStart, Run status, Run stop, Run certify) {
         static Day run(Path dir, boolean incident) {
@@ -148,35 +167,53 @@ class CompressedGaDayIT {
         Files.createDirectories(dir);
         Path run = dir.resolve("run");
         long started = System.nanoTime();
-        try (LiveExporter exporter = LiveExporter.builder().service("checkout", 40, 0.0002).service("cart", 30, 0.0002).start();
-             RedisExporter redis = new RedisExporter();
-             ScrapingPrometheus prometheus = ScrapingPrometheus.start(List.of(exporter.target(), redis.target()),
-                     Duration.ofSeconds(1));
-             WsServer ws = new WsServer(dir.resolve("ws-serve.log"))) {
+        try (LiveExporter exporter = LiveExporter.builder()
+                        .service("checkout", 40, 0.0002)
+                        .service("cart", 30, 0.0002)
+                        .start();
+                RedisExporter redis = new RedisExporter();
+                ScrapingPrometheus prometheus =
+                        ScrapingPrometheus.start(List.of(exporter.target(), redis.target()), Duration.ofSeconds(1));
+                WsServer ws = new WsServer(dir.resolve("ws-serve.log"))) {
             Path driftConfig = dir.resolve("drift.yaml");
-            String drift = Files.readString(repository.resolve(
-                    "drift-detector/src/main/resources/dev/gaday/drift/config/default-drift.yaml"));
-            Files.writeString(driftConfig, drift.replaceFirst("(?m)^step: 1m", "step: 5s")
-                    .replaceFirst("(?m)^minSamples: 50", "minSamples: 5"));
+            String drift = Files.readString(
+                    repository.resolve("drift-detector/src/main/resources/dev/gaday/drift/config/default-drift.yaml"));
+            Files.writeString(
+                    driftConfig,
+                    drift.replaceFirst("(?m)^step: 1m", "step: 5s")
+                            .replaceFirst("(?m)^minSamples: 50", "minSamples: 5"));
             Path config = dir.resolve("ga-day.conf");
-            Files.writeString(config, String.join("\n",
-                    "PROMETHEUS_URL=" + prometheus.url(),
-                    "DURATION=" + DAY.toMinutes() + "m",
-                    "KPI_INTERVAL=15s", "SLO_INTERVAL=15s", "DRIFT_INTERVAL=15s", "SCRAPE_INTERVAL=1s",
-                    "VALIDATE_AFTER=90s",
-                    "WS_ENDPOINT=" + ws.url(), "WS_DURATION=60s", "WS_INTERVAL=2s", "WS_CONNECTIONS=2",
-                    "DRIFT_CONFIG=" + driftConfig,
-                    "RELEASE=" + repository.resolve("templates/release.example.yaml"), ""));
+            Files.writeString(
+                    config,
+                    String.join(
+                            "\n",
+                            "PROMETHEUS_URL=" + prometheus.url(),
+                            "DURATION=" + DAY.toMinutes() + "m",
+                            "KPI_INTERVAL=15s",
+                            "SLO_INTERVAL=15s",
+                            "DRIFT_INTERVAL=15s",
+                            "SCRAPE_INTERVAL=1s",
+                            "VALIDATE_AFTER=90s",
+                            "WS_ENDPOINT=" + ws.url(),
+                            "WS_DURATION=60s",
+                            "WS_INTERVAL=2s",
+                            "WS_CONNECTIONS=2",
+                            "DRIFT_CONFIG=" + driftConfig,
+                            "RELEASE=" + repository.resolve("templates/release.example.yaml"),
+                            ""));
 
             // The baseline: the half minute of healthy traffic before the day.
-            Thread.sleep(Math.max(0, 32_000 - Duration.ofNanos(System.nanoTime() - started).toMillis()));
-            Run baseline = gaDay(dir, run, "baseline", "--config", config.toString(), "--from", "now-25s", "--to", "now");
+            Thread.sleep(Math.max(
+                    0, 32_000 - Duration.ofNanos(System.nanoTime() - started).toMillis()));
+            Run baseline =
+                    gaDay(dir, run, "baseline", "--config", config.toString(), "--from", "now-25s", "--to", "now");
             assertEquals(0, baseline.exit(), baseline.err());
 
             Run start = gaDay(dir, run, "start", "--config", config.toString());
             Run secondStart = gaDay(dir, run, "start", "--config", config.toString());
             Thread.sleep(5_000);
-            Run status = gaDay(dir, run, "status", "--markdown", dir.resolve("status.md").toString());
+            Run status = gaDay(
+                    dir, run, "status", "--markdown", dir.resolve("status.md").toString());
             if (incident) {
                 Thread.sleep(15_000);
                 exporter.startIncident("checkout", 0.3);
@@ -193,14 +230,16 @@ class CompressedGaDayIT {
     }
 
     private static Run gaDay(Path dir, Path run, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", repository.resolve("scripts/ga-day.sh").toString(),
-                "--run-dir", run.toString()));
+        List<String> command = new ArrayList<>(
+                List.of("bash", repository.resolve("scripts/ga-day.sh").toString(), "--run-dir", run.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(dir, args[0], ".out");
         Path err = Files.createTempFile(dir, args[0], ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
-                        Path.of("/dev/null").toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         Map<String, String> env = builder.environment();
         env.put("GA_DAY_BIN", bin.toString());
         env.remove("GITHUB_STEP_SUMMARY");
@@ -222,9 +261,12 @@ class CompressedGaDayIT {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
             server.createContext("/metrics", exchange -> {
                 double seconds = (System.currentTimeMillis() - startedAt) / 1000.0;
-                byte[] body = ("# TYPE redis_keyspace_hits_total counter\nredis_keyspace_hits_total " + (long) (98 * seconds)
-                        + "\n# TYPE redis_keyspace_misses_total counter\nredis_keyspace_misses_total " + (long) (2 * seconds)
-                        + "\n").getBytes(StandardCharsets.UTF_8);
+                byte[] body = ("# TYPE redis_keyspace_hits_total counter\nredis_keyspace_hits_total "
+                                + (long) (98 * seconds)
+                                + "\n# TYPE redis_keyspace_misses_total counter\nredis_keyspace_misses_total "
+                                + (long) (2 * seconds)
+                                + "\n")
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream stream = exchange.getResponseBody()) {
                     stream.write(body);
@@ -251,7 +293,9 @@ class CompressedGaDayIT {
 
         WsServer(Path log) throws IOException, InterruptedException {
             process = new ProcessBuilder(bin.resolve("ws-health").toString(), "serve", "--port", "0")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             String found = null;
             for (int i = 0; i < 240 && found == null && process.isAlive(); i++) {
                 Matcher matcher = SERVING.matcher(Files.readString(log));

@@ -21,10 +21,13 @@ class GaDayScriptIT {
 
     @Test
     void theBatsSuitePasses() throws Exception {
-        Path repository = Path.of(System.getProperty("dist.repository")).toAbsolutePath().normalize();
+        Path repository =
+                Path.of(System.getProperty("dist.repository")).toAbsolutePath().normalize();
         Path output = temp.resolve("bats.tap");
         ProcessBuilder builder = new ProcessBuilder("bats", "--tap", "scripts/test/ga-day.bats")
-                .directory(repository.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
+                .directory(repository.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
         builder.environment().put("TMPDIR", temp.toString());
         Process bats = builder.start();
         boolean ended = bats.waitFor(5, TimeUnit.MINUTES);
