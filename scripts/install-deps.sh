@@ -13,6 +13,7 @@ command -v jq >/dev/null 2>&1 || need+=(jq)
 command -v bats >/dev/null 2>&1 || need+=(bats)
 command -v shellcheck >/dev/null 2>&1 || need+=(shellcheck)
 command -v npm >/dev/null 2>&1 || need+=(npm)
+/usr/bin/python3 -c 'import yaml' >/dev/null 2>&1 || need+=(python3-yaml)
 # drift-detector's ScipyAgreementIT compares its statistics with Debian's SciPy (/usr/bin/python3, not a pyenv one).
 /usr/bin/python3 -c 'import scipy' >/dev/null 2>&1 || need+=(python3-scipy)
 # kpi-collector's ValidateGaDayIT reads its JUnit XML back with an independent parser.
