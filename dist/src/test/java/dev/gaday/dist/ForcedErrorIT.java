@@ -56,10 +56,31 @@ class ForcedErrorIT {
                     "-q",
                     "-o",
                     out.toString());
-            case "drift-detector" -> List.of("canary", "--prometheus-url", UNREACHABLE, "--canary", "track=\"canary\"",
-                    "--stable", "track=\"stable\"", "--from", "now-2h", "--to", "now", "-q", "-o", out.toString());
-            case "slo-monitor" -> List.of("--prometheus-url", UNREACHABLE, "--ga-start", "now-2h", "--ga-end", "now",
-                    "-q", "-o", out.toString());
+            case "drift-detector" -> List.of(
+                    "canary",
+                    "--prometheus-url",
+                    UNREACHABLE,
+                    "--canary",
+                    "track=\"canary\"",
+                    "--stable",
+                    "track=\"stable\"",
+                    "--from",
+                    "now-2h",
+                    "--to",
+                    "now",
+                    "-q",
+                    "-o",
+                    out.toString());
+            case "slo-monitor" -> List.of(
+                    "--prometheus-url",
+                    UNREACHABLE,
+                    "--ga-start",
+                    "now-2h",
+                    "--ga-end",
+                    "now",
+                    "-q",
+                    "-o",
+                    out.toString());
             default -> throw new IllegalArgumentException(tool);
         };
     }
@@ -68,8 +89,8 @@ class ForcedErrorIT {
     @ValueSource(strings = {"kpi-collector", "cert-package", "ws-health", "drift-detector", "slo-monitor"})
     void anErrorIsOneLineAndExitFour(String tool) throws Exception {
         Path jar = Path.of(System.getProperty("dist.repository")).resolve(tool + "/target/" + tool + ".jar");
-        List<String> command =
-                new ArrayList<>(List.of(javaBinary(), "-XX:MaxMetaspaceSize=" + metaspace(tool), "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(javaBinary(), "-XX:MaxMetaspaceSize=" + metaspace(tool), "-jar", jar.toString()));
         command.addAll(workArguments(tool, Files.createDirectories(work.resolve(tool))));
         ReleaseArchiveIT.work = work;
         ReleaseArchiveIT.Run run = ReleaseArchiveIT.Run.of(work, command.toArray(String[]::new));
