@@ -21,8 +21,9 @@ import java.util.TreeMap;
 
 /**
  * Completes the window's KPIs with what only the series of snapshots can tell (peaks, averages of
- * snapshot percentiles, degraded time and recovery) and the verdict, into {@code ga_kpi_summary.json}.
- * A snapshot is degraded when its overall availability is below the availability threshold.
+ * snapshot percentiles, worst interval p99, time below target, down time and recovery) and the verdict,
+ * into {@code ga_kpi_summary.json}. A snapshot is below target when its overall availability is below
+ * the availability threshold; it is down when some service in it was down ({@link #isDown}).
  */
 public final class SummaryAssembler {
     private final KpiConfig config;
@@ -39,8 +40,7 @@ public final class SummaryAssembler {
         OverallKpis overall = withSnapshotFigures(window.overall(), snapshots, queries);
         List<ServiceKpis> services = withPeakRps(window.services(), snapshots, queries);
         Infrastructure infrastructure = withPeaks(window.infrastructure(), snapshots, queries);
-        Double redisHitRate = infrastructure.redis() == null ? null : infrastructure.redis().hitRatePercent();
-        Verdict verdict = new KpiCriteria(config.thresholds()).certify(overall, services, redisHitRate, kubernetes,
+        Verdict verdict = new KpiCriteria(config).certify(overall, services, infrastructure, kubernetes,
                 requireKubernetes, gaps, queries);
         return new KpiSummary(FileKind.KPI_SUMMARY.schemaVersion(), FileKind.KPI_SUMMARY.id(), BuildInfo.version(),
                 generatedAt, partial, window.window(), overall, services, infrastructure, kubernetes,
@@ -55,12 +55,16 @@ public final class SummaryAssembler {
         List<Double> p95 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
         Double peakRps = null;
+        Double worstIntervalP99 = null;
+        double belowTargetMinutes = 0;
         double downtimeMinutes = 0;
-        int incidents = 0;
-        boolean inIncident = false;
+        int downPeriods = 0;
+        boolean wasDown = false;
         boolean anyAvailability = false;
+        boolean anyService = false;
         for (KpiSnapshot snapshot : snapshots) {
             OverallKpis s = snapshot.overall();
+            double minutes = snapshot.window().duration().toSeconds() / 60.0;
             p50.add(s.p50LatencyMs());
             p95.add(s.p95LatencyMs());
             p99.add(s.p99LatencyMs());
@@ -68,16 +72,23 @@ public final class SummaryAssembler {
                 double rps = s.totalRequests() / snapshot.window().duration().toSeconds();
                 peakRps = peakRps == null ? rps : Math.max(peakRps, rps);
             }
-            boolean degraded = s.availabilityPercent() != null
-                    && s.availabilityPercent() < config.thresholds().availabilityPercent();
+            if (s.availabilityPercent() != null && s.availabilityPercent() < config.thresholds().availabilityPercent()) {
+                belowTargetMinutes += minutes;
+            }
             anyAvailability |= s.availabilityPercent() != null;
-            if (degraded) {
-                downtimeMinutes += snapshot.window().duration().toSeconds() / 60.0;
-                if (!inIncident) {
-                    incidents++;
+            boolean down = false;
+            for (ServiceKpis service : snapshot.services()) {
+                anyService = true;
+                worstIntervalP99 = max(worstIntervalP99, service.p99LatencyMs());
+                down |= isDown(service);
+            }
+            if (down) {
+                downtimeMinutes += minutes;
+                if (!wasDown) {
+                    downPeriods++;
                 }
             }
-            inIncident = degraded;
+            wasDown = down;
         }
         queries.put("overall.avgP50LatencyMs", "mean over snapshots of overall.p50LatencyMs");
         queries.put("overall.avgP95LatencyMs", "mean over snapshots of overall.p95LatencyMs");
@@ -85,12 +96,30 @@ public final class SummaryAssembler {
         queries.put("overall.peakRps", "max over snapshots of overall.totalRequests / window.intervalSeconds");
         queries.put("overall.totalDowntimeMinutes",
                 "sum of snapshot minutes with overall.availabilityPercent < thresholds.availabilityPercent");
-        queries.put("overall.meanTimeToRecoveryMinutes", "totalDowntimeMinutes / number of degraded runs of snapshots");
+        queries.put("overall.timeBelowTargetMinutes",
+                "sum of snapshot minutes with overall.availabilityPercent < thresholds.availabilityPercent");
+        queries.put("overall.downtimeMinutes", "sum of snapshot minutes in which some service had requests but none"
+                + " succeeded (services[].errors = services[].requests), or services[].uptimePercent = 0 (every"
+                + " instance had up = 0)");
+        queries.put("overall.meanTimeToRecoveryMinutes", "downtimeMinutes / number of runs of down snapshots");
+        queries.put("overall.worstIntervalP99LatencyMs", "max over snapshots of services[].p99LatencyMs");
         return new OverallKpis(o.availabilityPercent(), o.uptimePercent(), o.errorRatePercent(), o.totalRequests(),
                 o.totalErrors(), o.p50LatencyMs(), o.p95LatencyMs(), o.p99LatencyMs(), KpiCalculator.mean(p50),
                 KpiCalculator.mean(p95), KpiCalculator.mean(p99), o.maxP99LatencyMs(), o.avgRps(), peakRps,
-                anyAvailability ? downtimeMinutes : null,
-                incidents == 0 ? null : downtimeMinutes / incidents);
+                anyAvailability ? belowTargetMinutes : null,
+                downPeriods == 0 ? null : downtimeMinutes / downPeriods,
+                anyService ? downtimeMinutes : null, anyAvailability ? belowTargetMinutes : null, worstIntervalP99);
+    }
+
+    /**
+     * Down, not merely degraded: requests came and none succeeded, or every instance had {@code up} = 0
+     * over the whole interval (uptime 0 %).
+     */
+    static boolean isDown(ServiceKpis service) {
+        boolean noSuccess = service.requests() != null && service.requests() > 0 && service.errors() != null
+                && service.errors() >= service.requests();
+        boolean allInstancesDown = service.uptimePercent() != null && service.uptimePercent() == 0.0;
+        return noSuccess || allInstancesDown;
     }
 
     private static List<ServiceKpis> withPeakRps(List<ServiceKpis> services, List<KpiSnapshot> snapshots,

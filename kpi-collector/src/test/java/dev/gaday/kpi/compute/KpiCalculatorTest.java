@@ -57,12 +57,15 @@ class KpiCalculatorTest {
         assertNull(idle.availabilityPercent());
         assertTrue(idle.noDataReason().startsWith("zero traffic"));
 
-        Verdict verdict = new KpiCriteria(CONFIG.thresholds()).certify(kpis.overall(), kpis.services(), 99.0,
+        Verdict verdict = new KpiCriteria(CONFIG).certify(kpis.overall(), kpis.services(), REDIS_99,
                 KubernetesStatus.unavailable("none"), false, kpis.gaps(), kpis.queries());
         assertEquals(Status.NO_DATA, verdict.status());
         assertEquals(3, verdict.exitCode().code());
         assertEquals(Status.PASS, verdict.criteria().get(0).status());
     }
+
+    private static final dev.gaday.common.model.kpi.Infrastructure REDIS_99 = new dev.gaday.common.model.kpi.Infrastructure(
+            null, new dev.gaday.common.model.kpi.Infrastructure.Redis(99.0, null, null), null, null);
 
     @Test
     void aFailedQueryIsAGapAndNoDataNeverAPass() {
@@ -71,7 +74,7 @@ class KpiCalculatorTest {
         WindowKpis kpis = new KpiCalculator(CONFIG).compute(WINDOW, e);
         assertTrue(kpis.gaps().stream().anyMatch(g -> g.field().equals("queries.requests")
                 && g.reason().startsWith("source unreachable")));
-        Verdict verdict = new KpiCriteria(CONFIG.thresholds()).certify(kpis.overall(), kpis.services(), 99.0,
+        Verdict verdict = new KpiCriteria(CONFIG).certify(kpis.overall(), kpis.services(), REDIS_99,
                 KubernetesStatus.unavailable("none"), false, kpis.gaps(), kpis.queries());
         assertEquals(Status.NO_DATA, verdict.criteria().get(0).status());
         assertTrue(verdict.criteria().get(0).reason().startsWith("source unreachable"));
@@ -84,16 +87,16 @@ class KpiCalculatorTest {
         e.add(QueryKey.LATENCY_BUCKETS, "b", List.of(new LabeledValue(Map.of("service", "a", "le", "0.1"), 1000),
                 new LabeledValue(Map.of("service", "a", "le", "+Inf"), 1000)), null);
         WindowKpis kpis = new KpiCalculator(CONFIG).compute(WINDOW, e);
-        KpiCriteria criteria = new KpiCriteria(CONFIG.thresholds());
+        KpiCriteria criteria = new KpiCriteria(CONFIG);
         KubernetesStatus none = KubernetesStatus.unavailable("no cluster configured");
-        assertEquals(Status.PASS, criteria.certify(kpis.overall(), kpis.services(), 99.0, none, false, kpis.gaps(),
+        assertEquals(Status.PASS, criteria.certify(kpis.overall(), kpis.services(), REDIS_99, none, false, kpis.gaps(),
                 kpis.queries()).status());
-        Verdict required = criteria.certify(kpis.overall(), kpis.services(), 99.0, none, true, kpis.gaps(),
+        Verdict required = criteria.certify(kpis.overall(), kpis.services(), REDIS_99, none, true, kpis.gaps(),
                 kpis.queries());
         assertEquals(Status.NO_DATA, required.status());
         KubernetesStatus stuck = new KubernetesStatus(true, "ns", null, List.of(
                 new KubernetesStatus.DeploymentRollout("a", 3, 1, 2, false, "stuck")), List.of(), List.of());
-        assertEquals(Status.FAIL, criteria.certify(kpis.overall(), kpis.services(), 99.0, stuck, true, kpis.gaps(),
+        assertEquals(Status.FAIL, criteria.certify(kpis.overall(), kpis.services(), REDIS_99, stuck, true, kpis.gaps(),
                 kpis.queries()).status());
     }
 
@@ -117,7 +120,10 @@ class KpiCalculatorTest {
         assertEquals(summary.services(), snapshot.services());
         assertEquals(summary.infrastructure(), snapshot.infrastructure());
         assertEquals(summary.observability(), snapshot.observability());
-        assertEquals(summary.gaps(), snapshot.gaps());
+        // Snapshots keep the window-level gaps; the summary also names each service's null values.
+        assertEquals(summary.gaps().stream().filter(g -> !g.field().matches("services\\[.+]\\.(uptimePercent|cpuCores|memoryMb)"))
+                .toList(), snapshot.gaps());
+        assertEquals(6, summary.gaps().size() - snapshot.gaps().size());
         assertTrue(snapshot.queries().isEmpty());
         assertEquals(99.8, summary.services().get(0).availabilityPercent(), 1e-9);
         assertEquals("1000 * histogram_quantile(0.99, sum by (le) (sum by (service, le) (increase(b[300s]))))",
