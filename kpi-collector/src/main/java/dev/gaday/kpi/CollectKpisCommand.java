@@ -278,7 +278,7 @@ public final class CollectKpisCommand extends ToolCommand {
         List<KpiSnapshot> snapshots;
         WindowKpis kpis;
         try {
-            kpis = new WindowCollector(runner, calculator).collect(window, null, true, client.baseUrl());
+            kpis = new WindowCollector(runner, calculator, client).collect(window, null, true, client.baseUrl());
             diagnostics().detail("summary queries: " + elapsedMillis(began) + " ms");
             snapshots = pending.get();
         } catch (ExecutionException e) {
@@ -339,7 +339,7 @@ public final class CollectKpisCommand extends ToolCommand {
             start = clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         }
         Instant end = start.plus(duration);
-        WindowCollector windowCollector = new WindowCollector(runner, calculator);
+        WindowCollector windowCollector = new WindowCollector(runner, calculator, client);
         SnapshotCollector snapshotCollector = new SnapshotCollector(runner, calculator, false);
         LiveRun run = new LiveRun(clock, start, end, interval, snapshotCollector::collect,
                 (window, snapshots) -> assembler.assemble(

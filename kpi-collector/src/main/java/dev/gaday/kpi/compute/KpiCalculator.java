@@ -128,6 +128,8 @@ public final class KpiCalculator {
                         "no process CPU counter");
                 serviceGap(gaps, evaluation, window, name, "memoryMb", memoryBytes, QueryKey.MEMORY_BYTES,
                         "no process resident-memory gauge");
+                gaps.add(new DataGap("services[" + name + "].memoryPercent", null, window.start(), window.end(),
+                        "not measured: the configuration has no memory-limit query (memoryMb is the resident memory)"));
             }
             services.add(new ServiceKpis(name, availability, uptime.get(name), serviceRequests, serviceErrors, errorRate,
                     latency[0], latency[1], latency[2], latency[3], null, cpuCores.get(name), cpuPercent.get(name),

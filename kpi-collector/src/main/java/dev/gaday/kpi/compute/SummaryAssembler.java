@@ -38,6 +38,7 @@ public final class SummaryAssembler {
         List<DataGap> gaps = new ArrayList<>(window.gaps());
         gaps.addAll(extraGaps);
         OverallKpis overall = withSnapshotFigures(window.overall(), snapshots, queries);
+        snapshotFigureGaps(overall, snapshots, window, gaps);
         List<ServiceKpis> services = withPeakRps(window.services(), snapshots, queries);
         Infrastructure infrastructure = withPeaks(window.infrastructure(), snapshots, queries);
         Verdict verdict = new KpiCriteria(config).certify(overall, services, infrastructure, kubernetes,
@@ -109,6 +110,31 @@ public final class SummaryAssembler {
                 anyAvailability ? belowTargetMinutes : null,
                 downPeriods == 0 ? null : downtimeMinutes / downPeriods,
                 anyService ? downtimeMinutes : null, anyAvailability ? belowTargetMinutes : null, worstIntervalP99);
+    }
+
+    /** Why a figure only snapshots can give is null: no snapshots, no down period, no value in any of them. */
+    private static void snapshotFigureGaps(OverallKpis o, List<KpiSnapshot> snapshots, WindowKpis window,
+            List<DataGap> gaps) {
+        Map<String, Double> figures = new java.util.LinkedHashMap<>();
+        figures.put("overall.avgP50LatencyMs", o.avgP50LatencyMs());
+        figures.put("overall.avgP95LatencyMs", o.avgP95LatencyMs());
+        figures.put("overall.avgP99LatencyMs", o.avgP99LatencyMs());
+        figures.put("overall.peakRps", o.peakRps());
+        figures.put("overall.totalDowntimeMinutes", o.totalDowntimeMinutes());
+        figures.put("overall.timeBelowTargetMinutes", o.timeBelowTargetMinutes());
+        figures.put("overall.downtimeMinutes", o.downtimeMinutes());
+        figures.put("overall.meanTimeToRecoveryMinutes", o.meanTimeToRecoveryMinutes());
+        figures.put("overall.worstIntervalP99LatencyMs", o.worstIntervalP99LatencyMs());
+        figures.forEach((field, value) -> {
+            if (value != null) {
+                return;
+            }
+            String reason = snapshots.isEmpty() ? "no snapshots: the figure comes from the series of snapshots"
+                    : field.equals("overall.meanTimeToRecoveryMinutes") && o.downtimeMinutes() != null
+                            ? "no down period: nothing to recover from"
+                            : "no data: no snapshot had the values this figure comes from";
+            gaps.add(new DataGap(field, null, window.window().start(), window.window().end(), reason));
+        });
     }
 
     /**
