@@ -52,7 +52,8 @@ import picocli.CommandLine.Option;
 
 /** Collects the GA window's KPIs from Prometheus and Kubernetes and gives a certification verdict. */
 @Command(name = "kpi-collector", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
-        sortOptions = false, subcommands = dev.gaday.kpi.validate.ValidateCommand.class,
+        sortOptions = false, subcommands = {dev.gaday.kpi.validate.ValidateCommand.class,
+                dev.gaday.kpi.check.CheckCommand.class},
         description = {
             "Collects the GA window's KPIs from Prometheus (and Kubernetes) and gives a certification verdict.",
             "",
