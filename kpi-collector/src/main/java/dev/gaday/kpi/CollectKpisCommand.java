@@ -16,6 +16,7 @@ import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.common.model.kpi.KubernetesStatus;
 import dev.gaday.common.model.kpi.Window;
 import dev.gaday.common.prometheus.PrometheusClient;
+import dev.gaday.common.prometheus.PrometheusException;
 import dev.gaday.common.text.ReportFormat;
 import dev.gaday.common.verdict.StatusMarks;
 import dev.gaday.kpi.cli.BareNumberDuration;
@@ -28,6 +29,7 @@ import dev.gaday.kpi.compute.SummaryAssembler;
 import dev.gaday.kpi.compute.WindowKpis;
 import dev.gaday.kpi.config.KpiConfig;
 import dev.gaday.kpi.config.KpiConfigLoader;
+import dev.gaday.kpi.kubernetes.KubeStateMetrics;
 import dev.gaday.kpi.kubernetes.KubernetesConnector;
 import dev.gaday.kpi.query.QueryRunner;
 import dev.gaday.kpi.report.OutputFiles;
@@ -296,7 +298,7 @@ public final class CollectKpisCommand extends ToolCommand {
         diagnostics().detail("snapshots queried and computed: " + elapsedMillis(began) + " ms");
         files.writeSnapshots(snapshots, AtomicFiles.Durability.NO_FSYNC);
         diagnostics().detail(snapshots.size() + " snapshots written: " + elapsedMillis(began) + " ms");
-        KubernetesStatus kubernetes = kubernetes(gaStart, gaEnd);
+        KubernetesStatus kubernetes = pastKubernetes(client, gaStart, gaEnd);
         KpiSummary summary = assembler.assemble(kpis, snapshots, kubernetes, requireKubernetes, false,
                 clock.now(), List.of());
         files.writeSummary(summary);
@@ -374,6 +376,26 @@ public final class CollectKpisCommand extends ToolCommand {
                 ? KubernetesStatus.unavailable("not collected for a partial summary") : kubernetes(window.start(),
                         window.end());
         return assembler.assemble(kpis, snapshots, kubernetes, requireKubernetes, true, clock.now(), gaps);
+    }
+
+    /**
+     * A past window's Kubernetes figures: from kube-state-metrics in Prometheus over the window when it
+     * has them, else the API (the cluster as it is now).
+     */
+    private KubernetesStatus pastKubernetes(PrometheusClient client, Instant start, Instant end) {
+        if (noKubernetes) {
+            return kubernetes(start, end);
+        }
+        try {
+            KubernetesStatus fromMetrics = KubeStateMetrics.read(client, namespace, start, end);
+            if (fromMetrics != null) {
+                return fromMetrics;
+            }
+            diagnostics().detail("kubernetes: no kube-state-metrics series in Prometheus; asking the API");
+        } catch (PrometheusException e) {
+            diagnostics().detail("kubernetes: kube-state-metrics queries failed (" + e.getMessage() + "); asking the API");
+        }
+        return kubernetes(start, end);
     }
 
     private KubernetesStatus kubernetes(Instant start, Instant end) {

@@ -94,7 +94,8 @@ public final class MarkdownReport {
         if (!k.available()) {
             md.append("Not collected: ").append(cell(k.unavailableReason())).append("\n");
         } else {
-            md.append("Namespace ").append(cell(k.namespace())).append(".\n\n| Deployment | Desired | Updated | Available | Rollout |\n|---|---|---|---|---|\n");
+            md.append("Namespace ").append(cell(k.namespace())).append(k.source() == null ? ""
+                    : ", from the " + cell(k.source())).append(".\n\n| Deployment | Desired | Updated | Available | Rollout |\n|---|---|---|---|---|\n");
             for (KubernetesStatus.DeploymentRollout d : k.deployments()) {
                 md.append("| ").append(cell(d.name())).append(" | ").append(d.desiredReplicas()).append(" | ")
                         .append(d.updatedReplicas()).append(" | ").append(d.availableReplicas()).append(" | ")

@@ -121,9 +121,9 @@ class KpiCalculatorTest {
         assertEquals(summary.infrastructure(), snapshot.infrastructure());
         assertEquals(summary.observability(), snapshot.observability());
         // Snapshots keep the window-level gaps; the summary also names each service's null values.
-        assertEquals(summary.gaps().stream().filter(g -> !g.field().matches("services\\[.+]\\.(uptimePercent|cpuCores|memoryMb)"))
+        assertEquals(summary.gaps().stream().filter(g -> !g.field().matches("services\\[.+]\\.(uptimePercent|cpuCores|memoryMb|memoryPercent)"))
                 .toList(), snapshot.gaps());
-        assertEquals(6, summary.gaps().size() - snapshot.gaps().size());
+        assertEquals(8, summary.gaps().size() - snapshot.gaps().size());
         assertTrue(snapshot.queries().isEmpty());
         assertEquals(99.8, summary.services().get(0).availabilityPercent(), 1e-9);
         assertEquals("1000 * histogram_quantile(0.99, sum by (le) (sum by (service, le) (increase(b[300s]))))",

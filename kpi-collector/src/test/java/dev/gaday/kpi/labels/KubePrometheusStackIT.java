@@ -9,6 +9,7 @@ import dev.gaday.common.cli.CommandRun;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.model.kpi.DataGap;
 import dev.gaday.common.model.kpi.KpiSummary;
+import dev.gaday.common.model.kpi.KubernetesStatus;
 import dev.gaday.common.model.kpi.ServiceKpis;
 import dev.gaday.kpi.CollectKpisCommand;
 import dev.gaday.testkit.dataset.Dataset;
@@ -109,6 +110,30 @@ class KubePrometheusStackIT {
         }
         assertEquals(List.of(), silent, "nulls without a gap; gaps: " + gapFields);
         assertTrue(run.exitCode() <= 3, run.err());
+    }
+
+    @Test
+    void aPastWindowsKubernetesFiguresComeFromKubeStateMetrics() {
+        Path output = temp.resolve("kpis-kubernetes");
+        CommandRun withCluster = CommandRun.of(new CollectKpisCommand(), "--prometheus-url", prometheus.url(),
+                "--ga-start", manifest.start().toString(), "--ga-end", manifest.end().toString(),
+                "--namespace", "prod", "--require-kubernetes", "--output", output.toString());
+        KpiSummary withKubernetes = Json.readFile(output.resolve("ga_kpi_summary.json"), KpiSummary.class);
+        var kubernetes = withKubernetes.kubernetes();
+        assertTrue(kubernetes.available(), kubernetes.toString());
+        assertEquals(KubernetesStatus.SOURCE_KUBE_STATE_METRICS, kubernetes.source());
+        // The generator restarts the deployed instance's pod exactly once, when its downtime ends.
+        Manifest.Deploy deploy = manifest.events().deploy();
+        String index = deploy.instance().substring(deploy.service().length() + 1, deploy.instance().indexOf(':'));
+        assertEquals(List.of(new KubernetesStatus.PodRestarts(deploy.service() + "-5d8f9c7b4-" + index, 1, 1)),
+                kubernetes.restarts());
+        assertEquals(SERVICES, kubernetes.deployments().size());
+        assertTrue(kubernetes.deployments().stream().allMatch(KubernetesStatus.DeploymentRollout::complete));
+        // One restart > maxPodRestarts 0: the Kubernetes criterion fails the run.
+        assertEquals(1, withCluster.exitCode(), withCluster.err());
+        assertTrue(withKubernetes.certification().criteria().stream().anyMatch(c ->
+                c.name().equals("kubernetes pod restarts in window") && c.value() == 1.0
+                        && c.status() == dev.gaday.common.verdict.Status.FAIL));
     }
 
     /** The paths of null leaves, services by name: services[name].field. */
