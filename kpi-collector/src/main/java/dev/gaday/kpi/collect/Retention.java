@@ -32,6 +32,12 @@ public record Retention(Double days, String reason) {
         if (flags.isEmpty()) {
             return new Retention(null, "retention unknown: the server answers no /api/v1/status/flags");
         }
+        for (String flag : new String[] {FLAG, OLD_FLAG}) {
+            String value = flags.get(flag);
+            if (value != null && !value.isBlank() && seconds(value) == null) {
+                return new Retention(null, "retention unknown: cannot read " + flag + "=" + value);
+            }
+        }
         Double time = seconds(flags.get(FLAG));
         if (time == null || time == 0) {
             time = seconds(flags.get(OLD_FLAG));
