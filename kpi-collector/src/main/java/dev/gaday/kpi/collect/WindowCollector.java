@@ -48,7 +48,9 @@ public final class WindowCollector {
                     + outcomes.get(QueryKey.REQUESTS).error());
         }
         WindowKpis kpis = calculator.compute(window, Evaluation.ofInstant(window.end(), outcomes));
-        return client == null ? kpis : withRetention(kpis, Retention.of(client));
+        // A bounded (partial) summary must finish within its deadline: it does not ask for the retention.
+        return client == null ? kpis : withRetention(kpis, deadline != null
+                ? new Retention(null, "not asked for a partial summary") : Retention.of(client));
     }
 
     static WindowKpis withRetention(WindowKpis kpis, Retention retention) {
