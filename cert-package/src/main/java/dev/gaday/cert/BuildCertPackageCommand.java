@@ -28,7 +28,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /** Builds the GA certification package: filled report, PDF with charts, manifest and tarball. */
-@Command(name = "cert-package", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+@Command(
+        name = "cert-package",
+        mixinStandardHelpOptions = true,
+        versionProvider = BuildInfo.class,
         subcommands = VerifyCertPackageCommand.class,
         description = {
             "Builds the GA certification package from the toolkit's output files: the filled report "
@@ -48,22 +51,29 @@ import picocli.CommandLine.TypeConversionException;
                     + "byte-identical output. Output goes to ./ga_certification unless --output-dir says "
                     + "otherwise; the new package/ and tarball replace the previous ones only when whole (a "
                     + "failed or interrupted run leaves the previous ones in place). Check a package with "
-                    + "'cert-package verify FILE'."},
+                    + "'cert-package verify FILE'."
+        },
         footer = {"", "See docs/cert-package.md and docs/placeholders.md."})
 public final class BuildCertPackageCommand extends ToolCommand {
     @Mixin
     OutputDirMixin output;
 
-    @Option(names = "--ga-start", paramLabel = "TIME",
+    @Option(
+            names = "--ga-start",
+            paramLabel = "TIME",
             description = "Start of the GA window (RFC 3339, e.g. 2025-01-15T00:00:00Z, or now-24h). Default: the "
                     + "KPI summary's window.start; when both are known they must agree.")
     String gaStart;
 
-    @Option(names = "--ga-end", paramLabel = "TIME",
+    @Option(
+            names = "--ga-end",
+            paramLabel = "TIME",
             description = "End of the GA window. Default: the KPI summary's window.end.")
     String gaEnd;
 
-    @Option(names = "--inputs", paramLabel = "DIR",
+    @Option(
+            names = "--inputs",
+            paramLabel = "DIR",
             description = "Directory holding input files by their spec names (repeatable).")
     List<Path> inputDirs = new ArrayList<>();
 
@@ -82,30 +92,39 @@ public final class BuildCertPackageCommand extends ToolCommand {
     @Option(names = "--slo-status", paramLabel = "FILE", description = "slo_status.json to use.")
     Path sloStatus;
 
-    @Option(names = "--validation-results", paramLabel = "FILE",
+    @Option(
+            names = "--validation-results",
+            paramLabel = "FILE",
             description = "validation_results.html (copied) or validation_results.json (bound to placeholders).")
     List<Path> validationResults = new ArrayList<>();
 
-    @Option(names = "--release", paramLabel = "FILE",
+    @Option(
+            names = "--release",
+            paramLabel = "FILE",
             description = "Release file (YAML): version, sign-off, timeline, incidents, actions, lessons, values, "
                     + "bindings. See docs/schema/release-file.md.")
     Path release;
 
-    @Option(names = "--template", paramLabel = "FILE",
+    @Option(
+            names = "--template",
+            paramLabel = "FILE",
             description = "Markdown report template with {{PLACEHOLDERS}}. Default: the toolkit's own "
                     + "(templates/GA_DAY_REPORT.md, bundled).")
     Path template;
 
-    @Option(names = "--include-artifacts",
+    @Option(
+            names = "--include-artifacts",
             description = "Also package the KPI snapshots and the tools' side files under package/artifacts/.")
     boolean includeArtifacts;
 
-    @Option(names = "--certify-only",
+    @Option(
+            names = "--certify-only",
             description = "Only derive the verdict and write certification_metadata.json into the output "
                     + "directory (beside package/, which is left alone): no report, PDF or tarball.")
     boolean certifyOnly;
 
-    @Option(names = "--strict",
+    @Option(
+            names = "--strict",
             description = "Fail (exit 3, nothing written) when any placeholder of the template has no value.")
     boolean strict;
 
@@ -147,11 +166,23 @@ public final class BuildCertPackageCommand extends ToolCommand {
             }
             files.put(InputKind.validationResults(file), file);
         }
-        Instant generatedAt = sourceDateEpoch != null ? Instant.ofEpochSecond(sourceDateEpoch)
+        Instant generatedAt = sourceDateEpoch != null
+                ? Instant.ofEpochSecond(sourceDateEpoch)
                 : clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        options = new BuildOptions(inputDirs, files, snapshots, template, start, end,
-                () -> output.resolve(Path.of("ga_certification")), includeArtifacts, certifyOnly, strict, generatedAt,
-                sourceDateEpoch, environment);
+        options = new BuildOptions(
+                inputDirs,
+                files,
+                snapshots,
+                template,
+                start,
+                end,
+                () -> output.resolve(Path.of("ga_certification")),
+                includeArtifacts,
+                certifyOnly,
+                strict,
+                generatedAt,
+                sourceDateEpoch,
+                environment);
     }
 
     @Override
@@ -212,7 +243,8 @@ public final class BuildCertPackageCommand extends ToolCommand {
 
     /** Whether these arguments ask for a package with a PDF (not verify, help, version or --certify-only). */
     static boolean buildsPdf(String[] args) {
-        return !(args.length > 0 && args[0].equals("verify")) && !ToolLauncher.asksForHelpOrVersion(args)
+        return !(args.length > 0 && args[0].equals("verify"))
+                && !ToolLauncher.asksForHelpOrVersion(args)
                 && !List.of(args).contains("--certify-only");
     }
 }

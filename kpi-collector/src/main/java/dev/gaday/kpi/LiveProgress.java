@@ -23,7 +23,8 @@ final class LiveProgress implements LiveRun.Progress {
     @Override
     public void snapshotWritten(KpiSnapshot snapshot, int total) {
         Double availability = snapshot.overall().availabilityPercent();
-        String line = "snapshot " + snapshot.sequence() + "/" + total + " to " + snapshot.window().end()
+        String line = "snapshot " + snapshot.sequence() + "/" + total + " to "
+                + snapshot.window().end()
                 + ": availability " + ReportFormat.percent(availability, 3)
                 + ", requests " + ReportFormat.count(snapshot.overall().totalRequests())
                 + (snapshot.gaps().isEmpty() ? "" : ", " + snapshot.gaps().size() + " gap(s)");

@@ -15,8 +15,7 @@ import dev.gaday.kpi.config.KpiConfigLoader;
  * nothing: the run itself does the same work again and reports any error.
  */
 final class StartupWarmUp {
-    private StartupWarmUp() {
-    }
+    private StartupWarmUp() {}
 
     static void startInBackground(String[] args) {
         if (ToolLauncher.asksForHelpOrVersion(args)) {

@@ -17,8 +17,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.gaday.common.cli.CommandRun;
-import dev.gaday.common.json.Json;
 import dev.gaday.common.io.Sha256;
+import dev.gaday.common.json.Json;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.testkit.Poll;
@@ -53,7 +53,11 @@ class LiveCollectionTest {
 
     @BeforeAll
     static void start() {
-        dataset = GaDayGenerator.builder().hours(4).step(Duration.ofSeconds(60)).services(3).build()
+        dataset = GaDayGenerator.builder()
+                .hours(4)
+                .step(Duration.ofSeconds(60))
+                .services(3)
+                .build()
                 .generate(temp.resolve("dataset"));
         prometheus = PrometheusServer.start(dataset);
         proxy = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
@@ -81,16 +85,35 @@ class LiveCollectionTest {
     void prometheusUnreachableMidRunIsRetriedRecordedAsAGapAndTheRunGoesOn() {
         Path output = temp.resolve("fault");
         CollectKpisCommand command = command(dataset.manifest().end().minus(Duration.ofMinutes(40)));
-        CompletableFuture<CommandRun> running = CompletableFuture.supplyAsync(() -> CommandRun.of(command,
-                "--prometheus-url", proxy.baseUrl(), "--duration", "0.5", "--interval", "5", "--no-kubernetes",
-                "--max-retries", "1", "--retry-budget", "2s", "--query-timeout", "2s", "--output", output.toString()));
-        KpiSnapshot first = Poll.untilPresent("snapshot 1", Duration.ofSeconds(30), Duration.ofMillis(20),
+        CompletableFuture<CommandRun> running = CompletableFuture.supplyAsync(() -> CommandRun.of(
+                command,
+                "--prometheus-url",
+                proxy.baseUrl(),
+                "--duration",
+                "0.5",
+                "--interval",
+                "5",
+                "--no-kubernetes",
+                "--max-retries",
+                "1",
+                "--retry-budget",
+                "2s",
+                "--query-timeout",
+                "2s",
+                "--output",
+                output.toString()));
+        KpiSnapshot first = Poll.untilPresent(
+                "snapshot 1",
+                Duration.ofSeconds(30),
+                Duration.ofMillis(20),
                 () -> read(output.resolve("snapshot_0001.json")));
         Instant thirdEnd = first.window().start().plus(Duration.ofMinutes(15));
         String start = BigDecimal.valueOf(thirdEnd.toEpochMilli(), 3).toPlainString();
         // The third snapshot's range queries find the connection reset, every try.
-        StubMapping fault = proxy.stubFor(post(urlPathEqualTo("/api/v1/query_range")).withFormParam("start",
-                equalTo(start)).atPriority(1).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        StubMapping fault = proxy.stubFor(post(urlPathEqualTo("/api/v1/query_range"))
+                .withFormParam("start", equalTo(start))
+                .atPriority(1)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         CommandRun run;
         try {
             run = running.join();
@@ -101,13 +124,15 @@ class LiveCollectionTest {
         assertFalse(summary.partial(), run.err());
         KpiSnapshot third = Json.readFile(output.resolve("snapshot_0003.json"), KpiSnapshot.class);
         assertEquals(thirdEnd, third.window().end());
-        assertTrue(third.gaps().stream().anyMatch(g -> g.reason().startsWith("source unreachable")
-                && thirdEnd.equals(g.to())), third.gaps().toString());
+        assertTrue(
+                third.gaps().stream()
+                        .anyMatch(g -> g.reason().startsWith("source unreachable") && thirdEnd.equals(g.to())),
+                third.gaps().toString());
         assertTrue(third.services().isEmpty());
         // Every range query was tried twice (one retry) before the gap was recorded.
         int attempts = proxy.findAll(postRequestedFor(urlPathEqualTo("/api/v1/query_range"))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(
-                        "start=" + start))).size();
+                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("start=" + start)))
+                .size();
         assertEquals(20, attempts);
         KpiSnapshot sixth = Json.readFile(output.resolve("snapshot_0006.json"), KpiSnapshot.class);
         assertTrue(sixth.gaps().isEmpty(), sixth.gaps().toString());
@@ -122,16 +147,28 @@ class LiveCollectionTest {
         CollectKpisCommand command = command(dataset.manifest().end().minus(Duration.ofHours(2)));
         AtomicReference<Runnable> hook = new AtomicReference<>();
         command.shutdownHooks = hook::set;
-        CompletableFuture<CommandRun> running = CompletableFuture.supplyAsync(() -> CommandRun.of(command,
-                "--prometheus-url", prometheus.url(), "--duration", "2", "--interval", "5", "--no-kubernetes",
-                "--output", output.toString()));
-        Poll.untilPresent("snapshot 2", Duration.ofSeconds(30), Duration.ofMillis(20),
+        CompletableFuture<CommandRun> running = CompletableFuture.supplyAsync(() -> CommandRun.of(
+                command,
+                "--prometheus-url",
+                prometheus.url(),
+                "--duration",
+                "2",
+                "--interval",
+                "5",
+                "--no-kubernetes",
+                "--output",
+                output.toString()));
+        Poll.untilPresent(
+                "snapshot 2",
+                Duration.ofSeconds(30),
+                Duration.ofMillis(20),
                 () -> read(output.resolve("snapshot_0002.json")));
 
         KpiSummary summary = stopWithinFiveSeconds(hook.get(), output);
         assertTrue(summary.window().duration().compareTo(Duration.ofHours(2)) < 0);
         assertTrue(summary.overall().totalRequests() > 0);
-        assertEquals(Sha256.hex(output.resolve("ga_kpi_summary.json")) + "  ga_kpi_summary.json\n",
+        assertEquals(
+                Sha256.hex(output.resolve("ga_kpi_summary.json")) + "  ga_kpi_summary.json\n",
                 Files.readString(output.resolve("ga_kpi_summary.json.sha256")));
         CommandRun run = running.get();
         assertTrue(run.err().contains("(partial)"), run.err());
@@ -143,16 +180,33 @@ class LiveCollectionTest {
         CollectKpisCommand command = command(dataset.manifest().end().minus(Duration.ofHours(2)));
         AtomicReference<Runnable> hook = new AtomicReference<>();
         command.shutdownHooks = hook::set;
-        CompletableFuture<CommandRun> running = CompletableFuture.supplyAsync(() -> CommandRun.of(command,
-                "--prometheus-url", proxy.baseUrl(), "--duration", "2", "--interval", "5", "--no-kubernetes",
-                "--query-timeout", "60s", "--output", output.toString()));
-        Poll.untilPresent("snapshot 1", Duration.ofSeconds(30), Duration.ofMillis(20),
+        CompletableFuture<CommandRun> running = CompletableFuture.supplyAsync(() -> CommandRun.of(
+                command,
+                "--prometheus-url",
+                proxy.baseUrl(),
+                "--duration",
+                "2",
+                "--interval",
+                "5",
+                "--no-kubernetes",
+                "--query-timeout",
+                "60s",
+                "--output",
+                output.toString()));
+        Poll.untilPresent(
+                "snapshot 1",
+                Duration.ofSeconds(30),
+                Duration.ofMillis(20),
                 () -> read(output.resolve("snapshot_0001.json")));
-        StubMapping slow = proxy.stubFor(post(urlPathEqualTo("/api/v1/query_range")).atPriority(1)
+        StubMapping slow = proxy.stubFor(post(urlPathEqualTo("/api/v1/query_range"))
+                .atPriority(1)
                 .willReturn(aResponse().proxiedFrom(prometheus.url()).withFixedDelay(8_000)));
         try {
             int before = proxy.getAllServeEvents().size();
-            Poll.until("a range query is hanging", Duration.ofSeconds(10), Duration.ofMillis(20),
+            Poll.until(
+                    "a range query is hanging",
+                    Duration.ofSeconds(10),
+                    Duration.ofMillis(20),
                     () -> proxy.getAllServeEvents().size() > before
                             || proxy.findAllUnmatchedRequests().size() > 0);
             stopWithinFiveSeconds(hook.get(), output);
@@ -169,21 +223,43 @@ class LiveCollectionTest {
         CollectKpisCommand first = command(origin);
         AtomicReference<Runnable> hook = new AtomicReference<>();
         first.shutdownHooks = hook::set;
-        CompletableFuture<CommandRun> running = CompletableFuture.supplyAsync(() -> CommandRun.of(first,
-                "--prometheus-url", prometheus.url(), "--duration", "0.5", "--interval", "5", "--no-kubernetes",
-                "--output", output.toString()));
-        KpiSnapshot one = Poll.untilPresent("snapshot 2", Duration.ofSeconds(30), Duration.ofMillis(20),
+        CompletableFuture<CommandRun> running = CompletableFuture.supplyAsync(() -> CommandRun.of(
+                first,
+                "--prometheus-url",
+                prometheus.url(),
+                "--duration",
+                "0.5",
+                "--interval",
+                "5",
+                "--no-kubernetes",
+                "--output",
+                output.toString()));
+        KpiSnapshot one = Poll.untilPresent(
+                "snapshot 2",
+                Duration.ofSeconds(30),
+                Duration.ofMillis(20),
                 () -> read(output.resolve("snapshot_0002.json")));
         hook.get().run();
         running.join();
 
         // The "crash" is over: a new process resumes, later in time, and catches up.
-        CommandRun resumed = CommandRun.of(command(origin.plus(Duration.ofMinutes(20))), "--prometheus-url",
-                prometheus.url(), "--duration", "0.5", "--interval", "5", "--no-kubernetes", "--resume",
-                "--output", output.toString());
+        CommandRun resumed = CommandRun.of(
+                command(origin.plus(Duration.ofMinutes(20))),
+                "--prometheus-url",
+                prometheus.url(),
+                "--duration",
+                "0.5",
+                "--interval",
+                "5",
+                "--no-kubernetes",
+                "--resume",
+                "--output",
+                output.toString());
         KpiSummary summary = Json.readFile(output.resolve("ga_kpi_summary.json"), KpiSummary.class);
         assertFalse(summary.partial(), resumed.err());
-        assertEquals(one.window().end().minus(Duration.ofMinutes(10)), summary.window().start());
+        assertEquals(
+                one.window().end().minus(Duration.ofMinutes(10)),
+                summary.window().start());
         assertEquals(Duration.ofMinutes(30), summary.window().duration());
         KpiSnapshot sixth = Json.readFile(output.resolve("snapshot_0006.json"), KpiSnapshot.class);
         assertEquals(summary.window().end(), sixth.window().end());
@@ -191,7 +267,8 @@ class LiveCollectionTest {
     }
 
     private static java.util.Optional<KpiSnapshot> read(Path file) {
-        return Files.exists(file) ? java.util.Optional.of(Json.readFile(file, KpiSnapshot.class))
+        return Files.exists(file)
+                ? java.util.Optional.of(Json.readFile(file, KpiSnapshot.class))
                 : java.util.Optional.empty();
     }
 

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gaday.common.cli.CommandRun;
-import dev.gaday.common.json.Json;
 import dev.gaday.common.io.Sha256;
+import dev.gaday.common.json.Json;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.common.model.kpi.ServiceKpis;
@@ -50,15 +50,29 @@ class RetroactiveCollectionTest {
 
     @BeforeAll
     static void collect() {
-        Dataset dataset = GaDayGenerator.builder().hours(24).step(Duration.ofSeconds(60)).services(SERVICES).build()
+        Dataset dataset = GaDayGenerator.builder()
+                .hours(24)
+                .step(Duration.ofSeconds(60))
+                .services(SERVICES)
+                .build()
                 .generate(temp.resolve("dataset"));
         prometheus = PrometheusServer.start(dataset);
         manifest = dataset.manifest();
         output = temp.resolve("kpis");
-        run = CommandRun.of(new CollectKpisCommand(),
-                "--prometheus-url", prometheus.url(), "--ga-start", manifest.start().toString(),
-                "--ga-end", manifest.end().toString(), "--interval", "60", "--no-kubernetes", "-v",
-                "--output", output.toString());
+        run = CommandRun.of(
+                new CollectKpisCommand(),
+                "--prometheus-url",
+                prometheus.url(),
+                "--ga-start",
+                manifest.start().toString(),
+                "--ga-end",
+                manifest.end().toString(),
+                "--interval",
+                "60",
+                "--no-kubernetes",
+                "-v",
+                "--output",
+                output.toString());
         summary = Json.readFile(output.resolve("ga_kpi_summary.json"), KpiSummary.class);
     }
 
@@ -82,7 +96,9 @@ class RetroactiveCollectionTest {
             assertEquals(errorRate, service.errorRatePercent(), 1e-9, service.name());
             assertNull(service.noDataReason());
         }
-        long total = manifest.truths().services().values().stream().mapToLong(Manifest.ServiceTruth::totalRequests).sum();
+        long total = manifest.truths().services().values().stream()
+                .mapToLong(Manifest.ServiceTruth::totalRequests)
+                .sum();
         assertEquals(total, summary.overall().totalRequests(), 1e-6);
     }
 
@@ -90,37 +106,57 @@ class RetroactiveCollectionTest {
     void percentilesEqualPrometheusOwnHistogramQuantile() {
         Instant end = manifest.end();
         for (double q : new double[] {0.5, 0.95, 0.99}) {
-            Map<String, Double> expected = prometheus.vectorBy("service", "1000 * histogram_quantile(" + q
-                    + ", sum by (service, le) (increase(http_request_duration_seconds_bucket[86400s])))", end);
+            Map<String, Double> expected = prometheus.vectorBy(
+                    "service",
+                    "1000 * histogram_quantile(" + q
+                            + ", sum by (service, le) (increase(http_request_duration_seconds_bucket[86400s])))",
+                    end);
             for (ServiceKpis service : summary.services()) {
-                Double actual = q == 0.5 ? service.p50LatencyMs() : q == 0.95 ? service.p95LatencyMs()
-                        : service.p99LatencyMs();
+                Double actual =
+                        q == 0.5 ? service.p50LatencyMs() : q == 0.95 ? service.p95LatencyMs() : service.p99LatencyMs();
                 assertEquals(expected.get(service.name()), actual, 1e-6, service.name() + " p" + q);
             }
         }
-        double overallP99 = prometheus.singleValue("1000 * histogram_quantile(0.99, sum by (le) "
-                + "(increase(http_request_duration_seconds_bucket[86400s])))", end);
+        double overallP99 = prometheus.singleValue(
+                "1000 * histogram_quantile(0.99, sum by (le) "
+                        + "(increase(http_request_duration_seconds_bucket[86400s])))",
+                end);
         assertEquals(overallP99, summary.overall().p99LatencyMs(), 1e-6);
     }
 
     @Test
     void recordedQueriesReproduceTheValues() {
-        Map<String, Double> availability = prometheus.vectorBy("service",
-                summary.queries().get("services[].availabilityPercent"), manifest.end());
+        Map<String, Double> availability =
+                prometheus.vectorBy("service", summary.queries().get("services[].availabilityPercent"), manifest.end());
         for (ServiceKpis service : summary.services()) {
             assertEquals(availability.get(service.name()), service.availabilityPercent(), 1e-9, service.name());
         }
-        assertEquals(prometheus.singleValue(summary.queries().get("overall.availabilityPercent"), manifest.end()),
-                summary.overall().availabilityPercent(), 1e-9);
-        assertEquals(prometheus.singleValue(summary.queries().get("infrastructure.redis.hitRatePercent"),
-                manifest.end()), summary.infrastructure().redis().hitRatePercent(), 1e-9);
-        assertEquals(100 * manifest.truths().redis().hitRatio(), summary.infrastructure().redis().hitRatePercent(), 1e-9);
-        assertEquals(prometheus.singleValue(summary.queries().get("observability.criticalAlerts"), manifest.end()),
-                summary.observability().criticalAlerts(), 1e-9);
-        assertEquals(manifest.alerts().stream().filter(a -> a.severity().equals("critical")).count(),
+        assertEquals(
+                prometheus.singleValue(summary.queries().get("overall.availabilityPercent"), manifest.end()),
+                summary.overall().availabilityPercent(),
+                1e-9);
+        assertEquals(
+                prometheus.singleValue(summary.queries().get("infrastructure.redis.hitRatePercent"), manifest.end()),
+                summary.infrastructure().redis().hitRatePercent(),
+                1e-9);
+        assertEquals(
+                100 * manifest.truths().redis().hitRatio(),
+                summary.infrastructure().redis().hitRatePercent(),
+                1e-9);
+        assertEquals(
+                prometheus.singleValue(summary.queries().get("observability.criticalAlerts"), manifest.end()),
+                summary.observability().criticalAlerts(),
+                1e-9);
+        assertEquals(
+                manifest.alerts().stream()
+                        .filter(a -> a.severity().equals("critical"))
+                        .count(),
                 (long) summary.observability().criticalAlerts());
-        assertTrue(summary.gaps().stream().anyMatch(g -> g.field().equals("queries.activeSeries")
-                && g.reason().startsWith("no series")), "a query without series is a recorded gap");
+        assertTrue(
+                summary.gaps().stream()
+                        .anyMatch(g -> g.field().equals("queries.activeSeries")
+                                && g.reason().startsWith("no series")),
+                "a query without series is a recorded gap");
     }
 
     @Test
@@ -129,20 +165,36 @@ class RetroactiveCollectionTest {
         for (CriterionResult criterion : summary.certification().criteria()) {
             assertNotNull(criterion.source(), criterion.name());
         }
-        assertEquals(Status.FAIL, criterion(KpiCriteria.serviceCriterion(incident, "availability")).status());
-        assertEquals(Status.FAIL, criterion(KpiCriteria.serviceCriterion(incident, "error rate")).status());
+        assertEquals(
+                Status.FAIL,
+                criterion(KpiCriteria.serviceCriterion(incident, "availability"))
+                        .status());
+        assertEquals(
+                Status.FAIL,
+                criterion(KpiCriteria.serviceCriterion(incident, "error rate")).status());
         for (ServiceKpis service : summary.services()) {
             Manifest.ServiceTruth truth = manifest.truths().services().get(service.name());
             double errorRate = 100.0 * truth.errors5xx() / truth.totalRequests();
             Status expected = truth.availabilityPercent() >= 99.9 ? Status.PASS : Status.FAIL;
-            assertEquals(expected, criterion(KpiCriteria.serviceCriterion(service.name(), "availability")).status());
-            assertEquals(errorRate < 0.1 ? Status.PASS : Status.FAIL,
-                    criterion(KpiCriteria.serviceCriterion(service.name(), "error rate")).status());
+            assertEquals(
+                    expected,
+                    criterion(KpiCriteria.serviceCriterion(service.name(), "availability"))
+                            .status());
+            assertEquals(
+                    errorRate < 0.1 ? Status.PASS : Status.FAIL,
+                    criterion(KpiCriteria.serviceCriterion(service.name(), "error rate"))
+                            .status());
             if (!service.name().equals(incident)) {
                 // As generated, only the incident breaks the gates.
-                assertEquals(Status.PASS, criterion(KpiCriteria.serviceCriterion(service.name(), "availability")).status(),
+                assertEquals(
+                        Status.PASS,
+                        criterion(KpiCriteria.serviceCriterion(service.name(), "availability"))
+                                .status(),
                         service.name());
-                assertEquals(Status.PASS, criterion(KpiCriteria.serviceCriterion(service.name(), "error rate")).status(),
+                assertEquals(
+                        Status.PASS,
+                        criterion(KpiCriteria.serviceCriterion(service.name(), "error rate"))
+                                .status(),
                         service.name());
             }
         }
@@ -157,8 +209,10 @@ class RetroactiveCollectionTest {
         assertEquals(24, snapshots.size());
         double sum = 0;
         for (KpiSnapshot snapshot : snapshots) {
-            ServiceKpis service = snapshot.services().stream().filter(s -> s.name().equals(reset.service()))
-                    .findFirst().orElseThrow();
+            ServiceKpis service = snapshot.services().stream()
+                    .filter(s -> s.name().equals(reset.service()))
+                    .findFirst()
+                    .orElseThrow();
             assertTrue(service.requests() >= 0, "negative count in snapshot " + snapshot.sequence());
             sum += service.requests();
         }
@@ -166,8 +220,14 @@ class RetroactiveCollectionTest {
         // Snapshot ranges end on samples, so only the restarted instance's reappearance mid-range can extrapolate.
         assertEquals(truth, sum, truth * 0.005, "sum of snapshots vs truth");
         assertTrue(reset.valueBeforeReset() > 0);
-        assertEquals(truth, summary.services().stream().filter(s -> s.name().equals(reset.service())).findFirst()
-                .orElseThrow().requests(), 1e-6);
+        assertEquals(
+                truth,
+                summary.services().stream()
+                        .filter(s -> s.name().equals(reset.service()))
+                        .findFirst()
+                        .orElseThrow()
+                        .requests(),
+                1e-6);
     }
 
     @Test
@@ -175,8 +235,10 @@ class RetroactiveCollectionTest {
         Path json = output.resolve("ga_kpi_summary.json");
         String sidecar = Files.readString(output.resolve("ga_kpi_summary.json.sha256"));
         assertEquals(Sha256.hex(json) + "  ga_kpi_summary.json\n", sidecar);
-        Process check = new ProcessBuilder("sha256sum", "-c", "ga_kpi_summary.json.sha256").directory(output.toFile())
-                .redirectErrorStream(true).start();
+        Process check = new ProcessBuilder("sha256sum", "-c", "ga_kpi_summary.json.sha256")
+                .directory(output.toFile())
+                .redirectErrorStream(true)
+                .start();
         assertEquals(0, check.waitFor(), new String(check.getInputStream().readAllBytes()));
         String markdown = Files.readString(output.resolve("ga_kpi_summary.md"));
         assertTrue(markdown.contains("**FAIL**"), markdown);
@@ -206,10 +268,19 @@ class RetroactiveCollectionTest {
     @Test
     void aWindowWithoutDataIsNoDataWithExitThree() {
         Instant start = manifest.start().minus(Duration.ofHours(3));
-        CommandRun empty = CommandRun.of(new CollectKpisCommand(),
-                "--prometheus-url", prometheus.url(), "--ga-start", start.toString(),
-                "--ga-end", start.plus(Duration.ofHours(1)).toString(), "--interval", "30", "--no-kubernetes",
-                "--output", temp.resolve("empty").toString());
+        CommandRun empty = CommandRun.of(
+                new CollectKpisCommand(),
+                "--prometheus-url",
+                prometheus.url(),
+                "--ga-start",
+                start.toString(),
+                "--ga-end",
+                start.plus(Duration.ofHours(1)).toString(),
+                "--interval",
+                "30",
+                "--no-kubernetes",
+                "--output",
+                temp.resolve("empty").toString());
         assertEquals(3, empty.exitCode(), empty.err());
         KpiSummary none = Json.readFile(temp.resolve("empty/ga_kpi_summary.json"), KpiSummary.class);
         assertEquals(Status.NO_DATA, none.certification().status());
@@ -222,27 +293,45 @@ class RetroactiveCollectionTest {
     void serviceAndStatusLabelNamesComeFromTheConfig() throws IOException {
         Path config = temp.resolve("by-job.yaml");
         Files.writeString(config, "labels:\n  service: job\n");
-        CommandRun byJob = CommandRun.of(new CollectKpisCommand(), "--prometheus-url", prometheus.url(), "--ga-start",
-                manifest.start().toString(), "--ga-end", manifest.end().toString(), "--interval", "720",
-                "--no-kubernetes", "--config", config.toString(), "--output", temp.resolve("by-job").toString());
+        CommandRun byJob = CommandRun.of(
+                new CollectKpisCommand(),
+                "--prometheus-url",
+                prometheus.url(),
+                "--ga-start",
+                manifest.start().toString(),
+                "--ga-end",
+                manifest.end().toString(),
+                "--interval",
+                "720",
+                "--no-kubernetes",
+                "--config",
+                config.toString(),
+                "--output",
+                temp.resolve("by-job").toString());
         KpiSummary other = Json.readFile(temp.resolve("by-job/ga_kpi_summary.json"), KpiSummary.class);
         assertEquals(1, byJob.exitCode(), byJob.err());
         assertTrue(other.queries().get("services[].requests").contains("sum by (job)"));
         for (ServiceKpis service : other.services()) {
-            assertEquals(manifest.truths().services().get(service.name()).availabilityPercent(),
-                    service.availabilityPercent(), 1e-9);
+            assertEquals(
+                    manifest.truths().services().get(service.name()).availabilityPercent(),
+                    service.availabilityPercent(),
+                    1e-9);
         }
     }
 
     private static CriterionResult criterion(String name) {
-        return summary.certification().criteria().stream().filter(c -> c.name().equals(name)).findFirst()
+        return summary.certification().criteria().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no criterion " + name));
     }
 
     private static List<KpiSnapshot> snapshots() throws IOException {
         try (Stream<Path> files = Files.list(output)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("snapshot_")).sorted()
-                    .map(f -> Json.readFile(f, KpiSnapshot.class)).toList();
+            return files.filter(f -> f.getFileName().toString().startsWith("snapshot_"))
+                    .sorted()
+                    .map(f -> Json.readFile(f, KpiSnapshot.class))
+                    .toList();
         }
     }
 }

@@ -46,7 +46,11 @@ class VictoriaMetricsParityTest {
 
     @BeforeAll
     static void collectFromBoth() throws Exception {
-        Dataset dataset = GaDayGenerator.builder().hours(24).step(Duration.ofSeconds(60)).services(3).build()
+        Dataset dataset = GaDayGenerator.builder()
+                .hours(24)
+                .step(Duration.ofSeconds(60))
+                .services(3)
+                .build()
                 .generate(temp.resolve("dataset"));
         manifest = dataset.manifest();
         prometheus = PrometheusServer.start(dataset);
@@ -59,9 +63,18 @@ class VictoriaMetricsParityTest {
     }
 
     static KpiSummary collect(String url, Path output) {
-        CommandRun run = CommandRun.of(new CollectKpisCommand(),
-                "--prometheus-url", url, "--ga-start", manifest.start().toString(),
-                "--ga-end", manifest.end().toString(), "--interval", "120", "--no-kubernetes", "--output",
+        CommandRun run = CommandRun.of(
+                new CollectKpisCommand(),
+                "--prometheus-url",
+                url,
+                "--ga-start",
+                manifest.start().toString(),
+                "--ga-end",
+                manifest.end().toString(),
+                "--interval",
+                "120",
+                "--no-kubernetes",
+                "--output",
                 output.toString());
         assertEquals(1, run.exitCode(), url + ": " + run.err());
         return Json.readFile(output.resolve("ga_kpi_summary.json"), KpiSummary.class);
@@ -90,19 +103,30 @@ class VictoriaMetricsParityTest {
             close(p.errorRatePercent(), v.errorRatePercent(), p.name() + " error rate");
             close(p.p50LatencyMs(), v.p50LatencyMs(), p.name() + " p50");
             close(p.p99LatencyMs(), v.p99LatencyMs(), p.name() + " p99");
-            close(manifest.truths().services().get(p.name()).availabilityPercent(), v.availabilityPercent(),
+            close(
+                    manifest.truths().services().get(p.name()).availabilityPercent(),
+                    v.availabilityPercent(),
                     p.name() + " truth");
         }
-        close(fromPrometheus.overall().availabilityPercent(), fromVictoria.overall().availabilityPercent(), "overall");
+        close(
+                fromPrometheus.overall().availabilityPercent(),
+                fromVictoria.overall().availabilityPercent(),
+                "overall");
         close(fromPrometheus.overall().maxP99LatencyMs(), fromVictoria.overall().maxP99LatencyMs(), "max p99");
-        close(fromPrometheus.infrastructure().redis().hitRatePercent(),
-                fromVictoria.infrastructure().redis().hitRatePercent(), "redis hit rate");
+        close(
+                fromPrometheus.infrastructure().redis().hitRatePercent(),
+                fromVictoria.infrastructure().redis().hitRatePercent(),
+                "redis hit rate");
     }
 
     @Test
     void theVerdictsAgreeCriterionByCriterion() {
-        assertEquals(fromPrometheus.certification().status(), fromVictoria.certification().status());
-        assertEquals(fromPrometheus.certification().criteria().size(), fromVictoria.certification().criteria().size());
+        assertEquals(
+                fromPrometheus.certification().status(),
+                fromVictoria.certification().status());
+        assertEquals(
+                fromPrometheus.certification().criteria().size(),
+                fromVictoria.certification().criteria().size());
         for (int i = 0; i < fromPrometheus.certification().criteria().size(); i++) {
             CriterionResult p = fromPrometheus.certification().criteria().get(i);
             CriterionResult v = fromVictoria.certification().criteria().get(i);
@@ -127,7 +151,8 @@ class VictoriaMetricsParityTest {
             boolean restartInside = p.window().start().isBefore(deploy.downEnd())
                     && !p.window().end().isBefore(deploy.downStart());
             if (restartInside) {
-                double relative = (p.overall().totalRequests() - v.overall().totalRequests()) / v.overall().totalRequests();
+                double relative = (p.overall().totalRequests() - v.overall().totalRequests())
+                        / v.overall().totalRequests();
                 assertTrue(relative >= 0 && relative < 0.005, "snapshot " + sequence + ": " + relative);
             } else {
                 close(p.overall().totalRequests(), v.overall().totalRequests(), "snapshot " + sequence);

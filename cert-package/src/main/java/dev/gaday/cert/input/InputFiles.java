@@ -38,19 +38,19 @@ public final class InputFiles {
     public static final String VALIDATION_HTML = "validation_results.html";
     public static final List<String> RELEASE_NAMES = List.of("release.yaml", "release.yml");
     /** The JSON inputs that are copied into the package and can be bound to by name. */
-    public static final List<String> DOCUMENTS = List.of(KPI_SUMMARY, WS_HEALTH, DRIFT_ANALYSIS, SLO_STATUS,
-            VALIDATION_JSON);
+    public static final List<String> DOCUMENTS =
+            List.of(KPI_SUMMARY, WS_HEALTH, DRIFT_ANALYSIS, SLO_STATUS, VALIDATION_JSON);
     /** Extra artifacts the tools write beside their JSON, packaged with --include-artifacts. */
-    public static final List<String> SIDE_ARTIFACTS = List.of("ga_kpi_summary.md", "ga_kpi_summary.json.sha256",
-            "ws_health_metrics.json.sha256", "ws_health_metrics.md");
+    public static final List<String> SIDE_ARTIFACTS = List.of(
+            "ga_kpi_summary.md", "ga_kpi_summary.json.sha256", "ws_health_metrics.json.sha256", "ws_health_metrics.md");
+
     public static final Pattern SNAPSHOT = Pattern.compile("snapshot_\\d{4,}\\.json");
 
     private final Map<String, Path> named = new LinkedHashMap<>();
     private final List<Path> snapshots = new ArrayList<>();
     private final List<Path> sideArtifacts = new ArrayList<>();
 
-    private InputFiles() {
-    }
+    private InputFiles() {}
 
     /**
      * @param directories the --inputs directories, in order
@@ -79,8 +79,8 @@ public final class InputFiles {
                 } else if (SNAPSHOT.matcher(name).matches() && snapshotDirectory == null) {
                     Path previous = foundSnapshots.putIfAbsent(name, file);
                     if (previous != null) {
-                        throw ToolException.usage(name + " found in two --inputs directories: " + previous.getParent()
-                                + " and " + dir);
+                        throw ToolException.usage(
+                                name + " found in two --inputs directories: " + previous.getParent() + " and " + dir);
                     }
                 } else if (SIDE_ARTIFACTS.contains(name)) {
                     files.sideArtifacts.add(file);
@@ -115,16 +115,19 @@ public final class InputFiles {
     }
 
     private static boolean isInputName(String name, boolean snapshots) {
-        return DOCUMENTS.contains(name) || name.equals(VALIDATION_HTML) || RELEASE_NAMES.contains(name)
-                || SIDE_ARTIFACTS.contains(name) || snapshots && SNAPSHOT.matcher(name).matches();
+        return DOCUMENTS.contains(name)
+                || name.equals(VALIDATION_HTML)
+                || RELEASE_NAMES.contains(name)
+                || SIDE_ARTIFACTS.contains(name)
+                || snapshots && SNAPSHOT.matcher(name).matches();
     }
 
     /** Stops the run (exit 4) unless {@code file} itself is a regular file; links are not followed. */
     static void requireRegularFile(Path file) {
         String problem = notRegularFile(file);
         if (problem != null) {
-            throw ToolException.badInput("input " + file + " " + problem
-                    + "; inputs must be regular files (links are never followed)");
+            throw ToolException.badInput(
+                    "input " + file + " " + problem + "; inputs must be regular files (links are never followed)");
         }
     }
 
@@ -151,11 +154,16 @@ public final class InputFiles {
         try {
             int type = (Integer) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000;
             switch (type) {
-                case 0010000: return "is a FIFO (named pipe)";
-                case 0020000: return "is a character device";
-                case 0060000: return "is a block device";
-                case 0140000: return "is a socket";
-                default: break;
+                case 0010000:
+                    return "is a FIFO (named pipe)";
+                case 0020000:
+                    return "is a character device";
+                case 0060000:
+                    return "is a block device";
+                case 0140000:
+                    return "is a socket";
+                default:
+                    break;
             }
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             // No unix view: the generic words below must do.

@@ -64,8 +64,10 @@ class PrometheusClientIntegrationTest {
         Manifest.IncidentTruth incident = manifest.truths().incident();
         String window = range(incident.start(), incident.end());
         String selector = "http_requests_total{service=\"" + incident.service() + "\"";
-        QueryResult result = client.query("sum(increase(" + selector + ",status=~\"5..\"}" + window + "))"
-                + " / sum(increase(" + selector + "}" + window + "))", incident.end());
+        QueryResult result = client.query(
+                "sum(increase(" + selector + ",status=~\"5..\"}" + window + "))" + " / sum(increase(" + selector + "}"
+                        + window + "))",
+                incident.end());
         assertEquals(incident.errorRatio(), single(result), RATIO_TOLERANCE);
         QueryResult.Vector vector = (QueryResult.Vector) result;
         assertEquals(incident.end(), vector.samples().get(0).sample().time());
@@ -75,8 +77,8 @@ class PrometheusClientIntegrationTest {
     void increaseAcrossTheCounterReset() {
         Manifest.CounterResetTruth reset = manifest.truths().counterReset();
         String selector = "http_requests_total{instance=\"" + reset.instance() + "\"}";
-        double increase = single(client.query("sum(increase(" + selector + range(reset.windowStart(), reset.windowEnd())
-                + "))", reset.windowEnd()));
+        double increase = single(client.query(
+                "sum(increase(" + selector + range(reset.windowStart(), reset.windowEnd()) + "))", reset.windowEnd()));
         assertEquals(reset.increase(), increase, 0.0);
         double naive = single(client.query("sum(" + selector + ")", reset.windowEnd()))
                 - single(client.query("sum(" + selector + ")", reset.windowStart()));
@@ -85,7 +87,8 @@ class PrometheusClientIntegrationTest {
 
     @Test
     void dailyTotalsPerServiceMatchTheManifest() {
-        QueryResult.Vector vector = assertInstanceOf(QueryResult.Vector.class,
+        QueryResult.Vector vector = assertInstanceOf(
+                QueryResult.Vector.class,
                 client.query("sum by (service) (increase(http_requests_total[24h]))", manifest.end()));
         Map<String, Double> totals = new TreeMap<>();
         vector.samples().forEach(s -> totals.put(s.label("service"), s.sample().value()));
@@ -108,8 +111,8 @@ class PrometheusClientIntegrationTest {
             assertEquals(2.0, samples.get(i).value(), "point " + i);
         }
         // One unsplit request is beyond what Prometheus answers: the client must have split it.
-        IllegalStateException unsplit = assertThrows(IllegalStateException.class,
-                () -> server.queryRange("sum(up{job=\"node\"})", start, end, step));
+        IllegalStateException unsplit = assertThrows(
+                IllegalStateException.class, () -> server.queryRange("sum(up{job=\"node\"})", start, end, step));
         assertTrue(unsplit.getMessage().contains("11,000 points"), unsplit.getMessage());
     }
 
@@ -117,8 +120,8 @@ class PrometheusClientIntegrationTest {
     void rangeQueryOverTheDownInstanceShowsTheGap() {
         Manifest.DownTruth down = manifest.truths().down();
         Duration step = Duration.ofSeconds(manifest.stepSeconds());
-        QueryResult.Matrix matrix = client.queryRange("up{instance=\"" + down.instance() + "\"} == 0",
-                manifest.start(), manifest.end(), step);
+        QueryResult.Matrix matrix = client.queryRange(
+                "up{instance=\"" + down.instance() + "\"} == 0", manifest.start(), manifest.end(), step);
         assertEquals(1, matrix.series().size());
         List<QueryResult.Sample> samples = matrix.series().get(0).samples();
         assertEquals(down.downSamples(), samples.size());
@@ -128,15 +131,20 @@ class PrometheusClientIntegrationTest {
 
     @Test
     void labelValuesListEveryService() {
-        List<String> services = client.labelValues("service", List.of("http_requests_total"), manifest.start(), manifest.end());
-        assertEquals(manifest.services().stream().map(Manifest.Service::name).sorted().toList(),
+        List<String> services =
+                client.labelValues("service", List.of("http_requests_total"), manifest.start(), manifest.end());
+        assertEquals(
+                manifest.services().stream()
+                        .map(Manifest.Service::name)
+                        .sorted()
+                        .toList(),
                 services.stream().sorted().toList());
     }
 
     @Test
     void scalarsAndSpecialValues() {
-        QueryResult.Scalar nodes = assertInstanceOf(QueryResult.Scalar.class,
-                client.query("scalar(count(up{job=\"node\"}))", manifest.end()));
+        QueryResult.Scalar nodes = assertInstanceOf(
+                QueryResult.Scalar.class, client.query("scalar(count(up{job=\"node\"}))", manifest.end()));
         assertEquals(2.0, nodes.sample().value());
         QueryResult.Scalar nan = assertInstanceOf(QueryResult.Scalar.class, client.query("0/0", manifest.end()));
         assertTrue(Double.isNaN(nan.sample().value()));
@@ -146,8 +154,8 @@ class PrometheusClientIntegrationTest {
 
     @Test
     void selectorsAreStaleAfterTheDataset() {
-        QueryResult.Vector later = assertInstanceOf(QueryResult.Vector.class,
-                client.query("up", manifest.end().plus(Duration.ofMinutes(6))));
+        QueryResult.Vector later = assertInstanceOf(
+                QueryResult.Vector.class, client.query("up", manifest.end().plus(Duration.ofMinutes(6))));
         assertTrue(later.samples().isEmpty(), "no sample within the 5-minute lookback: " + later);
     }
 

@@ -21,29 +21,45 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kpi-collector check}: the pre-flight against the server, before GA day. */
-@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class, sortOptions = false,
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        versionProvider = BuildInfo.class,
+        sortOptions = false,
         description = {
             "Pre-flight before GA day: runs every KPI query over --lookback and says, for each KPI, whether its "
                     + "series exist, which label carries the service and how many services it sees, which KPIs "
                     + "would be null and why, and the configured criteria with the KPIs they read.",
             "",
-            "Writes no file."},
-        footer = {"%nExit codes of check: 0 every KPI an enabled (on) criterion reads has data; 3 one has none; "
-                + "4 the server could not be asked; 2 bad options or configuration.",
+            "Writes no file."
+        },
+        footer = {
+            "%nExit codes of check: 0 every KPI an enabled (on) criterion reads has data; 3 one has none; "
+                    + "4 the server could not be asked; 2 bad options or configuration.",
             "%nExamples:",
             "  kpi-collector check --prometheus-url http://prometheus:9090",
-            "  kpi-collector check --config kpi-config.yaml --at 2025-01-14T12:00:00Z --lookback 6h"})
+            "  kpi-collector check --config kpi-config.yaml --at 2025-01-14T12:00:00Z --lookback 6h"
+        })
 public final class CheckCommand extends ToolCommand {
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "YAML file overriding the built-in configuration (labels, metrics, queries, thresholds, "
                     + "criteria, services).")
     Path configFile;
 
-    @Option(names = "--at", paramLabel = "TIME", converter = InstantConverter.class,
+    @Option(
+            names = "--at",
+            paramLabel = "TIME",
+            converter = InstantConverter.class,
             description = "When to look: RFC 3339, 'now' or 'now-24h' (default: now).")
     Instant at;
 
-    @Option(names = "--lookback", paramLabel = "DURATION", defaultValue = "1h", converter = DurationConverter.class,
+    @Option(
+            names = "--lookback",
+            paramLabel = "DURATION",
+            defaultValue = "1h",
+            converter = DurationConverter.class,
             description = "How far back each query looks, e.g. 1h, 24h (default: ${DEFAULT-VALUE}).")
     Duration lookback;
 
@@ -67,9 +83,9 @@ public final class CheckCommand extends ToolCommand {
     protected ExitCode execute() {
         KpiConfig config = KpiConfigLoader.load(configFile);
         Instant when = at != null ? at : clock.instant();
-        try (PrometheusClient client = clientFactory != null ? clientFactory.apply(prometheus)
-                : prometheus.connect(diagnostics());
-             QueryRunner runner = new QueryRunner(client, 4, diagnostics())) {
+        try (PrometheusClient client =
+                        clientFactory != null ? clientFactory.apply(prometheus) : prometheus.connect(diagnostics());
+                QueryRunner runner = new QueryRunner(client, 4, diagnostics())) {
             Preflight.Report report = new Preflight(config).run(runner, when, lookback.toSeconds());
             Preflight.format(report, client.baseUrl()).forEach(out()::println);
             out().flush();

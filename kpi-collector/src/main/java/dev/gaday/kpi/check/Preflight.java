@@ -1,6 +1,5 @@
 package dev.gaday.kpi.check;
 
-import dev.gaday.common.model.kpi.Window;
 import dev.gaday.kpi.compute.KpiCalculator;
 import dev.gaday.kpi.compute.KpiCriteria;
 import dev.gaday.kpi.config.CriterionMode;
@@ -28,16 +27,21 @@ import java.util.TreeSet;
 public final class Preflight {
 
     /** One KPI query's answer. */
-    public record KpiCheck(QueryKey key, String promql, int series, Integer services,
-            Map<String, Integer> serviceLabels, String nullReason, boolean required) {
+    public record KpiCheck(
+            QueryKey key,
+            String promql,
+            int series,
+            Integer services,
+            Map<String, Integer> serviceLabels,
+            String nullReason,
+            boolean required) {
         public boolean hasData() {
             return nullReason == null;
         }
     }
 
     /** One configured criterion: its mode, threshold and the KPIs it reads. */
-    public record CriterionCheck(String name, CriterionMode mode, String threshold, List<QueryKey> sources) {
-    }
+    public record CriterionCheck(String name, CriterionMode mode, String threshold, List<QueryKey> sources) {}
 
     public record Report(Instant at, long lookbackSeconds, List<KpiCheck> kpis, List<CriterionCheck> criteria) {
         public List<QueryKey> nullKpis() {
@@ -45,7 +49,10 @@ public final class Preflight {
         }
 
         public List<QueryKey> requiredWithoutData() {
-            return kpis.stream().filter(k -> k.required() && !k.hasData()).map(KpiCheck::key).toList();
+            return kpis.stream()
+                    .filter(k -> k.required() && !k.hasData())
+                    .map(KpiCheck::key)
+                    .toList();
         }
     }
 
@@ -103,7 +110,8 @@ public final class Preflight {
             }
             services = names.size();
             if (reason == null && names.isEmpty() && !values.isEmpty()) {
-                reason = "no service: no series carries " + String.join(" or ", config.labels().serviceLabels(family));
+                reason = "no service: no series carries "
+                        + String.join(" or ", config.labels().serviceLabels(family));
             }
         }
         return new KpiCheck(key, evaluation.promql(key), values.size(), services, labels, reason, required);
@@ -113,22 +121,45 @@ public final class Preflight {
         KpiConfig.Criteria modes = config.criteria();
         KpiConfig.Thresholds t = config.thresholds();
         List<CriterionCheck> result = new ArrayList<>();
-        result.add(new CriterionCheck(KpiCriteria.OVERALL_AVAILABILITY, modes.availability(),
-                ">= " + t.availabilityPercent() + "%", List.of(QueryKey.REQUESTS, QueryKey.ERRORS)));
-        result.add(new CriterionCheck(KpiCriteria.OVERALL_ERROR_RATE, modes.errorRate(),
-                "< " + t.errorRatePercent() + "%", List.of(QueryKey.REQUESTS, QueryKey.ERRORS)));
-        result.add(new CriterionCheck(KpiCriteria.MAX_P99_LATENCY, modes.maxP99Latency(),
-                "< " + t.maxP99LatencyMs() + "ms", List.of(QueryKey.LATENCY_BUCKETS)));
-        result.add(new CriterionCheck(KpiCriteria.WORST_INTERVAL_P99_LATENCY, modes.worstIntervalP99Latency(),
-                "< " + t.worstIntervalP99LatencyMs() + "ms", List.of(QueryKey.LATENCY_BUCKETS)));
-        result.add(new CriterionCheck(KpiCriteria.REDIS_HIT_RATE, modes.redisHitRate(),
-                ">= " + t.redisHitRatePercent() + "%", List.of(QueryKey.REDIS_HIT_RATE_PERCENT)));
-        result.add(new CriterionCheck(KpiCriteria.POSTGRES_P99_LATENCY, modes.postgresP99Latency(),
-                "< " + t.maxPostgresP99LatencyMs() + "ms", List.of(QueryKey.DB_LATENCY_BUCKETS)));
+        result.add(new CriterionCheck(
+                KpiCriteria.OVERALL_AVAILABILITY,
+                modes.availability(),
+                ">= " + t.availabilityPercent() + "%",
+                List.of(QueryKey.REQUESTS, QueryKey.ERRORS)));
+        result.add(new CriterionCheck(
+                KpiCriteria.OVERALL_ERROR_RATE,
+                modes.errorRate(),
+                "< " + t.errorRatePercent() + "%",
+                List.of(QueryKey.REQUESTS, QueryKey.ERRORS)));
+        result.add(new CriterionCheck(
+                KpiCriteria.MAX_P99_LATENCY,
+                modes.maxP99Latency(),
+                "< " + t.maxP99LatencyMs() + "ms",
+                List.of(QueryKey.LATENCY_BUCKETS)));
+        result.add(new CriterionCheck(
+                KpiCriteria.WORST_INTERVAL_P99_LATENCY,
+                modes.worstIntervalP99Latency(),
+                "< " + t.worstIntervalP99LatencyMs() + "ms",
+                List.of(QueryKey.LATENCY_BUCKETS)));
+        result.add(new CriterionCheck(
+                KpiCriteria.REDIS_HIT_RATE,
+                modes.redisHitRate(),
+                ">= " + t.redisHitRatePercent() + "%",
+                List.of(QueryKey.REDIS_HIT_RATE_PERCENT)));
+        result.add(new CriterionCheck(
+                KpiCriteria.POSTGRES_P99_LATENCY,
+                modes.postgresP99Latency(),
+                "< " + t.maxPostgresP99LatencyMs() + "ms",
+                List.of(QueryKey.DB_LATENCY_BUCKETS)));
         CriterionMode perService = t.perService() ? modes.perService() : CriterionMode.OFF;
-        result.add(new CriterionCheck("service <name> availability, error rate, p99 latency", perService,
-                "as above" + (config.services().isEmpty() ? "" : "; own thresholds for "
-                        + String.join(", ", config.services().keySet())),
+        result.add(new CriterionCheck(
+                "service <name> availability, error rate, p99 latency",
+                perService,
+                "as above"
+                        + (config.services().isEmpty()
+                                ? ""
+                                : "; own thresholds for "
+                                        + String.join(", ", config.services().keySet())),
                 List.of(QueryKey.REQUESTS, QueryKey.ERRORS, QueryKey.LATENCY_BUCKETS)));
         return result;
     }
@@ -138,18 +169,29 @@ public final class Preflight {
         List<String> lines = new ArrayList<>();
         lines.add("kpi-collector check: " + source + " at " + report.at() + ", look-back " + report.lookbackSeconds()
                 + "s");
-        lines.add(String.format("%-24s %-5s %7s %9s  %s", "KPI", "data", "series", "services", "service label / why null"));
+        lines.add(String.format(
+                "%-24s %-5s %7s %9s  %s", "KPI", "data", "series", "services", "service label / why null"));
         for (KpiCheck kpi : report.kpis()) {
             String label = kpi.serviceLabels().isEmpty() ? "" : describe(kpi.serviceLabels());
             String detail = kpi.hasData() ? label : (label.isEmpty() ? "" : label + "; ") + kpi.nullReason();
-            lines.add(String.format("%-24s %-5s %7d %9s  %s", kpi.key().configKey(),
-                    kpi.hasData() ? "yes" : kpi.required() ? "NULL!" : "null", kpi.series(),
-                    kpi.services() == null ? "-" : kpi.services().toString(), detail).stripTrailing());
+            lines.add(String.format(
+                            "%-24s %-5s %7d %9s  %s",
+                            kpi.key().configKey(),
+                            kpi.hasData() ? "yes" : kpi.required() ? "NULL!" : "null",
+                            kpi.series(),
+                            kpi.services() == null ? "-" : kpi.services().toString(),
+                            detail)
+                    .stripTrailing());
         }
         lines.add("criteria:");
         for (CriterionCheck criterion : report.criteria()) {
-            lines.add("  " + criterion.name() + ": " + criterion.mode().text() + ", " + criterion.threshold()
-                    + ", from " + String.join(", ", criterion.sources().stream().map(QueryKey::configKey).toList()));
+            lines.add(
+                    "  " + criterion.name() + ": " + criterion.mode().text() + ", " + criterion.threshold() + ", from "
+                            + String.join(
+                                    ", ",
+                                    criterion.sources().stream()
+                                            .map(QueryKey::configKey)
+                                            .toList()));
         }
         lines.add("null KPIs: " + join(report.nullKpis()));
         lines.add("required KPIs without data: " + join(report.requiredWithoutData()));
@@ -164,6 +206,8 @@ public final class Preflight {
     }
 
     private static String join(List<QueryKey> keys) {
-        return keys.isEmpty() ? "none" : String.join(", ", keys.stream().map(QueryKey::configKey).toList());
+        return keys.isEmpty()
+                ? "none"
+                : String.join(", ", keys.stream().map(QueryKey::configKey).toList());
     }
 }

@@ -2,20 +2,20 @@ package dev.gaday.kpi.collect;
 
 import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.error.ToolException;
+import dev.gaday.common.model.kpi.DataGap;
+import dev.gaday.common.model.kpi.Observability;
 import dev.gaday.common.model.kpi.Window;
+import dev.gaday.common.prometheus.PrometheusClient;
 import dev.gaday.kpi.compute.KpiCalculator;
 import dev.gaday.kpi.compute.WindowKpis;
 import dev.gaday.kpi.config.QueryKey;
 import dev.gaday.kpi.query.Evaluation;
 import dev.gaday.kpi.query.QueryRunner;
-import dev.gaday.common.model.kpi.DataGap;
-import dev.gaday.common.model.kpi.Observability;
-import dev.gaday.common.prometheus.PrometheusClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The whole window's KPIs: every query over {@code [window]}, evaluated once at the window's end. */
 public final class WindowCollector {
@@ -44,28 +44,51 @@ public final class WindowCollector {
         Map<QueryKey, String> queries = calculator.queriesFor(window.duration().toSeconds(), false);
         Map<QueryKey, QueryRunner.Outcome> outcomes = runner.instant(queries, window.end(), deadline, failRun);
         if (failRun && SnapshotCollector.allUnreachable(outcomes)) {
-            throw new ToolException(ExitCode.RUNTIME_ERROR, "no query reached " + source + ": "
-                    + outcomes.get(QueryKey.REQUESTS).error());
+            throw new ToolException(
+                    ExitCode.RUNTIME_ERROR,
+                    "no query reached " + source + ": "
+                            + outcomes.get(QueryKey.REQUESTS).error());
         }
         WindowKpis kpis = calculator.compute(window, Evaluation.ofInstant(window.end(), outcomes));
         // A bounded (partial) summary must finish within its deadline: it does not ask for the retention.
-        return client == null ? kpis : withRetention(kpis, deadline != null
-                ? new Retention(null, "not asked for a partial summary") : Retention.of(client));
+        return client == null
+                ? kpis
+                : withRetention(
+                        kpis,
+                        deadline != null
+                                ? new Retention(null, "not asked for a partial summary")
+                                : Retention.of(client));
     }
 
     static WindowKpis withRetention(WindowKpis kpis, Retention retention) {
         Observability o = kpis.observability();
         List<DataGap> gaps = new ArrayList<>(kpis.gaps());
         if (retention.days() == null) {
-            gaps.add(new DataGap("observability.retentionDays", null, kpis.window().start(), kpis.window().end(),
+            gaps.add(new DataGap(
+                    "observability.retentionDays",
+                    null,
+                    kpis.window().start(),
+                    kpis.window().end(),
                     retention.reason()));
         }
         Map<String, String> queries = new TreeMap<>(kpis.queries());
         if (!queries.isEmpty()) {
             queries.put("observability.retentionDays", "GET /api/v1/status/flags: " + Retention.FLAG);
         }
-        return new WindowKpis(kpis.window(), kpis.overall(), kpis.services(), kpis.infrastructure(),
-                new Observability(o.prometheusUptimePercent(), o.activeSeries(), o.samplesPerSecond(), retention.days(),
-                        o.alertsFired(), o.criticalAlerts(), o.warningAlerts()), gaps, queries);
+        return new WindowKpis(
+                kpis.window(),
+                kpis.overall(),
+                kpis.services(),
+                kpis.infrastructure(),
+                new Observability(
+                        o.prometheusUptimePercent(),
+                        o.activeSeries(),
+                        o.samplesPerSecond(),
+                        retention.days(),
+                        o.alertsFired(),
+                        o.criticalAlerts(),
+                        o.warningAlerts()),
+                gaps,
+                queries);
     }
 }

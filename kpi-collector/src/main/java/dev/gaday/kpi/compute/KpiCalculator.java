@@ -53,15 +53,24 @@ public final class KpiCalculator {
             }
             String error = evaluation.error(key);
             if (error != null) {
-                gaps.add(new DataGap("queries." + key.configKey(), evaluation.promql(key), window.start(), window.end(),
-                        error));
+                gaps.add(new DataGap(
+                        "queries." + key.configKey(), evaluation.promql(key), window.start(), window.end(), error));
             } else if (evaluation.values(key).isEmpty() && key != QueryKey.ERRORS) {
                 // (No error series just means no errors.)
-                gaps.add(new DataGap("queries." + key.configKey(), evaluation.promql(key), window.start(), window.end(),
+                gaps.add(new DataGap(
+                        "queries." + key.configKey(),
+                        evaluation.promql(key),
+                        window.start(),
+                        window.end(),
                         "no series: the query returned nothing for this window"));
-            } else if (key.scope() != QueryKey.Scope.SERVICE && key != QueryKey.REDIS_HIT_RATE_PERCENT
+            } else if (key.scope() != QueryKey.Scope.SERVICE
+                    && key != QueryKey.REDIS_HIT_RATE_PERCENT
                     && evaluation.values(key).stream().noneMatch(v -> Double.isFinite(v.value()))) {
-                gaps.add(new DataGap("queries." + key.configKey(), evaluation.promql(key), window.start(), window.end(),
+                gaps.add(new DataGap(
+                        "queries." + key.configKey(),
+                        evaluation.promql(key),
+                        window.start(),
+                        window.end(),
                         "no data: the answer is not a finite number (e.g. 0/0) for this window"));
             }
         }
@@ -78,7 +87,8 @@ public final class KpiCalculator {
         for (LabeledValue value : evaluation.values(QueryKey.LATENCY_BUCKETS)) {
             HistogramQuantile.Bucket bucket = new HistogramQuantile.Bucket(
                     HistogramQuantile.parseBound(value.labels().get("le")), value.value());
-            buckets.computeIfAbsent(serviceName(ServiceFamily.LATENCY, value.labels()), k -> new ArrayList<>()).add(bucket);
+            buckets.computeIfAbsent(serviceName(ServiceFamily.LATENCY, value.labels()), k -> new ArrayList<>())
+                    .add(bucket);
             allBuckets.add(bucket);
         }
 
@@ -94,8 +104,8 @@ public final class KpiCalculator {
         String errorsError = evaluation.error(QueryKey.ERRORS);
         for (String name : names) {
             Double serviceRequests = requests.get(name);
-            Double serviceErrors = errorsError != null ? null
-                    : serviceRequests == null ? null : errors.getOrDefault(name, 0.0);
+            Double serviceErrors =
+                    errorsError != null ? null : serviceRequests == null ? null : errors.getOrDefault(name, 0.0);
             Double availability = null;
             Double errorRate = null;
             String reason = null;
@@ -113,44 +123,103 @@ public final class KpiCalculator {
                 availability = 100.0 - errorRate;
             }
             if (reason != null) {
-                gaps.add(new DataGap("services[" + name + "].availabilityPercent", requestsQ, window.start(),
-                        window.end(), reason));
+                gaps.add(new DataGap(
+                        "services[" + name + "].availabilityPercent", requestsQ, window.start(), window.end(), reason));
             }
             Double[] latency = latencyMs(buckets.getOrDefault(name, List.of()));
             Double memoryBytes = memory.get(name);
             if (withQueries) {
                 // Every null has a gap (the summary's rule); snapshots keep only the window-level ones.
-                serviceGap(gaps, evaluation, window, name, "p99LatencyMs", latency[2], QueryKey.LATENCY_BUCKETS,
+                serviceGap(
+                        gaps,
+                        evaluation,
+                        window,
+                        name,
+                        "p99LatencyMs",
+                        latency[2],
+                        QueryKey.LATENCY_BUCKETS,
                         "no latency histogram buckets with observations");
-                serviceGap(gaps, evaluation, window, name, "uptimePercent", uptime.get(name), QueryKey.UPTIME_PERCENT,
+                serviceGap(
+                        gaps,
+                        evaluation,
+                        window,
+                        name,
+                        "uptimePercent",
+                        uptime.get(name),
+                        QueryKey.UPTIME_PERCENT,
                         "no up series");
-                serviceGap(gaps, evaluation, window, name, "cpuCores", cpuCores.get(name), QueryKey.CPU_CORES,
+                serviceGap(
+                        gaps,
+                        evaluation,
+                        window,
+                        name,
+                        "cpuCores",
+                        cpuCores.get(name),
+                        QueryKey.CPU_CORES,
                         "no process CPU counter");
-                serviceGap(gaps, evaluation, window, name, "memoryMb", memoryBytes, QueryKey.MEMORY_BYTES,
+                serviceGap(
+                        gaps,
+                        evaluation,
+                        window,
+                        name,
+                        "memoryMb",
+                        memoryBytes,
+                        QueryKey.MEMORY_BYTES,
                         "no process resident-memory gauge");
-                gaps.add(new DataGap("services[" + name + "].memoryPercent", null, window.start(), window.end(),
+                gaps.add(new DataGap(
+                        "services[" + name + "].memoryPercent",
+                        null,
+                        window.start(),
+                        window.end(),
                         "not measured: the configuration has no memory-limit query (memoryMb is the resident memory)"));
             }
-            services.add(new ServiceKpis(name, availability, uptime.get(name), serviceRequests, serviceErrors, errorRate,
-                    latency[0], latency[1], latency[2], latency[3], null, cpuCores.get(name), cpuPercent.get(name),
-                    memoryBytes == null ? null : memoryBytes / BYTES_PER_MB, null, reason));
+            services.add(new ServiceKpis(
+                    name,
+                    availability,
+                    uptime.get(name),
+                    serviceRequests,
+                    serviceErrors,
+                    errorRate,
+                    latency[0],
+                    latency[1],
+                    latency[2],
+                    latency[3],
+                    null,
+                    cpuCores.get(name),
+                    cpuPercent.get(name),
+                    memoryBytes == null ? null : memoryBytes / BYTES_PER_MB,
+                    null,
+                    reason));
         }
         if (requestsError == null && names.isEmpty()) {
-            gaps.add(new DataGap("services", requestsQ, window.start(), window.end(),
+            gaps.add(new DataGap(
+                    "services",
+                    requestsQ,
+                    window.start(),
+                    window.end(),
                     "no series: no service has request, up or latency series (labels.service is '" + serviceLabel
                             + "')"));
         }
 
-        OverallKpis overall = overall(services, allBuckets, requestsError == null && errorsError == null,
-                windowSeconds);
+        OverallKpis overall =
+                overall(services, allBuckets, requestsError == null && errorsError == null, windowSeconds);
         Infrastructure infrastructure = infrastructure(evaluation, windowSeconds, gaps, window);
         Observability observability = observability(evaluation);
-        return new WindowKpis(window, overall, services, infrastructure, observability, gaps,
+        return new WindowKpis(
+                window,
+                overall,
+                services,
+                infrastructure,
+                observability,
+                gaps,
                 withQueries ? queries(evaluation, windowSeconds) : Map.of());
     }
 
-    private OverallKpis overall(List<ServiceKpis> services, List<HistogramQuantile.Bucket> allBuckets,
-            boolean countsOk, long windowSeconds) {
+    private OverallKpis overall(
+            List<ServiceKpis> services,
+            List<HistogramQuantile.Bucket> allBuckets,
+            boolean countsOk,
+            long windowSeconds) {
         Double totalRequests = null;
         Double totalErrors = null;
         if (countsOk) {
@@ -175,17 +244,31 @@ public final class KpiCalculator {
             }
         }
         Double[] latency = latencyMs(allBuckets);
-        return new OverallKpis(availability, uptime, errorRate, totalRequests, totalErrors,
-                latency[0], latency[1], latency[2], null, null, null, maxP99,
-                totalRequests == null ? null : totalRequests / windowSeconds, null, null, null);
+        return new OverallKpis(
+                availability,
+                uptime,
+                errorRate,
+                totalRequests,
+                totalErrors,
+                latency[0],
+                latency[1],
+                latency[2],
+                null,
+                null,
+                null,
+                maxP99,
+                totalRequests == null ? null : totalRequests / windowSeconds,
+                null,
+                null,
+                null);
     }
 
-    private Infrastructure infrastructure(Evaluation evaluation, long windowSeconds, List<DataGap> gaps,
-            Window window) {
+    private Infrastructure infrastructure(
+            Evaluation evaluation, long windowSeconds, List<DataGap> gaps, Window window) {
         List<HistogramQuantile.Bucket> dbBuckets = new ArrayList<>();
         for (LabeledValue value : evaluation.values(QueryKey.DB_LATENCY_BUCKETS)) {
-            dbBuckets.add(new HistogramQuantile.Bucket(HistogramQuantile.parseBound(value.labels().get("le")),
-                    value.value()));
+            dbBuckets.add(new HistogramQuantile.Bucket(
+                    HistogramQuantile.parseBound(value.labels().get("le")), value.value()));
         }
         Infrastructure.Postgres postgres = null;
         Double[] db = latencyMs(dbBuckets);
@@ -198,27 +281,33 @@ public final class KpiCalculator {
         Double hitRate = finite(evaluation.single(QueryKey.REDIS_HIT_RATE_PERCENT));
         Double redisMemory = finite(evaluation.single(QueryKey.REDIS_MEMORY_BYTES));
         Double redisClients = finite(evaluation.single(QueryKey.REDIS_CONNECTED_CLIENTS));
-        Infrastructure.Redis redis = hitRate == null && redisMemory == null && redisClients == null ? null
-                : new Infrastructure.Redis(hitRate, redisMemory == null ? null : redisMemory / BYTES_PER_MB,
-                        redisClients);
-        if (evaluation.asked(QueryKey.REDIS_HIT_RATE_PERCENT) && hitRate == null
+        Infrastructure.Redis redis = hitRate == null && redisMemory == null && redisClients == null
+                ? null
+                : new Infrastructure.Redis(
+                        hitRate, redisMemory == null ? null : redisMemory / BYTES_PER_MB, redisClients);
+        if (evaluation.asked(QueryKey.REDIS_HIT_RATE_PERCENT)
+                && hitRate == null
                 && evaluation.error(QueryKey.REDIS_HIT_RATE_PERCENT) == null) {
             Double raw = evaluation.single(QueryKey.REDIS_HIT_RATE_PERCENT);
-            gaps.add(new DataGap("infrastructure.redis.hitRatePercent",
-                    evaluation.promql(QueryKey.REDIS_HIT_RATE_PERCENT), window.start(), window.end(),
+            gaps.add(new DataGap(
+                    "infrastructure.redis.hitRatePercent",
+                    evaluation.promql(QueryKey.REDIS_HIT_RATE_PERCENT),
+                    window.start(),
+                    window.end(),
                     raw == null ? "no series: no Redis keyspace hit/miss counters" : "zero traffic: no Redis lookups"));
         }
 
         Double cpu = finite(evaluation.single(QueryKey.CLUSTER_CPU_PERCENT));
         Double memory = finite(evaluation.single(QueryKey.CLUSTER_MEMORY_PERCENT));
-        Infrastructure.Cluster cluster = cpu == null && memory == null ? null
-                : new Infrastructure.Cluster(cpu, null, memory, null);
+        Infrastructure.Cluster cluster =
+                cpu == null && memory == null ? null : new Infrastructure.Cluster(cpu, null, memory, null);
 
         Double in = finite(evaluation.single(QueryKey.NETWORK_RECEIVE_BYTES));
         Double out = finite(evaluation.single(QueryKey.NETWORK_TRANSMIT_BYTES));
-        Infrastructure.Network network = in == null && out == null ? null
-                : new Infrastructure.Network(in, out, in == null || out == null ? null
-                        : (in + out) * 8 / 1e6 / windowSeconds);
+        Infrastructure.Network network = in == null && out == null
+                ? null
+                : new Infrastructure.Network(
+                        in, out, in == null || out == null ? null : (in + out) * 8 / 1e6 / windowSeconds);
         return new Infrastructure(postgres, redis, cluster, network);
     }
 
@@ -243,9 +332,14 @@ public final class KpiCalculator {
             critical = (int) Math.round(criticalCount);
             warning = (int) Math.round(warningCount);
         }
-        return new Observability(finite(evaluation.single(QueryKey.PROMETHEUS_UPTIME_PERCENT)),
-                finite(evaluation.single(QueryKey.ACTIVE_SERIES)), finite(evaluation.single(QueryKey.SAMPLES_PER_SECOND)),
-                null, fired, critical, warning);
+        return new Observability(
+                finite(evaluation.single(QueryKey.PROMETHEUS_UPTIME_PERCENT)),
+                finite(evaluation.single(QueryKey.ACTIVE_SERIES)),
+                finite(evaluation.single(QueryKey.SAMPLES_PER_SECOND)),
+                null,
+                fired,
+                critical,
+                warning);
     }
 
     /**
@@ -274,8 +368,7 @@ public final class KpiCalculator {
         String overallBuckets = "sum by (le) (" + bucketsQ + ")";
         queries.put("overall.totalRequests", "sum(" + requestsQ + ")");
         queries.put("overall.totalErrors", "sum(" + errorsQ + ")");
-        queries.put("overall.availabilityPercent",
-                "100 * (1 - sum(" + errorsQ + ") / sum(" + requestsQ + "))");
+        queries.put("overall.availabilityPercent", "100 * (1 - sum(" + errorsQ + ") / sum(" + requestsQ + "))");
         queries.put("overall.errorRatePercent", "100 * sum(" + errorsQ + ") / sum(" + requestsQ + ")");
         queries.put("overall.uptimePercent", "avg(" + evaluation.promql(QueryKey.UPTIME_PERCENT) + ")");
         queries.put("overall.p50LatencyMs", quantileQuery(0.5, overallBuckets));
@@ -293,7 +386,8 @@ public final class KpiCalculator {
         put(queries, "infrastructure.postgres.connectionPoolUsagePercent", evaluation, QueryKey.DB_POOL_USAGE_PERCENT);
         put(queries, "infrastructure.redis.hitRatePercent", evaluation, QueryKey.REDIS_HIT_RATE_PERCENT);
         if (evaluation.asked(QueryKey.REDIS_MEMORY_BYTES)) {
-            queries.put("infrastructure.redis.memoryMb",
+            queries.put(
+                    "infrastructure.redis.memoryMb",
                     "(" + evaluation.promql(QueryKey.REDIS_MEMORY_BYTES) + ") / 1048576");
         }
         put(queries, "infrastructure.redis.connectedClients", evaluation, QueryKey.REDIS_CONNECTED_CLIENTS);
@@ -302,7 +396,8 @@ public final class KpiCalculator {
         put(queries, "infrastructure.network.bytesIn", evaluation, QueryKey.NETWORK_RECEIVE_BYTES);
         put(queries, "infrastructure.network.bytesOut", evaluation, QueryKey.NETWORK_TRANSMIT_BYTES);
         if (evaluation.asked(QueryKey.NETWORK_RECEIVE_BYTES) && evaluation.asked(QueryKey.NETWORK_TRANSMIT_BYTES)) {
-            queries.put("infrastructure.network.avgThroughputMbps",
+            queries.put(
+                    "infrastructure.network.avgThroughputMbps",
                     "((" + evaluation.promql(QueryKey.NETWORK_RECEIVE_BYTES) + ") + ("
                             + evaluation.promql(QueryKey.NETWORK_TRANSMIT_BYTES) + ")) * 8 / 1e6 / " + windowSeconds);
         }
@@ -332,17 +427,25 @@ public final class KpiCalculator {
     }
 
     /** A gap for a service's null value: the query failed, or it had no series for this service. */
-    private void serviceGap(List<DataGap> gaps, Evaluation evaluation, Window window, String service, String field,
-            Double value, QueryKey key, String what) {
+    private void serviceGap(
+            List<DataGap> gaps,
+            Evaluation evaluation,
+            Window window,
+            String service,
+            String field,
+            Double value,
+            QueryKey key,
+            String what) {
         if (value != null) {
             return;
         }
         String error = evaluation.asked(key) ? evaluation.error(key) : "not asked";
-        String reason = error != null ? error
+        String reason = error != null
+                ? error
                 : "no series: " + what + " for this service (a series belongs to it by "
                         + String.join(" or ", config.labels().serviceLabels(family(key))) + " = \"" + service + "\")";
-        gaps.add(new DataGap("services[" + service + "]." + field, evaluation.promql(key), window.start(),
-                window.end(), reason));
+        gaps.add(new DataGap(
+                "services[" + service + "]." + field, evaluation.promql(key), window.start(), window.end(), reason));
     }
 
     /** The metric family whose labels name the service in a service-level query's answer. */
@@ -426,5 +529,4 @@ public final class KpiCalculator {
         }
         return queries;
     }
-
 }

@@ -43,49 +43,113 @@ public final class KpiCriteria {
         return "service " + service + " " + what;
     }
 
-    public Verdict certify(OverallKpis overall, List<ServiceKpis> services, Infrastructure infrastructure,
-            KubernetesStatus kubernetes, boolean requireKubernetes, List<DataGap> gaps, Map<String, String> queries) {
+    public Verdict certify(
+            OverallKpis overall,
+            List<ServiceKpis> services,
+            Infrastructure infrastructure,
+            KubernetesStatus kubernetes,
+            boolean requireKubernetes,
+            List<DataGap> gaps,
+            Map<String, String> queries) {
         List<CriterionResult> results = new ArrayList<>();
         KpiConfig.Criteria modes = config.criteria();
         String overallReason = overallReason(overall, gaps);
-        add(results, modes.availability(), Criterion.of(OVERALL_AVAILABILITY, Comparator.GREATER_OR_EQUAL,
-                thresholds.availabilityPercent(), "%"), overall.availabilityPercent(),
-                queries.get("overall.availabilityPercent"), overallReason);
-        add(results, modes.errorRate(), Criterion.of(OVERALL_ERROR_RATE, Comparator.LESS,
-                thresholds.errorRatePercent(), "%"), overall.errorRatePercent(),
-                queries.get("overall.errorRatePercent"), overallReason);
-        add(results, modes.maxP99Latency(), Criterion.of(MAX_P99_LATENCY, Comparator.LESS,
-                thresholds.maxP99LatencyMs(), "ms"), overall.maxP99LatencyMs(), queries.get("overall.maxP99LatencyMs"),
+        add(
+                results,
+                modes.availability(),
+                Criterion.of(OVERALL_AVAILABILITY, Comparator.GREATER_OR_EQUAL, thresholds.availabilityPercent(), "%"),
+                overall.availabilityPercent(),
+                queries.get("overall.availabilityPercent"),
+                overallReason);
+        add(
+                results,
+                modes.errorRate(),
+                Criterion.of(OVERALL_ERROR_RATE, Comparator.LESS, thresholds.errorRatePercent(), "%"),
+                overall.errorRatePercent(),
+                queries.get("overall.errorRatePercent"),
+                overallReason);
+        add(
+                results,
+                modes.maxP99Latency(),
+                Criterion.of(MAX_P99_LATENCY, Comparator.LESS, thresholds.maxP99LatencyMs(), "ms"),
+                overall.maxP99LatencyMs(),
+                queries.get("overall.maxP99LatencyMs"),
                 reason(gaps, "queries.latencyBuckets", "no series: no latency histogram buckets with observations"));
-        add(results, modes.worstIntervalP99Latency(), Criterion.of(WORST_INTERVAL_P99_LATENCY, Comparator.LESS,
-                thresholds.worstIntervalP99LatencyMs(), "ms"), overall.worstIntervalP99LatencyMs(),
+        add(
+                results,
+                modes.worstIntervalP99Latency(),
+                Criterion.of(WORST_INTERVAL_P99_LATENCY, Comparator.LESS, thresholds.worstIntervalP99LatencyMs(), "ms"),
+                overall.worstIntervalP99LatencyMs(),
                 queries.get("overall.worstIntervalP99LatencyMs"),
                 "no data: no snapshot had a service p99 (snapshots are off or had no latency buckets)");
-        Double redisHitRate = infrastructure.redis() == null ? null : infrastructure.redis().hitRatePercent();
-        add(results, modes.redisHitRate(), Criterion.of(REDIS_HIT_RATE, Comparator.GREATER_OR_EQUAL,
-                thresholds.redisHitRatePercent(), "%"), redisHitRate,
-                queries.get("infrastructure.redis.hitRatePercent"), reason(gaps, "infrastructure.redis.hitRatePercent",
+        Double redisHitRate =
+                infrastructure.redis() == null ? null : infrastructure.redis().hitRatePercent();
+        add(
+                results,
+                modes.redisHitRate(),
+                Criterion.of(REDIS_HIT_RATE, Comparator.GREATER_OR_EQUAL, thresholds.redisHitRatePercent(), "%"),
+                redisHitRate,
+                queries.get("infrastructure.redis.hitRatePercent"),
+                reason(
+                        gaps,
+                        "infrastructure.redis.hitRatePercent",
                         reason(gaps, "queries.redisHitRatePercent", "no series: no Redis keyspace counters")));
-        Double postgresP99 = infrastructure.postgres() == null ? null : infrastructure.postgres().p99LatencyMs();
-        add(results, modes.postgresP99Latency(), Criterion.of(POSTGRES_P99_LATENCY, Comparator.LESS,
-                thresholds.maxPostgresP99LatencyMs(), "ms"), postgresP99,
-                queries.get("infrastructure.postgres.p99LatencyMs"), reason(gaps, "queries.dbLatencyBuckets",
+        Double postgresP99 = infrastructure.postgres() == null
+                ? null
+                : infrastructure.postgres().p99LatencyMs();
+        add(
+                results,
+                modes.postgresP99Latency(),
+                Criterion.of(POSTGRES_P99_LATENCY, Comparator.LESS, thresholds.maxPostgresP99LatencyMs(), "ms"),
+                postgresP99,
+                queries.get("infrastructure.postgres.p99LatencyMs"),
+                reason(
+                        gaps,
+                        "queries.dbLatencyBuckets",
                         "no series: no database query latency buckets with observations"));
         if (thresholds.perService() && modes.perService() != CriterionMode.OFF) {
             for (ServiceKpis service : services) {
                 KpiConfig.ServiceOverride own = config.serviceOverride(service.name());
                 CriterionMode mode = own.criteria() != null ? own.criteria() : modes.perService();
                 String reason = service.noDataReason();
-                add(results, mode, Criterion.of(serviceCriterion(service.name(), "availability"),
-                        Comparator.GREATER_OR_EQUAL, or(own.availabilityPercent(), thresholds.availabilityPercent()),
-                        "%"), service.availabilityPercent(), queries.get("services[].availabilityPercent"), reason);
-                add(results, mode, Criterion.of(serviceCriterion(service.name(), "error rate"), Comparator.LESS,
-                        or(own.errorRatePercent(), thresholds.errorRatePercent()), "%"), service.errorRatePercent(),
-                        queries.get("services[].errorRatePercent"), reason);
-                add(results, mode, Criterion.of(serviceCriterion(service.name(), "p99 latency"), Comparator.LESS,
-                        or(own.maxP99LatencyMs(), thresholds.maxP99LatencyMs()), "ms"), service.p99LatencyMs(),
-                        queries.get("services[].p99LatencyMs"), reason != null ? reason
-                                : reason(gaps, "queries.latencyBuckets", "no series: no latency buckets with observations"));
+                add(
+                        results,
+                        mode,
+                        Criterion.of(
+                                serviceCriterion(service.name(), "availability"),
+                                Comparator.GREATER_OR_EQUAL,
+                                or(own.availabilityPercent(), thresholds.availabilityPercent()),
+                                "%"),
+                        service.availabilityPercent(),
+                        queries.get("services[].availabilityPercent"),
+                        reason);
+                add(
+                        results,
+                        mode,
+                        Criterion.of(
+                                serviceCriterion(service.name(), "error rate"),
+                                Comparator.LESS,
+                                or(own.errorRatePercent(), thresholds.errorRatePercent()),
+                                "%"),
+                        service.errorRatePercent(),
+                        queries.get("services[].errorRatePercent"),
+                        reason);
+                add(
+                        results,
+                        mode,
+                        Criterion.of(
+                                serviceCriterion(service.name(), "p99 latency"),
+                                Comparator.LESS,
+                                or(own.maxP99LatencyMs(), thresholds.maxP99LatencyMs()),
+                                "ms"),
+                        service.p99LatencyMs(),
+                        queries.get("services[].p99LatencyMs"),
+                        reason != null
+                                ? reason
+                                : reason(
+                                        gaps,
+                                        "queries.latencyBuckets",
+                                        "no series: no latency buckets with observations"));
             }
         }
         if (requireKubernetes) {
@@ -102,33 +166,59 @@ public final class KpiCriteria {
      * Evaluates a criterion in its mode: off adds nothing; warning-only turns a miss into WARN and
      * missing data into WARN too (a warning never makes the verdict inconclusive).
      */
-    private static void add(List<CriterionResult> results, CriterionMode mode, Criterion criterion, Double value,
-            String source, String noDataReason) {
+    private static void add(
+            List<CriterionResult> results,
+            CriterionMode mode,
+            Criterion criterion,
+            Double value,
+            String source,
+            String noDataReason) {
         if (mode == CriterionMode.OFF) {
             return;
         }
-        CriterionResult result = criterion.warningOnly(mode == CriterionMode.WARNING)
-                .evaluate(value, source, noDataReason);
+        CriterionResult result =
+                criterion.warningOnly(mode == CriterionMode.WARNING).evaluate(value, source, noDataReason);
         if (mode == CriterionMode.WARNING && result.status() == Status.NO_DATA) {
-            result = new CriterionResult(result.name(), result.value(), result.threshold(), result.comparator(),
-                    result.unit(), true, Status.WARN, result.source(), result.reason());
+            result = new CriterionResult(
+                    result.name(),
+                    result.value(),
+                    result.threshold(),
+                    result.comparator(),
+                    result.unit(),
+                    true,
+                    Status.WARN,
+                    result.source(),
+                    result.reason());
         }
         results.add(result);
     }
+
     private List<CriterionResult> kubernetesCriteria(KubernetesStatus kubernetes) {
-        String unavailable = kubernetes.available() ? null : "kubernetes unavailable: " + kubernetes.unavailableReason();
-        Double incomplete = unavailable != null ? null
-                : (double) kubernetes.deployments().stream().filter(d -> !d.complete()).count();
-        Double notReady = unavailable != null ? null : (double) kubernetes.podsNotReady().size();
-        Double restarts = unavailable != null ? null
-                : (double) kubernetes.restarts().stream().mapToInt(KubernetesStatus.PodRestarts::restartsInWindow).sum();
+        String unavailable =
+                kubernetes.available() ? null : "kubernetes unavailable: " + kubernetes.unavailableReason();
+        Double incomplete = unavailable != null
+                ? null
+                : (double) kubernetes.deployments().stream()
+                        .filter(d -> !d.complete())
+                        .count();
+        Double notReady =
+                unavailable != null ? null : (double) kubernetes.podsNotReady().size();
+        Double restarts = unavailable != null
+                ? null
+                : (double) kubernetes.restarts().stream()
+                        .mapToInt(KubernetesStatus.PodRestarts::restartsInWindow)
+                        .sum();
         String source = "kubernetes namespace " + kubernetes.namespace();
         return List.of(
                 Criterion.of("kubernetes incomplete rollouts", Comparator.LESS_OR_EQUAL, 0, "")
                         .evaluate(incomplete, source + ": deployments", unavailable),
                 Criterion.of("kubernetes pods not ready", Comparator.LESS_OR_EQUAL, 0, "")
                         .evaluate(notReady, source + ": pods", unavailable),
-                Criterion.of("kubernetes pod restarts in window", Comparator.LESS_OR_EQUAL, thresholds.maxPodRestarts(), "")
+                Criterion.of(
+                                "kubernetes pod restarts in window",
+                                Comparator.LESS_OR_EQUAL,
+                                thresholds.maxPodRestarts(),
+                                "")
                         .evaluate(restarts, source + ": pods", unavailable));
     }
 

@@ -32,8 +32,14 @@ public final class SummaryAssembler {
         this.config = config;
     }
 
-    public KpiSummary assemble(WindowKpis window, List<KpiSnapshot> snapshots, KubernetesStatus kubernetes,
-            boolean requireKubernetes, boolean partial, Instant generatedAt, List<DataGap> extraGaps) {
+    public KpiSummary assemble(
+            WindowKpis window,
+            List<KpiSnapshot> snapshots,
+            KubernetesStatus kubernetes,
+            boolean requireKubernetes,
+            boolean partial,
+            Instant generatedAt,
+            List<DataGap> extraGaps) {
         Map<String, String> queries = new TreeMap<>(window.queries());
         List<DataGap> gaps = new ArrayList<>(window.gaps());
         gaps.addAll(extraGaps);
@@ -41,11 +47,23 @@ public final class SummaryAssembler {
         snapshotFigureGaps(overall, snapshots, window, gaps);
         List<ServiceKpis> services = withPeakRps(window.services(), snapshots, queries);
         Infrastructure infrastructure = withPeaks(window.infrastructure(), snapshots, queries);
-        Verdict verdict = new KpiCriteria(config).certify(overall, services, infrastructure, kubernetes,
-                requireKubernetes, gaps, queries);
-        return new KpiSummary(FileKind.KPI_SUMMARY.schemaVersion(), FileKind.KPI_SUMMARY.id(), BuildInfo.version(),
-                generatedAt, partial, window.window(), overall, services, infrastructure, kubernetes,
-                window.observability(), Certification.of(verdict), gaps, queries);
+        Verdict verdict = new KpiCriteria(config)
+                .certify(overall, services, infrastructure, kubernetes, requireKubernetes, gaps, queries);
+        return new KpiSummary(
+                FileKind.KPI_SUMMARY.schemaVersion(),
+                FileKind.KPI_SUMMARY.id(),
+                BuildInfo.version(),
+                generatedAt,
+                partial,
+                window.window(),
+                overall,
+                services,
+                infrastructure,
+                kubernetes,
+                window.observability(),
+                Certification.of(verdict),
+                gaps,
+                queries);
     }
 
     private OverallKpis withSnapshotFigures(OverallKpis o, List<KpiSnapshot> snapshots, Map<String, String> queries) {
@@ -73,7 +91,8 @@ public final class SummaryAssembler {
                 double rps = s.totalRequests() / snapshot.window().duration().toSeconds();
                 peakRps = peakRps == null ? rps : Math.max(peakRps, rps);
             }
-            if (s.availabilityPercent() != null && s.availabilityPercent() < config.thresholds().availabilityPercent()) {
+            if (s.availabilityPercent() != null
+                    && s.availabilityPercent() < config.thresholds().availabilityPercent()) {
                 belowTargetMinutes += minutes;
             }
             anyAvailability |= s.availabilityPercent() != null;
@@ -95,26 +114,44 @@ public final class SummaryAssembler {
         queries.put("overall.avgP95LatencyMs", "mean over snapshots of overall.p95LatencyMs");
         queries.put("overall.avgP99LatencyMs", "mean over snapshots of overall.p99LatencyMs");
         queries.put("overall.peakRps", "max over snapshots of overall.totalRequests / window.intervalSeconds");
-        queries.put("overall.totalDowntimeMinutes",
+        queries.put(
+                "overall.totalDowntimeMinutes",
                 "sum of snapshot minutes with overall.availabilityPercent < thresholds.availabilityPercent");
-        queries.put("overall.timeBelowTargetMinutes",
+        queries.put(
+                "overall.timeBelowTargetMinutes",
                 "sum of snapshot minutes with overall.availabilityPercent < thresholds.availabilityPercent");
-        queries.put("overall.downtimeMinutes", "sum of snapshot minutes in which some service had requests but none"
-                + " succeeded (services[].errors = services[].requests), or services[].uptimePercent = 0 (every"
-                + " instance had up = 0)");
+        queries.put(
+                "overall.downtimeMinutes",
+                "sum of snapshot minutes in which some service had requests but none"
+                        + " succeeded (services[].errors = services[].requests), or services[].uptimePercent = 0 (every"
+                        + " instance had up = 0)");
         queries.put("overall.meanTimeToRecoveryMinutes", "downtimeMinutes / number of runs of down snapshots");
         queries.put("overall.worstIntervalP99LatencyMs", "max over snapshots of services[].p99LatencyMs");
-        return new OverallKpis(o.availabilityPercent(), o.uptimePercent(), o.errorRatePercent(), o.totalRequests(),
-                o.totalErrors(), o.p50LatencyMs(), o.p95LatencyMs(), o.p99LatencyMs(), KpiCalculator.mean(p50),
-                KpiCalculator.mean(p95), KpiCalculator.mean(p99), o.maxP99LatencyMs(), o.avgRps(), peakRps,
+        return new OverallKpis(
+                o.availabilityPercent(),
+                o.uptimePercent(),
+                o.errorRatePercent(),
+                o.totalRequests(),
+                o.totalErrors(),
+                o.p50LatencyMs(),
+                o.p95LatencyMs(),
+                o.p99LatencyMs(),
+                KpiCalculator.mean(p50),
+                KpiCalculator.mean(p95),
+                KpiCalculator.mean(p99),
+                o.maxP99LatencyMs(),
+                o.avgRps(),
+                peakRps,
                 anyAvailability ? belowTargetMinutes : null,
                 downPeriods == 0 ? null : downtimeMinutes / downPeriods,
-                anyService ? downtimeMinutes : null, anyAvailability ? belowTargetMinutes : null, worstIntervalP99);
+                anyService ? downtimeMinutes : null,
+                anyAvailability ? belowTargetMinutes : null,
+                worstIntervalP99);
     }
 
     /** Why a figure only snapshots can give is null: no snapshots, no down period, no value in any of them. */
-    private static void snapshotFigureGaps(OverallKpis o, List<KpiSnapshot> snapshots, WindowKpis window,
-            List<DataGap> gaps) {
+    private static void snapshotFigureGaps(
+            OverallKpis o, List<KpiSnapshot> snapshots, WindowKpis window, List<DataGap> gaps) {
         Map<String, Double> figures = new java.util.LinkedHashMap<>();
         figures.put("overall.avgP50LatencyMs", o.avgP50LatencyMs());
         figures.put("overall.avgP95LatencyMs", o.avgP95LatencyMs());
@@ -129,11 +166,13 @@ public final class SummaryAssembler {
             if (value != null) {
                 return;
             }
-            String reason = snapshots.isEmpty() ? "no snapshots: the figure comes from the series of snapshots"
+            String reason = snapshots.isEmpty()
+                    ? "no snapshots: the figure comes from the series of snapshots"
                     : field.equals("overall.meanTimeToRecoveryMinutes") && o.downtimeMinutes() != null
                             ? "no down period: nothing to recover from"
                             : "no data: no snapshot had the values this figure comes from";
-            gaps.add(new DataGap(field, null, window.window().start(), window.window().end(), reason));
+            gaps.add(new DataGap(
+                    field, null, window.window().start(), window.window().end(), reason));
         });
     }
 
@@ -142,14 +181,16 @@ public final class SummaryAssembler {
      * over the whole interval (uptime 0 %).
      */
     static boolean isDown(ServiceKpis service) {
-        boolean noSuccess = service.requests() != null && service.requests() > 0 && service.errors() != null
+        boolean noSuccess = service.requests() != null
+                && service.requests() > 0
+                && service.errors() != null
                 && service.errors() >= service.requests();
         boolean allInstancesDown = service.uptimePercent() != null && service.uptimePercent() == 0.0;
         return noSuccess || allInstancesDown;
     }
 
-    private static List<ServiceKpis> withPeakRps(List<ServiceKpis> services, List<KpiSnapshot> snapshots,
-            Map<String, String> queries) {
+    private static List<ServiceKpis> withPeakRps(
+            List<ServiceKpis> services, List<KpiSnapshot> snapshots, Map<String, String> queries) {
         if (snapshots.isEmpty()) {
             return services;
         }
@@ -165,16 +206,29 @@ public final class SummaryAssembler {
         queries.put("services[].peakRps", "max over snapshots of services[].requests / window.intervalSeconds");
         List<ServiceKpis> result = new ArrayList<>();
         for (ServiceKpis s : services) {
-            result.add(new ServiceKpis(s.name(), s.availabilityPercent(), s.uptimePercent(), s.requests(), s.errors(),
-                    s.errorRatePercent(), s.p50LatencyMs(), s.p95LatencyMs(), s.p99LatencyMs(), s.p999LatencyMs(),
-                    peak.get(s.name()), s.cpuCores(), s.cpuPercent(), s.memoryMb(), s.memoryPercent(),
+            result.add(new ServiceKpis(
+                    s.name(),
+                    s.availabilityPercent(),
+                    s.uptimePercent(),
+                    s.requests(),
+                    s.errors(),
+                    s.errorRatePercent(),
+                    s.p50LatencyMs(),
+                    s.p95LatencyMs(),
+                    s.p99LatencyMs(),
+                    s.p999LatencyMs(),
+                    peak.get(s.name()),
+                    s.cpuCores(),
+                    s.cpuPercent(),
+                    s.memoryMb(),
+                    s.memoryPercent(),
                     s.noDataReason()));
         }
         return result;
     }
 
-    private static Infrastructure withPeaks(Infrastructure infra, List<KpiSnapshot> snapshots,
-            Map<String, String> queries) {
+    private static Infrastructure withPeaks(
+            Infrastructure infra, List<KpiSnapshot> snapshots, Map<String, String> queries) {
         if (snapshots.isEmpty()) {
             return infra;
         }
@@ -191,16 +245,25 @@ public final class SummaryAssembler {
                 peakMemory = max(peakMemory, s.cluster().memoryPercent());
             }
         }
-        queries.put("infrastructure.postgres.maxP95LatencyMs", "max over snapshots of infrastructure.postgres.p95LatencyMs");
+        queries.put(
+                "infrastructure.postgres.maxP95LatencyMs",
+                "max over snapshots of infrastructure.postgres.p95LatencyMs");
         queries.put("infrastructure.cluster.peakCpuPercent", "max over snapshots of infrastructure.cluster.cpuPercent");
-        queries.put("infrastructure.cluster.peakMemoryPercent",
+        queries.put(
+                "infrastructure.cluster.peakMemoryPercent",
                 "max over snapshots of infrastructure.cluster.memoryPercent");
-        Infrastructure.Postgres postgres = infra.postgres() == null ? null
-                : new Infrastructure.Postgres(infra.postgres().p50LatencyMs(), infra.postgres().p95LatencyMs(),
-                        infra.postgres().p99LatencyMs(), maxDbP95, infra.postgres().connectionPoolUsagePercent());
-        Infrastructure.Cluster cluster = infra.cluster() == null ? null
-                : new Infrastructure.Cluster(infra.cluster().cpuPercent(), peakCpu, infra.cluster().memoryPercent(),
-                        peakMemory);
+        Infrastructure.Postgres postgres = infra.postgres() == null
+                ? null
+                : new Infrastructure.Postgres(
+                        infra.postgres().p50LatencyMs(),
+                        infra.postgres().p95LatencyMs(),
+                        infra.postgres().p99LatencyMs(),
+                        maxDbP95,
+                        infra.postgres().connectionPoolUsagePercent());
+        Infrastructure.Cluster cluster = infra.cluster() == null
+                ? null
+                : new Infrastructure.Cluster(
+                        infra.cluster().cpuPercent(), peakCpu, infra.cluster().memoryPercent(), peakMemory);
         return new Infrastructure(postgres, infra.redis(), cluster, infra.network());
     }
 

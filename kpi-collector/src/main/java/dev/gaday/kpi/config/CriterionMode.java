@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /** How a criterion takes part in the verdict: it gates (on), only warns (warning), or is not evaluated (off). */
 public enum CriterionMode {
-    ON, WARNING, OFF;
+    ON,
+    WARNING,
+    OFF;
 
     /** Reads {@code on}, {@code off}, {@code warning} (YAML 1.1's booleans true/false too). */
     @JsonCreator

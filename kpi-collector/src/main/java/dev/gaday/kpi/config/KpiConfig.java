@@ -9,8 +9,13 @@ import java.util.regex.Pattern;
  * The effective configuration: label and metric names, PromQL templates and thresholds. Loaded by
  * {@link KpiConfigLoader} from the built-in defaults merged with the user's {@code --config} file.
  */
-public record KpiConfig(Labels labels, Map<String, String> metrics, Map<String, String> queries,
-        Thresholds thresholds, Criteria criteria, Map<String, ServiceOverride> services) {
+public record KpiConfig(
+        Labels labels,
+        Map<String, String> metrics,
+        Map<String, String> queries,
+        Thresholds thresholds,
+        Criteria criteria,
+        Map<String, ServiceOverride> services) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_]*)}");
 
@@ -36,10 +41,13 @@ public record KpiConfig(Labels labels, Map<String, String> metrics, Map<String, 
      *     differs from {@code service}
      */
     public record Labels(
-            @com.fasterxml.jackson.annotation.JsonFormat(with =
-                    com.fasterxml.jackson.annotation.JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-            java.util.List<String> service,
-            Map<String, Object> serviceByFamily, String status, String errorStatusRegex, String selector) {
+            @com.fasterxml.jackson.annotation.JsonFormat(
+                            with = com.fasterxml.jackson.annotation.JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                    java.util.List<String> service,
+            Map<String, Object> serviceByFamily,
+            String status,
+            String errorStatusRegex,
+            String selector) {
         public Labels {
             if (service == null || service.isEmpty()) {
                 throw new IllegalArgumentException("labels.service must name at least one label");
@@ -49,7 +57,8 @@ public record KpiConfig(Labels labels, Map<String, String> metrics, Map<String, 
             Map<String, Object> families = new LinkedHashMap<>();
             if (serviceByFamily != null) {
                 serviceByFamily.forEach((family, value) -> {
-                    if (java.util.Arrays.stream(ServiceFamily.values()).noneMatch(f -> f.key().equals(family))) {
+                    if (java.util.Arrays.stream(ServiceFamily.values())
+                            .noneMatch(f -> f.key().equals(family))) {
                         throw new IllegalArgumentException("labels.serviceByFamily." + family
                                 + ": unknown family (known: requests, latency, up, process)");
                     }
@@ -60,8 +69,8 @@ public record KpiConfig(Labels labels, Map<String, String> metrics, Map<String, 
                         names.add(value.toString());
                     }
                     if (names.isEmpty()) {
-                        throw new IllegalArgumentException("labels.serviceByFamily." + family
-                                + " must name at least one label");
+                        throw new IllegalArgumentException(
+                                "labels.serviceByFamily." + family + " must name at least one label");
                     }
                     names.forEach(name -> requireName("labels.serviceByFamily." + family, name));
                     families.put(family, java.util.List.copyOf(names));
@@ -105,8 +114,13 @@ public record KpiConfig(Labels labels, Map<String, String> metrics, Map<String, 
      *
      * @param worstIntervalP99Latency the worst p99 of any service in any snapshot interval (5 minutes by default)
      */
-    public record Criteria(CriterionMode availability, CriterionMode errorRate, CriterionMode maxP99Latency,
-            CriterionMode worstIntervalP99Latency, CriterionMode redisHitRate, CriterionMode postgresP99Latency,
+    public record Criteria(
+            CriterionMode availability,
+            CriterionMode errorRate,
+            CriterionMode maxP99Latency,
+            CriterionMode worstIntervalP99Latency,
+            CriterionMode redisHitRate,
+            CriterionMode postgresP99Latency,
             CriterionMode perService) {
         static final Criteria DEFAULTS = new Criteria(null, null, null, null, null, null, null);
 
@@ -125,8 +139,8 @@ public record KpiConfig(Labels labels, Map<String, String> metrics, Map<String, 
      * One service's own thresholds and mode (e.g. a batch service with a laxer p99); null keeps the
      * fleet's.
      */
-    public record ServiceOverride(Double availabilityPercent, Double errorRatePercent, Double maxP99LatencyMs,
-            CriterionMode criteria) {
+    public record ServiceOverride(
+            Double availabilityPercent, Double errorRatePercent, Double maxP99LatencyMs, CriterionMode criteria) {
         static final ServiceOverride NONE = new ServiceOverride(null, null, null, null);
 
         public ServiceOverride {
@@ -142,8 +156,14 @@ public record KpiConfig(Labels labels, Map<String, String> metrics, Map<String, 
         }
     }
 
-    public record Thresholds(double availabilityPercent, double errorRatePercent, double maxP99LatencyMs,
-            double redisHitRatePercent, boolean perService, int maxPodRestarts, double worstIntervalP99LatencyMs,
+    public record Thresholds(
+            double availabilityPercent,
+            double errorRatePercent,
+            double maxP99LatencyMs,
+            double redisHitRatePercent,
+            boolean perService,
+            int maxPodRestarts,
+            double worstIntervalP99LatencyMs,
             double maxPostgresP99LatencyMs) {
         public Thresholds {
             check("thresholds.worstIntervalP99LatencyMs", worstIntervalP99LatencyMs, 0, Double.MAX_VALUE);
@@ -193,8 +213,8 @@ public record KpiConfig(Labels labels, Map<String, String> metrics, Map<String, 
         while (matcher.find()) {
             String value = variables.get(matcher.group(1));
             if (value == null) {
-                throw new IllegalArgumentException(where + ": unknown placeholder ${" + matcher.group(1)
-                        + "} (known: " + String.join(", ", variables.keySet()) + ")");
+                throw new IllegalArgumentException(where + ": unknown placeholder ${" + matcher.group(1) + "} (known: "
+                        + String.join(", ", variables.keySet()) + ")");
             }
             matcher.appendReplacement(result, Matcher.quoteReplacement(value));
         }

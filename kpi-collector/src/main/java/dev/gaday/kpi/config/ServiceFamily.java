@@ -6,7 +6,10 @@ package dev.gaday.kpi.config;
  * (e.g. {@code up} and {@code process_*} carry {@code job}/{@code instance} only).
  */
 public enum ServiceFamily {
-    REQUESTS("requests"), LATENCY("latency"), UP("up"), PROCESS("process");
+    REQUESTS("requests"),
+    LATENCY("latency"),
+    UP("up"),
+    PROCESS("process");
 
     private final String key;
 

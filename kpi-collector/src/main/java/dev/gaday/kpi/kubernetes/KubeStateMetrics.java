@@ -18,8 +18,7 @@ import java.util.TreeMap;
  * API only knows the cluster as it is now.
  */
 public final class KubeStateMetrics {
-    private KubeStateMetrics() {
-    }
+    private KubeStateMetrics() {}
 
     /**
      * The status from kube-state-metrics, or null when Prometheus has no kube-state-metrics series in
@@ -28,25 +27,51 @@ public final class KubeStateMetrics {
      * @param namespace only this namespace; null for all (pods and deployments are then named namespace/name)
      */
     public static KubernetesStatus read(PrometheusClient client, String namespace, Instant start, Instant end) {
-        String matcher = namespace == null ? "" : "namespace=\"" + namespace.replace("\\", "\\\\").replace("\"", "\\\"")
-                + "\"";
+        String matcher = namespace == null
+                ? ""
+                : "namespace=\"" + namespace.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         long seconds = Math.max(1, Duration.between(start, end).toSeconds());
-        Map<String, Double> desired = byName(client.query("max by (namespace, deployment) (kube_deployment_spec_replicas{"
-                + matcher + "})", end), "deployment", namespace);
-        Map<String, Double> inWindow = byName(client.query("sum by (namespace, pod) (round(increase("
-                + "kube_pod_container_status_restarts_total{" + matcher + "}[" + seconds + "s])))", end), "pod",
+        Map<String, Double> desired = byName(
+                client.query("max by (namespace, deployment) (kube_deployment_spec_replicas{" + matcher + "})", end),
+                "deployment",
+                namespace);
+        Map<String, Double> inWindow = byName(
+                client.query(
+                        "sum by (namespace, pod) (round(increase(" + "kube_pod_container_status_restarts_total{"
+                                + matcher + "}[" + seconds + "s])))",
+                        end),
+                "pod",
                 namespace);
         if (desired.isEmpty() && inWindow.isEmpty()) {
             return null;
         }
-        Map<String, Double> updated = byName(client.query("max by (namespace, deployment) ("
-                + "kube_deployment_status_replicas_updated{" + matcher + "})", end), "deployment", namespace);
-        Map<String, Double> available = byName(client.query("max by (namespace, deployment) ("
-                + "kube_deployment_status_replicas_available{" + matcher + "})", end), "deployment", namespace);
-        Map<String, Double> total = byName(client.query("sum by (namespace, pod) ("
-                + "kube_pod_container_status_restarts_total{" + matcher + "})", end), "pod", namespace);
-        Map<String, Double> notReady = byName(client.query("max by (namespace, pod) (kube_pod_status_ready{condition=\"false\""
-                + (matcher.isEmpty() ? "" : "," + matcher) + "}) == 1", end), "pod", namespace);
+        Map<String, Double> updated = byName(
+                client.query(
+                        "max by (namespace, deployment) (" + "kube_deployment_status_replicas_updated{" + matcher
+                                + "})",
+                        end),
+                "deployment",
+                namespace);
+        Map<String, Double> available = byName(
+                client.query(
+                        "max by (namespace, deployment) (" + "kube_deployment_status_replicas_available{" + matcher
+                                + "})",
+                        end),
+                "deployment",
+                namespace);
+        Map<String, Double> total = byName(
+                client.query(
+                        "sum by (namespace, pod) (" + "kube_pod_container_status_restarts_total{" + matcher + "})",
+                        end),
+                "pod",
+                namespace);
+        Map<String, Double> notReady = byName(
+                client.query(
+                        "max by (namespace, pod) (kube_pod_status_ready{condition=\"false\""
+                                + (matcher.isEmpty() ? "" : "," + matcher) + "}) == 1",
+                        end),
+                "pod",
+                namespace);
 
         List<KubernetesStatus.DeploymentRollout> deployments = new ArrayList<>();
         desired.forEach((name, want) -> {
@@ -54,19 +79,31 @@ public final class KubeStateMetrics {
             int u = count(updated.get(name));
             int a = count(available.get(name));
             boolean complete = u >= d && a >= d;
-            deployments.add(new KubernetesStatus.DeploymentRollout(name, d, u, a, complete,
-                    complete ? null : "at the window's end " + u + " of " + d + " replicas updated, " + a
-                            + " available"));
+            deployments.add(new KubernetesStatus.DeploymentRollout(
+                    name,
+                    d,
+                    u,
+                    a,
+                    complete,
+                    complete
+                            ? null
+                            : "at the window's end " + u + " of " + d + " replicas updated, " + a + " available"));
         });
         List<KubernetesStatus.PodRestarts> restarts = new ArrayList<>();
         inWindow.forEach((pod, count) -> {
             if (count(count) > 0) {
-                restarts.add(new KubernetesStatus.PodRestarts(pod, count(count), Math.max(count(count),
-                        count(total.get(pod)))));
+                restarts.add(new KubernetesStatus.PodRestarts(
+                        pod, count(count), Math.max(count(count), count(total.get(pod)))));
             }
         });
-        return new KubernetesStatus(true, namespace == null ? "(all namespaces)" : namespace, null, deployments,
-                restarts, List.copyOf(notReady.keySet()), KubernetesStatus.SOURCE_KUBE_STATE_METRICS);
+        return new KubernetesStatus(
+                true,
+                namespace == null ? "(all namespaces)" : namespace,
+                null,
+                deployments,
+                restarts,
+                List.copyOf(notReady.keySet()),
+                KubernetesStatus.SOURCE_KUBE_STATE_METRICS);
     }
 
     private static int count(Double value) {
@@ -82,7 +119,8 @@ public final class KubeStateMetrics {
                     continue;
                 }
                 String key = namespace == null && sample.label("namespace") != null
-                        ? sample.label("namespace") + "/" + name : name;
+                        ? sample.label("namespace") + "/" + name
+                        : name;
                 values.merge(key, sample.sample().value(), Double::sum);
             }
         }

@@ -22,19 +22,21 @@ final class GapCoverage {
             Map.entry("observability.criticalAlerts", "queries.firingAlerts"),
             Map.entry("observability.warningAlerts", "queries.firingAlerts"));
 
-    private GapCoverage() {
-    }
+    private GapCoverage() {}
 
     static boolean covered(String path, Set<String> gapFields) {
         if (gapFields.contains(path)) {
             return true;
         }
-        java.util.regex.Matcher service = java.util.regex.Pattern.compile("^(services\\[[^]]+])\\.(\\w+)$").matcher(path);
+        java.util.regex.Matcher service = java.util.regex.Pattern.compile("^(services\\[[^]]+])\\.(\\w+)$")
+                .matcher(path);
         if (service.matches()) {
             String field = service.group(2);
             // Values from one source share its gap: the latency percentiles, the request-count figures.
-            if (field.matches("p50LatencyMs|p95LatencyMs|p999LatencyMs") && gapFields.contains(service.group(1) + ".p99LatencyMs")
-                    || field.matches("errors|errorRatePercent") && gapFields.contains(service.group(1) + ".availabilityPercent")) {
+            if (field.matches("p50LatencyMs|p95LatencyMs|p999LatencyMs")
+                            && gapFields.contains(service.group(1) + ".p99LatencyMs")
+                    || field.matches("errors|errorRatePercent")
+                            && gapFields.contains(service.group(1) + ".availabilityPercent")) {
                 return true;
             }
         }

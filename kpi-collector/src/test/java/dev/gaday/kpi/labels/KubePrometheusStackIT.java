@@ -48,14 +48,27 @@ class KubePrometheusStackIT {
 
     @BeforeAll
     static void collect() throws Exception {
-        Dataset dataset = GaDayGenerator.builder().hours(24).step(Duration.ofSeconds(60)).services(SERVICES)
-                .kubePrometheusStack(true).build().generate(temp.resolve("dataset"));
+        Dataset dataset = GaDayGenerator.builder()
+                .hours(24)
+                .step(Duration.ofSeconds(60))
+                .services(SERVICES)
+                .kubePrometheusStack(true)
+                .build()
+                .generate(temp.resolve("dataset"));
         prometheus = PrometheusServer.start(dataset);
         manifest = dataset.manifest();
         Path output = temp.resolve("kpis");
-        run = CommandRun.of(new CollectKpisCommand(), "--prometheus-url", prometheus.url(),
-                "--ga-start", manifest.start().toString(), "--ga-end", manifest.end().toString(),
-                "--no-kubernetes", "--output", output.toString());
+        run = CommandRun.of(
+                new CollectKpisCommand(),
+                "--prometheus-url",
+                prometheus.url(),
+                "--ga-start",
+                manifest.start().toString(),
+                "--ga-end",
+                manifest.end().toString(),
+                "--no-kubernetes",
+                "--output",
+                output.toString());
         summary = Json.readFile(output.resolve("ga_kpi_summary.json"), KpiSummary.class);
         tree = Json.mapper().readTree(output.resolve("ga_kpi_summary.json").toFile());
     }
@@ -100,7 +113,9 @@ class KubePrometheusStackIT {
         }
         List<String> silent = new ArrayList<>();
         for (String path : nullPaths(tree, "")) {
-            if (path.startsWith("kubernetes.") || path.startsWith("certification.") || path.startsWith("gaps")
+            if (path.startsWith("kubernetes.")
+                    || path.startsWith("certification.")
+                    || path.startsWith("gaps")
                     || path.endsWith(".noDataReason")) {
                 continue; // Kubernetes says why in unavailableReason; the verdict's criteria carry their reasons.
             }
@@ -115,24 +130,37 @@ class KubePrometheusStackIT {
     @Test
     void aPastWindowsKubernetesFiguresComeFromKubeStateMetrics() {
         Path output = temp.resolve("kpis-kubernetes");
-        CommandRun withCluster = CommandRun.of(new CollectKpisCommand(), "--prometheus-url", prometheus.url(),
-                "--ga-start", manifest.start().toString(), "--ga-end", manifest.end().toString(),
-                "--namespace", "prod", "--require-kubernetes", "--output", output.toString());
+        CommandRun withCluster = CommandRun.of(
+                new CollectKpisCommand(),
+                "--prometheus-url",
+                prometheus.url(),
+                "--ga-start",
+                manifest.start().toString(),
+                "--ga-end",
+                manifest.end().toString(),
+                "--namespace",
+                "prod",
+                "--require-kubernetes",
+                "--output",
+                output.toString());
         KpiSummary withKubernetes = Json.readFile(output.resolve("ga_kpi_summary.json"), KpiSummary.class);
         var kubernetes = withKubernetes.kubernetes();
         assertTrue(kubernetes.available(), kubernetes.toString());
         assertEquals(KubernetesStatus.SOURCE_KUBE_STATE_METRICS, kubernetes.source());
         // The generator restarts the deployed instance's pod exactly once, when its downtime ends.
         Manifest.Deploy deploy = manifest.events().deploy();
-        String index = deploy.instance().substring(deploy.service().length() + 1, deploy.instance().indexOf(':'));
-        assertEquals(List.of(new KubernetesStatus.PodRestarts(deploy.service() + "-5d8f9c7b4-" + index, 1, 1)),
+        String index = deploy.instance()
+                .substring(deploy.service().length() + 1, deploy.instance().indexOf(':'));
+        assertEquals(
+                List.of(new KubernetesStatus.PodRestarts(deploy.service() + "-5d8f9c7b4-" + index, 1, 1)),
                 kubernetes.restarts());
         assertEquals(SERVICES, kubernetes.deployments().size());
         assertTrue(kubernetes.deployments().stream().allMatch(KubernetesStatus.DeploymentRollout::complete));
         // One restart > maxPodRestarts 0: the Kubernetes criterion fails the run.
         assertEquals(1, withCluster.exitCode(), withCluster.err());
-        assertTrue(withKubernetes.certification().criteria().stream().anyMatch(c ->
-                c.name().equals("kubernetes pod restarts in window") && c.value() == 1.0
+        assertTrue(withKubernetes.certification().criteria().stream()
+                .anyMatch(c -> c.name().equals("kubernetes pod restarts in window")
+                        && c.value() == 1.0
                         && c.status() == dev.gaday.common.verdict.Status.FAIL));
     }
 
@@ -145,7 +173,8 @@ class KubePrometheusStackIT {
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                result.addAll(nullPaths(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey()));
+                result.addAll(
+                        nullPaths(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey()));
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {

@@ -32,12 +32,10 @@ import okhttp3.Response;
 public final class QueryFloor {
     private static final String MARK = " promql=";
 
-    private QueryFloor() {
-    }
+    private QueryFloor() {}
 
     /** One logged query: the API path and its form fields. */
-    record LoggedQuery(String path, List<String[]> fields) {
-    }
+    record LoggedQuery(String path, List<String[]> fields) {}
 
     public static void main(String[] args) {
         if (args.length < 2 || args.length > 3) {
@@ -49,7 +47,10 @@ public final class QueryFloor {
             try {
                 log = Files.readAllLines(Path.of(args[1]));
             } catch (IOException e) {
-                throw new IOException("cannot read the query log " + args[1] + ": " + e.getClass().getSimpleName(), e);
+                throw new IOException(
+                        "cannot read the query log " + args[1] + ": "
+                                + e.getClass().getSimpleName(),
+                        e);
             }
             List<LoggedQuery> queries = parseLog(log);
             long samples = run(args[0], queries, args.length == 3 ? Integer.parseInt(args[2]) : 4);
@@ -91,8 +92,11 @@ public final class QueryFloor {
     static long run(String baseUrl, List<LoggedQuery> queries, int concurrency) throws IOException {
         // No read timeout (OkHttp's default is 10 s): at 1,000 services one answer takes longer to start, and the
         // floor must time what the server takes, as curl (no timeout) does.
-        OkHttpClient client = new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
-                .readTimeout(java.time.Duration.ZERO).callTimeout(java.time.Duration.ZERO).build();
+        OkHttpClient client = new OkHttpClient.Builder()
+                .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+                .readTimeout(java.time.Duration.ZERO)
+                .callTimeout(java.time.Duration.ZERO)
+                .build();
         JsonFactory json = new JsonFactory();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         try {
@@ -101,8 +105,11 @@ public final class QueryFloor {
                 FormBody.Builder form = new FormBody.Builder();
                 query.fields().forEach(field -> form.add(field[0], field[1]));
                 // Identity, as the collector asks on loopback: no gzip work at either end.
-                Request request = new Request.Builder().url(baseUrl + query.path())
-                        .header("Accept-Encoding", "identity").post(form.build()).build();
+                Request request = new Request.Builder()
+                        .url(baseUrl + query.path())
+                        .header("Accept-Encoding", "identity")
+                        .post(form.build())
+                        .build();
                 answers.add(pool.submit(() -> {
                     try (Response response = client.newCall(request).execute()) {
                         if (response.code() != 200) {
@@ -139,10 +146,12 @@ public final class QueryFloor {
         try (JsonParser parser = json.createParser(body)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
-                if (token == JsonToken.FIELD_NAME && "status".equals(parser.currentName()) && parser.getParsingContext()
-                        .getParent().inRoot()) {
+                if (token == JsonToken.FIELD_NAME
+                        && "status".equals(parser.currentName())
+                        && parser.getParsingContext().getParent().inRoot()) {
                     success = "success".equals(parser.nextTextValue());
-                } else if (token == JsonToken.VALUE_STRING && parser.getParsingContext().inArray()
+                } else if (token == JsonToken.VALUE_STRING
+                        && parser.getParsingContext().inArray()
                         && parser.getParsingContext().getCurrentIndex() == 1) {
                     SampleValues.parse(parser.getText());
                     samples++;

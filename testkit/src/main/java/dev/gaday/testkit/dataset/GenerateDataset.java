@@ -9,8 +9,7 @@ import java.time.Duration;
  */
 public final class GenerateDataset {
 
-    private GenerateDataset() {
-    }
+    private GenerateDataset() {}
 
     public static void main(String[] args) {
         if (args.length < 1 || args.length > 5) {
@@ -26,8 +25,12 @@ public final class GenerateDataset {
                     .build();
             long t0 = System.nanoTime();
             Dataset dataset = generator.generate(Path.of(args[0]));
-            System.err.printf("wrote %d files and %s to %s in %d ms%n", dataset.files().size(),
-                    GaDayGenerator.MANIFEST_FILE, dataset.directory(), (System.nanoTime() - t0) / 1_000_000);
+            System.err.printf(
+                    "wrote %d files and %s to %s in %d ms%n",
+                    dataset.files().size(),
+                    GaDayGenerator.MANIFEST_FILE,
+                    dataset.directory(),
+                    (System.nanoTime() - t0) / 1_000_000);
         } catch (IllegalArgumentException e) {
             System.err.println("GenerateDataset: " + e.getMessage());
             System.exit(2);

@@ -17,8 +17,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PrometheusExtensionTest {
 
     @RegisterExtension
-    static final PrometheusExtension PROMETHEUS =
-            PrometheusExtension.withDataset(d -> d.hours(2).services(2).instancesPerService(3).step(Duration.ofSeconds(300)).seed(7));
+    static final PrometheusExtension PROMETHEUS = PrometheusExtension.withDataset(d -> d.hours(2)
+            .services(2)
+            .instancesPerService(3)
+            .step(Duration.ofSeconds(300))
+            .seed(7));
 
     @Test
     void servesTheCustomisedDataset(Manifest manifest, Dataset dataset, PrometheusServer server) {
@@ -26,16 +29,22 @@ class PrometheusExtensionTest {
         assertSame(manifest, PROMETHEUS.manifest());
         assertEquals(7, manifest.seed());
         assertEquals(300, manifest.stepSeconds());
-        assertEquals(List.of("checkout-0:8080", "checkout-1:8080", "checkout-2:8080"), manifest.service("checkout").instances());
+        assertEquals(
+                List.of("checkout-0:8080", "checkout-1:8080", "checkout-2:8080"),
+                manifest.service("checkout").instances());
         assertTrue(dataset.files().isEmpty(), "the shared backfill deleted the text");
-        Map<String, Double> upByInstance = server.vectorBy("instance", "up{service=\"checkout\"}", server.evaluationTime());
+        Map<String, Double> upByInstance =
+                server.vectorBy("instance", "up{service=\"checkout\"}", server.evaluationTime());
         assertEquals(Map.of("checkout-0:8080", 1.0, "checkout-1:8080", 1.0, "checkout-2:8080", 1.0), upByInstance);
-        assertEquals(2 * 12 + 1, server.singleValue("count_over_time(up{instance=\"checkout-0:8080\"}[2h])", server.evaluationTime()));
+        assertEquals(
+                2 * 12 + 1,
+                server.singleValue("count_over_time(up{instance=\"checkout-0:8080\"}[2h])", server.evaluationTime()));
     }
 
     @Test
     void badSettingsFailWhenTheExtensionIsBuilt() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> PrometheusExtension.withDataset(d -> d.step(Duration.ofSeconds(7))));
         assertTrue(e.getMessage().contains("multiple of the step"), e.getMessage());
     }

@@ -53,10 +53,12 @@ class PrometheusServerTest {
 
     @Test
     void totalRequestsPerServiceMatchExactly() {
-        Map<String, Double> totals = prometheus.vectorBy("service",
-                "sum by (service) (increase(http_requests_total[24h]))", prometheus.evaluationTime());
-        Map<String, Double> errors = prometheus.vectorBy("service",
-                "sum by (service) (increase(http_requests_total{status=~\"5..\"}[24h]))", prometheus.evaluationTime());
+        Map<String, Double> totals = prometheus.vectorBy(
+                "service", "sum by (service) (increase(http_requests_total[24h]))", prometheus.evaluationTime());
+        Map<String, Double> errors = prometheus.vectorBy(
+                "service",
+                "sum by (service) (increase(http_requests_total{status=~\"5..\"}[24h]))",
+                prometheus.evaluationTime());
         assertEquals(manifest.truths().services().keySet(), totals.keySet());
         manifest.truths().services().forEach((service, truth) -> {
             assertEquals(truth.totalRequests(), totals.get(service), 0.0, service);
@@ -66,12 +68,18 @@ class PrometheusServerTest {
 
     @Test
     void availabilityCountsOnly5xxAsFailures() {
-        Map<String, Double> availability = prometheus.vectorBy("service",
+        Map<String, Double> availability = prometheus.vectorBy(
+                "service",
                 "100 * (1 - sum by (service) (increase(http_requests_total{status=~\"5..\"}[24h]))"
-                        + " / sum by (service) (increase(http_requests_total[24h])))", prometheus.evaluationTime());
-        manifest.truths().services().forEach((service, truth) ->
-                assertEquals(truth.availabilityPercent(), availability.get(service), 1e-9, service));
-        assertTrue(availability.get("checkout") < availability.get("search"), "the incident lowers checkout's availability");
+                        + " / sum by (service) (increase(http_requests_total[24h])))",
+                prometheus.evaluationTime());
+        manifest.truths()
+                .services()
+                .forEach((service, truth) ->
+                        assertEquals(truth.availabilityPercent(), availability.get(service), 1e-9, service));
+        assertTrue(
+                availability.get("checkout") < availability.get("search"),
+                "the incident lowers checkout's availability");
     }
 
     @Test
@@ -79,8 +87,10 @@ class PrometheusServerTest {
         Manifest.IncidentTruth incident = manifest.truths().incident();
         String window = range(incident.start(), incident.end());
         String selector = "http_requests_total{service=\"" + incident.service() + "\"";
-        double ratio = prometheus.singleValue("sum(increase(" + selector + ",status=~\"5..\"}" + window + "))"
-                + " / sum(increase(" + selector + "}" + window + "))", incident.end());
+        double ratio = prometheus.singleValue(
+                "sum(increase(" + selector + ",status=~\"5..\"}" + window + "))" + " / sum(increase(" + selector + "}"
+                        + window + "))",
+                incident.end());
         assertEquals(incident.errorRatio(), ratio, RATIO_TOLERANCE);
         assertTrue(ratio > 0.07, "ratio " + ratio);
     }
@@ -88,10 +98,13 @@ class PrometheusServerTest {
     @Test
     void incidentP99FallsInTheTrueBucket() {
         Manifest.IncidentTruth incident = manifest.truths().incident();
-        double p99 = prometheus.singleValue("histogram_quantile(0.99, sum by (le) (increase("
-                + "http_request_duration_seconds_bucket{service=\"" + incident.service() + "\"}"
-                + range(incident.start(), incident.end()) + ")))", incident.end());
-        assertTrue(p99 > incident.p99LowerBound() && p99 <= incident.p99UpperBound(),
+        double p99 = prometheus.singleValue(
+                "histogram_quantile(0.99, sum by (le) (increase("
+                        + "http_request_duration_seconds_bucket{service=\"" + incident.service() + "\"}"
+                        + range(incident.start(), incident.end()) + ")))",
+                incident.end());
+        assertTrue(
+                p99 > incident.p99LowerBound() && p99 <= incident.p99UpperBound(),
                 "p99 " + p99 + " outside (" + incident.p99LowerBound() + ", " + incident.p99UpperBound() + "]");
         assertTrue(p99 > 1.0);
     }
@@ -100,8 +113,8 @@ class PrometheusServerTest {
     void increaseAcrossTheCounterReset() {
         Manifest.CounterResetTruth reset = manifest.truths().counterReset();
         String selector = "http_requests_total{instance=\"" + reset.instance() + "\"}";
-        double increase = prometheus.singleValue("sum(increase(" + selector + range(reset.windowStart(), reset.windowEnd()) + "))",
-                reset.windowEnd());
+        double increase = prometheus.singleValue(
+                "sum(increase(" + selector + range(reset.windowStart(), reset.windowEnd()) + "))", reset.windowEnd());
         assertEquals(reset.increase(), increase, 0.0);
         // The naive difference is wrong across the reset: that is what the truth guards against.
         double naive = prometheus.singleValue("sum(" + selector + ")", reset.windowEnd())
@@ -114,8 +127,11 @@ class PrometheusServerTest {
     void upShowsTheDownInstance() {
         Manifest.DownTruth down = manifest.truths().down();
         String up = "up{instance=\"" + down.instance() + "\"}";
-        assertEquals(manifest.samplesPerSeries(), prometheus.singleValue("count_over_time(" + up + "[24h])", prometheus.evaluationTime()));
-        assertEquals(manifest.samplesPerSeries() - down.downSamples(),
+        assertEquals(
+                manifest.samplesPerSeries(),
+                prometheus.singleValue("count_over_time(" + up + "[24h])", prometheus.evaluationTime()));
+        assertEquals(
+                manifest.samplesPerSeries() - down.downSamples(),
                 prometheus.singleValue("sum_over_time(" + up + "[24h])", prometheus.evaluationTime()));
         assertEquals(0.0, prometheus.singleValue(up, down.firstDownSample()));
         assertEquals(0.0, prometheus.singleValue(up, down.lastDownSample()));
@@ -129,13 +145,27 @@ class PrometheusServerTest {
         Manifest.WebsocketTruth ws = manifest.truths().websocket();
         Manifest.ReconnectStorm storm = manifest.events().reconnectStorm();
         String window = range(storm.start(), storm.end());
-        assertEquals(ws.stormSuccessRatio(), prometheus.singleValue("sum(increase(websocket_reconnect_success_total" + window
-                + ")) / sum(increase(websocket_reconnect_attempts_total" + window + "))", storm.end()), RATIO_TOLERANCE);
-        assertEquals(ws.successRatio(), prometheus.singleValue("sum(increase(websocket_reconnect_success_total[24h]))"
-                + " / sum(increase(websocket_reconnect_attempts_total[24h]))", prometheus.evaluationTime()), RATIO_TOLERANCE);
+        assertEquals(
+                ws.stormSuccessRatio(),
+                prometheus.singleValue(
+                        "sum(increase(websocket_reconnect_success_total" + window
+                                + ")) / sum(increase(websocket_reconnect_attempts_total" + window + "))",
+                        storm.end()),
+                RATIO_TOLERANCE);
+        assertEquals(
+                ws.successRatio(),
+                prometheus.singleValue(
+                        "sum(increase(websocket_reconnect_success_total[24h]))"
+                                + " / sum(increase(websocket_reconnect_attempts_total[24h]))",
+                        prometheus.evaluationTime()),
+                RATIO_TOLERANCE);
         Manifest.RedisTruth redis = manifest.truths().redis();
-        assertEquals(redis.hitRatio(), prometheus.singleValue("sum(increase(redis_keyspace_hits_total[24h])) / (sum(increase("
-                + "redis_keyspace_hits_total[24h])) + sum(increase(redis_keyspace_misses_total[24h])))", prometheus.evaluationTime()),
+        assertEquals(
+                redis.hitRatio(),
+                prometheus.singleValue(
+                        "sum(increase(redis_keyspace_hits_total[24h])) / (sum(increase("
+                                + "redis_keyspace_hits_total[24h])) + sum(increase(redis_keyspace_misses_total[24h])))",
+                        prometheus.evaluationTime()),
                 RATIO_TOLERANCE);
     }
 
@@ -143,25 +173,36 @@ class PrometheusServerTest {
     void alertsFireExactlyAsRecorded() {
         for (Manifest.Alert alert : manifest.alerts()) {
             String selector = "ALERTS{alertname=\"" + alert.alertname() + "\",severity=\"" + alert.severity() + "\"}";
-            assertEquals(alert.samples(), prometheus.singleValue("count_over_time(" + selector + "[24h])", prometheus.evaluationTime()),
+            assertEquals(
+                    alert.samples(),
+                    prometheus.singleValue("count_over_time(" + selector + "[24h])", prometheus.evaluationTime()),
                     alert.alertname());
             assertEquals(1.0, prometheus.singleValue(selector, alert.firstSample()));
         }
-        assertEquals(1, manifest.alerts().stream().filter(a -> a.severity().equals("critical")).count());
+        assertEquals(
+                1,
+                manifest.alerts().stream()
+                        .filter(a -> a.severity().equals("critical"))
+                        .count());
     }
 
     @Test
     void selectorsGoStaleFiveMinutesAfterTheLastSample() {
         // Two nodes, postgres, redis and the websocket gateway.
-        assertEquals(5.0, prometheus.singleValue("count(up{job=\"node\"} or up{job=\"postgres\"} or up{job=\"redis\"}"
-                + " or up{job=\"ws-gateway\"})", prometheus.evaluationTime()));
+        assertEquals(
+                5.0,
+                prometheus.singleValue(
+                        "count(up{job=\"node\"} or up{job=\"postgres\"} or up{job=\"redis\"}"
+                                + " or up{job=\"ws-gateway\"})",
+                        prometheus.evaluationTime()));
         JsonNode later = prometheus.query("up", prometheus.evaluationTime().plus(Duration.ofMinutes(6)));
         assertEquals(0, later.path("result").size(), "no sample within the 5-minute lookback: " + later);
     }
 
     @Test
     void rangeQueryReturnsEveryStep() {
-        JsonNode matrix = prometheus.queryRange("sum(up{job=\"node\"})", manifest.start(), manifest.end(), Duration.ofMinutes(5));
+        JsonNode matrix =
+                prometheus.queryRange("sum(up{job=\"node\"})", manifest.start(), manifest.end(), Duration.ofMinutes(5));
         assertEquals(24 * 12 + 1, matrix.path("result").get(0).path("values").size());
     }
 

@@ -42,8 +42,18 @@ class CheckWsHealthCommandTest {
 
     @Test
     void acceptingServerGivesFullSuccessWithLatenciesNearTheHandshake() {
-        WsHealthRun run = WsHealthRun.run(dir.resolve("m"), "--endpoint", TestServers.url(server),
-                "--iterations", "8", "--interval", "20ms", "--reconnect-initial-delay", "0", "--disconnect-mode", "drop");
+        WsHealthRun run = WsHealthRun.run(
+                dir.resolve("m"),
+                "--endpoint",
+                TestServers.url(server),
+                "--iterations",
+                "8",
+                "--interval",
+                "20ms",
+                "--reconnect-initial-delay",
+                "0",
+                "--disconnect-mode",
+                "drop");
         assertEquals(0, run.exitCode(), run.transcript());
         WsHealthMetrics m = run.metrics();
         assertEquals(8, m.totalTests());
@@ -55,14 +65,19 @@ class CheckWsHealthCommandTest {
         // at least the measured handshake and exceed it only by the probe's own small overhead.
         // Every reconnect contains one TCP connect and one upgrade, so the fastest reconnect
         // cannot beat the fastest of each; and on average the probe adds little on top of them.
-        double fastestHandshake = m.phasesMs().tcpConnect().min() + m.phasesMs().upgrade().min();
-        assertTrue(m.latencyMs().min() >= fastestHandshake,
+        double fastestHandshake =
+                m.phasesMs().tcpConnect().min() + m.phasesMs().upgrade().min();
+        assertTrue(
+                m.latencyMs().min() >= fastestHandshake,
                 () -> "min " + m.latencyMs().min() + " < fastest handshake " + fastestHandshake);
-        double averageHandshake = m.phasesMs().tcpConnect().avg() + m.phasesMs().upgrade().avg();
-        assertTrue(m.latencyMs().avg() < averageHandshake + 15,
+        double averageHandshake =
+                m.phasesMs().tcpConnect().avg() + m.phasesMs().upgrade().avg();
+        assertTrue(
+                m.latencyMs().avg() < averageHandshake + 15,
                 () -> "avg " + m.latencyMs().avg() + " far above the handshake's " + averageHandshake);
         assertTrue(m.latencyMs().max() < 1000, "loopback reconnects take milliseconds: " + m.latencyMs());
-        assertTrue(m.maxDowntimeSeconds() * 1000 >= m.latencyMs().max() - 0.01, "downtime covers the slowest reconnect");
+        assertTrue(
+                m.maxDowntimeSeconds() * 1000 >= m.latencyMs().max() - 0.01, "downtime covers the slowest reconnect");
         assertTrue(run.out().matches("(?s)ws-health (\u2714 )?PASS: .*"), run.out());
         // numbers through ReportFormat: value and threshold in the same form, the unit after a space but "%"
         assertTrue(run.out().matches("(?s).*PASS +Reconnection success rate +100%  \\(>= 95%\\).*"), run.out());
@@ -72,12 +87,18 @@ class CheckWsHealthCommandTest {
 
     @Test
     void jsonCarriesTheContractFields() {
-        WsHealthRun run = WsHealthRun.run(dir.resolve("out"), "--endpoint", TestServers.url(server),
-                "--iterations", "4", "--interval", "10ms");
+        WsHealthRun run = WsHealthRun.run(
+                dir.resolve("out"), "--endpoint", TestServers.url(server), "--iterations", "4", "--interval", "10ms");
         assertEquals(0, run.exitCode(), run.transcript());
         JsonNode json = run.tree();
-        for (String field : List.of("endpoint", "totalTests", "successful", "failed", "successRatePercent",
-                "maxDowntimeSeconds", "avgJitterMs")) {
+        for (String field : List.of(
+                "endpoint",
+                "totalTests",
+                "successful",
+                "failed",
+                "successRatePercent",
+                "maxDowntimeSeconds",
+                "avgJitterMs")) {
             assertTrue(json.has(field), field);
         }
         assertEquals(TestServers.url(server), json.get("endpoint").asText());
@@ -94,8 +115,12 @@ class CheckWsHealthCommandTest {
         assertEquals("PASS", json.get("compliance").get("status").asText());
         JsonNode requirements = json.get("compliance").get("requirements");
         assertEquals(5, requirements.size());
-        List<String> names = List.of("Reconnection success rate", "Avg reconnection latency", "P99 reconnection latency",
-                "Max downtime", "Avg jitter");
+        List<String> names = List.of(
+                "Reconnection success rate",
+                "Avg reconnection latency",
+                "P99 reconnection latency",
+                "Max downtime",
+                "Avg jitter");
         for (int i = 0; i < 5; i++) {
             JsonNode r = requirements.get(i);
             assertEquals(names.get(i), r.get("name").asText());
@@ -110,19 +135,32 @@ class CheckWsHealthCommandTest {
         assertEquals(30.0, requirements.get(2).get("threshold").asDouble());
         assertEquals(60.0, requirements.get(3).get("threshold").asDouble());
         assertEquals(2.0, requirements.get(4).get("threshold").asDouble());
-        assertEquals(latency.get("avg").asDouble() / 1000, requirements.get(1).get("value").asDouble(), 1e-9);
+        assertEquals(
+                latency.get("avg").asDouble() / 1000,
+                requirements.get(1).get("value").asDouble(),
+                1e-9);
         assertEquals("ws-health-metrics", json.get("kind").asText());
         assertEquals(1, json.get("schemaVersion").asInt());
         // both disconnect modes were exercised, alternately
-        assertEquals(2, json.get("byDisconnectMode").get("close").get("totalTests").asInt());
-        assertEquals(2, json.get("byDisconnectMode").get("drop").get("totalTests").asInt());
+        assertEquals(
+                2, json.get("byDisconnectMode").get("close").get("totalTests").asInt());
+        assertEquals(
+                2, json.get("byDisconnectMode").get("drop").get("totalTests").asInt());
     }
 
     @Test
     void thresholdOverridesDecideTheVerdict() {
         // Nobody reconnects within 1 µs on average: the overridden latency criterion fails the run.
-        WsHealthRun run = WsHealthRun.run(dir.resolve("m"), "--endpoint", TestServers.url(server),
-                "--iterations", "2", "--interval", "10ms", "--max-avg-latency", "0.000001");
+        WsHealthRun run = WsHealthRun.run(
+                dir.resolve("m"),
+                "--endpoint",
+                TestServers.url(server),
+                "--iterations",
+                "2",
+                "--interval",
+                "10ms",
+                "--max-avg-latency",
+                "0.000001");
         assertEquals(1, run.exitCode(), run.transcript());
         WsHealthMetrics m = run.metrics();
         assertEquals(Status.FAIL, m.compliance().status());
@@ -132,23 +170,50 @@ class CheckWsHealthCommandTest {
 
     @Test
     void jitterOverThresholdOnlyWarnsAndStillPasses() {
-        WsHealthRun run = WsHealthRun.run(dir.resolve("m"), "--endpoint", TestServers.url(server),
-                "--iterations", "2", "--interval", "10ms", "--max-avg-jitter", "0.000001");
+        WsHealthRun run = WsHealthRun.run(
+                dir.resolve("m"),
+                "--endpoint",
+                TestServers.url(server),
+                "--iterations",
+                "2",
+                "--interval",
+                "10ms",
+                "--max-avg-jitter",
+                "0.000001");
         assertEquals(0, run.exitCode(), run.transcript());
         assertEquals(Status.WARN, run.metrics().compliance().status());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "--iterations=abc", "--endpoint=http://127.0.0.1:1/", "--expect=x", "--connections=0", "--bogus",
-        "--interval=5 parsecs", "--iterations=3 --duration=1s", "--endpoint=ws://", "--header=NoColon",
-        "--reconnect-multiplier=0.5", "--ca-file=/nonexistent/ca.pem --endpoint=wss://127.0.0.1:1/",
-        "--output=/nonexistent-dir/m.json", "--send=x --ping", "--token-env=WS_HEALTH_UNSET_VARIABLE",
-        "--bearer-token-env=WS_HEALTH_UNSET_VARIABLE", "--bearer-token-file=t --bearer-token-env=T",
-        "--max-downtime=0", "--max-avg-latency=0", "--max-p99-latency=0s", "--max-avg-jitter=0ms",
-        "--max-message-size=100", "--max-message-size=3GiB", "--max-message-size=lots",
-        "--insecure-skip-verify --ca-file=/nonexistent/ca.pem", "--header=Authorization:Bearer-literal-token",
-        "--client-cert=/nonexistent/c.pem"})
+    @ValueSource(
+            strings = {
+                "--iterations=abc",
+                "--endpoint=http://127.0.0.1:1/",
+                "--expect=x",
+                "--connections=0",
+                "--bogus",
+                "--interval=5 parsecs",
+                "--iterations=3 --duration=1s",
+                "--endpoint=ws://",
+                "--header=NoColon",
+                "--reconnect-multiplier=0.5",
+                "--ca-file=/nonexistent/ca.pem --endpoint=wss://127.0.0.1:1/",
+                "--output=/nonexistent-dir/m.json",
+                "--send=x --ping",
+                "--token-env=WS_HEALTH_UNSET_VARIABLE",
+                "--bearer-token-env=WS_HEALTH_UNSET_VARIABLE",
+                "--bearer-token-file=t --bearer-token-env=T",
+                "--max-downtime=0",
+                "--max-avg-latency=0",
+                "--max-p99-latency=0s",
+                "--max-avg-jitter=0ms",
+                "--max-message-size=100",
+                "--max-message-size=3GiB",
+                "--max-message-size=lots",
+                "--insecure-skip-verify --ca-file=/nonexistent/ca.pem",
+                "--header=Authorization:Bearer-literal-token",
+                "--client-cert=/nonexistent/c.pem"
+            })
     void badFlagsGiveOneLineAndExitTwo(String flags) {
         List<String> args = new java.util.ArrayList<>(List.of(flags.split(" ")));
         if (args.stream().noneMatch(a -> a.startsWith("--endpoint"))) {
@@ -170,8 +235,8 @@ class CheckWsHealthCommandTest {
     @Test
     void outputIsADirectoryCreatedWhenMissing() {
         Path out = dir.resolve("reports/ws");
-        WsHealthRun run = WsHealthRun.run(out, "--endpoint", TestServers.url(server), "--iterations", "1",
-                "--interval", "10ms");
+        WsHealthRun run =
+                WsHealthRun.run(out, "--endpoint", TestServers.url(server), "--iterations", "1", "--interval", "10ms");
         assertEquals(0, run.exitCode(), run.transcript());
         assertTrue(Files.isRegularFile(out.resolve("ws_health_metrics.json")));
         assertTrue(run.out().contains("metrics: " + out.resolve("ws_health_metrics.json")), run.out());
@@ -180,7 +245,8 @@ class CheckWsHealthCommandTest {
     @Test
     void outputUnderARegularFileIsOneLineNamingTheFileAndExitFour() throws Exception {
         Path file = Files.writeString(dir.resolve("plain-file"), "x");
-        WsHealthRun run = WsHealthRun.run(file.resolve("sub"), "--endpoint", TestServers.url(server), "--iterations", "1");
+        WsHealthRun run =
+                WsHealthRun.run(file.resolve("sub"), "--endpoint", TestServers.url(server), "--iterations", "1");
         assertEquals(4, run.exitCode(), run.transcript());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().contains(file + " is a file, not a directory"), run.err());
@@ -193,8 +259,8 @@ class CheckWsHealthCommandTest {
 
     @Test
     void anOutputNamedLikeTheOldFileFormIsRefusedBeforeTheRun() {
-        WsHealthRun run = WsHealthRun.run(dir.resolve("ws_health_metrics.json"), "--endpoint", TestServers.url(server),
-                "--iterations", "1");
+        WsHealthRun run = WsHealthRun.run(
+                dir.resolve("ws_health_metrics.json"), "--endpoint", TestServers.url(server), "--iterations", "1");
         assertEquals(2, run.exitCode(), run.transcript());
         assertTrue(run.err().contains("-o names a directory (ws_health_metrics.json is written into it)"), run.err());
         assertFalse(Files.exists(dir.resolve("ws_health_metrics.json")));
@@ -204,8 +270,16 @@ class CheckWsHealthCommandTest {
     void aBareNumberIsSeconds() {
         // --interval 0.2 holds each connection 200 ms: three cycles take at least 0.6 s (milliseconds would
         // take under 10 ms, minutes 36 s).
-        WsHealthRun run = WsHealthRun.run(dir.resolve("m"), "--endpoint", TestServers.url(server), "--iterations", "3",
-                "--interval", "0.2", "--reconnect-initial-delay", "0");
+        WsHealthRun run = WsHealthRun.run(
+                dir.resolve("m"),
+                "--endpoint",
+                TestServers.url(server),
+                "--iterations",
+                "3",
+                "--interval",
+                "0.2",
+                "--reconnect-initial-delay",
+                "0");
         assertEquals(0, run.exitCode(), run.transcript());
         assertEquals(3, run.metrics().totalTests());
         assertTrue(run.elapsedMillis() >= 600 && run.elapsedMillis() < 10_000, run.elapsedMillis() + " ms");
@@ -227,20 +301,42 @@ class CheckWsHealthCommandTest {
         Path tokenFile = Files.writeString(dir.resolve("token"), fileToken + "\n");
         String url = TestServers.url(server) + "?access_token=" + querySecret;
 
-        WsHealthRun fromFile = WsHealthRun.run(dir.resolve("a"), "-vv", "--endpoint", url, "--iterations", "1",
-                "--interval", "10ms", "--bearer-token-file", tokenFile.toString(), "--header", "X-Api-Key: " + headerSecret);
+        WsHealthRun fromFile = WsHealthRun.run(
+                dir.resolve("a"),
+                "-vv",
+                "--endpoint",
+                url,
+                "--iterations",
+                "1",
+                "--interval",
+                "10ms",
+                "--bearer-token-file",
+                tokenFile.toString(),
+                "--header",
+                "X-Api-Key: " + headerSecret);
         assertEquals(0, fromFile.exitCode(), fromFile.transcript());
         assertEquals("Bearer " + fileToken, server.lastAuthorization());
 
-        WsHealthRun fromEnv = WsHealthRun.run(Map.of("WS_TOKEN", envToken), dir.resolve("b"), "-vv",
-                "--endpoint", url, "--iterations", "1", "--interval", "10ms", "--bearer-token-env", "WS_TOKEN");
+        WsHealthRun fromEnv = WsHealthRun.run(
+                Map.of("WS_TOKEN", envToken),
+                dir.resolve("b"),
+                "-vv",
+                "--endpoint",
+                url,
+                "--iterations",
+                "1",
+                "--interval",
+                "10ms",
+                "--bearer-token-env",
+                "WS_TOKEN");
         assertEquals(0, fromEnv.exitCode(), fromEnv.transcript());
         assertEquals("Bearer " + envToken, server.lastAuthorization());
 
         for (WsHealthRun run : List.of(fromFile, fromEnv)) {
-            EchoedSecrets.assertNoneIn(List.of(fileToken, envToken, headerSecret, querySecret), run.out(), run.err(),
-                    run.json());
-            assertEquals(TestServers.url(server), run.metrics().endpoint(), "the endpoint is reported without its query");
+            EchoedSecrets.assertNoneIn(
+                    List.of(fileToken, envToken, headerSecret, querySecret), run.out(), run.err(), run.json());
+            assertEquals(
+                    TestServers.url(server), run.metrics().endpoint(), "the endpoint is reported without its query");
         }
     }
 
@@ -248,17 +344,35 @@ class CheckWsHealthCommandTest {
     void theEarlierTokenOptionNamesStillWorkAsHiddenAliases() throws Exception {
         String fileToken = "legacy-file-token-1a2b";
         Path tokenFile = Files.writeString(dir.resolve("legacy-token"), fileToken);
-        WsHealthRun legacyFile = WsHealthRun.run(dir.resolve("a"), "--endpoint", TestServers.url(server),
-                "--iterations", "1", "--interval", "10ms", "--token-file", tokenFile.toString());
+        WsHealthRun legacyFile = WsHealthRun.run(
+                dir.resolve("a"),
+                "--endpoint",
+                TestServers.url(server),
+                "--iterations",
+                "1",
+                "--interval",
+                "10ms",
+                "--token-file",
+                tokenFile.toString());
         assertEquals(0, legacyFile.exitCode(), legacyFile.transcript());
         assertEquals("Bearer " + fileToken, server.lastAuthorization());
 
-        WsHealthRun legacyEnv = WsHealthRun.run(Map.of("OLD_TOKEN", "legacy-env-token-3c4d"), dir.resolve("b"),
-                "--endpoint", TestServers.url(server), "--iterations", "1", "--interval", "10ms", "--token-env", "OLD_TOKEN");
+        WsHealthRun legacyEnv = WsHealthRun.run(
+                Map.of("OLD_TOKEN", "legacy-env-token-3c4d"),
+                dir.resolve("b"),
+                "--endpoint",
+                TestServers.url(server),
+                "--iterations",
+                "1",
+                "--interval",
+                "10ms",
+                "--token-env",
+                "OLD_TOKEN");
         assertEquals(0, legacyEnv.exitCode(), legacyEnv.transcript());
         assertEquals("Bearer legacy-env-token-3c4d", server.lastAuthorization());
 
-        WsHealthRun unset = WsHealthRun.run(dir.resolve("c"), "--endpoint", TestServers.url(server), "--token-env", "NOPE");
+        WsHealthRun unset =
+                WsHealthRun.run(dir.resolve("c"), "--endpoint", TestServers.url(server), "--token-env", "NOPE");
         assertEquals(2, unset.exitCode());
         assertTrue(unset.err().contains("--token-env NOPE: environment variable NOPE is not set"), unset.err());
     }
@@ -266,20 +380,28 @@ class CheckWsHealthCommandTest {
     @Test
     void aLiteralAuthorizationHeaderIsRefusedAndNeverEchoed() {
         String literal = "Bearer literal-token-8e8e";
-        WsHealthRun run = WsHealthRun.run(dir.resolve("a"), "--endpoint", TestServers.url(server),
-                "--header", "Authorization: " + literal);
+        WsHealthRun run = WsHealthRun.run(
+                dir.resolve("a"), "--endpoint", TestServers.url(server), "--header", "Authorization: " + literal);
         assertEquals(2, run.exitCode(), run.transcript());
-        assertEquals("ws-health: error: --header #1: an Authorization header is not taken from the command line (the "
-                + "token would show in the process list and shell history); use --bearer-token-file FILE or "
-                + "--bearer-token-env VAR", run.err().strip());
+        assertEquals(
+                "ws-health: error: --header #1: an Authorization header is not taken from the command line (the "
+                        + "token would show in the process list and shell history); use --bearer-token-file FILE or "
+                        + "--bearer-token-env VAR",
+                run.err().strip());
         EchoedSecrets.assertNoneIn(List.of("literal-token-8e8e"), run.out(), run.err());
     }
 
     @Test
     void aMistypedHeaderIsNamedByPositionAndItsValueNeverEchoed() {
         String token = "typo-token-0b0b0b";
-        WsHealthRun run = WsHealthRun.run(dir.resolve("a"), "--endpoint", TestServers.url(server),
-                "--header", "X-Tenant: t1", "--header", "Authorization Bearer " + token);
+        WsHealthRun run = WsHealthRun.run(
+                dir.resolve("a"),
+                "--endpoint",
+                TestServers.url(server),
+                "--header",
+                "X-Tenant: t1",
+                "--header",
+                "Authorization Bearer " + token);
         assertEquals(2, run.exitCode(), run.transcript());
         assertTrue(run.err().startsWith("ws-health: error: --header #2 must have the form 'Name: value'"), run.err());
         EchoedSecrets.assertNoneIn(List.of(token, "Authorization"), run.out(), run.err());
@@ -287,8 +409,8 @@ class CheckWsHealthCommandTest {
 
     @Test
     void durationBoundsTheRun() {
-        WsHealthRun run = WsHealthRun.run(dir.resolve("m"), "--endpoint", TestServers.url(server),
-                "--duration", "700ms", "--interval", "100ms");
+        WsHealthRun run = WsHealthRun.run(
+                dir.resolve("m"), "--endpoint", TestServers.url(server), "--duration", "700ms", "--interval", "100ms");
         assertEquals(0, run.exitCode(), run.transcript());
         WsHealthMetrics m = run.metrics();
         assertTrue(m.totalTests() >= 3, "cycles of ~100 ms in 700 ms: " + m.totalTests());
@@ -302,8 +424,15 @@ class CheckWsHealthCommandTest {
         assertTrue(run.out().contains("Exit Codes:"), run.out());
         assertTrue(run.out().contains("--disconnect-mode"), run.out());
         assertTrue(run.out().contains("serve"), run.out());
-        for (String option : List.of("--bearer-token-file", "--bearer-token-env", "--ca-file", "--client-cert",
-                "--client-key", "--insecure-skip-verify", "--max-message-size", "--output")) {
+        for (String option : List.of(
+                "--bearer-token-file",
+                "--bearer-token-env",
+                "--ca-file",
+                "--client-cert",
+                "--client-key",
+                "--insecure-skip-verify",
+                "--max-message-size",
+                "--output")) {
             assertTrue(run.out().contains(option), option);
         }
         for (String hidden : List.of("--token-file", "--token-env", "--insecure-skip-tls-verify", "TARS")) {

@@ -1,24 +1,40 @@
 package dev.gaday.common.model.kpi;
 
 import dev.gaday.common.model.Ranges;
-
 import java.util.List;
 
 /**
  * What the cluster said about the release. When no cluster was reachable, {@code available}
  * is false and {@code unavailableReason} says why; the lists are then empty.
  */
-public record KubernetesStatus(boolean available, String namespace, String unavailableReason,
-        List<DeploymentRollout> deployments, List<PodRestarts> restarts, List<String> podsNotReady, String source) {
+public record KubernetesStatus(
+        boolean available,
+        String namespace,
+        String unavailableReason,
+        List<DeploymentRollout> deployments,
+        List<PodRestarts> restarts,
+        List<String> podsNotReady,
+        String source) {
     /** Where the figures came from: the Kubernetes API (the cluster as it is now). */
     public static final String SOURCE_API = "kubernetes API (the cluster as it is now)";
     /** Where the figures came from: kube-state-metrics series in Prometheus, over the window. */
     public static final String SOURCE_KUBE_STATE_METRICS = "kube-state-metrics in Prometheus (over the window)";
 
     /** A status from the Kubernetes API (schema 1.0's fields). */
-    public KubernetesStatus(boolean available, String namespace, String unavailableReason,
-            List<DeploymentRollout> deployments, List<PodRestarts> restarts, List<String> podsNotReady) {
-        this(available, namespace, unavailableReason, deployments, restarts, podsNotReady,
+    public KubernetesStatus(
+            boolean available,
+            String namespace,
+            String unavailableReason,
+            List<DeploymentRollout> deployments,
+            List<PodRestarts> restarts,
+            List<String> podsNotReady) {
+        this(
+                available,
+                namespace,
+                unavailableReason,
+                deployments,
+                restarts,
+                podsNotReady,
                 available ? SOURCE_API : null);
     }
 
@@ -32,8 +48,13 @@ public record KubernetesStatus(boolean available, String namespace, String unava
         return new KubernetesStatus(false, null, reason, List.of(), List.of(), List.of(), null);
     }
 
-    public record DeploymentRollout(String name, int desiredReplicas, int updatedReplicas, int availableReplicas,
-            boolean complete, String reason) {
+    public record DeploymentRollout(
+            String name,
+            int desiredReplicas,
+            int updatedReplicas,
+            int availableReplicas,
+            boolean complete,
+            String reason) {
         public DeploymentRollout {
             Ranges.nonNegative("desiredReplicas", desiredReplicas);
             Ranges.nonNegative("updatedReplicas", updatedReplicas);

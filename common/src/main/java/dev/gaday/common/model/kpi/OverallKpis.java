@@ -51,17 +51,47 @@ public record OverallKpis(
     }
 
     /** The KPIs without the down-time and worst-interval figures (schema 1.0's fields). */
-    public OverallKpis(Double availabilityPercent, Double uptimePercent, Double errorRatePercent, Double totalRequests,
-            Double totalErrors, Double p50LatencyMs, Double p95LatencyMs, Double p99LatencyMs, Double avgP50LatencyMs,
-            Double avgP95LatencyMs, Double avgP99LatencyMs, Double maxP99LatencyMs, Double avgRps, Double peakRps,
-            Double totalDowntimeMinutes, Double meanTimeToRecoveryMinutes) {
-        this(availabilityPercent, uptimePercent, errorRatePercent, totalRequests, totalErrors, p50LatencyMs,
-                p95LatencyMs, p99LatencyMs, avgP50LatencyMs, avgP95LatencyMs, avgP99LatencyMs, maxP99LatencyMs, avgRps,
-                peakRps, totalDowntimeMinutes, meanTimeToRecoveryMinutes, null, null, null);
+    public OverallKpis(
+            Double availabilityPercent,
+            Double uptimePercent,
+            Double errorRatePercent,
+            Double totalRequests,
+            Double totalErrors,
+            Double p50LatencyMs,
+            Double p95LatencyMs,
+            Double p99LatencyMs,
+            Double avgP50LatencyMs,
+            Double avgP95LatencyMs,
+            Double avgP99LatencyMs,
+            Double maxP99LatencyMs,
+            Double avgRps,
+            Double peakRps,
+            Double totalDowntimeMinutes,
+            Double meanTimeToRecoveryMinutes) {
+        this(
+                availabilityPercent,
+                uptimePercent,
+                errorRatePercent,
+                totalRequests,
+                totalErrors,
+                p50LatencyMs,
+                p95LatencyMs,
+                p99LatencyMs,
+                avgP50LatencyMs,
+                avgP95LatencyMs,
+                avgP99LatencyMs,
+                maxP99LatencyMs,
+                avgRps,
+                peakRps,
+                totalDowntimeMinutes,
+                meanTimeToRecoveryMinutes,
+                null,
+                null,
+                null);
     }
 
     public static OverallKpis empty() {
-        return new OverallKpis(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+        return new OverallKpis(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }
