@@ -3,9 +3,13 @@
 # collector's wall time (JVM start included) and peak memory beside the time curl takes to send
 # the same queries one after another (the queries the collector logged with -v), as a ratio.
 # Reported for the plain `java -jar` run and for the launcher kpi-collector/bin/kpi-collector (C1 JIT,
-# serial GC). Aim: ratio <= 1.0. Usage: [INTERVAL=minutes] [ROUNDS=n] scripts/bench/kpi.sh [services...]
+# serial GC). Aim: ratio <= 1.0. Usage: [INTERVAL=minutes] [ROUNDS=n] scripts/bench/kpi.sh [row...]
+# A row is SERVICES or SERVICES:HOURS (default 24), e.g. `scripts/bench/kpi.sh 1000 100:168` for the
+# 1,000 services x 24 h and 100 services x 7 days rows.
 # (default: 10 100 services, 5-minute snapshots, i.e. 288 snapshot files per run; 3 rounds of curl, jar and
-# launcher in turn, each figure the median of its rounds, so that one noisy run does not decide the ratio)
+# launcher in turn, each figure the median of its rounds, so that one noisy run does not decide the ratio;
+# rows of 1,000 services or more, or longer than 24 h, take one round: generating and backfilling them
+# takes minutes and GBs of disk)
 #
 # Also timed in each round, as a floor: testkit's QueryFloor, a JVM started as the launcher starts one
 # (same flags) that only sends the same queries through OkHttp, 4 at a time as
@@ -70,11 +74,15 @@ floor() {
     || { echo "kpi.sh: the query floor failed against $1" >&2; exit 4; }
 }
 
-echo "24 h at a 60 s step, snapshots every ${INTERVAL:-5} min; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg); medians of $ROUNDS rounds (peak RSS: the highest)"
-printf '%-9s %8s %8s %10s %8s %11s %10s %8s %9s %8s %7s\n' services queries curl_s java_jar_s rss_mb ratio launcher_s rss_mb ratio floor_s ratio
-for n in "${SERVICES[@]}"; do
+echo "60 s step, snapshots every ${INTERVAL:-5} min; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg); medians of $ROUNDS rounds (1 for big rows; peak RSS: the highest)"
+printf '%-9s %5s %8s %8s %10s %8s %11s %10s %8s %9s %8s %7s\n' services hours queries curl_s java_jar_s rss_mb ratio launcher_s rss_mb ratio floor_s ratio
+for row in "${SERVICES[@]}"; do
+  n=${row%%:*} hours=24
+  [ "$row" != "$n" ] && hours=${row#*:}
+  rounds=$ROUNDS
+  if [ "$n" -ge 1000 ] || [ "$hours" -gt 24 ]; then rounds=1; fi
   data=$WORK/data-$n tsdb=$WORK/tsdb-$n
-  java -cp "$JAR:$TESTKIT_JAR" dev.gaday.testkit.dataset.GenerateDataset "$data" 24 60 "$n" 2>/dev/null
+  java -cp "$JAR:$TESTKIT_JAR" dev.gaday.testkit.dataset.GenerateDataset "$data" "$hours" 60 "$n" 2>/dev/null
   mkdir -p "$tsdb"
   for f in "$data"/*.om; do promtool tsdb create-blocks-from openmetrics "$f" "$tsdb" >/dev/null; done
   start=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["start"])' "$data/manifest.json")
@@ -95,7 +103,7 @@ for n in "${SERVICES[@]}"; do
   floor "$url" "$WORK/queries-$n.log"
   queries=$(grep -c ' promql=' "$WORK/queries-$n.log")
   : >"$WORK/times-$n"
-  for round in $(seq 1 "$ROUNDS"); do
+  for round in $(seq 1 "$rounds"); do
     echo "curl $(replay "$WORK/queries-$n.log" "$url") 0" >>"$WORK/times-$n"
     t0=$(now)
     floor "$url" "$WORK/queries-$n.log"
@@ -111,7 +119,7 @@ for n in "${SERVICES[@]}"; do
     done
   done
   curl_s=$(awk '$1 == "curl" {print $2}' "$WORK/times-$n" | median)
-  line=$(printf '%-9s %8d %8.2f' "$n" "$queries" "$curl_s")
+  line=$(printf '%-9s %5s %8d %8.2f' "$n" "${hours}h" "$queries" "$curl_s")
   for how in jar launcher; do
     s_=$(awk -v h="$how" '$1 == h {print $2}' "$WORK/times-$n" | median)
     rss_mb=$(echo "$(awk -v h="$how" '$1 == h {print $3}' "$WORK/times-$n" | sort -g | tail -1) / 1024" | bc -l)

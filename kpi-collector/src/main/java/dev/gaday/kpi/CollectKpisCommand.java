@@ -16,6 +16,7 @@ import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.common.model.kpi.KubernetesStatus;
 import dev.gaday.common.model.kpi.Window;
 import dev.gaday.common.prometheus.PrometheusClient;
+import dev.gaday.common.prometheus.PrometheusException;
 import dev.gaday.common.text.ReportFormat;
 import dev.gaday.common.verdict.StatusMarks;
 import dev.gaday.kpi.cli.BareNumberDuration;
@@ -28,6 +29,7 @@ import dev.gaday.kpi.compute.SummaryAssembler;
 import dev.gaday.kpi.compute.WindowKpis;
 import dev.gaday.kpi.config.KpiConfig;
 import dev.gaday.kpi.config.KpiConfigLoader;
+import dev.gaday.kpi.kubernetes.KubeStateMetrics;
 import dev.gaday.kpi.kubernetes.KubernetesConnector;
 import dev.gaday.kpi.query.QueryRunner;
 import dev.gaday.kpi.report.OutputFiles;
@@ -56,7 +58,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = BuildInfo.class,
         sortOptions = false,
-        subcommands = dev.gaday.kpi.validate.ValidateCommand.class,
+        subcommands = {dev.gaday.kpi.validate.ValidateCommand.class, dev.gaday.kpi.check.CheckCommand.class},
         description = {
             "Collects the GA window's KPIs from Prometheus (and Kubernetes) and gives a certification verdict.",
             "",
@@ -315,7 +317,7 @@ public final class CollectKpisCommand extends ToolCommand {
         List<KpiSnapshot> snapshots;
         WindowKpis kpis;
         try {
-            kpis = new WindowCollector(runner, calculator).collect(window, null, true, client.baseUrl());
+            kpis = new WindowCollector(runner, calculator, client).collect(window, null, true, client.baseUrl());
             diagnostics().detail("summary queries: " + elapsedMillis(began) + " ms");
             snapshots = pending.get();
         } catch (ExecutionException e) {
@@ -332,7 +334,7 @@ public final class CollectKpisCommand extends ToolCommand {
         diagnostics().detail("snapshots queried and computed: " + elapsedMillis(began) + " ms");
         files.writeSnapshots(snapshots, AtomicFiles.Durability.NO_FSYNC);
         diagnostics().detail(snapshots.size() + " snapshots written: " + elapsedMillis(began) + " ms");
-        KubernetesStatus kubernetes = kubernetes(gaStart, gaEnd);
+        KubernetesStatus kubernetes = pastKubernetes(client, gaStart, gaEnd);
         KpiSummary summary =
                 assembler.assemble(kpis, snapshots, kubernetes, requireKubernetes, false, clock.now(), List.of());
         files.writeSummary(summary);
@@ -379,7 +381,7 @@ public final class CollectKpisCommand extends ToolCommand {
             start = clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         }
         Instant end = start.plus(duration);
-        WindowCollector windowCollector = new WindowCollector(runner, calculator);
+        WindowCollector windowCollector = new WindowCollector(runner, calculator, client);
         SnapshotCollector snapshotCollector = new SnapshotCollector(runner, calculator, false);
         LiveRun run = new LiveRun(
                 clock,
@@ -434,6 +436,27 @@ public final class CollectKpisCommand extends ToolCommand {
                 ? KubernetesStatus.unavailable("not collected for a partial summary")
                 : kubernetes(window.start(), window.end());
         return assembler.assemble(kpis, snapshots, kubernetes, requireKubernetes, true, clock.now(), gaps);
+    }
+
+    /**
+     * A past window's Kubernetes figures: from kube-state-metrics in Prometheus over the window when it
+     * has them, else the API (the cluster as it is now).
+     */
+    private KubernetesStatus pastKubernetes(PrometheusClient client, Instant start, Instant end) {
+        if (noKubernetes) {
+            return kubernetes(start, end);
+        }
+        try {
+            KubernetesStatus fromMetrics = KubeStateMetrics.read(client, namespace, start, end);
+            if (fromMetrics != null) {
+                return fromMetrics;
+            }
+            diagnostics().detail("kubernetes: no kube-state-metrics series in Prometheus; asking the API");
+        } catch (PrometheusException e) {
+            diagnostics()
+                    .detail("kubernetes: kube-state-metrics queries failed (" + e.getMessage() + "); asking the API");
+        }
+        return kubernetes(start, end);
     }
 
     private KubernetesStatus kubernetes(Instant start, Instant end) {

@@ -29,6 +29,8 @@ final class ApiResponseReader {
         Instant pairTime;
         String pairText;
         List<String> strings;
+        /** String-valued members of an object {@code data} (e.g. /api/v1/status/flags). */
+        final Map<String, String> members = new LinkedHashMap<>();
     }
 
     /** One element of a vector (sample set) or matrix (samples set). */
@@ -127,7 +129,12 @@ final class ApiResponseReader {
                 switch (field) {
                     case "resultType" -> response.resultType = text(parser, value, "data.resultType");
                     case "result" -> readResult(parser, value, response);
-                    default -> parser.skipChildren();
+                    default -> {
+                        if (value == JsonToken.VALUE_STRING && response.members.size() < 1000) {
+                            response.members.put(field, parser.getText());
+                        }
+                        parser.skipChildren();
+                    }
                 }
             }
         } else if (token != JsonToken.VALUE_NULL) {

@@ -233,6 +233,13 @@ public final class HttpPrometheusClient implements PrometheusClient {
     }
 
     @Override
+    public Map<String, String> flags() {
+        HttpUrl url = url("api/v1/status/flags").build();
+        String description = "GET " + url;
+        return execute(requestBuilder(url).get().build(), description, response -> Map.copyOf(response.members));
+    }
+
+    @Override
     public void close() {
         // The connection pool and dispatcher belong to HttpClients.shared(); nothing to release.
     }

@@ -29,6 +29,14 @@ public interface PrometheusClient extends AutoCloseable {
     /** The endpoint's base URL as the user gave it (never with credentials). */
     String baseUrl();
 
+    /**
+     * The server's command-line flags ({@code /api/v1/status/flags}), e.g. {@code storage.tsdb.retention.time};
+     * empty when this client cannot ask (a server without the endpoint answers with an error).
+     */
+    default java.util.Map<String, String> flags() {
+        return java.util.Map.of();
+    }
+
     @Override
     void close();
 }

@@ -8,6 +8,7 @@ import dev.gaday.common.model.kpi.ServiceKpis;
 import dev.gaday.common.model.kpi.Window;
 import dev.gaday.kpi.config.KpiConfig;
 import dev.gaday.kpi.config.QueryKey;
+import dev.gaday.kpi.config.ServiceFamily;
 import dev.gaday.kpi.query.Evaluation;
 import dev.gaday.kpi.query.Evaluation.LabeledValue;
 import java.util.ArrayList;
@@ -62,22 +63,31 @@ public final class KpiCalculator {
                         window.start(),
                         window.end(),
                         "no series: the query returned nothing for this window"));
+            } else if (key.scope() != QueryKey.Scope.SERVICE
+                    && key != QueryKey.REDIS_HIT_RATE_PERCENT
+                    && evaluation.values(key).stream().noneMatch(v -> Double.isFinite(v.value()))) {
+                gaps.add(new DataGap(
+                        "queries." + key.configKey(),
+                        evaluation.promql(key),
+                        window.start(),
+                        window.end(),
+                        "no data: the answer is not a finite number (e.g. 0/0) for this window"));
             }
         }
 
-        String serviceLabel = config.labels().service();
-        Map<String, Double> requests = byService(evaluation, QueryKey.REQUESTS);
-        Map<String, Double> errors = byService(evaluation, QueryKey.ERRORS);
-        Map<String, Double> uptime = byService(evaluation, QueryKey.UPTIME_PERCENT);
-        Map<String, Double> cpuCores = byService(evaluation, QueryKey.CPU_CORES);
-        Map<String, Double> cpuPercent = byService(evaluation, QueryKey.CPU_PERCENT);
-        Map<String, Double> memory = byService(evaluation, QueryKey.MEMORY_BYTES);
+        String serviceLabel = String.join(", ", config.labels().serviceLabels(ServiceFamily.REQUESTS));
+        Map<String, Double> requests = byService(evaluation, QueryKey.REQUESTS, false);
+        Map<String, Double> errors = byService(evaluation, QueryKey.ERRORS, false);
+        Map<String, Double> uptime = byService(evaluation, QueryKey.UPTIME_PERCENT, true);
+        Map<String, Double> cpuCores = byService(evaluation, QueryKey.CPU_CORES, false);
+        Map<String, Double> cpuPercent = byService(evaluation, QueryKey.CPU_PERCENT, true);
+        Map<String, Double> memory = byService(evaluation, QueryKey.MEMORY_BYTES, false);
         Map<String, List<HistogramQuantile.Bucket>> buckets = new HashMap<>();
         List<HistogramQuantile.Bucket> allBuckets = new ArrayList<>();
         for (LabeledValue value : evaluation.values(QueryKey.LATENCY_BUCKETS)) {
             HistogramQuantile.Bucket bucket = new HistogramQuantile.Bucket(
                     HistogramQuantile.parseBound(value.labels().get("le")), value.value());
-            buckets.computeIfAbsent(serviceName(value.labels()), k -> new ArrayList<>())
+            buckets.computeIfAbsent(serviceName(ServiceFamily.LATENCY, value.labels()), k -> new ArrayList<>())
                     .add(bucket);
             allBuckets.add(bucket);
         }
@@ -118,6 +128,51 @@ public final class KpiCalculator {
             }
             Double[] latency = latencyMs(buckets.getOrDefault(name, List.of()));
             Double memoryBytes = memory.get(name);
+            if (withQueries) {
+                // Every null has a gap (the summary's rule); snapshots keep only the window-level ones.
+                serviceGap(
+                        gaps,
+                        evaluation,
+                        window,
+                        name,
+                        "p99LatencyMs",
+                        latency[2],
+                        QueryKey.LATENCY_BUCKETS,
+                        "no latency histogram buckets with observations");
+                serviceGap(
+                        gaps,
+                        evaluation,
+                        window,
+                        name,
+                        "uptimePercent",
+                        uptime.get(name),
+                        QueryKey.UPTIME_PERCENT,
+                        "no up series");
+                serviceGap(
+                        gaps,
+                        evaluation,
+                        window,
+                        name,
+                        "cpuCores",
+                        cpuCores.get(name),
+                        QueryKey.CPU_CORES,
+                        "no process CPU counter");
+                serviceGap(
+                        gaps,
+                        evaluation,
+                        window,
+                        name,
+                        "memoryMb",
+                        memoryBytes,
+                        QueryKey.MEMORY_BYTES,
+                        "no process resident-memory gauge");
+                gaps.add(new DataGap(
+                        "services[" + name + "].memoryPercent",
+                        null,
+                        window.start(),
+                        window.end(),
+                        "not measured: the configuration has no memory-limit query (memoryMb is the resident memory)"));
+            }
             services.add(new ServiceKpis(
                     name,
                     availability,
@@ -371,19 +426,62 @@ public final class KpiCalculator {
         }
     }
 
-    private Map<String, Double> byService(Evaluation evaluation, QueryKey key) {
+    /** A gap for a service's null value: the query failed, or it had no series for this service. */
+    private void serviceGap(
+            List<DataGap> gaps,
+            Evaluation evaluation,
+            Window window,
+            String service,
+            String field,
+            Double value,
+            QueryKey key,
+            String what) {
+        if (value != null) {
+            return;
+        }
+        String error = evaluation.asked(key) ? evaluation.error(key) : "not asked";
+        String reason = error != null
+                ? error
+                : "no series: " + what + " for this service (a series belongs to it by "
+                        + String.join(" or ", config.labels().serviceLabels(family(key))) + " = \"" + service + "\")";
+        gaps.add(new DataGap(
+                "services[" + service + "]." + field, evaluation.promql(key), window.start(), window.end(), reason));
+    }
+
+    /** The metric family whose labels name the service in a service-level query's answer. */
+    public static ServiceFamily family(QueryKey key) {
+        return switch (key) {
+            case LATENCY_BUCKETS -> ServiceFamily.LATENCY;
+            case UPTIME_PERCENT -> ServiceFamily.UP;
+            case CPU_CORES, CPU_PERCENT, MEMORY_BYTES -> ServiceFamily.PROCESS;
+            default -> ServiceFamily.REQUESTS;
+        };
+    }
+
+    /**
+     * A query's values by service. Several groups may name one service (e.g. a series with
+     * {@code service} and one with only {@code job}): counts add up, percentages are averaged.
+     */
+    private Map<String, Double> byService(Evaluation evaluation, QueryKey key, boolean average) {
         Map<String, Double> result = new LinkedHashMap<>();
+        Map<String, Integer> groups = new HashMap<>();
+        ServiceFamily family = family(key);
         for (LabeledValue value : evaluation.values(key)) {
             if (!Double.isNaN(value.value())) {
-                result.merge(serviceName(value.labels()), value.value(), Double::sum);
+                String name = serviceName(family, value.labels());
+                result.merge(name, value.value(), Double::sum);
+                groups.merge(name, 1, Integer::sum);
             }
+        }
+        if (average) {
+            result.replaceAll((name, sum) -> sum / groups.get(name));
         }
         return result;
     }
 
-    private String serviceName(Map<String, String> labels) {
-        String name = labels.get(config.labels().service());
-        return name == null || name.isBlank() ? MISSING_SERVICE_LABEL : name;
+    private String serviceName(ServiceFamily family, Map<String, String> labels) {
+        String name = config.labels().serviceOf(family, labels);
+        return name == null ? MISSING_SERVICE_LABEL : name;
     }
 
     static String quantileQuery(double q, String bucketsQuery) {

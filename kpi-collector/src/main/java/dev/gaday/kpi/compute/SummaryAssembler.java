@@ -21,8 +21,9 @@ import java.util.TreeMap;
 
 /**
  * Completes the window's KPIs with what only the series of snapshots can tell (peaks, averages of
- * snapshot percentiles, degraded time and recovery) and the verdict, into {@code ga_kpi_summary.json}.
- * A snapshot is degraded when its overall availability is below the availability threshold.
+ * snapshot percentiles, worst interval p99, time below target, down time and recovery) and the verdict,
+ * into {@code ga_kpi_summary.json}. A snapshot is below target when its overall availability is below
+ * the availability threshold; it is down when some service in it was down ({@link #isDown}).
  */
 public final class SummaryAssembler {
     private final KpiConfig config;
@@ -43,12 +44,11 @@ public final class SummaryAssembler {
         List<DataGap> gaps = new ArrayList<>(window.gaps());
         gaps.addAll(extraGaps);
         OverallKpis overall = withSnapshotFigures(window.overall(), snapshots, queries);
+        snapshotFigureGaps(overall, snapshots, window, gaps);
         List<ServiceKpis> services = withPeakRps(window.services(), snapshots, queries);
         Infrastructure infrastructure = withPeaks(window.infrastructure(), snapshots, queries);
-        Double redisHitRate =
-                infrastructure.redis() == null ? null : infrastructure.redis().hitRatePercent();
-        Verdict verdict = new KpiCriteria(config.thresholds())
-                .certify(overall, services, redisHitRate, kubernetes, requireKubernetes, gaps, queries);
+        Verdict verdict = new KpiCriteria(config)
+                .certify(overall, services, infrastructure, kubernetes, requireKubernetes, gaps, queries);
         return new KpiSummary(
                 FileKind.KPI_SUMMARY.schemaVersion(),
                 FileKind.KPI_SUMMARY.id(),
@@ -74,12 +74,16 @@ public final class SummaryAssembler {
         List<Double> p95 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
         Double peakRps = null;
+        Double worstIntervalP99 = null;
+        double belowTargetMinutes = 0;
         double downtimeMinutes = 0;
-        int incidents = 0;
-        boolean inIncident = false;
+        int downPeriods = 0;
+        boolean wasDown = false;
         boolean anyAvailability = false;
+        boolean anyService = false;
         for (KpiSnapshot snapshot : snapshots) {
             OverallKpis s = snapshot.overall();
+            double minutes = snapshot.window().duration().toSeconds() / 60.0;
             p50.add(s.p50LatencyMs());
             p95.add(s.p95LatencyMs());
             p99.add(s.p99LatencyMs());
@@ -87,16 +91,24 @@ public final class SummaryAssembler {
                 double rps = s.totalRequests() / snapshot.window().duration().toSeconds();
                 peakRps = peakRps == null ? rps : Math.max(peakRps, rps);
             }
-            boolean degraded = s.availabilityPercent() != null
-                    && s.availabilityPercent() < config.thresholds().availabilityPercent();
+            if (s.availabilityPercent() != null
+                    && s.availabilityPercent() < config.thresholds().availabilityPercent()) {
+                belowTargetMinutes += minutes;
+            }
             anyAvailability |= s.availabilityPercent() != null;
-            if (degraded) {
-                downtimeMinutes += snapshot.window().duration().toSeconds() / 60.0;
-                if (!inIncident) {
-                    incidents++;
+            boolean down = false;
+            for (ServiceKpis service : snapshot.services()) {
+                anyService = true;
+                worstIntervalP99 = max(worstIntervalP99, service.p99LatencyMs());
+                down |= isDown(service);
+            }
+            if (down) {
+                downtimeMinutes += minutes;
+                if (!wasDown) {
+                    downPeriods++;
                 }
             }
-            inIncident = degraded;
+            wasDown = down;
         }
         queries.put("overall.avgP50LatencyMs", "mean over snapshots of overall.p50LatencyMs");
         queries.put("overall.avgP95LatencyMs", "mean over snapshots of overall.p95LatencyMs");
@@ -105,7 +117,16 @@ public final class SummaryAssembler {
         queries.put(
                 "overall.totalDowntimeMinutes",
                 "sum of snapshot minutes with overall.availabilityPercent < thresholds.availabilityPercent");
-        queries.put("overall.meanTimeToRecoveryMinutes", "totalDowntimeMinutes / number of degraded runs of snapshots");
+        queries.put(
+                "overall.timeBelowTargetMinutes",
+                "sum of snapshot minutes with overall.availabilityPercent < thresholds.availabilityPercent");
+        queries.put(
+                "overall.downtimeMinutes",
+                "sum of snapshot minutes in which some service had requests but none"
+                        + " succeeded (services[].errors = services[].requests), or services[].uptimePercent = 0 (every"
+                        + " instance had up = 0)");
+        queries.put("overall.meanTimeToRecoveryMinutes", "downtimeMinutes / number of runs of down snapshots");
+        queries.put("overall.worstIntervalP99LatencyMs", "max over snapshots of services[].p99LatencyMs");
         return new OverallKpis(
                 o.availabilityPercent(),
                 o.uptimePercent(),
@@ -121,8 +142,51 @@ public final class SummaryAssembler {
                 o.maxP99LatencyMs(),
                 o.avgRps(),
                 peakRps,
-                anyAvailability ? downtimeMinutes : null,
-                incidents == 0 ? null : downtimeMinutes / incidents);
+                anyAvailability ? belowTargetMinutes : null,
+                downPeriods == 0 ? null : downtimeMinutes / downPeriods,
+                anyService ? downtimeMinutes : null,
+                anyAvailability ? belowTargetMinutes : null,
+                worstIntervalP99);
+    }
+
+    /** Why a figure only snapshots can give is null: no snapshots, no down period, no value in any of them. */
+    private static void snapshotFigureGaps(
+            OverallKpis o, List<KpiSnapshot> snapshots, WindowKpis window, List<DataGap> gaps) {
+        Map<String, Double> figures = new java.util.LinkedHashMap<>();
+        figures.put("overall.avgP50LatencyMs", o.avgP50LatencyMs());
+        figures.put("overall.avgP95LatencyMs", o.avgP95LatencyMs());
+        figures.put("overall.avgP99LatencyMs", o.avgP99LatencyMs());
+        figures.put("overall.peakRps", o.peakRps());
+        figures.put("overall.totalDowntimeMinutes", o.totalDowntimeMinutes());
+        figures.put("overall.timeBelowTargetMinutes", o.timeBelowTargetMinutes());
+        figures.put("overall.downtimeMinutes", o.downtimeMinutes());
+        figures.put("overall.meanTimeToRecoveryMinutes", o.meanTimeToRecoveryMinutes());
+        figures.put("overall.worstIntervalP99LatencyMs", o.worstIntervalP99LatencyMs());
+        figures.forEach((field, value) -> {
+            if (value != null) {
+                return;
+            }
+            String reason = snapshots.isEmpty()
+                    ? "no snapshots: the figure comes from the series of snapshots"
+                    : field.equals("overall.meanTimeToRecoveryMinutes") && o.downtimeMinutes() != null
+                            ? "no down period: nothing to recover from"
+                            : "no data: no snapshot had the values this figure comes from";
+            gaps.add(new DataGap(
+                    field, null, window.window().start(), window.window().end(), reason));
+        });
+    }
+
+    /**
+     * Down, not merely degraded: requests came and none succeeded, or every instance had {@code up} = 0
+     * over the whole interval (uptime 0 %).
+     */
+    static boolean isDown(ServiceKpis service) {
+        boolean noSuccess = service.requests() != null
+                && service.requests() > 0
+                && service.errors() != null
+                && service.errors() >= service.requests();
+        boolean allInstancesDown = service.uptimePercent() != null && service.uptimePercent() == 0.0;
+        return noSuccess || allInstancesDown;
     }
 
     private static List<ServiceKpis> withPeakRps(

@@ -10,7 +10,12 @@ import java.util.regex.Pattern;
  * {@link KpiConfigLoader} from the built-in defaults merged with the user's {@code --config} file.
  */
 public record KpiConfig(
-        Labels labels, Map<String, String> metrics, Map<String, String> queries, Thresholds thresholds) {
+        Labels labels,
+        Map<String, String> metrics,
+        Map<String, String> queries,
+        Thresholds thresholds,
+        Criteria criteria,
+        Map<String, ServiceOverride> services) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_]*)}");
 
@@ -20,11 +25,58 @@ public record KpiConfig(
         }
         metrics = metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         queries = queries == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(queries));
+        criteria = criteria == null ? Criteria.DEFAULTS : criteria;
+        services = services == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(services));
     }
 
-    public record Labels(String service, String status, String errorStatusRegex, String selector) {
+    /** The overrides of one service (all null when it has none). */
+    public ServiceOverride serviceOverride(String service) {
+        return services.getOrDefault(service, ServiceOverride.NONE);
+    }
+
+    /**
+     * @param service the labels that may name the service, in order of preference: a series is the
+     *     service its first non-empty one says (a single name is a list of one)
+     * @param serviceByFamily per metric family (requests, latency, up, process), its own list when it
+     *     differs from {@code service}
+     */
+    public record Labels(
+            @com.fasterxml.jackson.annotation.JsonFormat(
+                            with = com.fasterxml.jackson.annotation.JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                    java.util.List<String> service,
+            Map<String, Object> serviceByFamily,
+            String status,
+            String errorStatusRegex,
+            String selector) {
         public Labels {
-            requireName("labels.service", service);
+            if (service == null || service.isEmpty()) {
+                throw new IllegalArgumentException("labels.service must name at least one label");
+            }
+            service.forEach(name -> requireName("labels.service", name));
+            service = java.util.List.copyOf(service);
+            Map<String, Object> families = new LinkedHashMap<>();
+            if (serviceByFamily != null) {
+                serviceByFamily.forEach((family, value) -> {
+                    if (java.util.Arrays.stream(ServiceFamily.values())
+                            .noneMatch(f -> f.key().equals(family))) {
+                        throw new IllegalArgumentException("labels.serviceByFamily." + family
+                                + ": unknown family (known: requests, latency, up, process)");
+                    }
+                    java.util.List<String> names = new java.util.ArrayList<>();
+                    if (value instanceof java.util.List<?> list) {
+                        list.forEach(item -> names.add(String.valueOf(item)));
+                    } else if (value != null) {
+                        names.add(value.toString());
+                    }
+                    if (names.isEmpty()) {
+                        throw new IllegalArgumentException(
+                                "labels.serviceByFamily." + family + " must name at least one label");
+                    }
+                    names.forEach(name -> requireName("labels.serviceByFamily." + family, name));
+                    families.put(family, java.util.List.copyOf(names));
+                });
+            }
+            serviceByFamily = java.util.Collections.unmodifiableMap(families);
             requireName("labels.status", status);
             if (errorStatusRegex == null || errorStatusRegex.isBlank()) {
                 throw new IllegalArgumentException("labels.errorStatusRegex must not be empty");
@@ -32,9 +84,74 @@ public record KpiConfig(
             selector = selector == null ? "" : selector.strip();
         }
 
+        /** The labels naming the service on a family's series, in order of preference. */
+        @SuppressWarnings("unchecked")
+        public java.util.List<String> serviceLabels(ServiceFamily family) {
+            Object own = serviceByFamily.get(family.key());
+            return own == null ? service : (java.util.List<String>) own;
+        }
+
+        /** The service a series belongs to: its first non-empty label of the family's list, or null. */
+        public String serviceOf(ServiceFamily family, Map<String, String> seriesLabels) {
+            for (String label : serviceLabels(family)) {
+                String value = seriesLabels.get(label);
+                if (value != null && !value.isBlank()) {
+                    return value;
+                }
+            }
+            return null;
+        }
+
         private static void requireName(String key, String value) {
             if (value == null || !value.matches("[A-Za-z_][A-Za-z0-9_]*")) {
                 throw new IllegalArgumentException(key + " must be a Prometheus label name, was '" + value + "'");
+            }
+        }
+    }
+
+    /**
+     * Which criteria take part in the verdict, and how (on, warning, off). Null keys keep the default.
+     *
+     * @param worstIntervalP99Latency the worst p99 of any service in any snapshot interval (5 minutes by default)
+     */
+    public record Criteria(
+            CriterionMode availability,
+            CriterionMode errorRate,
+            CriterionMode maxP99Latency,
+            CriterionMode worstIntervalP99Latency,
+            CriterionMode redisHitRate,
+            CriterionMode postgresP99Latency,
+            CriterionMode perService) {
+        static final Criteria DEFAULTS = new Criteria(null, null, null, null, null, null, null);
+
+        public Criteria {
+            availability = availability == null ? CriterionMode.ON : availability;
+            errorRate = errorRate == null ? CriterionMode.ON : errorRate;
+            maxP99Latency = maxP99Latency == null ? CriterionMode.ON : maxP99Latency;
+            worstIntervalP99Latency = worstIntervalP99Latency == null ? CriterionMode.OFF : worstIntervalP99Latency;
+            redisHitRate = redisHitRate == null ? CriterionMode.ON : redisHitRate;
+            postgresP99Latency = postgresP99Latency == null ? CriterionMode.OFF : postgresP99Latency;
+            perService = perService == null ? CriterionMode.ON : perService;
+        }
+    }
+
+    /**
+     * One service's own thresholds and mode (e.g. a batch service with a laxer p99); null keeps the
+     * fleet's.
+     */
+    public record ServiceOverride(
+            Double availabilityPercent, Double errorRatePercent, Double maxP99LatencyMs, CriterionMode criteria) {
+        static final ServiceOverride NONE = new ServiceOverride(null, null, null, null);
+
+        public ServiceOverride {
+            if (availabilityPercent != null) {
+                Thresholds.check("services.*.availabilityPercent", availabilityPercent, 0, 100);
+            }
+            if (errorRatePercent != null) {
+                Thresholds.check("services.*.errorRatePercent", errorRatePercent, 0, 100);
+            }
+            if (maxP99LatencyMs != null) {
+                Thresholds.check("services.*.maxP99LatencyMs", maxP99LatencyMs, 0, Double.MAX_VALUE);
             }
         }
     }
@@ -45,8 +162,12 @@ public record KpiConfig(
             double maxP99LatencyMs,
             double redisHitRatePercent,
             boolean perService,
-            int maxPodRestarts) {
+            int maxPodRestarts,
+            double worstIntervalP99LatencyMs,
+            double maxPostgresP99LatencyMs) {
         public Thresholds {
+            check("thresholds.worstIntervalP99LatencyMs", worstIntervalP99LatencyMs, 0, Double.MAX_VALUE);
+            check("thresholds.maxPostgresP99LatencyMs", maxPostgresP99LatencyMs, 0, Double.MAX_VALUE);
             check("thresholds.availabilityPercent", availabilityPercent, 0, 100);
             check("thresholds.errorRatePercent", errorRatePercent, 0, 100);
             check("thresholds.maxP99LatencyMs", maxP99LatencyMs, 0, Double.MAX_VALUE);
@@ -56,7 +177,7 @@ public record KpiConfig(
             }
         }
 
-        private static void check(String key, double value, double min, double max) {
+        static void check(String key, double value, double min, double max) {
             if (!Double.isFinite(value) || value < min || value > max) {
                 throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", was " + value);
             }
@@ -74,7 +195,10 @@ public record KpiConfig(
 
     private Map<String, String> variables(long windowSeconds) {
         Map<String, String> variables = new LinkedHashMap<>(metrics);
-        variables.put("service", labels.service());
+        variables.put("service", String.join(", ", labels.service()));
+        for (ServiceFamily family : ServiceFamily.values()) {
+            variables.put(family.placeholder(), String.join(", ", labels.serviceLabels(family)));
+        }
         variables.put("status", labels.status());
         variables.put("errorStatusRegex", labels.errorStatusRegex());
         variables.put("selector", labels.selector());

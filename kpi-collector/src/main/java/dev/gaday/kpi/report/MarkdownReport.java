@@ -135,6 +135,7 @@ public final class MarkdownReport {
         } else {
             md.append("Namespace ")
                     .append(cell(k.namespace()))
+                    .append(k.source() == null ? "" : ", from the " + cell(k.source()))
                     .append(".\n\n| Deployment | Desired | Updated | Available | Rollout |\n|---|---|---|---|---|\n");
             for (KubernetesStatus.DeploymentRollout d : k.deployments()) {
                 md.append("| ")

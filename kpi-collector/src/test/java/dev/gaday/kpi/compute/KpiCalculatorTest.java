@@ -61,11 +61,11 @@ class KpiCalculatorTest {
         assertNull(idle.availabilityPercent());
         assertTrue(idle.noDataReason().startsWith("zero traffic"));
 
-        Verdict verdict = new KpiCriteria(CONFIG.thresholds())
+        Verdict verdict = new KpiCriteria(CONFIG)
                 .certify(
                         kpis.overall(),
                         kpis.services(),
-                        99.0,
+                        REDIS_99,
                         KubernetesStatus.unavailable("none"),
                         false,
                         kpis.gaps(),
@@ -75,6 +75,10 @@ class KpiCalculatorTest {
         assertEquals(Status.PASS, verdict.criteria().get(0).status());
     }
 
+    private static final dev.gaday.common.model.kpi.Infrastructure REDIS_99 =
+            new dev.gaday.common.model.kpi.Infrastructure(
+                    null, new dev.gaday.common.model.kpi.Infrastructure.Redis(99.0, null, null), null, null);
+
     @Test
     void aFailedQueryIsAGapAndNoDataNeverAPass() {
         Evaluation e = evaluation();
@@ -83,11 +87,11 @@ class KpiCalculatorTest {
         assertTrue(kpis.gaps().stream()
                 .anyMatch(
                         g -> g.field().equals("queries.requests") && g.reason().startsWith("source unreachable")));
-        Verdict verdict = new KpiCriteria(CONFIG.thresholds())
+        Verdict verdict = new KpiCriteria(CONFIG)
                 .certify(
                         kpis.overall(),
                         kpis.services(),
-                        99.0,
+                        REDIS_99,
                         KubernetesStatus.unavailable("none"),
                         false,
                         kpis.gaps(),
@@ -108,14 +112,14 @@ class KpiCalculatorTest {
                         new LabeledValue(Map.of("service", "a", "le", "+Inf"), 1000)),
                 null);
         WindowKpis kpis = new KpiCalculator(CONFIG).compute(WINDOW, e);
-        KpiCriteria criteria = new KpiCriteria(CONFIG.thresholds());
+        KpiCriteria criteria = new KpiCriteria(CONFIG);
         KubernetesStatus none = KubernetesStatus.unavailable("no cluster configured");
         assertEquals(
                 Status.PASS,
-                criteria.certify(kpis.overall(), kpis.services(), 99.0, none, false, kpis.gaps(), kpis.queries())
+                criteria.certify(kpis.overall(), kpis.services(), REDIS_99, none, false, kpis.gaps(), kpis.queries())
                         .status());
         Verdict required =
-                criteria.certify(kpis.overall(), kpis.services(), 99.0, none, true, kpis.gaps(), kpis.queries());
+                criteria.certify(kpis.overall(), kpis.services(), REDIS_99, none, true, kpis.gaps(), kpis.queries());
         assertEquals(Status.NO_DATA, required.status());
         KubernetesStatus stuck = new KubernetesStatus(
                 true,
@@ -126,7 +130,7 @@ class KpiCalculatorTest {
                 List.of());
         assertEquals(
                 Status.FAIL,
-                criteria.certify(kpis.overall(), kpis.services(), 99.0, stuck, true, kpis.gaps(), kpis.queries())
+                criteria.certify(kpis.overall(), kpis.services(), REDIS_99, stuck, true, kpis.gaps(), kpis.queries())
                         .status());
     }
 
@@ -157,7 +161,14 @@ class KpiCalculatorTest {
         assertEquals(summary.services(), snapshot.services());
         assertEquals(summary.infrastructure(), snapshot.infrastructure());
         assertEquals(summary.observability(), snapshot.observability());
-        assertEquals(summary.gaps(), snapshot.gaps());
+        // Snapshots keep the window-level gaps; the summary also names each service's null values.
+        assertEquals(
+                summary.gaps().stream()
+                        .filter(g ->
+                                !g.field().matches("services\\[.+]\\.(uptimePercent|cpuCores|memoryMb|memoryPercent)"))
+                        .toList(),
+                snapshot.gaps());
+        assertEquals(8, summary.gaps().size() - snapshot.gaps().size());
         assertTrue(snapshot.queries().isEmpty());
         assertEquals(99.8, summary.services().get(0).availabilityPercent(), 1e-9);
         assertEquals(

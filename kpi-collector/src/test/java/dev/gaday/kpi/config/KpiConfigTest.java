@@ -20,7 +20,7 @@ class KpiConfigTest {
     void defaultsRenderEveryQueryGroupedByService() {
         KpiConfig config = KpiConfigLoader.load(null);
         assertEquals(
-                "sum by (service) (increase(http_requests_total{status=~\"5..\"}[300s]))",
+                "sum by (service, job) (increase(http_requests_total{status=~\"5..\"}[300s]))",
                 config.render(QueryKey.ERRORS, 300));
         assertEquals(99.9, config.thresholds().availabilityPercent());
     }

@@ -128,10 +128,10 @@ class KubernetesInTheVerdictTest {
         @Override
         public QueryResult query(String promql, Instant time) {
             QueryResult.Sample one = new QueryResult.Sample(time, 1);
-            if (promql.startsWith("sum by (service) (increase(http_requests_total{}")) {
+            if (promql.startsWith("sum by (service, job) (increase(http_requests_total{}")) {
                 return vector(Map.of("service", "a"), new QueryResult.Sample(time, 100_000));
             }
-            if (promql.startsWith("sum by (service, le)")) {
+            if (promql.startsWith("sum by (service, job, le)")) {
                 return new QueryResult.Vector(
                         List.of(
                                 new QueryResult.InstantSample(

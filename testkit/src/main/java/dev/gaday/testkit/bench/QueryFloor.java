@@ -90,8 +90,12 @@ public final class QueryFloor {
 
     /** Sends every query (CONCURRENCY at a time) and returns the number of samples read. */
     static long run(String baseUrl, List<LoggedQuery> queries, int concurrency) throws IOException {
+        // No read timeout (OkHttp's default is 10 s): at 1,000 services one answer takes longer to start, and the
+        // floor must time what the server takes, as curl (no timeout) does.
         OkHttpClient client = new OkHttpClient.Builder()
                 .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+                .readTimeout(java.time.Duration.ZERO)
+                .callTimeout(java.time.Duration.ZERO)
                 .build();
         JsonFactory json = new JsonFactory();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);

@@ -227,12 +227,14 @@ public final class GaDayGenerator {
         final String cpuPrefix;
         final String memPrefix;
 
-        App(String service, int serviceIndex, String instance, boolean deployed) {
+        App(String service, int serviceIndex, String instance, boolean deployed, boolean kubeLabels) {
             this.service = service;
             this.serviceIndex = serviceIndex;
             this.instance = instance;
             this.deployed = deployed;
-            String labels = "job=\"" + service + "\",service=\"" + service + "\",instance=\"" + instance + "\"";
+            String labels = kubeLabels
+                    ? kubeLabels(service, instance)
+                    : "job=\"" + service + "\",service=\"" + service + "\",instance=\"" + instance + "\"";
             for (int m = 0; m < METHODS.length; m++) {
                 for (int s = 0; s < STATUSES.length; s++) {
                     requestPrefix[m][s] = "http_requests_total{" + labels + ",method=\"" + METHODS[m] + "\",status=\""
@@ -268,6 +270,19 @@ public final class GaDayGenerator {
             sumMillis = 0;
             cpuSeconds = 0;
         }
+    }
+
+    static final String KUBE_NAMESPACE = "prod";
+
+    /** The pod of an instance as a Deployment names it: {@code <service>-<replicaset hash>-<index>}. */
+    static String podName(String service, String instance) {
+        return service + "-5d8f9c7b4-" + instance.substring(service.length() + 1, instance.indexOf(':'));
+    }
+
+    /** An application target as kube-prometheus-stack's ServiceMonitor/PodMonitor labels it: no `service` label. */
+    static String kubeLabels(String service, String instance) {
+        return "job=\"" + service + "\",namespace=\"" + KUBE_NAMESPACE + "\",pod=\"" + podName(service, instance)
+                + "\",container=\"" + service + "\",endpoint=\"http\",instance=\"" + instance + "\"";
     }
 
     private static final class ServiceCounts {
@@ -333,13 +348,23 @@ public final class GaDayGenerator {
             family("websocket_reconnect_attempts", "counter", "Websocket client reconnect attempts.");
             family("websocket_reconnect_success", "counter", "Successful websocket reconnects.");
             family("ALERTS", "gauge", "Alerts firing.");
+            if (settings.kubePrometheusStack) {
+                family("kube_pod_container_status_restarts", "counter", "Container restarts (kube-state-metrics).");
+                family("kube_deployment_spec_replicas", "gauge", "Desired replicas (kube-state-metrics).");
+                family("kube_deployment_status_replicas_updated", "gauge", "Updated replicas (kube-state-metrics).");
+                family(
+                        "kube_deployment_status_replicas_available",
+                        "gauge",
+                        "Available replicas (kube-state-metrics).");
+            }
 
             for (int s = 0; s < serviceNames.size(); s++) {
                 String service = serviceNames.get(s);
                 serviceCounts.put(service, new ServiceCounts());
                 for (int i = 0; i < settings.instancesPerService; i++) {
                     String instance = instanceName(service, i);
-                    App app = new App(service, s, instance, instance.equals(deployInstanceName));
+                    App app = new App(
+                            service, s, instance, instance.equals(deployInstanceName), settings.kubePrometheusStack);
                     // Processes were running before the window: counters start at non-zero values.
                     for (int m = 0; m < METHODS.length; m++) {
                         app.requests[m][0] = 1000L + random.nextInt(500_000);
@@ -479,6 +504,9 @@ public final class GaDayGenerator {
                 trafficThisStep += appStep(app, t, first, shape);
             }
             infraStep(t, first, shape, trafficThisStep);
+            if (settings.kubePrometheusStack) {
+                kubeStateMetricsStep(t);
+            }
             alertsStep(t);
         }
 
@@ -590,7 +618,20 @@ public final class GaDayGenerator {
 
         private void infraStep(long t, boolean first, double shape, long traffic) {
             // PostgreSQL (postgres_exporter) and the services' client-side query latency.
-            String pg = "job=\"postgres\",instance=\"postgres-0:9187\"";
+            String pg = settings.kubePrometheusStack
+                    ? "job=\"postgres-exporter\",namespace=\"" + KUBE_NAMESPACE + "\",instance=\"postgres-0:9187\""
+                    : "job=\"postgres\",instance=\"postgres-0:9187\"";
+            if (settings.postgres) {
+                postgresStep(pg, first, shape, traffic);
+            }
+            if (settings.redis) {
+                redisStep(first, shape, traffic, t);
+            }
+            nodeStep(first, shape, traffic);
+            websocketStep(first, shape, t);
+        }
+
+        private void postgresStep(String pg, boolean first, double shape, long traffic) {
             emit("up", "up{" + pg + "} ", 1);
             emit(
                     "pg_stat_database_numbackends",
@@ -621,9 +662,13 @@ public final class GaDayGenerator {
             }
             emitFixed3("db_query_duration_seconds", "db_query_duration_seconds_sum{" + pg + "} ", dbSumMicros / 1000);
             emit("db_query_duration_seconds", "db_query_duration_seconds_count{" + pg + "} ", cumulative);
+        }
 
+        private void redisStep(boolean first, double shape, long traffic, long t) {
             // Redis (redis_exporter).
-            String redis = "job=\"redis\",instance=\"redis-0:9121\"";
+            String redis = settings.kubePrometheusStack
+                    ? "job=\"redis-exporter\",namespace=\"" + KUBE_NAMESPACE + "\",instance=\"redis-0:9121\""
+                    : "job=\"redis\",instance=\"redis-0:9121\"";
             emit("up", "up{" + redis + "} ", 1);
             if (!first) {
                 long lookups = stochasticRound(traffic * 2.0);
@@ -643,10 +688,13 @@ public final class GaDayGenerator {
                     "redis_connected_clients",
                     "redis_connected_clients{" + redis + "} ",
                     Math.round(40 + 20 * shape * noise(0.1)));
+        }
 
+        private void nodeStep(boolean first, double shape, long traffic) {
             // node_exporter on two nodes.
             for (int n = 0; n < NODES; n++) {
-                String node = "job=\"node\",instance=\"" + nodeNames[n] + "\"";
+                String node = "job=\"" + (settings.kubePrometheusStack ? "node-exporter" : "node") + "\",instance=\""
+                        + nodeNames[n] + "\"";
                 emit("up", "up{" + node + "} ", 1);
                 double utilisation = Math.min(0.95, 0.15 + 0.35 * shape * noise(0.15));
                 for (int c = 0; c < CPUS_PER_NODE; c++) {
@@ -683,10 +731,14 @@ public final class GaDayGenerator {
                         "node_network_transmit_bytes_total{" + node + ",device=\"eth0\"} ",
                         nodeTx[n]);
             }
+        }
 
+        private void websocketStep(boolean first, double shape, long t) {
             // The websocket gateway's reconnect counters.
             String ws = ServiceNames.WEBSOCKET_GATEWAY;
-            String wsLabels = "job=\"" + ws + "\",service=\"" + ws + "\",instance=\"" + ws + "-0:8080\"";
+            String wsLabels = settings.kubePrometheusStack
+                    ? kubeLabels(ws, ws + "-0:8080")
+                    : "job=\"" + ws + "\",service=\"" + ws + "\",instance=\"" + ws + "-0:8080\"";
             emit("up", "up{" + wsLabels + "} ", 1);
             if (!first) {
                 boolean storm = inStorm(t);
@@ -705,6 +757,33 @@ public final class GaDayGenerator {
             }
             emit("websocket_reconnect_attempts", "websocket_reconnect_attempts_total{" + wsLabels + "} ", wsAttempts);
             emit("websocket_reconnect_success", "websocket_reconnect_success_total{" + wsLabels + "} ", wsSuccesses);
+        }
+
+        /** kube-state-metrics: the deployed pod restarts once when its downtime ends; one replica is unavailable meanwhile. */
+        private void kubeStateMetricsStep(long t) {
+            String ksm = "job=\"kube-state-metrics\",namespace=\"" + KUBE_NAMESPACE + "\"";
+            for (App app : apps) {
+                long restarts = app.deployed && t >= downEnd ? 1 : 0;
+                emit(
+                        "kube_pod_container_status_restarts",
+                        "kube_pod_container_status_restarts_total{" + ksm + ",pod=\""
+                                + podName(app.service, app.instance) + "\",container=\"" + app.service + "\"} ",
+                        restarts);
+            }
+            int replicas = settings.instancesPerService;
+            for (String service : serviceNames) {
+                boolean rolling = service.equals(deployService) && isDown(t);
+                String deployment = ksm + ",deployment=\"" + service + "\"} ";
+                emit("kube_deployment_spec_replicas", "kube_deployment_spec_replicas{" + deployment, replicas);
+                emit(
+                        "kube_deployment_status_replicas_updated",
+                        "kube_deployment_status_replicas_updated{" + deployment,
+                        replicas);
+                emit(
+                        "kube_deployment_status_replicas_available",
+                        "kube_deployment_status_replicas_available{" + deployment,
+                        rolling ? replicas - 1 : replicas);
+            }
         }
 
         private void alertsStep(long t) {
@@ -889,6 +968,9 @@ public final class GaDayGenerator {
         private Duration stormOffset;
         private Duration stormDuration = Duration.ofMinutes(20);
         private String leakingInstance;
+        private boolean kubePrometheusStack;
+        private boolean redis = true;
+        private boolean postgres = true;
         private long leakBytesPerHour;
 
         private Builder() {}
@@ -1003,6 +1085,31 @@ public final class GaDayGenerator {
             return this;
         }
 
+        /**
+         * Labels as kube-prometheus-stack scrapes them: application series carry {@code job} (the service),
+         * {@code namespace}, {@code pod}, {@code container}, {@code endpoint} and {@code instance}, no
+         * {@code service}; exporters are the jobs {@code postgres-exporter}, {@code redis-exporter},
+         * {@code node-exporter}; kube-state-metrics series ({@code job="kube-state-metrics"}) describe the
+         * pods and deployments: the deployed instance's pod restarts once at the end of its downtime, and its
+         * deployment has one replica fewer available meanwhile. Off by default.
+         */
+        public Builder kubePrometheusStack(boolean on) {
+            this.kubePrometheusStack = on;
+            return this;
+        }
+
+        /** Without the Redis exporter's series (on by default). */
+        public Builder redis(boolean on) {
+            this.redis = on;
+            return this;
+        }
+
+        /** Without the PostgreSQL exporter's and the database-latency series (on by default). */
+        public Builder postgres(boolean on) {
+            this.postgres = on;
+            return this;
+        }
+
         /** Checks the settings (IllegalArgumentException naming the bad one) and returns the generator. */
         public GaDayGenerator build() {
             return new GaDayGenerator(copy());
@@ -1028,6 +1135,9 @@ public final class GaDayGenerator {
             b.stormDuration = stormDuration;
             b.leakingInstance = leakingInstance;
             b.leakBytesPerHour = leakBytesPerHour;
+            b.kubePrometheusStack = kubePrometheusStack;
+            b.redis = redis;
+            b.postgres = postgres;
             return b;
         }
 
@@ -1051,7 +1161,10 @@ public final class GaDayGenerator {
                             downDuration.toString(),
                             String.valueOf(stormOffset),
                             stormDuration.toString())
-                    + (leakingInstance == null ? "" : "|leak=" + leakingInstance + "@" + leakBytesPerHour);
+                    + (leakingInstance == null ? "" : "|leak=" + leakingInstance + "@" + leakBytesPerHour)
+                    + (kubePrometheusStack ? "|kube-prometheus-stack" : "")
+                    + (redis ? "" : "|no-redis")
+                    + (postgres ? "" : "|no-postgres");
         }
     }
 }

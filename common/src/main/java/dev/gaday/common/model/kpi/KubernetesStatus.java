@@ -13,7 +13,31 @@ public record KubernetesStatus(
         String unavailableReason,
         List<DeploymentRollout> deployments,
         List<PodRestarts> restarts,
-        List<String> podsNotReady) {
+        List<String> podsNotReady,
+        String source) {
+    /** Where the figures came from: the Kubernetes API (the cluster as it is now). */
+    public static final String SOURCE_API = "kubernetes API (the cluster as it is now)";
+    /** Where the figures came from: kube-state-metrics series in Prometheus, over the window. */
+    public static final String SOURCE_KUBE_STATE_METRICS = "kube-state-metrics in Prometheus (over the window)";
+
+    /** A status from the Kubernetes API (schema 1.0's fields). */
+    public KubernetesStatus(
+            boolean available,
+            String namespace,
+            String unavailableReason,
+            List<DeploymentRollout> deployments,
+            List<PodRestarts> restarts,
+            List<String> podsNotReady) {
+        this(
+                available,
+                namespace,
+                unavailableReason,
+                deployments,
+                restarts,
+                podsNotReady,
+                available ? SOURCE_API : null);
+    }
+
     public KubernetesStatus {
         deployments = deployments == null ? List.of() : List.copyOf(deployments);
         restarts = restarts == null ? List.of() : List.copyOf(restarts);
@@ -21,7 +45,7 @@ public record KubernetesStatus(
     }
 
     public static KubernetesStatus unavailable(String reason) {
-        return new KubernetesStatus(false, null, reason, List.of(), List.of(), List.of());
+        return new KubernetesStatus(false, null, reason, List.of(), List.of(), List.of(), null);
     }
 
     public record DeploymentRollout(

@@ -22,7 +22,10 @@ public record OverallKpis(
         Double avgRps,
         Double peakRps,
         Double totalDowntimeMinutes,
-        Double meanTimeToRecoveryMinutes) {
+        Double meanTimeToRecoveryMinutes,
+        Double downtimeMinutes,
+        Double timeBelowTargetMinutes,
+        Double worstIntervalP99LatencyMs) {
 
     /** Percentages from 0 to 100, everything else 0 or more; all finite (or null: no data). */
     public OverallKpis {
@@ -42,6 +45,49 @@ public record OverallKpis(
         peakRps = Ranges.nonNegative("peakRps", peakRps);
         totalDowntimeMinutes = Ranges.nonNegative("totalDowntimeMinutes", totalDowntimeMinutes);
         meanTimeToRecoveryMinutes = Ranges.nonNegative("meanTimeToRecoveryMinutes", meanTimeToRecoveryMinutes);
+        downtimeMinutes = Ranges.nonNegative("downtimeMinutes", downtimeMinutes);
+        timeBelowTargetMinutes = Ranges.nonNegative("timeBelowTargetMinutes", timeBelowTargetMinutes);
+        worstIntervalP99LatencyMs = Ranges.nonNegative("worstIntervalP99LatencyMs", worstIntervalP99LatencyMs);
+    }
+
+    /** The KPIs without the down-time and worst-interval figures (schema 1.0's fields). */
+    public OverallKpis(
+            Double availabilityPercent,
+            Double uptimePercent,
+            Double errorRatePercent,
+            Double totalRequests,
+            Double totalErrors,
+            Double p50LatencyMs,
+            Double p95LatencyMs,
+            Double p99LatencyMs,
+            Double avgP50LatencyMs,
+            Double avgP95LatencyMs,
+            Double avgP99LatencyMs,
+            Double maxP99LatencyMs,
+            Double avgRps,
+            Double peakRps,
+            Double totalDowntimeMinutes,
+            Double meanTimeToRecoveryMinutes) {
+        this(
+                availabilityPercent,
+                uptimePercent,
+                errorRatePercent,
+                totalRequests,
+                totalErrors,
+                p50LatencyMs,
+                p95LatencyMs,
+                p99LatencyMs,
+                avgP50LatencyMs,
+                avgP95LatencyMs,
+                avgP99LatencyMs,
+                maxP99LatencyMs,
+                avgRps,
+                peakRps,
+                totalDowntimeMinutes,
+                meanTimeToRecoveryMinutes,
+                null,
+                null,
+                null);
     }
 
     public static OverallKpis empty() {
