@@ -2,7 +2,7 @@ package dev.gaday.kpi;
 
 import dev.gaday.common.cli.BuildInfo;
 import dev.gaday.common.cli.DurationConverter;
-import dev.gaday.common.cli.InstantConverter;
+import dev.gaday.common.cli.GaWindowOptions;
 import dev.gaday.common.cli.OutputDirMixin;
 import dev.gaday.common.cli.PrometheusConnectionMixin;
 import dev.gaday.common.cli.ToolCommand;
@@ -87,7 +87,7 @@ public final class CollectKpisCommand extends ToolCommand {
 
     static final class Mode {
         @ArgGroup(exclusive = false, multiplicity = "1")
-        Retroactive retroactive;
+        GaWindowOptions retroactive;
 
         @Option(
                 names = "--duration",
@@ -96,25 +96,6 @@ public final class CollectKpisCommand extends ToolCommand {
                 description = "Live mode: collect for this long from now, e.g. 24h, 90m; a bare number is hours "
                         + "(fractions allowed, e.g. 0.25).")
         Duration duration;
-    }
-
-    static final class Retroactive {
-        @Option(
-                names = "--ga-start",
-                required = true,
-                paramLabel = "TIME",
-                converter = InstantConverter.class,
-                description = "Retroactive mode: start of the GA window, e.g. 2025-01-15T00:00:00Z or now-24h.")
-        Instant start;
-
-        @Option(
-                names = "--ga-end",
-                required = true,
-                paramLabel = "TIME",
-                converter = InstantConverter.class,
-                description = "Retroactive mode: end of the GA window (not in the future), e.g. "
-                        + "2025-01-16T00:00:00Z or now.")
-        Instant end;
     }
 
     @Option(
@@ -201,14 +182,9 @@ public final class CollectKpisCommand extends ToolCommand {
             if (resume) {
                 throw ToolException.usage("--resume applies to live mode (--duration), not to --ga-start/--ga-end");
             }
-            gaStart = mode.retroactive.start;
-            gaEnd = mode.retroactive.end;
-            if (!gaEnd.isAfter(gaStart)) {
-                throw ToolException.usage("--ga-end " + gaEnd + " is not after --ga-start " + gaStart);
-            }
-            if (gaEnd.isAfter(clock.now().plusSeconds(60))) {
-                throw ToolException.usage("--ga-end " + gaEnd + " is in the future; use --duration for a live run");
-            }
+            mode.retroactive.validate(clock.now().plusSeconds(60));
+            gaStart = mode.retroactive.start();
+            gaEnd = mode.retroactive.end();
             if (Duration.between(gaStart, gaEnd).compareTo(interval) < 0) {
                 throw ToolException.usage("the GA window is shorter than one --interval");
             }

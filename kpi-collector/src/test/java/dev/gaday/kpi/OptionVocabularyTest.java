@@ -42,8 +42,8 @@ class OptionVocabularyTest {
     @Test
     void timesGoThroughCommonsInstantConverter() {
         CollectKpisCommand command = parse("--ga-start", "2025-01-15T02:00:00+02:00", "--ga-end", "now-1h");
-        assertEquals(Instant.parse("2025-01-15T00:00:00Z"), command.mode.retroactive.start);
-        Duration sinceEnd = Duration.between(command.mode.retroactive.end, Instant.now());
+        assertEquals(Instant.parse("2025-01-15T00:00:00Z"), command.mode.retroactive.start());
+        Duration sinceEnd = Duration.between(command.mode.retroactive.end(), Instant.now());
         assertTrue(
                 sinceEnd.compareTo(Duration.ofMinutes(59)) > 0 && sinceEnd.compareTo(Duration.ofMinutes(61)) < 0,
                 sinceEnd.toString());

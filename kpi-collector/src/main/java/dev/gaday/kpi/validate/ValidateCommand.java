@@ -1,7 +1,7 @@
 package dev.gaday.kpi.validate;
 
 import dev.gaday.common.cli.BuildInfo;
-import dev.gaday.common.cli.InstantConverter;
+import dev.gaday.common.cli.GaWindowOptions;
 import dev.gaday.common.cli.OutputDirMixin;
 import dev.gaday.common.cli.PrometheusConnectionMixin;
 import dev.gaday.common.cli.ToolCommand;
@@ -12,11 +12,11 @@ import dev.gaday.kpi.validate.check.Check;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,19 +48,8 @@ import picocli.CommandLine.Option;
 public final class ValidateCommand extends ToolCommand {
     static final Path DEFAULT_OUTPUT = Path.of("ga_validation");
 
-    @Option(
-            names = "--ga-start",
-            paramLabel = "TIME",
-            converter = InstantConverter.class,
-            description = "Start of the GA window: RFC 3339 (2025-01-15T00:00:00Z), 'now' or 'now-24h'.")
-    Instant start;
-
-    @Option(
-            names = "--ga-end",
-            paramLabel = "TIME",
-            converter = InstantConverter.class,
-            description = "End of the GA window; checks over the window are evaluated at this time.")
-    Instant end;
+    @ArgGroup(exclusive = false, multiplicity = "0..1")
+    GaWindowOptions window;
 
     @Option(names = "--ga-mode", description = "Run the GA set (also when GA_MODE=true).")
     boolean gaMode;
@@ -128,15 +117,10 @@ public final class ValidateCommand extends ToolCommand {
         if (list) {
             return;
         }
-        if (start == null || end == null) {
+        if (window == null) {
             throw ToolException.usage("give the GA window: --ga-start TIME and --ga-end TIME");
         }
-        if (!end.isAfter(start)) {
-            throw ToolException.usage("--ga-end " + end + " is not after --ga-start " + start);
-        }
-        if (end.isAfter(clock.instant().plusSeconds(60))) {
-            throw ToolException.usage("--ga-end " + end + " is in the future");
-        }
+        window.validate(clock.instant().plusSeconds(60));
         prometheus.environment(environment::get).endpoint();
     }
 
@@ -150,8 +134,8 @@ public final class ValidateCommand extends ToolCommand {
     @Override
     protected ExitCode execute() {
         ValidationSettings settings = new ValidationSettings(
-                start,
-                end,
+                window == null ? null : window.start(),
+                window == null ? null : window.end(),
                 gaMode(),
                 checksFile,
                 inputs,
