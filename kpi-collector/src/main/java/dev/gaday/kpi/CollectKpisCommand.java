@@ -358,7 +358,7 @@ public final class CollectKpisCommand extends ToolCommand {
                         List.of()),
                 (window, snapshots, gaps) -> partialSummary(windowCollector, assembler, client, window, snapshots, gaps),
                 files, new LiveProgress(diagnostics(), new ProgressLine(spec.root().name(), err(), terminal(),
-                        diagnostics().verbosity()), clock::now, end));
+                        diagnostics().verbosity()).counting("snapshots"), clock::now, end));
         liveRun = run;
         shutdownHooks.accept(() -> {
             // 1.5 s for the run to notice, then at most 2.5 s of queries: the partial summary is out within 5 s.

@@ -28,6 +28,7 @@ public final class ProgressLine {
     private long lastWidthCheck = Long.MIN_VALUE;
     private int width;
     private boolean lineOpen;
+    private String unit = "";
 
     public ProgressLine(String tool, PrintWriter err, TerminalFacts terminal, int verbosity, Duration plainEvery,
             LongSupplier nanoClock) {
@@ -42,6 +43,12 @@ public final class ProgressLine {
 
     public ProgressLine(String tool, PrintWriter err, TerminalFacts terminal, int verbosity) {
         this(tool, err, terminal, verbosity, PLAIN_EVERY, System::nanoTime);
+    }
+
+    /** What is counted ("cycles", "snapshots"), shown after done/total. */
+    public ProgressLine counting(String what) {
+        this.unit = what == null || what.isBlank() ? "" : " " + what;
+        return this;
     }
 
     /**
@@ -109,6 +116,7 @@ public final class ProgressLine {
         if (total > 0) {
             text.append('/').append(ReportFormat.count(total));
         }
+        text.append(unit);
         text.append(", ").append(clock(elapsed)).append(" elapsed");
         Duration left = timeLeft;
         if (left == null && total > 0 && done > 0) {
