@@ -44,9 +44,8 @@ public record Finding(Status severity, String criterion, String where, String ob
         }
         String unit = result.unit().isEmpty() || result.unit().equals("%") ? result.unit() : " " + result.unit();
         String observed = result.value() == null ? null : ReportFormat.withUnit(result.value(), 3, unit);
-        // The threshold as the user gave it, every digit (a rounded "< 0 s" would hide what was asked).
-        String threshold = result.comparator().symbol() + " "
-                + java.math.BigDecimal.valueOf(result.threshold()).stripTrailingZeros().toPlainString() + unit;
+        // The threshold as the user gave it, to nine places (a rounded "< 0 s" would hide what was asked).
+        String threshold = result.comparator().symbol() + " " + ReportFormat.withUnit(result.threshold(), 9, unit);
         double miss = 0;
         if (result.value() != null) {
             double scale = Math.abs(result.threshold()) > 1e-12 ? Math.abs(result.threshold()) : 1;

@@ -40,7 +40,7 @@ class RunOutputTest {
         List<String> lines = RunOutput.humanLines(failing(), StatusMarks.ASCII, false);
         assertEquals(List.of(
                 "kpi-collector: FAIL - certification FAIL",
-                "  FAIL  p99 latency (search): 2,500 ms, needs < 1000 ms",
+                "  FAIL  p99 latency (search): 2,500 ms, needs < 1,000 ms",
                 "  FAIL  availability (checkout): 99.929%, needs >= 99.95%",
                 "  WARN  Avg jitter (wss://ws/): 3 s, needs < 2 s",
                 "  files: ga_kpis/ga_kpi_summary.json"), lines);
@@ -73,7 +73,7 @@ class RunOutputTest {
         new RunOutput(new PrintWriter(out), new PrintWriter(err), true, TerminalFacts.plain(), env::get,
                 new Diagnostics("kpi-collector", new PrintWriter(err), 0)).print(failing());
         assertEquals(List.of(
-                "::error title=kpi-collector%3A p99 latency (search)::p99 latency (search): 2,500 ms, needs < 1000 ms",
+                "::error title=kpi-collector%3A p99 latency (search)::p99 latency (search): 2,500 ms, needs < 1,000 ms",
                 "::error title=kpi-collector%3A availability (checkout)::availability (checkout): 99.929%25, needs "
                         + ">= 99.95%25",
                 "::warning title=kpi-collector%3A Avg jitter (wss%3A//ws/)::Avg jitter (wss://ws/): 3 s, needs < 2 s"),
@@ -85,7 +85,7 @@ class RunOutputTest {
 
                 | Status | Criterion | Where | Observed | Threshold | Detail |
                 | --- | --- | --- | --- | --- | --- |
-                | FAIL | p99 latency | search | 2,500 ms | \\< 1000 ms |   |
+                | FAIL | p99 latency | search | 2,500 ms | \\< 1,000 ms |   |
                 | FAIL | availability | checkout | 99.929% | \\>= 99.95% |   |
                 | WARN | Avg jitter | wss://ws/ | 3 s | \\< 2 s |   |
 
