@@ -8,6 +8,8 @@ command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
 command -v promtool >/dev/null 2>&1 || need+=(prometheus)
 command -v victoria-metrics >/dev/null 2>&1 || need+=(victoria-metrics)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+# tmux: the terminal the progress-line tests (TerminalProgressIT) draw into, at a fixed width.
+command -v tmux >/dev/null 2>&1 || need+=(tmux)
 for extra in "$@"; do
   case "$extra" in
     pdftotext) command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils) ;;
