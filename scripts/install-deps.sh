@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the programs the tests and the demo start for real, when they are missing:
-# Debian's prometheus (with promtool), victoria-metrics and postgresql. Needs root (or sudo) and apt.
+# Debian's prometheus (with promtool), victoria-metrics, postgresql, python3-scipy and python3-junitparser.
+# Needs root (or sudo) and apt.
 set -euo pipefail
 
 need=()
@@ -8,6 +9,10 @@ command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
 command -v promtool >/dev/null 2>&1 || need+=(prometheus)
 command -v victoria-metrics >/dev/null 2>&1 || need+=(victoria-metrics)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+# drift-detector's ScipyAgreementIT compares its statistics with Debian's SciPy (/usr/bin/python3, not a pyenv one).
+/usr/bin/python3 -c 'import scipy' >/dev/null 2>&1 || need+=(python3-scipy)
+# kpi-collector's ValidateGaDayIT reads its JUnit XML back with an independent parser.
+/usr/bin/python3 -c 'import junitparser' >/dev/null 2>&1 || need+=(python3-junitparser)
 # tmux: the terminal the progress-line tests (TerminalProgressIT) draw into, at a fixed width.
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
 for extra in "$@"; do

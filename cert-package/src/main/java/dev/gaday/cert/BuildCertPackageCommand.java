@@ -4,20 +4,19 @@ import dev.gaday.cert.build.BuildOptions;
 import dev.gaday.cert.build.PackageBuilder;
 import dev.gaday.cert.input.InputFiles;
 import dev.gaday.cert.input.InputKind;
-import dev.gaday.cert.pdf.PdfReport;
+import dev.gaday.cert.model.Gate;
 import dev.gaday.common.cli.BuildInfo;
+import dev.gaday.common.cli.Finding;
 import dev.gaday.common.cli.InstantConverter;
 import dev.gaday.common.cli.OutputDirMixin;
-import dev.gaday.common.cli.ToolCommand;
-import dev.gaday.common.cli.ToolLauncher;
-import dev.gaday.common.error.ExitCode;
-import dev.gaday.common.error.ToolException;
-import dev.gaday.cert.model.Gate;
-import dev.gaday.common.cli.Finding;
 import dev.gaday.common.cli.OutputFormatMixin;
 import dev.gaday.common.cli.RunOutput;
 import dev.gaday.common.cli.RunReport;
 import dev.gaday.common.cli.TerminalFacts;
+import dev.gaday.common.cli.ToolCommand;
+import dev.gaday.common.cli.ToolLauncher;
+import dev.gaday.common.error.ExitCode;
+import dev.gaday.common.error.ToolException;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.common.model.ws.WsHealthMetrics;
@@ -40,7 +39,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /** Builds the GA certification package: filled report, PDF with charts, manifest and tarball. */
-@Command(name = "cert-package", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+@Command(
+        name = "cert-package",
+        mixinStandardHelpOptions = true,
+        versionProvider = BuildInfo.class,
         subcommands = VerifyCertPackageCommand.class,
         description = {
             "Builds the GA certification package from the toolkit's output files: the filled report "
@@ -60,14 +62,18 @@ import picocli.CommandLine.TypeConversionException;
                     + "byte-identical output. Output goes to ./ga_certification unless --output-dir says "
                     + "otherwise; the new package/ and tarball replace the previous ones only when whole (a "
                     + "failed or interrupted run leaves the previous ones in place). Check a package with "
-                    + "'cert-package verify FILE'."},
-        footer = {"%nExamples:",
+                    + "'cert-package verify FILE'."
+        },
+        footer = {
+            "%nExamples:",
             "  cert-package --ga-start 2025-01-15T00:00:00Z --ga-end 2025-01-16T00:00:00Z --output-dir ga_certification --include-artifacts",
             "  cert-package --inputs ga_kpis --inputs ws_health --release release.yaml --format json",
             "  cert-package verify ga_certification/ga_certification_package.tar.gz",
-            "", "Without --inputs, the tools' default output locations under the current directory are read "
+            "",
+            "Without --inputs, the tools' default output locations under the current directory are read "
                     + "(ga_kpis/, ws_health/, drift/, slo_monitor/, ga_validation/, then the directory itself).",
-            "See docs/cert-package.md and docs/placeholders.md."})
+            "See docs/cert-package.md and docs/placeholders.md."
+        })
 public final class BuildCertPackageCommand extends ToolCommand {
     @Mixin
     OutputDirMixin output;
@@ -75,16 +81,22 @@ public final class BuildCertPackageCommand extends ToolCommand {
     @Mixin
     OutputFormatMixin format = new OutputFormatMixin();
 
-    @Option(names = "--ga-start", paramLabel = "TIME",
+    @Option(
+            names = "--ga-start",
+            paramLabel = "TIME",
             description = "Start of the GA window (RFC 3339, e.g. 2025-01-15T00:00:00Z, or now-24h). Default: the "
                     + "KPI summary's window.start; when both are known they must agree.")
     String gaStart;
 
-    @Option(names = "--ga-end", paramLabel = "TIME",
+    @Option(
+            names = "--ga-end",
+            paramLabel = "TIME",
             description = "End of the GA window. Default: the KPI summary's window.end.")
     String gaEnd;
 
-    @Option(names = "--inputs", paramLabel = "DIR",
+    @Option(
+            names = "--inputs",
+            paramLabel = "DIR",
             description = "Directory holding input files by their spec names (repeatable).")
     List<Path> inputDirs = new ArrayList<>();
 
@@ -103,30 +115,39 @@ public final class BuildCertPackageCommand extends ToolCommand {
     @Option(names = "--slo-status", paramLabel = "FILE", description = "slo_status.json to use.")
     Path sloStatus;
 
-    @Option(names = "--validation-results", paramLabel = "FILE",
+    @Option(
+            names = "--validation-results",
+            paramLabel = "FILE",
             description = "validation_results.html (copied) or validation_results.json (bound to placeholders).")
     List<Path> validationResults = new ArrayList<>();
 
-    @Option(names = "--release", paramLabel = "FILE",
+    @Option(
+            names = "--release",
+            paramLabel = "FILE",
             description = "Release file (YAML): version, sign-off, timeline, incidents, actions, lessons, values, "
                     + "bindings. See docs/schema/release-file.md.")
     Path release;
 
-    @Option(names = "--template", paramLabel = "FILE",
+    @Option(
+            names = "--template",
+            paramLabel = "FILE",
             description = "Markdown report template with {{PLACEHOLDERS}}. Default: the toolkit's own "
                     + "(templates/GA_DAY_REPORT.md, bundled).")
     Path template;
 
-    @Option(names = "--include-artifacts",
+    @Option(
+            names = "--include-artifacts",
             description = "Also package the KPI snapshots and the tools' side files under package/artifacts/.")
     boolean includeArtifacts;
 
-    @Option(names = "--certify-only",
+    @Option(
+            names = "--certify-only",
             description = "Only derive the verdict and write certification_metadata.json into the output "
                     + "directory (beside package/, which is left alone): no report, PDF or tarball.")
     boolean certifyOnly;
 
-    @Option(names = "--strict",
+    @Option(
+            names = "--strict",
             description = "Fail (exit 3, nothing written) when any placeholder of the template has no value.")
     boolean strict;
 
@@ -134,6 +155,7 @@ public final class BuildCertPackageCommand extends ToolCommand {
     private final Clock clock;
     /** Where the default input locations are looked for; a seam for tests (a JVM cannot change directory). */
     Path workingDirectory = Path.of("");
+
     private BuildOptions options;
 
     public BuildCertPackageCommand() {
@@ -173,23 +195,47 @@ public final class BuildCertPackageCommand extends ToolCommand {
         if (inputDirs.isEmpty()) {
             useDefaultLocations(files);
         }
-        Instant generatedAt = sourceDateEpoch != null ? Instant.ofEpochSecond(sourceDateEpoch)
+        Instant generatedAt = sourceDateEpoch != null
+                ? Instant.ofEpochSecond(sourceDateEpoch)
                 : clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        options = new BuildOptions(inputDirs, files, snapshots, template, start, end,
-                () -> output.resolve(Path.of("ga_certification")), includeArtifacts, certifyOnly, strict, generatedAt,
-                sourceDateEpoch, environment);
+        options = new BuildOptions(
+                inputDirs,
+                files,
+                snapshots,
+                template,
+                start,
+                end,
+                () -> output.resolve(Path.of("ga_certification")),
+                includeArtifacts,
+                certifyOnly,
+                strict,
+                generatedAt,
+                sourceDateEpoch,
+                environment);
     }
 
     @Override
     protected ExitCode execute() {
         PackageBuilder.Result result = new PackageBuilder(diagnostics()).build(options);
         ExitCode exit = result.decision().status().exitCode();
-        List<String> written = result.certifyOnly() ? List.of(result.metadata().toString())
+        List<String> written = result.certifyOnly()
+                ? List.of(result.metadata().toString())
                 : List.of(result.archive().toString(), result.reportPdf().toString());
-        RunReport report = RunReport.of("cert-package", exit, false,
-                "certification " + result.decision().status().label(StatusMarks.ASCII), findings(result), written);
-        new RunOutput(out(), err(), format.json(), TerminalFacts.detect(environment::get), environment::get,
-                diagnostics()).print(report);
+        RunReport report = RunReport.of(
+                "cert-package",
+                exit,
+                false,
+                "certification " + result.decision().status().label(StatusMarks.ASCII),
+                findings(result),
+                written);
+        new RunOutput(
+                        out(),
+                        err(),
+                        format.json(),
+                        TerminalFacts.detect(environment::get),
+                        environment::get,
+                        diagnostics())
+                .print(report);
         return exit;
     }
 
@@ -216,11 +262,14 @@ public final class BuildCertPackageCommand extends ToolCommand {
                 if (located != null && gate.source() != null && gate.source().startsWith(InputFiles.KPI_SUMMARY)) {
                     Path file = located.get(InputFiles.KPI_SUMMARY).orElse(null);
                     if (file != null) {
-                        for (CriterionResult c : Json.readFile(file, KpiSummary.class).certification().criteria()) {
+                        for (CriterionResult c : Json.readFile(file, KpiSummary.class)
+                                .certification()
+                                .criteria()) {
                             detail.add(Finding.of(c, InputFiles.KPI_SUMMARY));
                         }
                     }
-                } else if (located != null && gate.source() != null
+                } else if (located != null
+                        && gate.source() != null
                         && gate.source().startsWith(InputFiles.WS_HEALTH)) {
                     Path file = located.get(InputFiles.WS_HEALTH).orElse(null);
                     if (file != null) {
@@ -258,9 +307,12 @@ public final class BuildCertPackageCommand extends ToolCommand {
         if (snapshots == null && defaults.snapshots() != null && kpiSummary == null) {
             snapshots = defaults.snapshots();
         }
-        diagnostics().info("no --inputs: read the tools' default output locations; found "
-                + (defaults.found().isEmpty() ? "none" : String.join(", ", defaults.found()))
-                + (defaults.notFound().isEmpty() ? "" : "; not found: " + String.join(", ", defaults.notFound())));
+        diagnostics()
+                .info("no --inputs: read the tools' default output locations; found "
+                        + (defaults.found().isEmpty() ? "none" : String.join(", ", defaults.found()))
+                        + (defaults.notFound().isEmpty()
+                                ? ""
+                                : "; not found: " + String.join(", ", defaults.notFound())));
     }
 
     private Instant time(String option, String text) {
@@ -298,16 +350,6 @@ public final class BuildCertPackageCommand extends ToolCommand {
     }
 
     public static void main(String[] args) {
-        if (buildsPdf(args)) {
-            // Before picocli builds its model (a few hundred ms on a cold JVM), not only in execute().
-            PdfReport.warmUpInBackground();
-        }
-        ToolLauncher.run(new BuildCertPackageCommand(), args);
-    }
-
-    /** Whether these arguments ask for a package with a PDF (not verify, help, version or --certify-only). */
-    static boolean buildsPdf(String[] args) {
-        return !(args.length > 0 && args[0].equals("verify")) && !ToolLauncher.asksForHelpOrVersion(args)
-                && !List.of(args).contains("--certify-only");
+        ToolLauncher.run("cert-package", BuildCertPackageCommand::new, args);
     }
 }

@@ -10,8 +10,7 @@ import java.util.Map;
 final class CommandRunner {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T01:30:00Z"), ZoneOffset.UTC);
 
-    private CommandRunner() {
-    }
+    private CommandRunner() {}
 
     static CommandRun run(Map<String, String> env, String... args) {
         return CommandRun.of(new BuildCertPackageCommand(env, CLOCK), args);

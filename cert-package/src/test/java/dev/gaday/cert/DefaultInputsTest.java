@@ -39,11 +39,16 @@ class DefaultInputsTest {
     }
 
     private CommandRun run(String... extra) {
-        BuildCertPackageCommand command = new BuildCertPackageCommand(Map.of("SOURCE_DATE_EPOCH", "1795478400"),
-                CommandRunner.CLOCK);
+        BuildCertPackageCommand command =
+                new BuildCertPackageCommand(Map.of("SOURCE_DATE_EPOCH", "1795478400"), CommandRunner.CLOCK);
         command.workingDirectory = work;
-        List<String> args = new java.util.ArrayList<>(List.of("--ga-start", Fixtures.START.toString(),
-                "--ga-end", Fixtures.END.toString(), "--output-dir", work.resolve("ga_certification").toString(),
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--ga-start",
+                Fixtures.START.toString(),
+                "--ga-end",
+                Fixtures.END.toString(),
+                "--output-dir",
+                work.resolve("ga_certification").toString(),
                 "--include-artifacts"));
         args.addAll(List.of(extra));
         return CommandRun.of(command, args.toArray(String[]::new));
@@ -55,20 +60,32 @@ class DefaultInputsTest {
         CommandRun run = run();
         assertEquals(0, run.exitCode(), run.err() + run.out());
         int snapshots = Fixtures.snapshots().size();
-        assertTrue(run.err().contains("cert-package: no --inputs: read the tools' default output locations; found "
-                + "ga_kpis/ (ga_kpi_summary.json, " + snapshots + " snapshots), ws_health/ (ws_health_metrics.json), "
-                + "the current directory (release.yaml); not found: drift/, slo_monitor/, ga_validation/"), run.err());
+        assertTrue(
+                run.err()
+                        .contains(
+                                "cert-package: no --inputs: read the tools' default output locations; found "
+                                        + "ga_kpis/ (ga_kpi_summary.json, " + snapshots
+                                        + " snapshots), ws_health/ (ws_health_metrics.json), "
+                                        + "the current directory (release.yaml); not found: drift/, slo_monitor/, ga_validation/"),
+                run.err());
         Path pkg = work.resolve("ga_certification/package");
         assertTrue(Files.isRegularFile(pkg.resolve("ga_kpi_summary.json")));
         assertTrue(Files.isRegularFile(pkg.resolve("ws_health_metrics.json")));
         assertTrue(Files.isRegularFile(pkg.resolve("release.yaml")));
         try (var files = Files.walk(pkg)) {
-            assertEquals(snapshots, files.filter(f -> f.getFileName().toString().matches("snapshot_\\d+\\.json"))
-                    .count());
+            assertEquals(
+                    snapshots,
+                    files.filter(f -> f.getFileName().toString().matches("snapshot_\\d+\\.json"))
+                            .count());
         }
         assertTrue(run.out().startsWith("cert-package: "), run.out());
-        assertTrue(run.out().lines().findFirst().orElseThrow()
-                .matches("cert-package: (\u2714 |\u26a0 )?(PASS|WARN) - certification CERTIFIED"), run.out());
+        assertTrue(
+                run.out()
+                        .lines()
+                        .findFirst()
+                        .orElseThrow()
+                        .matches("cert-package: (\u2714 |\u26a0 )?(PASS|WARN) - certification CERTIFIED"),
+                run.out());
         String report = Files.readString(pkg.resolve("GA_DAY_REPORT.md"));
         assertFalse(report.contains("no input file"), report);
     }
@@ -80,8 +97,11 @@ class DefaultInputsTest {
         assertEquals(1, human.exitCode(), human.err());
         List<String> lines = human.out().lines().toList();
         assertTrue(lines.get(0).matches("cert-package: (\u2718 )?FAIL - certification NOT CERTIFIED"), human.out());
-        assertTrue(lines.stream().anyMatch(l -> l.matches("  (\u2718 )?FAIL  .*\\(wss://ws.example.com/live\\): .*"
-                + "needs .*")), human.out());
+        assertTrue(
+                lines.stream()
+                        .anyMatch(
+                                l -> l.matches("  (\u2718 )?FAIL  .*\\(wss://ws.example.com/live\\): .*" + "needs .*")),
+                human.out());
         assertTrue(lines.get(lines.size() - 1).startsWith("  files: "), human.out());
 
         CommandRun json = run("--format", "json");

@@ -1,5 +1,6 @@
 package dev.gaday.cert;
 
+import dev.gaday.common.io.AtomicFiles;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.model.FileKind;
 import dev.gaday.common.model.kpi.Certification;
@@ -17,7 +18,6 @@ import dev.gaday.common.verdict.Comparator;
 import dev.gaday.common.verdict.Criterion;
 import dev.gaday.common.verdict.CriterionResult;
 import dev.gaday.common.verdict.Verdict;
-import dev.gaday.common.io.AtomicFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +35,7 @@ public final class Fixtures {
     public static final Instant END = Instant.parse("2026-11-23T00:00:00Z");
     public static final int INCIDENT_HOUR = 14;
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static List<KpiSnapshot> snapshots() {
         List<KpiSnapshot> snapshots = new ArrayList<>();
@@ -45,46 +44,123 @@ public final class Fixtures {
             double availability = incident ? 98.7 : 99.95 + (hour % 3) * 0.01;
             double errorRate = incident ? 1.3 : 0.03 + (hour % 4) * 0.005;
             double p99 = incident ? 870 : 310 + (hour % 5) * 12;
-            OverallKpis overall = new OverallKpis(availability, 100.0, errorRate, 36000.0 + hour * 10,
-                    36000.0 * errorRate / 100, 40.0, 120.0, p99, 40.0, 120.0, p99, p99, 10.0, 14.0, 0.0, null);
-            Window window = new Window(START.plus(Duration.ofHours(hour)), START.plus(Duration.ofHours(hour + 1)),
-                    3600);
-            snapshots.add(new KpiSnapshot(1, FileKind.KPI_SNAPSHOT.id(), hour + 1, window, overall,
-                    List.of(), List.of()));
+            OverallKpis overall = new OverallKpis(
+                    availability,
+                    100.0,
+                    errorRate,
+                    36000.0 + hour * 10,
+                    36000.0 * errorRate / 100,
+                    40.0,
+                    120.0,
+                    p99,
+                    40.0,
+                    120.0,
+                    p99,
+                    p99,
+                    10.0,
+                    14.0,
+                    0.0,
+                    null);
+            Window window =
+                    new Window(START.plus(Duration.ofHours(hour)), START.plus(Duration.ofHours(hour + 1)), 3600);
+            snapshots.add(
+                    new KpiSnapshot(1, FileKind.KPI_SNAPSHOT.id(), hour + 1, window, overall, List.of(), List.of()));
         }
         return snapshots;
     }
 
     public static KpiSummary summary(String serviceName) {
-        OverallKpis overall = new OverallKpis(99.894, 99.95, 0.087, 864_123.4, 751.8, 41.2, 118.9, 402.5, 40.8,
-                119.3, 333.1, 870.0, 10.0, 21.5, 12.5, 6.25);
+        OverallKpis overall = new OverallKpis(
+                99.894, 99.95, 0.087, 864_123.4, 751.8, 41.2, 118.9, 402.5, 40.8, 119.3, 333.1, 870.0, 10.0, 21.5, 12.5,
+                6.25);
         List<ServiceKpis> services = List.of(
-                new ServiceKpis(serviceName, 99.91, 99.97, 500_000.0, 400.0, 0.08, 35.0, 110.0, 380.0, 720.0, 15.0,
-                        0.42, 21.0, 512.0, 50.0, null),
-                new ServiceKpis("checkout-api", 99.87, 99.9, 364_123.4, 351.8, 0.0966, 48.0, 130.0, 430.0, 910.0,
-                        8.0, 1.1, 55.0, 1024.0, 62.5, null),
-                new ServiceKpis("batch-worker", null, null, 0.0, 0.0, null, null, null, null, null, null, 0.2, 10.0,
-                        256.0, 25.0, "zero traffic in the window"));
+                new ServiceKpis(
+                        serviceName,
+                        99.91,
+                        99.97,
+                        500_000.0,
+                        400.0,
+                        0.08,
+                        35.0,
+                        110.0,
+                        380.0,
+                        720.0,
+                        15.0,
+                        0.42,
+                        21.0,
+                        512.0,
+                        50.0,
+                        null),
+                new ServiceKpis(
+                        "checkout-api",
+                        99.87,
+                        99.9,
+                        364_123.4,
+                        351.8,
+                        0.0966,
+                        48.0,
+                        130.0,
+                        430.0,
+                        910.0,
+                        8.0,
+                        1.1,
+                        55.0,
+                        1024.0,
+                        62.5,
+                        null),
+                new ServiceKpis(
+                        "batch-worker",
+                        null,
+                        null,
+                        0.0,
+                        0.0,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        0.2,
+                        10.0,
+                        256.0,
+                        25.0,
+                        "zero traffic in the window"));
         Infrastructure infra = new Infrastructure(
                 new Infrastructure.Postgres(3.1, 12.4, 40.2, 55.9, 37.5),
                 new Infrastructure.Redis(97.25, 812.3, 41.0),
                 new Infrastructure.Cluster(38.4, 71.2, 55.6, 68.9),
                 new Infrastructure.Network(12_345_678_901.0, 23_456_789_012.0, 3.47));
-        KubernetesStatus k8s = new KubernetesStatus(true, "prod", null, List.of(
-                new KubernetesStatus.DeploymentRollout(serviceName, 3, 3, 3, true, null),
-                new KubernetesStatus.DeploymentRollout("checkout-api", 4, 4, 4, true, null)), List.of(), List.of());
+        KubernetesStatus k8s = new KubernetesStatus(
+                true,
+                "prod",
+                null,
+                List.of(
+                        new KubernetesStatus.DeploymentRollout(serviceName, 3, 3, 3, true, null),
+                        new KubernetesStatus.DeploymentRollout("checkout-api", 4, 4, 4, true, null)),
+                List.of(),
+                List.of());
         Observability obs = new Observability(99.99, 152_340.0, 8123.4, 15.0, 7, 1, 6);
         List<CriterionResult> criteria = List.of(
-                Criterion.of("availability", Comparator.GREATER_OR_EQUAL, 99.5, "%").evaluate(overall.availabilityPercent(),
-                        "overall.availabilityPercent"),
-                Criterion.of("error rate", Comparator.LESS, 0.1, "%").evaluate(overall.errorRatePercent(),
-                        "overall.errorRatePercent"),
-                Criterion.of("max p99 latency", Comparator.LESS, 1000, "ms").evaluate(overall.maxP99LatencyMs(),
-                        "overall.maxP99LatencyMs"),
-                Criterion.of("redis hit rate", Comparator.GREATER_OR_EQUAL, 95, "%").evaluate(97.25,
-                        "infrastructure.redis.hitRatePercent"));
-        return new KpiSummary(1, FileKind.KPI_SUMMARY.id(), "0.1.0", END.plusSeconds(60), false,
-                new Window(START, END, 3600), overall, services, infra, k8s, obs,
+                Criterion.of("availability", Comparator.GREATER_OR_EQUAL, 99.5, "%")
+                        .evaluate(overall.availabilityPercent(), "overall.availabilityPercent"),
+                Criterion.of("error rate", Comparator.LESS, 0.1, "%")
+                        .evaluate(overall.errorRatePercent(), "overall.errorRatePercent"),
+                Criterion.of("max p99 latency", Comparator.LESS, 1000, "ms")
+                        .evaluate(overall.maxP99LatencyMs(), "overall.maxP99LatencyMs"),
+                Criterion.of("redis hit rate", Comparator.GREATER_OR_EQUAL, 95, "%")
+                        .evaluate(97.25, "infrastructure.redis.hitRatePercent"));
+        return new KpiSummary(
+                1,
+                FileKind.KPI_SUMMARY.id(),
+                "0.1.0",
+                END.plusSeconds(60),
+                false,
+                new Window(START, END, 3600),
+                overall,
+                services,
+                infra,
+                k8s,
+                obs,
                 Certification.of(Verdict.of(criteria)),
                 List.of(new DataGap("services[].availabilityPercent", null, null, null, "batch-worker: zero traffic")),
                 Map.of("overall.availabilityPercent", "sum(rate(http_requests_total{code!~\"5..\"}[5m]))"));
@@ -92,22 +168,41 @@ public final class Fixtures {
 
     public static WsHealthMetrics ws(String endpoint, boolean pass) {
         List<CriterionResult> requirements = List.of(
-                Criterion.of("reconnect success rate", Comparator.GREATER_OR_EQUAL, 95, "%").evaluate(pass ? 98.5 : 90.0,
-                        "successRatePercent"),
-                Criterion.of("avg reconnect latency", Comparator.LESS, 10_000, "ms").evaluate(412.3, "latencyMs.avg"),
-                Criterion.of("p99 reconnect latency", Comparator.LESS, 30_000, "ms").evaluate(2210.0, "latencyMs.p99"),
+                Criterion.of("reconnect success rate", Comparator.GREATER_OR_EQUAL, 95, "%")
+                        .evaluate(pass ? 98.5 : 90.0, "successRatePercent"),
+                Criterion.of("avg reconnect latency", Comparator.LESS, 10_000, "ms")
+                        .evaluate(412.3, "latencyMs.avg"),
+                Criterion.of("p99 reconnect latency", Comparator.LESS, 30_000, "ms")
+                        .evaluate(2210.0, "latencyMs.p99"),
                 Criterion.of("max downtime", Comparator.LESS, 60, "s").evaluate(4.75, "maxDowntimeSeconds"),
-                Criterion.of("avg jitter", Comparator.LESS, 2000, "ms").warningOnly(true).evaluate(2300.0,
-                        "avgJitterMs"));
+                Criterion.of("avg jitter", Comparator.LESS, 2000, "ms")
+                        .warningOnly(true)
+                        .evaluate(2300.0, "avgJitterMs"));
         Verdict verdict = Verdict.of(requirements);
-        return new WsHealthMetrics(1, FileKind.WS_HEALTH_METRICS.id(), "0.1.0", endpoint,
-                START.plus(Duration.ofHours(10)), START.plus(Duration.ofHours(11)), 3600.0, 5, 200, pass ? 197 : 180,
-                pass ? 3 : 20, pass ? 98.5 : 90.0, new WsHealthMetrics.Latency(412.3, 380.0, 1200.0, 2210.0, 2900.0),
-                WsHealthMetrics.Latency.none(), 4.75, 2300.0, 1.2, new WsHealthMetrics.ServerDrops(4, 4, 700.0, 1500.0),
+        return new WsHealthMetrics(
+                1,
+                FileKind.WS_HEALTH_METRICS.id(),
+                "0.1.0",
+                endpoint,
+                START.plus(Duration.ofHours(10)),
+                START.plus(Duration.ofHours(11)),
+                3600.0,
+                5,
+                200,
+                pass ? 197 : 180,
+                pass ? 3 : 20,
+                pass ? 98.5 : 90.0,
+                new WsHealthMetrics.Latency(412.3, 380.0, 1200.0, 2210.0, 2900.0),
+                WsHealthMetrics.Latency.none(),
+                4.75,
+                2300.0,
+                1.2,
+                new WsHealthMetrics.ServerDrops(4, 4, 700.0, 1500.0),
                 new WsHealthMetrics.Compliance(verdict.status(), requirements));
     }
 
-    public static final String RELEASE_YAML = """
+    public static final String RELEASE_YAML =
+            """
             version: "2.4.0"
             name: "Checkout 2.4.0"
             pipelineRunId: "run-4242"

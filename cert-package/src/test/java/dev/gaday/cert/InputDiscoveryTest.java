@@ -21,14 +21,30 @@ class InputDiscoveryTest {
         Path b = dir.resolve("b");
         Fixtures.writeInputs(a, "web", true);
         Fixtures.writeInputs(b, "web", false);
-        CommandRun run = CommandRunner.run("--inputs", a.toString(), "--inputs", b.toString(), "-o",
-                dir.resolve("out").toString(), "--certify-only");
+        CommandRun run = CommandRunner.run(
+                "--inputs",
+                a.toString(),
+                "--inputs",
+                b.toString(),
+                "-o",
+                dir.resolve("out").toString(),
+                "--certify-only");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("ga_kpi_summary.json found in two --inputs directories"), run.err());
-        CommandRun picked = CommandRunner.run("--inputs", a.toString(), "--kpi-summary",
-                b.resolve("ga_kpi_summary.json").toString(), "--ws-health", b.resolve("ws_health_metrics.json").toString(),
-                "--release", b.resolve("release.yaml").toString(), "--snapshots", b.toString(),
-                "-o", dir.resolve("out").toString(), "--certify-only");
+        CommandRun picked = CommandRunner.run(
+                "--inputs",
+                a.toString(),
+                "--kpi-summary",
+                b.resolve("ga_kpi_summary.json").toString(),
+                "--ws-health",
+                b.resolve("ws_health_metrics.json").toString(),
+                "--release",
+                b.resolve("release.yaml").toString(),
+                "--snapshots",
+                b.toString(),
+                "-o",
+                dir.resolve("out").toString(),
+                "--certify-only");
         assertEquals(1, picked.exitCode(), picked.err() + " (b's WebSocket run fails its gate)");
     }
 
@@ -36,15 +52,19 @@ class InputDiscoveryTest {
     void driftAndSloFilesFillTheirPlaceholdersThroughTheDefaultBindings() throws IOException {
         Path in = dir.resolve("in");
         Fixtures.writeInputs(in, "web", true);
-        Files.writeString(in.resolve("drift_analysis.json"), "{\"totalChecks\": 42, \"driftsDetected\": 2,"
-                + " \"criticalDrifts\": 0, \"drifts\": [\"config map <changed>\", \"replicas 3 -> 4\"]}");
+        Files.writeString(
+                in.resolve("drift_analysis.json"),
+                "{\"totalChecks\": 42, \"driftsDetected\": 2,"
+                        + " \"criticalDrifts\": 0, \"drifts\": [\"config map <changed>\", \"replicas 3 -> 4\"]}");
         Files.writeString(in.resolve("slo_status.json"), "{\"status\": \"MET\"}");
         Path template = dir.resolve("t.md");
-        Files.writeString(template, "- checks {{TOTAL_DRIFT_CHECKS}}\n- detected {{DRIFTS_DETECTED}}\n"
-                + "- slo {{SLO_COMPLIANCE_STATUS}}\n\n### Drift Details\n{{INSERT_DRIFT_DETAILS}}\n");
+        Files.writeString(
+                template,
+                "- checks {{TOTAL_DRIFT_CHECKS}}\n- detected {{DRIFTS_DETECTED}}\n"
+                        + "- slo {{SLO_COMPLIANCE_STATUS}}\n\n### Drift Details\n{{INSERT_DRIFT_DETAILS}}\n");
         Path out = dir.resolve("out");
-        CommandRun run = CommandRunner.run("--inputs", in.toString(), "--template", template.toString(), "-o",
-                out.toString(), "--strict");
+        CommandRun run = CommandRunner.run(
+                "--inputs", in.toString(), "--template", template.toString(), "-o", out.toString(), "--strict");
         assertEquals(0, run.exitCode(), run.err());
         String report = Files.readString(out.resolve("package/GA_DAY_REPORT.md"));
         assertTrue(report.contains("- checks 42\n- detected 2\n- slo MET\n"), report);

@@ -39,8 +39,14 @@ class InputLinksTest {
     }
 
     private CommandRun build(String... extra) {
-        String[] args = Stream.concat(Stream.of("--inputs", dir.resolve("in").toString(), "-o",
-                dir.resolve("out").toString()), Stream.of(extra)).toArray(String[]::new);
+        String[] args = Stream.concat(
+                        Stream.of(
+                                "--inputs",
+                                dir.resolve("in").toString(),
+                                "-o",
+                                dir.resolve("out").toString()),
+                        Stream.of(extra))
+                .toArray(String[]::new);
         return assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CommandRunner.run(args));
     }
 
@@ -105,8 +111,7 @@ class InputLinksTest {
         Path in = inputs();
         Path link = HostileFiles.symlink(dir, "summary-link.json", in.resolve("ga_kpi_summary.json"));
         Files.delete(in.resolve("ga_kpi_summary.json"));
-        assertRefused(build("--certify-only", "--kpi-summary", link.toString()), "summary-link.json",
-                "symbolic link");
+        assertRefused(build("--certify-only", "--kpi-summary", link.toString()), "summary-link.json", "symbolic link");
         assertRefused(build("--certify-only", "--slo-status", "/dev/null"), "/dev/null", "character device");
     }
 

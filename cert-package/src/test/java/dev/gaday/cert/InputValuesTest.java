@@ -20,8 +20,14 @@ class InputValuesTest {
     Path dir;
 
     private CommandRun build(Path in, String... extra) {
-        String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("--inputs", in.toString(), "-o",
-                dir.resolve("out").toString()), java.util.stream.Stream.of(extra)).toArray(String[]::new);
+        String[] args = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(
+                                "--inputs",
+                                in.toString(),
+                                "-o",
+                                dir.resolve("out").toString()),
+                        java.util.stream.Stream.of(extra))
+                .toArray(String[]::new);
         return CommandRunner.run(args);
     }
 
@@ -43,8 +49,8 @@ class InputValuesTest {
         Fixtures.writeInputs(in, "web", true);
         Path summary = in.resolve("ga_kpi_summary.json");
         String text = Files.readString(summary);
-        Files.writeString(summary, text.replaceFirst("\"availabilityPercent\" : [0-9.]+",
-                "\"availabilityPercent\" : 1e400"));
+        Files.writeString(
+                summary, text.replaceFirst("\"availabilityPercent\" : [0-9.]+", "\"availabilityPercent\" : 1e400"));
         assertRefused(build(in), summary.toString(), "availabilityPercent", "from 0 to 100", "infinite");
     }
 
@@ -64,7 +70,9 @@ class InputValuesTest {
         Fixtures.writeInputs(in, "web", true);
         Path ws = in.resolve("ws_health_metrics.json");
         Files.delete(in.resolve("ga_kpi_summary.json"));
-        assertRefused(build(in, "--kpi-summary", ws.toString(), "--certify-only"), ws.toString(),
+        assertRefused(
+                build(in, "--kpi-summary", ws.toString(), "--certify-only"),
+                ws.toString(),
                 "kind is 'ws-health-metrics', expected 'ga-kpi-summary'");
     }
 
@@ -74,6 +82,7 @@ class InputValuesTest {
         Fixtures.writeInputs(in, "web", true);
         Path summary = in.resolve("ga_kpi_summary.json");
         Files.writeString(summary, Files.readString(summary).replace("\"partial\" : false", "\"partial\" : null"));
-        assertRefused(build(in, "--certify-only"), summary.toString(), "at partial: expected true or false, found null");
+        assertRefused(
+                build(in, "--certify-only"), summary.toString(), "at partial: expected true or false, found null");
     }
 }

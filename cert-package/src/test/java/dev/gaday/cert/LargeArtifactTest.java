@@ -43,18 +43,22 @@ class LargeArtifactTest {
         String manifest = Files.readString(out.resolve("package/MANIFEST.sha256"));
         assertTrue(manifest.contains(Sha256.hex(html) + "  validation_results.html\n"), manifest);
 
-        Forked verify = fork("verify", out.resolve("ga_certification_package.tar.gz").toString());
+        Forked verify =
+                fork("verify", out.resolve("ga_certification_package.tar.gz").toString());
         assertEquals(0, verify.exitCode, verify.output);
         assertTrue(verify.output.contains("files match MANIFEST.sha256"), verify.output);
     }
 
-    private record Forked(int exitCode, String output) {
-    }
+    private record Forked(int exitCode, String output) {}
 
     private static Forked fork(String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP, "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), BuildCertPackageCommand.class.getName()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                HEAP,
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                BuildCertPackageCommand.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("SOURCE_DATE_EPOCH", "1795478400");

@@ -14,15 +14,35 @@ class MarkdownTextTest {
     private static String paragraphText(String markdown) {
         String html = PdfReport.bodyHtml(markdown).strip();
         assertTrue(html.startsWith("<p>") && html.endsWith("</p>"), html);
-        return html.substring(3, html.length() - 4).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+        return html.substring(3, html.length() - 4)
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
                 .replace("&amp;", "&");
     }
 
     @Test
     void markupAtTheStartOfALineStaysText() {
-        for (String raw : List.of("# not a heading", "- not a list", "+ not a list", "1. not a list", "2) no",
-                "> not a quote", "--- ", "=====", "***", "<div>x</div>", "&lt; entity", "`code`", "![i](x.png)",
-                "[l](http://x)", "a | b", "{{GA_START_TIME}}", "_em_", "~~del~~", "a\\b")) {
+        for (String raw : List.of(
+                "# not a heading",
+                "- not a list",
+                "+ not a list",
+                "1. not a list",
+                "2) no",
+                "> not a quote",
+                "--- ",
+                "=====",
+                "***",
+                "<div>x</div>",
+                "&lt; entity",
+                "`code`",
+                "![i](x.png)",
+                "[l](http://x)",
+                "a | b",
+                "{{GA_START_TIME}}",
+                "_em_",
+                "~~del~~",
+                "a\\b")) {
             String markdown = MarkdownText.escape(raw);
             assertEquals(raw.strip(), paragraphText(markdown), raw);
         }
@@ -45,7 +65,8 @@ class MarkdownTextTest {
     void tableCellsCannotSplitAndLinksOnlyHttp() {
         assertEquals("| a \\| b | c |", MarkdownText.rows(List.of(List.of("a | b", "c"))));
         assertEquals("[Fleet](https://g.example/d?a=%28x%29)", MarkdownText.link("Fleet", "https://g.example/d?a=(x)"));
-        assertEquals("x (javascript:alert\\(1\\))".replace("\\(", "(").replace("\\)", ")"),
+        assertEquals(
+                "x (javascript:alert\\(1\\))".replace("\\(", "(").replace("\\)", ")"),
                 MarkdownText.link("x", "javascript:alert(1)"));
     }
 }

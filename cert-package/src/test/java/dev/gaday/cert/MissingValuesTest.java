@@ -17,14 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** N/A is never followed by a unit: "N/A%" or "N/A ms" would read as a measurement. */
 class MissingValuesTest {
-    private static final Pattern NA_WITH_UNIT = Pattern.compile(
-            "N/A ?(%|ms|s|sec|min|minutes|hours|days|GB|MB|Mbps|pp|/sec|/5)(?![A-Za-z0-9])");
+    private static final Pattern NA_WITH_UNIT =
+            Pattern.compile("N/A ?(%|ms|s|sec|min|minutes|hours|days|GB|MB|Mbps|pp|/sec|/5)(?![A-Za-z0-9])");
 
     @Test
     void unitsAfterMissingPlaceholdersAreDroppedAndOthersKept() {
         String template = "A {{AVAIL}}% B {{P99}}ms C {{HOURS}} hours D {{KEPT}}% E {{GA}} GA F {{RATE}}/sec "
                 + "G {{LATENCY}} msg";
-        assertEquals("A {{AVAIL}} B {{P99}} C {{HOURS}} D {{KEPT}}% E {{GA}} GA F {{RATE}} G {{LATENCY}} msg",
+        assertEquals(
+                "A {{AVAIL}} B {{P99}} C {{HOURS}} D {{KEPT}}% E {{GA}} GA F {{RATE}} G {{LATENCY}} msg",
                 MissingUnits.dropAfterMissing(template, Set.of("KEPT")));
     }
 
@@ -36,15 +37,29 @@ class MissingValuesTest {
         }
         Path inputs = Files.createDirectories(dir.resolve("in"));
         Files.writeString(inputs.resolve("release.yaml"), Fixtures.RELEASE_YAML);
-        CommandRun run = CommandRunner.run("--inputs", inputs.toString(), "--template", template.toString(),
-                "--ga-start", "2026-11-22T00:00:00Z", "--ga-end", "2026-11-23T00:00:00Z", "-o",
+        CommandRun run = CommandRunner.run(
+                "--inputs",
+                inputs.toString(),
+                "--template",
+                template.toString(),
+                "--ga-start",
+                "2026-11-22T00:00:00Z",
+                "--ga-end",
+                "2026-11-23T00:00:00Z",
+                "-o",
                 dir.resolve("out").toString());
         assertEquals(3, run.exitCode(), run.err());
         String report = Files.readString(dir.resolve("out/package/GA_DAY_REPORT.md"));
-        assertTrue(report.contains("- **Availability:** N/A (Target: ≥99.9%)"),
-                report.lines().filter(l -> l.contains("Availability:")).findFirst().orElse(""));
+        assertTrue(
+                report.contains("- **Availability:** N/A (Target: ≥99.9%)"),
+                report.lines()
+                        .filter(l -> l.contains("Availability:"))
+                        .findFirst()
+                        .orElse(""));
         Matcher bad = NA_WITH_UNIT.matcher(report);
-        assertFalse(bad.find(), () -> "a unit after N/A: "
-                + report.substring(Math.max(0, bad.start() - 40), Math.min(report.length(), bad.end() + 10)));
+        assertFalse(
+                bad.find(),
+                () -> "a unit after N/A: "
+                        + report.substring(Math.max(0, bad.start() - 40), Math.min(report.length(), bad.end() + 10)));
     }
 }

@@ -35,6 +35,7 @@ class PdfAndEscapingTest {
 
     @TempDir
     static Path dir;
+
     static Path out;
     static String markdown;
     static String pdfText;
@@ -45,9 +46,15 @@ class PdfAndEscapingTest {
     static void build() throws IOException {
         Path in = Files.createDirectories(dir.resolve("in"));
         Fixtures.writeInputs(in, EVIL_SERVICE, true);
-        AtomicFiles.writeString(in.resolve("release.yaml"), Fixtures.RELEASE_YAML
-                .replace("\"5xx on checkout-api for 38 minutes\"", Json.write(EVIL_NOTE).strip())
-                .replace("name: \"Checkout 2.4.0\"", "name: " + Json.write("Checkout <b>2.4.0</b>").strip()));
+        AtomicFiles.writeString(
+                in.resolve("release.yaml"),
+                Fixtures.RELEASE_YAML
+                        .replace(
+                                "\"5xx on checkout-api for 38 minutes\"",
+                                Json.write(EVIL_NOTE).strip())
+                        .replace(
+                                "name: \"Checkout 2.4.0\"",
+                                "name: " + Json.write("Checkout <b>2.4.0</b>").strip()));
         Path template = dir.resolve("GA_DAY_REPORT.md");
         try (var stream = PdfAndEscapingTest.class.getResourceAsStream("/user-template-GA_DAY_REPORT.md")) {
             Files.write(template, stream.readAllBytes());
@@ -81,8 +88,8 @@ class PdfAndEscapingTest {
     @Test
     void hostileTextShowsLiterallyInThePdf() {
         String flat = pdfText.replaceAll("\\s+", " ");
-        assertTrue(flat.contains("<script>alert(1)</script> **bold** [x](http://evil.example) {{GA_START_TIME}}"),
-                flat);
+        assertTrue(
+                flat.contains("<script>alert(1)</script> **bold** [x](http://evil.example) {{GA_START_TIME}}"), flat);
         assertTrue(flat.contains("<img src=x onerror=alert(2)> | cell | # heading & &amp; `code`"), flat);
     }
 
@@ -91,11 +98,16 @@ class PdfAndEscapingTest {
         KpiSummary summary = Json.readFile(dir.resolve("in/ga_kpi_summary.json"), KpiSummary.class);
         WsHealthMetrics ws = Json.readFile(dir.resolve("in/ws_health_metrics.json"), WsHealthMetrics.class);
         String flat = pdfText.replaceAll("\\s+", " ");
-        assertTrue(flat.contains("Availability: " + ReportFormat.plain(summary.overall().availabilityPercent(), 3)
-                + "% (Target: ≥99.9%)"), flat);
-        assertTrue(flat.contains("Error Rate: " + ReportFormat.plain(summary.overall().errorRatePercent(), 3) + "%"));
-        assertTrue(flat.contains("P99 Latency: " + ReportFormat.plain(summary.overall().p99LatencyMs(), 1) + "ms"));
-        assertTrue(flat.contains("Success Rate: " + ReportFormat.plain(ws.successRatePercent(), 3) + "% (Target: ≥95%)"));
+        assertTrue(
+                flat.contains("Availability: "
+                        + ReportFormat.plain(summary.overall().availabilityPercent(), 3) + "% (Target: ≥99.9%)"),
+                flat);
+        assertTrue(flat.contains(
+                "Error Rate: " + ReportFormat.plain(summary.overall().errorRatePercent(), 3) + "%"));
+        assertTrue(flat.contains(
+                "P99 Latency: " + ReportFormat.plain(summary.overall().p99LatencyMs(), 1) + "ms"));
+        assertTrue(
+                flat.contains("Success Rate: " + ReportFormat.plain(ws.successRatePercent(), 3) + "% (Target: ≥95%)"));
         assertTrue(flat.contains("Status: ✔ CERTIFIED"), flat);
         assertTrue(flat.contains("⚠ WARN"), "the warning-only jitter criterion");
         assertFalse(flat.contains("#CERTIFIED"), "no missing-glyph placeholders");
@@ -121,7 +133,8 @@ class PdfAndEscapingTest {
             }
         }
         assertTrue(count > 20, "bookmarks for the sections: " + count);
-        assertEquals(java.time.Instant.ofEpochSecond(1795478400L).toEpochMilli(),
+        assertEquals(
+                java.time.Instant.ofEpochSecond(1795478400L).toEpochMilli(),
                 pdf.getDocumentInformation().getCreationDate().getTimeInMillis());
     }
 
@@ -143,7 +156,8 @@ class PdfAndEscapingTest {
         assertTrue(pdfText.contains("Threshold ≥ 99.5%"), "the availability threshold's legend");
         assertTrue(pdfText.contains("Threshold < 1000ms"), "the latency threshold's legend");
         assertTrue(pdfText.contains("11-22 03:00"), "a time tick");
-        assertTrue(pdfText.replaceAll("\\s+", " ").contains("INC-7 Availability Threshold ≥ 99.5% Incident"),
+        assertTrue(
+                pdfText.replaceAll("\\s+", " ").contains("INC-7 Availability Threshold ≥ 99.5% Incident"),
                 "the incident's label, then the legend");
     }
 }

@@ -42,7 +42,9 @@ class PdfReportTest {
                 assertTrue(text.contains("Service Value"), "page " + page + " repeats the header: " + text);
             }
             String all = new PDFTextStripper().getText(pdf);
-            assertTrue(all.contains("Long table ✔ ✘ ⚠ ≥ ≤"), all.lines().limit(3).toList().toString());
+            assertTrue(
+                    all.contains("Long table ✔ ✘ ⚠ ≥ ≤"),
+                    all.lines().limit(3).toList().toString());
             assertTrue(all.contains("service-120 360"));
             for (var name : pdf.getPage(0).getResources().getFontNames()) {
                 PDFont font = pdf.getPage(0).getResources().getFont(name);
@@ -54,8 +56,13 @@ class PdfReportTest {
 
     @Test
     void codeIsSetInTheBundledMonospaceFontAndOnlyTextFontsThatAreUsedAreEmbedded() throws IOException {
-        byte[] withCode = PdfReport.render("# Code\n\nRun `kpi-collector --print-config` first.\n", "T", "H", Map.of(),
-                false, Instant.parse("2026-01-01T00:00:00Z"));
+        byte[] withCode = PdfReport.render(
+                "# Code\n\nRun `kpi-collector --print-config` first.\n",
+                "T",
+                "H",
+                Map.of(),
+                false,
+                Instant.parse("2026-01-01T00:00:00Z"));
         try (PDDocument pdf = PDDocument.load(withCode)) {
             java.util.Set<String> fonts = new java.util.TreeSet<>();
             for (var name : pdf.getPage(0).getResources().getFontNames()) {
@@ -66,7 +73,8 @@ class PdfReportTest {
         }
         try (PDDocument pdf = PDDocument.load(render())) {
             for (var name : pdf.getPage(0).getResources().getFontNames()) {
-                assertFalse(pdf.getPage(0).getResources().getFont(name).getName().contains("Mono"));
+                assertFalse(
+                        pdf.getPage(0).getResources().getFont(name).getName().contains("Mono"));
             }
         }
     }

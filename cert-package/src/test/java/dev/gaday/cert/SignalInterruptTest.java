@@ -38,10 +38,19 @@ class SignalInterruptTest {
         String log = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             Path err = temp.resolve("stderr-" + attempt + ".log");
-            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), BuildCertPackageCommand.class.getName(),
-                    "--inputs", inputs.toString(), "-o", out.toString())
-                    .redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            BuildCertPackageCommand.class.getName(),
+                            "--inputs",
+                            inputs.toString(),
+                            "-o",
+                            out.toString())
+                    .redirectError(err.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             try {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (staging(out).isEmpty() && process.isAlive() && System.nanoTime() < deadline) {
@@ -64,8 +73,10 @@ class SignalInterruptTest {
         assertEquals(List.of(), staging(out), log);
         // One line says what happened, and it is the last: no error of the writer cut short follows it.
         List<String> lines = log.lines().toList();
-        assertEquals(List.of("cert-package: error: interrupted; nothing written"),
-                lines.stream().filter(l -> l.contains("error")).toList(), log);
+        assertEquals(
+                List.of("cert-package: error: interrupted; nothing written"),
+                lines.stream().filter(l -> l.contains("error")).toList(),
+                log);
         assertEquals("cert-package: error: interrupted; nothing written", lines.get(lines.size() - 1));
         Map<String, byte[]> after = contents(out);
         assertEquals(before.keySet(), after.keySet());
@@ -77,7 +88,8 @@ class SignalInterruptTest {
             return List.of();
         }
         try (Stream<Path> list = Files.list(out)) {
-            return list.filter(p -> p.getFileName().toString().startsWith(".package")).toList();
+            return list.filter(p -> p.getFileName().toString().startsWith(".package"))
+                    .toList();
         }
     }
 

@@ -25,18 +25,29 @@ class ToolkitBindingsTest {
         }
         assertEquals(42, names.size());
         StringBuilder template = new StringBuilder("# Bindings\n\n");
-        names.forEach(name -> template.append("- ").append(name).append(": {{").append(name).append("}}\n"));
+        names.forEach(name ->
+                template.append("- ").append(name).append(": {{").append(name).append("}}\n"));
         Path templateFile = dir.resolve("template.md");
         Files.writeString(templateFile, template);
         Path inputs = dir.resolve("in");
         Fixtures.writeInputs(inputs, "web", true);
 
-        CommandRun run = CommandRunner.run("--inputs", inputs.toString(), "--template", templateFile.toString(),
-                "-o", dir.resolve("out").toString(), "--strict");
+        CommandRun run = CommandRunner.run(
+                "--inputs",
+                inputs.toString(),
+                "--template",
+                templateFile.toString(),
+                "-o",
+                dir.resolve("out").toString(),
+                "--strict");
 
         assertEquals(0, run.exitCode(), run.err());
-        JsonNode metadata = Json.mapper().readTree(dir.resolve("out/package/certification_metadata.json").toFile());
-        assertEquals(0, metadata.get("unfilledPlaceholders").size(), metadata.get("unfilledPlaceholders").toString());
+        JsonNode metadata = Json.mapper()
+                .readTree(dir.resolve("out/package/certification_metadata.json").toFile());
+        assertEquals(
+                0,
+                metadata.get("unfilledPlaceholders").size(),
+                metadata.get("unfilledPlaceholders").toString());
         String report = Files.readString(dir.resolve("out/package/GA_DAY_REPORT.md"));
         // One of each format: number:3, count (thousands separators), gigabytes:3, text.
         assertTrue(report.contains("- OVERALL_AVAILABILITY: 99.894\n"), report);

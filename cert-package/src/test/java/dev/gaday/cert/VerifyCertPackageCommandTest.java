@@ -30,6 +30,7 @@ class VerifyCertPackageCommandTest {
 
     @TempDir
     Path dir;
+
     Path good;
 
     @BeforeEach
@@ -38,20 +39,36 @@ class VerifyCertPackageCommandTest {
         Files.writeString(pkg.resolve("GA_DAY_REPORT.md"), REPORT);
         Files.createDirectories(pkg.resolve("charts"));
         Files.write(pkg.resolve("charts/availability.svg"), new byte[] {1, 2, 3});
-        Sha256.writeManifest(pkg.resolve("MANIFEST.sha256"), pkg,
+        Sha256.writeManifest(
+                pkg.resolve("MANIFEST.sha256"),
+                pkg,
                 List.of(pkg.resolve("GA_DAY_REPORT.md"), pkg.resolve("charts/availability.svg")));
-        Files.writeString(pkg.resolve("certification_metadata.json"), "{\"manifestSha256\":\""
-                + Sha256.hex(pkg.resolve("MANIFEST.sha256")) + "\",\"certificationStatus\":\"CERTIFIED\"}\n");
+        Files.writeString(
+                pkg.resolve("certification_metadata.json"),
+                "{\"manifestSha256\":\"" + Sha256.hex(pkg.resolve("MANIFEST.sha256"))
+                        + "\",\"certificationStatus\":\"CERTIFIED\"}\n");
         good = dir.resolve("good.tar.gz");
-        ReproducibleTar.write(good, pkg, "package/", List.of("GA_DAY_REPORT.md", "charts/availability.svg",
-                "MANIFEST.sha256", "certification_metadata.json"), 1_700_000_000L);
+        ReproducibleTar.write(
+                good,
+                pkg,
+                "package/",
+                List.of(
+                        "GA_DAY_REPORT.md",
+                        "charts/availability.svg",
+                        "MANIFEST.sha256",
+                        "certification_metadata.json"),
+                1_700_000_000L);
     }
 
     /** The good archive's entries, rewritten with a change, into a new archive. */
-    private Path rewrite(String name, java.util.function.BiConsumer<Map<String, byte[]>, TarArchiveOutputStream> extra,
-            java.util.function.UnaryOperator<Map<String, byte[]>> change) throws IOException {
+    private Path rewrite(
+            String name,
+            java.util.function.BiConsumer<Map<String, byte[]>, TarArchiveOutputStream> extra,
+            java.util.function.UnaryOperator<Map<String, byte[]>> change)
+            throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (TarArchiveInputStream in = new TarArchiveInputStream(new GzipCompressorInputStream(Files.newInputStream(good)))) {
+        try (TarArchiveInputStream in =
+                new TarArchiveInputStream(new GzipCompressorInputStream(Files.newInputStream(good)))) {
             TarArchiveEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 entries.put(entry.getName(), entry.isDirectory() ? null : in.readAllBytes());
@@ -60,7 +77,7 @@ class VerifyCertPackageCommandTest {
         entries = change.apply(entries);
         Path target = dir.resolve(name);
         try (OutputStream file = Files.newOutputStream(target);
-             TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(file))) {
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(file))) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 TarArchiveEntry entry = new TarArchiveEntry(e.getKey());
                 if (e.getValue() != null) {
@@ -79,20 +96,23 @@ class VerifyCertPackageCommandTest {
 
     /** The good archive with one more entry at its end: a file with {@code data}, or (null) a link or empty entry. */
     private Path appending(String name, TarArchiveEntry entry, byte[] data) throws IOException {
-        return rewrite(name, (entries, tar) -> {
-            try {
-                if (data != null) {
-                    entry.setSize(data.length);
-                }
-                tar.putArchiveEntry(entry);
-                if (data != null) {
-                    tar.write(data);
-                }
-                tar.closeArchiveEntry();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, entries -> entries);
+        return rewrite(
+                name,
+                (entries, tar) -> {
+                    try {
+                        if (data != null) {
+                            entry.setSize(data.length);
+                        }
+                        tar.putArchiveEntry(entry);
+                        if (data != null) {
+                            tar.write(data);
+                        }
+                        tar.closeArchiveEntry();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                },
+                entries -> entries);
     }
 
     private static CommandRun verify(Path archive) {
@@ -115,7 +135,7 @@ class VerifyCertPackageCommandTest {
 
     @Test
     void rejectsATamperedFile() throws IOException {
-        Path tampered = rewrite("tampered.tar.gz", (e, t) -> { }, entries -> {
+        Path tampered = rewrite("tampered.tar.gz", (e, t) -> {}, entries -> {
             entries.put("package/GA_DAY_REPORT.md", "# Report, edited\n".getBytes(StandardCharsets.UTF_8));
             return entries;
         });
@@ -124,7 +144,9 @@ class VerifyCertPackageCommandTest {
 
     @Test
     void rejectsADotDotEntry() throws IOException {
-        Path evil = appending("dotdot.tar.gz", new TarArchiveEntry("package/../../etc/evil", true),
+        Path evil = appending(
+                "dotdot.tar.gz",
+                new TarArchiveEntry("package/../../etc/evil", true),
                 "x".getBytes(StandardCharsets.UTF_8));
         assertRejected(verify(evil), "'..'");
     }
@@ -141,21 +163,21 @@ class VerifyCertPackageCommandTest {
         TarArchiveEntry link = new TarArchiveEntry("package/copy.md", TarArchiveEntry.LF_LINK);
         link.setLinkName("package/GA_DAY_REPORT.md");
         assertRejected(verify(appending("hard.tar.gz", link, null)), "hard link");
-        assertRejected(verify(appending("absolute.tar.gz", new TarArchiveEntry("/tmp/evil", true), null)),
-                "absolute path");
-        Path duplicate = appending("dup.tar.gz", new TarArchiveEntry("package/GA_DAY_REPORT.md"),
-                REPORT.getBytes(StandardCharsets.UTF_8));
+        assertRejected(
+                verify(appending("absolute.tar.gz", new TarArchiveEntry("/tmp/evil", true), null)), "absolute path");
+        Path duplicate = appending(
+                "dup.tar.gz", new TarArchiveEntry("package/GA_DAY_REPORT.md"), REPORT.getBytes(StandardCharsets.UTF_8));
         assertRejected(verify(duplicate), "appears twice");
     }
 
     @Test
     void rejectsMissingAndUnlistedFiles() throws IOException {
-        Path missing = rewrite("missing.tar.gz", (e, t) -> { }, entries -> {
+        Path missing = rewrite("missing.tar.gz", (e, t) -> {}, entries -> {
             entries.remove("package/charts/availability.svg");
             return entries;
         });
         assertRejected(verify(missing), "package/charts/availability.svg: listed in MANIFEST.sha256 but missing");
-        Path extra = rewrite("extra.tar.gz", (e, t) -> { }, entries -> {
+        Path extra = rewrite("extra.tar.gz", (e, t) -> {}, entries -> {
             entries.put("package/notes.txt", "smuggled".getBytes(StandardCharsets.UTF_8));
             return entries;
         });
@@ -176,7 +198,8 @@ class VerifyCertPackageCommandTest {
     @Test
     void theArchiveIsNormalised() throws IOException {
         List<String> names = new ArrayList<>();
-        try (TarArchiveInputStream in = new TarArchiveInputStream(new GzipCompressorInputStream(Files.newInputStream(good)))) {
+        try (TarArchiveInputStream in =
+                new TarArchiveInputStream(new GzipCompressorInputStream(Files.newInputStream(good)))) {
             TarArchiveEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 names.add(entry.getName());

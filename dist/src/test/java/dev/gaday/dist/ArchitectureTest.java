@@ -37,8 +37,12 @@ class ArchitectureTest {
                     .filter(other -> !other.equals(tool))
                     .map(other -> "dev.gaday." + other + "..")
                     .toArray(String[]::new);
-            noClasses().that().resideInAPackage("dev.gaday." + tool + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage(others)
+            noClasses()
+                    .that()
+                    .resideInAPackage("dev.gaday." + tool + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(others)
                     .check(classes);
         }
     }
@@ -46,11 +50,19 @@ class ArchitectureTest {
     @Test
     void commonKnowsNoToolAndNothingShippedUsesTheTestkit() {
         String[] tools = TOOLS.stream().map(tool -> "dev.gaday." + tool + "..").toArray(String[]::new);
-        noClasses().that().resideInAPackage("dev.gaday.common..")
-                .should().dependOnClassesThat().resideInAnyPackage(tools)
+        noClasses()
+                .that()
+                .resideInAPackage("dev.gaday.common..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(tools)
                 .check(classes);
-        noClasses().that().resideOutsideOfPackage("dev.gaday.testkit..")
-                .should().dependOnClassesThat().resideInAPackage("dev.gaday.testkit..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.gaday.testkit..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.gaday.testkit..")
                 .check(classes);
     }
 }

@@ -26,12 +26,36 @@ class ForcedErrorIT {
     private static List<String> workArguments(String tool, Path out) {
         Path repository = Path.of(System.getProperty("dist.repository"));
         return switch (tool) {
-            case "kpi-collector" -> List.of("--prometheus-url", UNREACHABLE, "--ga-start", "2026-01-01T00:00:00Z",
-                    "--ga-end", "2026-01-02T00:00:00Z", "--retry-budget", "1s", "-q", "-o", out.toString());
-            case "cert-package" -> List.of("--inputs",
-                    repository.resolve("cert-package/src/test/resources/sample-inputs").toString(), "-q", "-o", out.toString());
-            case "ws-health" -> List.of("--endpoint", "ws://127.0.0.1:9/ws", "--iterations", "1", "--reconnect-timeout",
-                    "2s", "-q", "-o", out.toString());
+            case "kpi-collector" -> List.of(
+                    "--prometheus-url",
+                    UNREACHABLE,
+                    "--ga-start",
+                    "2026-01-01T00:00:00Z",
+                    "--ga-end",
+                    "2026-01-02T00:00:00Z",
+                    "--retry-budget",
+                    "1s",
+                    "-q",
+                    "-o",
+                    out.toString());
+            case "cert-package" -> List.of(
+                    "--inputs",
+                    repository
+                            .resolve("cert-package/src/test/resources/sample-inputs")
+                            .toString(),
+                    "-q",
+                    "-o",
+                    out.toString());
+            case "ws-health" -> List.of(
+                    "--endpoint",
+                    "ws://127.0.0.1:9/ws",
+                    "--iterations",
+                    "1",
+                    "--reconnect-timeout",
+                    "2s",
+                    "-q",
+                    "-o",
+                    out.toString());
             default -> List.of("--help");
         };
     }
@@ -40,7 +64,8 @@ class ForcedErrorIT {
     @ValueSource(strings = {"kpi-collector", "cert-package", "ws-health"})
     void anErrorIsOneLineAndExitFour(String tool) throws Exception {
         Path jar = Path.of(System.getProperty("dist.repository")).resolve(tool + "/target/" + tool + ".jar");
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:MaxMetaspaceSize=8m", "-jar", jar.toString()));
+        List<String> command =
+                new ArrayList<>(List.of(javaBinary(), "-XX:MaxMetaspaceSize=8m", "-jar", jar.toString()));
         command.addAll(workArguments(tool, Files.createDirectories(work.resolve(tool))));
         ReleaseArchiveIT.work = work;
         ReleaseArchiveIT.Run run = ReleaseArchiveIT.Run.of(work, command.toArray(String[]::new));
@@ -54,5 +79,4 @@ class ForcedErrorIT {
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
-
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The release archive as a user gets it: unpacked into an empty directory, run from anywhere. */
 class ReleaseArchiveIT {
-    static final List<String> TOOLS = List.of("kpi-collector", "ws-health", "drift-detector", "slo-monitor", "cert-package");
+    static final List<String> TOOLS =
+            List.of("kpi-collector", "ws-health", "drift-detector", "slo-monitor", "cert-package");
 
     @TempDir
     static Path work;
@@ -40,9 +41,13 @@ class ReleaseArchiveIT {
             assertTrue(Files.getPosixFilePermissions(launcher).contains(PosixFilePermission.OWNER_EXECUTE), tool);
             assertTrue(Files.size(home.resolve("lib").resolve(tool + ".jar")) > 100_000, tool);
             String completion = Files.readString(home.resolve("completion").resolve(tool + "_completion"));
-            assertTrue(completion.contains("complete -F _picocli_" + tool.replace("-", "")) || completion.contains(tool), tool);
+            assertTrue(
+                    completion.contains("complete -F _picocli_" + tool.replace("-", "")) || completion.contains(tool),
+                    tool);
             String man = Files.readString(home.resolve("man/man1").resolve(tool + ".1"));
-            assertTrue(man.startsWith("'\\\" t") || man.contains(".TH \"" + tool.toUpperCase()), tool + ": " + man.lines().limit(3).toList());
+            assertTrue(
+                    man.startsWith("'\\\" t") || man.contains(".TH \"" + tool.toUpperCase()),
+                    tool + ": " + man.lines().limit(3).toList());
             assertTrue(man.contains("Exit Codes") || man.contains("EXIT CODES"), tool);
         }
         assertTrue(Files.readString(home.resolve("LICENSE")).contains("Apache License"));
@@ -59,8 +64,11 @@ class ReleaseArchiveIT {
         Run version = Run.of(elsewhere, link.toString(), "--version");
         assertEquals(0, version.exit(), version.err());
         String commit = version.out().lines().findFirst().orElse("");
-        assertTrue(commit.matches("kpi-collector " + System.getProperty("dist.version").replace(".", "\\.")
-                + " \\(commit [0-9a-f]{12}(-dirty)?\\)"), commit);
+        assertTrue(
+                commit.matches(
+                        "kpi-collector " + System.getProperty("dist.version").replace(".", "\\.")
+                                + " \\(commit [0-9a-f]{12}(-dirty)?\\)"),
+                commit);
         for (String tool : TOOLS) {
             Run help = Run.of(elsewhere, home.resolve("bin").resolve(tool).toString(), "--help");
             assertEquals(0, help.exit(), tool + ": " + help.err());
@@ -73,13 +81,18 @@ class ReleaseArchiveIT {
         static Run of(Path directory, String... command) throws Exception {
             Path out = Files.createTempFile(work, "out", ".txt");
             Path err = Files.createTempFile(work, "err", ".txt");
-            Process process = new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError(String.join(" ", command) + " did not end within 120 s");
             }
-            return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Run(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         }
     }

@@ -2,18 +2,18 @@ package dev.gaday.kpi;
 
 import dev.gaday.common.cli.BuildInfo;
 import dev.gaday.common.cli.DurationConverter;
-import dev.gaday.common.cli.InstantConverter;
-import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.cli.Finding;
+import dev.gaday.common.cli.InstantConverter;
 import dev.gaday.common.cli.OutputDirMixin;
 import dev.gaday.common.cli.OutputFormatMixin;
 import dev.gaday.common.cli.ProgressLine;
+import dev.gaday.common.cli.PrometheusConnectionMixin;
 import dev.gaday.common.cli.RunOutput;
 import dev.gaday.common.cli.RunReport;
 import dev.gaday.common.cli.TerminalFacts;
-import dev.gaday.common.cli.PrometheusConnectionMixin;
 import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.cli.ToolLauncher;
+import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.io.AtomicFiles;
 import dev.gaday.common.model.kpi.DataGap;
@@ -57,8 +57,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Collects the GA window's KPIs from Prometheus and Kubernetes and gives a certification verdict. */
-@Command(name = "kpi-collector", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
-        sortOptions = false, subcommands = dev.gaday.kpi.validate.ValidateCommand.class,
+@Command(
+        name = "kpi-collector",
+        mixinStandardHelpOptions = true,
+        versionProvider = BuildInfo.class,
+        sortOptions = false,
+        subcommands = dev.gaday.kpi.validate.ValidateCommand.class,
         description = {
             "Collects the GA window's KPIs from Prometheus (and Kubernetes) and gives a certification verdict.",
             "",
@@ -69,12 +73,15 @@ import picocli.CommandLine.Option;
             "",
             "Writes snapshot_NNNN.json, ga_kpi_summary.json, ga_kpi_summary.md and ga_kpi_summary.json.sha256",
             "into --output as one set: a run that fails (a broken Prometheus is exit 4) or is stopped leaves the",
-            "previous set as it was."},
-        footer = {"%nExamples:",
+            "previous set as it was."
+        },
+        footer = {
+            "%nExamples:",
             "  kpi-collector --prometheus-url http://prometheus:9090 --ga-start 2025-01-15T00:00:00Z --ga-end 2025-01-16T00:00:00Z --output ga_kpis",
             "  kpi-collector --ga-start now-24h --ga-end now --format json > verdict.json",
             "  kpi-collector --duration 24h --interval 5m --output ga_kpis",
-            "  kpi-collector --print-config > kpi-config.yaml"})
+            "  kpi-collector --print-config > kpi-config.yaml"
+        })
 public final class CollectKpisCommand extends ToolCommand {
     static final Path DEFAULT_OUTPUT = Path.of("ga_kpis");
     static final Duration MAX_DURATION = Duration.ofDays(31);
@@ -86,56 +93,80 @@ public final class CollectKpisCommand extends ToolCommand {
         @ArgGroup(exclusive = false, multiplicity = "1")
         Retroactive retroactive;
 
-        @Option(names = "--duration", paramLabel = "DURATION", converter = BareNumberDuration.Hours.class,
+        @Option(
+                names = "--duration",
+                paramLabel = "DURATION",
+                converter = BareNumberDuration.Hours.class,
                 description = "Live mode: collect for this long from now, e.g. 24h, 90m; a bare number is hours "
                         + "(fractions allowed, e.g. 0.25).")
         Duration duration;
     }
 
     static final class Retroactive {
-        @Option(names = "--ga-start", required = true, paramLabel = "TIME", converter = InstantConverter.class,
+        @Option(
+                names = "--ga-start",
+                required = true,
+                paramLabel = "TIME",
+                converter = InstantConverter.class,
                 description = "Retroactive mode: start of the GA window, e.g. 2025-01-15T00:00:00Z or now-24h.")
         Instant start;
 
-        @Option(names = "--ga-end", required = true, paramLabel = "TIME", converter = InstantConverter.class,
+        @Option(
+                names = "--ga-end",
+                required = true,
+                paramLabel = "TIME",
+                converter = InstantConverter.class,
                 description = "Retroactive mode: end of the GA window (not in the future), e.g. "
                         + "2025-01-16T00:00:00Z or now.")
         Instant end;
     }
 
-    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5m",
+    @Option(
+            names = "--interval",
+            paramLabel = "DURATION",
+            defaultValue = "5m",
             converter = BareNumberDuration.Minutes.class,
             description = "Snapshot interval, e.g. 5m, 60s; a bare number is minutes (default: ${DEFAULT-VALUE}).")
     Duration interval;
 
-    @Option(names = "--resume",
+    @Option(
+            names = "--resume",
             description = "Live mode: continue the run whose snapshots are in --output (after a crash).")
     boolean resume;
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "YAML configuration merged over the defaults (metric/label names, queries, thresholds).")
     Path configFile;
 
-    @Option(names = "--print-config",
-            description = "Print the effective configuration as YAML on stdout and exit.")
+    @Option(names = "--print-config", description = "Print the effective configuration as YAML on stdout and exit.")
     boolean printConfig;
 
-    @Option(names = "--namespace", paramLabel = "NS",
+    @Option(
+            names = "--namespace",
+            paramLabel = "NS",
             description = "Kubernetes namespace of the release (default: the kubeconfig's, else 'default').")
     String namespace;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE",
+    @Option(
+            names = "--kubeconfig",
+            paramLabel = "FILE",
             description = "Kubernetes config file (default: $KUBECONFIG, ~/.kube/config, or in-cluster).")
     Path kubeconfig;
 
     @Option(names = "--no-kubernetes", description = "Do not ask any cluster; the Kubernetes section says so.")
     boolean noKubernetes;
 
-    @Option(names = "--require-kubernetes",
+    @Option(
+            names = "--require-kubernetes",
             description = "Make rollouts, pod readiness and restarts part of the verdict (NO_DATA without a cluster).")
     boolean requireKubernetes;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
+    @Option(
+            names = "--concurrency",
+            paramLabel = "N",
+            defaultValue = "4",
             description = "Queries sent to Prometheus at the same time (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
@@ -210,16 +241,18 @@ public final class CollectKpisCommand extends ToolCommand {
         }
         Path directory = output.resolve(DEFAULT_OUTPUT);
         OutputFiles files = new OutputFiles(directory);
-        try (PrometheusClient client = clientFactory != null ? clientFactory.apply(prometheus)
-                : prometheus.connect(diagnostics());
-             QueryRunner runner = new QueryRunner(client, concurrency, diagnostics())) {
+        try (PrometheusClient client =
+                        clientFactory != null ? clientFactory.apply(prometheus) : prometheus.connect(diagnostics());
+                QueryRunner runner = new QueryRunner(client, concurrency, diagnostics())) {
             KpiCalculator calculator = new KpiCalculator(config);
             SummaryAssembler assembler = new SummaryAssembler(config);
             KpiSummary summary = mode.retroactive != null
                     ? retroactive(client, runner, calculator, assembler, files)
                     : live(client, runner, calculator, assembler, files);
             diagnostics().detail(runner.requestCount() + " queries");
-            ExitCode exit = dev.gaday.common.verdict.Verdict.of(summary.certification().criteria()).exitCode();
+            ExitCode exit = dev.gaday.common.verdict.Verdict.of(
+                            summary.certification().criteria())
+                    .exitCode();
             runOutput().print(runReport(summary, exit, directory));
             return exit;
         }
@@ -229,8 +262,12 @@ public final class CollectKpisCommand extends ToolCommand {
      * Every file of a retroactive run goes into a staging directory that is swapped in for --output
      * only when all are written: a failed or interrupted run leaves the previous set as it was.
      */
-    private KpiSummary retroactive(PrometheusClient client, QueryRunner runner, KpiCalculator calculator,
-            SummaryAssembler assembler, OutputFiles output) {
+    private KpiSummary retroactive(
+            PrometheusClient client,
+            QueryRunner runner,
+            KpiCalculator calculator,
+            SummaryAssembler assembler,
+            OutputFiles output) {
         OutputSet set = OutputSet.stage(output.directory());
         shutdownHooks.accept(() -> {
             if (set.abandonOnStop()) {
@@ -238,8 +275,8 @@ public final class CollectKpisCommand extends ToolCommand {
             }
         });
         try {
-            KpiSummary summary = collectRetroactive(client, runner, calculator, assembler,
-                    new OutputFiles(set.staging()));
+            KpiSummary summary =
+                    collectRetroactive(client, runner, calculator, assembler, new OutputFiles(set.staging()));
             set.swap();
             return summary;
         } catch (RuntimeException | Error e) {
@@ -263,28 +300,30 @@ public final class CollectKpisCommand extends ToolCommand {
         }
     }
 
-    private KpiSummary collectRetroactive(PrometheusClient client, QueryRunner runner, KpiCalculator calculator,
-            SummaryAssembler assembler, OutputFiles files) {
+    private KpiSummary collectRetroactive(
+            PrometheusClient client,
+            QueryRunner runner,
+            KpiCalculator calculator,
+            SummaryAssembler assembler,
+            OutputFiles files) {
         Window window = new Window(gaStart, gaEnd, interval.toSeconds());
         long began = System.nanoTime();
         // Snapshot range queries and summary queries share the bounded pool, so both batches run together.
         // The range queries are queued first: their results still have to be sliced, computed and written.
-        List<SnapshotCollector.Pending> snapshotQueries = submitRetroactiveSnapshots(new SnapshotCollector(runner,
-                calculator, true));
-        ExecutorService snapshotThread = Executors.newSingleThreadExecutor(
-                r -> {
-                    Thread thread = new Thread(r, "kpi-snapshots");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        Future<List<KpiSnapshot>> pending = snapshotThread.submit(
-                () -> {
-                    List<KpiSnapshot> computed = new ArrayList<>();
-                    for (SnapshotCollector.Pending part : snapshotQueries) {
-                        computed.addAll(part.snapshots());
-                    }
-                    return computed;
-                });
+        List<SnapshotCollector.Pending> snapshotQueries =
+                submitRetroactiveSnapshots(new SnapshotCollector(runner, calculator, true));
+        ExecutorService snapshotThread = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "kpi-snapshots");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Future<List<KpiSnapshot>> pending = snapshotThread.submit(() -> {
+            List<KpiSnapshot> computed = new ArrayList<>();
+            for (SnapshotCollector.Pending part : snapshotQueries) {
+                computed.addAll(part.snapshots());
+            }
+            return computed;
+        });
         List<KpiSnapshot> snapshots;
         WindowKpis kpis;
         try {
@@ -306,8 +345,8 @@ public final class CollectKpisCommand extends ToolCommand {
         files.writeSnapshots(snapshots, AtomicFiles.Durability.NO_FSYNC);
         diagnostics().detail(snapshots.size() + " snapshots written: " + elapsedMillis(began) + " ms");
         KubernetesStatus kubernetes = kubernetes(gaStart, gaEnd);
-        KpiSummary summary = assembler.assemble(kpis, snapshots, kubernetes, requireKubernetes, false,
-                clock.now(), List.of());
+        KpiSummary summary =
+                assembler.assemble(kpis, snapshots, kubernetes, requireKubernetes, false, clock.now(), List.of());
         files.writeSummary(summary);
         return summary;
     }
@@ -326,8 +365,12 @@ public final class CollectKpisCommand extends ToolCommand {
         return parts;
     }
 
-    private KpiSummary live(PrometheusClient client, QueryRunner runner, KpiCalculator calculator,
-            SummaryAssembler assembler, OutputFiles files) {
+    private KpiSummary live(
+            PrometheusClient client,
+            QueryRunner runner,
+            KpiCalculator calculator,
+            SummaryAssembler assembler,
+            OutputFiles files) {
         Duration duration = mode.duration;
         List<KpiSnapshot> existing = resume ? files.readSnapshots() : List.of();
         Instant start;
@@ -338,8 +381,7 @@ public final class CollectKpisCommand extends ToolCommand {
                         + first.window().intervalSeconds() + " s, not " + interval.toSeconds() + " s");
             }
             start = first.window().start();
-            diagnostics().info("resuming the run that started at " + start + " after snapshot "
-                    + existing.size());
+            diagnostics().info("resuming the run that started at " + start + " after snapshot " + existing.size());
         } else {
             if (resume) {
                 diagnostics().warn("--resume: no snapshots in " + files.directory() + "; starting a new run");
@@ -351,14 +393,33 @@ public final class CollectKpisCommand extends ToolCommand {
         Instant end = start.plus(duration);
         WindowCollector windowCollector = new WindowCollector(runner, calculator);
         SnapshotCollector snapshotCollector = new SnapshotCollector(runner, calculator, false);
-        LiveRun run = new LiveRun(clock, start, end, interval, snapshotCollector::collect,
+        LiveRun run = new LiveRun(
+                clock,
+                start,
+                end,
+                interval,
+                snapshotCollector::collect,
                 (window, snapshots) -> assembler.assemble(
                         windowCollector.collect(window, null, true, client.baseUrl()),
-                        snapshots, kubernetes(window.start(), window.end()), requireKubernetes, false, clock.now(),
+                        snapshots,
+                        kubernetes(window.start(), window.end()),
+                        requireKubernetes,
+                        false,
+                        clock.now(),
                         List.of()),
-                (window, snapshots, gaps) -> partialSummary(windowCollector, assembler, client, window, snapshots, gaps),
-                files, new LiveProgress(diagnostics(), new ProgressLine(spec.root().name(), err(), terminal(),
-                        diagnostics().verbosity()).counting("snapshots"), clock::now, end));
+                (window, snapshots, gaps) ->
+                        partialSummary(windowCollector, assembler, client, window, snapshots, gaps),
+                files,
+                new LiveProgress(
+                        diagnostics(),
+                        new ProgressLine(
+                                        spec.root().name(),
+                                        err(),
+                                        terminal(),
+                                        diagnostics().verbosity())
+                                .counting("snapshots"),
+                        clock::now,
+                        end));
         liveRun = run;
         shutdownHooks.accept(() -> {
             // 1.5 s for the run to notice, then at most 2.5 s of queries: the partial summary is out within 5 s.
@@ -366,23 +427,33 @@ public final class CollectKpisCommand extends ToolCommand {
                 diagnostics().error("the partial summary could not be written after the stop signal");
             }
         });
-        diagnostics().info("live collection from " + start + " to " + end + ", a snapshot every "
-                + interval.toSeconds() + " s (" + run.totalSnapshots() + " in all); stop with Ctrl-C or SIGTERM for a"
-                + " partial summary");
+        diagnostics()
+                .info("live collection from " + start + " to " + end + ", a snapshot every "
+                        + interval.toSeconds() + " s (" + run.totalSnapshots()
+                        + " in all); stop with Ctrl-C or SIGTERM for a"
+                        + " partial summary");
         try {
             return run.run(existing);
         } catch (QueryRunner.SourceFailure e) {
-            throw new ToolException(ExitCode.RUNTIME_ERROR, e.getMessage() + "; the snapshots in " + files.directory()
-                    + " are kept: run again with --resume for the summary", e);
+            throw new ToolException(
+                    ExitCode.RUNTIME_ERROR,
+                    e.getMessage() + "; the snapshots in " + files.directory()
+                            + " are kept: run again with --resume for the summary",
+                    e);
         }
     }
 
-    private KpiSummary partialSummary(WindowCollector windowCollector, SummaryAssembler assembler,
-            PrometheusClient client, Window window, List<KpiSnapshot> snapshots, List<DataGap> gaps) {
+    private KpiSummary partialSummary(
+            WindowCollector windowCollector,
+            SummaryAssembler assembler,
+            PrometheusClient client,
+            Window window,
+            List<KpiSnapshot> snapshots,
+            List<DataGap> gaps) {
         WindowKpis kpis = windowCollector.collect(window, LiveRun.PARTIAL_QUERY_DEADLINE, false, client.baseUrl());
         KubernetesStatus kubernetes = noKubernetes || !requireKubernetes
-                ? KubernetesStatus.unavailable("not collected for a partial summary") : kubernetes(window.start(),
-                        window.end());
+                ? KubernetesStatus.unavailable("not collected for a partial summary")
+                : kubernetes(window.start(), window.end());
         return assembler.assemble(kpis, snapshots, kubernetes, requireKubernetes, true, clock.now(), gaps);
     }
 
@@ -427,25 +498,44 @@ public final class CollectKpisCommand extends ToolCommand {
                     break;
                 }
             }
-            Finding finding = Finding.of(new CriterionResult(name, result.value(), result.threshold(),
-                    result.comparator(), result.unit(), result.warningOnly(), result.status(), result.source(),
-                    result.reason()), where);
+            Finding finding = Finding.of(
+                    new CriterionResult(
+                            name,
+                            result.value(),
+                            result.threshold(),
+                            result.comparator(),
+                            result.unit(),
+                            result.warningOnly(),
+                            result.status(),
+                            result.source(),
+                            result.reason()),
+                    where);
             if (finding != null) {
                 findings.add(finding);
             }
         }
         for (DataGap gap : summary.gaps()) {
-            findings.add(Finding.of(dev.gaday.common.verdict.Status.WARN, "data gap",
+            findings.add(Finding.of(
+                    dev.gaday.common.verdict.Status.WARN,
+                    "data gap",
                     gap.field() != null ? gap.field() : gap.query(),
                     gap.reason() + (gap.from() != null ? " from " + gap.from() + " to " + gap.to() : "")));
         }
-        List<String> files = List.of(directory.resolve(OutputFiles.SUMMARY_JSON).toString(),
+        List<String> files = List.of(
+                directory.resolve(OutputFiles.SUMMARY_JSON).toString(),
                 directory.resolve(OutputFiles.SUMMARY_MARKDOWN).toString(),
                 directory + java.io.File.separator + "snapshot_*.json");
-        return RunReport.of("kpi-collector", exit, summary.partial(), "availability "
-                + ReportFormat.percent(summary.overall().availabilityPercent(), 3)
-                + ", error rate " + ReportFormat.percent(summary.overall().errorRatePercent(), 3)
-                + ", max p99 " + ReportFormat.millis(summary.overall().maxP99LatencyMs(), 3), findings, files);
+        return RunReport.of(
+                "kpi-collector",
+                exit,
+                summary.partial(),
+                "availability "
+                        + ReportFormat.percent(summary.overall().availabilityPercent(), 3)
+                        + ", error rate "
+                        + ReportFormat.percent(summary.overall().errorRatePercent(), 3)
+                        + ", max p99 " + ReportFormat.millis(summary.overall().maxP99LatencyMs(), 3),
+                findings,
+                files);
     }
 
     private static void addJvmShutdownHook(Runnable hook) {
@@ -453,7 +543,6 @@ public final class CollectKpisCommand extends ToolCommand {
     }
 
     public static void main(String[] args) {
-        StartupWarmUp.startInBackground(args);
-        ToolLauncher.run(new CollectKpisCommand(), args);
+        ToolLauncher.run("kpi-collector", CollectKpisCommand::new, args);
     }
 }

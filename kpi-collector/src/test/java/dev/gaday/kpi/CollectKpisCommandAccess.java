@@ -4,8 +4,7 @@ import dev.gaday.common.prometheus.PrometheusClient;
 
 /** Lets tests in other packages give the command a Prometheus double. */
 public final class CollectKpisCommandAccess {
-    private CollectKpisCommandAccess() {
-    }
+    private CollectKpisCommandAccess() {}
 
     public static CollectKpisCommand withClient(PrometheusClient client) {
         CollectKpisCommand command = new CollectKpisCommand();
@@ -16,7 +15,7 @@ public final class CollectKpisCommandAccess {
     /** The command with its own client and without a JVM shutdown hook (tests run many commands in one JVM). */
     public static CollectKpisCommand plain() {
         CollectKpisCommand command = new CollectKpisCommand();
-        command.shutdownHooks = hook -> { };
+        command.shutdownHooks = hook -> {};
         return command;
     }
 }

@@ -36,17 +36,59 @@ class CommandLineTest {
         Path output = temp.resolve("out");
         String[][] cases = {
             {"--prometheus-url", "http://127.0.0.1:9", "--output", output.toString()},
-            {"--prometheus-url", "http://127.0.0.1:9", "--ga-start", "yesterday", "--ga-end", "2025-01-16T00:00:00Z",
-                "--output", output.toString()},
-            {"--prometheus-url", "http://127.0.0.1:9", "--ga-start", "2025-01-16T00:00:00Z", "--ga-end",
-                "2025-01-15T00:00:00Z", "--output", output.toString()},
-            {"--prometheus-url", "http://127.0.0.1:9", "--ga-start", "2025-01-15T00:00:00Z", "--ga-end",
-                "2999-01-15T00:00:00Z", "--output", output.toString()},
+            {
+                "--prometheus-url",
+                "http://127.0.0.1:9",
+                "--ga-start",
+                "yesterday",
+                "--ga-end",
+                "2025-01-16T00:00:00Z",
+                "--output",
+                output.toString()
+            },
+            {
+                "--prometheus-url",
+                "http://127.0.0.1:9",
+                "--ga-start",
+                "2025-01-16T00:00:00Z",
+                "--ga-end",
+                "2025-01-15T00:00:00Z",
+                "--output",
+                output.toString()
+            },
+            {
+                "--prometheus-url",
+                "http://127.0.0.1:9",
+                "--ga-start",
+                "2025-01-15T00:00:00Z",
+                "--ga-end",
+                "2999-01-15T00:00:00Z",
+                "--output",
+                output.toString()
+            },
             {"--prometheus-url", "http://127.0.0.1:9", "--duration", "-1", "--output", output.toString()},
-            {"--prometheus-url", "http://127.0.0.1:9", "--duration", "1", "--interval", "0.001",
-                "--output", output.toString()},
-            {"--prometheus-url", "http://127.0.0.1:9", "--duration", "1", "--ga-start", "2025-01-15T00:00:00Z",
-                "--ga-end", "2025-01-16T00:00:00Z", "--output", output.toString()},
+            {
+                "--prometheus-url",
+                "http://127.0.0.1:9",
+                "--duration",
+                "1",
+                "--interval",
+                "0.001",
+                "--output",
+                output.toString()
+            },
+            {
+                "--prometheus-url",
+                "http://127.0.0.1:9",
+                "--duration",
+                "1",
+                "--ga-start",
+                "2025-01-15T00:00:00Z",
+                "--ga-end",
+                "2025-01-16T00:00:00Z",
+                "--output",
+                output.toString()
+            },
             {"--ga-start", "2025-01-15T00:00:00Z", "--ga-end", "2025-01-16T00:00:00Z", "--output", output.toString()},
         };
         for (String[] args : cases) {
@@ -61,23 +103,43 @@ class CommandLineTest {
     @Test
     void anUnreachablePrometheusIsExitFourWithoutFiles() {
         Path output = temp.resolve("unreachable");
-        CommandRun run = CommandRun.of(new CollectKpisCommand(),
-                "--prometheus-url", "http://127.0.0.1:9", "--ga-start", "2025-01-15T00:00:00Z",
-                "--ga-end", "2025-01-15T01:00:00Z", "--max-retries", "0", "--no-kubernetes",
-                "--output", output.toString());
+        CommandRun run = CommandRun.of(
+                new CollectKpisCommand(),
+                "--prometheus-url",
+                "http://127.0.0.1:9",
+                "--ga-start",
+                "2025-01-15T00:00:00Z",
+                "--ga-end",
+                "2025-01-15T01:00:00Z",
+                "--max-retries",
+                "0",
+                "--no-kubernetes",
+                "--output",
+                output.toString());
         assertEquals(4, run.exitCode(), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
-        assertTrue(run.err().contains("Prometheus failed: ") && run.err().contains("cannot connect to 127.0.0.1:9")
-                && run.err().contains("nothing written"), run.err());
+        assertTrue(
+                run.err().contains("Prometheus failed: ")
+                        && run.err().contains("cannot connect to 127.0.0.1:9")
+                        && run.err().contains("nothing written"),
+                run.err());
         assertTrue(!Files.exists(output.resolve("ga_kpi_summary.json")));
     }
 
     @Test
     void anOutputUnderARegularFileIsExitFourNamingTheFile() throws Exception {
         Path file = Files.writeString(temp.resolve("a-file"), "x");
-        CommandRun run = CommandRun.of(new CollectKpisCommand(),
-                "--prometheus-url", "http://127.0.0.1:9", "--ga-start", "2025-01-15T00:00:00Z",
-                "--ga-end", "2025-01-15T01:00:00Z", "--no-kubernetes", "--output", file.resolve("out").toString());
+        CommandRun run = CommandRun.of(
+                new CollectKpisCommand(),
+                "--prometheus-url",
+                "http://127.0.0.1:9",
+                "--ga-start",
+                "2025-01-15T00:00:00Z",
+                "--ga-end",
+                "2025-01-15T01:00:00Z",
+                "--no-kubernetes",
+                "--output",
+                file.resolve("out").toString());
         assertEquals(4, run.exitCode(), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().contains(file + " is a file, not a directory"), run.err());

@@ -44,17 +44,23 @@ class OptionVocabularyTest {
         CollectKpisCommand command = parse("--ga-start", "2025-01-15T02:00:00+02:00", "--ga-end", "now-1h");
         assertEquals(Instant.parse("2025-01-15T00:00:00Z"), command.mode.retroactive.start);
         Duration sinceEnd = Duration.between(command.mode.retroactive.end, Instant.now());
-        assertTrue(sinceEnd.compareTo(Duration.ofMinutes(59)) > 0 && sinceEnd.compareTo(Duration.ofMinutes(61)) < 0,
+        assertTrue(
+                sinceEnd.compareTo(Duration.ofMinutes(59)) > 0 && sinceEnd.compareTo(Duration.ofMinutes(61)) < 0,
                 sinceEnd.toString());
     }
 
     @Test
     void badDurationsAreOneLineUsageErrors() {
-        for (String[] args : new String[][] {{"--duration", "24x"}, {"--duration", "0"}, {"--duration", "32d"},
-            {"--duration", "1", "--interval", "1.5s"}, {"--duration", "1h", "--interval", "2h"},
-            {"--ga-start", "2025-01-15", "--ga-end", "now"}}) {
-            CommandRun run = CommandRun.of(new CollectKpisCommand(), concat(args, "--prometheus-url",
-                    "http://127.0.0.1:9"));
+        for (String[] args : new String[][] {
+            {"--duration", "24x"},
+            {"--duration", "0"},
+            {"--duration", "32d"},
+            {"--duration", "1", "--interval", "1.5s"},
+            {"--duration", "1h", "--interval", "2h"},
+            {"--ga-start", "2025-01-15", "--ga-end", "now"}
+        }) {
+            CommandRun run =
+                    CommandRun.of(new CollectKpisCommand(), concat(args, "--prometheus-url", "http://127.0.0.1:9"));
             assertEquals(2, run.exitCode(), String.join(" ", args) + " -> " + run.err());
             assertEquals(1, run.err().lines().count(), run.err());
         }

@@ -35,16 +35,33 @@ class RetroactiveSignalProcessTest {
     private Process start(String url, Path output, Path log, String start, String end, String interval)
             throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                CollectKpisCommand.class.getName(), "--prometheus-url", url, "--retry-budget", "2m",
-                "--ga-start", start, "--ga-end", end, "--interval", interval, "--no-kubernetes",
-                "--output", output.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CollectKpisCommand.class.getName(),
+                        "--prometheus-url",
+                        url,
+                        "--retry-budget",
+                        "2m",
+                        "--ga-start",
+                        start,
+                        "--ga-end",
+                        end,
+                        "--interval",
+                        interval,
+                        "--no-kubernetes",
+                        "--output",
+                        output.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private List<Path> staging() {
         try (Stream<Path> files = Files.list(temp)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(".out.kpi-")).toList();
+            return files.filter(f -> f.getFileName().toString().startsWith(".out.kpi-"))
+                    .toList();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -71,7 +88,10 @@ class RetroactiveSignalProcessTest {
         try (SilentServer server = new SilentServer()) {
             Process process = start(server.url(), output, log, "2026-01-15T00:00:00Z", "2026-01-16T00:00:00Z", "5m");
             try {
-                Poll.until("the queries are sent", Duration.ofSeconds(30), Duration.ofMillis(20),
+                Poll.until(
+                        "the queries are sent",
+                        Duration.ofSeconds(30),
+                        Duration.ofMillis(20),
                         () -> server.connections() > 0);
                 assertEquals(1, staging().size());
                 assertInterruptedAndUntouched(process, output, log);
@@ -89,7 +109,10 @@ class RetroactiveSignalProcessTest {
             // 30 days at 1 minute: 43,200 snapshots, written for long enough to be caught at it.
             Process process = start(server.url(), output, log, "2025-12-01T00:00:00Z", "2025-12-31T00:00:00Z", "1m");
             try {
-                Poll.until("snapshots are being written", Duration.ofSeconds(60), Duration.ofMillis(5),
+                Poll.until(
+                        "snapshots are being written",
+                        Duration.ofSeconds(60),
+                        Duration.ofMillis(5),
                         () -> staging().stream().anyMatch(RetroactiveSignalProcessTest::holdsFiles));
                 assertInterruptedAndUntouched(process, output, log);
             } finally {

@@ -25,13 +25,28 @@ class SignalProcessTest {
         Path log = temp.resolve("stderr.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // Nothing listens on port 9: every snapshot is a gap, which is fine for a signal test.
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                CollectKpisCommand.class.getName(), "--prometheus-url", "http://127.0.0.1:9", "--max-retries", "0",
-                "--duration", "1", "--interval", "1", "--no-kubernetes", "--output", output.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CollectKpisCommand.class.getName(),
+                        "--prometheus-url",
+                        "http://127.0.0.1:9",
+                        "--max-retries",
+                        "0",
+                        "--duration",
+                        "1",
+                        "--interval",
+                        "1",
+                        "--no-kubernetes",
+                        "--output",
+                        output.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
-            Poll.until("the live run started", Duration.ofSeconds(30), Duration.ofMillis(50),
-                    () -> read(log).contains("live collection from"));
+            Poll.until("the live run started", Duration.ofSeconds(30), Duration.ofMillis(50), () -> read(log)
+                    .contains("live collection from"));
             long began = System.nanoTime();
             process.destroy(); // SIGTERM
             assertTrue(process.waitFor(5, TimeUnit.SECONDS), "still running 5 s after SIGTERM: " + read(log));

@@ -33,7 +33,11 @@ class TerminalProgressIT {
 
     @BeforeAll
     static void start() {
-        Dataset dataset = GaDayGenerator.builder().hours(2).step(Duration.ofSeconds(60)).services(2).build()
+        Dataset dataset = GaDayGenerator.builder()
+                .hours(2)
+                .step(Duration.ofSeconds(60))
+                .services(2)
+                .build()
                 .generate(temp.resolve("dataset"));
         prometheus = PrometheusServer.start(dataset);
     }
@@ -58,7 +62,8 @@ class TerminalProgressIT {
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (System.nanoTime() < deadline) {
                 List<String> rows = terminal.rows();
-                long progressRows = rows.stream().filter(r -> r.contains(" elapsed")).count();
+                long progressRows =
+                        rows.stream().filter(r -> r.contains(" elapsed")).count();
                 assertTrue(progressRows <= 1, "progress on more than one row:\n" + String.join("\n", rows));
                 if (rows.stream().anyMatch(r -> r.startsWith("EXIT="))) {
                     break;
@@ -79,8 +84,10 @@ class TerminalProgressIT {
                 }
             }
             String line = rows.get(progress);
-            assertTrue(line.matches("kpi-collector (\\[[#.]+\\] )?8/8 snapshots, 0:\\d\\d elapsed, 0:00 left, "
-                    + "availability .*"), all);
+            assertTrue(
+                    line.matches("kpi-collector (\\[[#.]+\\] )?8/8 snapshots, 0:\\d\\d elapsed, 0:00 left, "
+                            + "availability .*"),
+                    all);
             assertTrue(line.length() <= 79, line);
             // The next row is the verdict: the progress line did not wrap onto a second row.
             assertTrue(rows.get(progress + 1).startsWith("kpi-collector: "), all);
@@ -100,7 +107,8 @@ class TerminalProgressIT {
             assertFalse(text.contains("\r"), text);
             assertFalse(text.contains("\u001b"), text);
         }
-        List<String> progress = stderr.lines().filter(l -> l.contains(" elapsed")).toList();
+        List<String> progress =
+                stderr.lines().filter(l -> l.contains(" elapsed")).toList();
         assertEquals(2, progress.size(), stderr);
         assertTrue(progress.get(0).startsWith("kpi-collector: 1/8 snapshots, "), stderr);
         assertTrue(progress.get(1).startsWith("kpi-collector: 8/8 snapshots, "), stderr);

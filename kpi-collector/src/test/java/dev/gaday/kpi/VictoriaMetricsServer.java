@@ -36,18 +36,28 @@ final class VictoriaMetricsServer implements AutoCloseable {
 
     static VictoriaMetricsServer start(Path dataDir) throws IOException {
         if (!Files.isExecutable(BINARY)) {
-            throw new IllegalStateException(BINARY + " is missing: apt-get install --no-install-recommends victoria-metrics");
+            throw new IllegalStateException(
+                    BINARY + " is missing: apt-get install --no-install-recommends victoria-metrics");
         }
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Process process = new ProcessBuilder(BINARY.toString(), "-httpListenAddr=127.0.0.1:" + port,
-                "-storageDataPath=" + dataDir.resolve("data"), "-retentionPeriod=100y", "-search.disableCache",
-                "-search.latencyOffset=0s")
-                .redirectErrorStream(true).redirectOutput(dataDir.resolve("victoria-metrics.log").toFile()).start();
+        Process process = new ProcessBuilder(
+                        BINARY.toString(),
+                        "-httpListenAddr=127.0.0.1:" + port,
+                        "-storageDataPath=" + dataDir.resolve("data"),
+                        "-retentionPeriod=100y",
+                        "-search.disableCache",
+                        "-search.latencyOffset=0s")
+                .redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("victoria-metrics.log").toFile())
+                .start();
         VictoriaMetricsServer server = new VictoriaMetricsServer(process, "http://127.0.0.1:" + port);
-        Poll.until("victoria-metrics answers /health", Duration.ofSeconds(30), Duration.ofMillis(50),
+        Poll.until(
+                "victoria-metrics answers /health",
+                Duration.ofSeconds(30),
+                Duration.ofMillis(50),
                 () -> server.status("/health") == 200);
         return server;
     }
@@ -60,11 +70,14 @@ final class VictoriaMetricsServer implements AutoCloseable {
     void load(List<Path> openMetricsFiles, Instant lastSample) throws IOException, InterruptedException {
         for (Path file : openMetricsFiles) {
             String body = toPrometheusText(Files.readString(file));
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/import/prometheus"))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url + "/api/v1/import/prometheus"))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("import of " + file + " failed: " + response.statusCode() + " "
-                        + response.body());
+                throw new IllegalStateException(
+                        "import of " + file + " failed: " + response.statusCode() + " " + response.body());
             }
         }
         status("/internal/force_flush");
@@ -72,8 +85,9 @@ final class VictoriaMetricsServer implements AutoCloseable {
                 + URLEncoder.encode("count(up)", StandardCharsets.UTF_8);
         Poll.until("imported samples are searchable", Duration.ofSeconds(60), Duration.ofMillis(200), () -> {
             try {
-                String answer = http.send(HttpRequest.newBuilder(URI.create(probe)).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
+                String answer = http.send(
+                                HttpRequest.newBuilder(URI.create(probe)).build(), HttpResponse.BodyHandlers.ofString())
+                        .body();
                 return answer.contains("\"value\"");
             } catch (IOException | InterruptedException e) {
                 return false;
@@ -92,7 +106,8 @@ final class VictoriaMetricsServer implements AutoCloseable {
                 }
                 int lastSpace = line.lastIndexOf(' ');
                 String seconds = line.substring(lastSpace + 1);
-                long millis = new java.math.BigDecimal(seconds).movePointRight(3).longValueExact();
+                long millis =
+                        new java.math.BigDecimal(seconds).movePointRight(3).longValueExact();
                 out.append(line, 0, lastSpace + 1).append(millis).append('\n');
             }
         }
@@ -101,8 +116,10 @@ final class VictoriaMetricsServer implements AutoCloseable {
 
     private int status(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url + path)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(url + path)).build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {

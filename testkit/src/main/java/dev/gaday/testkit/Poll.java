@@ -12,12 +12,12 @@ import java.util.function.Supplier;
  */
 public final class Poll {
 
-    private Poll() {
-    }
+    private Poll() {}
 
     /** Polls {@code condition} every {@code every} until it holds; AssertionError naming {@code what} on timeout. */
     public static void until(String what, Duration timeout, Duration every, BooleanSupplier condition) {
-        untilPresent(what, timeout, every, () -> condition.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty());
+        untilPresent(
+                what, timeout, every, () -> condition.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty());
     }
 
     /** Same as {@link #until(String, Duration, Duration, BooleanSupplier)} with a generic description. */

@@ -22,7 +22,10 @@ class PollTest {
     @Test
     void returnsTheFirstPresentValue() {
         AtomicInteger calls = new AtomicInteger();
-        String value = Poll.untilPresent("the third call", Duration.ofSeconds(5), Duration.ofMillis(1),
+        String value = Poll.untilPresent(
+                "the third call",
+                Duration.ofSeconds(5),
+                Duration.ofMillis(1),
                 () -> calls.incrementAndGet() == 3 ? Optional.of("ready") : Optional.empty());
         assertEquals("ready", value);
     }
@@ -30,12 +33,16 @@ class PollTest {
     @Test
     void timesOutWithTheWhatAndTheAttempts() {
         AtomicInteger calls = new AtomicInteger();
-        AssertionError e = assertThrows(AssertionError.class,
+        AssertionError e = assertThrows(
+                AssertionError.class,
                 () -> Poll.until("the moon to turn blue", Duration.ofMillis(50), Duration.ofMillis(10), () -> {
                     calls.incrementAndGet();
                     return false;
                 }));
-        assertTrue(e.getMessage().startsWith("timed out after 50 ms (" + calls.get() + " attempts, every 10 ms) waiting for the moon to turn blue"),
+        assertTrue(
+                e.getMessage()
+                        .startsWith("timed out after 50 ms (" + calls.get()
+                                + " attempts, every 10 ms) waiting for the moon to turn blue"),
                 e.getMessage());
         assertTrue(calls.get() >= 2, "polled more than once: " + calls.get());
     }
@@ -43,7 +50,8 @@ class PollTest {
     @Test
     void keepsTheLastExceptionOfAFailingProbe() {
         IllegalStateException boom = new IllegalStateException("connection refused");
-        AssertionError e = assertThrows(AssertionError.class,
+        AssertionError e = assertThrows(
+                AssertionError.class,
                 () -> Poll.until("server", Duration.ofMillis(20), Duration.ofMillis(5), () -> {
                     throw boom;
                 }));
@@ -53,6 +61,7 @@ class PollTest {
 
     @Test
     void rejectsANonPositiveInterval() {
-        assertThrows(IllegalArgumentException.class, () -> Poll.until(Duration.ofSeconds(1), Duration.ZERO, () -> true));
+        assertThrows(
+                IllegalArgumentException.class, () -> Poll.until(Duration.ofSeconds(1), Duration.ZERO, () -> true));
     }
 }

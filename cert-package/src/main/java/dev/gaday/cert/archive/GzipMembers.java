@@ -85,11 +85,12 @@ final class GzipMembers extends InputStream {
         members++;
         // The member reads through a stream it cannot close; it rewinds what its inflater did not use,
         // so the next member (or trailing data) starts exactly where this one ends.
-        member = new GzipCompressorInputStream(new FilterInputStream(file) {
-            @Override
-            public void close() {
-            }
-        }, false);
+        member = new GzipCompressorInputStream(
+                new FilterInputStream(file) {
+                    @Override
+                    public void close() {}
+                },
+                false);
         return true;
     }
 

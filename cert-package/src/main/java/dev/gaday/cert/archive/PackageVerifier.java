@@ -1,8 +1,8 @@
 package dev.gaday.cert.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gaday.common.json.Json;
 import dev.gaday.common.io.Sha256;
+import dev.gaday.common.json.Json;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -43,8 +43,7 @@ public final class PackageVerifier {
     private static final long MAX_SMALL_FILE = 16L * 1024 * 1024;
     private static final int BLOCK = 512;
 
-    private PackageVerifier() {
-    }
+    private PackageVerifier() {}
 
     /** The archive could not be read at all (not a tar.gz, truncated, missing). */
     public static final class UnreadableException extends Exception {
@@ -54,8 +53,7 @@ public final class PackageVerifier {
     }
 
     /** @param problem null when the package is intact; else the first problem found, one line */
-    public record Result(boolean ok, String problem, int files, String certificationStatus) {
-    }
+    public record Result(boolean ok, String problem, int files, String certificationStatus) {}
 
     public static Result verify(Path archive) throws UnreadableException {
         if (Files.exists(archive) && !Files.isRegularFile(archive)) {
@@ -68,10 +66,10 @@ public final class PackageVerifier {
         // Records of 512 bytes: the reader never skips a partly read record, and a block after the end
         // marker that is not zero is pushed back (the stream supports mark) for the tail check to see.
         try (InputStream file = Files.newInputStream(archive);
-             GzipMembers members = new GzipMembers(file);
-             GzipMembers.Counting decompressed = new GzipMembers.Counting(new BufferedInputStream(members, 64 * 1024));
-             TarArchiveInputStream tar = new TarArchiveInputStream(decompressed, BLOCK, BLOCK,
-                     "UTF-8", false)) {
+                GzipMembers members = new GzipMembers(file);
+                GzipMembers.Counting decompressed =
+                        new GzipMembers.Counting(new BufferedInputStream(members, 64 * 1024));
+                TarArchiveInputStream tar = new TarArchiveInputStream(decompressed, BLOCK, BLOCK, "UTF-8", false)) {
             gzip = members;
             TarArchiveEntry entry;
             Set<String> seen = new HashSet<>();
@@ -104,7 +102,9 @@ public final class PackageVerifier {
                     continue;
                 }
                 MessageDigest digest = Sha256.newDigest();
-                boolean keep = name.endsWith("/" + MANIFEST) || name.equals(MANIFEST) || name.endsWith("/" + METADATA)
+                boolean keep = name.endsWith("/" + MANIFEST)
+                        || name.equals(MANIFEST)
+                        || name.endsWith("/" + METADATA)
                         || name.equals(METADATA);
                 ByteArrayOutputStream copy = keep ? new ByteArrayOutputStream() : null;
                 byte[] buffer = new byte[64 * 1024];
@@ -195,21 +195,27 @@ public final class PackageVerifier {
         }
         byte type = entry.getLinkFlag();
         return switch (type) {
-            case TarArchiveEntry.LF_NORMAL, TarArchiveEntry.LF_OLDNORM -> entry.getName().endsWith("/")
-                    ? "a file whose name ends with '/'" : null;
+            case TarArchiveEntry.LF_NORMAL, TarArchiveEntry.LF_OLDNORM -> entry.getName()
+                            .endsWith("/")
+                    ? "a file whose name ends with '/'"
+                    : null;
             case TarArchiveEntry.LF_DIR -> null;
             case TarArchiveEntry.LF_CHR -> "a character device";
             case TarArchiveEntry.LF_BLK -> "a block device";
             case TarArchiveEntry.LF_FIFO -> "a FIFO (named pipe)";
-            default -> "of tar type '" + (type >= 0x20 && type < 0x7f ? String.valueOf((char) type)
-                    : "\\x" + Integer.toHexString(type & 0xff)) + "'";
+            default -> "of tar type '"
+                    + (type >= 0x20 && type < 0x7f
+                            ? String.valueOf((char) type)
+                            : "\\x" + Integer.toHexString(type & 0xff))
+                    + "'";
         };
     }
 
     /** The reason of a read failure in words: the libraries' EOFs carry no message. */
     private static String reason(IOException e) {
         if (e instanceof EOFException) {
-            return e.getMessage() == null ? "truncated (the data ends before the gzip stream does)"
+            return e.getMessage() == null
+                    ? "truncated (the data ends before the gzip stream does)"
                     : "truncated: " + e.getMessage();
         }
         String message = e.getMessage();
@@ -226,8 +232,9 @@ public final class PackageVerifier {
         String manifestName = null;
         for (String name : small.keySet()) {
             if (name.equals(MANIFEST) || name.endsWith("/" + MANIFEST)) {
-                if (manifestName != null && manifestName.chars().filter(c -> c == '/').count()
-                        <= name.chars().filter(c -> c == '/').count()) {
+                if (manifestName != null
+                        && manifestName.chars().filter(c -> c == '/').count()
+                                <= name.chars().filter(c -> c == '/').count()) {
                     continue;
                 }
                 manifestName = name;
@@ -262,8 +269,8 @@ public final class PackageVerifier {
                 return fail(file.getKey() + ": listed in " + MANIFEST + " but missing from the archive");
             }
             if (!actual.equals(file.getValue())) {
-                return fail(file.getKey() + ": SHA-256 mismatch (manifest " + file.getValue().substring(0, 12)
-                        + "…, content " + actual.substring(0, 12) + "…)");
+                return fail(file.getKey() + ": SHA-256 mismatch (manifest "
+                        + file.getValue().substring(0, 12) + "…, content " + actual.substring(0, 12) + "…)");
             }
         }
         Set<String> packageDirectories = new HashSet<>();
@@ -273,8 +280,8 @@ public final class PackageVerifier {
             }
         }
         for (String directory : directories) {
-            if (!packageDirectories.contains(directory) || !(directory + "/").startsWith(root)
-                    && !root.startsWith(directory + "/")) {
+            if (!packageDirectories.contains(directory)
+                    || !(directory + "/").startsWith(root) && !root.startsWith(directory + "/")) {
                 return fail("entry '" + printable(directory) + "/' is a directory that is not part of the package");
             }
         }

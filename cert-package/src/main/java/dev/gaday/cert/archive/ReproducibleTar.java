@@ -18,8 +18,7 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
  * directories, and a gzip header with mtime 0, no file name and a fixed OS byte.
  */
 public final class ReproducibleTar {
-    private ReproducibleTar() {
-    }
+    private ReproducibleTar() {}
 
     /**
      * @param baseDir the directory the entry names are relative to

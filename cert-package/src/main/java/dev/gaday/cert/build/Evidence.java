@@ -9,8 +9,7 @@ import java.util.Objects;
  * What the package certifies and on what: the loaded inputs, the decision, the GA window (null when
  * unknown) and the run's time stamp.
  */
-record Evidence(Inputs inputs, CertificationDecision decision, Instant gaStart, Instant gaEnd,
-        Instant generatedAt) {
+record Evidence(Inputs inputs, CertificationDecision decision, Instant gaStart, Instant gaEnd, Instant generatedAt) {
     Evidence {
         Objects.requireNonNull(inputs, "inputs");
         Objects.requireNonNull(decision, "decision");

@@ -10,7 +10,11 @@ import java.util.List;
  * The report as filled for the package: its template, the Markdown, the charts drawn, the placeholders
  * left N/A, and the artifacts it lists (copied under package/artifacts/ with --include-artifacts).
  */
-record FilledReport(ReportTemplate template, String markdown, KpiCharts charts, List<UnfilledPlaceholder> unfilled,
+record FilledReport(
+        ReportTemplate template,
+        String markdown,
+        KpiCharts charts,
+        List<UnfilledPlaceholder> unfilled,
         List<Artifact> artifacts) {
     FilledReport {
         unfilled = List.copyOf(unfilled);
@@ -18,6 +22,5 @@ record FilledReport(ReportTemplate template, String markdown, KpiCharts charts, 
     }
 
     /** An input file packaged as evidence, and its path inside package/. */
-    record Artifact(Path source, String packagePath) {
-    }
+    record Artifact(Path source, String packagePath) {}
 }

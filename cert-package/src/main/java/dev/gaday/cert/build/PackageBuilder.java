@@ -11,7 +11,6 @@ import dev.gaday.cert.input.InputFiles;
 import dev.gaday.cert.input.InputKind;
 import dev.gaday.cert.input.Inputs;
 import dev.gaday.cert.model.UnfilledPlaceholder;
-import dev.gaday.cert.pdf.PdfReport;
 import dev.gaday.cert.report.Bindings;
 import dev.gaday.cert.report.MissingUnits;
 import dev.gaday.cert.report.ReportContext;
@@ -70,9 +69,6 @@ public final class PackageBuilder {
 
     public Result build(BuildOptions options) {
         PhaseTimes phases = new PhaseTimes(diagnostics);
-        if (!options.certifyOnly()) {
-            PdfReport.warmUpInBackground();
-        }
         Map<String, Path> overrides = new LinkedHashMap<>();
         options.inputFiles().forEach((kind, file) -> overrides.put(kind.key(), file));
         InputFiles files = InputFiles.locate(options.inputDirs(), overrides, options.snapshotDir());
@@ -92,12 +88,14 @@ public final class PackageBuilder {
         try (PackageDirectory directory = PackageDirectory.open(outDir, diagnostics, mover, shutdownHook)) {
             try {
                 List<String> packaged = new PackageWriter(directory, phases).write(evidence, report);
-                long mtime = options.sourceDateEpoch() != null ? options.sourceDateEpoch()
-                        : evidence.gaEnd() != null ? evidence.gaEnd().getEpochSecond()
-                        : evidence.generatedAt().getEpochSecond();
+                long mtime = options.sourceDateEpoch() != null
+                        ? options.sourceDateEpoch()
+                        : evidence.gaEnd() != null
+                                ? evidence.gaEnd().getEpochSecond()
+                                : evidence.generatedAt().getEpochSecond();
                 directory.writeArchive(() -> {
-                    ReproducibleTar.write(directory.archive(), directory.packageRoot(), PACKAGE_DIR + "/", packaged,
-                            mtime);
+                    ReproducibleTar.write(
+                            directory.archive(), directory.packageRoot(), PACKAGE_DIR + "/", packaged, mtime);
                     Sha256.writeSidecar(directory.archive());
                 });
                 phases.mark("tarball");
@@ -111,9 +109,11 @@ public final class PackageBuilder {
     }
 
     private FilledReport fillReport(BuildOptions options, Evidence evidence, InputFiles files, PhaseTimes phases) {
-        ReportTemplate template = options.template() == null ? ReportTemplate.bundled()
-                : ReportTemplate.read(options.template());
-        KpiCharts charts = KpiCharts.of(evidence.inputs().snapshots(), evidence.inputs().kpiSummary(),
+        ReportTemplate template =
+                options.template() == null ? ReportTemplate.bundled() : ReportTemplate.read(options.template());
+        KpiCharts charts = KpiCharts.of(
+                evidence.inputs().snapshots(),
+                evidence.inputs().kpiSummary(),
                 evidence.inputs().release());
         phases.mark("template and charts");
         List<FilledReport.Artifact> artifacts = new ArrayList<>();
@@ -125,26 +125,39 @@ public final class PackageBuilder {
                 artifacts.add(new FilledReport.Artifact(side, "artifacts/" + side.getFileName()));
             }
         }
-        ReportContext context = new ReportContext(evidence.inputs(), evidence.decision(), evidence.gaStart(),
-                evidence.gaEnd(), evidence.generatedAt(), template.tableRows(), PackageLayout.ARCHIVE_NAME,
-                charts.names(), artifacts.stream().map(FilledReport.Artifact::packagePath).toList(),
+        ReportContext context = new ReportContext(
+                evidence.inputs(),
+                evidence.decision(),
+                evidence.gaStart(),
+                evidence.gaEnd(),
+                evidence.generatedAt(),
+                template.tableRows(),
+                PackageLayout.ARCHIVE_NAME,
+                charts.names(),
+                artifacts.stream().map(FilledReport.Artifact::packagePath).toList(),
                 options.environment());
         var values = ReportValues.build(context, template.placeholders());
-        String text = MissingUnits.dropAfterMissing(template.text(), values.values().keySet());
-        TemplateFiller.FillResult filled = new TemplateFiller(ReportFormat.NOT_AVAILABLE).fill(text, values.values(),
-                values.reasons());
+        String text =
+                MissingUnits.dropAfterMissing(template.text(), values.values().keySet());
+        TemplateFiller.FillResult filled =
+                new TemplateFiller(ReportFormat.NOT_AVAILABLE).fill(text, values.values(), values.reasons());
         phases.mark("placeholder values");
         List<UnfilledPlaceholder> unfilled = filled.unfilled().stream()
-                .map(u -> new UnfilledPlaceholder(u.name(), u.line(), u.reason())).toList();
+                .map(u -> new UnfilledPlaceholder(u.name(), u.line(), u.reason()))
+                .toList();
         if (!unfilled.isEmpty()) {
             for (UnfilledPlaceholder u : unfilled) {
                 diagnostics.detail("unfilled: " + u.name() + " (line " + u.line() + "): " + u.reason());
             }
-            String summary = unfilled.size() + " of " + template.placeholders().size()
-                    + " placeholders have no value";
+            String summary = unfilled.size() + " of " + template.placeholders().size() + " placeholders have no value";
             if (options.strict()) {
-                throw ToolException.inconclusive("--strict: " + summary + ": " + String.join(", ",
-                        unfilled.stream().limit(8).map(UnfilledPlaceholder::name).toList())
+                throw ToolException.inconclusive("--strict: " + summary + ": "
+                        + String.join(
+                                ", ",
+                                unfilled.stream()
+                                        .limit(8)
+                                        .map(UnfilledPlaceholder::name)
+                                        .toList())
                         + (unfilled.size() > 8 ? ", ..." : "") + " (-v lists each with its reason)");
             }
             diagnostics.warn(summary + " and read N/A; see package/" + UNFILLED + " (-v lists them)");
@@ -158,21 +171,24 @@ public final class PackageBuilder {
         Instant end = options.gaEnd();
         if (inputs.kpiSummary() != null) {
             Window window = inputs.kpiSummary().window();
-            String file = inputs.files().get(InputFiles.KPI_SUMMARY).map(Path::toString).orElse(InputFiles.KPI_SUMMARY);
+            String file = inputs.files()
+                    .get(InputFiles.KPI_SUMMARY)
+                    .map(Path::toString)
+                    .orElse(InputFiles.KPI_SUMMARY);
             if (start != null && !start.equals(window.start())) {
-                throw ToolException.usage("--ga-start " + start + " does not match " + file + " window.start "
-                        + window.start());
+                throw ToolException.usage(
+                        "--ga-start " + start + " does not match " + file + " window.start " + window.start());
             }
             if (end != null && !end.equals(window.end())) {
-                throw ToolException.usage("--ga-end " + end + " does not match " + file + " window.end "
-                        + window.end());
+                throw ToolException.usage(
+                        "--ga-end " + end + " does not match " + file + " window.end " + window.end());
             }
             start = window.start();
             end = window.end();
         }
         if ((start == null) != (end == null)) {
-            throw ToolException.usage("give both --ga-start and --ga-end (there is no KPI summary to take the "
-                    + "window from)");
+            throw ToolException.usage(
+                    "give both --ga-start and --ga-end (there is no KPI summary to take the " + "window from)");
         }
         if (start != null && !end.isAfter(start)) {
             throw ToolException.usage("--ga-end " + end + " is not after --ga-start " + start);
@@ -189,14 +205,18 @@ public final class PackageBuilder {
 
     private void warnOutsideWindow(Inputs inputs, Instant start, Instant end) {
         for (KpiSnapshot snapshot : inputs.snapshots()) {
-            if (snapshot.window().end().isBefore(start) || snapshot.window().start().isAfter(end)) {
-                diagnostics.warn(KpiSnapshot.fileName(snapshot.sequence()) + " (" + snapshot.window().start()
-                        + " to " + snapshot.window().end() + ") lies outside the GA window");
+            if (snapshot.window().end().isBefore(start)
+                    || snapshot.window().start().isAfter(end)) {
+                diagnostics.warn(KpiSnapshot.fileName(snapshot.sequence()) + " ("
+                        + snapshot.window().start() + " to " + snapshot.window().end()
+                        + ") lies outside the GA window");
             }
         }
         var ws = inputs.wsHealth();
-        if (ws != null && ws.startedAt() != null
-                && (ws.startedAt().isBefore(start.minusSeconds(86_400)) || ws.startedAt().isAfter(end))) {
+        if (ws != null
+                && ws.startedAt() != null
+                && (ws.startedAt().isBefore(start.minusSeconds(86_400))
+                        || ws.startedAt().isAfter(end))) {
             diagnostics.warn(InputFiles.WS_HEALTH + " run started at " + ws.startedAt() + ", outside the GA window");
         }
     }
@@ -204,7 +224,8 @@ public final class PackageBuilder {
     private static String describe(InputFiles files) {
         List<String> parts = new ArrayList<>();
         for (InputKind kind : InputKind.values()) {
-            parts.add(kind.key() + "=" + files.get(kind.key()).map(Path::toString).orElse("absent"));
+            parts.add(
+                    kind.key() + "=" + files.get(kind.key()).map(Path::toString).orElse("absent"));
         }
         parts.add("snapshots=" + files.snapshots().size());
         return String.join(", ", parts);

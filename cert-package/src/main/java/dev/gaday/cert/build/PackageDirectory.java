@@ -44,7 +44,12 @@ final class PackageDirectory implements AutoCloseable {
 
     static final Mover RENAME = (from, to) -> Files.move(from, to);
 
-    private enum State { STAGING, SWAPPED, KEPT, CLOSED }
+    private enum State {
+        STAGING,
+        SWAPPED,
+        KEPT,
+        CLOSED
+    }
 
     private final Path outDir;
     private Path staging;
@@ -89,8 +94,11 @@ final class PackageDirectory implements AutoCloseable {
         }
         staging = Files.createTempDirectory(outDir, STAGING_PREFIX);
         ProcessHandle self = ProcessHandle.current();
-        Files.writeString(staging.resolve(OWNER_FILE), self.pid() + " "
-                + self.info().startInstant().map(Instant::toString).orElse("-") + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                staging.resolve(OWNER_FILE),
+                self.pid() + " "
+                        + self.info().startInstant().map(Instant::toString).orElse("-") + "\n",
+                StandardCharsets.UTF_8);
         Files.createDirectories(staging.resolve(PACKAGE_DIR));
     }
 
@@ -154,8 +162,8 @@ final class PackageDirectory implements AutoCloseable {
             state = State.SWAPPED;
         } catch (IOException | RuntimeException e) {
             String undone = rollBack(saved, installed);
-            throw ToolException.badInput("cannot move the new package into " + outDir + ": " + cause(e) + "; " + undone,
-                    e);
+            throw ToolException.badInput(
+                    "cannot move the new package into " + outDir + ": " + cause(e) + "; " + undone, e);
         }
     }
 
@@ -178,8 +186,9 @@ final class PackageDirectory implements AutoCloseable {
     }
 
     private static String cause(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
-                + e.getMessage();
+        return e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     /** Removes the staging directory (after a swap it holds only the previous package). */
@@ -231,8 +240,7 @@ final class PackageDirectory implements AutoCloseable {
                 diagnostics.error("interrupted; the new package was complete and is kept in " + outDir);
             }
             case KEPT -> diagnostics.error("interrupted; the previous package is kept in " + staging.resolve(PREVIOUS));
-            case CLOSED -> {
-            }
+            case CLOSED -> {}
         }
     }
 
@@ -243,10 +251,12 @@ final class PackageDirectory implements AutoCloseable {
     static void removeStale(Path outDir, Diagnostics diagnostics) {
         List<Path> candidates;
         try (Stream<Path> entries = Files.list(outDir)) {
-            candidates = entries.filter(p -> STAGING_NAME.matcher(p.getFileName().toString()).matches())
+            candidates = entries.filter(p ->
+                            STAGING_NAME.matcher(p.getFileName().toString()).matches())
                     .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                     .filter(p -> Files.isRegularFile(p.resolve(OWNER_FILE), LinkOption.NOFOLLOW_LINKS))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             return;
         }
@@ -276,7 +286,9 @@ final class PackageDirectory implements AutoCloseable {
     private static boolean ownerRunning(Path stagingDir) {
         String[] owner;
         try {
-            owner = Files.readString(stagingDir.resolve(OWNER_FILE), StandardCharsets.UTF_8).strip().split(" ");
+            owner = Files.readString(stagingDir.resolve(OWNER_FILE), StandardCharsets.UTF_8)
+                    .strip()
+                    .split(" ");
         } catch (IOException e) {
             return true;
         }
@@ -294,7 +306,8 @@ final class PackageDirectory implements AutoCloseable {
         if (process.isEmpty()) {
             return false;
         }
-        String started = process.get().info().startInstant().map(Instant::toString).orElse("-");
+        String started =
+                process.get().info().startInstant().map(Instant::toString).orElse("-");
         return owner.length < 2 || owner[1].equals("-") || started.equals("-") || owner[1].equals(started);
     }
 

@@ -12,6 +12,5 @@ public final class PackageLayout {
     public static final String EMAIL = "EMAIL_SUMMARY.txt";
     public static final String UNFILLED = "UNFILLED_PLACEHOLDERS.txt";
 
-    private PackageLayout() {
-    }
+    private PackageLayout() {}
 }

@@ -10,6 +10,7 @@ import static dev.gaday.cert.build.PackageLayout.UNFILLED;
 import dev.gaday.cert.chart.ChartLayout;
 import dev.gaday.cert.chart.KpiChart;
 import dev.gaday.cert.chart.SvgCanvas;
+import dev.gaday.cert.input.InputFiles;
 import dev.gaday.cert.input.InputKind;
 import dev.gaday.cert.model.PackageFile;
 import dev.gaday.cert.model.UnfilledPlaceholder;
@@ -18,7 +19,6 @@ import dev.gaday.cert.report.EmailSummary;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.io.Sha256;
 import dev.gaday.common.json.Json;
-import dev.gaday.cert.input.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -54,17 +54,25 @@ final class PackageWriter {
     List<String> write(Evidence evidence, FilledReport report) {
         write(REPORT_MD, report.markdown());
         for (Map.Entry<String, ChartLayout> chart : report.charts().layouts().entrySet()) {
-            write(KpiChart.file(chart.getKey()), SvgCanvas.render(chart.getValue(),
-                    KpiChart.title(chart.getKey())));
+            write(KpiChart.file(chart.getKey()), SvgCanvas.render(chart.getValue(), KpiChart.title(chart.getKey())));
         }
         phases.mark("SVG charts");
         var release = evidence.inputs().release();
-        String releaseLabel = release.name() != null ? release.name()
+        String releaseLabel = release.name() != null
+                ? release.name()
                 : release.version() != null ? "Release " + release.version() : "GA release";
-        String header = releaseLabel + " · GA day report · " + evidence.decision().status().label();
+        String header = releaseLabel + " · GA day report · "
+                + evidence.decision().status().label();
         boolean appendCharts = !report.template().placeholders().contains("INSERT_KPI_CHARTS");
-        write(REPORT_PDF, PdfReport.render(report.markdown(), "GA Day Report: " + releaseLabel, header,
-                report.charts().layouts(), appendCharts, evidence.generatedAt()));
+        write(
+                REPORT_PDF,
+                PdfReport.render(
+                        report.markdown(),
+                        "GA Day Report: " + releaseLabel,
+                        header,
+                        report.charts().layouts(),
+                        appendCharts,
+                        evidence.generatedAt()));
         phases.mark("PDF");
         for (InputKind kind : InputKind.values()) {
             Optional<Path> file = evidence.inputs().files().get(kind.key());
@@ -76,8 +84,16 @@ final class PackageWriter {
             copy(artifact.source(), artifact.packagePath());
         }
         write(UNFILLED, unfilledText(report));
-        write(EMAIL, EmailSummary.text(evidence.inputs(), evidence.decision(), evidence.gaStart(), evidence.gaEnd(),
-                evidence.generatedAt(), report.unfilled().size(), PackageLayout.ARCHIVE_NAME));
+        write(
+                EMAIL,
+                EmailSummary.text(
+                        evidence.inputs(),
+                        evidence.decision(),
+                        evidence.gaStart(),
+                        evidence.gaEnd(),
+                        evidence.generatedAt(),
+                        report.unfilled().size(),
+                        PackageLayout.ARCHIVE_NAME));
         written.sort(Comparator.naturalOrder());
         phases.mark("copies");
         // Each file is read and hashed once, for both the manifest and the metadata.
@@ -92,8 +108,10 @@ final class PackageWriter {
         List<String> all = new ArrayList<>(written);
         byte[] manifestBytes = manifest.toString().getBytes(StandardCharsets.UTF_8);
         write(MANIFEST, manifestBytes);
-        write(METADATA, Json.write(PackageMetadata.of(evidence, report, packageFiles, Sha256.hex(manifestBytes)))
-                .getBytes(StandardCharsets.UTF_8));
+        write(
+                METADATA,
+                Json.write(PackageMetadata.of(evidence, report, packageFiles, Sha256.hex(manifestBytes)))
+                        .getBytes(StandardCharsets.UTF_8));
         phases.mark("manifest and metadata");
         all.add(MANIFEST);
         all.add(METADATA);
@@ -103,12 +121,21 @@ final class PackageWriter {
 
     private static String unfilledText(FilledReport report) {
         StringBuilder text = new StringBuilder();
-        text.append("# Placeholders of the template (").append(report.template().name()).append(") that read N/A: ")
-                .append(report.unfilled().size()).append(" of ").append(report.template().placeholders().size())
+        text.append("# Placeholders of the template (")
+                .append(report.template().name())
+                .append(") that read N/A: ")
+                .append(report.unfilled().size())
+                .append(" of ")
+                .append(report.template().placeholders().size())
                 .append('\n');
         text.append("# name\tline\treason\n");
         for (UnfilledPlaceholder u : report.unfilled()) {
-            text.append(u.name()).append('\t').append(u.line()).append('\t').append(u.reason()).append('\n');
+            text.append(u.name())
+                    .append('\t')
+                    .append(u.line())
+                    .append('\t')
+                    .append(u.reason())
+                    .append('\n');
         }
         return text.toString();
     }

@@ -20,8 +20,8 @@ import java.util.List;
  *
  * @param dataGaps why a gate's evidence is incomplete, one line per gate ("ws_health_metrics.json: ...")
  */
-public record CertificationDecision(CertificationStatus status, Status overall, List<Gate> gates,
-        List<String> dataGaps) {
+public record CertificationDecision(
+        CertificationStatus status, Status overall, List<Gate> gates, List<String> dataGaps) {
     static final String NO_INPUT_FILE = "no input file";
 
     public CertificationDecision {
@@ -36,18 +36,27 @@ public record CertificationDecision(CertificationStatus status, Status overall, 
         if (summary == null) {
             gates.add(new Gate("KPI certification", InputFiles.KPI_SUMMARY, Status.NO_DATA, NO_INPUT_FILE));
         } else {
-            String partial = summary.partial() ? "the KPI summary is marked partial (the run did not cover its "
-                    + "whole window): partial evidence does not certify" : null;
-            gates.add(gate("KPI certification", InputFiles.KPI_SUMMARY + ": certification.status",
-                    summary.certification().status(), partial, dataGaps));
+            String partial = summary.partial()
+                    ? "the KPI summary is marked partial (the run did not cover its "
+                            + "whole window): partial evidence does not certify"
+                    : null;
+            gates.add(gate(
+                    "KPI certification",
+                    InputFiles.KPI_SUMMARY + ": certification.status",
+                    summary.certification().status(),
+                    partial,
+                    dataGaps));
         }
         WsHealthMetrics ws = inputs.wsHealth();
         if (ws == null) {
-            gates.add(new Gate("WebSocket reconnect compliance", InputFiles.WS_HEALTH, Status.NO_DATA,
-                    NO_INPUT_FILE));
+            gates.add(new Gate("WebSocket reconnect compliance", InputFiles.WS_HEALTH, Status.NO_DATA, NO_INPUT_FILE));
         } else {
-            gates.add(gate("WebSocket reconnect compliance", InputFiles.WS_HEALTH + ": compliance.status",
-                    ws.compliance().status(), incompleteRun(ws), dataGaps));
+            gates.add(gate(
+                    "WebSocket reconnect compliance",
+                    InputFiles.WS_HEALTH + ": compliance.status",
+                    ws.compliance().status(),
+                    incompleteRun(ws),
+                    dataGaps));
         }
         Status overall = Status.PASS;
         for (Gate gate : gates) {
@@ -72,7 +81,8 @@ public record CertificationDecision(CertificationStatus status, Status overall, 
     /** Why a WebSocket run is partial evidence, or null when it ran its whole plan. */
     private static String incompleteRun(WsHealthMetrics ws) {
         String cycles = ws.plannedCycles() != null && ws.completedCycles() != null
-                ? ws.completedCycles() + " of " + ws.plannedCycles() + " planned cycles completed" : null;
+                ? ws.completedCycles() + " of " + ws.plannedCycles() + " planned cycles completed"
+                : null;
         if (ws.wasInterrupted()) {
             return "the run was interrupted" + (cycles == null ? "" : " (" + cycles + ")")
                     + ": partial evidence does not certify";

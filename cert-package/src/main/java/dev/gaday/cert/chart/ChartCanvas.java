@@ -8,7 +8,11 @@ package dev.gaday.cert.chart;
 public interface ChartCanvas {
 
     /** Where a text's x coordinate is: its start, its middle or its end. */
-    enum Anchor { START, MIDDLE, END }
+    enum Anchor {
+        START,
+        MIDDLE,
+        END
+    }
 
     /**
      * A line's colour (0xRRGGBB), width and dash pattern.
@@ -27,8 +31,7 @@ public interface ChartCanvas {
     }
 
     /** A text's size in pixels, weight and colour (0xRRGGBB); the face is always DejaVu Sans. */
-    record TextStyle(double size, boolean bold, int rgb) {
-    }
+    record TextStyle(double size, boolean bold, int rgb) {}
 
     void line(double x1, double y1, double x2, double y2, Stroke stroke);
 

@@ -44,6 +44,7 @@ public final class ChartLayout {
     private static final double TICK_LENGTH = 3;
     /** The least room between two time labels. */
     static final double LABEL_GAP = 12;
+
     private static final double INCIDENT_ROW = 12;
     private static final double LEGEND_SAMPLE = 22;
     private static final double EDGE = 2;
@@ -93,8 +94,8 @@ public final class ChartLayout {
         }
         // The y title runs upwards: its glyphs reach ascent to the left of its baseline, descent to the right.
         double yTitleBaseline = 6 + TextWidths.ASCENT * TITLE_TEXT.size();
-        plotLeft = Math.ceil(yTitleBaseline + TextWidths.DESCENT * TITLE_TEXT.size() + 6 + widestTickLabel
-                + TICK_LENGTH + 3);
+        plotLeft = Math.ceil(
+                yTitleBaseline + TextWidths.DESCENT * TITLE_TEXT.size() + 6 + widestTickLabel + TICK_LENGTH + 3);
         plotRight = WIDTH - 18;
         plotBottom = HEIGHT - 52;
         double xTickBaseline = plotBottom + TICK_LENGTH + 10;
@@ -125,16 +126,21 @@ public final class ChartLayout {
         plotTop = 10 + rowsUsed * INCIDENT_ROW;
 
         double labelWidth = TextWidths.width(TimeTicks.label(0), TICK_TEXT.size(), false);
-        xTicks = TimeTicks.of(startMillis, endMillis, (plotRight - plotLeft) / (endMillis - startMillis),
-                labelWidth + LABEL_GAP);
+        xTicks = TimeTicks.of(
+                startMillis, endMillis, (plotRight - plotLeft) / (endMillis - startMillis), labelWidth + LABEL_GAP);
 
         marks.add(new RectMark(0, 0, WIDTH, HEIGHT, BACKGROUND_RGB));
         for (double tick : yTicks.values()) {
             double y = crisp(y(tick));
             marks.add(new LineMark(plotLeft, y, plotRight, y, GRID));
             marks.add(new LineMark(plotLeft - TICK_LENGTH, y, plotLeft, y, AXIS));
-            marks.add(new TextMark(plotLeft - TICK_LENGTH - 3, y(tick) + 0.36 * TICK_TEXT.size(), yTicks.label(tick),
-                    TICK_TEXT, Anchor.END, false));
+            marks.add(new TextMark(
+                    plotLeft - TICK_LENGTH - 3,
+                    y(tick) + 0.36 * TICK_TEXT.size(),
+                    yTicks.label(tick),
+                    TICK_TEXT,
+                    Anchor.END,
+                    false));
         }
         for (long tick : xTicks.values()) {
             double x = crisp(x(tick));
@@ -147,10 +153,10 @@ public final class ChartLayout {
         }
         marks.add(new LineMark(crisp(plotLeft), plotTop, crisp(plotLeft), plotBottom, AXIS));
         marks.add(new LineMark(plotLeft, crisp(plotBottom), plotRight, crisp(plotBottom), AXIS));
-        marks.add(new TextMark(yTitleBaseline, (plotTop + plotBottom) / 2, chart.yTitle(), TITLE_TEXT, Anchor.MIDDLE,
-                true));
-        marks.add(new TextMark((plotLeft + plotRight) / 2, xTitleBaseline, "Time (UTC)", TITLE_TEXT, Anchor.MIDDLE,
-                false));
+        marks.add(new TextMark(
+                yTitleBaseline, (plotTop + plotBottom) / 2, chart.yTitle(), TITLE_TEXT, Anchor.MIDDLE, true));
+        marks.add(new TextMark(
+                (plotLeft + plotRight) / 2, xTitleBaseline, "Time (UTC)", TITLE_TEXT, Anchor.MIDDLE, false));
 
         if (chart.threshold() != null) {
             double y = y(chart.threshold().value());
@@ -162,8 +168,13 @@ public final class ChartLayout {
             marks.add(new LineMark(x, plotTop, x, plotBottom, INCIDENT));
             if (rows[i] >= 0) {
                 labelledIncidents.add(incidents.get(i));
-                marks.add(new TextMark(centres[i], plotTop - 4 - rows[i] * INCIDENT_ROW, incidents.get(i).label(),
-                        INCIDENT_TEXT, Anchor.MIDDLE, false));
+                marks.add(new TextMark(
+                        centres[i],
+                        plotTop - 4 - rows[i] * INCIDENT_ROW,
+                        incidents.get(i).label(),
+                        INCIDENT_TEXT,
+                        Anchor.MIDDLE,
+                        false));
             }
         }
         addLegend(legendBaseline, !incidents.isEmpty());
@@ -189,8 +200,8 @@ public final class ChartLayout {
                 // One value between gaps: no line to draw, so a dot shows it.
                 double size = SERIES.width() * 2;
                 KpiChart.Point point = points.get(i);
-                marks.add(new RectMark(x(point.at().toEpochMilli()) - size / 2, y(point.value()) - size / 2, size, size,
-                        SERIES_RGB));
+                marks.add(new RectMark(
+                        x(point.at().toEpochMilli()) - size / 2, y(point.value()) - size / 2, size, size, SERIES_RGB));
             } else {
                 double[] xs = new double[end - i];
                 double[] ys = new double[end - i];

@@ -18,10 +18,18 @@ import java.util.Objects;
  * @param threshold the threshold line, or null
  * @param incidents incidents inside [start, end]
  */
-public record KpiChart(String name, String yTitle, String seriesLabel, Instant start, Instant end,
-        List<Point> points, Threshold threshold, List<Incident> incidents) {
+public record KpiChart(
+        String name,
+        String yTitle,
+        String seriesLabel,
+        Instant start,
+        Instant end,
+        List<Point> points,
+        Threshold threshold,
+        List<Incident> incidents) {
     /** Where a chart's SVG lies in the package, and how the report's Markdown refers to it. */
     public static final String DIRECTORY = "charts/";
+
     public static final String EXTENSION = ".svg";
 
     /** The title a chart is shown with, in the report's Markdown and in its SVG. */
@@ -64,8 +72,8 @@ public record KpiChart(String name, String yTitle, String seriesLabel, Instant s
 
     private static void requireInside(String name, String what, Instant at, Instant start, Instant end) {
         if (at.isBefore(start) || at.isAfter(end)) {
-            throw new IllegalArgumentException("chart " + name + ": " + what + " at " + at + " is outside " + start
-                    + ".." + end);
+            throw new IllegalArgumentException(
+                    "chart " + name + ": " + what + " at " + at + " is outside " + start + ".." + end);
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.gaday.cert.chart;
 
-import dev.gaday.cert.input.ReleaseFile;
 import dev.gaday.cert.certification.Thresholds;
+import dev.gaday.cert.input.ReleaseFile;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.common.model.kpi.OverallKpis;
@@ -28,8 +28,7 @@ import java.util.function.Function;
 public final class KpiCharts {
     private final Map<String, ChartLayout> charts = new LinkedHashMap<>();
 
-    private KpiCharts() {
-    }
+    private KpiCharts() {}
 
     public static KpiCharts of(List<KpiSnapshot> snapshots, KpiSummary summary, ReleaseFile release) {
         KpiCharts result = new KpiCharts();
@@ -38,7 +37,8 @@ public final class KpiCharts {
         }
         // The snapshots in time order (their file numbers need not be), and the span they cover.
         List<KpiSnapshot> ordered = new ArrayList<>(snapshots);
-        ordered.sort(Comparator.comparing((KpiSnapshot snapshot) -> snapshot.window().start()));
+        ordered.sort(
+                Comparator.comparing((KpiSnapshot snapshot) -> snapshot.window().start()));
         Instant start = ordered.get(0).window().start();
         Instant end = start;
         for (KpiSnapshot snapshot : ordered) {
@@ -51,16 +51,39 @@ public final class KpiCharts {
         for (ReleaseFile.Incident incident : release.incidents()) {
             Instant at = parse(incident.time());
             if (at != null && !at.isBefore(start) && !at.isAfter(end)) {
-                incidents.add(new KpiChart.Incident(at, incident.id() != null ? incident.id()
-                        : incident.severity() != null ? incident.severity() : "incident"));
+                incidents.add(new KpiChart.Incident(
+                        at,
+                        incident.id() != null
+                                ? incident.id()
+                                : incident.severity() != null ? incident.severity() : "incident"));
             }
         }
-        result.add(new Series("availability", "Availability (%)", "Availability", OverallKpis::availabilityPercent,
-                "availab"), ordered, summary, start, end, incidents);
-        result.add(new Series("error_rate", "Error rate (%)", "Error rate", OverallKpis::errorRatePercent, "error"),
-                ordered, summary, start, end, incidents);
-        result.add(new Series("p99_latency", "P99 latency (ms)", "P99 latency", OverallKpis::p99LatencyMs, "p99"),
-                ordered, summary, start, end, incidents);
+        result.add(
+                new Series(
+                        "availability",
+                        "Availability (%)",
+                        "Availability",
+                        OverallKpis::availabilityPercent,
+                        "availab"),
+                ordered,
+                summary,
+                start,
+                end,
+                incidents);
+        result.add(
+                new Series("error_rate", "Error rate (%)", "Error rate", OverallKpis::errorRatePercent, "error"),
+                ordered,
+                summary,
+                start,
+                end,
+                incidents);
+        result.add(
+                new Series("p99_latency", "P99 latency (ms)", "P99 latency", OverallKpis::p99LatencyMs, "p99"),
+                ordered,
+                summary,
+                start,
+                end,
+                incidents);
         return result;
     }
 
@@ -73,18 +96,23 @@ public final class KpiCharts {
         return List.copyOf(charts.keySet());
     }
 
-    private record Series(String name, String yTitle, String label, Function<OverallKpis, Double> metric,
-            String criterionName) {
-    }
+    private record Series(
+            String name, String yTitle, String label, Function<OverallKpis, Double> metric, String criterionName) {}
 
-    private void add(Series series, List<KpiSnapshot> snapshots, KpiSummary summary, Instant start, Instant end,
+    private void add(
+            Series series,
+            List<KpiSnapshot> snapshots,
+            KpiSummary summary,
+            Instant start,
+            Instant end,
             List<KpiChart.Incident> incidents) {
         List<KpiChart.Point> points = new ArrayList<>(snapshots.size());
         boolean any = false;
         for (KpiSnapshot snapshot : snapshots) {
             // A snapshot covers an interval: plot it at the middle, so a spike sits where it happened.
             Instant from = snapshot.window().start();
-            Instant at = from.plus(Duration.between(from, snapshot.window().end()).dividedBy(2));
+            Instant at =
+                    from.plus(Duration.between(from, snapshot.window().end()).dividedBy(2));
             Double value = series.metric().apply(snapshot.overall());
             KpiChart.Point point = new KpiChart.Point(at, value);
             any |= point.finite();
@@ -97,8 +125,10 @@ public final class KpiCharts {
         KpiChart.Threshold threshold = criterion != null && Double.isFinite(criterion.threshold())
                 ? new KpiChart.Threshold(criterion.threshold(), "Threshold " + Thresholds.describe(criterion))
                 : null;
-        charts.put(series.name(), ChartLayout.of(new KpiChart(series.name(), series.yTitle(), series.label(), start,
-                end, points, threshold, incidents)));
+        charts.put(
+                series.name(),
+                ChartLayout.of(new KpiChart(
+                        series.name(), series.yTitle(), series.label(), start, end, points, threshold, incidents)));
     }
 
     /** Which criterion of the KPI summary is this chart's threshold: the first whose name matches. */

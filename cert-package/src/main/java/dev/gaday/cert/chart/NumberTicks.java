@@ -29,8 +29,8 @@ public record NumberTicks(double step, int decimals, List<Double> values) {
      */
     public static NumberTicks of(double low, double high, int target) {
         if (!(high > low) || !Double.isFinite(low) || !Double.isFinite(high) || target < 1) {
-            throw new IllegalArgumentException("need a finite range low < high and a target >= 1: " + low + ".."
-                    + high + ", " + target);
+            throw new IllegalArgumentException(
+                    "need a finite range low < high and a target >= 1: " + low + ".." + high + ", " + target);
         }
         double span = high - low;
         int base = (int) Math.floor(Math.log10(span / target));

@@ -14,10 +14,18 @@ public final class SvgCanvas implements ChartCanvas {
 
     private SvgCanvas(int width, int height, String title) {
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
-                .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                .append(width)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" viewBox=\"0 0 ")
+                .append(width)
+                .append(' ')
+                .append(height)
                 .append("\" font-family=\"DejaVu Sans, Verdana, sans-serif\">\n")
-                .append("<title>").append(escape(title)).append("</title>\n");
+                .append("<title>")
+                .append(escape(title))
+                .append("</title>\n");
     }
 
     /** The chart as an SVG file's bytes (UTF-8). */
@@ -30,8 +38,15 @@ public final class SvgCanvas implements ChartCanvas {
 
     @Override
     public void line(double x1, double y1, double x2, double y2, Stroke stroke) {
-        out.append("<line x1=\"").append(n(x1)).append("\" y1=\"").append(n(y1)).append("\" x2=\"").append(n(x2))
-                .append("\" y2=\"").append(n(y2)).append('"');
+        out.append("<line x1=\"")
+                .append(n(x1))
+                .append("\" y1=\"")
+                .append(n(y1))
+                .append("\" x2=\"")
+                .append(n(x2))
+                .append("\" y2=\"")
+                .append(n(y2))
+                .append('"');
         stroke(stroke);
         out.append("/>\n");
     }
@@ -52,32 +67,58 @@ public final class SvgCanvas implements ChartCanvas {
 
     @Override
     public void text(double x, double y, String text, TextStyle style, Anchor anchor, boolean vertical) {
-        out.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" font-size=\"")
-                .append(n(style.size())).append('"');
+        out.append("<text x=\"")
+                .append(n(x))
+                .append("\" y=\"")
+                .append(n(y))
+                .append("\" font-size=\"")
+                .append(n(style.size()))
+                .append('"');
         if (style.bold()) {
             out.append(" font-weight=\"bold\"");
         }
         out.append(" fill=\"").append(color(style.rgb())).append('"');
         if (anchor != Anchor.START) {
-            out.append(" text-anchor=\"").append(anchor == Anchor.MIDDLE ? "middle" : "end").append('"');
+            out.append(" text-anchor=\"")
+                    .append(anchor == Anchor.MIDDLE ? "middle" : "end")
+                    .append('"');
         }
         if (vertical) {
-            out.append(" transform=\"rotate(-90 ").append(n(x)).append(' ').append(n(y)).append(")\"");
+            out.append(" transform=\"rotate(-90 ")
+                    .append(n(x))
+                    .append(' ')
+                    .append(n(y))
+                    .append(")\"");
         }
         out.append('>').append(escape(text)).append("</text>\n");
     }
 
     @Override
     public void rect(double x, double y, double width, double height, int fillRgb) {
-        out.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(width))
-                .append("\" height=\"").append(n(height)).append("\" fill=\"").append(color(fillRgb)).append("\"/>\n");
+        out.append("<rect x=\"")
+                .append(n(x))
+                .append("\" y=\"")
+                .append(n(y))
+                .append("\" width=\"")
+                .append(n(width))
+                .append("\" height=\"")
+                .append(n(height))
+                .append("\" fill=\"")
+                .append(color(fillRgb))
+                .append("\"/>\n");
     }
 
     private void stroke(Stroke stroke) {
-        out.append(" stroke=\"").append(color(stroke.rgb())).append("\" stroke-width=\"").append(n(stroke.width()))
+        out.append(" stroke=\"")
+                .append(color(stroke.rgb()))
+                .append("\" stroke-width=\"")
+                .append(n(stroke.width()))
                 .append('"');
         if (stroke.dashed()) {
-            out.append(" stroke-dasharray=\"").append(n(stroke.dashOn())).append(' ').append(n(stroke.dashOff()))
+            out.append(" stroke-dasharray=\"")
+                    .append(n(stroke.dashOn()))
+                    .append(' ')
+                    .append(n(stroke.dashOff()))
                     .append('"');
         }
     }

@@ -31,12 +31,12 @@ final class TextWidths {
         1024, 1382, 1466, 1214, 1466, 1389, 891, 1466, 1458, 702, 702, 1362, 702, 2134, 1458, 1407,
         1466, 1466, 1010, 1219, 979, 1458, 1335, 1892, 1321, 1335, 1192, 1458, 748, 1458, 1716,
     };
+
     private static final int SYMBOL = 1716;
     private static final int AVERAGE_REGULAR = 1300;
     private static final int AVERAGE_BOLD = 1450;
 
-    private TextWidths() {
-    }
+    private TextWidths() {}
 
     /** The width of the text in pixels at the given font size. */
     static double width(String text, double size, boolean bold) {

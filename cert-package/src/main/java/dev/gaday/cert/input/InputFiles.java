@@ -38,11 +38,12 @@ public final class InputFiles {
     public static final String VALIDATION_HTML = "validation_results.html";
     public static final List<String> RELEASE_NAMES = List.of("release.yaml", "release.yml");
     /** The JSON inputs that are copied into the package and can be bound to by name. */
-    public static final List<String> DOCUMENTS = List.of(KPI_SUMMARY, WS_HEALTH, DRIFT_ANALYSIS, SLO_STATUS,
-            VALIDATION_JSON);
+    public static final List<String> DOCUMENTS =
+            List.of(KPI_SUMMARY, WS_HEALTH, DRIFT_ANALYSIS, SLO_STATUS, VALIDATION_JSON);
     /** Extra artifacts the tools write beside their JSON, packaged with --include-artifacts. */
-    public static final List<String> SIDE_ARTIFACTS = List.of("ga_kpi_summary.md", "ga_kpi_summary.json.sha256",
-            "ws_health_metrics.json.sha256", "ws_health_metrics.md");
+    public static final List<String> SIDE_ARTIFACTS = List.of(
+            "ga_kpi_summary.md", "ga_kpi_summary.json.sha256", "ws_health_metrics.json.sha256", "ws_health_metrics.md");
+
     public static final Pattern SNAPSHOT = Pattern.compile("snapshot_\\d{4,}\\.json");
 
     /**
@@ -50,8 +51,8 @@ public final class InputFiles {
      * (-o default ga_kpis), ws-health as the GA-day layout runs it (ws_health) and by its own default (the working
      * directory, last), drift-detector (drift), slo-monitor (slo_monitor), kpi-collector validate (ga_validation).
      */
-    public static final List<String> DEFAULT_LOCATIONS = List.of("ga_kpis", "ws_health", "drift", "slo_monitor",
-            "ga_validation", ".");
+    public static final List<String> DEFAULT_LOCATIONS =
+            List.of("ga_kpis", "ws_health", "drift", "slo_monitor", "ga_validation", ".");
 
     /**
      * What the default locations hold.
@@ -63,9 +64,12 @@ public final class InputFiles {
      * @param found for people: "ga_kpis (ga_kpi_summary.json, 288 snapshots)"
      * @param notFound the locations that do not exist or hold no input
      */
-    public record Defaults(List<Path> directories, Map<String, Path> firstFound, Path snapshots, List<String> found,
-            List<String> notFound) {
-    }
+    public record Defaults(
+            List<Path> directories,
+            Map<String, Path> firstFound,
+            Path snapshots,
+            List<String> found,
+            List<String> notFound) {}
 
     /** Looks in the {@link #DEFAULT_LOCATIONS} under {@code base}; reads no file, follows no link. */
     public static Defaults findDefaults(Path base) {
@@ -106,7 +110,11 @@ public final class InputFiles {
             }
             found.add(shown + " (" + String.join(", ", parts) + ")");
         }
-        return new Defaults(List.copyOf(directories), Map.copyOf(firstFound), snapshotDirectory, List.copyOf(found),
+        return new Defaults(
+                List.copyOf(directories),
+                Map.copyOf(firstFound),
+                snapshotDirectory,
+                List.copyOf(found),
                 List.copyOf(notFound));
     }
 
@@ -114,8 +122,7 @@ public final class InputFiles {
     private final List<Path> snapshots = new ArrayList<>();
     private final List<Path> sideArtifacts = new ArrayList<>();
 
-    private InputFiles() {
-    }
+    private InputFiles() {}
 
     /**
      * @param directories the --inputs directories, in order
@@ -144,8 +151,8 @@ public final class InputFiles {
                 } else if (SNAPSHOT.matcher(name).matches() && snapshotDirectory == null) {
                     Path previous = foundSnapshots.putIfAbsent(name, file);
                     if (previous != null) {
-                        throw ToolException.usage(name + " found in two --inputs directories: " + previous.getParent()
-                                + " and " + dir);
+                        throw ToolException.usage(
+                                name + " found in two --inputs directories: " + previous.getParent() + " and " + dir);
                     }
                 } else if (SIDE_ARTIFACTS.contains(name)) {
                     files.sideArtifacts.add(file);
@@ -180,16 +187,19 @@ public final class InputFiles {
     }
 
     private static boolean isInputName(String name, boolean snapshots) {
-        return DOCUMENTS.contains(name) || name.equals(VALIDATION_HTML) || RELEASE_NAMES.contains(name)
-                || SIDE_ARTIFACTS.contains(name) || snapshots && SNAPSHOT.matcher(name).matches();
+        return DOCUMENTS.contains(name)
+                || name.equals(VALIDATION_HTML)
+                || RELEASE_NAMES.contains(name)
+                || SIDE_ARTIFACTS.contains(name)
+                || snapshots && SNAPSHOT.matcher(name).matches();
     }
 
     /** Stops the run (exit 4) unless {@code file} itself is a regular file; links are not followed. */
     static void requireRegularFile(Path file) {
         String problem = notRegularFile(file);
         if (problem != null) {
-            throw ToolException.badInput("input " + file + " " + problem
-                    + "; inputs must be regular files (links are never followed)");
+            throw ToolException.badInput(
+                    "input " + file + " " + problem + "; inputs must be regular files (links are never followed)");
         }
     }
 
@@ -216,11 +226,16 @@ public final class InputFiles {
         try {
             int type = (Integer) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000;
             switch (type) {
-                case 0010000: return "is a FIFO (named pipe)";
-                case 0020000: return "is a character device";
-                case 0060000: return "is a block device";
-                case 0140000: return "is a socket";
-                default: break;
+                case 0010000:
+                    return "is a FIFO (named pipe)";
+                case 0020000:
+                    return "is a character device";
+                case 0060000:
+                    return "is a block device";
+                case 0140000:
+                    return "is a socket";
+                default:
+                    break;
             }
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             // No unix view: the generic words below must do.

@@ -40,13 +40,15 @@ public enum InputKind {
         if (this != RELEASE) {
             return key;
         }
-        return source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? "release.json"
+        return source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
+                ? "release.json"
                 : "release.yaml";
     }
 
     /** The validation results kind of a --validation-results file, by its extension. */
     public static InputKind validationResults(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html") ? VALIDATION_HTML
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html")
+                ? VALIDATION_HTML
                 : VALIDATION_JSON;
     }
 }

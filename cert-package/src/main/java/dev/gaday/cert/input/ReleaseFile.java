@@ -44,8 +44,8 @@ public record ReleaseFile(
     }
 
     public static ReleaseFile empty() {
-        return new ReleaseFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null);
+        return new ReleaseFile(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public record Hotfix(String id, String title, String status, String notes) {
@@ -70,8 +70,16 @@ public record ReleaseFile(
     }
 
     /** @param severity SEV-1 to SEV-4 (or 1 to 4) */
-    public record Incident(String id, String time, String severity, String title, String status,
-            Double mttrMinutes, String details, String rootCause, String remediation) {
+    public record Incident(
+            String id,
+            String time,
+            String severity,
+            String title,
+            String status,
+            Double mttrMinutes,
+            String details,
+            String rootCause,
+            String remediation) {
         public Incident {
             if (title == null || title.isBlank()) {
                 throw new IllegalArgumentException("incidents[].title is required");
@@ -84,7 +92,8 @@ public record ReleaseFile(
                 return 0;
             }
             String digits = severity.replaceAll("[^0-9]", "");
-            return digits.length() == 1 && digits.charAt(0) >= '1' && digits.charAt(0) <= '4' ? digits.charAt(0) - '0'
+            return digits.length() == 1 && digits.charAt(0) >= '1' && digits.charAt(0) <= '4'
+                    ? digits.charAt(0) - '0'
                     : 0;
         }
     }
@@ -103,15 +112,12 @@ public record ReleaseFile(
         }
     }
 
-    public record Lessons(List<String> wentWell, List<String> toImprove, List<String> processImprovements) {
-    }
+    public record Lessons(List<String> wentWell, List<String> toImprove, List<String> processImprovements) {}
 
-    public record Rollback(List<String> plan, String testStatus, Double timeEstimateMinutes,
-            Boolean dataMigrationReversible) {
-    }
+    public record Rollback(
+            List<String> plan, String testStatus, Double timeEstimateMinutes, Boolean dataMigrationReversible) {}
 
-    public record SignOff(String name, String signature, String date) {
-    }
+    public record SignOff(String name, String signature, String date) {}
 
     public record Link(String title, String url) {
         public Link {

@@ -1,8 +1,8 @@
 package dev.gaday.cert.model;
 
 import dev.gaday.common.error.ExitCode;
-import dev.gaday.common.verdict.StatusMarks;
 import dev.gaday.common.verdict.Status;
+import dev.gaday.common.verdict.StatusMarks;
 
 /**
  * The package's verdict, derived from the gates of the inputs: any FAIL is NOT_CERTIFIED; else any

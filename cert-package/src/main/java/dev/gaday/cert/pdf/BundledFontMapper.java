@@ -13,8 +13,8 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.fontbox.util.BoundingBox;
 import org.apache.pdfbox.pdmodel.font.CIDFontMapping;
 import org.apache.pdfbox.pdmodel.font.FontMapper;
-import org.apache.pdfbox.pdmodel.font.FontMapping;
 import org.apache.pdfbox.pdmodel.font.FontMappers;
+import org.apache.pdfbox.pdmodel.font.FontMapping;
 import org.apache.pdfbox.pdmodel.font.PDCIDSystemInfo;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 
@@ -27,15 +27,18 @@ import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
  * never draws with them. Also silences the libraries' java.util.logging chatter on stderr.
  */
 final class BundledFontMapper implements FontMapper {
-    private static final Logger[] SILENCED = {Logger.getLogger("org.apache.pdfbox"), Logger.getLogger("org.apache.fontbox"),
-        Logger.getLogger("com.openhtmltopdf")};
+    private static final Logger[] SILENCED = {
+        Logger.getLogger("org.apache.pdfbox"),
+        Logger.getLogger("org.apache.fontbox"),
+        Logger.getLogger("com.openhtmltopdf")
+    };
     /** The PostScript name of the bundled DejaVu Sans: PDFBox's question, answered without a parse (~50 ms). */
     static final String FONT_NAME = "DejaVuSans";
+
     private static volatile boolean installed;
     private TrueTypeFont font;
 
-    BundledFontMapper() {
-    }
+    BundledFontMapper() {}
 
     static synchronized void install() {
         if (installed) {

@@ -36,18 +36,20 @@ public final class PdfCanvas implements ChartCanvas {
      *
      * @param fonts DejaVu Sans of the document: bold (true) or regular (false)
      */
-    public static PDFormXObject form(PDDocument document, ChartLayout chart, float widthPt, float heightPt,
-            Function<Boolean, PDFont> fonts) {
+    public static PDFormXObject form(
+            PDDocument document, ChartLayout chart, float widthPt, float heightPt, Function<Boolean, PDFont> fonts) {
         PDFormXObject form = new PDFormXObject(document);
         form.setFormType(1);
         form.setBBox(new PDRectangle(widthPt, heightPt));
         form.setResources(new PDResources());
-        try (PDPageContentStream stream = new PDPageContentStream(document, form,
-                form.getStream().createOutputStream(COSName.FLATE_DECODE))) {
-            stream.transform(new Matrix(widthPt / ChartLayout.WIDTH, 0, 0, -heightPt / ChartLayout.HEIGHT, 0, heightPt));
+        try (PDPageContentStream stream =
+                new PDPageContentStream(document, form, form.getStream().createOutputStream(COSName.FLATE_DECODE))) {
+            stream.transform(
+                    new Matrix(widthPt / ChartLayout.WIDTH, 0, 0, -heightPt / ChartLayout.HEIGHT, 0, heightPt));
             chart.drawOn(new PdfCanvas(stream, fonts));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot draw the chart " + chart.chart().name() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot draw the chart " + chart.chart().name() + ": " + e.getMessage(), e);
         }
         return form;
     }
@@ -84,18 +86,21 @@ public final class PdfCanvas implements ChartCanvas {
         try {
             String shown = shownBy(font, text);
             double width = font.getStringWidth(shown) / 1000 * style.size();
-            double shift = switch (anchor) {
-                case START -> 0;
-                case MIDDLE -> width / 2;
-                case END -> width;
-            };
+            double shift =
+                    switch (anchor) {
+                        case START -> 0;
+                        case MIDDLE -> width / 2;
+                        case END -> width;
+                    };
             stream.setNonStrokingColor(red(style.rgb()), green(style.rgb()), blue(style.rgb()));
             stream.beginText();
             stream.setFont(font, (float) style.size());
             // The page is y-down here, so the text matrix turns glyphs upright again; vertical text
             // runs upwards (rotated 90° counter-clockwise about (x, y)), its start moved down by the shift.
-            stream.setTextMatrix(vertical ? new Matrix(0, -1, -1, 0, (float) x, (float) (y + shift))
-                    : new Matrix(1, 0, 0, -1, (float) (x - shift), (float) y));
+            stream.setTextMatrix(
+                    vertical
+                            ? new Matrix(0, -1, -1, 0, (float) x, (float) (y + shift))
+                            : new Matrix(1, 0, 0, -1, (float) (x - shift), (float) y));
             stream.showText(shown);
             stream.endText();
         } catch (IOException e) {
@@ -119,8 +124,8 @@ public final class PdfCanvas implements ChartCanvas {
         stream.setLineWidth((float) stroke.width());
         stream.setLineCapStyle(0); // butt
         stream.setLineJoinStyle(1); // round
-        stream.setLineDashPattern(stroke.dashed() ? new float[] {(float) stroke.dashOn(), (float) stroke.dashOff()}
-                : new float[0], 0);
+        stream.setLineDashPattern(
+                stroke.dashed() ? new float[] {(float) stroke.dashOn(), (float) stroke.dashOff()} : new float[0], 0);
     }
 
     /** The text with each character the font has no glyph for replaced by '?'. */

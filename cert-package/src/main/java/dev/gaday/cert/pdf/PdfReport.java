@@ -2,16 +2,17 @@ package dev.gaday.cert.pdf;
 
 import com.openhtmltopdf.extend.FSObjectDrawer;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxOutputDevice;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
-import dev.gaday.cert.chart.ChartLayout;
-import dev.gaday.cert.chart.KpiChart;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import dev.gaday.cert.chart.ChartLayout;
+import dev.gaday.cert.chart.KpiChart;
 import java.awt.Rectangle;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,24 +25,17 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Calendar;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import com.openhtmltopdf.pdfboxout.PDFontSupplier;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -72,10 +66,6 @@ public final class PdfReport {
     private static final Pattern HEADING = Pattern.compile("<h([1-3]) id=\"([^\"]+)\">(.*?)</h\\1>", Pattern.DOTALL);
     private static final Pattern NAMED_ENTITY = Pattern.compile("&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)");
 
-    private static final AtomicBoolean WARM_UP_STARTED = new AtomicBoolean();
-    /** The bundled fonts parsed ahead by the warm-up, for the one render that takes them. */
-    private static final AtomicReference<CompletableFuture<Map<String, TrueTypeFont>>> PARSED_FONTS =
-            new AtomicReference<>();
     private static final Map<String, byte[]> FONT_BYTES = new ConcurrentHashMap<>();
     private static final Parser PARSER;
     private static final HtmlRenderer RENDERER;
@@ -93,45 +83,7 @@ public final class PdfReport {
         RENDERER = HtmlRenderer.builder(options).build();
     }
 
-    private PdfReport() {
-    }
-
-    /**
-     * Loads and initialises the PDF stack (flexmark, openhtmltopdf, PDFBox, the fonts) on
-     * another thread while the caller reads its inputs: a cold JVM spends most of a run loading
-     * classes, and two cores load them faster than one.
-     */
-    public static void warmUpInBackground() {
-        if (!WARM_UP_STARTED.compareAndSet(false, true)) {
-            return;
-        }
-        CompletableFuture<Map<String, TrueTypeFont>> fonts = new CompletableFuture<>();
-        PARSED_FONTS.set(fonts);
-        Thread thread = new Thread(() -> {
-            try {
-                BundledFontMapper.install();
-                // openhtmltopdf maps PDFBox's 14 standard fonts (14 AFM files) for every renderer;
-                // the first time initialises them for the whole JVM.
-                Class.forName("org.apache.pdfbox.pdmodel.font.PDType1Font");
-                // The text fonts every report uses; the monospace one, for code, which few reports
-                // have, is parsed by the render if it needs it.
-                Map<String, TrueTypeFont> parsed = new HashMap<>();
-                for (String font : List.of(FONT_REGULAR, FONT_BOLD)) {
-                    parsed.put(font, new TTFParser().parse(new ByteArrayInputStream(fontBytes(font))));
-                }
-                fonts.complete(parsed);
-                bodyHtml("# warm\n\n| a |\n|---|\n| b |\n");
-                // Parses XHTML, builds a renderer, creates a PDDocument (whose static initialiser warms
-                // up AWT's colour conversion, ~15 ms) and lays out text in the Type 0 fonts.
-                warmUpRender();
-            } catch (ClassNotFoundException | IOException | RuntimeException | LinkageError e) {
-                // Only a head start; the real work loads whatever is missing and reports errors.
-                fonts.completeExceptionally(e);
-            }
-        }, "pdf-warm-up");
-        thread.setDaemon(true);
-        thread.start();
-    }
+    private PdfReport() {}
 
     /** The body HTML flexmark makes of the Markdown (tests use it to check escaping). */
     public static String bodyHtml(String markdown) {
@@ -144,26 +96,32 @@ public final class PdfReport {
      * @param appendCharts true to add a chart section at the end (templates without INSERT_KPI_CHARTS)
      * @param fixedTime the PDF's creation and modification date
      */
-    public static byte[] render(String markdown, String title, String headerText, Map<String, ChartLayout> charts,
-            boolean appendCharts, Instant fixedTime) {
+    public static byte[] render(
+            String markdown,
+            String title,
+            String headerText,
+            Map<String, ChartLayout> charts,
+            boolean appendCharts,
+            Instant fixedTime) {
         String body = CHART_IMAGE.matcher(bodyHtml(markdown)).replaceAll(match -> chartOrCaption(charts, match));
         if (appendCharts && !charts.isEmpty()) {
             StringBuilder section = new StringBuilder("<h2 id=\"kpi-charts\">KPI charts</h2>\n");
             for (String name : charts.keySet()) {
-                section.append("<p>").append(chartBlock(name, xml(KpiChart.title(name))))
+                section.append("<p>")
+                        .append(chartBlock(name, xml(KpiChart.title(name))))
                         .append("</p>\n");
             }
             body = body + section;
         }
         body = NAMED_ENTITY.matcher(body).replaceAll("&amp;");
         body = mapSymbols(body);
-        return toPdf(xhtmlDocument(title, headerText, body), charts, fixedTime, takeParsedFonts(), true);
+        return toPdf(xhtmlDocument(title, headerText, body), charts, fixedTime);
     }
 
     /** A Markdown chart image: the chart, drawn in place, when there is one by that name; else its caption. */
     private static String chartOrCaption(Map<String, ChartLayout> charts, java.util.regex.MatchResult image) {
-        return Matcher.quoteReplacement(charts.containsKey(image.group(1)) ? chartBlock(image.group(1), image.group(2))
-                : image.group(2));
+        return Matcher.quoteReplacement(
+                charts.containsKey(image.group(1)) ? chartBlock(image.group(1), image.group(2)) : image.group(2));
     }
 
     /** A chart drawn as a block, with its caption (already XML-escaped) below. */
@@ -174,47 +132,35 @@ public final class PdfReport {
 
     private static String xhtmlDocument(String title, String headerText, String body) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">"
-                + "<head><title>" + xml(title) + "</title><meta name=\"generator\" content=\"GA Day Toolkit cert-package\" />"
+                + "<head><title>" + xml(title)
+                + "</title><meta name=\"generator\" content=\"GA Day Toolkit cert-package\" />"
                 + "<style>" + css() + "</style>" + bookmarks(body) + "</head><body>"
                 + "<div id=\"running-header\">" + xml(mapSymbols(headerText)) + "</div>\n" + body + "</body></html>";
     }
 
-    /**
-     * Lays out and draws a one-line document, unsaved, in the regular text font parsed for it alone
-     * (the parsed fonts are the real render's): loads and initialises openhtmltopdf's layout and
-     * rendering, its stylesheets and PDFBox's page drawing before the report needs them.
-     */
-    private static void warmUpRender() {
-        toPdf(xhtmlDocument("w", "w", "<p>w</p><table class=\"report\"><tbody><tr><td>w</td></tr></tbody></table>"),
-                Map.of(), Instant.EPOCH, Map.of(), false);
-    }
-
-    /** The PDF's bytes; none when {@code save} is false (a warm-up). */
-    private static byte[] toPdf(String xhtml, Map<String, ChartLayout> charts, Instant fixedTime,
-            Map<String, TrueTypeFont> parsed, boolean save) {
+    /** The PDF's bytes. */
+    private static byte[] toPdf(String xhtml, Map<String, ChartLayout> charts, Instant fixedTime) {
         BundledFontMapper.install();
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.withW3cDocument(parseXhtml(xhtml), null);
         PDDocument target = new PDDocument();
         builder.usePDDocument(target);
-        LazyFont regular = new LazyFont(target, parsed, FONT_REGULAR);
-        LazyFont bold = new LazyFont(target, parsed, FONT_BOLD);
+        LazyFont regular = new LazyFont(target, FONT_REGULAR);
+        LazyFont bold = new LazyFont(target, FONT_BOLD);
         builder.useFont(regular, "DejaVu Sans", 400, BaseRendererBuilder.FontStyle.NORMAL, true);
         builder.useFont(bold, "DejaVu Sans", 700, BaseRendererBuilder.FontStyle.NORMAL, true);
-        builder.useFont(new LazyFont(target, parsed, FONT_MONO), "DejaVu Sans Mono", 400,
-                BaseRendererBuilder.FontStyle.NORMAL, true);
+        builder.useFont(
+                new LazyFont(target, FONT_MONO), "DejaVu Sans Mono", 400, BaseRendererBuilder.FontStyle.NORMAL, true);
         DefaultObjectDrawerFactory drawers = new DefaultObjectDrawerFactory();
         drawers.registerDrawer(CHART_TYPE, chartDrawer(charts, isBold -> isBold ? bold.supply() : regular.supply()));
         builder.useObjectDrawerFactory(drawers);
         builder.withProducer("GA Day Toolkit cert-package");
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-        try (target; PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+        try (target;
+                PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
             renderer.layout();
             renderer.createPDFWithoutClosing();
-            if (!save) {
-                return new byte[0];
-            }
             PDDocument document = renderer.getPdfDocument();
             Calendar calendar = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
             calendar.setTimeInMillis(fixedTime.toEpochMilli());
@@ -257,40 +203,22 @@ public final class PdfReport {
             });
             return builder.parse(new InputSource(new StringReader(xhtml)));
         } catch (ParserConfigurationException | SAXException e) {
-            throw new IllegalStateException("cannot render the PDF: the report's XHTML is not well-formed: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot render the PDF: the report's XHTML is not well-formed: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render the PDF: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * The parsed fonts the warm-up made, if no other render took them yet (a parsed font reads
-     * from one stream position, so two documents must not share it); else none.
-     */
-    private static Map<String, TrueTypeFont> takeParsedFonts() {
-        CompletableFuture<Map<String, TrueTypeFont>> fonts = PARSED_FONTS.getAndSet(null);
-        if (fonts == null) {
-            return Map.of();
-        }
-        try {
-            return fonts.join();
-        } catch (RuntimeException e) {
-            return Map.of();
         }
     }
 
     /** A bundled font embedded (as a subset) into the document only when the layout first uses it. */
     private static final class LazyFont extends PDFontSupplier {
         private final PDDocument document;
-        private final Map<String, TrueTypeFont> parsed;
         private final String name;
         private PDFont font;
 
-        LazyFont(PDDocument document, Map<String, TrueTypeFont> parsed, String name) {
+        LazyFont(PDDocument document, String name) {
             super(null);
             this.document = document;
-            this.parsed = parsed;
             this.name = name;
         }
 
@@ -298,9 +226,7 @@ public final class PdfReport {
         public PDFont supply() {
             if (font == null) {
                 try {
-                    TrueTypeFont ttf = parsed.get(name);
-                    font = ttf != null ? PDType0Font.load(document, ttf, true)
-                            : PDType0Font.load(document, new ByteArrayInputStream(fontBytes(name)), true);
+                    font = PDType0Font.load(document, new ByteArrayInputStream(fontBytes(name)), true);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot load the bundled font " + name + ": " + e.getMessage(), e);
                 }
@@ -329,8 +255,12 @@ public final class PdfReport {
                 float dotsPerPoint = device.getDotsPerPoint();
                 Rectangle box = new Rectangle((int) x, (int) y, (int) width, (int) height);
                 // An intrinsic size equal to the box: placed 1:1, not scaled again.
-                device.drawPdfAsImage(PdfCanvas.form(device.getWriter(), chart, box.width / dotsPerPoint,
-                        box.height / dotsPerPoint, fonts), box, box.width, box.height);
+                device.drawPdfAsImage(
+                        PdfCanvas.form(
+                                device.getWriter(), chart, box.width / dotsPerPoint, box.height / dotsPerPoint, fonts),
+                        box,
+                        box.width,
+                        box.height);
             }
             return null;
         };
@@ -360,8 +290,11 @@ public final class PdfReport {
                 open.pop();
             }
             String name = matcher.group(3).replaceAll("<[^>]*>", "");
-            out.append("<bookmark name=\"").append(name.replace("\"", "&quot;")).append("\" href=\"#")
-                    .append(matcher.group(2)).append("\">");
+            out.append("<bookmark name=\"")
+                    .append(name.replace("\"", "&quot;"))
+                    .append("\" href=\"#")
+                    .append(matcher.group(2))
+                    .append("\">");
             open.push(level);
         }
         while (!open.isEmpty()) {
@@ -372,7 +305,9 @@ public final class PdfReport {
     }
 
     static String mapSymbols(String text) {
-        return text.replace("\u2705", "\u2714").replace("\u274c", "\u2718").replace("\u274e", "\u2718")
+        return text.replace("\u2705", "\u2714")
+                .replace("\u274c", "\u2718")
+                .replace("\u274e", "\u2718")
                 .replace("\ufe0f", "");
     }
 
@@ -407,7 +342,10 @@ public final class PdfReport {
     }
 
     private static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private static InputStream resource(String name) {

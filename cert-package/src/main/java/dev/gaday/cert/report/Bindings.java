@@ -32,7 +32,9 @@ public final class Bindings {
 
     /** Where a table of bindings comes from, as its reasons name it. */
     enum Origin {
-        TOOLKIT(""), DEFAULT("default binding "), USER("binding ");
+        TOOLKIT(""),
+        DEFAULT("default binding "),
+        USER("binding ");
 
         private final String label;
 
@@ -41,8 +43,7 @@ public final class Bindings {
         }
     }
 
-    private Bindings() {
-    }
+    private Bindings() {}
 
     public static Map<String, String> toolkit() {
         return readResource(TOOLKIT);
@@ -99,12 +100,16 @@ public final class Bindings {
             JsonNode document = context.inputs().documents().get(file);
             if (document == null) {
                 if (!values.has(name)) {
-                    values.absent(name, "no input file " + (file.equals(InputKind.RELEASE.key()) ? "(--release)" : file) + from);
+                    values.absent(
+                            name,
+                            "no input file " + (file.equals(InputKind.RELEASE.key()) ? "(--release)" : file) + from);
                 }
                 continue;
             }
-            String markdown = format.render(JsonPaths.resolve(document, path),
-                    name.startsWith(TemplateFiller.BLOCK_PREFIX), context.tableRows().contains(name));
+            String markdown = format.render(
+                    JsonPaths.resolve(document, path),
+                    name.startsWith(TemplateFiller.BLOCK_PREFIX),
+                    context.tableRows().contains(name));
             if (markdown == null && values.has(name)) {
                 continue;
             }
@@ -127,7 +132,10 @@ public final class Bindings {
     }
 
     private static List<String> files() {
-        return Arrays.stream(InputKind.values()).filter(InputKind::document).map(InputKind::key).toList();
+        return Arrays.stream(InputKind.values())
+                .filter(InputKind::document)
+                .map(InputKind::key)
+                .toList();
     }
 
     /** Reads a bundled YAML map of placeholder to binding. */
@@ -137,7 +145,10 @@ public final class Bindings {
                 throw new IllegalStateException("missing resource " + resource);
             }
             Map<String, String> map = new LinkedHashMap<>();
-            Json.yaml().readTree(in).fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+            Json.yaml()
+                    .readTree(in)
+                    .fields()
+                    .forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
             return map;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

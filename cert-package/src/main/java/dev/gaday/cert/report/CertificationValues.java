@@ -8,9 +8,9 @@ import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.common.model.ws.WsHealthMetrics;
 import dev.gaday.common.text.MarkdownText;
 import dev.gaday.common.text.ReportFormat;
-import dev.gaday.common.verdict.StatusMarks;
 import dev.gaday.common.verdict.CriterionResult;
 import dev.gaday.common.verdict.Status;
+import dev.gaday.common.verdict.StatusMarks;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,19 +19,21 @@ final class CertificationValues {
     /** The report is UTF-8 Markdown and a PDF with a bundled font that has the symbols. */
     static final StatusMarks MARKS = StatusMarks.UNICODE;
 
-    private CertificationValues() {
-    }
+    private CertificationValues() {}
 
     static void fill(ReportContext context, PlaceholderValues values) {
         CertificationDecision decision = context.decision();
         values.text("CERTIFICATION_STATUS", decision.status().label(), null);
         values.text("FINAL_CERTIFICATION_STATUS", decision.status().label(), null);
-        values.text("OVERALL_HEALTH_STATUS", switch (decision.overall()) {
-            case PASS -> "Healthy";
-            case WARN -> "Healthy, with warnings";
-            case FAIL -> "Unhealthy";
-            case NO_DATA -> "Unknown (insufficient data)";
-        }, null);
+        values.text(
+                "OVERALL_HEALTH_STATUS",
+                switch (decision.overall()) {
+                    case PASS -> "Healthy";
+                    case WARN -> "Healthy, with warnings";
+                    case FAIL -> "Unhealthy";
+                    case NO_DATA -> "Unknown (insufficient data)";
+                },
+                null);
         criteria(context, values);
         justification(context, values);
     }
@@ -55,7 +57,9 @@ final class CertificationValues {
                 rows.add(List.of(gate.name(), gate.source() + " present", gate.note(), MARKS.mark(Status.NO_DATA)));
             }
         }
-        values.markdown("INSERT_CERTIFICATION_CRITERIA", rows.isEmpty() ? null : MarkdownText.rows(rows),
+        values.markdown(
+                "INSERT_CERTIFICATION_CRITERIA",
+                rows.isEmpty() ? null : MarkdownText.rows(rows),
                 "no criteria in the inputs");
     }
 
@@ -74,10 +78,13 @@ final class CertificationValues {
         for (Gate gate : decision.gates()) {
             List<CriterionResult> criteria = gate.source().startsWith(InputFiles.KPI_SUMMARY) && summary != null
                     ? summary.certification().criteria()
-                    : gate.source().startsWith(InputFiles.WS_HEALTH) && ws != null ? ws.compliance().requirements()
-                    : List.of();
-            List<String> notPassed = criteria.stream().filter(r -> r.status() == Status.FAIL
-                    || r.status() == Status.NO_DATA).map(r -> r.name() + " " + r.status()).toList();
+                    : gate.source().startsWith(InputFiles.WS_HEALTH) && ws != null
+                            ? ws.compliance().requirements()
+                            : List.of();
+            List<String> notPassed = criteria.stream()
+                    .filter(r -> r.status() == Status.FAIL || r.status() == Status.NO_DATA)
+                    .map(r -> r.name() + " " + r.status())
+                    .toList();
             gates.add(MARKS.symbol(gate.status()) + " " + gate.name() + ": " + gate.status() + " (" + gate.source()
                     + (gate.note() == null ? "" : "; " + gate.note()) + ")"
                     + (notPassed.isEmpty() ? "" : "; not passed: " + String.join(", ", notPassed)));
@@ -87,14 +94,18 @@ final class CertificationValues {
     }
 
     private static List<String> criterionRow(CriterionResult r, String prefix) {
-        return List.of(prefix + r.name() + (r.warningOnly() ? " (warning only)" : ""), Thresholds.describe(r), actual(r),
+        return List.of(
+                prefix + r.name() + (r.warningOnly() ? " (warning only)" : ""),
+                Thresholds.describe(r),
+                actual(r),
                 MARKS.mark(r.status()));
     }
 
     /** "✔ p99 reconnect latency: 2,210ms (target < 30000ms) — PASS". */
     static String describe(CriterionResult r) {
         return MARKS.symbol(r.status()) + " " + r.name() + ": " + (r.value() == null ? "no data" : actualValue(r))
-                + " (target " + Thresholds.describe(r) + ")" + (r.warningOnly() ? ", warning only" : "") + " — " + r.status()
+                + " (target " + Thresholds.describe(r) + ")" + (r.warningOnly() ? ", warning only" : "") + " — "
+                + r.status()
                 + (r.reason() == null ? "" : ": " + r.reason());
     }
 

@@ -13,8 +13,7 @@ public final class JsonPaths {
     private static final Pattern STEP = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)?((?:\\[[^\\]]*\\])*)");
     private static final Pattern INDEX = Pattern.compile("\\[([^\\]]*)\\]");
 
-    private JsonPaths() {
-    }
+    private JsonPaths() {}
 
     /** Checks the syntax; the message says what is wrong. */
     public static void check(String path) {

@@ -21,12 +21,15 @@ import java.util.List;
  */
 final class KpiValues {
     private static final String NO_KPI = "no input file " + InputFiles.KPI_SUMMARY;
-    private static final List<String> SERVICE_NAMES = List.of("INSERT_SERVICE_AVAILABILITY_BREAKDOWN",
-            "INSERT_ERROR_RATE_BY_SERVICE", "INSERT_LATENCY_DISTRIBUTION", "INSERT_RESOURCE_UTILIZATION_BY_SERVICE",
-            "INSERT_LATENCY_PERCENTILES_TABLE", "SERVICE_COUNT");
+    private static final List<String> SERVICE_NAMES = List.of(
+            "INSERT_SERVICE_AVAILABILITY_BREAKDOWN",
+            "INSERT_ERROR_RATE_BY_SERVICE",
+            "INSERT_LATENCY_DISTRIBUTION",
+            "INSERT_RESOURCE_UTILIZATION_BY_SERVICE",
+            "INSERT_LATENCY_PERCENTILES_TABLE",
+            "SERVICE_COUNT");
 
-    private KpiValues() {
-    }
+    private KpiValues() {}
 
     static void fill(ReportContext context, PlaceholderValues values) {
         KpiSummary summary = context.inputs().kpiSummary();
@@ -47,18 +50,27 @@ final class KpiValues {
             return;
         }
         if (!k8s.available()) {
-            values.absent("DEPLOYMENT_STATUS", InputFiles.KPI_SUMMARY + ": kubernetes unavailable ("
-                    + (k8s.unavailableReason() == null ? "no reason given" : k8s.unavailableReason())
-                    + ") and no deploymentStatus in the release file");
+            values.absent(
+                    "DEPLOYMENT_STATUS",
+                    InputFiles.KPI_SUMMARY + ": kubernetes unavailable ("
+                            + (k8s.unavailableReason() == null ? "no reason given" : k8s.unavailableReason())
+                            + ") and no deploymentStatus in the release file");
             return;
         }
         List<KubernetesStatus.DeploymentRollout> deployments = k8s.deployments();
-        long complete = deployments.stream().filter(KubernetesStatus.DeploymentRollout::complete).count();
-        List<String> incomplete = deployments.stream().filter(d -> !d.complete())
-                .map(KubernetesStatus.DeploymentRollout::name).toList();
-        values.text("DEPLOYMENT_STATUS", (incomplete.isEmpty() ? "Complete" : "Incomplete") + " (" + complete
-                + " of " + deployments.size() + " deployments rolled out" + (incomplete.isEmpty() ? ""
-                : "; not complete: " + String.join(", ", incomplete)) + ")", null);
+        long complete = deployments.stream()
+                .filter(KubernetesStatus.DeploymentRollout::complete)
+                .count();
+        List<String> incomplete = deployments.stream()
+                .filter(d -> !d.complete())
+                .map(KubernetesStatus.DeploymentRollout::name)
+                .toList();
+        values.text(
+                "DEPLOYMENT_STATUS",
+                (incomplete.isEmpty() ? "Complete" : "Incomplete") + " (" + complete
+                        + " of " + deployments.size() + " deployments rolled out"
+                        + (incomplete.isEmpty() ? "" : "; not complete: " + String.join(", ", incomplete)) + ")",
+                null);
     }
 
     private static void services(List<ServiceKpis> services, PlaceholderValues values) {
@@ -74,20 +86,28 @@ final class KpiValues {
         List<List<String>> rows = new ArrayList<>();
         for (ServiceKpis s : services) {
             String noData = s.noDataReason() == null ? "no data" : "no data: " + s.noDataReason();
-            availability.add(s.name() + ": " + (s.availabilityPercent() == null ? noData
-                    : ReportFormat.percent(s.availabilityPercent(), 3)));
-            errors.add(s.name() + ": " + (s.errorRatePercent() == null ? noData
-                    : ReportFormat.percent(s.errorRatePercent(), 3) + (s.errors() != null && s.requests() != null
-                    ? " (" + ReportFormat.count(s.errors()) + " of " + ReportFormat.count(s.requests()) + " requests)"
-                    : "")));
+            availability.add(s.name() + ": "
+                    + (s.availabilityPercent() == null ? noData : ReportFormat.percent(s.availabilityPercent(), 3)));
+            errors.add(s.name() + ": "
+                    + (s.errorRatePercent() == null
+                            ? noData
+                            : ReportFormat.percent(s.errorRatePercent(), 3)
+                                    + (s.errors() != null && s.requests() != null
+                                            ? " (" + ReportFormat.count(s.errors()) + " of "
+                                                    + ReportFormat.count(s.requests()) + " requests)"
+                                            : "")));
             latency.add(s.name() + ": P50 " + ReportFormat.millis(s.p50LatencyMs(), 1) + " · P95 "
                     + ReportFormat.millis(s.p95LatencyMs(), 1) + " · P99 " + ReportFormat.millis(s.p99LatencyMs(), 1));
             resources.add(s.name() + ": CPU " + ReportFormat.percent(s.cpuPercent(), 2)
                     + (s.cpuCores() == null ? "" : " (" + ReportFormat.number(s.cpuCores(), 3) + " cores)")
                     + " · memory " + ReportFormat.withUnit(s.memoryMb(), 1, " MB")
                     + (s.memoryPercent() == null ? "" : " (" + ReportFormat.percent(s.memoryPercent(), 2) + ")"));
-            rows.add(List.of(s.name(), ReportFormat.millis(s.p50LatencyMs(), 1), ReportFormat.millis(s.p95LatencyMs(), 1),
-                    ReportFormat.millis(s.p99LatencyMs(), 1), ReportFormat.millis(s.p999LatencyMs(), 1)));
+            rows.add(List.of(
+                    s.name(),
+                    ReportFormat.millis(s.p50LatencyMs(), 1),
+                    ReportFormat.millis(s.p95LatencyMs(), 1),
+                    ReportFormat.millis(s.p99LatencyMs(), 1),
+                    ReportFormat.millis(s.p999LatencyMs(), 1)));
         }
         values.markdown("INSERT_SERVICE_AVAILABILITY_BREAKDOWN", MarkdownText.bullets(availability, "  "), null);
         values.markdown("INSERT_ERROR_RATE_BY_SERVICE", MarkdownText.bullets(errors, "  "), null);
@@ -102,8 +122,8 @@ final class KpiValues {
         KpiSummary summary = context.inputs().kpiSummary();
         if (summary != null) {
             for (DataGap gap : summary.gaps()) {
-                items.add((gap.field() == null ? "?" : gap.field()) + (gap.from() == null ? "" : " from " + gap.from()
-                        + " to " + gap.to()) + ": " + gap.reason());
+                items.add((gap.field() == null ? "?" : gap.field())
+                        + (gap.from() == null ? "" : " from " + gap.from() + " to " + gap.to()) + ": " + gap.reason());
             }
         }
         if (!items.isEmpty()) {
@@ -131,7 +151,8 @@ final class KpiValues {
         WsHealthMetrics ws = context.inputs().wsHealth();
         if (ws != null) {
             items.add("WebSocket reconnects: " + ReportFormat.count(ws.successful()) + " of "
-                    + ReportFormat.count(ws.totalTests()) + " succeeded (" + ReportFormat.percent(ws.successRatePercent(), 3)
+                    + ReportFormat.count(ws.totalTests()) + " succeeded ("
+                    + ReportFormat.percent(ws.successRatePercent(), 3)
                     + ")");
         }
         if (context.inputs().files().get(InputKind.RELEASE.key()).isPresent()) {

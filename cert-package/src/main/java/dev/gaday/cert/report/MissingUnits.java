@@ -10,14 +10,12 @@ import java.util.regex.Pattern;
  * measurement): before filling, the unit right after each such placeholder is dropped.
  */
 public final class MissingUnits {
-    private static final Pattern PLACEHOLDER_AND_UNIT = Pattern.compile(
-            "(\\{\\{\\s*([A-Z][A-Z0-9_]*)\\s*\\}\\})"
-                    + "(?:(?:%|/sec|/s|/5|pp|ms|s|min|KB|MB|GB|TB|Mbps)|"
-                    + " (?:%|ms|s|sec|seconds?|min|minutes?|hours?|days?|KB|MB|GB|TB|Mbps|req/s))"
-                    + "(?![A-Za-z0-9/])");
+    private static final Pattern PLACEHOLDER_AND_UNIT = Pattern.compile("(\\{\\{\\s*([A-Z][A-Z0-9_]*)\\s*\\}\\})"
+            + "(?:(?:%|/sec|/s|/5|pp|ms|s|min|KB|MB|GB|TB|Mbps)|"
+            + " (?:%|ms|s|sec|seconds?|min|minutes?|hours?|days?|KB|MB|GB|TB|Mbps|req/s))"
+            + "(?![A-Za-z0-9/])");
 
-    private MissingUnits() {
-    }
+    private MissingUnits() {}
 
     /** The template with the unit after every placeholder not in {@code filled} removed. */
     public static String dropAfterMissing(String template, Set<String> filled) {

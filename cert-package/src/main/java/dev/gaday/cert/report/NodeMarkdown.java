@@ -1,7 +1,7 @@
 package dev.gaday.cert.report;
 
-import dev.gaday.common.text.MarkdownText;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gaday.common.text.MarkdownText;
 import dev.gaday.common.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,8 +14,7 @@ import java.util.Map;
  * placeholder stands under a table header; a map as "key: value" bullets.
  */
 public final class NodeMarkdown {
-    private NodeMarkdown() {
-    }
+    private NodeMarkdown() {}
 
     /** Markdown for the node, or null when it holds nothing. */
     public static String render(JsonNode node, boolean block, boolean tableContext) {

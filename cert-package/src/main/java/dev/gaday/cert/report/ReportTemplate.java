@@ -38,8 +38,12 @@ public record ReportTemplate(String name, String text, Set<String> placeholders,
     public static ReportTemplate read(Path file) {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
             return of(file.getFileName().toString(), text);
         } catch (NoSuchFileException e) {
             throw ToolException.usage("--template " + file + ": no such file");

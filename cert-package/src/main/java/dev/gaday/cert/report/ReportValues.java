@@ -22,11 +22,10 @@ import java.util.Set;
  * {@code bindings:}.
  */
 public final class ReportValues {
-    static final String NOT_MEASURED = "not measured by the toolkit: give it in the release file (values.%s)"
-            + " or bind it (bindings.%s)";
+    static final String NOT_MEASURED =
+            "not measured by the toolkit: give it in the release file (values.%s)" + " or bind it (bindings.%s)";
 
-    private ReportValues() {
-    }
+    private ReportValues() {}
 
     /** @param placeholders the template's placeholders: each one without a source gets a reason */
     public static PlaceholderValues build(ReportContext context, Set<String> placeholders) {
@@ -60,9 +59,12 @@ public final class ReportValues {
             }
         }
         ReleaseFile release = context.inputs().release();
-        String noRelease = context.inputs().files().get(InputKind.RELEASE.key()).isPresent() ? null : ReleaseValues.NO_RELEASE;
+        String noRelease =
+                context.inputs().files().get(InputKind.RELEASE.key()).isPresent() ? null : ReleaseValues.NO_RELEASE;
         values.text("RELEASE_VERSION", release.version(), orElse(noRelease, "release file: version absent"));
-        values.text("RELEASE_NAME", release.name() != null ? release.name() : release.version(),
+        values.text(
+                "RELEASE_NAME",
+                release.name() != null ? release.name() : release.version(),
                 orElse(noRelease, "release file: name absent"));
         String runId = release.pipelineRunId();
         for (String variable : List.of("GITHUB_RUN_ID", "CI_PIPELINE_ID", "BUILD_ID")) {
@@ -70,13 +72,20 @@ public final class ReportValues {
                 runId = context.environment().get(variable);
             }
         }
-        values.text("PIPELINE_RUN_ID", runId,
+        values.text(
+                "PIPELINE_RUN_ID",
+                runId,
                 "release file: pipelineRunId absent, and no GITHUB_RUN_ID, CI_PIPELINE_ID or BUILD_ID set");
         if (context.archiveName() != null) {
-            values.text("ARTIFACT_LOCATION", release.artifactLocation() != null ? release.artifactLocation()
-                    : context.archiveName(), null);
-            values.text("ARTIFACT_SHA256", "in " + context.archiveName()
-                    + ".sha256 beside the archive (an archive cannot contain its own hash)", null);
+            values.text(
+                    "ARTIFACT_LOCATION",
+                    release.artifactLocation() != null ? release.artifactLocation() : context.archiveName(),
+                    null);
+            values.text(
+                    "ARTIFACT_SHA256",
+                    "in " + context.archiveName()
+                            + ".sha256 beside the archive (an archive cannot contain its own hash)",
+                    null);
         } else {
             values.absent("ARTIFACT_LOCATION", "--certify-only: no archive is written");
             values.absent("ARTIFACT_SHA256", "--certify-only: no archive is written");
@@ -91,8 +100,14 @@ public final class ReportValues {
             values.absent("INSERT_KPI_CHARTS", "no KPI snapshots (snapshot_NNNN.json) to draw charts from");
         }
         if (!context.artifacts().isEmpty()) {
-            values.markdown("INSERT_BENCHMARK_DATA", MarkdownText.bullets(context.artifacts().stream()
-                    .map(path -> path + " (in this package)").toList(), ""), null);
+            values.markdown(
+                    "INSERT_BENCHMARK_DATA",
+                    MarkdownText.bullets(
+                            context.artifacts().stream()
+                                    .map(path -> path + " (in this package)")
+                                    .toList(),
+                            ""),
+                    null);
         } else {
             values.absent("INSERT_BENCHMARK_DATA", "no artifacts included (--include-artifacts) and no links");
         }
@@ -105,10 +120,16 @@ public final class ReportValues {
 
     /** The release file's {@code values:}: any placeholder, given by hand. */
     private static void releaseValues(ReportContext context, PlaceholderValues values) {
-        for (Map.Entry<String, JsonNode> entry : context.inputs().release().values().entrySet()) {
+        for (Map.Entry<String, JsonNode> entry :
+                context.inputs().release().values().entrySet()) {
             String name = entry.getKey();
-            values.markdown(name, NodeMarkdown.render(entry.getValue(), name.startsWith("INSERT_"),
-                    context.tableRows().contains(name)), "release file: values." + name + " is empty");
+            values.markdown(
+                    name,
+                    NodeMarkdown.render(
+                            entry.getValue(),
+                            name.startsWith("INSERT_"),
+                            context.tableRows().contains(name)),
+                    "release file: values." + name + " is empty");
         }
     }
 

@@ -23,7 +23,12 @@ public record ValueFormat(Kind kind, int decimals) {
     public static final ValueFormat TEXT = new ValueFormat(Kind.TEXT, 0);
     private static final Pattern SUFFIX = Pattern.compile(" as (text|count|number:\\d|gigabytes:\\d)$");
 
-    public enum Kind { TEXT, NUMBER, COUNT, GIGABYTES }
+    public enum Kind {
+        TEXT,
+        NUMBER,
+        COUNT,
+        GIGABYTES
+    }
 
     /** The format named at the end of a binding, or {@link #TEXT}; see {@link #stripFrom}. */
     static ValueFormat of(String binding) {
@@ -34,8 +39,9 @@ public record ValueFormat(Kind kind, int decimals) {
         String name = matcher.group(1);
         int colon = name.indexOf(':');
         int decimals = colon < 0 ? 0 : Integer.parseInt(name.substring(colon + 1));
-        return new ValueFormat(Kind.valueOf((colon < 0 ? name : name.substring(0, colon)).toUpperCase(
-                java.util.Locale.ROOT)), decimals);
+        return new ValueFormat(
+                Kind.valueOf((colon < 0 ? name : name.substring(0, colon)).toUpperCase(java.util.Locale.ROOT)),
+                decimals);
     }
 
     /** The binding without its format suffix. */
@@ -55,11 +61,12 @@ public record ValueFormat(Kind kind, int decimals) {
             return null;
         }
         double value = node.doubleValue();
-        return MarkdownText.escape(switch (kind) {
-            case NUMBER -> ReportFormat.number(value, decimals);
-            case COUNT -> ReportFormat.count(value);
-            case GIGABYTES -> ReportFormat.number(value / 1e9, decimals);
-            case TEXT -> throw new AssertionError();
-        });
+        return MarkdownText.escape(
+                switch (kind) {
+                    case NUMBER -> ReportFormat.number(value, decimals);
+                    case COUNT -> ReportFormat.count(value);
+                    case GIGABYTES -> ReportFormat.number(value / 1e9, decimals);
+                    case TEXT -> throw new AssertionError();
+                });
     }
 }

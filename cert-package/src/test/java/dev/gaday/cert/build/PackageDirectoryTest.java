@@ -28,8 +28,20 @@ class PackageDirectoryTest {
     private final Diagnostics diagnostics = new Diagnostics("cert-package", new PrintWriter(err, true), 0);
 
     private static BuildOptions options(Path inputs, Path out, long epoch) {
-        return new BuildOptions(List.of(inputs), Map.of(), null, null, null, null, () -> out, false, false, false,
-                Instant.ofEpochSecond(epoch), epoch, Map.of());
+        return new BuildOptions(
+                List.of(inputs),
+                Map.of(),
+                null,
+                null,
+                null,
+                null,
+                () -> out,
+                false,
+                false,
+                false,
+                Instant.ofEpochSecond(epoch),
+                epoch,
+                Map.of());
     }
 
     /** Every file under the directory, by relative path, with its bytes. */
@@ -50,7 +62,9 @@ class PackageDirectoryTest {
 
     private static List<String> hiddenLeftovers(Path out) throws IOException {
         try (Stream<Path> list = Files.list(out)) {
-            return list.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList();
+            return list.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("."))
+                    .toList();
         }
     }
 
@@ -61,18 +75,23 @@ class PackageDirectoryTest {
         Path out = Files.createDirectories(dir.resolve("out"));
         new PackageBuilder(diagnostics, PackageDirectory.RENAME, false).build(options(inputs, out, 1_795_478_400L));
         Map<String, byte[]> before = contents(out);
-        assertTrue(before.containsKey("ga_certification_package.tar.gz"), before.keySet().toString());
-        assertTrue(before.containsKey("package/GA_DAY_REPORT.pdf"), before.keySet().toString());
+        assertTrue(
+                before.containsKey("ga_certification_package.tar.gz"),
+                before.keySet().toString());
+        assertTrue(
+                before.containsKey("package/GA_DAY_REPORT.pdf"), before.keySet().toString());
 
         // A new run (another time stamp, so other bytes) whose last move, package/ into place, fails.
         PackageDirectory.Mover failingFinalMove = (from, to) -> {
-            if (to.equals(out.resolve("package")) && from.getParent().getFileName().toString().startsWith(".package-")) {
+            if (to.equals(out.resolve("package"))
+                    && from.getParent().getFileName().toString().startsWith(".package-")) {
                 throw new IOException("injected failure");
             }
             PackageDirectory.RENAME.move(from, to);
         };
-        ToolException failure = assertThrows(ToolException.class, () -> new PackageBuilder(diagnostics,
-                failingFinalMove, false).build(options(inputs, out, 1_795_478_401L)));
+        ToolException failure =
+                assertThrows(ToolException.class, () -> new PackageBuilder(diagnostics, failingFinalMove, false)
+                        .build(options(inputs, out, 1_795_478_401L)));
         assertTrue(failure.getMessage().contains("injected failure"), failure.getMessage());
         assertTrue(failure.getMessage().contains("the previous package is unchanged"), failure.getMessage());
 
@@ -91,8 +110,9 @@ class PackageDirectoryTest {
             }
             PackageDirectory.RENAME.move(from, to);
         };
-        ToolException failure = assertThrows(ToolException.class, () -> new PackageBuilder(diagnostics,
-                failOnSidecar, false).build(options(inputs, out, 1_795_478_400L)));
+        ToolException failure =
+                assertThrows(ToolException.class, () -> new PackageBuilder(diagnostics, failOnSidecar, false)
+                        .build(options(inputs, out, 1_795_478_400L)));
         assertTrue(failure.getMessage().endsWith("nothing written"), failure.getMessage());
         try (Stream<Path> list = Files.list(out)) {
             assertEquals(List.of(), list.toList());
@@ -109,10 +129,14 @@ class PackageDirectoryTest {
         directory.interrupted();
 
         assertFalse(Files.exists(directory.staging()));
-        assertEquals("cert-package: error: interrupted; nothing written", err.toString().strip());
+        assertEquals(
+                "cert-package: error: interrupted; nothing written",
+                err.toString().strip());
         assertEquals("previous", Files.readString(out.resolve("package/old.txt")));
         // The writer cannot bring the staging directory back after the hook removed it.
-        assertThrows(IOException.class, () -> directory.createDirectories(directory.packageRoot().resolve("charts")));
+        assertThrows(
+                IOException.class,
+                () -> directory.createDirectories(directory.packageRoot().resolve("charts")));
         assertThrows(ToolException.class, directory::swap);
         directory.close();
         assertEquals(List.of(), hiddenLeftovers(out));
@@ -123,8 +147,9 @@ class PackageDirectoryTest {
         // Left by a run killed outright (SIGKILL) mid-swap: its pid is gone; it holds the previous tarball.
         Path stale = Files.createDirectories(out.resolve(".package-123456789"));
         Files.writeString(stale.resolve(PackageDirectory.OWNER_FILE), deadPid() + " 2026-01-01T00:00:00Z\n");
-        Files.writeString(Files.createDirectories(stale.resolve("previous"))
-                .resolve("ga_certification_package.tar.gz"), "previous tarball");
+        Files.writeString(
+                Files.createDirectories(stale.resolve("previous")).resolve("ga_certification_package.tar.gz"),
+                "previous tarball");
         Files.createDirectories(stale.resolve("package/charts"));
         // Not ours: no owner file, or another name.
         Path foreign = Files.createDirectories(out.resolve(".package-42"));
@@ -133,8 +158,10 @@ class PackageDirectoryTest {
         // A running owner (this JVM's parent stands in for a concurrent run).
         Path running = Files.createDirectories(out.resolve(".package-77"));
         ProcessHandle parent = ProcessHandle.current().parent().orElseThrow();
-        Files.writeString(running.resolve(PackageDirectory.OWNER_FILE), parent.pid() + " "
-                + parent.info().startInstant().map(Instant::toString).orElse("-") + "\n");
+        Files.writeString(
+                running.resolve(PackageDirectory.OWNER_FILE),
+                parent.pid() + " "
+                        + parent.info().startInstant().map(Instant::toString).orElse("-") + "\n");
 
         PackageDirectory.removeStale(out, diagnostics);
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class KpiChartsTest {
 
     private static ReleaseFile release(List<ReleaseFile.Incident> incidents) {
-        return new ReleaseFile(null, null, null, null, null, null, null, incidents, null, null, null, null, null, null,
-                null);
+        return new ReleaseFile(
+                null, null, null, null, null, null, null, incidents, null, null, null, null, null, null, null);
     }
 
     private static ReleaseFile.Incident incident(String id, String time, String severity) {
@@ -49,11 +49,14 @@ class KpiChartsTest {
     @Test
     void thresholdsComeFromTheSummarysCriteriaWithTheReportsSigns() {
         KpiCharts charts = KpiCharts.of(Fixtures.snapshots(), Fixtures.summary("svc"), release(List.of()));
-        assertEquals(new KpiChart.Threshold(99.5, "Threshold ≥ 99.5%"),
+        assertEquals(
+                new KpiChart.Threshold(99.5, "Threshold ≥ 99.5%"),
                 charts.layouts().get("availability").chart().threshold());
-        assertEquals(new KpiChart.Threshold(0.1, "Threshold < 0.1%"),
+        assertEquals(
+                new KpiChart.Threshold(0.1, "Threshold < 0.1%"),
                 charts.layouts().get("error_rate").chart().threshold());
-        assertEquals(new KpiChart.Threshold(1000, "Threshold < 1000ms"),
+        assertEquals(
+                new KpiChart.Threshold(1000, "Threshold < 1000ms"),
                 charts.layouts().get("p99_latency").chart().threshold());
         KpiCharts noSummary = KpiCharts.of(Fixtures.snapshots(), null, release(List.of()));
         assertNull(noSummary.layouts().get("availability").chart().threshold());
@@ -69,10 +72,11 @@ class KpiChartsTest {
                 incident("INC-9", "yesterday", "SEV-1"),
                 incident("INC-10", null, "SEV-1")));
         KpiCharts charts = KpiCharts.of(Fixtures.snapshots(), Fixtures.summary("svc"), release);
-        assertEquals(List.of(
-                new KpiChart.Incident(Instant.parse("2026-11-22T14:05:00Z"), "INC-7"),
-                new KpiChart.Incident(Instant.parse("2026-11-22T03:00:00Z"), "SEV-3"),
-                new KpiChart.Incident(Instant.parse("2026-11-22T04:00:00Z"), "incident")),
+        assertEquals(
+                List.of(
+                        new KpiChart.Incident(Instant.parse("2026-11-22T14:05:00Z"), "INC-7"),
+                        new KpiChart.Incident(Instant.parse("2026-11-22T03:00:00Z"), "SEV-3"),
+                        new KpiChart.Incident(Instant.parse("2026-11-22T04:00:00Z"), "incident")),
                 charts.layouts().get("p99_latency").chart().incidents());
     }
 
@@ -81,11 +85,31 @@ class KpiChartsTest {
         List<KpiSnapshot> withoutLatency = new ArrayList<>();
         for (KpiSnapshot s : Fixtures.snapshots()) {
             OverallKpis o = s.overall();
-            withoutLatency.add(new KpiSnapshot(s.schemaVersion(), s.kind(), s.sequence(), s.window(),
-                    new OverallKpis(o.availabilityPercent(), o.uptimePercent(), o.errorRatePercent(), o.totalRequests(),
-                            o.totalErrors(), o.p50LatencyMs(), o.p95LatencyMs(), null, null, null, null, null,
-                            o.avgRps(), o.peakRps(), o.totalDowntimeMinutes(), null),
-                    s.services(), s.gaps(), s.infrastructure()));
+            withoutLatency.add(new KpiSnapshot(
+                    s.schemaVersion(),
+                    s.kind(),
+                    s.sequence(),
+                    s.window(),
+                    new OverallKpis(
+                            o.availabilityPercent(),
+                            o.uptimePercent(),
+                            o.errorRatePercent(),
+                            o.totalRequests(),
+                            o.totalErrors(),
+                            o.p50LatencyMs(),
+                            o.p95LatencyMs(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            o.avgRps(),
+                            o.peakRps(),
+                            o.totalDowntimeMinutes(),
+                            null),
+                    s.services(),
+                    s.gaps(),
+                    s.infrastructure()));
         }
         KpiCharts charts = KpiCharts.of(withoutLatency, Fixtures.summary("svc"), release(List.of()));
         assertEquals(List.of("availability", "error_rate"), charts.names());
@@ -96,10 +120,19 @@ class KpiChartsTest {
     void aChartRefusesMarksOutsideItsPlot() {
         Instant start = Fixtures.START;
         List<KpiChart.Point> points = List.of(new KpiChart.Point(start.plus(Duration.ofHours(1)), 1.0));
-        assertThrows(IllegalArgumentException.class, () -> new KpiChart("c", "y", "s", start,
-                start.plus(Duration.ofMinutes(30)), points, null, List.of()));
-        assertThrows(IllegalArgumentException.class, () -> new KpiChart("c", "y", "s", start,
-                start.plus(Duration.ofHours(2)), points, null,
-                List.of(new KpiChart.Incident(start.minusSeconds(1), "early"))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new KpiChart("c", "y", "s", start, start.plus(Duration.ofMinutes(30)), points, null, List.of()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new KpiChart(
+                        "c",
+                        "y",
+                        "s",
+                        start,
+                        start.plus(Duration.ofHours(2)),
+                        points,
+                        null,
+                        List.of(new KpiChart.Incident(start.minusSeconds(1), "early"))));
     }
 }

@@ -43,7 +43,8 @@ class PdfCanvasTest {
         assertEquals(ChartLayout.THRESHOLD_RGB, rgb(image, (int) layout.plotLeft() + 3, thresholdY));
         // Series: the middle of the segment from 00:30 (99.95) to 01:30 (99.97).
         double x = (layout.x(SvgChartTest.START.plus(Duration.ofMinutes(30)))
-                + layout.x(SvgChartTest.START.plus(Duration.ofMinutes(90)))) / 2;
+                        + layout.x(SvgChartTest.START.plus(Duration.ofMinutes(90))))
+                / 2;
         double y = (layout.y(99.95) + layout.y(99.97)) / 2;
         assertEquals(ChartLayout.SERIES_RGB, rgb(image, (int) Math.floor(x), (int) Math.floor(y)));
         // And the background elsewhere in the plot stays white.
@@ -65,8 +66,13 @@ class PdfCanvasTest {
             assertTrue(text.contains("Time (UTC)"), text);
             assertTrue(text.contains("INC-7 ?"), text);
             assertTrue(text.contains("02:00") || text.contains("03:00"), text);
-            PDFormXObject form = (PDFormXObject) document.getPage(0).getResources()
-                    .getXObject(document.getPage(0).getResources().getXObjectNames().iterator().next());
+            PDFormXObject form = (PDFormXObject) document.getPage(0)
+                    .getResources()
+                    .getXObject(document.getPage(0)
+                            .getResources()
+                            .getXObjectNames()
+                            .iterator()
+                            .next());
             for (var name : form.getResources().getFontNames()) {
                 assertTrue(form.getResources().getFont(name).getName().contains("DejaVuSans"));
             }
@@ -90,8 +96,8 @@ class PdfCanvasTest {
         document.addPage(page);
         PDFont regular = font(document, PdfReport.FONT_REGULAR);
         PDFont bold = font(document, PdfReport.FONT_BOLD);
-        PDFormXObject form = PdfCanvas.form(document, layout, ChartLayout.WIDTH, ChartLayout.HEIGHT,
-                isBold -> isBold ? bold : regular);
+        PDFormXObject form = PdfCanvas.form(
+                document, layout, ChartLayout.WIDTH, ChartLayout.HEIGHT, isBold -> isBold ? bold : regular);
         try (PDPageContentStream stream = new PDPageContentStream(document, page)) {
             stream.drawForm(form);
         }

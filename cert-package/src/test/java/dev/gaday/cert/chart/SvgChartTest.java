@@ -1,11 +1,11 @@
 package dev.gaday.cert.chart;
 
-import dev.gaday.common.text.ReportFormat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gaday.common.text.ReportFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +22,7 @@ class SvgChartTest {
     static final Instant END = START.plus(Duration.ofHours(6));
     /** Hourly values at the middle of each hour; 03:30 has no value. */
     static final Double[] VALUES = {99.95, 99.97, 98.7, null, 99.96, 99.92};
+
     static final Instant INCIDENT = Instant.parse("2026-11-22T02:05:00Z");
     static final Pattern POLYLINE = Pattern.compile("<polyline points=\"([^\"]*)\"");
 
@@ -30,9 +31,15 @@ class SvgChartTest {
         for (int hour = 0; hour < values.length; hour++) {
             points.add(new KpiChart.Point(START.plus(Duration.ofMinutes(60L * hour + 30)), values[hour]));
         }
-        return new KpiChart("availability", "Availability (%)", "Availability", START, END, points,
-                new KpiChart.Threshold(99.9, "Threshold ≥ 99.9%"), List.of(new KpiChart.Incident(INCIDENT,
-                        incidentLabel)));
+        return new KpiChart(
+                "availability",
+                "Availability (%)",
+                "Availability",
+                START,
+                END,
+                points,
+                new KpiChart.Threshold(99.9, "Threshold ≥ 99.9%"),
+                List.of(new KpiChart.Incident(INCIDENT, incidentLabel)));
     }
 
     static String svg(ChartLayout layout) {
@@ -59,8 +66,10 @@ class SvgChartTest {
         assertEquals(layout.plotLeft() + plotWidth / 12, first[0][0], 0.006);
         assertEquals(layout.plotLeft() + plotWidth * 5 / 12, layout.x(START.plus(Duration.ofMinutes(150))), 1e-9);
         double plotHeight = layout.plotBottom() - layout.plotTop();
-        assertEquals(layout.plotBottom() - plotHeight * (98.7 - layout.yMin()) / (layout.yMax() - layout.yMin()),
-                first[2][1], 0.006);
+        assertEquals(
+                layout.plotBottom() - plotHeight * (98.7 - layout.yMin()) / (layout.yMax() - layout.yMin()),
+                first[2][1],
+                0.006);
         for (String polyline : polylines) {
             for (double[] point : parse(polyline)) {
                 assertTrue(point[0] >= layout.plotLeft() && point[0] <= layout.plotRight(), polyline);
@@ -89,10 +98,10 @@ class SvgChartTest {
         String svg = svg(layout);
         String x = SvgCanvas.n(layout.x(INCIDENT));
         // 02:05 is 125 of 360 minutes along the axis.
-        assertEquals(layout.plotLeft() + (layout.plotRight() - layout.plotLeft()) * 125 / 360, layout.x(INCIDENT),
-                1e-9);
-        String expected = "<line x1=\"" + x + "\" y1=\"" + SvgCanvas.n(layout.plotTop()) + "\" x2=\"" + x
-                + "\" y2=\"" + SvgCanvas.n(layout.plotBottom()) + "\" stroke=\"#e08000\" stroke-width=\"1.4\"/>";
+        assertEquals(
+                layout.plotLeft() + (layout.plotRight() - layout.plotLeft()) * 125 / 360, layout.x(INCIDENT), 1e-9);
+        String expected = "<line x1=\"" + x + "\" y1=\"" + SvgCanvas.n(layout.plotTop()) + "\" x2=\"" + x + "\" y2=\""
+                + SvgCanvas.n(layout.plotBottom()) + "\" stroke=\"#e08000\" stroke-width=\"1.4\"/>";
         assertTrue(svg.contains(expected), expected + "\n" + svg);
         assertTrue(svg.contains(">&lt;b&gt;&amp;</text>"), svg);
         assertFalse(svg.contains("<b>"), svg);
@@ -105,8 +114,11 @@ class SvgChartTest {
         byte[] first = SvgCanvas.render(ChartLayout.of(chart(VALUES, "INC-7")), "t");
         byte[] second = SvgCanvas.render(ChartLayout.of(chart(VALUES.clone(), "INC-7")), "t");
         assertArrayEquals(first, second);
-        assertTrue(new String(first, StandardCharsets.UTF_8).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"760\" height=\"270\" viewBox=\"0 0 760 270\""));
+        assertTrue(
+                new String(first, StandardCharsets.UTF_8)
+                        .startsWith(
+                                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                        + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"760\" height=\"270\" viewBox=\"0 0 760 270\""));
     }
 
     @Test
@@ -164,7 +176,10 @@ class SvgChartTest {
     }
 
     private static double[][] parse(String points) {
-        return Arrays.stream(points.split(" ")).map(p -> Arrays.stream(p.split(",")).mapToDouble(Double::parseDouble)
-                .toArray()).toArray(double[][]::new);
+        return Arrays.stream(points.split(" "))
+                .map(p -> Arrays.stream(p.split(","))
+                        .mapToDouble(Double::parseDouble)
+                        .toArray())
+                .toArray(double[][]::new);
     }
 }

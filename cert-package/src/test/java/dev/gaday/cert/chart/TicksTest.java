@@ -19,8 +19,9 @@ class TicksTest {
         assertEquals(0.2, ticks.step());
         assertEquals(1, ticks.decimals());
         assertEquals(List.of(99.2, 99.4, 99.6, 99.8, 100.0), ticks.values());
-        assertEquals(List.of("99.2", "99.4", "99.6", "99.8", "100.0"), ticks.values().stream().map(ticks::label)
-                .toList());
+        assertEquals(
+                List.of("99.2", "99.4", "99.6", "99.8", "100.0"),
+                ticks.values().stream().map(ticks::label).toList());
     }
 
     @Test
@@ -57,8 +58,12 @@ class TicksTest {
 
     @Test
     void timeLabelsAreUtcMonthDayHourMinute() {
-        assertEquals("11-22 14:05", TimeTicks.label(Instant.parse("2026-11-22T14:05:59Z").toEpochMilli()));
-        assertEquals("01-01 00:00", TimeTicks.label(Instant.parse("2027-01-01T00:00:00Z").toEpochMilli()));
+        assertEquals(
+                "11-22 14:05",
+                TimeTicks.label(Instant.parse("2026-11-22T14:05:59Z").toEpochMilli()));
+        assertEquals(
+                "01-01 00:00",
+                TimeTicks.label(Instant.parse("2027-01-01T00:00:00Z").toEpochMilli()));
     }
 
     @Test
@@ -68,15 +73,18 @@ class TicksTest {
         // 100 px per hour and at least 150 px between ticks: 2 h.
         TimeTicks ticks = TimeTicks.of(start, end, 100.0 / 3_600_000, 150);
         assertEquals(Duration.ofHours(2).toMillis(), ticks.stepMillis());
-        assertEquals(List.of("02:00", "04:00", "06:00", "08:00"), ticks.values().stream()
-                .map(t -> TimeTicks.label(t).substring(6)).toList());
+        assertEquals(
+                List.of("02:00", "04:00", "06:00", "08:00"),
+                ticks.values().stream()
+                        .map(t -> TimeTicks.label(t).substring(6))
+                        .toList());
     }
 
     @Test
     void timeLabelsNeverOverlapAndTheStepIsTheShortestThatFits() {
-        record Window(Duration length, Duration expectedStep) {
-        }
-        for (Window window : List.of(new Window(Duration.ofHours(1), Duration.ofMinutes(10)),
+        record Window(Duration length, Duration expectedStep) {}
+        for (Window window : List.of(
+                new Window(Duration.ofHours(1), Duration.ofMinutes(10)),
                 new Window(Duration.ofHours(24), Duration.ofHours(3)),
                 new Window(Duration.ofDays(7), Duration.ofDays(1)))) {
             Instant start = Instant.parse("2026-11-22T00:00:00Z");
@@ -95,7 +103,8 @@ class TicksTest {
                 previousEnd = right;
             }
             // The next shorter step would have left less than the gap between labels.
-            int index = java.util.Arrays.binarySearch(TimeTicks.STEPS, layout.xTicks().stepMillis());
+            int index = java.util.Arrays.binarySearch(
+                    TimeTicks.STEPS, layout.xTicks().stepMillis());
             long shorter = TimeTicks.STEPS[index - 1];
             double labelWidth = TextWidths.width("00-00 00:00", ChartLayout.TICK_TEXT.size(), false);
             double shorterSpacing = layout.x(start.toEpochMilli() + shorter) - layout.x(start.toEpochMilli());
@@ -106,13 +115,21 @@ class TicksTest {
     /** Hourly values (every 10 minutes for windows under a day) over the window. */
     static KpiChart chart(Instant start, Instant end) {
         List<KpiChart.Point> points = new ArrayList<>();
-        Duration step = Duration.between(start, end).compareTo(Duration.ofDays(1)) < 0 ? Duration.ofMinutes(10)
+        Duration step = Duration.between(start, end).compareTo(Duration.ofDays(1)) < 0
+                ? Duration.ofMinutes(10)
                 : Duration.ofHours(1);
         int i = 0;
         for (Instant at = start.plus(step.dividedBy(2)); at.isBefore(end); at = at.plus(step)) {
             points.add(new KpiChart.Point(at, 99.9 + (i++ % 5) * 0.02));
         }
-        return new KpiChart("availability", "Availability (%)", "Availability", start, end, points,
-                new KpiChart.Threshold(99.5, "Threshold ≥ 99.5%"), List.of());
+        return new KpiChart(
+                "availability",
+                "Availability (%)",
+                "Availability",
+                start,
+                end,
+                points,
+                new KpiChart.Threshold(99.5, "Threshold ≥ 99.5%"),
+                List.of());
     }
 }

@@ -21,14 +21,18 @@ public class BearerTokenOptions {
     private String variable;
     private String variableOption = ENV_OPTION;
 
-    @Option(names = FILE_OPTION, paramLabel = "FILE",
+    @Option(
+            names = FILE_OPTION,
+            paramLabel = "FILE",
             description = "Send 'Authorization: Bearer <token>' with the token read from FILE (one line; surrounding "
                     + "whitespace ignored).")
     void file(Path value) {
         fromFile(FILE_OPTION, value);
     }
 
-    @Option(names = ENV_OPTION, paramLabel = "VAR",
+    @Option(
+            names = ENV_OPTION,
+            paramLabel = "VAR",
             description = "Send 'Authorization: Bearer <token>' with the token read from environment variable VAR.")
     void variable(String value) {
         fromEnv(ENV_OPTION, value);
@@ -61,8 +65,8 @@ public class BearerTokenOptions {
      */
     public String token(Function<String, String> environment) {
         if (file != null && variable != null) {
-            throw ToolException.usage("give the bearer token once: " + fileOption + " or " + variableOption
-                    + ", not both");
+            throw ToolException.usage(
+                    "give the bearer token once: " + fileOption + " or " + variableOption + ", not both");
         }
         if (file != null) {
             return SecretSource.fromFile(fileOption, file);

@@ -40,6 +40,8 @@ public final class BuildInfo implements IVersionProvider {
     @Override
     public String[] getVersion() {
         String name = spec == null ? "ga-day-toolkit" : spec.root().name();
-        return new String[] {name + " " + version() + " (commit " + commit() + ")", "GA Day Toolkit, Java ${java.version}"};
+        return new String[] {
+            name + " " + version() + " (commit " + commit() + ")", "GA Day Toolkit, Java ${java.version}"
+        };
     }
 }

@@ -28,17 +28,18 @@ public final class ByteSizeConverter implements ITypeConverter<Long> {
             throw new TypeConversionException("'" + value + "'" + EXAMPLES);
         }
         String unit = matcher.group(2) == null ? "b" : matcher.group(2);
-        long factor = switch (unit) {
-            case "b" -> 1L;
-            case "kb" -> 1_000L;
-            case "kib" -> 1L << 10;
-            case "mb" -> 1_000_000L;
-            case "mib" -> 1L << 20;
-            case "gb" -> 1_000_000_000L;
-            case "gib" -> 1L << 30;
-            case "tb" -> 1_000_000_000_000L;
-            default -> 1L << 40;
-        };
+        long factor =
+                switch (unit) {
+                    case "b" -> 1L;
+                    case "kb" -> 1_000L;
+                    case "kib" -> 1L << 10;
+                    case "mb" -> 1_000_000L;
+                    case "mib" -> 1L << 20;
+                    case "gb" -> 1_000_000_000L;
+                    case "gib" -> 1L << 30;
+                    case "tb" -> 1_000_000_000_000L;
+                    default -> 1L << 40;
+                };
         BigDecimal bytes = new BigDecimal(matcher.group(1)).multiply(BigDecimal.valueOf(factor));
         if (bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
             throw new TypeConversionException("'" + value + "' is too large a size");

@@ -46,13 +46,14 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         BigDecimal nanos = BigDecimal.ZERO;
         int position = 0;
         while (position < text.length() && matcher.find(position) && matcher.start() == position) {
-            long unitNanos = switch (matcher.group(2)) {
-                case "ms" -> 1_000_000L;
-                case "s" -> 1_000_000_000L;
-                case "m" -> 60_000_000_000L;
-                case "h" -> 3_600_000_000_000L;
-                default -> 86_400_000_000_000L;
-            };
+            long unitNanos =
+                    switch (matcher.group(2)) {
+                        case "ms" -> 1_000_000L;
+                        case "s" -> 1_000_000_000L;
+                        case "m" -> 60_000_000_000L;
+                        case "h" -> 3_600_000_000_000L;
+                        default -> 86_400_000_000_000L;
+                    };
             nanos = nanos.add(new BigDecimal(matcher.group(1)).multiply(BigDecimal.valueOf(unitNanos)));
             position = matcher.end();
         }
@@ -66,7 +67,8 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         if (nanos.compareTo(MAX_NANOS) > 0) {
             throw new TypeConversionException("'" + value + "' is too long a duration");
         }
-        return Duration.ofNanos(nanos.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
+        return Duration.ofNanos(
+                nanos.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
     }
 
     /** The short form used in messages and help: 250ms, 1.5s, 30s, 1m30s, 2h. */

@@ -17,11 +17,17 @@ import java.util.Objects;
  * @param detail why there is no value, or what else to know; null when nothing
  * @param miss how far the value missed, relative to the threshold (0.02 = 2 %); orders findings, worst first
  */
-public record Finding(Status severity, String criterion, String where, String observed, String threshold,
-        String detail, double miss) {
+public record Finding(
+        Status severity,
+        String criterion,
+        String where,
+        String observed,
+        String threshold,
+        String detail,
+        double miss) {
     /** FAIL before NO_DATA before WARN; within one severity, the largest miss first. */
-    public static final Comparator<Finding> WORST_FIRST = Comparator
-            .comparingInt((Finding f) -> rank(f.severity())).reversed()
+    public static final Comparator<Finding> WORST_FIRST = Comparator.comparingInt((Finding f) -> rank(f.severity()))
+            .reversed()
             .thenComparing(Comparator.comparingDouble(Finding::miss).reversed());
 
     public Finding {
@@ -51,8 +57,14 @@ public record Finding(Status severity, String criterion, String where, String ob
             double scale = Math.abs(result.threshold()) > 1e-12 ? Math.abs(result.threshold()) : 1;
             miss = Math.abs(result.value() - result.threshold()) / scale;
         }
-        return new Finding(result.status(), result.name(), where, observed, threshold,
-                result.status() == Status.NO_DATA ? result.reason() : null, miss);
+        return new Finding(
+                result.status(),
+                result.name(),
+                where,
+                observed,
+                threshold,
+                result.status() == Status.NO_DATA ? result.reason() : null,
+                miss);
     }
 
     /** "availability (checkout): 99.929%, needs >= 99.95%" — one line for people. */

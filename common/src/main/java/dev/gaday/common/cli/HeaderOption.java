@@ -25,8 +25,7 @@ public final class HeaderOption {
     private static final Pattern HEADER = Pattern.compile("([!#$%&'*+\\-.^_`|~0-9A-Za-z]+):[ \\t]*(.*?)[ \\t]*");
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
 
-    private HeaderOption() {
-    }
+    private HeaderOption() {}
 
     /** Every occurrence of {@code option}, in order; one usage line on the first bad one. */
     public static Map<String, String> parseAll(String option, List<String> headers) {
@@ -50,7 +49,8 @@ public final class HeaderOption {
             // Only a well-formed name before a colon is shown: anything else may be a value.
             int colon = header == null ? -1 : header.indexOf(':');
             String name = colon > 0 ? header.substring(0, colon) : null;
-            String shown = name != null && TOKEN.matcher(name).matches() && name.length() <= 60 ? " '" + name + "'" : "";
+            String shown =
+                    name != null && TOKEN.matcher(name).matches() && name.length() <= 60 ? " '" + name + "'" : "";
             throw ToolException.usage(where + shown + " must have the form 'Name: value' (a token name, a colon, a "
                     + "non-empty value); the text given is not shown, it may hold a secret");
         }

@@ -16,7 +16,8 @@ import picocli.CommandLine.TypeConversionException;
  * {@link DurationConverter} reads it ({@code now-24h}, {@code now-1h30m}, {@code now+5m}).
  */
 public final class InstantConverter implements ITypeConverter<Instant> {
-    private static final String EXAMPLES = " is not a time (e.g. 2026-01-15T00:00:00Z, 2026-01-15T02:00:00+02:00, now, now-24h)";
+    private static final String EXAMPLES =
+            " is not a time (e.g. 2026-01-15T00:00:00Z, 2026-01-15T02:00:00+02:00, now, now-24h)";
 
     @Override
     public Instant convert(String value) {
@@ -41,7 +42,9 @@ public final class InstantConverter implements ITypeConverter<Instant> {
             } catch (TypeConversionException e) {
                 throw new TypeConversionException("'" + value + "'" + EXAMPLES);
             }
-            return lower.charAt(3) == '-' ? clock.instant().minus(offset) : clock.instant().plus(offset);
+            return lower.charAt(3) == '-'
+                    ? clock.instant().minus(offset)
+                    : clock.instant().plus(offset);
         }
         try {
             // RFC 3339 always carries a zone: Z or an offset. A local time would silently mean the

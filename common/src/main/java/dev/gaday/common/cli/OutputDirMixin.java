@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
 
 /** The directory a tool writes its files into. */
 public class OutputDirMixin {
-    @Option(names = {"-o", "--output", "--output-dir"}, paramLabel = "DIR",
+    @Option(
+            names = {"-o", "--output", "--output-dir"},
+            paramLabel = "DIR",
             description = "Directory for the files this tool writes (created if missing).")
     Path directory;
 

@@ -14,6 +14,7 @@ import java.util.function.LongSupplier;
 public final class ProgressLine {
     /** How often a plain line is written outside a terminal. */
     public static final Duration PLAIN_EVERY = Duration.ofMinutes(1);
+
     private static final long REDRAW_NANOS = 100_000_000L;
     private static final long WIDTH_REFRESH_NANOS = 1_000_000_000L;
 
@@ -30,7 +31,12 @@ public final class ProgressLine {
     private boolean lineOpen;
     private String unit = "";
 
-    public ProgressLine(String tool, PrintWriter err, TerminalFacts terminal, int verbosity, Duration plainEvery,
+    public ProgressLine(
+            String tool,
+            PrintWriter err,
+            TerminalFacts terminal,
+            int verbosity,
+            Duration plainEvery,
             LongSupplier nanoClock) {
         this.tool = tool;
         this.err = err;
@@ -99,7 +105,10 @@ public final class ProgressLine {
         StringBuilder line = new StringBuilder(prefix);
         if (total > 0 && barWidth >= 10) {
             int filled = (int) Math.min(barWidth, done * barWidth / total);
-            line.append('[').append("#".repeat(filled)).append(".".repeat(barWidth - filled)).append("] ");
+            line.append('[')
+                    .append("#".repeat(filled))
+                    .append(".".repeat(barWidth - filled))
+                    .append("] ");
         }
         line.append(figures);
         String shown = line.length() > room ? line.substring(0, room - 1) + "~" : line.toString();
@@ -123,7 +132,9 @@ public final class ProgressLine {
             left = Duration.ofNanos((long) ((double) (now - started) / done * Math.max(0, total - done)));
         }
         if (left != null) {
-            text.append(", ").append(clock(left.isNegative() ? Duration.ZERO : left)).append(" left");
+            text.append(", ")
+                    .append(clock(left.isNegative() ? Duration.ZERO : left))
+                    .append(" left");
         }
         if (detail != null && !detail.isBlank()) {
             text.append(", ").append(detail);
@@ -137,6 +148,8 @@ public final class ProgressLine {
         long hours = seconds / 3600;
         long minutes = seconds % 3600 / 60;
         long rest = seconds % 60;
-        return hours > 0 ? String.format("%d:%02d:%02d", hours, minutes, rest) : String.format("%d:%02d", minutes, rest);
+        return hours > 0
+                ? String.format("%d:%02d:%02d", hours, minutes, rest)
+                : String.format("%d:%02d", minutes, rest);
     }
 }

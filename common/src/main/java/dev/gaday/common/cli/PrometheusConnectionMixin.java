@@ -1,6 +1,5 @@
 package dev.gaday.common.cli;
 
-import dev.gaday.common.secret.Secrets;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.http.TlsSettings;
 import dev.gaday.common.prometheus.HttpPrometheusClient;
@@ -8,6 +7,7 @@ import dev.gaday.common.prometheus.PrometheusClient;
 import dev.gaday.common.prometheus.PrometheusEndpoint;
 import dev.gaday.common.prometheus.PrometheusEndpoint.Auth;
 import dev.gaday.common.prometheus.RetryPolicy;
+import dev.gaday.common.secret.Secrets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +31,9 @@ import picocli.CommandLine.Option;
 public class PrometheusConnectionMixin {
     public static final String URL_ENV = "PROMETHEUS_URL";
 
-    @Option(names = "--prometheus-url", paramLabel = "URL",
+    @Option(
+            names = "--prometheus-url",
+            paramLabel = "URL",
             description = "Prometheus-compatible API base URL, up to (not including) /api/v1, e.g. "
                     + "http://prometheus:9090 or https://mimir.example/prometheus. Default: $" + URL_ENV + ".")
     String url;
@@ -39,20 +41,28 @@ public class PrometheusConnectionMixin {
     @Mixin
     BearerTokenOptions bearer = new BearerTokenOptions();
 
-    @Option(names = "--basic-auth-user", paramLabel = "USER",
+    @Option(
+            names = "--basic-auth-user",
+            paramLabel = "USER",
             description = "HTTP basic auth user; the password comes from --basic-auth-password-file or "
                     + "--basic-auth-password-env.")
     String basicAuthUser;
 
-    @Option(names = "--basic-auth-password-file", paramLabel = "FILE",
+    @Option(
+            names = "--basic-auth-password-file",
+            paramLabel = "FILE",
             description = "Basic auth password read from FILE (a trailing newline is ignored).")
     Path basicAuthPasswordFile;
 
-    @Option(names = "--basic-auth-password-env", paramLabel = "VAR",
+    @Option(
+            names = "--basic-auth-password-env",
+            paramLabel = "VAR",
             description = "Basic auth password read from environment variable VAR.")
     String basicAuthPasswordEnv;
 
-    @Option(names = "--header", paramLabel = "'NAME: VALUE'",
+    @Option(
+            names = "--header",
+            paramLabel = "'NAME: VALUE'",
             description = "Extra HTTP header for every request, repeatable; e.g. --header 'X-Scope-OrgID: tenant-1' "
                     + "for Mimir, Cortex or Thanos. Values are never printed; Authorization is refused (use "
                     + "--bearer-token-file/--bearer-token-env).")
@@ -61,22 +71,34 @@ public class PrometheusConnectionMixin {
     @Mixin
     TlsOptions tlsOptions = new TlsOptions();
 
-    @Option(names = "--query-timeout", paramLabel = "DURATION", defaultValue = "30s",
+    @Option(
+            names = "--query-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "30s",
             converter = DurationConverter.class,
             description = "Time limit of one HTTP request, e.g. 30s, 2m, 1m30s (default: ${DEFAULT-VALUE}).")
     Duration queryTimeout;
 
-    @Option(names = "--max-retries", paramLabel = "N", defaultValue = "4",
+    @Option(
+            names = "--max-retries",
+            paramLabel = "N",
+            defaultValue = "4",
             description = "Retries after a connection error, timeout, 429 or 5xx, with exponential backoff and "
                     + "full jitter; 0 disables (default: ${DEFAULT-VALUE}).")
     int maxRetries;
 
-    @Option(names = "--retry-budget", paramLabel = "DURATION", defaultValue = "2m",
+    @Option(
+            names = "--retry-budget",
+            paramLabel = "DURATION",
+            defaultValue = "2m",
             converter = DurationConverter.class,
             description = "Total time for one request including its retries (default: ${DEFAULT-VALUE}).")
     Duration retryBudget;
 
-    @Option(names = "--max-answer-size", paramLabel = "SIZE", defaultValue = "256MiB",
+    @Option(
+            names = "--max-answer-size",
+            paramLabel = "SIZE",
+            defaultValue = "256MiB",
             converter = ByteSizeConverter.class,
             description = "Largest answer read from Prometheus, e.g. 64MiB, 1GiB; a larger one fails the run "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -114,15 +136,17 @@ public class PrometheusConnectionMixin {
                     + "verified, so anyone on the network path can read the credentials and forge answers");
         }
         if (resolved.baseUrl().regionMatches(true, 0, "http:", 0, 5) && !(resolved.auth() instanceof Auth.None)) {
-            diagnostics.warn("credentials are sent over plain http to " + resolved.baseUrl()
-                    + "; prefer https");
+            diagnostics.warn("credentials are sent over plain http to " + resolved.baseUrl() + "; prefer https");
         }
-        diagnostics.detail("prometheus: " + resolved.baseUrl() + " (" + DurationConverter.format(
-                resolved.requestTimeout()) + " per request, up to " + (resolved.retryPolicy().maxAttempts() - 1)
-                + " retries within " + DurationConverter.format(resolved.retryPolicy().budget()) + ")");
-        RetryPolicy retries = resolved.retryPolicy().withListener((failure, nextAttempt, maxAttempts, delay) ->
-                diagnostics.detail("retrying in " + DurationConverter.format(delay) + " (attempt " + nextAttempt
-                        + " of " + maxAttempts + ") after: " + failure.getMessage()));
+        diagnostics.detail(
+                "prometheus: " + resolved.baseUrl() + " (" + DurationConverter.format(resolved.requestTimeout())
+                        + " per request, up to " + (resolved.retryPolicy().maxAttempts() - 1)
+                        + " retries within "
+                        + DurationConverter.format(resolved.retryPolicy().budget()) + ")");
+        RetryPolicy retries = resolved.retryPolicy()
+                .withListener((failure, nextAttempt, maxAttempts, delay) ->
+                        diagnostics.detail("retrying in " + DurationConverter.format(delay) + " (attempt " + nextAttempt
+                                + " of " + maxAttempts + ") after: " + failure.getMessage()));
         return new HttpPrometheusClient(resolved.withRetryPolicy(retries));
     }
 
@@ -144,7 +168,8 @@ public class PrometheusConnectionMixin {
         if (retryBudget == null || retryBudget.isZero() || retryBudget.isNegative()) {
             throw ToolException.usage("--retry-budget must be positive");
         }
-        RetryPolicy retryPolicy = RetryPolicy.defaults().withMaxRetries(maxRetries).withBudget(retryBudget);
+        RetryPolicy retryPolicy =
+                RetryPolicy.defaults().withMaxRetries(maxRetries).withBudget(retryBudget);
         try {
             if (maxAnswerSize < 1) {
                 throw ToolException.usage("--max-answer-size must be positive");

@@ -38,8 +38,13 @@ public final class RunOutput {
     private final UnaryOperator<String> environment;
     private final Diagnostics diagnostics;
 
-    public RunOutput(PrintWriter out, PrintWriter err, boolean json, TerminalFacts terminal,
-            UnaryOperator<String> environment, Diagnostics diagnostics) {
+    public RunOutput(
+            PrintWriter out,
+            PrintWriter err,
+            boolean json,
+            TerminalFacts terminal,
+            UnaryOperator<String> environment,
+            Diagnostics diagnostics) {
         this.out = out;
         this.err = err;
         this.json = json;
@@ -81,8 +86,13 @@ public final class RunOutput {
 
     private void append(Path file, String markdown) {
         try {
-            Files.writeString(file, Secrets.redact(markdown), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            Files.writeString(
+                    file,
+                    Secrets.redact(markdown),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE);
         } catch (IOException | RuntimeException e) {
             // The CI summary is a courtesy: its failure never changes the verdict or the exit code.
             diagnostics.warn("cannot append the job summary to " + file + ": " + e.getMessage());
@@ -92,19 +102,22 @@ public final class RunOutput {
     /** The human summary: verdict line, findings (worst first, at most ten), files. */
     public static List<String> humanLines(RunReport report, StatusMarks marks, boolean colour) {
         List<String> lines = new ArrayList<>();
-        Status status = switch (report.verdict()) {
-            case "PASS" -> Status.PASS;
-            case "WARN" -> Status.WARN;
-            case "FAIL" -> Status.FAIL;
-            default -> Status.NO_DATA;
-        };
+        Status status =
+                switch (report.verdict()) {
+                    case "PASS" -> Status.PASS;
+                    case "WARN" -> Status.WARN;
+                    case "FAIL" -> Status.FAIL;
+                    default -> Status.NO_DATA;
+                };
         String verdict = paint(marks.mark(status, report.verdict()), status, colour);
         lines.add(report.tool() + ": " + verdict + (report.partial() ? " (partial)" : "")
                 + (report.headline() == null || report.headline().isBlank() ? "" : " - " + report.headline()));
         List<Finding> findings = report.findings();
         for (int i = 0; i < Math.min(MAX_LINES, findings.size()); i++) {
             Finding finding = findings.get(i);
-            String word = finding.severity() == Status.NO_DATA ? "NO DATA" : finding.severity().name();
+            String word = finding.severity() == Status.NO_DATA
+                    ? "NO DATA"
+                    : finding.severity().name();
             lines.add("  " + paint(marks.mark(finding.severity(), word), finding.severity(), colour) + "  "
                     + finding.describe());
         }
@@ -136,24 +149,37 @@ public final class RunOutput {
     /** The Markdown job summary: a heading with the verdict, the headline, a table of findings, the files. */
     public static String markdown(RunReport report) {
         StringBuilder md = new StringBuilder();
-        md.append("### ").append(MarkdownText.escape(report.tool())).append(": ").append(report.verdict())
-                .append(report.partial() ? " (partial)" : "").append(" (exit ").append(report.exitCode())
+        md.append("### ")
+                .append(MarkdownText.escape(report.tool()))
+                .append(": ")
+                .append(report.verdict())
+                .append(report.partial() ? " (partial)" : "")
+                .append(" (exit ")
+                .append(report.exitCode())
                 .append(")\n\n");
         if (report.headline() != null && !report.headline().isBlank()) {
-            md.append(MarkdownText.escape(MarkdownText.singleLine(report.headline()))).append("\n\n");
+            md.append(MarkdownText.escape(MarkdownText.singleLine(report.headline())))
+                    .append("\n\n");
         }
         if (!report.findings().isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             for (Finding f : report.findings()) {
-                rows.add(java.util.Arrays.asList(f.severity().name(), f.criterion(), f.where(),
-                        f.observed() == null ? "no data" : f.observed(), f.threshold(), f.detail()));
+                rows.add(java.util.Arrays.asList(
+                        f.severity().name(),
+                        f.criterion(),
+                        f.where(),
+                        f.observed() == null ? "no data" : f.observed(),
+                        f.threshold(),
+                        f.detail()));
             }
             md.append("| Status | Criterion | Where | Observed | Threshold | Detail |\n");
             md.append("| --- | --- | --- | --- | --- | --- |\n");
             md.append(MarkdownText.rows(rows)).append("\n\n");
         }
         if (!report.outputFiles().isEmpty()) {
-            md.append("Files:\n\n").append(MarkdownText.bullets(report.outputFiles(), "")).append("\n\n");
+            md.append("Files:\n\n")
+                    .append(MarkdownText.bullets(report.outputFiles(), ""))
+                    .append("\n\n");
         }
         return md.toString();
     }
@@ -162,11 +188,12 @@ public final class RunOutput {
         if (!colour) {
             return text;
         }
-        String code = switch (status) {
-            case PASS -> GREEN;
-            case FAIL -> RED;
-            case WARN, NO_DATA -> YELLOW;
-        };
+        String code =
+                switch (status) {
+                    case PASS -> GREEN;
+                    case FAIL -> RED;
+                    case WARN, NO_DATA -> YELLOW;
+                };
         return code + text + RESET;
     }
 

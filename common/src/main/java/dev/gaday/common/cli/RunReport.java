@@ -14,8 +14,16 @@ import java.util.Objects;
  * @param headline the tool's own verdict sentence ("certification FAIL: availability 99.929%, ...")
  * @param partial the run was interrupted or covers less than planned: never a pass
  */
-public record RunReport(int schemaVersion, String kind, String tool, String verdict, int exitCode, boolean partial,
-        String headline, List<Finding> findings, List<String> outputFiles) {
+public record RunReport(
+        int schemaVersion,
+        String kind,
+        String tool,
+        String verdict,
+        int exitCode,
+        boolean partial,
+        String headline,
+        List<Finding> findings,
+        List<String> outputFiles) {
     public static final String KIND = "run-summary";
     public static final int SCHEMA_VERSION = 1;
     public static final List<String> VERDICTS = List.of("PASS", "WARN", "FAIL", "INCONCLUSIVE", "ERROR");
@@ -35,20 +43,28 @@ public record RunReport(int schemaVersion, String kind, String tool, String verd
     /**
      * A report whose verdict follows the exit code; a PASS with warning findings is WARN.
      */
-    public static RunReport of(String tool, ExitCode exitCode, boolean partial, String headline,
-            List<Finding> findings, List<String> outputFiles) {
-        String verdict = switch (exitCode) {
-            case PASS -> findings != null && findings.stream().anyMatch(Objects::nonNull) ? "WARN" : "PASS";
-            case GATE_FAILED -> "FAIL";
-            case INCONCLUSIVE -> "INCONCLUSIVE";
-            case USAGE, RUNTIME_ERROR -> "ERROR";
-        };
-        return new RunReport(SCHEMA_VERSION, KIND, tool, verdict, exitCode.code(), partial, headline, findings,
-                outputFiles);
+    public static RunReport of(
+            String tool,
+            ExitCode exitCode,
+            boolean partial,
+            String headline,
+            List<Finding> findings,
+            List<String> outputFiles) {
+        String verdict =
+                switch (exitCode) {
+                    case PASS -> findings != null && findings.stream().anyMatch(Objects::nonNull) ? "WARN" : "PASS";
+                    case GATE_FAILED -> "FAIL";
+                    case INCONCLUSIVE -> "INCONCLUSIVE";
+                    case USAGE, RUNTIME_ERROR -> "ERROR";
+                };
+        return new RunReport(
+                SCHEMA_VERSION, KIND, tool, verdict, exitCode.code(), partial, headline, findings, outputFiles);
     }
 
     /** The findings that fail the gate (FAIL and NO_DATA); warnings are the rest. */
     public List<Finding> failures() {
-        return findings.stream().filter(f -> f.severity() != dev.gaday.common.verdict.Status.WARN).toList();
+        return findings.stream()
+                .filter(f -> f.severity() != dev.gaday.common.verdict.Status.WARN)
+                .toList();
     }
 }

@@ -1,7 +1,7 @@
 package dev.gaday.common.cli;
 
-import dev.gaday.common.secret.Secrets;
 import dev.gaday.common.error.ToolException;
+import dev.gaday.common.secret.Secrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,8 +14,7 @@ import java.util.function.Function;
  * line, and registers it with {@link Secrets} so that no diagnostic line can show it.
  */
 public final class SecretSource {
-    private SecretSource() {
-    }
+    private SecretSource() {}
 
     /** The file's one line, stripped; one usage line naming the option when missing, empty or multi-line. */
     public static String fromFile(String option, Path file) {
@@ -25,7 +24,8 @@ public final class SecretSource {
         } catch (NoSuchFileException e) {
             throw ToolException.usage(option + " " + file + ": no such file");
         } catch (IOException e) {
-            throw ToolException.usage(option + " " + file + ": cannot read: " + e.getClass().getSimpleName());
+            throw ToolException.usage(
+                    option + " " + file + ": cannot read: " + e.getClass().getSimpleName());
         }
         if (value.isEmpty()) {
             throw ToolException.usage(option + " " + file + ": the file is empty");
@@ -41,8 +41,8 @@ public final class SecretSource {
     public static String fromEnv(String option, String variable, Function<String, String> environment) {
         String value = environment.apply(variable);
         if (value == null || value.strip().isEmpty()) {
-            throw ToolException.usage(option + " " + variable + ": environment variable " + variable
-                    + " is not set or empty");
+            throw ToolException.usage(
+                    option + " " + variable + ": environment variable " + variable + " is not set or empty");
         }
         value = value.strip();
         Secrets.register(value);

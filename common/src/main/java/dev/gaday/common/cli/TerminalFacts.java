@@ -50,15 +50,22 @@ public record TerminalFacts(boolean interactive, boolean colour, IntSupplier wid
     private static Terminal systemTerminal() {
         try {
             // dumb(true): where JLine finds no terminal it gives a dumb one quietly instead of logging a warning.
-            Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).nativeSignals(true)
-                    .signalHandler(Terminal.SignalHandler.SIG_DFL).build();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    terminal.close();
-                } catch (IOException e) {
-                    // the JVM is exiting; the terminal's settings were never changed
-                }
-            }, "terminal-close"));
+            Terminal terminal = TerminalBuilder.builder()
+                    .system(true)
+                    .dumb(true)
+                    .nativeSignals(true)
+                    .signalHandler(Terminal.SignalHandler.SIG_DFL)
+                    .build();
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    terminal.close();
+                                } catch (IOException e) {
+                                    // the JVM is exiting; the terminal's settings were never changed
+                                }
+                            },
+                            "terminal-close"));
             return terminal;
         } catch (IOException | RuntimeException | LinkageError e) {
             return null;

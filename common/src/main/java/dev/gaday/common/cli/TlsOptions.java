@@ -17,20 +17,27 @@ import picocli.CommandLine.Option;
 public class TlsOptions {
     public static final String INSECURE_OPTION = "--insecure-skip-verify";
 
-    @Option(names = "--ca-file", paramLabel = "PEM",
+    @Option(
+            names = "--ca-file",
+            paramLabel = "PEM",
             description = "Trust the CA certificate(s) in this PEM file instead of the JVM's default trust store.")
     Path caFile;
 
-    @Option(names = "--client-cert", paramLabel = "PEM",
+    @Option(
+            names = "--client-cert",
+            paramLabel = "PEM",
             description = "Client certificate (chain) for mutual TLS; needs --client-key.")
     Path clientCert;
 
-    @Option(names = "--client-key", paramLabel = "PEM",
+    @Option(
+            names = "--client-key",
+            paramLabel = "PEM",
             description = "Unencrypted PEM private key of --client-cert: PKCS#8 ('PRIVATE KEY'), PKCS#1 RSA "
                     + "('RSA PRIVATE KEY') or SEC1 EC ('EC PRIVATE KEY'), as cert-manager writes them.")
     Path clientKey;
 
-    @Option(names = INSECURE_OPTION,
+    @Option(
+            names = INSECURE_OPTION,
             description = "Do not verify the server's certificate or host name (rehearsals and tests only; warned "
                     + "about).")
     boolean insecureSkipVerify;
@@ -64,8 +71,8 @@ public class TlsOptions {
 
     private TlsSettings check() {
         if ((clientCert == null) != (clientKey == null)) {
-            throw ToolException.usage(clientCert == null ? "--client-key needs --client-cert"
-                    : "--client-cert needs --client-key");
+            throw ToolException.usage(
+                    clientCert == null ? "--client-key needs --client-cert" : "--client-cert needs --client-key");
         }
         if (insecure() && caFile != null) {
             throw ToolException.usage("--ca-file and " + INSECURE_OPTION + " contradict each other");
@@ -85,7 +92,8 @@ public class TlsOptions {
 
     private static void checkReadable(String option, Path file) {
         if (file != null && !Files.isReadable(file)) {
-            throw ToolException.usage(option + " " + file + ": " + (Files.exists(file) ? "not readable" : "no such file"));
+            throw ToolException.usage(
+                    option + " " + file + ": " + (Files.exists(file) ? "not readable" : "no such file"));
         }
     }
 }

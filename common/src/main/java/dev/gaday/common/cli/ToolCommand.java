@@ -16,13 +16,15 @@ import picocli.CommandLine.Spec;
 // The exit codes in every command's help, and so in its man page (generated from the annotations):
 // ExitCode's descriptions, spelled out here because an annotation takes only constants (a test holds
 // the two equal).
-@Command(exitCodeListHeading = "%nExit Codes:%n", exitCodeList = {
-    "  0:Pass: every gate held.",
-    "  1:A gate failed: the release did not meet a criterion.",
-    "  2:Usage error: a bad option, argument or configuration.",
-    "  3:Inconclusive: not enough data to reach a verdict.",
-    "  4:Runtime error: a source was unreachable or an input unreadable."
-})
+@Command(
+        exitCodeListHeading = "%nExit Codes:%n",
+        exitCodeList = {
+            "  0:Pass: every gate held.",
+            "  1:A gate failed: the release did not meet a criterion.",
+            "  2:Usage error: a bad option, argument or configuration.",
+            "  3:Inconclusive: not enough data to reach a verdict.",
+            "  4:Runtime error: a source was unreachable or an input unreadable."
+        })
 public abstract class ToolCommand implements Callable<Integer> {
     @Spec
     protected CommandSpec spec;
@@ -53,8 +55,7 @@ public abstract class ToolCommand implements Callable<Integer> {
     }
 
     /** Checks options and inputs before any work; throws {@link ToolException#usage} on bad input. */
-    protected void validate() {
-    }
+    protected void validate() {}
 
     /** Does the work and returns the verdict as an exit code. */
     protected abstract ExitCode execute();

@@ -1,7 +1,7 @@
 package dev.gaday.common.cli;
 
-import dev.gaday.common.secret.Secrets;
 import dev.gaday.common.error.ExitCode;
+import dev.gaday.common.secret.Secrets;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +19,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * {@code execute}; only a tool's {@code main} calls {@link #run} (and with it System.exit).
  */
 public final class ToolLauncher {
-    private ToolLauncher() {
-    }
+    private ToolLauncher() {}
 
     public static CommandLine newCommandLine(Object command) {
         CommandLine commandLine = new CommandLine(command);
@@ -121,7 +120,8 @@ public final class ToolLauncher {
      * picocli's own suggestions miss transposed letters ("--mdoe" for "--mode").
      */
     static List<String> closeNames(String typed, CommandLine commandLine) {
-        List<String> names = new ArrayList<>(commandLine.getCommandSpec().optionsMap().keySet());
+        List<String> names =
+                new ArrayList<>(commandLine.getCommandSpec().optionsMap().keySet());
         names.addAll(commandLine.getSubcommands().keySet());
         List<String> close = new ArrayList<>();
         for (String name : names) {
@@ -175,8 +175,8 @@ public final class ToolLauncher {
         String message = e instanceof UnmatchedArgumentException unmatched
                 ? unmatchedMessage(unmatched)
                 : Secrets.redact(e.getMessage());
-        err.println(cl.getCommandSpec().root().name() + ": " + message
-                + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+        err.println(cl.getCommandSpec().root().name() + ": " + message + " (see '"
+                + cl.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return ExitCode.USAGE.code();
     };

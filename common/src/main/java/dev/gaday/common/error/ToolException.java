@@ -1,6 +1,5 @@
 package dev.gaday.common.error;
 
-
 /**
  * An expected failure with a one-line message for the user and the exit code it maps to.
  * Messages must never contain secrets: callers describe requests without credentials.

@@ -8,14 +8,15 @@ import java.io.ByteArrayOutputStream;
  */
 final class Der {
     /** rsaEncryption, 1.2.840.113549.1.1.1, followed by NULL parameters. */
-    private static final byte[] RSA_ALGORITHM = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86,
-        (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
+    private static final byte[] RSA_ALGORITHM = {
+        0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00
+    };
     /** id-ecPublicKey, 1.2.840.10045.2.1. */
     private static final byte[] EC_PUBLIC_KEY = {0x06, 0x07, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x02, 0x01};
+
     private static final byte[] VERSION_0 = {0x02, 0x01, 0x00};
 
-    private Der() {
-    }
+    private Der() {}
 
     /** PKCS#1 RSAPrivateKey → PKCS#8 PrivateKeyInfo. */
     static byte[] rsaPkcs1ToPkcs8(byte[] pkcs1) {

@@ -29,11 +29,10 @@ public final class HttpClients {
             .writeTimeout(Duration.ofSeconds(30))
             .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
             .build();
-    private static final List<ConnectionSpec> TLS_AND_CLEARTEXT = List.of(ConnectionSpec.MODERN_TLS,
-            ConnectionSpec.CLEARTEXT);
+    private static final List<ConnectionSpec> TLS_AND_CLEARTEXT =
+            List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT);
 
-    private HttpClients() {
-    }
+    private HttpClients() {}
 
     /** The shared client (cleartext only): use it as is for plain-http requests, or {@link #derive()} from it. */
     public static OkHttpClient shared() {
@@ -58,12 +57,11 @@ public final class HttpClients {
      * and sets up no TLS at all (it then does not follow a redirect to https: the caller sees the 3xx).
      */
     public static OkHttpClient.Builder derive(TlsSettings tls, Duration callTimeout, boolean https) {
-        OkHttpClient.Builder builder = derive()
-                .callTimeout(callTimeout)
+        OkHttpClient.Builder builder = derive().callTimeout(callTimeout)
                 .readTimeout(callTimeout)
                 .writeTimeout(callTimeout)
-                .connectTimeout(callTimeout.compareTo(Duration.ofSeconds(10)) < 0 ? callTimeout
-                        : Duration.ofSeconds(10));
+                .connectTimeout(
+                        callTimeout.compareTo(Duration.ofSeconds(10)) < 0 ? callTimeout : Duration.ofSeconds(10));
         if (https) {
             builder.connectionSpecs(TLS_AND_CLEARTEXT);
             Tls.apply(builder, tls);

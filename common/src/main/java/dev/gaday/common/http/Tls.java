@@ -33,12 +33,11 @@ import okhttp3.OkHttpClient;
 
 /** Builds the SSL socket factory for {@link TlsSettings} from PEM files, with one-line errors naming the file. */
 public final class Tls {
-    private static final Pattern PEM_BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
+    private static final Pattern PEM_BLOCK =
+            Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
     private static final char[] NO_PASSWORD = new char[0];
 
-    private Tls() {
-    }
+    private Tls() {}
 
     /** Sets the TLS of a derived client; the default settings leave the JVM's trust store in place. */
     public static void apply(OkHttpClient.Builder builder, TlsSettings settings) {
@@ -78,7 +77,8 @@ public final class Tls {
 
     private static SSLContext context(TlsSettings settings, X509TrustManager trustManager)
             throws GeneralSecurityException {
-        KeyManager[] keyManagers = settings.clientCertificate() == null ? null
+        KeyManager[] keyManagers = settings.clientCertificate() == null
+                ? null
                 : keyManagers(settings.clientCertificate(), settings.clientKey());
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keyManagers, new TrustManager[] {trustManager}, null);
@@ -118,8 +118,8 @@ public final class Tls {
     public static List<X509Certificate> certificates(Path file, String option) {
         byte[] bytes = read(file, option);
         try {
-            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(bytes));
+            Collection<? extends Certificate> certificates =
+                    CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes));
             List<X509Certificate> result = new ArrayList<>();
             for (Certificate certificate : certificates) {
                 result.add((X509Certificate) certificate);
@@ -166,8 +166,8 @@ public final class Tls {
                     try {
                         pkcs8 = Der.ecSec1ToPkcs8(der(file, body));
                     } catch (IllegalArgumentException e) {
-                        throw ToolException.usage(option + " " + file + ": not a readable SEC1 EC private key ("
-                                + e.getMessage() + ")");
+                        throw ToolException.usage(
+                                option + " " + file + ": not a readable SEC1 EC private key (" + e.getMessage() + ")");
                     }
                     return pkcs8(file, pkcs8, "SEC1 EC");
                 }
@@ -175,8 +175,9 @@ public final class Tls {
             }
         }
         throw ToolException.usage(option + " " + file + ": no private key PEM block in the file"
-                + (found == null ? "" : " (found '" + found + "'; expected PRIVATE KEY, RSA PRIVATE KEY or "
-                + "EC PRIVATE KEY)"));
+                + (found == null
+                        ? ""
+                        : " (found '" + found + "'; expected PRIVATE KEY, RSA PRIVATE KEY or " + "EC PRIVATE KEY)"));
     }
 
     private static ToolException encrypted(Path file) {
@@ -227,12 +228,10 @@ public final class Tls {
     /** --insecure-skip-verify: accepts every certificate. */
     private static final class TrustEverything implements X509TrustManager {
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {

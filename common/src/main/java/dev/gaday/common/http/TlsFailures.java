@@ -40,8 +40,7 @@ public final class TlsFailures {
         }
     }
 
-    private TlsFailures() {
-    }
+    private TlsFailures() {}
 
     /** The cause found in {@code failure}'s chain. */
     public static Cause classify(Throwable failure) {
@@ -64,16 +63,20 @@ public final class TlsFailures {
                 return Cause.NOT_YET_VALID;
             }
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            if (message.contains("no subject alternative") || message.contains("no name matching")
+            if (message.contains("no subject alternative")
+                    || message.contains("no name matching")
                     || (t instanceof SSLPeerUnverifiedException && message.contains("not verified"))) {
                 wrongHost = true;
             }
-            if (message.contains("pkix path building failed") || message.contains("unable to find valid certification")
+            if (message.contains("pkix path building failed")
+                    || message.contains("unable to find valid certification")
                     || t.getClass().getSimpleName().equals("SunCertPathBuilderException")) {
                 pathBuilding = true;
             }
-            if (message.contains("bad_certificate") || message.contains("certificate_required")
-                    || message.contains("unknown_ca") || message.contains("certificate_unknown")) {
+            if (message.contains("bad_certificate")
+                    || message.contains("certificate_required")
+                    || message.contains("unknown_ca")
+                    || message.contains("certificate_unknown")) {
                 alert = true;
             }
         }

@@ -27,9 +27,10 @@ import java.util.concurrent.Future;
  */
 public final class AtomicFiles {
     private static final long PID = ProcessHandle.current().pid();
-    private static final java.util.concurrent.atomic.AtomicLong TEMP_COUNTER = new java.util.concurrent.atomic.AtomicLong();
-    private AtomicFiles() {
-    }
+    private static final java.util.concurrent.atomic.AtomicLong TEMP_COUNTER =
+            new java.util.concurrent.atomic.AtomicLong();
+
+    private AtomicFiles() {}
 
     /** Produces a file's content into a stream. */
     @FunctionalInterface
@@ -114,7 +115,8 @@ public final class AtomicFiles {
                 Files.createDirectories(dir);
             }
         } catch (IOException e) {
-            throw ToolException.badInput("cannot write " + contents.keySet().iterator().next() + ": " + e.getMessage(), e);
+            throw ToolException.badInput(
+                    "cannot write " + contents.keySet().iterator().next() + ": " + e.getMessage(), e);
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, contents.size())), r -> {
             Thread thread = new Thread(r, "atomic-files");
@@ -135,7 +137,8 @@ public final class AtomicFiles {
                     temps.put(targets.get(i), writes.get(i).get());
                 } catch (ExecutionException e) {
                     if (failure == null) {
-                        failure = e.getCause() instanceof RuntimeException runtime ? runtime
+                        failure = e.getCause() instanceof RuntimeException runtime
+                                ? runtime
                                 : new IllegalStateException(e.getCause());
                     }
                 } catch (InterruptedException e) {
@@ -173,7 +176,7 @@ public final class AtomicFiles {
         try {
             temp = createTempBeside(target);
             try (FileChannel channel = temp.channel();
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+                    OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
                 writer.writeTo(out);
                 out.flush();
                 if (fsync) {
@@ -194,8 +197,7 @@ public final class AtomicFiles {
     }
 
     /** A new temp file and the channel it was created with (one open, not a create and then an open). */
-    private record TempFile(Path path, FileChannel channel) {
-    }
+    private record TempFile(Path path, FileChannel channel) {}
 
     /**
      * A new, empty temp file beside the target, named after this process and write. Not
@@ -204,10 +206,11 @@ public final class AtomicFiles {
      */
     private static TempFile createTempBeside(Path target) throws IOException {
         while (true) {
-            Path temp = target.resolveSibling("." + target.getFileName() + "." + PID + "-"
-                    + TEMP_COUNTER.incrementAndGet() + ".tmp");
+            Path temp = target.resolveSibling(
+                    "." + target.getFileName() + "." + PID + "-" + TEMP_COUNTER.incrementAndGet() + ".tmp");
             try {
-                return new TempFile(temp, FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+                return new TempFile(
+                        temp, FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
             } catch (java.nio.file.FileAlreadyExistsException leftover) {
                 // A crashed run with the same pid left it: take the next name.
             }

@@ -12,8 +12,7 @@ import java.util.List;
 
 /** SHA-256 digests and checksum files in the format {@code sha256sum -c} accepts. */
 public final class Sha256 {
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static MessageDigest newDigest() {
         try {

@@ -1,10 +1,9 @@
 package dev.gaday.common.json;
 
-import dev.gaday.common.io.AtomicFiles;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,10 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
@@ -24,6 +23,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.gaday.common.error.ToolException;
+import dev.gaday.common.io.AtomicFiles;
 import dev.gaday.common.model.InvalidValueException;
 import dev.gaday.common.verdict.Comparator;
 import java.io.IOException;
@@ -35,14 +35,14 @@ import java.nio.file.Path;
 public final class Json {
     // The fast (Schubfach) double writer: the same shortest round-trip digits, several times cheaper than
     // Double.toString on JDK 17, and the files written are mostly doubles.
-    private static final ObjectMapper MAPPER = configure(JsonMapper.builder()
-            .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER)).build();
+    private static final ObjectMapper MAPPER = configure(
+                    JsonMapper.builder().enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER))
+            .build();
     /** For {@link #write(java.io.OutputStream, Object)}: leaves the caller's stream open. */
-    private static final ObjectWriter STREAM_WRITER = MAPPER.writer()
-            .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static final ObjectWriter STREAM_WRITER =
+            MAPPER.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * Records map by their component names; Jackson annotations work as documented. A {@link Comparator}
@@ -70,8 +70,7 @@ public final class Json {
                 }
             }
         });
-        return builder
-                .addModule(symbols)
+        return builder.addModule(symbols)
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(SerializationFeature.INDENT_OUTPUT)
@@ -93,7 +92,8 @@ public final class Json {
 
     /** Made on first use: the YAML classes cost start-up time that most runs never need. */
     private static final class YamlHolder {
-        private static final ObjectMapper YAML = configure(YAMLMapper.builder(new YAMLFactory())).build();
+        private static final ObjectMapper YAML =
+                configure(YAMLMapper.builder(new YAMLFactory())).build();
     }
 
     /** Serialises to pretty JSON with a trailing newline. */
@@ -101,7 +101,8 @@ public final class Json {
         try {
             return MAPPER.writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }
 
@@ -158,14 +159,17 @@ public final class Json {
      * requires (a missing boolean, say); read again without requiring primitives, it reaches the
      * record's header check, whose words ("kind is 'x', expected 'y'") say what is really wrong.
      */
-    private static String describeMapping(Path file, JsonMappingException e, ObjectMapper mapper, byte[] content,
-            Class<?> type) {
+    private static String describeMapping(
+            Path file, JsonMappingException e, ObjectMapper mapper, byte[] content, Class<?> type) {
         if (!(rootCause(e) instanceof IllegalArgumentException)) {
             try {
-                mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).readValue(content);
+                mapper.readerFor(type)
+                        .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                        .readValue(content);
             } catch (JsonMappingException lenient) {
                 String reason = rootCause(lenient).getMessage();
-                if (rootCause(lenient) instanceof IllegalArgumentException && reason != null
+                if (rootCause(lenient) instanceof IllegalArgumentException
+                        && reason != null
                         && (reason.startsWith("kind is") || reason.startsWith("schemaVersion"))) {
                     return file + ": " + firstLine(reason);
                 }
@@ -185,7 +189,10 @@ public final class Json {
     public static String describe(Path file, JsonProcessingException e) {
         StringBuilder line = new StringBuilder(file.toString());
         if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
-            line.append(':').append(e.getLocation().getLineNr()).append(':').append(e.getLocation().getColumnNr());
+            line.append(':')
+                    .append(e.getLocation().getLineNr())
+                    .append(':')
+                    .append(e.getLocation().getColumnNr());
         }
         String path = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
         Throwable root = rootCause(e);
@@ -220,8 +227,13 @@ public final class Json {
         if (type == boolean.class || type == Boolean.class) {
             return "true or false";
         }
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class
-                || type == short.class || type == Short.class || type == java.math.BigInteger.class) {
+        if (type == int.class
+                || type == Integer.class
+                || type == long.class
+                || type == Long.class
+                || type == short.class
+                || type == Short.class
+                || type == java.math.BigInteger.class) {
             return "a whole number";
         }
         if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
@@ -230,7 +242,8 @@ public final class Json {
         if (type == String.class || CharSequence.class.isAssignableFrom(type)) {
             return "a string";
         }
-        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class
+        if (type == java.time.Instant.class
+                || type == java.time.OffsetDateTime.class
                 || type == java.time.ZonedDateTime.class) {
             return "an RFC 3339 time such as 2026-01-15T00:00:00Z";
         }
@@ -258,10 +271,12 @@ public final class Json {
             // An absent field reaches the record's constructor as null too; the parser then stands at
             // the end of the object rather than on a null.
             return e.getProcessor() instanceof JsonParser parser && parser.currentToken() == JsonToken.VALUE_NULL
-                    ? "null" : "nothing (the field is missing)";
+                    ? "null"
+                    : "nothing (the field is missing)";
         }
         if (e instanceof InvalidFormatException invalid && invalid.getValue() != null) {
-            return invalid.getValue() instanceof String text ? "the string " + quote(text)
+            return invalid.getValue() instanceof String text
+                    ? "the string " + quote(text)
                     : "the value " + quote(String.valueOf(invalid.getValue()));
         }
         if (e.getProcessor() instanceof JsonParser parser && parser.currentToken() != null) {

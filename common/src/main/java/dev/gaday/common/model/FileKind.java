@@ -9,7 +9,10 @@ public enum FileKind {
     KPI_SNAPSHOT("ga-kpi-snapshot", 1),
     WS_HEALTH_METRICS("ws-health-metrics", 1),
     VALIDATION_RESULTS("validation-results", 1),
-    CERTIFICATION_METADATA("ga-certification-metadata", 1);
+    CERTIFICATION_METADATA("ga-certification-metadata", 1),
+    DRIFT_BASELINE("drift-baseline", 1),
+    DRIFT_ANALYSIS("drift-analysis", 1),
+    SLO_STATUS("slo-status", 1);
 
     private final String id;
     private final int schemaVersion;

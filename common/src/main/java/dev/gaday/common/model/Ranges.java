@@ -7,8 +7,7 @@ package dev.gaday.common.model;
  * the field. Null stays allowed: it means "no data".
  */
 public final class Ranges {
-    private Ranges() {
-    }
+    private Ranges() {}
 
     /** A percentage: finite, from 0 to 100. */
     public static Double percent(String field, Double value) {

@@ -32,8 +32,7 @@ final class ApiResponseReader {
     }
 
     /** One element of a vector (sample set) or matrix (samples set). */
-    record Element(Map<String, String> metric, QueryResult.Sample sample, List<QueryResult.Sample> samples) {
-    }
+    record Element(Map<String, String> metric, QueryResult.Sample sample, List<QueryResult.Sample> samples) {}
 
     /** The JSON is valid but not shaped like the API's answer. */
     static final class Malformed extends Exception {
@@ -55,8 +54,7 @@ final class ApiResponseReader {
         }
     }
 
-    private ApiResponseReader() {
-    }
+    private ApiResponseReader() {}
 
     static ApiResponse read(byte[] body) throws IOException, Malformed, NativeHistogram {
         return read(new java.io.ByteArrayInputStream(body));
@@ -77,7 +75,7 @@ final class ApiResponseReader {
                     case "errorType" -> response.errorType = text(parser, token, "errorType");
                     case "error" -> response.error = text(parser, token, "error");
                     case "warnings" -> response.warnings.addAll(strings(parser, token, "warnings", ""));
-                    // Prometheus 2.46+ separates informational annotations; keep them, marked.
+                        // Prometheus 2.46+ separates informational annotations; keep them, marked.
                     case "infos" -> response.warnings.addAll(strings(parser, token, "infos", "info: "));
                     case "data" -> readData(parser, token, response);
                     default -> parser.skipChildren();
@@ -185,8 +183,7 @@ final class ApiResponseReader {
                         throw new Malformed("'values' of a series is not a list");
                     }
                     samples = new ArrayList<>();
-                    for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY;
-                            item = parser.nextToken()) {
+                    for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
                         samples.add(sample(parser, item));
                     }
                 }
@@ -260,9 +257,13 @@ final class ApiResponseReader {
             case "-Inf" -> Double.NEGATIVE_INFINITY;
             default -> {
                 // Java would also take "Infinity", "0x1p3" or a trailing 'd'; the API never sends those.
-                if (text.isEmpty() || !(Character.isDigit(text.charAt(0)) || text.charAt(0) == '-'
-                        || text.charAt(0) == '+' || text.charAt(0) == '.')
-                        || !Character.isDigit(text.charAt(text.length() - 1)) && text.charAt(text.length() - 1) != '.') {
+                if (text.isEmpty()
+                        || !(Character.isDigit(text.charAt(0))
+                                || text.charAt(0) == '-'
+                                || text.charAt(0) == '+'
+                                || text.charAt(0) == '.')
+                        || !Character.isDigit(text.charAt(text.length() - 1))
+                                && text.charAt(text.length() - 1) != '.') {
                     throw new NumberFormatException(text);
                 }
                 // Jackson's bundled FastDoubleParser: the same correctly rounded double as Double.parseDouble,

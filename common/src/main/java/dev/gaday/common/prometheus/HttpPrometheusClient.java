@@ -1,13 +1,13 @@
 package dev.gaday.common.prometheus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.gaday.common.secret.Secrets;
-import dev.gaday.common.text.ReportFormat;
 import dev.gaday.common.http.HttpClients;
 import dev.gaday.common.http.TlsFailures;
 import dev.gaday.common.prometheus.ApiResponseReader.ApiResponse;
 import dev.gaday.common.prometheus.PrometheusEndpoint.Auth;
 import dev.gaday.common.prometheus.PrometheusException.Kind;
+import dev.gaday.common.secret.Secrets;
+import dev.gaday.common.text.ReportFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -68,8 +68,8 @@ public final class HttpPrometheusClient implements PrometheusClient {
         this.base = HttpUrl.get(endpoint.baseUrl());
         // On loopback, compression only costs CPU at both ends (Prometheus spends tens of ms gzipping one
         // 24-hour range answer); elsewhere OkHttp asks for gzip and decompresses transparently.
-        this.uncompressed = isLoopback(base.host()) && endpoint.headers().keySet().stream()
-                .noneMatch("Accept-Encoding"::equalsIgnoreCase);
+        this.uncompressed = isLoopback(base.host())
+                && endpoint.headers().keySet().stream().noneMatch("Accept-Encoding"::equalsIgnoreCase);
         // OkHttp's own silent retry on connection failure would hide attempts from the RetryPolicy.
         // A redirect is not followed: OkHttp would turn the POSTed query into a GET, and the usual target is
         // a login page; the user sees "HTTP 302 … to <location>" instead.
@@ -115,7 +115,10 @@ public final class HttpPrometheusClient implements PrometheusClient {
     public QueryResult query(String promql, Instant time) {
         Objects.requireNonNull(promql, "promql");
         Objects.requireNonNull(time, "time");
-        FormBody form = new FormBody.Builder().add("query", promql).add("time", seconds(time)).build();
+        FormBody form = new FormBody.Builder()
+                .add("query", promql)
+                .add("time", seconds(time))
+                .build();
         HttpUrl url = url("api/v1/query").build();
         String description = "POST " + url + " [query=" + promql + ", time=" + time + "]";
         return execute(post(url, form), description, response -> toResult(response, description));
@@ -144,15 +147,15 @@ public final class HttpPrometheusClient implements PrometheusClient {
                 .add("step", seconds(chunk.step()))
                 .build();
         HttpUrl url = url("api/v1/query_range").build();
-        String description = "POST " + url + " [query=" + promql + ", start=" + chunk.start() + ", end="
-                + chunk.end() + ", step=" + RetryPolicy.format(chunk.step()) + "]";
+        String description = "POST " + url + " [query=" + promql + ", start=" + chunk.start() + ", end=" + chunk.end()
+                + ", step=" + RetryPolicy.format(chunk.step()) + "]";
         return execute(post(url, form), description, response -> {
             QueryResult result = toResult(response, description);
             if (result instanceof QueryResult.Matrix matrix) {
                 return matrix;
             }
-            throw badResponse(description, "a range query answered with a " + response.resultType
-                    + ", expected a matrix");
+            throw badResponse(
+                    description, "a range query answered with a " + response.resultType + ", expected a matrix");
         });
     }
 
@@ -165,7 +168,9 @@ public final class HttpPrometheusClient implements PrometheusClient {
             for (QueryResult.Series one : part.series()) {
                 List<QueryResult.Sample> samples = series.computeIfAbsent(one.metric(), k -> new ArrayList<>());
                 for (QueryResult.Sample sample : one.samples()) {
-                    Instant last = samples.isEmpty() ? null : samples.get(samples.size() - 1).time();
+                    Instant last = samples.isEmpty()
+                            ? null
+                            : samples.get(samples.size() - 1).time();
                     if (last == null || sample.time().isAfter(last)) {
                         samples.add(sample);
                     } else if (!sample.time().equals(last)) {
@@ -216,8 +221,8 @@ public final class HttpPrometheusClient implements PrometheusClient {
             params.append(params.length() == 0 ? "" : ", ").append("end=").append(end);
         }
         HttpUrl url = urlBuilder.build();
-        String description = "GET " + url.newBuilder().query(null).build()
-                + (params.length() == 0 ? "" : " [" + params + "]");
+        String description =
+                "GET " + url.newBuilder().query(null).build() + (params.length() == 0 ? "" : " [" + params + "]");
         Request request = requestBuilder(url).get().build();
         return execute(request, description, response -> {
             if (response.strings == null) {
@@ -241,7 +246,8 @@ public final class HttpPrometheusClient implements PrometheusClient {
 
     /** localhost or a loopback IP literal (no name lookup). */
     static boolean isLoopback(String host) {
-        return host.equalsIgnoreCase("localhost") || host.equals("::1")
+        return host.equalsIgnoreCase("localhost")
+                || host.equals("::1")
                 || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
@@ -286,18 +292,31 @@ public final class HttpPrometheusClient implements PrometheusClient {
             if (Thread.currentThread().isInterrupted()) {
                 throw failure(Kind.UNREACHABLE, description, 0, "interrupted", e);
             }
-            throw failure(Kind.TIMEOUT, description, 0, "no complete answer within "
-                    + RetryPolicy.format(timeout) + " (request timeout)", e);
+            throw failure(
+                    Kind.TIMEOUT,
+                    description,
+                    0,
+                    "no complete answer within " + RetryPolicy.format(timeout) + " (request timeout)",
+                    e);
         } catch (UnknownHostException e) {
             throw failure(Kind.UNREACHABLE, description, 0, "unknown host " + base.host(), e);
         } catch (ConnectException | NoRouteToHostException e) {
-            throw failure(Kind.UNREACHABLE, description, 0, "cannot connect to " + base.host() + ":" + base.port()
-                    + ": " + rootMessage(e), e);
+            throw failure(
+                    Kind.UNREACHABLE,
+                    description,
+                    0,
+                    "cannot connect to " + base.host() + ":" + base.port() + ": " + rootMessage(e),
+                    e);
         } catch (SSLException e) {
             throw failure(Kind.UNREACHABLE, description, 0, "TLS connection failed: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw failure(Kind.UNREACHABLE, description, 0, "connection failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+            throw failure(
+                    Kind.UNREACHABLE,
+                    description,
+                    0,
+                    "connection failed: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                    e);
         }
     }
 
@@ -324,12 +343,13 @@ public final class HttpPrometheusClient implements PrometheusClient {
         ResponseBody body = response.body();
         MediaType type = body == null ? null : body.contentType();
         long cap = endpoint.maxAnswerBytes();
-        CappedInputStream wire = new CappedInputStream(body == null ? InputStream.nullInputStream()
-                : body.byteStream(), cap);
+        CappedInputStream wire =
+                new CappedInputStream(body == null ? InputStream.nullInputStream() : body.byteStream(), cap);
         // Still gzip: OkHttp decompresses only what it asked for itself, not an answer to our identity
         // (or to a user's own Accept-Encoding header). The cap applies to the decompressed bytes too.
         CappedInputStream in = "gzip".equalsIgnoreCase(response.header("Content-Encoding"))
-                ? new CappedInputStream(new GZIPInputStream(wire), cap) : wire;
+                ? new CappedInputStream(new GZIPInputStream(wire), cap)
+                : wire;
         Duration retryAfter = code == 429 || code == 503 ? retryAfter(response.header("Retry-After")) : null;
         String location = response.header("Location");
         String statusLine = "HTTP " + code + (response.message().isEmpty() ? "" : " " + response.message())
@@ -337,17 +357,25 @@ public final class HttpPrometheusClient implements PrometheusClient {
         boolean isJson = type != null && type.subtype().equalsIgnoreCase("json");
         try {
             if (!isJson) {
-                String typeName = type == null ? "no content type" : "content type " + type.type() + "/"
-                        + type.subtype();
+                String typeName =
+                        type == null ? "no content type" : "content type " + type.type() + "/" + type.subtype();
                 if (code / 100 == 2) {
                     long length = body == null ? 0 : body.contentLength();
-                    throw failure(Kind.BAD_RESPONSE, description, code, "expected application/json, got " + typeName
-                            + (length >= 0 ? " (" + length + " bytes)" : ""), null);
+                    throw failure(
+                            Kind.BAD_RESPONSE,
+                            description,
+                            code,
+                            "expected application/json, got " + typeName
+                                    + (length >= 0 ? " (" + length + " bytes)" : ""),
+                            null);
                 }
-                String snippet = type != null && type.type().equals("text") && !type.subtype().equals("html")
-                        ? ": " + snippet(in.readNBytes(MAX_DETAIL * 2)) : " (" + typeName + ")";
-                throw PrometheusException.of(Kind.HTTP_STATUS, description, code, null,
-                        redact(statusLine + snippet), retryAfter, null);
+                String snippet = type != null
+                                && type.type().equals("text")
+                                && !type.subtype().equals("html")
+                        ? ": " + snippet(in.readNBytes(MAX_DETAIL * 2))
+                        : " (" + typeName + ")";
+                throw PrometheusException.of(
+                        Kind.HTTP_STATUS, description, code, null, redact(statusLine + snippet), retryAfter, null);
             }
             ApiResponse parsed;
             try {
@@ -358,38 +386,55 @@ public final class HttpPrometheusClient implements PrometheusClient {
                 if (code / 100 == 2) {
                     throw failure(Kind.BAD_RESPONSE, description, code, why, e);
                 }
-                throw PrometheusException.of(Kind.HTTP_STATUS, description, code, null,
-                        redact(statusLine + ", " + why), retryAfter, e);
+                throw PrometheusException.of(
+                        Kind.HTTP_STATUS, description, code, null, redact(statusLine + ", " + why), retryAfter, e);
             } catch (ApiResponseReader.Malformed e) {
                 if (code / 100 == 2) {
                     throw badResponse(description, e.getMessage());
                 }
-                throw PrometheusException.of(Kind.HTTP_STATUS, description, code, null,
-                        redact(statusLine + ", unexpected JSON: " + e.getMessage()), retryAfter, null);
+                throw PrometheusException.of(
+                        Kind.HTTP_STATUS,
+                        description,
+                        code,
+                        null,
+                        redact(statusLine + ", unexpected JSON: " + e.getMessage()),
+                        retryAfter,
+                        null);
             } catch (ApiResponseReader.NativeHistogram e) {
                 throw nativeHistogram(description, e.metric);
             }
             return checkStatus(parsed, code, statusLine, retryAfter, description);
         } catch (CappedInputStream.TooLarge e) {
-            throw failure(Kind.TOO_LARGE, description, code, "the answer is larger than the cap of "
-                    + ReportFormat.bytes((double) cap) + " (" + cap + " bytes; --max-answer-size)", null);
+            throw failure(
+                    Kind.TOO_LARGE,
+                    description,
+                    code,
+                    "the answer is larger than the cap of " + ReportFormat.bytes((double) cap) + " (" + cap
+                            + " bytes; --max-answer-size)",
+                    null);
         }
     }
 
-    private ApiResponse checkStatus(ApiResponse parsed, int code, String statusLine, Duration retryAfter,
-            String description) {
+    private ApiResponse checkStatus(
+            ApiResponse parsed, int code, String statusLine, Duration retryAfter, String description) {
         String status = parsed.status == null ? "" : parsed.status;
         if (status.equals("error")) {
             String errorType = parsed.errorType == null ? "" : parsed.errorType;
             String error = parsed.error == null ? "" : parsed.error;
             String detail = "Prometheus error (" + statusLine + (errorType.isEmpty() ? "" : ", " + errorType) + "): "
                     + truncate(oneLine(error.isEmpty() ? "(no error text)" : error));
-            throw PrometheusException.of(Kind.API_ERROR, description, code, errorType.isEmpty() ? null : errorType,
-                    redact(detail), retryAfter, null);
+            throw PrometheusException.of(
+                    Kind.API_ERROR,
+                    description,
+                    code,
+                    errorType.isEmpty() ? null : errorType,
+                    redact(detail),
+                    retryAfter,
+                    null);
         }
         if (code / 100 != 2) {
-            throw PrometheusException.of(Kind.HTTP_STATUS, description, code, null, redact(statusLine), retryAfter,
-                    null);
+            throw PrometheusException.of(
+                    Kind.HTTP_STATUS, description, code, null, redact(statusLine), retryAfter, null);
         }
         if (!status.equals("success")) {
             throw badResponse(description, "'status' is '" + truncate(status) + "', expected success or error");
@@ -408,8 +453,10 @@ public final class HttpPrometheusClient implements PrometheusClient {
             return seconds < 0 ? null : Duration.ofSeconds(seconds);
         } catch (NumberFormatException e) {
             try {
-                Duration until = Duration.between(Instant.now(),
-                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                Duration until = Duration.between(
+                        Instant.now(),
+                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                                .toInstant());
                 return until.isNegative() ? Duration.ZERO : until;
             } catch (DateTimeParseException e2) {
                 return null;
@@ -452,8 +499,9 @@ public final class HttpPrometheusClient implements PrometheusClient {
                     throw badResponse(description, "a scalar result is not [time, \"value\"]");
                 }
                 try {
-                    return new QueryResult.Scalar(new QueryResult.Sample(response.pairTime,
-                            ApiResponseReader.value(response.pairText)), warnings);
+                    return new QueryResult.Scalar(
+                            new QueryResult.Sample(response.pairTime, ApiResponseReader.value(response.pairText)),
+                            warnings);
                 } catch (ApiResponseReader.Malformed e) {
                     throw badResponse(description, e.getMessage());
                 }
@@ -464,15 +512,23 @@ public final class HttpPrometheusClient implements PrometheusClient {
                 }
                 return new QueryResult.StringValue(response.pairTime, response.pairText, warnings);
             }
-            default -> throw badResponse(description, resultType.isEmpty() ? "no 'data.resultType'"
-                    : "unknown resultType '" + truncate(resultType) + "'");
+            default -> throw badResponse(
+                    description,
+                    resultType.isEmpty()
+                            ? "no 'data.resultType'"
+                            : "unknown resultType '" + truncate(resultType) + "'");
         }
     }
 
     private PrometheusException nativeHistogram(String description, Map<String, String> metric) {
-        return failure(Kind.UNSUPPORTED, description, 200, "series " + metric + " holds native-histogram samples,"
-                + " which this client does not support; query a float instead, e.g. histogram_quantile(0.99, ...),"
-                + " histogram_count(...) or histogram_sum(...)", null);
+        return failure(
+                Kind.UNSUPPORTED,
+                description,
+                200,
+                "series " + metric + " holds native-histogram samples,"
+                        + " which this client does not support; query a float instead, e.g. histogram_quantile(0.99, ...),"
+                        + " histogram_count(...) or histogram_sum(...)",
+                null);
     }
 
     private PrometheusException badResponse(String description, String detail) {

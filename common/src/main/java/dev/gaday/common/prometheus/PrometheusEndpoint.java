@@ -23,8 +23,14 @@ import java.util.Objects;
  * @param retryPolicy    retries across attempts
  * @param maxAnswerBytes the largest answer body read (after decompression); a larger one fails the request
  */
-public record PrometheusEndpoint(String baseUrl, Auth auth, Map<String, String> headers, TlsSettings tls,
-        Duration requestTimeout, RetryPolicy retryPolicy, long maxAnswerBytes) {
+public record PrometheusEndpoint(
+        String baseUrl,
+        Auth auth,
+        Map<String, String> headers,
+        TlsSettings tls,
+        Duration requestTimeout,
+        RetryPolicy retryPolicy,
+        long maxAnswerBytes) {
 
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     /** 256 MiB: a 24-hour range answer of a large fleet is tens of MB; a runaway one must not fill the heap. */
@@ -33,8 +39,7 @@ public record PrometheusEndpoint(String baseUrl, Auth auth, Map<String, String> 
     /** Credentials for the Authorization header. */
     public sealed interface Auth permits Auth.None, Auth.Bearer, Auth.Basic {
         /** No Authorization header. */
-        record None() implements Auth {
-        }
+        record None() implements Auth {}
 
         /** {@code Authorization: Bearer <token>}. */
         record Bearer(String token) implements Auth {
@@ -83,8 +88,13 @@ public record PrometheusEndpoint(String baseUrl, Auth auth, Map<String, String> 
     }
 
     /** With the default answer size cap. */
-    public PrometheusEndpoint(String baseUrl, Auth auth, Map<String, String> headers, TlsSettings tls,
-            Duration requestTimeout, RetryPolicy retryPolicy) {
+    public PrometheusEndpoint(
+            String baseUrl,
+            Auth auth,
+            Map<String, String> headers,
+            TlsSettings tls,
+            Duration requestTimeout,
+            RetryPolicy retryPolicy) {
         this(baseUrl, auth, headers, tls, requestTimeout, retryPolicy, DEFAULT_MAX_ANSWER_BYTES);
     }
 
@@ -94,8 +104,8 @@ public record PrometheusEndpoint(String baseUrl, Auth auth, Map<String, String> 
 
     /** The URL with defaults: no auth, no extra header, JVM trust store, 30 s per request, default retries. */
     public static PrometheusEndpoint of(String baseUrl) {
-        return new PrometheusEndpoint(baseUrl, Auth.NONE, Map.of(), TlsSettings.DEFAULT, DEFAULT_REQUEST_TIMEOUT,
-                RetryPolicy.defaults());
+        return new PrometheusEndpoint(
+                baseUrl, Auth.NONE, Map.of(), TlsSettings.DEFAULT, DEFAULT_REQUEST_TIMEOUT, RetryPolicy.defaults());
     }
 
     public PrometheusEndpoint withAuth(Auth newAuth) {
@@ -125,7 +135,8 @@ public record PrometheusEndpoint(String baseUrl, Auth auth, Map<String, String> 
     public String toString() {
         return "PrometheusEndpoint[baseUrl=" + baseUrl + ", auth=" + auth + ", headers=" + headers.keySet()
                 + ", tls=" + tls + ", requestTimeout=" + requestTimeout + ", maxAttempts="
-                + retryPolicy.maxAttempts() + ", retryBudget=" + retryPolicy.budget() + ", maxAnswerBytes=" + maxAnswerBytes
+                + retryPolicy.maxAttempts() + ", retryBudget=" + retryPolicy.budget() + ", maxAnswerBytes="
+                + maxAnswerBytes
                 + "]";
     }
 
@@ -158,7 +169,8 @@ public record PrometheusEndpoint(String baseUrl, Auth auth, Map<String, String> 
             throw new IllegalArgumentException("has no host");
         }
         if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("must not contain credentials; use the bearer-token or basic-auth options");
+            throw new IllegalArgumentException(
+                    "must not contain credentials; use the bearer-token or basic-auth options");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new IllegalArgumentException("must not have a query or fragment");

@@ -38,15 +38,25 @@ public class PrometheusException extends ToolException {
     private final Duration retryAfter;
     private final int attempts;
 
-    public PrometheusException(Kind kind, String request, int httpStatus, String errorType, String message,
-            Throwable cause) {
+    public PrometheusException(
+            Kind kind, String request, int httpStatus, String errorType, String message, Throwable cause) {
         this(kind, request, httpStatus, errorType, message, message, null, 1, cause);
     }
 
-    private PrometheusException(Kind kind, String request, int httpStatus, String errorType, String message,
-            String detail, Duration retryAfter, int attempts, Throwable cause) {
-        super(kind == Kind.API_ERROR && "bad_data".equals(errorType) ? ExitCode.USAGE : ExitCode.RUNTIME_ERROR,
-                message, cause);
+    private PrometheusException(
+            Kind kind,
+            String request,
+            int httpStatus,
+            String errorType,
+            String message,
+            String detail,
+            Duration retryAfter,
+            int attempts,
+            Throwable cause) {
+        super(
+                kind == Kind.API_ERROR && "bad_data".equals(errorType) ? ExitCode.USAGE : ExitCode.RUNTIME_ERROR,
+                message,
+                cause);
         this.kind = kind;
         this.request = request;
         this.httpStatus = httpStatus;
@@ -61,18 +71,32 @@ public class PrometheusException extends ToolException {
      *
      * @param retryAfter the server's Retry-After, or null
      */
-    public static PrometheusException of(Kind kind, String request, int httpStatus, String errorType,
-            String detail, Duration retryAfter, Throwable cause) {
-        return new PrometheusException(kind, request, httpStatus, errorType, request + ": " + detail, detail,
-                retryAfter, 1, cause);
+    public static PrometheusException of(
+            Kind kind,
+            String request,
+            int httpStatus,
+            String errorType,
+            String detail,
+            Duration retryAfter,
+            Throwable cause) {
+        return new PrometheusException(
+                kind, request, httpStatus, errorType, request + ": " + detail, detail, retryAfter, 1, cause);
     }
 
     /** The last failure after the retries gave up; the message names the attempts and the last failure. */
     static PrometheusException exhausted(PrometheusException last, int attempts, String why, String note) {
         String detail = why + " after " + attempts + (attempts == 1 ? " attempt" : " attempts") + note
                 + "; last failure: " + last.detail();
-        return new PrometheusException(last.kind, last.request, last.httpStatus, last.errorType,
-                last.request + ": " + detail, detail, null, attempts, last);
+        return new PrometheusException(
+                last.kind,
+                last.request,
+                last.httpStatus,
+                last.errorType,
+                last.request + ": " + detail,
+                detail,
+                null,
+                attempts,
+                last);
     }
 
     public Kind kind() {

@@ -46,8 +46,7 @@ public record QueryRange(Instant start, Instant end, Duration step) {
         List<QueryRange> chunks = new ArrayList<>();
         for (long first = 0; first < points; first += maxPoints) {
             long last = Math.min(first + maxPoints, points) - 1;
-            chunks.add(new QueryRange(start.plus(step.multipliedBy(first)), start.plus(step.multipliedBy(last)),
-                    step));
+            chunks.add(new QueryRange(start.plus(step.multipliedBy(first)), start.plus(step.multipliedBy(last)), step));
         }
         return chunks;
     }

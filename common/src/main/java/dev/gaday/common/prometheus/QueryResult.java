@@ -8,14 +8,13 @@ import java.util.Map;
  * A typed Prometheus query result. Sample values may be NaN or ±Inf (Prometheus sends the
  * strings "NaN", "+Inf", "-Inf"). {@code warnings} are the API's warnings, surfaced, never dropped.
  */
-public sealed interface QueryResult permits QueryResult.Vector, QueryResult.Matrix, QueryResult.Scalar,
-        QueryResult.StringValue {
+public sealed interface QueryResult
+        permits QueryResult.Vector, QueryResult.Matrix, QueryResult.Scalar, QueryResult.StringValue {
 
     List<String> warnings();
 
     /** One value at one time. */
-    record Sample(Instant time, double value) {
-    }
+    record Sample(Instant time, double value) {}
 
     /** One series' value at the evaluation time. */
     record InstantSample(Map<String, String> metric, Sample sample) {

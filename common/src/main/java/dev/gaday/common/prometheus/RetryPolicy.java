@@ -22,8 +22,15 @@ import java.util.function.LongSupplier;
  * @param random      uniform doubles in [0, 1)
  * @param listener    told before each wait, e.g. to print "retrying in 1.2s" with -v
  */
-public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration budget, Sleeper sleeper,
-        LongSupplier nanoClock, DoubleSupplier random, RetryListener listener) {
+public record RetryPolicy(
+        int maxAttempts,
+        Duration baseDelay,
+        Duration maxDelay,
+        Duration budget,
+        Sleeper sleeper,
+        LongSupplier nanoClock,
+        DoubleSupplier random,
+        RetryListener listener) {
 
     public static final int DEFAULT_MAX_RETRIES = 4;
     public static final Duration DEFAULT_BASE_DELAY = Duration.ofMillis(500);
@@ -39,7 +46,7 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     /** Hears about each retry before its wait. */
     @FunctionalInterface
     public interface RetryListener {
-        RetryListener NONE = (failure, nextAttempt, maxAttempts, delay) -> { };
+        RetryListener NONE = (failure, nextAttempt, maxAttempts, delay) -> {};
 
         void retrying(PrometheusException failure, int nextAttempt, int maxAttempts, Duration delay);
     }
@@ -74,9 +81,15 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
 
     /** 4 retries (5 attempts), 0.5 s base, 10 s cap, 2 min budget, real time. */
     public static RetryPolicy defaults() {
-        return new RetryPolicy(DEFAULT_MAX_RETRIES + 1, DEFAULT_BASE_DELAY, DEFAULT_MAX_DELAY, DEFAULT_BUDGET,
-                duration -> Thread.sleep(duration.toMillis()), System::nanoTime,
-                () -> ThreadLocalRandom.current().nextDouble(), RetryListener.NONE);
+        return new RetryPolicy(
+                DEFAULT_MAX_RETRIES + 1,
+                DEFAULT_BASE_DELAY,
+                DEFAULT_MAX_DELAY,
+                DEFAULT_BUDGET,
+                duration -> Thread.sleep(duration.toMillis()),
+                System::nanoTime,
+                () -> ThreadLocalRandom.current().nextDouble(),
+                RetryListener.NONE);
     }
 
     /** One attempt, no retry. */
@@ -143,13 +156,19 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
             }
             if (!failure.retryable()) {
                 // After earlier retried failures, say so: the user should know the server was flaky too.
-                throw attemptNumber == 1 ? failure : PrometheusException.exhausted(failure, attemptNumber, "failed", "");
+                throw attemptNumber == 1
+                        ? failure
+                        : PrometheusException.exhausted(failure, attemptNumber, "failed", "");
             }
             if (attemptNumber >= maxAttempts) {
-                throw PrometheusException.exhausted(failure, attemptNumber, maxAttempts == 1 ? "failed" : "gave up",
+                throw PrometheusException.exhausted(
+                        failure,
+                        attemptNumber,
+                        maxAttempts == 1 ? "failed" : "gave up",
                         maxAttempts == 1 ? " (retries disabled)" : "");
             }
-            Duration delay = failure.retryAfter().isPresent() ? failure.retryAfter().get() : backoff(attemptNumber - 1);
+            Duration delay =
+                    failure.retryAfter().isPresent() ? failure.retryAfter().get() : backoff(attemptNumber - 1);
             left = budgetNanos - (nanoClock.getAsLong() - startNanos);
             if (delay.toNanos() >= left) {
                 String why = failure.retryAfter().isPresent()

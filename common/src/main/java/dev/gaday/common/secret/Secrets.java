@@ -11,8 +11,7 @@ public final class Secrets {
     private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
     private static final int MIN_LENGTH = 4;
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     public static void register(String secret) {
         if (secret != null && secret.strip().length() >= MIN_LENGTH) {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 public final class TemplateFiller {
     /** Placeholder names: upper case letters, digits and underscores, as in the user's template. */
     public static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Z][A-Z0-9_]*)\\s*\\}\\}");
+
     public static final String BLOCK_PREFIX = "INSERT_";
 
     private final String defaultText;
@@ -85,8 +86,7 @@ public final class TemplateFiller {
     }
 
     /** A placeholder left without a value: where it first stands and why. */
-    public record Unfilled(String name, int line, String reason) {
-    }
+    public record Unfilled(String name, int line, String reason) {}
 
     /** The filled text, which placeholders got values, and which did not. */
     public record FillResult(String text, List<String> filled, List<Unfilled> unfilled) {

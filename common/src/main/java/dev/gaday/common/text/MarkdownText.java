@@ -15,8 +15,7 @@ public final class MarkdownText {
     /** Characters that are markup only at the start of a line (lists, quotes, headings, rules). */
     private static final String AT_START = "-+=>";
 
-    private MarkdownText() {
-    }
+    private MarkdownText() {}
 
     /** One line of inline text: line breaks and control characters become spaces. */
     public static String escape(String raw) {
@@ -37,7 +36,9 @@ public final class MarkdownText {
         while (digits < out.length() && Character.isDigit(out.charAt(digits))) {
             digits++;
         }
-        if (digits > 0 && digits < out.length() && (out.charAt(digits) == '.' || out.charAt(digits) == ')')
+        if (digits > 0
+                && digits < out.length()
+                && (out.charAt(digits) == '.' || out.charAt(digits) == ')')
                 && (digits + 1 == out.length() || out.charAt(digits + 1) == ' ')) {
             out.insert(digits, '\\');
         }
@@ -55,8 +56,12 @@ public final class MarkdownText {
         boolean space = false;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            boolean blank = Character.isWhitespace(c) || Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
-                    || c == '\u00a0' || isBidiControl(c);
+            boolean blank = Character.isWhitespace(c)
+                    || Character.isISOControl(c)
+                    || c == '\u2028'
+                    || c == '\u2029'
+                    || c == '\u00a0'
+                    || isBidiControl(c);
             if (blank) {
                 space = out.length() > 0;
             } else {
@@ -75,7 +80,10 @@ public final class MarkdownText {
      * characters in another order than they are, e.g. "exe.txt" shown for "txt.exe": never kept.
      */
     static boolean isBidiControl(char c) {
-        return c == '\u061c' || c == '\u200e' || c == '\u200f' || (c >= '\u202a' && c <= '\u202e')
+        return c == '\u061c'
+                || c == '\u200e'
+                || c == '\u200f'
+                || (c >= '\u202a' && c <= '\u202e')
                 || (c >= '\u2066' && c <= '\u2069');
     }
 
@@ -112,7 +120,9 @@ public final class MarkdownText {
             }
             out.append('|');
             for (String cell : row) {
-                out.append(' ').append(cell == null || cell.isEmpty() ? " " : escape(cell)).append(" |");
+                out.append(' ')
+                        .append(cell == null || cell.isEmpty() ? " " : escape(cell))
+                        .append(" |");
             }
         }
         return out.toString();

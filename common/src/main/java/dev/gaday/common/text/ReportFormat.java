@@ -17,8 +17,7 @@ public final class ReportFormat {
 
     private static final String[] BYTE_UNITS = {"B", "KB", "MB", "GB", "TB", "PB"};
 
-    private ReportFormat() {
-    }
+    private ReportFormat() {}
 
     /** At most {@code decimals} places, trailing zeros dropped, no grouping: "99.2", "100", "1234.5". */
     public static String plain(double value, int decimals) {

@@ -2,7 +2,10 @@ package dev.gaday.common.verdict;
 
 /** How a measured value is held against a threshold; in JSON and YAML its symbol, e.g. ">=" (see Json). */
 public enum Comparator {
-    GREATER_OR_EQUAL(">="), GREATER(">"), LESS_OR_EQUAL("<="), LESS("<");
+    GREATER_OR_EQUAL(">="),
+    GREATER(">"),
+    LESS_OR_EQUAL("<="),
+    LESS("<");
 
     private final String symbol;
 

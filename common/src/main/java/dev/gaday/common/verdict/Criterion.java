@@ -48,13 +48,19 @@ public record Criterion(String name, Comparator comparator, double threshold, St
      */
     public CriterionResult evaluate(Double value, String source, String noDataReason) {
         if (value == null || !Double.isFinite(value)) {
-            String reason = noDataReason != null ? noDataReason
-                    : value == null ? "no data" : "value is " + value;
-            return new CriterionResult(name, value == null || value.isNaN() ? null : value, threshold,
-                    comparator, unit, warningOnly, Status.NO_DATA, source, reason);
+            String reason = noDataReason != null ? noDataReason : value == null ? "no data" : "value is " + value;
+            return new CriterionResult(
+                    name,
+                    value == null || value.isNaN() ? null : value,
+                    threshold,
+                    comparator,
+                    unit,
+                    warningOnly,
+                    Status.NO_DATA,
+                    source,
+                    reason);
         }
-        Status status = comparator.holds(value, threshold) ? Status.PASS
-                : warningOnly ? Status.WARN : Status.FAIL;
+        Status status = comparator.holds(value, threshold) ? Status.PASS : warningOnly ? Status.WARN : Status.FAIL;
         return new CriterionResult(name, value, threshold, comparator, unit, warningOnly, status, source, null);
     }
 }

@@ -11,8 +11,16 @@ import java.util.Objects;
  * @param source the PromQL query, or the field, that produced the value
  * @param reason why there is no data, when status is NO_DATA
  */
-public record CriterionResult(String name, Double value, double threshold, Comparator comparator, String unit,
-        boolean warningOnly, Status status, String source, String reason) {
+public record CriterionResult(
+        String name,
+        Double value,
+        double threshold,
+        Comparator comparator,
+        String unit,
+        boolean warningOnly,
+        Status status,
+        String source,
+        String reason) {
     public CriterionResult {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(comparator, "comparator");

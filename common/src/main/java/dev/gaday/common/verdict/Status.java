@@ -2,7 +2,10 @@ package dev.gaday.common.verdict;
 
 /** The outcome of one criterion, and of a verdict. */
 public enum Status {
-    PASS, WARN, FAIL, NO_DATA;
+    PASS,
+    WARN,
+    FAIL,
+    NO_DATA;
 
     /** The worse of two statuses for an overall verdict: FAIL > NO_DATA > WARN > PASS. */
     public Status worse(Status other) {

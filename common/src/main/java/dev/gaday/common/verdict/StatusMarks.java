@@ -13,7 +13,9 @@ public enum StatusMarks {
 
     /** The marks for text written in {@code charset}. */
     public static StatusMarks forCharset(Charset charset) {
-        return charset != null && (charset.equals(StandardCharsets.UTF_8) || charset.name().startsWith("UTF-"))
+        return charset != null
+                        && (charset.equals(StandardCharsets.UTF_8)
+                                || charset.name().startsWith("UTF-"))
                 ? UNICODE
                 : ASCII;
     }

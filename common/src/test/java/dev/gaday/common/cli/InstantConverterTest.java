@@ -18,7 +18,8 @@ class InstantConverterTest {
     void readsRfc3339WithZOrAnOffset() {
         assertEquals(Instant.parse("2026-01-15T00:00:00Z"), InstantConverter.parse("2026-01-15T00:00:00Z", CLOCK));
         assertEquals(Instant.parse("2026-01-15T00:00:00Z"), InstantConverter.parse("2026-01-15T02:00:00+02:00", CLOCK));
-        assertEquals(Instant.parse("2026-01-15T00:00:00.250Z"), InstantConverter.parse(" 2026-01-15T00:00:00.25Z ", CLOCK));
+        assertEquals(
+                Instant.parse("2026-01-15T00:00:00.250Z"), InstantConverter.parse(" 2026-01-15T00:00:00.25Z ", CLOCK));
         assertEquals(Instant.parse("2026-01-15T00:00:00Z"), InstantConverter.parse("2026-01-15 00:00:00Z", CLOCK));
     }
 
@@ -32,7 +33,8 @@ class InstantConverterTest {
 
     @Test
     void refusesTimesWithoutAZoneAndEverythingElse() {
-        for (String bad : List.of("", "2026-01-15T00:00:00", "2026-01-15", "yesterday", "now-", "now-x", "now*2h", "1736899200")) {
+        for (String bad : List.of(
+                "", "2026-01-15T00:00:00", "2026-01-15", "yesterday", "now-", "now-x", "now*2h", "1736899200")) {
             TypeConversionException e =
                     assertThrows(TypeConversionException.class, () -> InstantConverter.parse(bad, CLOCK), bad);
             assertTrue(e.getMessage().contains("is not a time"), e.getMessage());

@@ -35,7 +35,9 @@ public class ProbeCommand extends ToolCommand {
         try (PrometheusClient client = prometheus.connect(diagnostics())) {
             if (query != null) {
                 var result = client.query(query, Instant.ofEpochSecond(1_763_640_000));
-                value = ((dev.gaday.common.prometheus.QueryResult.Scalar) result).sample().value();
+                value = ((dev.gaday.common.prometheus.QueryResult.Scalar) result)
+                        .sample()
+                        .value();
                 out().println(value);
             }
         }

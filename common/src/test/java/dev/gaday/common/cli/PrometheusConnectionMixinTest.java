@@ -1,11 +1,11 @@
 package dev.gaday.common.cli;
 
-import dev.gaday.common.error.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.prometheus.PrometheusEndpoint;
 import dev.gaday.common.prometheus.PrometheusEndpoint.Auth;
 import java.io.IOException;
@@ -43,16 +43,32 @@ class PrometheusConnectionMixinTest {
     @Test
     void everyOptionIsParsedIntoTheEndpoint() throws IOException {
         Path token = Files.writeString(dir.resolve("token"), "tok-123456\n");
-        ProbeCommand command = parsed(Map.of(), "--prometheus-url", "https://mimir.example/prometheus/",
-                "--bearer-token-file", token.toString(),
-                "--header", "X-Scope-OrgID: tenant-1", "--header", "X-Extra:two words ",
-                "--query-timeout", "1m30s", "--max-retries", "2", "--retry-budget", "5m");
+        ProbeCommand command = parsed(
+                Map.of(),
+                "--prometheus-url",
+                "https://mimir.example/prometheus/",
+                "--bearer-token-file",
+                token.toString(),
+                "--header",
+                "X-Scope-OrgID: tenant-1",
+                "--header",
+                "X-Extra:two words ",
+                "--query-timeout",
+                "1m30s",
+                "--max-retries",
+                "2",
+                "--retry-budget",
+                "5m");
 
         PrometheusEndpoint endpoint = command.endpoint;
         assertEquals("https://mimir.example/prometheus", endpoint.baseUrl());
-        assertEquals("tok-123456", assertInstanceOf(Auth.Bearer.class, endpoint.auth()).token());
+        assertEquals(
+                "tok-123456",
+                assertInstanceOf(Auth.Bearer.class, endpoint.auth()).token());
         assertEquals(Map.of("X-Scope-OrgID", "tenant-1", "X-Extra", "two words"), endpoint.headers());
-        assertEquals(List.of("X-Scope-OrgID", "X-Extra"), List.copyOf(endpoint.headers().keySet()));
+        assertEquals(
+                List.of("X-Scope-OrgID", "X-Extra"),
+                List.copyOf(endpoint.headers().keySet()));
         assertEquals(Duration.ofSeconds(90), endpoint.requestTimeout());
         assertEquals(3, endpoint.retryPolicy().maxAttempts());
         assertEquals(Duration.ofMinutes(5), endpoint.retryPolicy().budget());
@@ -68,14 +84,23 @@ class PrometheusConnectionMixinTest {
         assertEquals(5, command.endpoint.retryPolicy().maxAttempts());
         assertEquals(Duration.ofMinutes(2), command.endpoint.retryPolicy().budget());
         // the option wins over the environment
-        assertEquals("http://other:9090", parsed(Map.of("PROMETHEUS_URL", "http://prom:9090"),
-                "--prometheus-url", "http://other:9090").endpoint.baseUrl());
+        assertEquals(
+                "http://other:9090",
+                parsed(Map.of("PROMETHEUS_URL", "http://prom:9090"), "--prometheus-url", "http://other:9090")
+                        .endpoint
+                        .baseUrl());
     }
 
     @Test
     void basicAuthFromAnEnvironmentVariable() {
-        ProbeCommand command = parsed(Map.of("PROM_PASS", "s3cr3t-pw"), "--prometheus-url", "http://prom:9090",
-                "--basic-auth-user", "alice", "--basic-auth-password-env", "PROM_PASS");
+        ProbeCommand command = parsed(
+                Map.of("PROM_PASS", "s3cr3t-pw"),
+                "--prometheus-url",
+                "http://prom:9090",
+                "--basic-auth-user",
+                "alice",
+                "--basic-auth-password-env",
+                "PROM_PASS");
         Auth.Basic basic = assertInstanceOf(Auth.Basic.class, command.endpoint.auth());
         assertEquals("alice", basic.user());
         assertEquals("s3cr3t-pw", basic.password());
@@ -88,9 +113,11 @@ class PrometheusConnectionMixinTest {
 
     @Test
     void urlMustBeHttpWithoutCredentials() {
-        assertEquals("probe: error: --prometheus-url 'ftp://prom': must be an http:// or https:// URL",
+        assertEquals(
+                "probe: error: --prometheus-url 'ftp://prom': must be an http:// or https:// URL",
                 usageError(Map.of(), "--prometheus-url", "ftp://prom"));
-        assertEquals("probe: error: PROMETHEUS_URL 'prom:9090': must be an http:// or https:// URL",
+        assertEquals(
+                "probe: error: PROMETHEUS_URL 'prom:9090': must be an http:// or https:// URL",
                 usageError(Map.of("PROMETHEUS_URL", "prom:9090")));
         String line = usageError(Map.of(), "--prometheus-url", "http://bob:hunter22@prom:9090");
         assertTrue(line.contains("must not contain credentials") && !line.contains("hunter22"), line);
@@ -98,20 +125,31 @@ class PrometheusConnectionMixinTest {
 
     @Test
     void headerMustBeNameColonValueAndIsNamedByPositionNeverByValue() {
-        String noColon = usageError(Map.of(), "--prometheus-url", "http://p", "--header", "X-Scope-OrgID: tenant-1",
-                "--header", "Authorization Bearer typo-token-4711");
-        assertEquals("probe: error: --header #2 must have the form 'Name: value' (a token name, a colon, a non-empty "
-                + "value); the text given is not shown, it may hold a secret", noColon);
+        String noColon = usageError(
+                Map.of(),
+                "--prometheus-url",
+                "http://p",
+                "--header",
+                "X-Scope-OrgID: tenant-1",
+                "--header",
+                "Authorization Bearer typo-token-4711");
+        assertEquals(
+                "probe: error: --header #2 must have the form 'Name: value' (a token name, a colon, a non-empty "
+                        + "value); the text given is not shown, it may hold a secret",
+                noColon);
         String badName = usageError(Map.of(), "--prometheus-url", "http://p", "--header", "Bad Name: v4lue-secret");
         assertTrue(badName.startsWith("probe: error: --header #1 must have the form 'Name: value'"), badName);
         assertFalse(badName.contains("Bad Name") || badName.contains("v4lue-secret"), badName);
-        assertEquals("probe: error: --header #1 'X-Empty' has an empty value; the form is 'Name: value'",
+        assertEquals(
+                "probe: error: --header #1 'X-Empty' has an empty value; the form is 'Name: value'",
                 usageError(Map.of(), "--prometheus-url", "http://p", "--header", "X-Empty:"));
-        assertEquals("probe: error: --header #1 'X-Scope-OrgID': the value must be printable ASCII",
+        assertEquals(
+                "probe: error: --header #1 'X-Scope-OrgID': the value must be printable ASCII",
                 usageError(Map.of(), "--prometheus-url", "http://p", "--header", "X-Scope-OrgID: t\u00e9nant"));
-        String authorization = usageError(Map.of(), "--prometheus-url", "http://p", "--header",
-                "authorization: Bearer literal-token-xyz");
-        assertTrue(authorization.contains("--header #1: an Authorization header is not taken from the command line"),
+        String authorization = usageError(
+                Map.of(), "--prometheus-url", "http://p", "--header", "authorization: Bearer literal-token-xyz");
+        assertTrue(
+                authorization.contains("--header #1: an Authorization header is not taken from the command line"),
                 authorization);
         assertTrue(authorization.endsWith("use --bearer-token-file FILE or --bearer-token-env VAR"), authorization);
         assertFalse(authorization.contains("literal-token-xyz"), authorization);
@@ -120,27 +158,42 @@ class PrometheusConnectionMixinTest {
     @Test
     void missingOrEmptyTokenSources() throws IOException {
         Path missing = dir.resolve("no-such-token");
-        assertEquals("probe: error: --bearer-token-file " + missing + ": no such file",
+        assertEquals(
+                "probe: error: --bearer-token-file " + missing + ": no such file",
                 usageError(Map.of(), "--prometheus-url", "http://p", "--bearer-token-file", missing.toString()));
         Path empty = Files.writeString(dir.resolve("empty"), "\n");
-        assertEquals("probe: error: --bearer-token-file " + empty + ": the file is empty",
+        assertEquals(
+                "probe: error: --bearer-token-file " + empty + ": the file is empty",
                 usageError(Map.of(), "--prometheus-url", "http://p", "--bearer-token-file", empty.toString()));
-        assertEquals("probe: error: --bearer-token-env PROM_TOKEN: environment variable PROM_TOKEN is not set "
-                + "or empty", usageError(Map.of(), "--prometheus-url", "http://p", "--bearer-token-env", "PROM_TOKEN"));
-        assertEquals("probe: error: --basic-auth-user needs exactly one of --basic-auth-password-file FILE or "
-                + "--basic-auth-password-env VAR",
+        assertEquals(
+                "probe: error: --bearer-token-env PROM_TOKEN: environment variable PROM_TOKEN is not set " + "or empty",
+                usageError(Map.of(), "--prometheus-url", "http://p", "--bearer-token-env", "PROM_TOKEN"));
+        assertEquals(
+                "probe: error: --basic-auth-user needs exactly one of --basic-auth-password-file FILE or "
+                        + "--basic-auth-password-env VAR",
                 usageError(Map.of(), "--prometheus-url", "http://p", "--basic-auth-user", "alice"));
-        assertEquals("probe: error: choose one authentication: a bearer token or basic auth, not both",
-                usageError(Map.of("T", "tok-abcdef", "P", "pw-abcdef"), "--prometheus-url", "http://p",
-                        "--bearer-token-env", "T", "--basic-auth-user", "a", "--basic-auth-password-env", "P"));
+        assertEquals(
+                "probe: error: choose one authentication: a bearer token or basic auth, not both",
+                usageError(
+                        Map.of("T", "tok-abcdef", "P", "pw-abcdef"),
+                        "--prometheus-url",
+                        "http://p",
+                        "--bearer-token-env",
+                        "T",
+                        "--basic-auth-user",
+                        "a",
+                        "--basic-auth-password-env",
+                        "P"));
     }
 
     @Test
     void tlsFilesAreChecked() {
         Path missing = dir.resolve("ca.pem");
-        assertEquals("probe: error: --ca-file " + missing + ": no such file",
+        assertEquals(
+                "probe: error: --ca-file " + missing + ": no such file",
                 usageError(Map.of(), "--prometheus-url", "https://p", "--ca-file", missing.toString()));
-        assertEquals("probe: error: --client-cert needs --client-key",
+        assertEquals(
+                "probe: error: --client-cert needs --client-key",
                 usageError(Map.of(), "--prometheus-url", "https://p", "--client-cert", missing.toString()));
     }
 
@@ -160,7 +213,8 @@ class PrometheusConnectionMixinTest {
             assertEquals(1, run.errLines().size(), run.err());
             assertTrue(run.errLines().get(0).startsWith("probe: warning: --insecure-skip-verify is on"), run.err());
         }
-        assertEquals("probe: error: --ca-file and --insecure-skip-verify contradict each other",
+        assertEquals(
+                "probe: error: --ca-file and --insecure-skip-verify contradict each other",
                 usageError(Map.of(), "--prometheus-url", "https://p", "--insecure-skip-verify", "--ca-file", "x.pem"));
         assertEquals("", run(Map.of(), "--prometheus-url", "https://p").err(), "no warning by default");
     }
@@ -168,10 +222,21 @@ class PrometheusConnectionMixinTest {
     @Test
     void helpListsEveryOption() {
         CommandRun run = run(Map.of(), "--help");
-        for (String option : List.of("--prometheus-url", "--bearer-token-file", "--bearer-token-env",
-                "--basic-auth-user", "--basic-auth-password-file", "--basic-auth-password-env", "--header",
-                "--ca-file", "--client-cert", "--client-key", "--insecure-skip-verify", "--query-timeout",
-                "--max-retries", "--retry-budget")) {
+        for (String option : List.of(
+                "--prometheus-url",
+                "--bearer-token-file",
+                "--bearer-token-env",
+                "--basic-auth-user",
+                "--basic-auth-password-file",
+                "--basic-auth-password-env",
+                "--header",
+                "--ca-file",
+                "--client-cert",
+                "--client-key",
+                "--insecure-skip-verify",
+                "--query-timeout",
+                "--max-retries",
+                "--retry-budget")) {
             assertTrue(run.out().contains(option), option);
         }
         assertFalse(run.out().contains("--insecure-skip-tls-verify"), "the old name is a hidden alias");

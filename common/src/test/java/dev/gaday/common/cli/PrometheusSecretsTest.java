@@ -1,6 +1,5 @@
 package dev.gaday.common.cli;
 
-import dev.gaday.common.error.ExitCode;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -13,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.prometheus.HttpPrometheusClient;
 import dev.gaday.common.prometheus.PrometheusEndpoint;
 import dev.gaday.common.prometheus.PrometheusEndpoint.Auth;
@@ -43,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PrometheusSecretsTest {
     @RegisterExtension
     static WireMockExtension wire = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().globalTemplating(true)).build();
+            .options(wireMockConfig().dynamicPort().globalTemplating(true))
+            .build();
 
     @TempDir
     Path dir;
@@ -53,10 +54,12 @@ class PrometheusSecretsTest {
 
     /** A server that rejects everything and echoes the credentials it got. */
     private static void rejectAndEcho(int status) {
-        wire.stubFor(post(urlPathEqualTo("/api/v1/query")).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"status\":\"error\",\"errorType\":\"unauthorized\","
-                        + "\"error\":\"rejected {{request.headers.Authorization}}\"}")));
+        wire.stubFor(post(urlPathEqualTo("/api/v1/query"))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"status\":\"error\",\"errorType\":\"unauthorized\","
+                                + "\"error\":\"rejected {{request.headers.Authorization}}\"}")));
     }
 
     /** Every text that could leak: the lines of stderr, messages and toString of the whole cause chain. */
@@ -88,34 +91,57 @@ class PrometheusSecretsTest {
         rejectAndEcho(401);
         Path tokenFile = Files.writeString(dir.resolve("token"), token + "\n");
 
-        CommandRun run = CommandRun.of(new ProbeCommand(Map.of()), "-vv", "--prometheus-url", wire.baseUrl(),
-                "--bearer-token-file", tokenFile.toString(), "--query", "up");
+        CommandRun run = CommandRun.of(
+                new ProbeCommand(Map.of()),
+                "-vv",
+                "--prometheus-url",
+                wire.baseUrl(),
+                "--bearer-token-file",
+                tokenFile.toString(),
+                "--query",
+                "up");
 
         assertEquals(ExitCode.RUNTIME_ERROR.code(), run.exitCode());
         assertTrue(run.err().contains("HTTP 401"), run.err());
         assertTrue(run.err().contains("rejected Bearer ***") || run.err().contains("rejected ***"), run.err());
         assertNoSecretIn(List.of(run.err(), run.out()));
-        wire.verify(postRequestedFor(urlPathEqualTo("/api/v1/query")).withHeader("Authorization",
-                equalTo("Bearer " + token)));
+        wire.verify(postRequestedFor(urlPathEqualTo("/api/v1/query"))
+                .withHeader("Authorization", equalTo("Bearer " + token)));
     }
 
     @Test
     void bearerTokenFromTheEnvironmentWhenTheBudgetIsSpent() {
         rejectAndEcho(503);
 
-        CommandRun run = CommandRun.of(new ProbeCommand(Map.of("PROM_TOKEN", token)), "-vv", "--prometheus-url",
-                wire.baseUrl(), "--bearer-token-env", "PROM_TOKEN", "--max-retries", "2", "--retry-budget", "20s",
-                "--query", "up");
+        CommandRun run = CommandRun.of(
+                new ProbeCommand(Map.of("PROM_TOKEN", token)),
+                "-vv",
+                "--prometheus-url",
+                wire.baseUrl(),
+                "--bearer-token-env",
+                "PROM_TOKEN",
+                "--max-retries",
+                "2",
+                "--retry-budget",
+                "20s",
+                "--query",
+                "up");
 
         assertEquals(ExitCode.RUNTIME_ERROR.code(), run.exitCode());
         assertTrue(run.err().contains("after 3 attempts"), run.err());
         // -v shows each retry, with the server's (redacted) answer
-        assertEquals(2, run.errLines().stream().filter(line -> line.startsWith("probe: retrying in ")).count(),
+        assertEquals(
+                2,
+                run.errLines().stream()
+                        .filter(line -> line.startsWith("probe: retrying in "))
+                        .count(),
                 run.err());
         assertTrue(run.err().contains("(attempt 3 of 3) after: POST " + wire.baseUrl() + "/api/v1/query"), run.err());
         assertNoSecretIn(List.of(run.err(), run.out()));
-        wire.verify(3, postRequestedFor(urlPathEqualTo("/api/v1/query")).withHeader("Authorization",
-                equalTo("Bearer " + token)));
+        wire.verify(
+                3,
+                postRequestedFor(urlPathEqualTo("/api/v1/query"))
+                        .withHeader("Authorization", equalTo("Bearer " + token)));
     }
 
     @Test
@@ -126,9 +152,19 @@ class PrometheusSecretsTest {
             port = socket.getLocalPort();
         }
 
-        CommandRun run = CommandRun.of(new ProbeCommand(Map.of()), "-vv", "--prometheus-url",
-                "http://127.0.0.1:" + port, "--basic-auth-user", "alice", "--basic-auth-password-file",
-                passwordFile.toString(), "--max-retries", "0", "--query", "up");
+        CommandRun run = CommandRun.of(
+                new ProbeCommand(Map.of()),
+                "-vv",
+                "--prometheus-url",
+                "http://127.0.0.1:" + port,
+                "--basic-auth-user",
+                "alice",
+                "--basic-auth-password-file",
+                passwordFile.toString(),
+                "--max-retries",
+                "0",
+                "--query",
+                "up");
 
         assertEquals(ExitCode.RUNTIME_ERROR.code(), run.exitCode());
         assertTrue(run.err().contains("cannot connect to 127.0.0.1:" + port), run.err());
@@ -139,20 +175,27 @@ class PrometheusSecretsTest {
     void basicAuthIsSentAndExceptionsAndToStringStayClean() {
         rejectAndEcho(401);
         PrometheusEndpoint endpoint = PrometheusEndpoint.of(wire.baseUrl())
-                .withAuth(new Auth.Basic("alice", password)).withRetryPolicy(RetryPolicy.none());
+                .withAuth(new Auth.Basic("alice", password))
+                .withRetryPolicy(RetryPolicy.none());
         HttpPrometheusClient client = new HttpPrometheusClient(endpoint);
 
-        PrometheusException e = assertThrows(PrometheusException.class,
-                () -> client.query("up", Instant.ofEpochSecond(1_763_640_000)));
+        PrometheusException e =
+                assertThrows(PrometheusException.class, () -> client.query("up", Instant.ofEpochSecond(1_763_640_000)));
 
         String basic = Base64.getEncoder().encodeToString(("alice:" + password).getBytes(StandardCharsets.UTF_8));
-        wire.verify(postRequestedFor(urlPathEqualTo("/api/v1/query")).withHeader("Authorization",
-                equalTo("Basic " + basic)));
+        wire.verify(postRequestedFor(urlPathEqualTo("/api/v1/query"))
+                .withHeader("Authorization", equalTo("Basic " + basic)));
         assertTrue(e.getMessage().contains("rejected"), e.getMessage());
         List<String> texts = new ArrayList<>(describe(e));
-        texts.addAll(List.of(endpoint.toString(), client.toString(), endpoint.auth().toString(), e.request(),
+        texts.addAll(List.of(
+                endpoint.toString(),
+                client.toString(),
+                endpoint.auth().toString(),
+                e.request(),
                 new Auth.Bearer(token).toString(),
-                endpoint.withAuth(new Auth.Bearer(token)).withRequestTimeout(Duration.ofSeconds(1)).toString()));
+                endpoint.withAuth(new Auth.Bearer(token))
+                        .withRequestTimeout(Duration.ofSeconds(1))
+                        .toString()));
         assertNoSecretIn(texts);
     }
 
@@ -160,10 +203,11 @@ class PrometheusSecretsTest {
     void tokenEchoedByTheServerIsRedactedFromTheException() {
         rejectAndEcho(403);
         HttpPrometheusClient client = new HttpPrometheusClient(PrometheusEndpoint.of(wire.baseUrl())
-                .withAuth(new Auth.Bearer(token)).withRetryPolicy(RetryPolicy.none()));
+                .withAuth(new Auth.Bearer(token))
+                .withRetryPolicy(RetryPolicy.none()));
 
-        PrometheusException e = assertThrows(PrometheusException.class,
-                () -> client.query("up", Instant.ofEpochSecond(1_763_640_000)));
+        PrometheusException e =
+                assertThrows(PrometheusException.class, () -> client.query("up", Instant.ofEpochSecond(1_763_640_000)));
 
         assertEquals(403, e.httpStatus());
         assertNoSecretIn(describe(e));

@@ -28,8 +28,13 @@ class RunOutputTest {
         Criterion availability = Criterion.of("availability", Comparator.GREATER_OR_EQUAL, 99.95, "%");
         Criterion p99 = Criterion.of("p99 latency", Comparator.LESS, 1000, "ms");
         Criterion jitter = Criterion.of("Avg jitter", Comparator.LESS, 2, "s").warningOnly(true);
-        return RunReport.of("kpi-collector", ExitCode.GATE_FAILED, false, "certification FAIL",
-                List.of(Finding.of(availability.evaluate(99.929, "q"), "checkout"),
+        return RunReport.of(
+                "kpi-collector",
+                ExitCode.GATE_FAILED,
+                false,
+                "certification FAIL",
+                List.of(
+                        Finding.of(availability.evaluate(99.929, "q"), "checkout"),
                         Finding.of(jitter.evaluate(3.0, "q"), "wss://ws/"),
                         Finding.of(p99.evaluate(2500.0, "q"), "search")),
                 List.of("ga_kpis/ga_kpi_summary.json"));
@@ -38,12 +43,14 @@ class RunOutputTest {
     @Test
     void humanSummaryNamesEachFailedCriterionWorstFirst() {
         List<String> lines = RunOutput.humanLines(failing(), StatusMarks.ASCII, false);
-        assertEquals(List.of(
-                "kpi-collector: FAIL - certification FAIL",
-                "  FAIL  p99 latency (search): 2,500 ms, needs < 1,000 ms",
-                "  FAIL  availability (checkout): 99.929%, needs >= 99.95%",
-                "  WARN  Avg jitter (wss://ws/): 3 s, needs < 2 s",
-                "  files: ga_kpis/ga_kpi_summary.json"), lines);
+        assertEquals(
+                List.of(
+                        "kpi-collector: FAIL - certification FAIL",
+                        "  FAIL  p99 latency (search): 2,500 ms, needs < 1,000 ms",
+                        "  FAIL  availability (checkout): 99.929%, needs >= 99.95%",
+                        "  WARN  Avg jitter (wss://ws/): 3 s, needs < 2 s",
+                        "  files: ga_kpis/ga_kpi_summary.json"),
+                lines);
     }
 
     @Test
@@ -52,15 +59,16 @@ class RunOutputTest {
         for (int i = 0; i < 13; i++) {
             many.add(Finding.of(Status.FAIL, "c" + i, null, null));
         }
-        List<String> lines = RunOutput.humanLines(RunReport.of("t", ExitCode.GATE_FAILED, false, null, many,
-                List.of()), StatusMarks.ASCII, false);
+        List<String> lines = RunOutput.humanLines(
+                RunReport.of("t", ExitCode.GATE_FAILED, false, null, many, List.of()), StatusMarks.ASCII, false);
         assertEquals(12, lines.size());
         assertEquals("  ... and 3 more in the files", lines.get(11));
     }
 
     @Test
     void colourOnlyWhenAsked() {
-        String coloured = RunOutput.humanLines(failing(), StatusMarks.ASCII, true).get(0);
+        String coloured =
+                RunOutput.humanLines(failing(), StatusMarks.ASCII, true).get(0);
         assertEquals("kpi-collector: \u001b[31mFAIL\u001b[0m - certification FAIL", coloured);
     }
 
@@ -70,15 +78,23 @@ class RunOutputTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Map<String, String> env = Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString());
-        new RunOutput(new PrintWriter(out), new PrintWriter(err), true, TerminalFacts.plain(), env::get,
-                new Diagnostics("kpi-collector", new PrintWriter(err), 0)).print(failing());
-        assertEquals(List.of(
-                "::error title=kpi-collector%3A p99 latency (search)::p99 latency (search): 2,500 ms, needs < 1,000 ms",
-                "::error title=kpi-collector%3A availability (checkout)::availability (checkout): 99.929%25, needs "
-                        + ">= 99.95%25",
-                "::warning title=kpi-collector%3A Avg jitter (wss%3A//ws/)::Avg jitter (wss://ws/): 3 s, needs < 2 s"),
+        new RunOutput(
+                        new PrintWriter(out),
+                        new PrintWriter(err),
+                        true,
+                        TerminalFacts.plain(),
+                        env::get,
+                        new Diagnostics("kpi-collector", new PrintWriter(err), 0))
+                .print(failing());
+        assertEquals(
+                List.of(
+                        "::error title=kpi-collector%3A p99 latency (search)::p99 latency (search): 2,500 ms, needs < 1,000 ms",
+                        "::error title=kpi-collector%3A availability (checkout)::availability (checkout): 99.929%25, needs "
+                                + ">= 99.95%25",
+                        "::warning title=kpi-collector%3A Avg jitter (wss%3A//ws/)::Avg jitter (wss://ws/): 3 s, needs < 2 s"),
                 err.toString().lines().toList());
-        assertEquals("""
+        assertEquals(
+                """
                 ### kpi-collector: FAIL (exit 1)
 
                 certification FAIL
@@ -93,7 +109,8 @@ class RunOutputTest {
 
                 - ga\\_kpis/ga\\_kpi\\_summary.json
 
-                """, Files.readString(summary));
+                """,
+                Files.readString(summary));
         JsonNode json = Json.mapper().readTree(out.toString());
         RunSummarySchema.check(json);
         assertEquals("FAIL", json.get("verdict").asText());
@@ -104,8 +121,14 @@ class RunOutputTest {
     void noCiOutputOutsideCi() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        new RunOutput(new PrintWriter(out), new PrintWriter(err), false, TerminalFacts.plain(), name -> null,
-                new Diagnostics("t", new PrintWriter(err), 0)).print(failing());
+        new RunOutput(
+                        new PrintWriter(out),
+                        new PrintWriter(err),
+                        false,
+                        TerminalFacts.plain(),
+                        name -> null,
+                        new Diagnostics("t", new PrintWriter(err), 0))
+                .print(failing());
         assertEquals("", err.toString());
         assertTrue(out.toString().startsWith("kpi-collector: "));
     }
@@ -114,26 +137,33 @@ class RunOutputTest {
     void plainProgressAtASteadyRateWithFirstAndLast() {
         StringWriter err = new StringWriter();
         AtomicLong now = new AtomicLong();
-        ProgressLine progress = new ProgressLine("ws-health", new PrintWriter(err), TerminalFacts.plain(), 0,
-                Duration.ofSeconds(60), now::get);
+        ProgressLine progress = new ProgressLine(
+                "ws-health", new PrintWriter(err), TerminalFacts.plain(), 0, Duration.ofSeconds(60), now::get);
         for (int i = 1; i <= 10; i++) {
             now.set(Duration.ofSeconds(20L * i).toNanos());
             progress.update(i, 10, null, "success 100%");
         }
         progress.finish();
-        assertEquals(List.of(
-                "ws-health: 1/10, 0:20 elapsed, 3:00 left, success 100%",
-                "ws-health: 4/10, 1:20 elapsed, 2:00 left, success 100%",
-                "ws-health: 7/10, 2:20 elapsed, 1:00 left, success 100%",
-                "ws-health: 10/10, 3:20 elapsed, 0:00 left, success 100%"), err.toString().lines().toList());
+        assertEquals(
+                List.of(
+                        "ws-health: 1/10, 0:20 elapsed, 3:00 left, success 100%",
+                        "ws-health: 4/10, 1:20 elapsed, 2:00 left, success 100%",
+                        "ws-health: 7/10, 2:20 elapsed, 1:00 left, success 100%",
+                        "ws-health: 10/10, 3:20 elapsed, 0:00 left, success 100%"),
+                err.toString().lines().toList());
     }
 
     @Test
     void terminalProgressIsOneLineNoWiderThanTheTerminal() {
         StringWriter err = new StringWriter();
         AtomicLong now = new AtomicLong();
-        ProgressLine progress = new ProgressLine("kpi-collector", new PrintWriter(err),
-                new TerminalFacts(true, false, () -> 40), 0, Duration.ofSeconds(60), now::get);
+        ProgressLine progress = new ProgressLine(
+                "kpi-collector",
+                new PrintWriter(err),
+                new TerminalFacts(true, false, () -> 40),
+                0,
+                Duration.ofSeconds(60),
+                now::get);
         for (int i = 1; i <= 5; i++) {
             now.set(Duration.ofSeconds(i).toNanos());
             progress.update(i, 5, null, "availability 99.999%, requests 1,234,567");

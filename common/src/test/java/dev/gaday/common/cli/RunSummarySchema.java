@@ -16,14 +16,13 @@ import java.util.TreeSet;
  * its documented type, the verdict one of the documented words and consistent with the exit code.
  */
 public final class RunSummarySchema {
-    static final Set<String> TOP = Set.of("schemaVersion", "kind", "tool", "verdict", "exitCode", "partial",
-            "headline", "findings", "outputFiles");
-    static final Set<String> FINDING = Set.of("severity", "criterion", "where", "observed", "threshold", "detail",
-            "miss");
+    static final Set<String> TOP = Set.of(
+            "schemaVersion", "kind", "tool", "verdict", "exitCode", "partial", "headline", "findings", "outputFiles");
+    static final Set<String> FINDING =
+            Set.of("severity", "criterion", "where", "observed", "threshold", "detail", "miss");
     static final Map<String, Integer> EXIT_OF_VERDICT = Map.of("PASS", 0, "WARN", 0, "FAIL", 1, "INCONCLUSIVE", 3);
 
-    private RunSummarySchema() {
-    }
+    private RunSummarySchema() {}
 
     /** Parses stdout as one JSON object and checks it; returns it. */
     public static JsonNode parse(String stdout) {
@@ -39,7 +38,9 @@ public final class RunSummarySchema {
     public static void check(JsonNode node) {
         List<String> problems = new ArrayList<>();
         keys(node, TOP, "", problems);
-        expect(node.path("schemaVersion").isInt() && node.get("schemaVersion").asInt() == 1, "schemaVersion 1",
+        expect(
+                node.path("schemaVersion").isInt() && node.get("schemaVersion").asInt() == 1,
+                "schemaVersion 1",
                 problems);
         expect("run-summary".equals(node.path("kind").asText(null)), "kind run-summary", problems);
         expect(node.path("tool").isTextual() && !node.get("tool").asText().isBlank(), "tool a name", problems);
@@ -50,26 +51,34 @@ public final class RunSummarySchema {
         if (verdict.equals("ERROR")) {
             expect(exit == 2 || exit == 4, "ERROR with exit 2 or 4", problems);
         } else if (EXIT_OF_VERDICT.containsKey(verdict)) {
-            expect(EXIT_OF_VERDICT.get(verdict) == exit, verdict + " with exit " + EXIT_OF_VERDICT.get(verdict),
+            expect(
+                    EXIT_OF_VERDICT.get(verdict) == exit,
+                    verdict + " with exit " + EXIT_OF_VERDICT.get(verdict),
                     problems);
         }
         expect(node.path("partial").isBoolean(), "partial a boolean", problems);
-        expect(node.path("headline").isTextual() || node.path("headline").isNull(), "headline a string or null",
+        expect(
+                node.path("headline").isTextual() || node.path("headline").isNull(),
+                "headline a string or null",
                 problems);
         expect(node.path("findings").isArray(), "findings an array", problems);
         int i = 0;
         for (JsonNode finding : node.path("findings")) {
             String at = "findings[" + i++ + "].";
             keys(finding, FINDING, at, problems);
-            expect(Set.of("FAIL", "NO_DATA", "WARN").contains(finding.path("severity").asText()),
-                    at + "severity FAIL, NO_DATA or WARN", problems);
+            expect(
+                    Set.of("FAIL", "NO_DATA", "WARN")
+                            .contains(finding.path("severity").asText()),
+                    at + "severity FAIL, NO_DATA or WARN",
+                    problems);
             expect(finding.path("criterion").isTextual(), at + "criterion a string", problems);
             for (String key : List.of("where", "observed", "threshold", "detail")) {
-                expect(finding.path(key).isTextual() || finding.path(key).isNull(), at + key + " string or null",
+                expect(
+                        finding.path(key).isTextual() || finding.path(key).isNull(),
+                        at + key + " string or null",
                         problems);
             }
-            expect(finding.path("miss").isNumber() && finding.get("miss").asDouble() >= 0, at + "miss >= 0",
-                    problems);
+            expect(finding.path("miss").isNumber() && finding.get("miss").asDouble() >= 0, at + "miss >= 0", problems);
         }
         if (verdict.equals("PASS")) {
             expect(node.path("findings").isEmpty(), "PASS without findings", problems);

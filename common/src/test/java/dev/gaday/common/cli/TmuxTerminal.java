@@ -28,10 +28,20 @@ public final class TmuxTerminal implements AutoCloseable {
      */
     public static TmuxTerminal start(Path directory, int columns, int rows, String command) throws IOException {
         Path script = directory.resolve("tmux-" + UUID.randomUUID() + ".sh");
-        Files.writeString(script, "#!/bin/sh\ncd '" + directory + "'\n" + command + "\necho \"EXIT=$?\"\nexec sleep 600\n",
+        Files.writeString(
+                script,
+                "#!/bin/sh\ncd '" + directory + "'\n" + command + "\necho \"EXIT=$?\"\nexec sleep 600\n",
                 StandardCharsets.UTF_8);
         TmuxTerminal terminal = new TmuxTerminal(script);
-        terminal.tmux("new-session", "-d", "-x", String.valueOf(columns), "-y", String.valueOf(rows), "-s", "t",
+        terminal.tmux(
+                "new-session",
+                "-d",
+                "-x",
+                String.valueOf(columns),
+                "-y",
+                String.valueOf(rows),
+                "-s",
+                "t",
                 "sh " + script);
         // Nothing of the session's own: no status line, a history long enough for a whole run.
         terminal.tmux("set-option", "-t", "t", "status", "off");
@@ -41,7 +51,8 @@ public final class TmuxTerminal implements AutoCloseable {
     /** The pane with its history, one string per row, as wide as the terminal at most. */
     public List<String> rows() {
         String text = tmux("capture-pane", "-p", "-S", "-", "-t", "t");
-        List<String> rows = new ArrayList<>(text.lines().map(String::stripTrailing).toList());
+        List<String> rows =
+                new ArrayList<>(text.lines().map(String::stripTrailing).toList());
         while (!rows.isEmpty() && rows.get(rows.size() - 1).isEmpty()) {
             rows.remove(rows.size() - 1);
         }

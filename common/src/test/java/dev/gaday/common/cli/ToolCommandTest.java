@@ -1,18 +1,18 @@
 package dev.gaday.common.cli;
 
-import dev.gaday.common.secret.Secrets;
-import dev.gaday.common.error.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.error.ToolException;
+import dev.gaday.common.secret.Secrets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import org.junit.jupiter.api.Test;
 
 class ToolCommandTest {
 
@@ -69,7 +69,8 @@ class ToolCommandTest {
     void helpListsEveryExitCode() {
         assertEquals(0, run("--help"));
         for (ExitCode code : ExitCode.values()) {
-            assertTrue(out.toString().contains(String.format("%3d", code.code()) + "   " + code.description()),
+            assertTrue(
+                    out.toString().contains(String.format("%3d", code.code()) + "   " + code.description()),
                     out.toString());
         }
     }
@@ -78,7 +79,8 @@ class ToolCommandTest {
     void theAnnotatedExitCodeListIsExitCodesOwn() {
         Command command = ToolCommand.class.getAnnotation(Command.class);
         java.util.List<String> expected = ExitCode.helpList().entrySet().stream()
-                .map(entry -> entry.getKey() + ":" + entry.getValue()).toList();
+                .map(entry -> entry.getKey() + ":" + entry.getValue())
+                .toList();
         assertEquals(expected, java.util.List.of(command.exitCodeList()));
     }
 
@@ -135,8 +137,10 @@ class ToolCommandTest {
     @Test
     void aMistypedOptionGetsASuggestionAndNoValueIsEchoed() {
         assertEquals(2, run("--mdoe", "fail"));
-        assertEquals("sample-tool: unknown option --mdoe and 1 unexpected value; did you mean --mode?"
-                + " (see 'sample-tool --help')", err.toString().strip());
+        assertEquals(
+                "sample-tool: unknown option --mdoe and 1 unexpected value; did you mean --mode?"
+                        + " (see 'sample-tool --help')",
+                err.toString().strip());
         err.getBuffer().setLength(0);
         assertEquals(2, run("--secret-fil=Bearer-abc123"));
         assertFalse(err.toString().contains("abc123"), err.toString());

@@ -9,8 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the openssl command line in tests: keys and certificates as operators' tools write them. */
 public final class Openssl {
-    private Openssl() {
-    }
+    private Openssl() {}
 
     /** Runs {@code openssl ARGS} in {@code dir}; its output, or an AssertionError with it when it fails. */
     public static String run(Path dir, String... args) {
@@ -18,7 +17,10 @@ public final class Openssl {
         command.add("openssl");
         command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new AssertionError(String.join(" ", command) + " failed: " + output);

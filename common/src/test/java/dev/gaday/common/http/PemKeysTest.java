@@ -42,15 +42,25 @@ class PemKeysTest {
     @BeforeAll
     static void start() throws Exception {
         pki = new TestPki(dir);
-        mutualTls = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort()
-                .keystorePath(pki.serverKeystore.toString()).keystoreType("PKCS12")
-                .keystorePassword(TestPki.PASSWORD).keyManagerPassword(TestPki.PASSWORD)
-                .needClientAuth(true).trustStorePath(pki.trustStore.toString()).trustStoreType("PKCS12")
+        mutualTls = new WireMockServer(wireMockConfig()
+                .httpDisabled(true)
+                .dynamicHttpsPort()
+                .keystorePath(pki.serverKeystore.toString())
+                .keystoreType("PKCS12")
+                .keystorePassword(TestPki.PASSWORD)
+                .keyManagerPassword(TestPki.PASSWORD)
+                .needClientAuth(true)
+                .trustStorePath(pki.trustStore.toString())
+                .trustStoreType("PKCS12")
                 .trustStorePassword(TestPki.PASSWORD));
         mutualTls.start();
-        mutualTls.stubFor(post(urlPathEqualTo("/api/v1/query")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1763640000,\"7\"]}}")));
+        mutualTls.stubFor(
+                post(urlPathEqualTo("/api/v1/query"))
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1763640000,\"7\"]}}")));
     }
 
     @AfterAll
@@ -70,13 +80,16 @@ class PemKeysTest {
 
         PrivateKey key = Tls.privateKey(pkcs1);
         assertInstanceOf(RSAPrivateKey.class, key);
-        assertArrayEquals(Tls.privateKey(pki.clientKeyPem).getEncoded(), key.getEncoded(), "same key as the PKCS#8 one");
+        assertArrayEquals(
+                Tls.privateKey(pki.clientKeyPem).getEncoded(), key.getEncoded(), "same key as the PKCS#8 one");
 
-        HttpPrometheusClient client = new HttpPrometheusClient(PrometheusEndpoint.of("https://localhost:"
-                + mutualTls.httpsPort()).withTls(new TlsSettings(pki.caPem, pki.clientCertPem, pkcs1, false))
-                .withRetryPolicy(RetryPolicy.none()));
+        HttpPrometheusClient client =
+                new HttpPrometheusClient(PrometheusEndpoint.of("https://localhost:" + mutualTls.httpsPort())
+                        .withTls(new TlsSettings(pki.caPem, pki.clientCertPem, pkcs1, false))
+                        .withRetryPolicy(RetryPolicy.none()));
         QueryResult result = client.query("7", Instant.ofEpochSecond(1_763_640_000));
-        assertEquals(7.0, assertInstanceOf(QueryResult.Scalar.class, result).sample().value());
+        assertEquals(
+                7.0, assertInstanceOf(QueryResult.Scalar.class, result).sample().value());
     }
 
     @Test
@@ -93,36 +106,75 @@ class PemKeysTest {
         for (Path file : new Path[] {withParameters, sec1}) {
             PrivateKey key = Tls.privateKey(file);
             assertInstanceOf(ECPrivateKey.class, key, file.toString());
-            assertEquals(((ECPrivateKey) Tls.privateKey(dir.resolve("ec.pk8.pem"))).getS(), ((ECPrivateKey) key).getS());
+            assertEquals(
+                    ((ECPrivateKey) Tls.privateKey(dir.resolve("ec.pk8.pem"))).getS(), ((ECPrivateKey) key).getS());
         }
         assertTrue(expected.length > 0);
 
         Openssl.run(dir, "ecparam", "-name", "secp384r1", "-genkey", "-noout", "-out", "ec384.pem");
-        assertEquals(384, ((ECPrivateKey) Tls.privateKey(dir.resolve("ec384.pem"))).getParams().getCurve().getField()
-                .getFieldSize());
+        assertEquals(
+                384,
+                ((ECPrivateKey) Tls.privateKey(dir.resolve("ec384.pem")))
+                        .getParams()
+                        .getCurve()
+                        .getField()
+                        .getFieldSize());
     }
 
     @Test
     void encryptedKeysAreOneClearLine() {
-        Openssl.run(dir, "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-aes-256-cbc",
-                "-pass", "pass:s3cret-pass", "-out", "enc.pk8.pem");
-        Openssl.run(dir, "ec", "-in", "enc.pk8.pem", "-passin", "pass:s3cret-pass", "-aes-256-cbc", "-passout",
-                "pass:s3cret-pass", "-out", "enc.sec1.pem");
-        Openssl.run(dir, "rsa", "-in", pki.clientKeyPem.toString(), "-traditional", "-aes-256-cbc", "-passout",
-                "pass:s3cret-pass", "-out", "enc.rsa.pem");
+        Openssl.run(
+                dir,
+                "genpkey",
+                "-algorithm",
+                "EC",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-aes-256-cbc",
+                "-pass",
+                "pass:s3cret-pass",
+                "-out",
+                "enc.pk8.pem");
+        Openssl.run(
+                dir,
+                "ec",
+                "-in",
+                "enc.pk8.pem",
+                "-passin",
+                "pass:s3cret-pass",
+                "-aes-256-cbc",
+                "-passout",
+                "pass:s3cret-pass",
+                "-out",
+                "enc.sec1.pem");
+        Openssl.run(
+                dir,
+                "rsa",
+                "-in",
+                pki.clientKeyPem.toString(),
+                "-traditional",
+                "-aes-256-cbc",
+                "-passout",
+                "pass:s3cret-pass",
+                "-out",
+                "enc.rsa.pem");
         for (String name : new String[] {"enc.pk8.pem", "enc.sec1.pem", "enc.rsa.pem"}) {
             Path file = dir.resolve(name);
             ToolException e = assertThrows(ToolException.class, () -> Tls.privateKey(file), name);
             assertEquals(ExitCode.USAGE, e.exitCode());
-            assertEquals("--client-key " + file + ": the key is encrypted (passphrase-protected); give an unencrypted "
-                    + "key, e.g. from: openssl pkey -in KEY -out KEY.plain.pem", e.getMessage());
+            assertEquals(
+                    "--client-key " + file + ": the key is encrypted (passphrase-protected); give an unencrypted "
+                            + "key, e.g. from: openssl pkey -in KEY -out KEY.plain.pem",
+                    e.getMessage());
         }
     }
 
     @Test
     void aFileWithoutAKeyNamesWhatItFound() {
         ToolException e = assertThrows(ToolException.class, () -> Tls.privateKey(pki.caPem));
-        assertEquals("--client-key " + pki.caPem + ": no private key PEM block in the file (found 'CERTIFICATE'; "
-                + "expected PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY)", e.getMessage());
+        assertEquals(
+                "--client-key " + pki.caPem + ": no private key PEM block in the file (found 'CERTIFICATE'; "
+                        + "expected PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY)",
+                e.getMessage());
     }
 }

@@ -63,27 +63,48 @@ public final class TestPki {
 
         Instant now = Instant.now();
         caKeys = ecKeyPair();
-        ca = certificate(caName, caKeys, caName, caKeys.getPrivate(), 1, now.minusSeconds(3600),
-                now.plusSeconds(2 * 86_400), extension("2.5.29.19", true, seq(bool(true))));
+        ca = certificate(
+                caName,
+                caKeys,
+                caName,
+                caKeys.getPrivate(),
+                1,
+                now.minusSeconds(3600),
+                now.plusSeconds(2 * 86_400),
+                extension("2.5.29.19", true, seq(bool(true))));
         KeyPair serverKeys = ecKeyPair();
-        X509Certificate server = certificate("localhost", serverKeys, caName, caKeys.getPrivate(), 2,
-                now.minusSeconds(3600), now.plusSeconds(2 * 86_400), subjectAltNames("localhost", "127.0.0.1"));
+        X509Certificate server = certificate(
+                "localhost",
+                serverKeys,
+                caName,
+                caKeys.getPrivate(),
+                2,
+                now.minusSeconds(3600),
+                now.plusSeconds(2 * 86_400),
+                subjectAltNames("localhost", "127.0.0.1"));
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
         KeyPair clientKeys = rsa.generateKeyPair();
-        X509Certificate client = certificate("gaday-client", clientKeys, caName, caKeys.getPrivate(), 3,
-                now.minusSeconds(3600), now.plusSeconds(2 * 86_400));
+        X509Certificate client = certificate(
+                "gaday-client",
+                clientKeys,
+                caName,
+                caKeys.getPrivate(),
+                3,
+                now.minusSeconds(3600),
+                now.plusSeconds(2 * 86_400));
 
         Files.writeString(caPem, pem("CERTIFICATE", ca.getEncoded()));
         KeyStore trust = emptyKeyStore();
         trust.setCertificateEntry("ca", ca);
         save(trust, trustStore);
         KeyStore serverStore = emptyKeyStore();
-        serverStore.setKeyEntry("server", serverKeys.getPrivate(), PASSWORD.toCharArray(),
-                new Certificate[] {server, ca});
+        serverStore.setKeyEntry(
+                "server", serverKeys.getPrivate(), PASSWORD.toCharArray(), new Certificate[] {server, ca});
         save(serverStore, serverKeystore);
         Files.writeString(clientCertPem, pem("CERTIFICATE", client.getEncoded()) + pem("CERTIFICATE", ca.getEncoded()));
-        Files.writeString(clientKeyPem, pem("PRIVATE KEY", clientKeys.getPrivate().getEncoded())); // PKCS#8
+        Files.writeString(
+                clientKeyPem, pem("PRIVATE KEY", clientKeys.getPrivate().getEncoded())); // PKCS#8
     }
 
     /**
@@ -94,8 +115,15 @@ public final class TestPki {
     public Path serverKeystore(String fileName, Instant notBefore, Instant notAfter, String... namesAndIps)
             throws IOException, GeneralSecurityException {
         KeyPair keys = ecKeyPair();
-        X509Certificate server = certificate(namesAndIps.length == 0 ? "server" : namesAndIps[0], keys, caName,
-                caKeys.getPrivate(), nextSerial++, notBefore, notAfter, subjectAltNames(namesAndIps));
+        X509Certificate server = certificate(
+                namesAndIps.length == 0 ? "server" : namesAndIps[0],
+                keys,
+                caName,
+                caKeys.getPrivate(),
+                nextSerial++,
+                notBefore,
+                notAfter,
+                subjectAltNames(namesAndIps));
         KeyStore store = emptyKeyStore();
         store.setKeyEntry("server", keys.getPrivate(), PASSWORD.toCharArray(), new Certificate[] {server, ca});
         Path file = dir.resolve(fileName);
@@ -152,7 +180,8 @@ public final class TestPki {
 
     static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }
 
@@ -163,8 +192,16 @@ public final class TestPki {
     }
 
     /** An X.509 v3 certificate signed with SHA256withECDSA by {@code issuerKey}, valid from notBefore to notAfter. */
-    private static X509Certificate certificate(String subject, KeyPair subjectKeys, String issuer, PrivateKey issuerKey,
-            long serial, Instant notBefore, Instant notAfter, byte[]... extensions) throws GeneralSecurityException {
+    private static X509Certificate certificate(
+            String subject,
+            KeyPair subjectKeys,
+            String issuer,
+            PrivateKey issuerKey,
+            long serial,
+            Instant notBefore,
+            Instant notAfter,
+            byte[]... extensions)
+            throws GeneralSecurityException {
         byte[] algorithm = seq(oid("1.2.840.10045.4.3.2"));
         byte[] tbs = seq(
                 tlv(0xA0, integer(BigInteger.TWO)),
@@ -182,8 +219,8 @@ public final class TestPki {
         byte[] bits = new byte[signed.length + 1];
         System.arraycopy(signed, 0, bits, 1, signed.length);
         byte[] der = seq(tbs, algorithm, tlv(0x03, bits));
-        return (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(der));
+        return (X509Certificate)
+                CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
     }
 
     // ---- DER -------------------------------------------------------------------------------------
@@ -241,7 +278,9 @@ public final class TestPki {
     }
 
     private static byte[] utcTime(Instant time) {
-        String text = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'").withZone(ZoneOffset.UTC).format(time);
+        String text = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'")
+                .withZone(ZoneOffset.UTC)
+                .format(time);
         return tlv(0x17, text.getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -49,24 +49,36 @@ class TlsFailuresTest {
         pki = new TestPki(dir);
         TestPki stranger = new TestPki(Files.createDirectories(dir.resolve("stranger")), "Somebody Else's CA");
         Instant now = Instant.now();
-        untrusted = https(stranger.serverKeystore("untrusted.p12", now.minusSeconds(3600), now.plusSeconds(86_400),
-                "localhost", "127.0.0.1"));
-        expired = https(pki.serverKeystore("expired.p12", now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)),
-                "localhost", "127.0.0.1"));
-        notYetValid = https(pki.serverKeystore("future.p12", now.plus(Duration.ofDays(10)), now.plus(Duration.ofDays(40)),
-                "localhost", "127.0.0.1"));
-        otherHost = https(pki.serverKeystore("other.p12", now.minusSeconds(3600), now.plusSeconds(86_400),
-                "prometheus.other.example"));
+        untrusted = https(stranger.serverKeystore(
+                "untrusted.p12", now.minusSeconds(3600), now.plusSeconds(86_400), "localhost", "127.0.0.1"));
+        expired = https(pki.serverKeystore(
+                "expired.p12",
+                now.minus(Duration.ofDays(30)),
+                now.minus(Duration.ofDays(1)),
+                "localhost",
+                "127.0.0.1"));
+        notYetValid = https(pki.serverKeystore(
+                "future.p12", now.plus(Duration.ofDays(10)), now.plus(Duration.ofDays(40)), "localhost", "127.0.0.1"));
+        otherHost = https(pki.serverKeystore(
+                "other.p12", now.minusSeconds(3600), now.plusSeconds(86_400), "prometheus.other.example"));
     }
 
     private static WireMockServer https(Path keystore) {
-        WireMockServer server = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort()
-                .keystorePath(keystore.toString()).keystoreType("PKCS12")
-                .keystorePassword(TestPki.PASSWORD).keyManagerPassword(TestPki.PASSWORD));
+        WireMockServer server = new WireMockServer(wireMockConfig()
+                .httpDisabled(true)
+                .dynamicHttpsPort()
+                .keystorePath(keystore.toString())
+                .keystoreType("PKCS12")
+                .keystorePassword(TestPki.PASSWORD)
+                .keyManagerPassword(TestPki.PASSWORD));
         server.start();
-        server.stubFor(post(urlPathEqualTo("/api/v1/query")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1763640000,\"7\"]}}")));
+        server.stubFor(
+                post(urlPathEqualTo("/api/v1/query"))
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1763640000,\"7\"]}}")));
         servers.add(server);
         return server;
     }
@@ -77,11 +89,12 @@ class TlsFailuresTest {
     }
 
     private static PrometheusException failure(WireMockServer server) {
-        HttpPrometheusClient client = new HttpPrometheusClient(PrometheusEndpoint.of("https://localhost:"
-                + server.httpsPort()).withTls(new TlsSettings(pki.caPem, null, null, false))
-                .withRetryPolicy(RetryPolicy.defaults().withMaxRetries(2)));
-        PrometheusException e = assertThrows(PrometheusException.class,
-                () -> client.query("7", Instant.ofEpochSecond(1_763_640_000)));
+        HttpPrometheusClient client =
+                new HttpPrometheusClient(PrometheusEndpoint.of("https://localhost:" + server.httpsPort())
+                        .withTls(new TlsSettings(pki.caPem, null, null, false))
+                        .withRetryPolicy(RetryPolicy.defaults().withMaxRetries(2)));
+        PrometheusException e =
+                assertThrows(PrometheusException.class, () -> client.query("7", Instant.ofEpochSecond(1_763_640_000)));
         assertEquals(PrometheusException.Kind.TLS, e.kind(), e.getMessage());
         assertEquals(1, e.attempts(), "a certificate problem is not retried");
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
@@ -91,8 +104,11 @@ class TlsFailuresTest {
     @Test
     void untrustedCertificate() {
         PrometheusException e = failure(untrusted);
-        assertTrue(e.getMessage().endsWith("TLS: the server's certificate is untrusted: it is not signed by a CA in "
-                + "the trust store; give the CA with --ca-file PEM (or, for tests only, --insecure-skip-verify)"),
+        assertTrue(
+                e.getMessage()
+                        .endsWith(
+                                "TLS: the server's certificate is untrusted: it is not signed by a CA in "
+                                        + "the trust store; give the CA with --ca-file PEM (or, for tests only, --insecure-skip-verify)"),
                 e.getMessage());
     }
 
@@ -111,14 +127,21 @@ class TlsFailuresTest {
     @Test
     void certificateForAnotherHostName() {
         PrometheusException e = failure(otherHost);
-        assertTrue(e.getMessage().contains("TLS: the server's certificate is for another host name, not localhost"),
+        assertTrue(
+                e.getMessage().contains("TLS: the server's certificate is for another host name, not localhost"),
                 e.getMessage());
     }
 
     @Test
     void theCommandLineShowsTheCauseInOneLine() {
-        CommandRun run = CommandRun.of(new ProbeCommand(Map.of()), "--prometheus-url", "https://localhost:"
-                + expired.httpsPort(), "--ca-file", pki.caPem.toString(), "--query", "7");
+        CommandRun run = CommandRun.of(
+                new ProbeCommand(Map.of()),
+                "--prometheus-url",
+                "https://localhost:" + expired.httpsPort(),
+                "--ca-file",
+                pki.caPem.toString(),
+                "--query",
+                "7");
         assertEquals(ExitCode.RUNTIME_ERROR.code(), run.exitCode());
         assertEquals(1, run.errLines().size(), run.err());
         assertTrue(run.err().contains("the server's certificate has expired"), run.err());

@@ -44,7 +44,8 @@ class AtomicFilesTest {
             assertEquals("content " + i + "\n", Files.readString(dir.resolve("out/file_" + i + ".txt")));
         }
         assertEquals("last", Files.readString(dir.resolve("other/sub/last.txt")));
-        assertEquals(50, names(dir.resolve("out")).size(), "no temp file may be left behind: " + names(dir.resolve("out")));
+        assertEquals(
+                50, names(dir.resolve("out")).size(), "no temp file may be left behind: " + names(dir.resolve("out")));
         assertEquals(List.of("last.txt"), names(dir.resolve("other/sub")));
     }
 
@@ -64,8 +65,8 @@ class AtomicFilesTest {
             contents.put(dir.resolve("n" + i + ".txt"), text("new " + i));
         }
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> AtomicFiles.writeAll(contents, 4,
-                AtomicFiles.Durability.FSYNC));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> AtomicFiles.writeAll(contents, 4, AtomicFiles.Durability.FSYNC));
 
         assertEquals("producer failed mid-way", e.getMessage());
         assertEquals("old a", Files.readString(first), "no target is replaced when any write fails");
@@ -96,7 +97,8 @@ class AtomicFilesTest {
 
     @Test
     void writtenFilesGetTheModeOfAnyNewFileNotOwnerOnly() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
         Path plain = Files.createFile(dir.resolve("plain.txt"));
 
         AtomicFiles.writeString(dir.resolve("single.txt"), "x");

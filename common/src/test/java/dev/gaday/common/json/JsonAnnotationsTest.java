@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The one mapper honours Jackson annotations: a future {@code @JsonProperty} is never silently ignored. */
 class JsonAnnotationsTest {
-    record Renamed(@JsonProperty("p99_ms") double p99Millis, Comparator comparator) {
-    }
+    record Renamed(@JsonProperty("p99_ms") double p99Millis, Comparator comparator) {}
 
     @Test
     void annotationsAreHonouredAndComparatorsAreSymbols() throws JsonProcessingException {

@@ -1,13 +1,13 @@
 package dev.gaday.common.json;
 
-import dev.gaday.common.io.Sha256;
-import dev.gaday.common.io.AtomicFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.error.ToolException;
+import dev.gaday.common.io.AtomicFiles;
+import dev.gaday.common.io.Sha256;
 import dev.gaday.common.model.FileKind;
 import dev.gaday.common.model.kpi.Certification;
 import dev.gaday.common.model.kpi.KpiSummary;
@@ -33,8 +33,20 @@ class JsonFilesTest {
 
     private static KpiSummary summary() {
         Window window = new Window(Instant.parse("2026-01-15T00:00:00Z"), Instant.parse("2026-01-16T00:00:00Z"), 300);
-        return new KpiSummary(1, "ga-kpi-summary", "test", Instant.parse("2026-01-16T00:05:00Z"), false, window,
-                null, List.of(), null, null, null, new Certification(Status.PASS, List.of()), null,
+        return new KpiSummary(
+                1,
+                "ga-kpi-summary",
+                "test",
+                Instant.parse("2026-01-16T00:05:00Z"),
+                false,
+                window,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                new Certification(Status.PASS, List.of()),
+                null,
                 Map.of("overall.availabilityPercent", "sum(x)"));
     }
 
@@ -63,8 +75,8 @@ class JsonFilesTest {
 
     @Test
     void aNewerSchemaVersionIsRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> FileKind.KPI_SUMMARY.check(2, "ga-kpi-summary"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> FileKind.KPI_SUMMARY.check(2, "ga-kpi-summary"));
         assertTrue(e.getMessage().contains("schemaVersion 2"), e.getMessage());
     }
 
@@ -80,15 +92,16 @@ class JsonFilesTest {
     @Test
     void aWrongTypeNamesTheJsonPath() throws IOException {
         Path file = dir.resolve("typed.json");
-        Files.writeString(file, Json.write(summary()).replace("\"intervalSeconds\" : 300", "\"intervalSeconds\" : \"x\""));
+        Files.writeString(
+                file, Json.write(summary()).replace("\"intervalSeconds\" : 300", "\"intervalSeconds\" : \"x\""));
         ToolException e = assertThrows(ToolException.class, () -> Json.readFile(file, KpiSummary.class));
         assertTrue(e.getMessage().contains("at window.intervalSeconds"), e.getMessage());
     }
 
     @Test
     void aComparatorIsItsSymbolBothWaysAndAnUnknownOneNamesItsPlace() throws IOException {
-        CriterionResult result = new CriterionResult("availability", 99.95, 99.9, Comparator.GREATER_OR_EQUAL, "%",
-                false, Status.PASS, "sum(x)", null);
+        CriterionResult result = new CriterionResult(
+                "availability", 99.95, 99.9, Comparator.GREATER_OR_EQUAL, "%", false, Status.PASS, "sum(x)", null);
         String json = Json.write(result);
         assertTrue(json.contains("\"comparator\" : \">=\""), json);
         assertEquals(result, Json.mapper().readValue(json, CriterionResult.class));
@@ -103,8 +116,8 @@ class JsonFilesTest {
 
     @Test
     void aMissingFileIsOneClearLine() {
-        ToolException e = assertThrows(ToolException.class,
-                () -> Json.readFile(dir.resolve("absent.json"), KpiSummary.class));
+        ToolException e =
+                assertThrows(ToolException.class, () -> Json.readFile(dir.resolve("absent.json"), KpiSummary.class));
         assertEquals(dir.resolve("absent.json") + ": no such file", e.getMessage());
     }
 
@@ -112,10 +125,12 @@ class JsonFilesTest {
     void atomicWriteLeavesNoTempFileAndAFailedWriteKeepsTheOldContent() throws IOException {
         Path file = dir.resolve("out.txt");
         AtomicFiles.writeString(file, "old");
-        assertThrows(IllegalStateException.class, () -> AtomicFiles.write(file, out -> {
-            out.write("half".getBytes(StandardCharsets.UTF_8));
-            throw new IllegalStateException("producer failed mid-way");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> AtomicFiles.write(file, out -> {
+                    out.write("half".getBytes(StandardCharsets.UTF_8));
+                    throw new IllegalStateException("producer failed mid-way");
+                }));
         assertEquals("old", Files.readString(file));
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList(), "no temp file may be left behind");
@@ -140,7 +155,9 @@ class JsonFilesTest {
 
     private int sha256sumCheck(String checksumFile) throws Exception {
         Process process = new ProcessBuilder("sha256sum", "--quiet", "-c", checksumFile)
-                .directory(dir.toFile()).redirectErrorStream(true).start();
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         process.getInputStream().readAllBytes();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
         return process.exitValue();
@@ -148,7 +165,8 @@ class JsonFilesTest {
 
     @Test
     void sha256OfKnownInput() {
-        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        assertEquals(
+                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
                 Sha256.hex("abc".getBytes(StandardCharsets.US_ASCII)));
     }
 }

@@ -30,8 +30,21 @@ class JsonMessagesTest {
 
     private static String summaryJson() {
         Window window = new Window(Instant.parse("2026-01-15T00:00:00Z"), Instant.parse("2026-01-16T00:00:00Z"), 300);
-        return Json.write(new KpiSummary(1, "ga-kpi-summary", "test", Instant.parse("2026-01-16T00:05:00Z"), false,
-                window, null, List.of(), null, null, null, new Certification(Status.PASS, List.of()), null, null));
+        return Json.write(new KpiSummary(
+                1,
+                "ga-kpi-summary",
+                "test",
+                Instant.parse("2026-01-16T00:05:00Z"),
+                false,
+                window,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                new Certification(Status.PASS, List.of()),
+                null,
+                null));
     }
 
     private String message(String json, Class<?> type) throws IOException {
@@ -42,8 +55,14 @@ class JsonMessagesTest {
         String message = e.getMessage();
         assertTrue(message.startsWith(file.toString()), message);
         assertEquals(1, message.lines().count(), message);
-        for (String internal : List.of("`", "DeserializationConfig", "DeserializationFeature", "java.", "Cannot ",
-                "reference chain", "com.fasterxml")) {
+        for (String internal : List.of(
+                "`",
+                "DeserializationConfig",
+                "DeserializationFeature",
+                "java.",
+                "Cannot ",
+                "reference chain",
+                "com.fasterxml")) {
             assertFalse(message.contains(internal), "library words '" + internal + "' in: " + message);
         }
         return message;
@@ -78,23 +97,22 @@ class JsonMessagesTest {
 
     @Test
     void aValueOfTheWrongTypeSaysWhatWasFound() throws IOException {
-        String bool = message(summaryJson().replace("\"partial\" : false", "\"partial\" : \"perhaps\""),
-                KpiSummary.class);
+        String bool =
+                message(summaryJson().replace("\"partial\" : false", "\"partial\" : \"perhaps\""), KpiSummary.class);
         assertTrue(bool.contains("at partial: expected true or false, found the string \"perhaps\""), bool);
-        String number = message(summaryJson().replace("\"intervalSeconds\" : 300", "\"intervalSeconds\" : \"x\""),
-                KpiSummary.class);
-        assertTrue(number.contains("at window.intervalSeconds: expected a whole number, found the string \"x\""),
-                number);
+        String number = message(
+                summaryJson().replace("\"intervalSeconds\" : 300", "\"intervalSeconds\" : \"x\""), KpiSummary.class);
+        assertTrue(
+                number.contains("at window.intervalSeconds: expected a whole number, found the string \"x\""), number);
         String list = message(summaryJson().replace("\"services\" : [ ]", "\"services\" : {}"), KpiSummary.class);
         assertTrue(list.contains("at services: expected a list, found an object"), list);
         String time = message(summaryJson().replace("\"2026-01-16T00:05:00Z\"", "\"yesterday\""), KpiSummary.class);
         assertTrue(time.contains("at generatedAt: expected an RFC 3339 time"), time);
         assertTrue(time.contains("found the string \"yesterday\""), time);
-        String status = message(summaryJson().replace("\"status\" : \"PASS\"", "\"status\" : \"MAYBE\""),
-                KpiSummary.class);
+        String status =
+                message(summaryJson().replace("\"status\" : \"PASS\"", "\"status\" : \"MAYBE\""), KpiSummary.class);
         assertTrue(status.contains("at certification.status: expected one of PASS, "), status);
-        String object = message(summaryJson().replace("\"window\" : {", "\"window\" : 7, \"x\" : {"),
-                KpiSummary.class);
+        String object = message(summaryJson().replace("\"window\" : {", "\"window\" : 7, \"x\" : {"), KpiSummary.class);
         assertTrue(object.contains("at window: expected an object, found a number"), object);
     }
 }

@@ -11,12 +11,28 @@ import org.junit.jupiter.api.Test;
 class ApiResponseReaderValueTest {
     @Test
     void everyFiniteValueParsesToExactlyTheDoubleJavaReads() {
-        List<String> tricky = List.of("0", "-0", "1", "0.1", "0.3", "123456", "99.92523178147742", "1e-320",
-                "4.9e-324", "2.2250738585072011e-308", "1.7976931348623157e+308", "9007199254740993",
-                "123456789012345678901234567890", "1.0000000000000002", "5e-7", "1780272300.123");
+        List<String> tricky = List.of(
+                "0",
+                "-0",
+                "1",
+                "0.1",
+                "0.3",
+                "123456",
+                "99.92523178147742",
+                "1e-320",
+                "4.9e-324",
+                "2.2250738585072011e-308",
+                "1.7976931348623157e+308",
+                "9007199254740993",
+                "123456789012345678901234567890",
+                "1.0000000000000002",
+                "5e-7",
+                "1780272300.123");
         for (String text : tricky) {
-            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(text)),
-                    Double.doubleToRawLongBits(ApiResponseReader.parseValue(text)), text);
+            assertEquals(
+                    Double.doubleToRawLongBits(Double.parseDouble(text)),
+                    Double.doubleToRawLongBits(ApiResponseReader.parseValue(text)),
+                    text);
         }
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < 20_000; i++) {
@@ -25,7 +41,9 @@ class ApiResponseReaderValueTest {
                 continue;
             }
             String text = Double.toString(value).replace("E", "e");
-            assertEquals(Double.doubleToRawLongBits(value), Double.doubleToRawLongBits(ApiResponseReader.parseValue(text)),
+            assertEquals(
+                    Double.doubleToRawLongBits(value),
+                    Double.doubleToRawLongBits(ApiResponseReader.parseValue(text)),
                     text);
         }
     }

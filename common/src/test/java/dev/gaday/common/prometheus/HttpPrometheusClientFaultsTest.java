@@ -8,9 +8,9 @@ import dev.gaday.common.prometheus.faults.FaultServer;
 import dev.gaday.common.prometheus.faults.SourceFault;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** The broken-source corpus against the client: each fault is a PrometheusException naming it, never a result. */
 class HttpPrometheusClientFaultsTest {
@@ -21,8 +21,8 @@ class HttpPrometheusClientFaultsTest {
     }
 
     private static HttpPrometheusClient client(String url, long maxAnswerBytes) {
-        return new HttpPrometheusClient(PrometheusEndpoint.of(url).withRetryPolicy(RetryPolicy.none())
-                .withMaxAnswerBytes(maxAnswerBytes));
+        return new HttpPrometheusClient(
+                PrometheusEndpoint.of(url).withRetryPolicy(RetryPolicy.none()).withMaxAnswerBytes(maxAnswerBytes));
     }
 
     @ParameterizedTest
@@ -34,16 +34,19 @@ class HttpPrometheusClientFaultsTest {
                 QueryResult result = client.query("up", TIME);
                 if (result instanceof QueryResult.StringValue) {
                     // A well-formed string answer: the client gives it; the tool refuses it (tested there).
-                    throw PrometheusException.of(PrometheusException.Kind.BAD_RESPONSE, "query", 200, null,
-                            "string", null, null);
+                    throw PrometheusException.of(
+                            PrometheusException.Kind.BAD_RESPONSE, "query", 200, null, "string", null, null);
                 }
             });
             assertTrue(instant.getMessage().contains(fault.expectedInMessage()), instant.getMessage());
             assertEquals(1, instant.getMessage().lines().count(), instant.getMessage());
-            PrometheusException range = assertThrows(PrometheusException.class,
+            PrometheusException range = assertThrows(
+                    PrometheusException.class,
                     () -> client.queryRange("up", TIME, TIME.plusSeconds(600), Duration.ofMinutes(5)));
-            assertTrue(range.getMessage().contains(fault.expectedInMessage())
-                    || fault == SourceFault.WRONG_RESULT_TYPE && range.getMessage().contains("expected a matrix"),
+            assertTrue(
+                    range.getMessage().contains(fault.expectedInMessage())
+                            || fault == SourceFault.WRONG_RESULT_TYPE
+                                    && range.getMessage().contains("expected a matrix"),
                     range.getMessage());
         }
     }
@@ -52,8 +55,13 @@ class HttpPrometheusClientFaultsTest {
     void noSeriesIsAnEmptyResultNotAFailure() {
         try (FaultServer server = FaultServer.start(SourceFault.NO_SERIES)) {
             HttpPrometheusClient client = client(server.url(), PrometheusEndpoint.DEFAULT_MAX_ANSWER_BYTES);
-            assertEquals(0, ((QueryResult.Vector) client.query("up", TIME)).samples().size());
-            assertEquals(0, client.queryRange("up", TIME, TIME.plusSeconds(600), Duration.ofMinutes(5)).series().size());
+            assertEquals(
+                    0, ((QueryResult.Vector) client.query("up", TIME)).samples().size());
+            assertEquals(
+                    0,
+                    client.queryRange("up", TIME, TIME.plusSeconds(600), Duration.ofMinutes(5))
+                            .series()
+                            .size());
         }
     }
 
@@ -65,7 +73,8 @@ class HttpPrometheusClientFaultsTest {
                     .withMaxAnswerBytes(64 * 1024));
             PrometheusException e = assertThrows(PrometheusException.class, () -> client.query("up", TIME));
             assertEquals(PrometheusException.Kind.TOO_LARGE, e.kind());
-            assertTrue(e.getMessage().contains("larger than the cap of 65.5 KB (65536 bytes; --max-answer-size)"),
+            assertTrue(
+                    e.getMessage().contains("larger than the cap of 65.5 KB (65536 bytes; --max-answer-size)"),
                     e.getMessage());
             assertEquals(1, server.requests(), "a too-large answer is not asked for again");
         }
@@ -76,7 +85,9 @@ class HttpPrometheusClientFaultsTest {
         try (FaultServer server = FaultServer.oversized(2L * 1024 * 1024)) {
             HttpPrometheusClient client = client(server.url(), 4L * 1024 * 1024);
             QueryResult.Vector vector = (QueryResult.Vector) client.query("up", TIME);
-            assertTrue(vector.samples().size() > 7000, "series: " + vector.samples().size());
+            assertTrue(
+                    vector.samples().size() > 7000,
+                    "series: " + vector.samples().size());
         }
     }
 }

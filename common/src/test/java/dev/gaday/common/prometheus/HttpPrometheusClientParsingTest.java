@@ -33,18 +33,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HttpPrometheusClientParsingTest {
     @RegisterExtension
     static WireMockExtension wire = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().gzipDisabled(true)).build();
+            .options(wireMockConfig().dynamicPort().gzipDisabled(true))
+            .build();
 
     private static final Instant T = Instant.ofEpochSecond(1_763_640_000);
 
     private HttpPrometheusClient client() {
-        return new HttpPrometheusClient(PrometheusEndpoint.of(wire.baseUrl())
-                .withRetryPolicy(RetryPolicy.none()));
+        return new HttpPrometheusClient(PrometheusEndpoint.of(wire.baseUrl()).withRetryPolicy(RetryPolicy.none()));
     }
 
     private static void answerQuery(int status, String contentType, String body) {
-        wire.stubFor(post(urlPathEqualTo("/api/v1/query")).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", contentType).withBody(body)));
+        wire.stubFor(post(urlPathEqualTo("/api/v1/query"))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", contentType)
+                        .withBody(body)));
     }
 
     private static void answerQuery(String json) {
@@ -53,7 +56,8 @@ class HttpPrometheusClientParsingTest {
 
     @Test
     void vectorWithLabelsAndSpecialValues() {
-        answerQuery("""
+        answerQuery(
+                """
                 {"status":"success","data":{"resultType":"vector","result":[
                   {"metric":{"__name__":"up","job":"api"},"value":[1763640000.5,"1"]},
                   {"metric":{"job":"nan"},"value":[1763640000.5,"NaN"]},
@@ -81,12 +85,20 @@ class HttpPrometheusClientParsingTest {
 
     @Test
     void matrixScalarAndString() {
-        wire.stubFor(post(urlPathEqualTo("/api/v1/query_range")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody("""
+        wire.stubFor(
+                post(urlPathEqualTo("/api/v1/query_range"))
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                """
                 {"status":"success","data":{"resultType":"matrix","result":[
                   {"metric":{"service":"a"},"values":[[1763640000,"1"],[1763640015,"2.5"],[1763640030,"NaN"]]}]}}""")));
-        QueryResult.Matrix matrix = client().queryRange("x", Instant.ofEpochSecond(1_763_640_000),
-                Instant.ofEpochSecond(1_763_640_030), Duration.ofSeconds(15));
+        QueryResult.Matrix matrix = client().queryRange(
+                        "x",
+                        Instant.ofEpochSecond(1_763_640_000),
+                        Instant.ofEpochSecond(1_763_640_030),
+                        Duration.ofSeconds(15));
         assertEquals(1, matrix.series().size());
         assertEquals("a", matrix.series().get(0).label("service"));
         List<QueryResult.Sample> samples = matrix.series().get(0).samples();
@@ -99,21 +111,25 @@ class HttpPrometheusClientParsingTest {
                 .withFormParam("end", equalTo("1763640030.000"))
                 .withFormParam("step", equalTo("15.000")));
 
-        answerQuery("""
+        answerQuery(
+                """
                 {"status":"success","data":{"resultType":"scalar","result":[1763640000,"-Inf"]}}""");
         QueryResult.Scalar scalar = assertInstanceOf(QueryResult.Scalar.class, client().query("-1/0", T));
         assertEquals(Double.NEGATIVE_INFINITY, scalar.sample().value());
         assertEquals(Instant.ofEpochSecond(1_763_640_000), scalar.sample().time());
 
-        answerQuery("""
+        answerQuery(
+                """
                 {"status":"success","data":{"resultType":"string","result":[1763640000,"hello"]}}""");
-        QueryResult.StringValue string = assertInstanceOf(QueryResult.StringValue.class, client().query("\"hello\"", T));
+        QueryResult.StringValue string =
+                assertInstanceOf(QueryResult.StringValue.class, client().query("\"hello\"", T));
         assertEquals("hello", string.value());
     }
 
     @Test
     void fieldOrderDoesNotMatter() {
-        answerQuery("""
+        answerQuery(
+                """
                 {"data":{"result":[{"value":[1763640000,"3"],"metric":{"job":"x"}}],"resultType":"vector",
                  "extra":{"ignored":[1,2,{"a":null}]}},"warnings":["w"],"status":"success"}""");
         QueryResult.Vector vector = assertInstanceOf(QueryResult.Vector.class, client().query("x", T));
@@ -121,9 +137,14 @@ class HttpPrometheusClientParsingTest {
         assertEquals("x", vector.samples().get(0).label("job"));
         assertEquals(List.of("w"), vector.warnings());
 
-        answerQuery("""
+        answerQuery(
+                """
                 {"data":{"result":[1763640000,"2"],"resultType":"scalar"},"status":"success"}""");
-        assertEquals(2.0, assertInstanceOf(QueryResult.Scalar.class, client().query("2", T)).sample().value());
+        assertEquals(
+                2.0,
+                assertInstanceOf(QueryResult.Scalar.class, client().query("2", T))
+                        .sample()
+                        .value());
     }
 
     @Test
@@ -151,33 +172,47 @@ class HttpPrometheusClientParsingTest {
 
     @Test
     void warningsAreSurfaced() {
-        answerQuery("""
+        answerQuery(
+                """
                 {"status":"success","warnings":["PromQL info: metric might not be a counter"],
                  "infos":["input to histogram_quantile has no le label"],
                  "data":{"resultType":"vector","result":[]}}""");
         QueryResult result = client().query("rate(x[5m])", T);
-        assertEquals(List.of("PromQL info: metric might not be a counter",
-                "info: input to histogram_quantile has no le label"), result.warnings());
+        assertEquals(
+                List.of(
+                        "PromQL info: metric might not be a counter",
+                        "info: input to histogram_quantile has no le label"),
+                result.warnings());
     }
 
     @Test
     void badDataIsAUsageErrorWithTheApiText() {
-        answerQuery(400, "application/json", """
+        answerQuery(
+                400,
+                "application/json",
+                """
                 {"status":"error","errorType":"bad_data","error":"invalid parameter \\"query\\": 1:5: parse error: unexpected end of input"}""");
         PrometheusException e = assertThrows(PrometheusException.class, () -> client().query("sum(", T));
         assertEquals(Kind.API_ERROR, e.kind());
         assertEquals("bad_data", e.errorType());
         assertEquals(400, e.httpStatus());
         assertEquals(ExitCode.USAGE, e.exitCode());
-        assertTrue(e.getMessage().startsWith("POST " + wire.baseUrl() + "/api/v1/query [query=sum(, time="),
+        assertTrue(
+                e.getMessage().startsWith("POST " + wire.baseUrl() + "/api/v1/query [query=sum(, time="),
                 e.getMessage());
-        assertTrue(e.getMessage().endsWith("Prometheus error (HTTP 400 Bad Request, bad_data): invalid parameter "
-                + "\"query\": 1:5: parse error: unexpected end of input"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith("Prometheus error (HTTP 400 Bad Request, bad_data): invalid parameter "
+                                + "\"query\": 1:5: parse error: unexpected end of input"),
+                e.getMessage());
     }
 
     @Test
     void executionErrorIsARuntimeError() {
-        answerQuery(422, "application/json", """
+        answerQuery(
+                422,
+                "application/json",
+                """
                 {"status":"error","errorType":"execution","error":"query processing would load too many samples into memory"}""");
         PrometheusException e = assertThrows(PrometheusException.class, () -> client().query("big", T));
         assertEquals(Kind.API_ERROR, e.kind());
@@ -188,7 +223,8 @@ class HttpPrometheusClientParsingTest {
 
     @Test
     void nativeHistogramIsUnsupportedNotACrash() {
-        answerQuery("""
+        answerQuery(
+                """
                 {"status":"success","data":{"resultType":"vector","result":[
                   {"metric":{"__name__":"rpc_seconds"},"histogram":[1763640000,{"count":"3","sum":"1.5",
                    "buckets":[[0,"0.5","1","3"]]}]}]}}""");
@@ -197,12 +233,17 @@ class HttpPrometheusClientParsingTest {
         assertTrue(e.getMessage().contains("native-histogram"), e.getMessage());
         assertTrue(e.getMessage().contains("rpc_seconds"), e.getMessage());
 
-        wire.stubFor(post(urlPathEqualTo("/api/v1/query_range")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody("""
+        wire.stubFor(
+                post(urlPathEqualTo("/api/v1/query_range"))
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                """
                 {"status":"success","data":{"resultType":"matrix","result":[
                   {"metric":{"__name__":"rpc_seconds"},"histograms":[[1763640000,{"count":"3","sum":"1.5"}]]}]}}""")));
-        PrometheusException range = assertThrows(PrometheusException.class, () -> client().queryRange("rpc_seconds",
-                T, T.plusSeconds(60), Duration.ofSeconds(15)));
+        PrometheusException range = assertThrows(PrometheusException.class, () -> client().queryRange(
+                        "rpc_seconds", T, T.plusSeconds(60), Duration.ofSeconds(15)));
         assertEquals(Kind.UNSUPPORTED, range.kind());
     }
 
@@ -221,22 +262,30 @@ class HttpPrometheusClientParsingTest {
         assertEquals(Kind.BAD_RESPONSE, garbage.kind());
         assertTrue(garbage.getMessage().contains("malformed JSON"), garbage.getMessage());
 
-        answerQuery("""
+        answerQuery(
+                """
                 {"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[17636""");
         PrometheusException truncated = assertThrows(PrometheusException.class, () -> client().query("up", T));
         assertEquals(Kind.BAD_RESPONSE, truncated.kind());
         assertTrue(truncated.getMessage().contains("malformed JSON"), truncated.getMessage());
 
-        answerQuery("""
+        answerQuery(
+                """
                 {"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1763640000,"abc"]}]}}""");
         PrometheusException value = assertThrows(PrometheusException.class, () -> client().query("up", T));
         assertEquals(Kind.BAD_RESPONSE, value.kind());
         assertTrue(value.getMessage().contains("not a number: 'abc'"), value.getMessage());
 
         answerQuery("{\"data\":{}}");
-        assertEquals(Kind.BAD_RESPONSE, assertThrows(PrometheusException.class, () -> client().query("up", T)).kind());
+        assertEquals(
+                Kind.BAD_RESPONSE,
+                assertThrows(PrometheusException.class, () -> client().query("up", T))
+                        .kind());
         answerQuery("[]");
-        assertEquals(Kind.BAD_RESPONSE, assertThrows(PrometheusException.class, () -> client().query("up", T)).kind());
+        assertEquals(
+                Kind.BAD_RESPONSE,
+                assertThrows(PrometheusException.class, () -> client().query("up", T))
+                        .kind());
     }
 
     @Test
@@ -255,16 +304,22 @@ class HttpPrometheusClientParsingTest {
         QueryResult.Scalar scalar = assertInstanceOf(QueryResult.Scalar.class, client().query("42", T));
 
         assertEquals(42.0, scalar.sample().value());
-        wire.verify(postRequestedFor(urlPathEqualTo("/api/v1/query")).withHeader("Accept-Encoding", equalTo("identity")));
+        wire.verify(
+                postRequestedFor(urlPathEqualTo("/api/v1/query")).withHeader("Accept-Encoding", equalTo("identity")));
     }
 
     @Test
     void aUsersOwnAcceptEncodingIsKeptAndItsGzipAnswerRead() throws IOException {
         stubGzippedScalar();
         HttpPrometheusClient client = new HttpPrometheusClient(PrometheusEndpoint.of(wire.baseUrl())
-                .withRetryPolicy(RetryPolicy.none()).withHeader("Accept-Encoding", "gzip"));
+                .withRetryPolicy(RetryPolicy.none())
+                .withHeader("Accept-Encoding", "gzip"));
 
-        assertEquals(42.0, assertInstanceOf(QueryResult.Scalar.class, client.query("42", T)).sample().value());
+        assertEquals(
+                42.0,
+                assertInstanceOf(QueryResult.Scalar.class, client.query("42", T))
+                        .sample()
+                        .value());
         wire.verify(postRequestedFor(urlPathEqualTo("/api/v1/query")).withHeader("Accept-Encoding", equalTo("gzip")));
     }
 
@@ -279,25 +334,29 @@ class HttpPrometheusClientParsingTest {
     }
 
     private static void stubGzippedScalar() throws IOException {
-        byte[] json = """
+        byte[] json =
+                """
                 {"status":"success","data":{"resultType":"scalar","result":[1763640000,"42"]}}"""
-                .getBytes(StandardCharsets.UTF_8);
+                        .getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
             gzip.write(json);
         }
-        wire.stubFor(post(urlPathEqualTo("/api/v1/query")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withHeader("Content-Encoding", "gzip")
-                .withBody(gzipped.toByteArray())));
+        wire.stubFor(post(urlPathEqualTo("/api/v1/query"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("Content-Encoding", "gzip")
+                        .withBody(gzipped.toByteArray())));
     }
 
     @Test
     void labelValuesWithMatchersAndPathPrefix() {
-        wire.stubFor(get(urlPathEqualTo("/prometheus/api/v1/label/service/values")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"status\":\"success\",\"data\":[\"api\",\"checkout\"]}")));
-        HttpPrometheusClient client = new HttpPrometheusClient(PrometheusEndpoint.of(wire.baseUrl() + "/prometheus/")
-                .withRetryPolicy(RetryPolicy.none()));
+        wire.stubFor(get(urlPathEqualTo("/prometheus/api/v1/label/service/values"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"status\":\"success\",\"data\":[\"api\",\"checkout\"]}")));
+        HttpPrometheusClient client = new HttpPrometheusClient(
+                PrometheusEndpoint.of(wire.baseUrl() + "/prometheus/").withRetryPolicy(RetryPolicy.none()));
 
         List<String> values = client.labelValues("service", List.of("up{job=\"x\"}"), T.minusSeconds(3600), T);
 

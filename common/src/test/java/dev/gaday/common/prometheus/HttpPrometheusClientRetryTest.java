@@ -26,19 +26,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Faults injected with WireMock: what is retried, how often, and the one error when it gives up. */
 class HttpPrometheusClientRetryTest {
     @RegisterExtension
-    static WireMockExtension wire = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wire = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private static final Instant T = Instant.ofEpochSecond(1_763_640_000);
-    private static final String OK = """
+    private static final String OK =
+            """
             {"status":"success","data":{"resultType":"scalar","result":[1763640000,"1"]}}""";
 
     private final FakeTime time = new FakeTime(true);
 
     private HttpPrometheusClient client(int maxRetries, Duration budget, Duration requestTimeout) {
-        RetryPolicy policy = time.apply(RetryPolicy.defaults().withMaxRetries(maxRetries).withBudget(budget),
-                () -> 0.5);
-        return new HttpPrometheusClient(PrometheusEndpoint.of(wire.baseUrl()).withRetryPolicy(policy)
-                .withRequestTimeout(requestTimeout));
+        RetryPolicy policy =
+                time.apply(RetryPolicy.defaults().withMaxRetries(maxRetries).withBudget(budget), () -> 0.5);
+        return new HttpPrometheusClient(
+                PrometheusEndpoint.of(wire.baseUrl()).withRetryPolicy(policy).withRequestTimeout(requestTimeout));
     }
 
     private HttpPrometheusClient client() {
@@ -54,11 +57,16 @@ class HttpPrometheusClientRetryTest {
         String state = Scenario.STARTED;
         for (int i = 0; i < failures.length; i++) {
             String next = "after-" + (i + 1);
-            wire.stubFor(post(urlPathEqualTo("/api/v1/query")).inScenario("faults").whenScenarioStateIs(state)
-                    .willReturn(failures[i]).willSetStateTo(next));
+            wire.stubFor(post(urlPathEqualTo("/api/v1/query"))
+                    .inScenario("faults")
+                    .whenScenarioStateIs(state)
+                    .willReturn(failures[i])
+                    .willSetStateTo(next));
             state = next;
         }
-        wire.stubFor(post(urlPathEqualTo("/api/v1/query")).inScenario("faults").whenScenarioStateIs(state)
+        wire.stubFor(post(urlPathEqualTo("/api/v1/query"))
+                .inScenario("faults")
+                .whenScenarioStateIs(state)
                 .willReturn(ok()));
     }
 
@@ -68,11 +76,13 @@ class HttpPrometheusClientRetryTest {
 
     @Test
     void serviceUnavailableTwiceThenSuccess() {
-        failThenSucceed(aResponse().withStatus(503).withBody("overloaded"), aResponse().withStatus(502));
+        failThenSucceed(
+                aResponse().withStatus(503).withBody("overloaded"), aResponse().withStatus(502));
 
         QueryResult result = client().query("up", T);
 
-        assertEquals(1.0, assertInstanceOf(QueryResult.Scalar.class, result).sample().value());
+        assertEquals(
+                1.0, assertInstanceOf(QueryResult.Scalar.class, result).sample().value());
         wire.verify(exactly(3), postRequestedFor(urlPathEqualTo("/api/v1/query")));
         // random 0.5 of caps 0.5 s and 1 s
         assertEquals(List.of(Duration.ofMillis(250), Duration.ofMillis(500)), time.sleeps);
@@ -90,7 +100,8 @@ class HttpPrometheusClientRetryTest {
 
     @Test
     void connectionResetIsRetried() {
-        failThenSucceed(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+        failThenSucceed(
+                aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
                 aResponse().withFault(Fault.EMPTY_RESPONSE));
 
         client().query("up", T);
@@ -103,7 +114,8 @@ class HttpPrometheusClientRetryTest {
     void answerSlowerThanTheTimeoutIsRetried() {
         failThenSucceed(ok().withFixedDelay(3_000));
 
-        QueryResult result = client(4, Duration.ofMinutes(1), Duration.ofMillis(300)).query("up", T);
+        QueryResult result =
+                client(4, Duration.ofMinutes(1), Duration.ofMillis(300)).query("up", T);
 
         assertInstanceOf(QueryResult.Scalar.class, result);
         assertEquals(2, requestsMade());
@@ -113,20 +125,24 @@ class HttpPrometheusClientRetryTest {
     void timeoutOnEveryAttemptNamesTheTimeout() {
         wire.stubFor(post(urlPathEqualTo("/api/v1/query")).willReturn(ok().withFixedDelay(2_000)));
 
-        PrometheusException e = assertThrows(PrometheusException.class,
-                () -> client(1, Duration.ofMinutes(1), Duration.ofMillis(200)).query("up", T));
+        PrometheusException e =
+                assertThrows(PrometheusException.class, () -> client(1, Duration.ofMinutes(1), Duration.ofMillis(200))
+                        .query("up", T));
 
         assertEquals(Kind.TIMEOUT, e.kind());
         assertEquals(2, e.attempts());
-        assertTrue(e.getMessage().contains("gave up after 2 attempts; last failure: no complete answer within 200ms"),
+        assertTrue(
+                e.getMessage().contains("gave up after 2 attempts; last failure: no complete answer within 200ms"),
                 e.getMessage());
     }
 
     @Test
     void badRequestIsNeverRetried() {
-        wire.stubFor(post(urlPathEqualTo("/api/v1/query")).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"parse error\"}")));
+        wire.stubFor(post(urlPathEqualTo("/api/v1/query"))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"parse error\"}")));
 
         PrometheusException e = assertThrows(PrometheusException.class, () -> client().query("sum(", T));
 
@@ -138,13 +154,19 @@ class HttpPrometheusClientRetryTest {
 
     @Test
     void spentBudgetGivesOneClearErrorWithTheAttemptsCounted() {
-        wire.stubFor(post(urlPathEqualTo("/api/v1/query")).willReturn(aResponse().withStatus(503)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"status\":\"error\",\"errorType\":\"unavailable\",\"error\":\"too many queries\"}")));
+        wire.stubFor(
+                post(urlPathEqualTo("/api/v1/query"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(503)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"status\":\"error\",\"errorType\":\"unavailable\",\"error\":\"too many queries\"}")));
 
         String promql = "sum(rate(http_requests_total{status=~\"5..\"}[5m]))";
-        PrometheusException e = assertThrows(PrometheusException.class,
-                () -> client(100, Duration.ofSeconds(20), Duration.ofSeconds(5)).query(promql, T));
+        PrometheusException e =
+                assertThrows(PrometheusException.class, () -> client(100, Duration.ofSeconds(20), Duration.ofSeconds(5))
+                        .query(promql, T));
 
         int made = requestsMade();
         assertEquals(made, e.attempts());
@@ -173,8 +195,8 @@ class HttpPrometheusClientRetryTest {
             port = socket.getLocalPort();
         }
         RetryPolicy policy = time.apply(RetryPolicy.defaults().withMaxRetries(2), () -> 0.5);
-        HttpPrometheusClient client = new HttpPrometheusClient(PrometheusEndpoint.of("http://127.0.0.1:" + port)
-                .withRetryPolicy(policy));
+        HttpPrometheusClient client = new HttpPrometheusClient(
+                PrometheusEndpoint.of("http://127.0.0.1:" + port).withRetryPolicy(policy));
 
         PrometheusException e = assertThrows(PrometheusException.class, () -> client.query("up", T));
 

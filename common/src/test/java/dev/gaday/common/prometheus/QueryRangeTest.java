@@ -55,13 +55,17 @@ class QueryRangeTest {
         assertEquals(4, range.points());
         assertEquals(START.plusSeconds(90), range.lastPoint());
         List<QueryRange> chunks = range.split(3);
-        assertEquals(List.of(START, START.plusSeconds(30), START.plusSeconds(60), START.plusSeconds(90)),
-                gridOf(chunks));
+        assertEquals(
+                List.of(START, START.plusSeconds(30), START.plusSeconds(60), START.plusSeconds(90)), gridOf(chunks));
     }
 
     @Test
     void exactMultiplesAndSinglePoints() {
-        assertEquals(1, new QueryRange(START, START, Duration.ofSeconds(15)).split(11_000).size());
+        assertEquals(
+                1,
+                new QueryRange(START, START, Duration.ofSeconds(15))
+                        .split(11_000)
+                        .size());
         QueryRange exact = new QueryRange(START, START.plusSeconds(15L * 21_999), Duration.ofSeconds(15));
         assertEquals(22_000, exact.points());
         List<QueryRange> chunks = exact.split(11_000);
@@ -73,7 +77,8 @@ class QueryRangeTest {
 
     @Test
     void rejectsBadRanges() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new QueryRange(START, START.minusSeconds(1), Duration.ofSeconds(1)));
         assertThrows(IllegalArgumentException.class, () -> new QueryRange(START, START, Duration.ZERO));
     }

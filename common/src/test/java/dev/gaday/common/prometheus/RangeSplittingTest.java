@@ -20,7 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** A 24 h range at a 5 s step goes out as two requests and comes back as one matrix, every point once. */
 class RangeSplittingTest {
     @RegisterExtension
-    static WireMockExtension wire = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wire = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private static final long START = 1_763_596_800L; // 2025-11-20T00:00:00Z
     private static final long END = START + 86_400;
@@ -50,24 +52,31 @@ class RangeSplittingTest {
         long secondStart = firstEnd + STEP;
         long bFrom = START + 12_000L * STEP; // "b" appears only in the second chunk
         // The first chunk's answer also carries the second chunk's first point: it must appear once.
-        wire.stubFor(post(urlPathEqualTo("/api/v1/query_range")).withFormParam("start", equalTo(START + ".000"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+        wire.stubFor(post(urlPathEqualTo("/api/v1/query_range"))
+                .withFormParam("start", equalTo(START + ".000"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
                         .withBody(chunkBody(START, firstEnd, bFrom, true))));
-        wire.stubFor(post(urlPathEqualTo("/api/v1/query_range")).withFormParam("start", equalTo(secondStart + ".000"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+        wire.stubFor(post(urlPathEqualTo("/api/v1/query_range"))
+                .withFormParam("start", equalTo(secondStart + ".000"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
                         .withBody(chunkBody(secondStart, END, bFrom, false))));
-        HttpPrometheusClient client = new HttpPrometheusClient(PrometheusEndpoint.of(wire.baseUrl())
-                .withRetryPolicy(RetryPolicy.none()));
+        HttpPrometheusClient client =
+                new HttpPrometheusClient(PrometheusEndpoint.of(wire.baseUrl()).withRetryPolicy(RetryPolicy.none()));
 
-        QueryResult.Matrix matrix = client.queryRange("x", Instant.ofEpochSecond(START), Instant.ofEpochSecond(END),
-                Duration.ofSeconds(STEP));
+        QueryResult.Matrix matrix = client.queryRange(
+                "x", Instant.ofEpochSecond(START), Instant.ofEpochSecond(END), Duration.ofSeconds(STEP));
 
         wire.verify(exactly(2), postRequestedFor(urlPathEqualTo("/api/v1/query_range")));
-        wire.verify(postRequestedFor(urlPathEqualTo("/api/v1/query_range")).withFormParam("query", equalTo("x"))
-                .withFormParam("start", equalTo(START + ".000")).withFormParam("end", equalTo(firstEnd + ".000"))
+        wire.verify(postRequestedFor(urlPathEqualTo("/api/v1/query_range"))
+                .withFormParam("query", equalTo("x"))
+                .withFormParam("start", equalTo(START + ".000"))
+                .withFormParam("end", equalTo(firstEnd + ".000"))
                 .withFormParam("step", equalTo("5.000")));
         wire.verify(postRequestedFor(urlPathEqualTo("/api/v1/query_range"))
-                .withFormParam("start", equalTo(secondStart + ".000")).withFormParam("end", equalTo(END + ".000"))
+                .withFormParam("start", equalTo(secondStart + ".000"))
+                .withFormParam("end", equalTo(END + ".000"))
                 .withFormParam("step", equalTo("5.000")));
 
         assertEquals(2, matrix.series().size());
@@ -75,7 +84,10 @@ class RangeSplittingTest {
         assertEquals(Map.of("service", "a"), a.metric());
         assertEquals(17_281, a.samples().size());
         for (int k = 0; k < a.samples().size(); k++) {
-            assertEquals(Instant.ofEpochSecond(START + (long) k * STEP), a.samples().get(k).time(), "time " + k);
+            assertEquals(
+                    Instant.ofEpochSecond(START + (long) k * STEP),
+                    a.samples().get(k).time(),
+                    "time " + k);
             assertEquals(k, a.samples().get(k).value(), "value " + k);
         }
         QueryResult.Series b = matrix.series().get(1);

@@ -31,9 +31,14 @@ class RetryPolicyTest {
     @Test
     void fullJitterSpansZeroToTheCap() {
         RetryPolicy policy = RetryPolicy.defaults().withDelays(Duration.ofMillis(100), Duration.ofSeconds(2));
-        assertEquals(Duration.ZERO, policy.withTiming(d -> { }, System::nanoTime, () -> 0.0).backoff(3));
-        assertEquals(Duration.ofMillis(400), policy.withTiming(d -> { }, System::nanoTime, () -> 0.5).backoff(3));
-        Duration nearTop = policy.withTiming(d -> { }, System::nanoTime, () -> 0.999_999).backoff(3);
+        assertEquals(
+                Duration.ZERO,
+                policy.withTiming(d -> {}, System::nanoTime, () -> 0.0).backoff(3));
+        assertEquals(
+                Duration.ofMillis(400),
+                policy.withTiming(d -> {}, System::nanoTime, () -> 0.5).backoff(3));
+        Duration nearTop =
+                policy.withTiming(d -> {}, System::nanoTime, () -> 0.999_999).backoff(3);
         assertTrue(nearTop.compareTo(Duration.ofMillis(799)) > 0 && nearTop.compareTo(Duration.ofMillis(800)) <= 0);
     }
 
@@ -42,21 +47,28 @@ class RetryPolicyTest {
         Random random = new Random(42);
         for (int run = 0; run < 200; run++) {
             FakeTime time = new FakeTime(false);
-            RetryPolicy policy = time.apply(RetryPolicy.defaults().withMaxRetries(20)
-                    .withDelays(Duration.ofMillis(50), Duration.ofSeconds(1)).withBudget(Duration.ofSeconds(5)),
+            RetryPolicy policy = time.apply(
+                    RetryPolicy.defaults()
+                            .withMaxRetries(20)
+                            .withDelays(Duration.ofMillis(50), Duration.ofSeconds(1))
+                            .withBudget(Duration.ofSeconds(5)),
                     random::nextDouble);
             AtomicInteger attempts = new AtomicInteger();
-            PrometheusException e = assertThrows(PrometheusException.class, () -> policy.execute(left -> {
-                attempts.incrementAndGet();
-                // each attempt costs a little time, never more than it is given (as the client's call timeout ensures)
-                time.advance(left.compareTo(Duration.ofMillis(20)) < 0 ? left : Duration.ofMillis(20));
-                throw failure(Kind.HTTP_STATUS, 503, null);
-            }));
+            PrometheusException e = assertThrows(
+                    PrometheusException.class,
+                    () -> policy.execute(left -> {
+                        attempts.incrementAndGet();
+                        // each attempt costs a little time, never more than it is given (as the client's call timeout
+                        // ensures)
+                        time.advance(left.compareTo(Duration.ofMillis(20)) < 0 ? left : Duration.ofMillis(20));
+                        throw failure(Kind.HTTP_STATUS, 503, null);
+                    }));
             assertEquals(attempts.get(), e.attempts());
             assertEquals(attempts.get() - 1, time.sleeps.size(), "one sleep between two attempts");
             for (int i = 0; i < time.sleeps.size(); i++) {
                 Duration sleep = time.sleeps.get(i);
-                assertTrue(!sleep.isNegative() && sleep.compareTo(policy.backoffCap(i)) <= 0,
+                assertTrue(
+                        !sleep.isNegative() && sleep.compareTo(policy.backoffCap(i)) <= 0,
                         "sleep " + i + " = " + sleep + " outside [0, " + policy.backoffCap(i) + "]");
                 assertTrue(policy.backoffCap(i).compareTo(Duration.ofSeconds(1)) <= 0);
             }
@@ -71,10 +83,12 @@ class RetryPolicyTest {
         FakeTime time = new FakeTime(false);
         RetryPolicy policy = time.apply(RetryPolicy.defaults().withMaxRetries(3), () -> 0.5);
         AtomicInteger attempts = new AtomicInteger();
-        PrometheusException e = assertThrows(PrometheusException.class, () -> policy.execute(left -> {
-            attempts.incrementAndGet();
-            throw failure(Kind.UNREACHABLE, 0, null);
-        }));
+        PrometheusException e = assertThrows(
+                PrometheusException.class,
+                () -> policy.execute(left -> {
+                    attempts.incrementAndGet();
+                    throw failure(Kind.UNREACHABLE, 0, null);
+                }));
         assertEquals(4, attempts.get());
         assertEquals(4, e.attempts());
         assertEquals(3, time.sleeps.size());
@@ -103,8 +117,9 @@ class RetryPolicyTest {
         for (int status : new int[] {400, 401, 403, 404, 422}) {
             AtomicInteger attempts = new AtomicInteger();
             PrometheusException original = failure(Kind.HTTP_STATUS, status, null);
-            PrometheusException thrown = assertThrows(PrometheusException.class,
-                    () -> new FakeTime(false).apply(RetryPolicy.defaults(), () -> 0.5).execute(left -> {
+            PrometheusException thrown = assertThrows(PrometheusException.class, () -> new FakeTime(false)
+                    .apply(RetryPolicy.defaults(), () -> 0.5)
+                    .execute(left -> {
                         attempts.incrementAndGet();
                         throw original;
                     }));
@@ -113,8 +128,9 @@ class RetryPolicyTest {
         }
         for (Kind kind : new Kind[] {Kind.BAD_RESPONSE, Kind.UNSUPPORTED, Kind.TLS}) {
             AtomicInteger attempts = new AtomicInteger();
-            assertThrows(PrometheusException.class,
-                    () -> new FakeTime(false).apply(RetryPolicy.defaults(), () -> 0.5).execute(left -> {
+            assertThrows(PrometheusException.class, () -> new FakeTime(false)
+                    .apply(RetryPolicy.defaults(), () -> 0.5)
+                    .execute(left -> {
                         attempts.incrementAndGet();
                         throw failure(kind, 200, null);
                     }));
@@ -126,7 +142,8 @@ class RetryPolicyTest {
     void aFinalFailureAfterRetriesCountsTheAttempts() {
         FakeTime time = new FakeTime(false);
         AtomicInteger attempts = new AtomicInteger();
-        PrometheusException e = assertThrows(PrometheusException.class,
+        PrometheusException e = assertThrows(
+                PrometheusException.class,
                 () -> time.apply(RetryPolicy.defaults(), () -> 0.5).execute(left -> {
                     if (attempts.incrementAndGet() < 3) {
                         throw failure(Kind.HTTP_STATUS, 503, null);
@@ -154,15 +171,16 @@ class RetryPolicyTest {
 
         FakeTime time2 = new FakeTime(false);
         AtomicInteger attempts2 = new AtomicInteger();
-        PrometheusException e = assertThrows(PrometheusException.class,
-                () -> time2.apply(RetryPolicy.defaults().withBudget(Duration.ofSeconds(30)), () -> 0.0)
-                        .execute(left -> {
-                            attempts2.incrementAndGet();
-                            throw failure(Kind.HTTP_STATUS, 503, Duration.ofSeconds(120));
-                        }));
+        PrometheusException e = assertThrows(PrometheusException.class, () -> time2.apply(
+                        RetryPolicy.defaults().withBudget(Duration.ofSeconds(30)), () -> 0.0)
+                .execute(left -> {
+                    attempts2.incrementAndGet();
+                    throw failure(Kind.HTTP_STATUS, 503, Duration.ofSeconds(120));
+                }));
         assertEquals(1, attempts2.get());
         assertTrue(time2.sleeps.isEmpty(), "does not sleep past the budget");
-        assertTrue(e.getMessage().contains("server asked to retry after 120s, beyond the retry budget of 30s"),
+        assertTrue(
+                e.getMessage().contains("server asked to retry after 120s, beyond the retry budget of 30s"),
                 e.getMessage());
     }
 

@@ -12,7 +12,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TemplateFillerTest {
-    private static final String TEMPLATE = """
+    private static final String TEMPLATE =
+            """
             # Report {{VERSION}}
             Availability: {{OVERALL_AVAILABILITY}}%
             {{INSERT_SERVICE_TABLE}}
@@ -22,7 +23,8 @@ class TemplateFillerTest {
 
     @Test
     void listsDistinctPlaceholdersInOrderAndTellsBlocksApart() {
-        assertEquals(List.of("VERSION", "OVERALL_AVAILABILITY", "INSERT_SERVICE_TABLE", "MISSING_ONE", "MISSING_TWO"),
+        assertEquals(
+                List.of("VERSION", "OVERALL_AVAILABILITY", "INSERT_SERVICE_TABLE", "MISSING_ONE", "MISSING_TWO"),
                 List.copyOf(TemplateFiller.placeholders(TEMPLATE)));
         assertTrue(TemplateFiller.isBlock("INSERT_SERVICE_TABLE"));
         assertFalse(TemplateFiller.isBlock("VERSION"));
@@ -30,19 +32,32 @@ class TemplateFillerTest {
 
     @Test
     void fillsScalarsAndBlocksAndReportsTheRestWithLineAndReason() {
-        FillResult result = new TemplateFiller("N/A").fill(TEMPLATE,
-                Map.of("VERSION", "1.2.3", "OVERALL_AVAILABILITY", "99.95", "INSERT_SERVICE_TABLE", "| a | b |"),
-                Map.of("MISSING_ONE", "no input file"));
+        FillResult result = new TemplateFiller("N/A")
+                .fill(
+                        TEMPLATE,
+                        Map.of(
+                                "VERSION",
+                                "1.2.3",
+                                "OVERALL_AVAILABILITY",
+                                "99.95",
+                                "INSERT_SERVICE_TABLE",
+                                "| a | b |"),
+                        Map.of("MISSING_ONE", "no input file"));
 
-        assertEquals("""
+        assertEquals(
+                """
                 # Report 1.2.3
                 Availability: 99.95%
                 | a | b |
                 Again: 1.2.3 and N/A
                 N/A N/A
-                """, result.text());
-        assertEquals(List.of(new Unfilled("MISSING_ONE", 4, "no input file"),
-                new Unfilled("MISSING_TWO", 5, "no source is bound to this placeholder")), result.unfilled());
+                """,
+                result.text());
+        assertEquals(
+                List.of(
+                        new Unfilled("MISSING_ONE", 4, "no input file"),
+                        new Unfilled("MISSING_TWO", 5, "no source is bound to this placeholder")),
+                result.unfilled());
         assertEquals(Set.of("VERSION", "OVERALL_AVAILABILITY", "INSERT_SERVICE_TABLE"), Set.copyOf(result.filled()));
         assertFalse(result.complete());
     }
@@ -57,8 +72,8 @@ class TemplateFillerTest {
     @Test
     void insertedTextIsNeverScannedAgain() {
         // A value that looks like a placeholder (e.g. a hostile label) must come out verbatim.
-        FillResult result = new TemplateFiller("N/A").fill("{{A}} {{B}}",
-                Map.of("A", "{{B}} $1 \\", "B", "b"), Map.of());
+        FillResult result =
+                new TemplateFiller("N/A").fill("{{A}} {{B}}", Map.of("A", "{{B}} $1 \\", "B", "b"), Map.of());
         assertEquals("{{B}} $1 \\ b", result.text());
         assertTrue(result.complete());
     }

@@ -12,8 +12,9 @@ class MarkdownTextHostileValuesTest {
     void rightToLeftOverrideAndOtherBidiControlsAreNotKept() {
         String escaped = MarkdownText.escape("checkout\u202Etxt.exe");
         assertEquals("checkout txt.exe", escaped);
-        for (char c : new char[] {'\u061c', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u2066',
-            '\u2067', '\u2068', '\u2069'}) {
+        for (char c : new char[] {
+            '\u061c', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u2066', '\u2067', '\u2068', '\u2069'
+        }) {
             assertEquals("a b", MarkdownText.escape("a" + c + "b"), Integer.toHexString(c));
         }
     }

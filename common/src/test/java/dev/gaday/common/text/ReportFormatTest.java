@@ -56,6 +56,7 @@ class ReportFormatTest {
         assertEquals("45 min", ReportFormat.duration(Duration.ofMinutes(45)));
         assertEquals("2 h 30 min", ReportFormat.duration(Duration.ofMinutes(150)));
         assertEquals("1 d 2 h", ReportFormat.duration(Duration.ofHours(26)));
-        assertEquals("2026-01-15 00:00:01 UTC", ReportFormat.timestamp(Instant.parse("2026-01-15T00:00:01.123456789Z")));
+        assertEquals(
+                "2026-01-15 00:00:01 UTC", ReportFormat.timestamp(Instant.parse("2026-01-15T00:00:01.123456789Z")));
     }
 }

@@ -1,17 +1,18 @@
 package dev.gaday.common.verdict;
 
-import dev.gaday.common.text.ReportFormat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.gaday.common.error.ExitCode;
+import dev.gaday.common.text.ReportFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CriterionTest {
     private final Criterion availability = Criterion.of("availability", Comparator.GREATER_OR_EQUAL, 99.9, "%");
-    private final Criterion jitter = Criterion.of("avg jitter", Comparator.LESS, 2000, "ms").warningOnly(true);
+    private final Criterion jitter =
+            Criterion.of("avg jitter", Comparator.LESS, 2000, "ms").warningOnly(true);
 
     @Test
     void valueOnTheThresholdPassesAGreaterOrEqualGate() {
@@ -31,10 +32,24 @@ class CriterionTest {
 
     @Test
     void strictComparatorsExcludeTheThreshold() {
-        assertEquals(Status.FAIL, Criterion.of("p99", Comparator.LESS, 1000, "ms").evaluate(1000.0, "q").status());
-        assertEquals(Status.PASS, Criterion.of("p99", Comparator.LESS, 1000, "ms").evaluate(999.99, "q").status());
-        assertEquals(Status.FAIL, Criterion.of("x", Comparator.GREATER, 5, "").evaluate(5.0, "q").status());
-        assertEquals(Status.PASS, Criterion.of("x", Comparator.LESS_OR_EQUAL, 5, "").evaluate(5.0, "q").status());
+        assertEquals(
+                Status.FAIL,
+                Criterion.of("p99", Comparator.LESS, 1000, "ms")
+                        .evaluate(1000.0, "q")
+                        .status());
+        assertEquals(
+                Status.PASS,
+                Criterion.of("p99", Comparator.LESS, 1000, "ms")
+                        .evaluate(999.99, "q")
+                        .status());
+        assertEquals(
+                Status.FAIL,
+                Criterion.of("x", Comparator.GREATER, 5, "").evaluate(5.0, "q").status());
+        assertEquals(
+                Status.PASS,
+                Criterion.of("x", Comparator.LESS_OR_EQUAL, 5, "")
+                        .evaluate(5.0, "q")
+                        .status());
     }
 
     @Test
@@ -50,8 +65,12 @@ class CriterionTest {
         assertEquals("zero traffic", missing.reason());
         assertNull(missing.value());
         assertEquals(Status.NO_DATA, availability.evaluate(Double.NaN, "q").status());
-        assertEquals(Status.NO_DATA, availability.evaluate(Double.POSITIVE_INFINITY, "q").status());
-        assertEquals("value is Infinity", availability.evaluate(Double.POSITIVE_INFINITY, "q").reason());
+        assertEquals(
+                Status.NO_DATA,
+                availability.evaluate(Double.POSITIVE_INFINITY, "q").status());
+        assertEquals(
+                "value is Infinity",
+                availability.evaluate(Double.POSITIVE_INFINITY, "q").reason());
     }
 
     @Test
@@ -81,8 +100,7 @@ class CriterionTest {
 
     @Test
     void thresholdsMustBeFinite() {
-        assertThrows(IllegalArgumentException.class,
-                () -> Criterion.of("x", Comparator.LESS, Double.NaN, ""));
+        assertThrows(IllegalArgumentException.class, () -> Criterion.of("x", Comparator.LESS, Double.NaN, ""));
     }
 
     @Test

@@ -13,8 +13,7 @@ import picocli.CommandLine.ITypeConverter;
 public final class BareNumberDuration {
     private static final Pattern BARE_NUMBER = Pattern.compile("\\s*\\d+(?:\\.\\d+)?\\s*");
 
-    private BareNumberDuration() {
-    }
+    private BareNumberDuration() {}
 
     /** {@code value} with {@code unit} ("h", "m") appended when it is a bare number, then parsed by common. */
     static Duration parse(String value, String unit) {

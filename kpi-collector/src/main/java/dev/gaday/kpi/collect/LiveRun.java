@@ -45,12 +45,14 @@ public final class LiveRun {
     private final SnapshotSource snapshots;
     /** (whole window, snapshots) to the final summary. */
     private final BiFunction<Window, List<KpiSnapshot>, KpiSummary> finalSummary;
+
     private final PartialSummary partialSummary;
     private final OutputFiles output;
     private final Progress progress;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
-    private final java.util.concurrent.atomic.AtomicBoolean summaryClaimed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean summaryClaimed =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final List<KpiSnapshot> collected = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile KpiSummary result;
 
@@ -59,9 +61,16 @@ public final class LiveRun {
         KpiSummary summarize(Window window, List<KpiSnapshot> snapshots, List<DataGap> gaps);
     }
 
-    public LiveRun(LiveClock clock, Instant start, Instant end, Duration interval, SnapshotSource snapshots,
-            BiFunction<Window, List<KpiSnapshot>, KpiSummary> finalSummary, PartialSummary partialSummary,
-            OutputFiles output, Progress progress) {
+    public LiveRun(
+            LiveClock clock,
+            Instant start,
+            Instant end,
+            Duration interval,
+            SnapshotSource snapshots,
+            BiFunction<Window, List<KpiSnapshot>, KpiSummary> finalSummary,
+            PartialSummary partialSummary,
+            OutputFiles output,
+            Progress progress) {
         this.clock = clock;
         this.start = start;
         this.end = end;
@@ -113,7 +122,8 @@ public final class LiveRun {
                 finished.await();
                 return result;
             }
-            KpiSummary summary = collected.size() < totalSnapshots() ? writePartial()
+            KpiSummary summary = collected.size() < totalSnapshots()
+                    ? writePartial()
                     : finalSummary.apply(new Window(start, end, interval.toSeconds()), new ArrayList<>(collected));
             if (!summary.partial()) {
                 output.writeSummaryAsSet(summary);
@@ -134,10 +144,14 @@ public final class LiveRun {
             stoppedAt = start.plusSeconds(1);
         }
         Instant windowEnd = stoppedAt.isBefore(end) ? stoppedAt : end;
-        List<DataGap> gaps = List.of(new DataGap("window", null, windowEnd, end,
+        List<DataGap> gaps = List.of(new DataGap(
+                "window",
+                null,
+                windowEnd,
+                end,
                 "partial: the run was stopped at " + windowEnd + " before the window ended"));
-        KpiSummary summary = partialSummary.summarize(new Window(start, windowEnd, interval.toSeconds()),
-                new ArrayList<>(collected), gaps);
+        KpiSummary summary = partialSummary.summarize(
+                new Window(start, windowEnd, interval.toSeconds()), new ArrayList<>(collected), gaps);
         output.writeSummaryAsSet(summary);
         result = summary;
         return summary;

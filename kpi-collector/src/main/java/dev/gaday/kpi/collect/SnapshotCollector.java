@@ -48,8 +48,8 @@ public final class SnapshotCollector {
             ends.add(firstEnd.plus(interval.multipliedBy(i)));
         }
         Map<QueryKey, String> queries = calculator.queriesFor(interval.toSeconds(), true);
-        QueryRunner.Batch batch = runner.submitRange(queries, ends.get(0), ends.get(ends.size() - 1), interval, null,
-                failRun);
+        QueryRunner.Batch batch =
+                runner.submitRange(queries, ends.get(0), ends.get(ends.size() - 1), interval, null, failRun);
         return new Pending(firstSequence, ends, interval, batch);
     }
 
@@ -71,19 +71,30 @@ public final class SnapshotCollector {
         public List<KpiSnapshot> snapshots() {
             Map<Instant, Evaluation> evaluations = Evaluation.sliceRange(ends, batch.await());
             // Each snapshot's computation is independent: spread them over the cores.
-            return java.util.stream.IntStream.range(0, ends.size()).parallel().mapToObj(i -> {
-                Instant end = ends.get(i);
-                Window window = new Window(end.minus(interval), end, interval.toSeconds());
-                WindowKpis kpis = calculator.compute(window, evaluations.get(end), false);
-                return new KpiSnapshot(FileKind.KPI_SNAPSHOT.schemaVersion(), FileKind.KPI_SNAPSHOT.id(),
-                        firstSequence + i, window, kpis.overall(), kpis.services(), kpis.gaps(), kpis.infrastructure());
-            }).toList();
+            return java.util.stream.IntStream.range(0, ends.size())
+                    .parallel()
+                    .mapToObj(i -> {
+                        Instant end = ends.get(i);
+                        Window window = new Window(end.minus(interval), end, interval.toSeconds());
+                        WindowKpis kpis = calculator.compute(window, evaluations.get(end), false);
+                        return new KpiSnapshot(
+                                FileKind.KPI_SNAPSHOT.schemaVersion(),
+                                FileKind.KPI_SNAPSHOT.id(),
+                                firstSequence + i,
+                                window,
+                                kpis.overall(),
+                                kpis.services(),
+                                kpis.gaps(),
+                                kpis.infrastructure());
+                    })
+                    .toList();
         }
     }
 
     /** True when every query of the batch failed because the source could not be reached. */
     public static boolean allUnreachable(Map<QueryKey, QueryRunner.Outcome> outcomes) {
-        return !outcomes.isEmpty() && outcomes.values().stream()
-                .allMatch(o -> o.failed() && o.error().startsWith("source unreachable"));
+        return !outcomes.isEmpty()
+                && outcomes.values().stream()
+                        .allMatch(o -> o.failed() && o.error().startsWith("source unreachable"));
     }
 }

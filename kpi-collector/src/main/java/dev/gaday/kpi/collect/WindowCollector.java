@@ -30,8 +30,10 @@ public final class WindowCollector {
         Map<QueryKey, String> queries = calculator.queriesFor(window.duration().toSeconds(), false);
         Map<QueryKey, QueryRunner.Outcome> outcomes = runner.instant(queries, window.end(), deadline, failRun);
         if (failRun && SnapshotCollector.allUnreachable(outcomes)) {
-            throw new ToolException(ExitCode.RUNTIME_ERROR, "no query reached " + source + ": "
-                    + outcomes.get(QueryKey.REQUESTS).error());
+            throw new ToolException(
+                    ExitCode.RUNTIME_ERROR,
+                    "no query reached " + source + ": "
+                            + outcomes.get(QueryKey.REQUESTS).error());
         }
         return calculator.compute(window, Evaluation.ofInstant(window.end(), outcomes));
     }

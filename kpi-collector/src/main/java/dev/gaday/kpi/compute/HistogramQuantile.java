@@ -12,12 +12,10 @@ import java.util.List;
  * the services') without a query per percentile.
  */
 public final class HistogramQuantile {
-    private HistogramQuantile() {
-    }
+    private HistogramQuantile() {}
 
     /** One cumulative bucket: observations at or below {@code upperBound}. */
-    public record Bucket(double upperBound, double count) {
-    }
+    public record Bucket(double upperBound, double count) {}
 
     public static double quantile(double q, List<Bucket> input) {
         return quantiles(new double[] {q}, input)[0];
@@ -90,7 +88,8 @@ public final class HistogramQuantile {
             Bucket bucket = sorted[i];
             int last = result.size() - 1;
             if (last >= 0 && result.get(last).upperBound() == bucket.upperBound()) {
-                result.set(last, new Bucket(bucket.upperBound(), result.get(last).count() + bucket.count()));
+                result.set(
+                        last, new Bucket(bucket.upperBound(), result.get(last).count() + bucket.count()));
             } else {
                 result.add(bucket);
             }

@@ -52,11 +52,15 @@ public final class KpiCalculator {
             }
             String error = evaluation.error(key);
             if (error != null) {
-                gaps.add(new DataGap("queries." + key.configKey(), evaluation.promql(key), window.start(), window.end(),
-                        error));
+                gaps.add(new DataGap(
+                        "queries." + key.configKey(), evaluation.promql(key), window.start(), window.end(), error));
             } else if (evaluation.values(key).isEmpty() && key != QueryKey.ERRORS) {
                 // (No error series just means no errors.)
-                gaps.add(new DataGap("queries." + key.configKey(), evaluation.promql(key), window.start(), window.end(),
+                gaps.add(new DataGap(
+                        "queries." + key.configKey(),
+                        evaluation.promql(key),
+                        window.start(),
+                        window.end(),
                         "no series: the query returned nothing for this window"));
             }
         }
@@ -73,7 +77,8 @@ public final class KpiCalculator {
         for (LabeledValue value : evaluation.values(QueryKey.LATENCY_BUCKETS)) {
             HistogramQuantile.Bucket bucket = new HistogramQuantile.Bucket(
                     HistogramQuantile.parseBound(value.labels().get("le")), value.value());
-            buckets.computeIfAbsent(serviceName(value.labels()), k -> new ArrayList<>()).add(bucket);
+            buckets.computeIfAbsent(serviceName(value.labels()), k -> new ArrayList<>())
+                    .add(bucket);
             allBuckets.add(bucket);
         }
 
@@ -89,8 +94,8 @@ public final class KpiCalculator {
         String errorsError = evaluation.error(QueryKey.ERRORS);
         for (String name : names) {
             Double serviceRequests = requests.get(name);
-            Double serviceErrors = errorsError != null ? null
-                    : serviceRequests == null ? null : errors.getOrDefault(name, 0.0);
+            Double serviceErrors =
+                    errorsError != null ? null : serviceRequests == null ? null : errors.getOrDefault(name, 0.0);
             Double availability = null;
             Double errorRate = null;
             String reason = null;
@@ -108,31 +113,58 @@ public final class KpiCalculator {
                 availability = 100.0 - errorRate;
             }
             if (reason != null) {
-                gaps.add(new DataGap("services[" + name + "].availabilityPercent", requestsQ, window.start(),
-                        window.end(), reason));
+                gaps.add(new DataGap(
+                        "services[" + name + "].availabilityPercent", requestsQ, window.start(), window.end(), reason));
             }
             Double[] latency = latencyMs(buckets.getOrDefault(name, List.of()));
             Double memoryBytes = memory.get(name);
-            services.add(new ServiceKpis(name, availability, uptime.get(name), serviceRequests, serviceErrors, errorRate,
-                    latency[0], latency[1], latency[2], latency[3], null, cpuCores.get(name), cpuPercent.get(name),
-                    memoryBytes == null ? null : memoryBytes / BYTES_PER_MB, null, reason));
+            services.add(new ServiceKpis(
+                    name,
+                    availability,
+                    uptime.get(name),
+                    serviceRequests,
+                    serviceErrors,
+                    errorRate,
+                    latency[0],
+                    latency[1],
+                    latency[2],
+                    latency[3],
+                    null,
+                    cpuCores.get(name),
+                    cpuPercent.get(name),
+                    memoryBytes == null ? null : memoryBytes / BYTES_PER_MB,
+                    null,
+                    reason));
         }
         if (requestsError == null && names.isEmpty()) {
-            gaps.add(new DataGap("services", requestsQ, window.start(), window.end(),
+            gaps.add(new DataGap(
+                    "services",
+                    requestsQ,
+                    window.start(),
+                    window.end(),
                     "no series: no service has request, up or latency series (labels.service is '" + serviceLabel
                             + "')"));
         }
 
-        OverallKpis overall = overall(services, allBuckets, requestsError == null && errorsError == null,
-                windowSeconds);
+        OverallKpis overall =
+                overall(services, allBuckets, requestsError == null && errorsError == null, windowSeconds);
         Infrastructure infrastructure = infrastructure(evaluation, windowSeconds, gaps, window);
         Observability observability = observability(evaluation);
-        return new WindowKpis(window, overall, services, infrastructure, observability, gaps,
+        return new WindowKpis(
+                window,
+                overall,
+                services,
+                infrastructure,
+                observability,
+                gaps,
                 withQueries ? queries(evaluation, windowSeconds) : Map.of());
     }
 
-    private OverallKpis overall(List<ServiceKpis> services, List<HistogramQuantile.Bucket> allBuckets,
-            boolean countsOk, long windowSeconds) {
+    private OverallKpis overall(
+            List<ServiceKpis> services,
+            List<HistogramQuantile.Bucket> allBuckets,
+            boolean countsOk,
+            long windowSeconds) {
         Double totalRequests = null;
         Double totalErrors = null;
         if (countsOk) {
@@ -157,17 +189,31 @@ public final class KpiCalculator {
             }
         }
         Double[] latency = latencyMs(allBuckets);
-        return new OverallKpis(availability, uptime, errorRate, totalRequests, totalErrors,
-                latency[0], latency[1], latency[2], null, null, null, maxP99,
-                totalRequests == null ? null : totalRequests / windowSeconds, null, null, null);
+        return new OverallKpis(
+                availability,
+                uptime,
+                errorRate,
+                totalRequests,
+                totalErrors,
+                latency[0],
+                latency[1],
+                latency[2],
+                null,
+                null,
+                null,
+                maxP99,
+                totalRequests == null ? null : totalRequests / windowSeconds,
+                null,
+                null,
+                null);
     }
 
-    private Infrastructure infrastructure(Evaluation evaluation, long windowSeconds, List<DataGap> gaps,
-            Window window) {
+    private Infrastructure infrastructure(
+            Evaluation evaluation, long windowSeconds, List<DataGap> gaps, Window window) {
         List<HistogramQuantile.Bucket> dbBuckets = new ArrayList<>();
         for (LabeledValue value : evaluation.values(QueryKey.DB_LATENCY_BUCKETS)) {
-            dbBuckets.add(new HistogramQuantile.Bucket(HistogramQuantile.parseBound(value.labels().get("le")),
-                    value.value()));
+            dbBuckets.add(new HistogramQuantile.Bucket(
+                    HistogramQuantile.parseBound(value.labels().get("le")), value.value()));
         }
         Infrastructure.Postgres postgres = null;
         Double[] db = latencyMs(dbBuckets);
@@ -180,27 +226,33 @@ public final class KpiCalculator {
         Double hitRate = finite(evaluation.single(QueryKey.REDIS_HIT_RATE_PERCENT));
         Double redisMemory = finite(evaluation.single(QueryKey.REDIS_MEMORY_BYTES));
         Double redisClients = finite(evaluation.single(QueryKey.REDIS_CONNECTED_CLIENTS));
-        Infrastructure.Redis redis = hitRate == null && redisMemory == null && redisClients == null ? null
-                : new Infrastructure.Redis(hitRate, redisMemory == null ? null : redisMemory / BYTES_PER_MB,
-                        redisClients);
-        if (evaluation.asked(QueryKey.REDIS_HIT_RATE_PERCENT) && hitRate == null
+        Infrastructure.Redis redis = hitRate == null && redisMemory == null && redisClients == null
+                ? null
+                : new Infrastructure.Redis(
+                        hitRate, redisMemory == null ? null : redisMemory / BYTES_PER_MB, redisClients);
+        if (evaluation.asked(QueryKey.REDIS_HIT_RATE_PERCENT)
+                && hitRate == null
                 && evaluation.error(QueryKey.REDIS_HIT_RATE_PERCENT) == null) {
             Double raw = evaluation.single(QueryKey.REDIS_HIT_RATE_PERCENT);
-            gaps.add(new DataGap("infrastructure.redis.hitRatePercent",
-                    evaluation.promql(QueryKey.REDIS_HIT_RATE_PERCENT), window.start(), window.end(),
+            gaps.add(new DataGap(
+                    "infrastructure.redis.hitRatePercent",
+                    evaluation.promql(QueryKey.REDIS_HIT_RATE_PERCENT),
+                    window.start(),
+                    window.end(),
                     raw == null ? "no series: no Redis keyspace hit/miss counters" : "zero traffic: no Redis lookups"));
         }
 
         Double cpu = finite(evaluation.single(QueryKey.CLUSTER_CPU_PERCENT));
         Double memory = finite(evaluation.single(QueryKey.CLUSTER_MEMORY_PERCENT));
-        Infrastructure.Cluster cluster = cpu == null && memory == null ? null
-                : new Infrastructure.Cluster(cpu, null, memory, null);
+        Infrastructure.Cluster cluster =
+                cpu == null && memory == null ? null : new Infrastructure.Cluster(cpu, null, memory, null);
 
         Double in = finite(evaluation.single(QueryKey.NETWORK_RECEIVE_BYTES));
         Double out = finite(evaluation.single(QueryKey.NETWORK_TRANSMIT_BYTES));
-        Infrastructure.Network network = in == null && out == null ? null
-                : new Infrastructure.Network(in, out, in == null || out == null ? null
-                        : (in + out) * 8 / 1e6 / windowSeconds);
+        Infrastructure.Network network = in == null && out == null
+                ? null
+                : new Infrastructure.Network(
+                        in, out, in == null || out == null ? null : (in + out) * 8 / 1e6 / windowSeconds);
         return new Infrastructure(postgres, redis, cluster, network);
     }
 
@@ -225,9 +277,14 @@ public final class KpiCalculator {
             critical = (int) Math.round(criticalCount);
             warning = (int) Math.round(warningCount);
         }
-        return new Observability(finite(evaluation.single(QueryKey.PROMETHEUS_UPTIME_PERCENT)),
-                finite(evaluation.single(QueryKey.ACTIVE_SERIES)), finite(evaluation.single(QueryKey.SAMPLES_PER_SECOND)),
-                null, fired, critical, warning);
+        return new Observability(
+                finite(evaluation.single(QueryKey.PROMETHEUS_UPTIME_PERCENT)),
+                finite(evaluation.single(QueryKey.ACTIVE_SERIES)),
+                finite(evaluation.single(QueryKey.SAMPLES_PER_SECOND)),
+                null,
+                fired,
+                critical,
+                warning);
     }
 
     /**
@@ -256,8 +313,7 @@ public final class KpiCalculator {
         String overallBuckets = "sum by (le) (" + bucketsQ + ")";
         queries.put("overall.totalRequests", "sum(" + requestsQ + ")");
         queries.put("overall.totalErrors", "sum(" + errorsQ + ")");
-        queries.put("overall.availabilityPercent",
-                "100 * (1 - sum(" + errorsQ + ") / sum(" + requestsQ + "))");
+        queries.put("overall.availabilityPercent", "100 * (1 - sum(" + errorsQ + ") / sum(" + requestsQ + "))");
         queries.put("overall.errorRatePercent", "100 * sum(" + errorsQ + ") / sum(" + requestsQ + ")");
         queries.put("overall.uptimePercent", "avg(" + evaluation.promql(QueryKey.UPTIME_PERCENT) + ")");
         queries.put("overall.p50LatencyMs", quantileQuery(0.5, overallBuckets));
@@ -275,7 +331,8 @@ public final class KpiCalculator {
         put(queries, "infrastructure.postgres.connectionPoolUsagePercent", evaluation, QueryKey.DB_POOL_USAGE_PERCENT);
         put(queries, "infrastructure.redis.hitRatePercent", evaluation, QueryKey.REDIS_HIT_RATE_PERCENT);
         if (evaluation.asked(QueryKey.REDIS_MEMORY_BYTES)) {
-            queries.put("infrastructure.redis.memoryMb",
+            queries.put(
+                    "infrastructure.redis.memoryMb",
                     "(" + evaluation.promql(QueryKey.REDIS_MEMORY_BYTES) + ") / 1048576");
         }
         put(queries, "infrastructure.redis.connectedClients", evaluation, QueryKey.REDIS_CONNECTED_CLIENTS);
@@ -284,7 +341,8 @@ public final class KpiCalculator {
         put(queries, "infrastructure.network.bytesIn", evaluation, QueryKey.NETWORK_RECEIVE_BYTES);
         put(queries, "infrastructure.network.bytesOut", evaluation, QueryKey.NETWORK_TRANSMIT_BYTES);
         if (evaluation.asked(QueryKey.NETWORK_RECEIVE_BYTES) && evaluation.asked(QueryKey.NETWORK_TRANSMIT_BYTES)) {
-            queries.put("infrastructure.network.avgThroughputMbps",
+            queries.put(
+                    "infrastructure.network.avgThroughputMbps",
                     "((" + evaluation.promql(QueryKey.NETWORK_RECEIVE_BYTES) + ") + ("
                             + evaluation.promql(QueryKey.NETWORK_TRANSMIT_BYTES) + ")) * 8 / 1e6 / " + windowSeconds);
         }
@@ -373,5 +431,4 @@ public final class KpiCalculator {
         }
         return queries;
     }
-
 }

@@ -34,34 +34,67 @@ public final class KpiCriteria {
         return "service " + service + " " + what;
     }
 
-    public Verdict certify(OverallKpis overall, List<ServiceKpis> services, Double redisHitRate,
-            KubernetesStatus kubernetes, boolean requireKubernetes, List<DataGap> gaps, Map<String, String> queries) {
+    public Verdict certify(
+            OverallKpis overall,
+            List<ServiceKpis> services,
+            Double redisHitRate,
+            KubernetesStatus kubernetes,
+            boolean requireKubernetes,
+            List<DataGap> gaps,
+            Map<String, String> queries) {
         List<CriterionResult> results = new ArrayList<>();
         String overallReason = overallReason(overall, gaps);
-        results.add(Criterion.of(OVERALL_AVAILABILITY, Comparator.GREATER_OR_EQUAL, thresholds.availabilityPercent(), "%")
+        results.add(Criterion.of(
+                        OVERALL_AVAILABILITY, Comparator.GREATER_OR_EQUAL, thresholds.availabilityPercent(), "%")
                 .evaluate(overall.availabilityPercent(), queries.get("overall.availabilityPercent"), overallReason));
         results.add(Criterion.of(OVERALL_ERROR_RATE, Comparator.LESS, thresholds.errorRatePercent(), "%")
                 .evaluate(overall.errorRatePercent(), queries.get("overall.errorRatePercent"), overallReason));
         results.add(Criterion.of(MAX_P99_LATENCY, Comparator.LESS, thresholds.maxP99LatencyMs(), "ms")
-                .evaluate(overall.maxP99LatencyMs(), queries.get("overall.maxP99LatencyMs"),
-                        reason(gaps, "queries.latencyBuckets", "no series: no latency histogram buckets with observations")));
+                .evaluate(
+                        overall.maxP99LatencyMs(),
+                        queries.get("overall.maxP99LatencyMs"),
+                        reason(
+                                gaps,
+                                "queries.latencyBuckets",
+                                "no series: no latency histogram buckets with observations")));
         results.add(Criterion.of(REDIS_HIT_RATE, Comparator.GREATER_OR_EQUAL, thresholds.redisHitRatePercent(), "%")
-                .evaluate(redisHitRate, queries.get("infrastructure.redis.hitRatePercent"),
-                        reason(gaps, "infrastructure.redis.hitRatePercent",
+                .evaluate(
+                        redisHitRate,
+                        queries.get("infrastructure.redis.hitRatePercent"),
+                        reason(
+                                gaps,
+                                "infrastructure.redis.hitRatePercent",
                                 reason(gaps, "queries.redisHitRatePercent", "no series: no Redis keyspace counters"))));
         if (thresholds.perService()) {
             for (ServiceKpis service : services) {
                 String reason = service.noDataReason();
-                results.add(Criterion.of(serviceCriterion(service.name(), "availability"), Comparator.GREATER_OR_EQUAL,
-                        thresholds.availabilityPercent(), "%").evaluate(service.availabilityPercent(),
-                        queries.get("services[].availabilityPercent"), reason));
-                results.add(Criterion.of(serviceCriterion(service.name(), "error rate"), Comparator.LESS,
-                        thresholds.errorRatePercent(), "%").evaluate(service.errorRatePercent(),
-                        queries.get("services[].errorRatePercent"), reason));
-                results.add(Criterion.of(serviceCriterion(service.name(), "p99 latency"), Comparator.LESS,
-                        thresholds.maxP99LatencyMs(), "ms").evaluate(service.p99LatencyMs(),
-                        queries.get("services[].p99LatencyMs"), reason != null ? reason
-                                : reason(gaps, "queries.latencyBuckets", "no series: no latency buckets with observations")));
+                results.add(Criterion.of(
+                                serviceCriterion(service.name(), "availability"),
+                                Comparator.GREATER_OR_EQUAL,
+                                thresholds.availabilityPercent(),
+                                "%")
+                        .evaluate(
+                                service.availabilityPercent(), queries.get("services[].availabilityPercent"), reason));
+                results.add(Criterion.of(
+                                serviceCriterion(service.name(), "error rate"),
+                                Comparator.LESS,
+                                thresholds.errorRatePercent(),
+                                "%")
+                        .evaluate(service.errorRatePercent(), queries.get("services[].errorRatePercent"), reason));
+                results.add(Criterion.of(
+                                serviceCriterion(service.name(), "p99 latency"),
+                                Comparator.LESS,
+                                thresholds.maxP99LatencyMs(),
+                                "ms")
+                        .evaluate(
+                                service.p99LatencyMs(),
+                                queries.get("services[].p99LatencyMs"),
+                                reason != null
+                                        ? reason
+                                        : reason(
+                                                gaps,
+                                                "queries.latencyBuckets",
+                                                "no series: no latency buckets with observations")));
             }
         }
         if (requireKubernetes) {
@@ -71,19 +104,31 @@ public final class KpiCriteria {
     }
 
     private List<CriterionResult> kubernetesCriteria(KubernetesStatus kubernetes) {
-        String unavailable = kubernetes.available() ? null : "kubernetes unavailable: " + kubernetes.unavailableReason();
-        Double incomplete = unavailable != null ? null
-                : (double) kubernetes.deployments().stream().filter(d -> !d.complete()).count();
-        Double notReady = unavailable != null ? null : (double) kubernetes.podsNotReady().size();
-        Double restarts = unavailable != null ? null
-                : (double) kubernetes.restarts().stream().mapToInt(KubernetesStatus.PodRestarts::restartsInWindow).sum();
+        String unavailable =
+                kubernetes.available() ? null : "kubernetes unavailable: " + kubernetes.unavailableReason();
+        Double incomplete = unavailable != null
+                ? null
+                : (double) kubernetes.deployments().stream()
+                        .filter(d -> !d.complete())
+                        .count();
+        Double notReady =
+                unavailable != null ? null : (double) kubernetes.podsNotReady().size();
+        Double restarts = unavailable != null
+                ? null
+                : (double) kubernetes.restarts().stream()
+                        .mapToInt(KubernetesStatus.PodRestarts::restartsInWindow)
+                        .sum();
         String source = "kubernetes namespace " + kubernetes.namespace();
         return List.of(
                 Criterion.of("kubernetes incomplete rollouts", Comparator.LESS_OR_EQUAL, 0, "")
                         .evaluate(incomplete, source + ": deployments", unavailable),
                 Criterion.of("kubernetes pods not ready", Comparator.LESS_OR_EQUAL, 0, "")
                         .evaluate(notReady, source + ": pods", unavailable),
-                Criterion.of("kubernetes pod restarts in window", Comparator.LESS_OR_EQUAL, thresholds.maxPodRestarts(), "")
+                Criterion.of(
+                                "kubernetes pod restarts in window",
+                                Comparator.LESS_OR_EQUAL,
+                                thresholds.maxPodRestarts(),
+                                "")
                         .evaluate(restarts, source + ": pods", unavailable));
     }
 

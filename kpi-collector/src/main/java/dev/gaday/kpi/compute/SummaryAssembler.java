@@ -31,20 +31,39 @@ public final class SummaryAssembler {
         this.config = config;
     }
 
-    public KpiSummary assemble(WindowKpis window, List<KpiSnapshot> snapshots, KubernetesStatus kubernetes,
-            boolean requireKubernetes, boolean partial, Instant generatedAt, List<DataGap> extraGaps) {
+    public KpiSummary assemble(
+            WindowKpis window,
+            List<KpiSnapshot> snapshots,
+            KubernetesStatus kubernetes,
+            boolean requireKubernetes,
+            boolean partial,
+            Instant generatedAt,
+            List<DataGap> extraGaps) {
         Map<String, String> queries = new TreeMap<>(window.queries());
         List<DataGap> gaps = new ArrayList<>(window.gaps());
         gaps.addAll(extraGaps);
         OverallKpis overall = withSnapshotFigures(window.overall(), snapshots, queries);
         List<ServiceKpis> services = withPeakRps(window.services(), snapshots, queries);
         Infrastructure infrastructure = withPeaks(window.infrastructure(), snapshots, queries);
-        Double redisHitRate = infrastructure.redis() == null ? null : infrastructure.redis().hitRatePercent();
-        Verdict verdict = new KpiCriteria(config.thresholds()).certify(overall, services, redisHitRate, kubernetes,
-                requireKubernetes, gaps, queries);
-        return new KpiSummary(FileKind.KPI_SUMMARY.schemaVersion(), FileKind.KPI_SUMMARY.id(), BuildInfo.version(),
-                generatedAt, partial, window.window(), overall, services, infrastructure, kubernetes,
-                window.observability(), Certification.of(verdict), gaps, queries);
+        Double redisHitRate =
+                infrastructure.redis() == null ? null : infrastructure.redis().hitRatePercent();
+        Verdict verdict = new KpiCriteria(config.thresholds())
+                .certify(overall, services, redisHitRate, kubernetes, requireKubernetes, gaps, queries);
+        return new KpiSummary(
+                FileKind.KPI_SUMMARY.schemaVersion(),
+                FileKind.KPI_SUMMARY.id(),
+                BuildInfo.version(),
+                generatedAt,
+                partial,
+                window.window(),
+                overall,
+                services,
+                infrastructure,
+                kubernetes,
+                window.observability(),
+                Certification.of(verdict),
+                gaps,
+                queries);
     }
 
     private OverallKpis withSnapshotFigures(OverallKpis o, List<KpiSnapshot> snapshots, Map<String, String> queries) {
@@ -83,18 +102,31 @@ public final class SummaryAssembler {
         queries.put("overall.avgP95LatencyMs", "mean over snapshots of overall.p95LatencyMs");
         queries.put("overall.avgP99LatencyMs", "mean over snapshots of overall.p99LatencyMs");
         queries.put("overall.peakRps", "max over snapshots of overall.totalRequests / window.intervalSeconds");
-        queries.put("overall.totalDowntimeMinutes",
+        queries.put(
+                "overall.totalDowntimeMinutes",
                 "sum of snapshot minutes with overall.availabilityPercent < thresholds.availabilityPercent");
         queries.put("overall.meanTimeToRecoveryMinutes", "totalDowntimeMinutes / number of degraded runs of snapshots");
-        return new OverallKpis(o.availabilityPercent(), o.uptimePercent(), o.errorRatePercent(), o.totalRequests(),
-                o.totalErrors(), o.p50LatencyMs(), o.p95LatencyMs(), o.p99LatencyMs(), KpiCalculator.mean(p50),
-                KpiCalculator.mean(p95), KpiCalculator.mean(p99), o.maxP99LatencyMs(), o.avgRps(), peakRps,
+        return new OverallKpis(
+                o.availabilityPercent(),
+                o.uptimePercent(),
+                o.errorRatePercent(),
+                o.totalRequests(),
+                o.totalErrors(),
+                o.p50LatencyMs(),
+                o.p95LatencyMs(),
+                o.p99LatencyMs(),
+                KpiCalculator.mean(p50),
+                KpiCalculator.mean(p95),
+                KpiCalculator.mean(p99),
+                o.maxP99LatencyMs(),
+                o.avgRps(),
+                peakRps,
                 anyAvailability ? downtimeMinutes : null,
                 incidents == 0 ? null : downtimeMinutes / incidents);
     }
 
-    private static List<ServiceKpis> withPeakRps(List<ServiceKpis> services, List<KpiSnapshot> snapshots,
-            Map<String, String> queries) {
+    private static List<ServiceKpis> withPeakRps(
+            List<ServiceKpis> services, List<KpiSnapshot> snapshots, Map<String, String> queries) {
         if (snapshots.isEmpty()) {
             return services;
         }
@@ -110,16 +142,29 @@ public final class SummaryAssembler {
         queries.put("services[].peakRps", "max over snapshots of services[].requests / window.intervalSeconds");
         List<ServiceKpis> result = new ArrayList<>();
         for (ServiceKpis s : services) {
-            result.add(new ServiceKpis(s.name(), s.availabilityPercent(), s.uptimePercent(), s.requests(), s.errors(),
-                    s.errorRatePercent(), s.p50LatencyMs(), s.p95LatencyMs(), s.p99LatencyMs(), s.p999LatencyMs(),
-                    peak.get(s.name()), s.cpuCores(), s.cpuPercent(), s.memoryMb(), s.memoryPercent(),
+            result.add(new ServiceKpis(
+                    s.name(),
+                    s.availabilityPercent(),
+                    s.uptimePercent(),
+                    s.requests(),
+                    s.errors(),
+                    s.errorRatePercent(),
+                    s.p50LatencyMs(),
+                    s.p95LatencyMs(),
+                    s.p99LatencyMs(),
+                    s.p999LatencyMs(),
+                    peak.get(s.name()),
+                    s.cpuCores(),
+                    s.cpuPercent(),
+                    s.memoryMb(),
+                    s.memoryPercent(),
                     s.noDataReason()));
         }
         return result;
     }
 
-    private static Infrastructure withPeaks(Infrastructure infra, List<KpiSnapshot> snapshots,
-            Map<String, String> queries) {
+    private static Infrastructure withPeaks(
+            Infrastructure infra, List<KpiSnapshot> snapshots, Map<String, String> queries) {
         if (snapshots.isEmpty()) {
             return infra;
         }
@@ -136,16 +181,25 @@ public final class SummaryAssembler {
                 peakMemory = max(peakMemory, s.cluster().memoryPercent());
             }
         }
-        queries.put("infrastructure.postgres.maxP95LatencyMs", "max over snapshots of infrastructure.postgres.p95LatencyMs");
+        queries.put(
+                "infrastructure.postgres.maxP95LatencyMs",
+                "max over snapshots of infrastructure.postgres.p95LatencyMs");
         queries.put("infrastructure.cluster.peakCpuPercent", "max over snapshots of infrastructure.cluster.cpuPercent");
-        queries.put("infrastructure.cluster.peakMemoryPercent",
+        queries.put(
+                "infrastructure.cluster.peakMemoryPercent",
                 "max over snapshots of infrastructure.cluster.memoryPercent");
-        Infrastructure.Postgres postgres = infra.postgres() == null ? null
-                : new Infrastructure.Postgres(infra.postgres().p50LatencyMs(), infra.postgres().p95LatencyMs(),
-                        infra.postgres().p99LatencyMs(), maxDbP95, infra.postgres().connectionPoolUsagePercent());
-        Infrastructure.Cluster cluster = infra.cluster() == null ? null
-                : new Infrastructure.Cluster(infra.cluster().cpuPercent(), peakCpu, infra.cluster().memoryPercent(),
-                        peakMemory);
+        Infrastructure.Postgres postgres = infra.postgres() == null
+                ? null
+                : new Infrastructure.Postgres(
+                        infra.postgres().p50LatencyMs(),
+                        infra.postgres().p95LatencyMs(),
+                        infra.postgres().p99LatencyMs(),
+                        maxDbP95,
+                        infra.postgres().connectionPoolUsagePercent());
+        Infrastructure.Cluster cluster = infra.cluster() == null
+                ? null
+                : new Infrastructure.Cluster(
+                        infra.cluster().cpuPercent(), peakCpu, infra.cluster().memoryPercent(), peakMemory);
         return new Infrastructure(postgres, infra.redis(), cluster, infra.network());
     }
 

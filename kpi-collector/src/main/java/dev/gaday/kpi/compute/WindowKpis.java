@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /** The KPIs of one window (a snapshot's interval or the whole GA window) and the queries behind them. */
-public record WindowKpis(Window window, OverallKpis overall, List<ServiceKpis> services,
-        Infrastructure infrastructure, Observability observability, List<DataGap> gaps, Map<String, String> queries) {
-}
+public record WindowKpis(
+        Window window,
+        OverallKpis overall,
+        List<ServiceKpis> services,
+        Infrastructure infrastructure,
+        Observability observability,
+        List<DataGap> gaps,
+        Map<String, String> queries) {}

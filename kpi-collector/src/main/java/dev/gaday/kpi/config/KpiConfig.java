@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * The effective configuration: label and metric names, PromQL templates and thresholds. Loaded by
  * {@link KpiConfigLoader} from the built-in defaults merged with the user's {@code --config} file.
  */
-public record KpiConfig(Labels labels, Map<String, String> metrics, Map<String, String> queries,
-        Thresholds thresholds) {
+public record KpiConfig(
+        Labels labels, Map<String, String> metrics, Map<String, String> queries, Thresholds thresholds) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_]*)}");
 
@@ -39,8 +39,13 @@ public record KpiConfig(Labels labels, Map<String, String> metrics, Map<String, 
         }
     }
 
-    public record Thresholds(double availabilityPercent, double errorRatePercent, double maxP99LatencyMs,
-            double redisHitRatePercent, boolean perService, int maxPodRestarts) {
+    public record Thresholds(
+            double availabilityPercent,
+            double errorRatePercent,
+            double maxP99LatencyMs,
+            double redisHitRatePercent,
+            boolean perService,
+            int maxPodRestarts) {
         public Thresholds {
             check("thresholds.availabilityPercent", availabilityPercent, 0, 100);
             check("thresholds.errorRatePercent", errorRatePercent, 0, 100);
@@ -84,8 +89,8 @@ public record KpiConfig(Labels labels, Map<String, String> metrics, Map<String, 
         while (matcher.find()) {
             String value = variables.get(matcher.group(1));
             if (value == null) {
-                throw new IllegalArgumentException(where + ": unknown placeholder ${" + matcher.group(1)
-                        + "} (known: " + String.join(", ", variables.keySet()) + ")");
+                throw new IllegalArgumentException(where + ": unknown placeholder ${" + matcher.group(1) + "} (known: "
+                        + String.join(", ", variables.keySet()) + ")");
             }
             matcher.appendReplacement(result, Matcher.quoteReplacement(value));
         }

@@ -20,8 +20,7 @@ public final class KpiConfigLoader {
     private static JsonNode defaults;
     private static KpiConfig builtIn;
 
-    private KpiConfigLoader() {
-    }
+    private KpiConfigLoader() {}
 
     public static KpiConfig load(Path userFile) {
         if (userFile == null) {
@@ -52,7 +51,8 @@ public final class KpiConfigLoader {
     private static KpiConfig toConfig(JsonNode merged, String source) {
         KpiConfig config;
         try {
-            config = Json.yaml().readerFor(KpiConfig.class)
+            config = Json.yaml()
+                    .readerFor(KpiConfig.class)
                     .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(merged);
         } catch (JsonProcessingException e) {
@@ -109,7 +109,8 @@ public final class KpiConfigLoader {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode existing = target.get(field.getKey());
-            if (existing instanceof ObjectNode existingObject && field.getValue() instanceof ObjectNode overrideObject) {
+            if (existing instanceof ObjectNode existingObject
+                    && field.getValue() instanceof ObjectNode overrideObject) {
                 merge(existingObject, overrideObject);
             } else {
                 target.set(field.getKey(), field.getValue());

@@ -23,7 +23,11 @@ public enum QueryKey {
     ACTIVE_SERIES("activeSeries", Scope.OBSERVABILITY, false),
     SAMPLES_PER_SECOND("samplesPerSecond", Scope.OBSERVABILITY, false);
 
-    public enum Scope { SERVICE, INFRASTRUCTURE, OBSERVABILITY }
+    public enum Scope {
+        SERVICE,
+        INFRASTRUCTURE,
+        OBSERVABILITY
+    }
 
     private final String configKey;
     private final Scope scope;

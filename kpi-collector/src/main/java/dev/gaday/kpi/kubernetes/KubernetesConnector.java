@@ -18,11 +18,10 @@ import java.util.Map;
  * in-cluster service account. With none of these the section says so instead of failing.
  */
 public final class KubernetesConnector {
-    private KubernetesConnector() {
-    }
+    private KubernetesConnector() {}
 
-    public static KubernetesStatus collect(Path kubeconfig, String namespace, Instant start, Instant end,
-            Map<String, String> environment) {
+    public static KubernetesStatus collect(
+            Path kubeconfig, String namespace, Instant start, Instant end, Map<String, String> environment) {
         Config config;
         try {
             config = config(kubeconfig, environment);
@@ -33,7 +32,8 @@ public final class KubernetesConnector {
             return KubernetesStatus.unavailable("no cluster configured: no --kubeconfig, no $KUBECONFIG or "
                     + "~/.kube/config, and not running inside a cluster");
         }
-        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+        try (KubernetesClient client =
+                new KubernetesClientBuilder().withConfig(config).build()) {
             return new KubernetesInspector(client).inspect(namespace, start, end);
         } catch (KubernetesClientException e) {
             return KubernetesStatus.unavailable("cluster not reachable: " + KubernetesInspector.oneLine(e));
@@ -62,8 +62,8 @@ public final class KubernetesConnector {
             try {
                 base = Config.autoConfigure(null);
             } catch (RuntimeException e) {
-                throw new IllegalStateException("cannot read the Kubernetes configuration: "
-                        + KubernetesInspector.oneLine(e));
+                throw new IllegalStateException(
+                        "cannot read the Kubernetes configuration: " + KubernetesInspector.oneLine(e));
             }
         }
         return new ConfigBuilder(base)

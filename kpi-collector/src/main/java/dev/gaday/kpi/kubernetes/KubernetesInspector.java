@@ -33,7 +33,8 @@ public final class KubernetesInspector {
         String ns = namespace != null ? namespace : client.getNamespace() != null ? client.getNamespace() : "default";
         try {
             List<DeploymentRollout> rollouts = new ArrayList<>();
-            for (Deployment deployment : client.apps().deployments().inNamespace(ns).list().getItems()) {
+            for (Deployment deployment :
+                    client.apps().deployments().inNamespace(ns).list().getItems()) {
                 rollouts.add(rollout(deployment));
             }
             rollouts.sort(Comparator.comparing(DeploymentRollout::name));
@@ -60,7 +61,8 @@ public final class KubernetesInspector {
     static DeploymentRollout rollout(Deployment deployment) {
         String name = deployment.getMetadata().getName();
         int desired = deployment.getSpec() != null && deployment.getSpec().getReplicas() != null
-                ? deployment.getSpec().getReplicas() : 1;
+                ? deployment.getSpec().getReplicas()
+                : 1;
         DeploymentStatus status = deployment.getStatus() != null ? deployment.getStatus() : new DeploymentStatus();
         int updated = orZero(status.getUpdatedReplicas());
         int available = orZero(status.getAvailableReplicas());
@@ -68,8 +70,8 @@ public final class KubernetesInspector {
         Long generation = deployment.getMetadata().getGeneration();
         Long observed = status.getObservedGeneration();
         String reason = null;
-        for (DeploymentCondition condition : status.getConditions() == null ? List.<DeploymentCondition>of()
-                : status.getConditions()) {
+        for (DeploymentCondition condition :
+                status.getConditions() == null ? List.<DeploymentCondition>of() : status.getConditions()) {
             if ("Progressing".equals(condition.getType()) && "ProgressDeadlineExceeded".equals(condition.getReason())) {
                 reason = "stuck: progress deadline exceeded";
             }
@@ -98,8 +100,10 @@ public final class KubernetesInspector {
         int inWindow = 0;
         Instant started = parse(pod.getStatus() == null ? null : pod.getStatus().getStartTime());
         boolean startedInWindow = started != null && !started.isBefore(windowStart);
-        List<ContainerStatus> statuses = pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
-                ? List.of() : pod.getStatus().getContainerStatuses();
+        List<ContainerStatus> statuses =
+                pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
+                        ? List.of()
+                        : pod.getStatus().getContainerStatuses();
         for (ContainerStatus status : statuses) {
             int count = orZero(status.getRestartCount());
             total += count;
@@ -125,7 +129,8 @@ public final class KubernetesInspector {
         if ("Succeeded".equals(pod.getStatus().getPhase())) {
             return true;
         }
-        for (PodCondition condition : pod.getStatus().getConditions() == null ? List.<PodCondition>of()
+        for (PodCondition condition : pod.getStatus().getConditions() == null
+                ? List.<PodCondition>of()
                 : pod.getStatus().getConditions()) {
             if ("Ready".equals(condition.getType())) {
                 return "True".equals(condition.getStatus());

@@ -16,8 +16,7 @@ import java.util.Map;
  */
 public final class Evaluation {
     /** One series' value: its labels and the number. */
-    public record LabeledValue(Map<String, String> labels, double value) {
-    }
+    public record LabeledValue(Map<String, String> labels, double value) {}
 
     private final Instant time;
     private final Map<QueryKey, String> promql = new EnumMap<>(QueryKey.class);
@@ -87,12 +86,16 @@ public final class Evaluation {
             } else if (result instanceof QueryResult.Matrix matrix) {
                 for (QueryResult.Series series : matrix.series()) {
                     if (!series.samples().isEmpty()) {
-                        list.add(new LabeledValue(series.metric(),
-                                series.samples().get(series.samples().size() - 1).value()));
+                        list.add(new LabeledValue(
+                                series.metric(),
+                                series.samples()
+                                        .get(series.samples().size() - 1)
+                                        .value()));
                     }
                 }
             } else {
-                evaluation.add(key, outcome.promql(), List.of(), "query error: the query returned a string, not numbers");
+                evaluation.add(
+                        key, outcome.promql(), List.of(), "query error: the query returned a string, not numbers");
                 return;
             }
             evaluation.add(key, outcome.promql(), list, null);
@@ -104,7 +107,8 @@ public final class Evaluation {
      * Slices range-query outcomes into one evaluation per requested timestamp; a failed query is
      * failed at every timestamp.
      */
-    public static Map<Instant, Evaluation> sliceRange(List<Instant> times, Map<QueryKey, QueryRunner.Outcome> outcomes) {
+    public static Map<Instant, Evaluation> sliceRange(
+            List<Instant> times, Map<QueryKey, QueryRunner.Outcome> outcomes) {
         // Hash maps: a 24-hour window at 5 minutes is 288 timestamps, looked up once per sample.
         Map<Instant, Evaluation> byTime = new LinkedHashMap<>();
         for (Instant time : times) {
@@ -125,9 +129,11 @@ public final class Evaluation {
                     }
                 }
             }
-            String error = outcome.failed() ? outcome.error()
-                    : outcome.result() instanceof QueryResult.Matrix ? null
-                    : "query error: a range query did not return a matrix";
+            String error = outcome.failed()
+                    ? outcome.error()
+                    : outcome.result() instanceof QueryResult.Matrix
+                            ? null
+                            : "query error: a range query did not return a matrix";
             for (Instant time : times) {
                 byTime.get(time).add(key, outcome.promql(), lists.get(time), error);
             }

@@ -78,37 +78,56 @@ public final class QueryRunner implements AutoCloseable {
      *
      * @param failRun a source failure fails the run (true) or becomes a failed outcome (false)
      */
-    public Map<QueryKey, Outcome> instant(Map<QueryKey, String> queries, Instant time, Duration deadline,
-            boolean failRun) {
+    public Map<QueryKey, Outcome> instant(
+            Map<QueryKey, String> queries, Instant time, Duration deadline, boolean failRun) {
         return submitInstant(queries, time, deadline, failRun).await();
     }
 
     /** Range queries from {@code start} to {@code end} (inclusive) at {@code step}. */
-    public Map<QueryKey, Outcome> range(Map<QueryKey, String> queries, Instant start, Instant end, Duration step,
-            Duration deadline, boolean failRun) {
+    public Map<QueryKey, Outcome> range(
+            Map<QueryKey, String> queries,
+            Instant start,
+            Instant end,
+            Duration step,
+            Duration deadline,
+            boolean failRun) {
         return submitRange(queries, start, end, step, deadline, failRun).await();
     }
 
     /** Queues instant queries without waiting; the pool runs batches in the order they were submitted. */
     public Batch submitInstant(Map<QueryKey, String> queries, Instant time, Duration deadline, boolean failRun) {
-        return submit(queries, promql -> {
-            diagnostics.detail("query time=" + time.getEpochSecond() + " promql=" + promql);
-            QueryResult result = client.query(promql, time);
-            if (result instanceof QueryResult.StringValue) {
-                throw new WrongResultType("answered a KPI query with a string, expected numbers (a vector or scalar)");
-            }
-            return result;
-        }, deadline, failRun);
+        return submit(
+                queries,
+                promql -> {
+                    diagnostics.detail("query time=" + time.getEpochSecond() + " promql=" + promql);
+                    QueryResult result = client.query(promql, time);
+                    if (result instanceof QueryResult.StringValue) {
+                        throw new WrongResultType(
+                                "answered a KPI query with a string, expected numbers (a vector or scalar)");
+                    }
+                    return result;
+                },
+                deadline,
+                failRun);
     }
 
     /** Queues range queries without waiting; the pool runs batches in the order they were submitted. */
-    public Batch submitRange(Map<QueryKey, String> queries, Instant start, Instant end, Duration step,
-            Duration deadline, boolean failRun) {
-        return submit(queries, promql -> {
-            diagnostics.detail("query_range start=" + start.getEpochSecond() + " end=" + end.getEpochSecond()
-                    + " step=" + step.toSeconds() + " promql=" + promql);
-            return client.queryRange(promql, start, end, step);
-        }, deadline, failRun);
+    public Batch submitRange(
+            Map<QueryKey, String> queries,
+            Instant start,
+            Instant end,
+            Duration step,
+            Duration deadline,
+            boolean failRun) {
+        return submit(
+                queries,
+                promql -> {
+                    diagnostics.detail("query_range start=" + start.getEpochSecond() + " end=" + end.getEpochSecond()
+                            + " step=" + step.toSeconds() + " promql=" + promql);
+                    return client.queryRange(promql, start, end, step);
+                },
+                deadline,
+                failRun);
     }
 
     private interface Request {
@@ -125,8 +144,8 @@ public final class QueryRunner implements AutoCloseable {
 
     // The queries grouped by (service, le) or over every request series return the most data and take
     // Prometheus longest: started first, they do not end up alone at the end of the batch.
-    private static final List<QueryKey> HEAVIEST_FIRST = List.of(QueryKey.LATENCY_BUCKETS, QueryKey.REQUESTS,
-            QueryKey.ERRORS);
+    private static final List<QueryKey> HEAVIEST_FIRST =
+            List.of(QueryKey.LATENCY_BUCKETS, QueryKey.REQUESTS, QueryKey.ERRORS);
 
     private Batch submit(Map<QueryKey, String> queries, Request request, Duration deadline, boolean failRun) {
         List<QueryKey> keys = new ArrayList<>();
@@ -162,8 +181,8 @@ public final class QueryRunner implements AutoCloseable {
                     return new Outcome(promql, null, describe(e));
                 } catch (WrongResultType e) {
                     if (strict) {
-                        throw failSource(client.baseUrl() + " " + e.getMessage() + " (queries." + key.configKey()
-                                + ")", e);
+                        throw failSource(
+                                client.baseUrl() + " " + e.getMessage() + " (queries." + key.configKey() + ")", e);
                     }
                     return new Outcome(promql, null, "query error: " + e.getMessage());
                 }
@@ -184,8 +203,12 @@ public final class QueryRunner implements AutoCloseable {
         private final Long deadlineNanos;
         private final boolean failRun;
 
-        private Batch(List<QueryKey> keys, Map<QueryKey, String> queries, List<Future<Outcome>> futures,
-                Long deadlineNanos, boolean failRun) {
+        private Batch(
+                List<QueryKey> keys,
+                Map<QueryKey, String> queries,
+                List<Future<Outcome>> futures,
+                Long deadlineNanos,
+                boolean failRun) {
             this.failRun = failRun;
             this.keys = keys;
             this.queries = queries;
@@ -282,10 +305,11 @@ public final class QueryRunner implements AutoCloseable {
     }
 
     private static String describe(PrometheusException e) {
-        String kind = switch (e.kind()) {
-            case UNREACHABLE, TIMEOUT -> "source unreachable";
-            default -> "query error";
-        };
+        String kind =
+                switch (e.kind()) {
+                    case UNREACHABLE, TIMEOUT -> "source unreachable";
+                    default -> "query error";
+                };
         return kind + ": " + e.getMessage();
     }
 

@@ -6,34 +6,54 @@ import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.common.model.kpi.KubernetesStatus;
 import dev.gaday.common.model.kpi.OverallKpis;
 import dev.gaday.common.model.kpi.ServiceKpis;
-import dev.gaday.common.verdict.CriterionResult;
 import dev.gaday.common.text.MarkdownText;
 import dev.gaday.common.text.ReportFormat;
-import dev.gaday.common.verdict.StatusMarks;
+import dev.gaday.common.verdict.CriterionResult;
 import dev.gaday.common.verdict.Status;
+import dev.gaday.common.verdict.StatusMarks;
 
 /** {@code ga_kpi_summary.md}: the summary for people; the JSON stays the reference. */
 public final class MarkdownReport {
-    private MarkdownReport() {
-    }
+    private MarkdownReport() {}
 
     public static String render(KpiSummary s) {
         StringBuilder md = new StringBuilder();
         md.append("# GA Day KPI Summary\n\n");
-        md.append("- **Window:** ").append(s.window().start()).append(" to ").append(s.window().end())
-                .append(" (snapshot interval ").append(s.window().intervalSeconds()).append(" s)\n");
-        md.append("- **Certification:** ").append(mark(s.certification().status())).append("**")
-                .append(s.certification().status()).append("**")
-                .append(s.partial() ? " (partial: the run was stopped before the window ended)" : "").append('\n');
-        md.append("- **Generated:** ").append(s.generatedAt()).append(" by kpi-collector ").append(s.toolVersion())
+        md.append("- **Window:** ")
+                .append(s.window().start())
+                .append(" to ")
+                .append(s.window().end())
+                .append(" (snapshot interval ")
+                .append(s.window().intervalSeconds())
+                .append(" s)\n");
+        md.append("- **Certification:** ")
+                .append(mark(s.certification().status()))
+                .append("**")
+                .append(s.certification().status())
+                .append("**")
+                .append(s.partial() ? " (partial: the run was stopped before the window ended)" : "")
+                .append('\n');
+        md.append("- **Generated:** ")
+                .append(s.generatedAt())
+                .append(" by kpi-collector ")
+                .append(s.toolVersion())
                 .append("\n\n");
 
-        md.append("## Certification criteria\n\n| Criterion | Value | Threshold | Status | Note |\n|---|---|---|---|---|\n");
+        md.append(
+                "## Certification criteria\n\n| Criterion | Value | Threshold | Status | Note |\n|---|---|---|---|---|\n");
         for (CriterionResult c : s.certification().criteria()) {
-            md.append("| ").append(cell(c.name())).append(" | ").append(num(c.value(), c.unit())).append(" | ")
-                    .append(cell(c.describeThreshold())).append(" | ").append(mark(c.status())).append(c.status())
+            md.append("| ")
+                    .append(cell(c.name()))
                     .append(" | ")
-                    .append(cell(c.reason() == null ? "" : c.reason())).append(" |\n");
+                    .append(num(c.value(), c.unit()))
+                    .append(" | ")
+                    .append(cell(c.describeThreshold()))
+                    .append(" | ")
+                    .append(mark(c.status()))
+                    .append(c.status())
+                    .append(" | ")
+                    .append(cell(c.reason() == null ? "" : c.reason()))
+                    .append(" |\n");
         }
 
         OverallKpis o = s.overall();
@@ -52,16 +72,35 @@ public final class MarkdownReport {
         row(md, "Degraded time", o.totalDowntimeMinutes(), " min");
         row(md, "Mean time to recovery", o.meanTimeToRecoveryMinutes(), " min");
 
-        md.append("\n## Services\n\n| Service | Availability | Error rate | Requests | Errors | p50 | p95 | p99 | Uptime"
-                + " | CPU cores | Memory | Note |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append(
+                "\n## Services\n\n| Service | Availability | Error rate | Requests | Errors | p50 | p95 | p99 | Uptime"
+                        + " | CPU cores | Memory | Note |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ServiceKpis v : s.services()) {
-            md.append("| ").append(cell(v.name())).append(" | ").append(num(v.availabilityPercent(), "%"))
-                    .append(" | ").append(num(v.errorRatePercent(), "%")).append(" | ").append(num(v.requests(), ""))
-                    .append(" | ").append(num(v.errors(), "")).append(" | ").append(num(v.p50LatencyMs(), " ms"))
-                    .append(" | ").append(num(v.p95LatencyMs(), " ms")).append(" | ").append(num(v.p99LatencyMs(), " ms"))
-                    .append(" | ").append(num(v.uptimePercent(), "%")).append(" | ").append(num(v.cpuCores(), ""))
-                    .append(" | ").append(num(v.memoryMb(), " MB")).append(" | ")
-                    .append(cell(v.noDataReason() == null ? "" : v.noDataReason())).append(" |\n");
+            md.append("| ")
+                    .append(cell(v.name()))
+                    .append(" | ")
+                    .append(num(v.availabilityPercent(), "%"))
+                    .append(" | ")
+                    .append(num(v.errorRatePercent(), "%"))
+                    .append(" | ")
+                    .append(num(v.requests(), ""))
+                    .append(" | ")
+                    .append(num(v.errors(), ""))
+                    .append(" | ")
+                    .append(num(v.p50LatencyMs(), " ms"))
+                    .append(" | ")
+                    .append(num(v.p95LatencyMs(), " ms"))
+                    .append(" | ")
+                    .append(num(v.p99LatencyMs(), " ms"))
+                    .append(" | ")
+                    .append(num(v.uptimePercent(), "%"))
+                    .append(" | ")
+                    .append(num(v.cpuCores(), ""))
+                    .append(" | ")
+                    .append(num(v.memoryMb(), " MB"))
+                    .append(" | ")
+                    .append(cell(v.noDataReason() == null ? "" : v.noDataReason()))
+                    .append(" |\n");
         }
 
         Infrastructure i = s.infrastructure();
@@ -94,25 +133,51 @@ public final class MarkdownReport {
         if (!k.available()) {
             md.append("Not collected: ").append(cell(k.unavailableReason())).append("\n");
         } else {
-            md.append("Namespace ").append(cell(k.namespace())).append(".\n\n| Deployment | Desired | Updated | Available | Rollout |\n|---|---|---|---|---|\n");
+            md.append("Namespace ")
+                    .append(cell(k.namespace()))
+                    .append(".\n\n| Deployment | Desired | Updated | Available | Rollout |\n|---|---|---|---|---|\n");
             for (KubernetesStatus.DeploymentRollout d : k.deployments()) {
-                md.append("| ").append(cell(d.name())).append(" | ").append(d.desiredReplicas()).append(" | ")
-                        .append(d.updatedReplicas()).append(" | ").append(d.availableReplicas()).append(" | ")
-                        .append(d.complete() ? "complete" : cell("incomplete: " + d.reason())).append(" |\n");
+                md.append("| ")
+                        .append(cell(d.name()))
+                        .append(" | ")
+                        .append(d.desiredReplicas())
+                        .append(" | ")
+                        .append(d.updatedReplicas())
+                        .append(" | ")
+                        .append(d.availableReplicas())
+                        .append(" | ")
+                        .append(d.complete() ? "complete" : cell("incomplete: " + d.reason()))
+                        .append(" |\n");
             }
             md.append("\nRestarts in the window: ");
-            md.append(k.restarts().stream().filter(r -> r.restartsInWindow() > 0)
-                    .map(r -> cell(r.pod()) + " (" + r.restartsInWindow() + ")").reduce((a, b) -> a + ", " + b).orElse("none"));
-            md.append(".\n\nPods not ready: ").append(k.podsNotReady().isEmpty() ? "none"
-                    : String.join(", ", k.podsNotReady().stream().map(MarkdownReport::cell).toList()))
+            md.append(k.restarts().stream()
+                    .filter(r -> r.restartsInWindow() > 0)
+                    .map(r -> cell(r.pod()) + " (" + r.restartsInWindow() + ")")
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("none"));
+            md.append(".\n\nPods not ready: ")
+                    .append(
+                            k.podsNotReady().isEmpty()
+                                    ? "none"
+                                    : String.join(
+                                            ", ",
+                                            k.podsNotReady().stream()
+                                                    .map(MarkdownReport::cell)
+                                                    .toList()))
                     .append(".\n");
         }
 
         if (!s.gaps().isEmpty()) {
             md.append("\n## Data gaps\n\n| Field | From | To | Reason |\n|---|---|---|---|\n");
             for (DataGap gap : s.gaps()) {
-                md.append("| ").append(cell(gap.field())).append(" | ").append(gap.from() == null ? "" : gap.from())
-                        .append(" | ").append(gap.to() == null ? "" : gap.to()).append(" | ").append(cell(gap.reason()))
+                md.append("| ")
+                        .append(cell(gap.field()))
+                        .append(" | ")
+                        .append(gap.from() == null ? "" : gap.from())
+                        .append(" | ")
+                        .append(gap.to() == null ? "" : gap.to())
+                        .append(" | ")
+                        .append(cell(gap.reason()))
                         .append(" |\n");
             }
         }

@@ -2,16 +2,16 @@ package dev.gaday.kpi.report;
 
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.io.AtomicFiles;
-import dev.gaday.common.json.Json;
 import dev.gaday.common.io.Sha256;
+import dev.gaday.common.json.Json;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.KpiSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -47,8 +47,8 @@ public final class OutputFiles {
     public void writeSnapshots(List<KpiSnapshot> snapshots, AtomicFiles.Durability durability) {
         Map<Path, AtomicFiles.Writer> contents = new LinkedHashMap<>();
         for (KpiSnapshot snapshot : snapshots) {
-            contents.put(directory.resolve(KpiSnapshot.fileName(snapshot.sequence())),
-                    out -> Json.write(out, snapshot));
+            contents.put(
+                    directory.resolve(KpiSnapshot.fileName(snapshot.sequence())), out -> Json.write(out, snapshot));
         }
         AtomicFiles.writeAll(contents, durability);
     }
@@ -86,7 +86,10 @@ public final class OutputFiles {
 
     private List<Path> snapshotFiles() {
         try (Stream<Path> list = Files.list(directory)) {
-            return list.filter(p -> SNAPSHOT_NAME.matcher(p.getFileName().toString()).matches()).sorted().toList();
+            return list.filter(p ->
+                            SNAPSHOT_NAME.matcher(p.getFileName().toString()).matches())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw ToolException.badInput("cannot list " + directory + ": " + e.getMessage(), e);
         }

@@ -36,8 +36,9 @@ public final class OutputSet {
     private static final String PREVIOUS = ".kpi-previous-";
     /** What kpi-collector writes into the output directory, temp files of AtomicFiles included. */
     /** In the order they are written: the checksum names the JSON, so it comes after it. */
-    private static final List<String> SUMMARY_FILES = List.of(OutputFiles.SUMMARY_JSON, OutputFiles.SUMMARY_MARKDOWN,
-            OutputFiles.SUMMARY_JSON + ".sha256");
+    private static final List<String> SUMMARY_FILES =
+            List.of(OutputFiles.SUMMARY_JSON, OutputFiles.SUMMARY_MARKDOWN, OutputFiles.SUMMARY_JSON + ".sha256");
+
     private static final Pattern OWN_FILE = Pattern.compile(
             "\\.?(snapshot_\\d{4,}\\.json|ga_kpi_summary\\.json|ga_kpi_summary\\.md|ga_kpi_summary\\.json\\.sha256)"
                     + "(\\.(\\d+)-\\d+\\.tmp)?");
@@ -46,6 +47,7 @@ public final class OutputSet {
     private final Path staging;
     /** The staging directory is inside the output directory (which cannot be renamed). */
     private final boolean inside;
+
     private boolean swapped;
     private boolean abandoned;
     private boolean stopped;
@@ -64,14 +66,17 @@ public final class OutputSet {
         Path absolute = directory.toAbsolutePath().normalize();
         removeLeftovers(absolute);
         boolean inside = !renamable(absolute);
-        Path staging = inside ? absolute.resolve(STAGING + ProcessHandle.current().pid())
+        Path staging = inside
+                ? absolute.resolve(STAGING + ProcessHandle.current().pid())
                 : sibling(absolute, STAGING + ProcessHandle.current().pid());
         try {
             deleteTree(staging);
             Files.createDirectories(staging);
         } catch (IOException e) {
-            throw new ToolException(ExitCode.RUNTIME_ERROR, "cannot create the staging directory " + staging + ": "
-                    + e.getMessage(), e);
+            throw new ToolException(
+                    ExitCode.RUNTIME_ERROR,
+                    "cannot create the staging directory " + staging + ": " + e.getMessage(),
+                    e);
         }
         return new OutputSet(absolute, staging, inside);
     }
@@ -83,7 +88,8 @@ public final class OutputSet {
      */
     private static boolean renamable(Path directory) {
         Path parent = directory.getParent();
-        if (parent == null || !Files.isWritable(parent)
+        if (parent == null
+                || !Files.isWritable(parent)
                 || Path.of("").toAbsolutePath().normalize().startsWith(directory)) {
             return false;
         }
@@ -161,8 +167,11 @@ public final class OutputSet {
             }
         } catch (IOException e) {
             abandon();
-            throw new ToolException(ExitCode.RUNTIME_ERROR, "cannot put the new files in place of " + directory
-                    + ": " + e.getMessage() + "; the previous files are unchanged", e);
+            throw new ToolException(
+                    ExitCode.RUNTIME_ERROR,
+                    "cannot put the new files in place of " + directory + ": " + e.getMessage()
+                            + "; the previous files are unchanged",
+                    e);
         }
     }
 
@@ -182,7 +191,10 @@ public final class OutputSet {
             }
             for (Path file : staged) {
                 if (!SUMMARY_FILES.contains(file.getFileName().toString())) {
-                    Files.move(file, directory.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING,
+                    Files.move(
+                            file,
+                            directory.resolve(file.getFileName()),
+                            StandardCopyOption.REPLACE_EXISTING,
                             StandardCopyOption.ATOMIC_MOVE);
                 }
             }
@@ -196,7 +208,10 @@ public final class OutputSet {
             for (String summary : SUMMARY_FILES) {
                 Path file = staging.resolve(summary);
                 if (Files.exists(file)) {
-                    Files.move(file, directory.resolve(summary), StandardCopyOption.REPLACE_EXISTING,
+                    Files.move(
+                            file,
+                            directory.resolve(summary),
+                            StandardCopyOption.REPLACE_EXISTING,
                             StandardCopyOption.ATOMIC_MOVE);
                 }
             }
@@ -204,8 +219,8 @@ public final class OutputSet {
             deleteTree(staging);
         } catch (IOException e) {
             abandon();
-            throw new ToolException(ExitCode.RUNTIME_ERROR, "cannot move the new files into " + directory + ": "
-                    + e.getMessage(), e);
+            throw new ToolException(
+                    ExitCode.RUNTIME_ERROR, "cannot move the new files into " + directory + ": " + e.getMessage(), e);
         }
     }
 
@@ -254,11 +269,12 @@ public final class OutputSet {
         if (parent == null || !Files.isDirectory(parent)) {
             return;
         }
-        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent,
-                p -> p.getFileName().toString().startsWith("." + name + ".kpi-"))) {
+        try (DirectoryStream<Path> siblings =
+                Files.newDirectoryStream(parent, p -> p.getFileName().toString().startsWith("." + name + ".kpi-"))) {
             for (Path sibling : siblings) {
                 String rest = sibling.getFileName().toString().substring(name.length() + 1);
-                Long pid = rest.startsWith(STAGING) ? parsePid(rest.substring(STAGING.length()))
+                Long pid = rest.startsWith(STAGING)
+                        ? parsePid(rest.substring(STAGING.length()))
                         : rest.startsWith(PREVIOUS) ? parsePid(rest.substring(PREVIOUS.length())) : null;
                 if (pid == null || alive(pid)) {
                     continue;
@@ -274,8 +290,10 @@ public final class OutputSet {
                 deleteTree(sibling);
             }
         } catch (IOException e) {
-            throw new ToolException(ExitCode.RUNTIME_ERROR, "cannot remove the leftovers of an earlier run beside "
-                    + directory + ": " + e.getMessage(), e);
+            throw new ToolException(
+                    ExitCode.RUNTIME_ERROR,
+                    "cannot remove the leftovers of an earlier run beside " + directory + ": " + e.getMessage(),
+                    e);
         }
         if (Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
             // Temp files of runs that died while writing (runs before staging wrote into the directory itself).
@@ -295,8 +313,10 @@ public final class OutputSet {
                     }
                 }
             } catch (IOException | NumberFormatException e) {
-                throw new ToolException(ExitCode.RUNTIME_ERROR, "cannot remove stale temp files in " + directory + ": "
-                        + e.getMessage(), e);
+                throw new ToolException(
+                        ExitCode.RUNTIME_ERROR,
+                        "cannot remove stale temp files in " + directory + ": " + e.getMessage(),
+                        e);
             }
         }
     }
@@ -332,7 +352,8 @@ public final class OutputSet {
     }
 
     private static boolean alive(long pid) {
-        return pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return pid == ProcessHandle.current().pid()
+                || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private static Path sibling(Path directory, String suffix) {

@@ -1,24 +1,24 @@
 package dev.gaday.kpi.validate;
 
+import dev.gaday.common.cli.BuildInfo;
 import dev.gaday.common.cli.Finding;
+import dev.gaday.common.cli.InstantConverter;
+import dev.gaday.common.cli.OutputDirMixin;
 import dev.gaday.common.cli.OutputFormatMixin;
+import dev.gaday.common.cli.PrometheusConnectionMixin;
 import dev.gaday.common.cli.RunOutput;
 import dev.gaday.common.cli.RunReport;
 import dev.gaday.common.cli.TerminalFacts;
-import dev.gaday.common.text.ReportFormat;
-import dev.gaday.common.verdict.Status;
-import dev.gaday.kpi.validate.check.CheckResult;
-import dev.gaday.kpi.validate.check.CheckStatus;
-import dev.gaday.kpi.validate.check.Severity;
-import dev.gaday.common.cli.BuildInfo;
-import dev.gaday.common.cli.InstantConverter;
-import dev.gaday.common.cli.OutputDirMixin;
-import dev.gaday.common.cli.PrometheusConnectionMixin;
 import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.prometheus.PrometheusClient;
+import dev.gaday.common.text.ReportFormat;
+import dev.gaday.common.verdict.Status;
 import dev.gaday.kpi.validate.check.Check;
+import dev.gaday.kpi.validate.check.CheckResult;
+import dev.gaday.kpi.validate.check.CheckStatus;
+import dev.gaday.kpi.validate.check.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,41 +32,58 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kpi-collector validate}: the GA validation suite and the user's own checks, as JUnit XML, HTML and JSON. */
-@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class, sortOptions = false,
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        versionProvider = BuildInfo.class,
+        sortOptions = false,
         description = {
             "Runs the GA validation suite (--ga-mode) and the checks of --checks over the GA window.",
             "",
             "A check whose source is not configured is skipped with the reason; one whose source fails or has no "
                     + "data is an error, never a failure. Only critical checks decide the exit code.",
             "",
-            "Writes validation_results.xml (JUnit), validation_results.html and validation_results.json."},
-        footer = {"%nExit codes of validate: 0 every critical check passed (skipped allowed); 1 a critical check "
-                + "failed; 4 a critical check's source was unreachable or failed; 2 bad options or an invalid check "
-                + "in --checks; 3 a critical check had no data. When several apply, 1 wins, then 4, 2, 3.",
+            "Writes validation_results.xml (JUnit), validation_results.html and validation_results.json."
+        },
+        footer = {
+            "%nExit codes of validate: 0 every critical check passed (skipped allowed); 1 a critical check "
+                    + "failed; 4 a critical check's source was unreachable or failed; 2 bad options or an invalid check "
+                    + "in --checks; 3 a critical check had no data. When several apply, 1 wins, then 4, 2, 3.",
             "%nExamples:",
             "  kpi-collector validate --prometheus-url http://prometheus:9090 --ga-start 2025-01-15T00:00:00Z --ga-end 2025-01-16T00:00:00Z --ga-mode --inputs drift --inputs slo_monitor -o ga_validation",
             "  kpi-collector validate --ga-start now-24h --ga-end now --ga-mode --format json > validation-verdict.json",
-            "  kpi-collector validate --ga-mode --checks checks.yaml --list"})
+            "  kpi-collector validate --ga-mode --checks checks.yaml --list"
+        })
 public final class ValidateCommand extends ToolCommand {
     static final Path DEFAULT_OUTPUT = Path.of("ga_validation");
 
-    @Option(names = "--ga-start", paramLabel = "TIME", converter = InstantConverter.class,
+    @Option(
+            names = "--ga-start",
+            paramLabel = "TIME",
+            converter = InstantConverter.class,
             description = "Start of the GA window: RFC 3339 (2025-01-15T00:00:00Z), 'now' or 'now-24h'.")
     Instant start;
 
-    @Option(names = "--ga-end", paramLabel = "TIME", converter = InstantConverter.class,
+    @Option(
+            names = "--ga-end",
+            paramLabel = "TIME",
+            converter = InstantConverter.class,
             description = "End of the GA window; checks over the window are evaluated at this time.")
     Instant end;
 
     @Option(names = "--ga-mode", description = "Run the GA set (also when GA_MODE=true).")
     boolean gaMode;
 
-    @Option(names = "--checks", paramLabel = "FILE",
+    @Option(
+            names = "--checks",
+            paramLabel = "FILE",
             description = "checks.yaml: settings of the GA set (ga:) and your own checks (checks:), which add to "
                     + "or replace GA checks of the same name.")
     Path checksFile;
 
-    @Option(names = "--inputs", paramLabel = "DIR",
+    @Option(
+            names = "--inputs",
+            paramLabel = "DIR",
             description = "Directory with other tools' files (drift_analysis.json, slo_status.json, "
                     + "ws_health_metrics.json, files of json checks); repeatable, the first holding a file wins.")
     List<Path> inputs = new ArrayList<>();
@@ -77,12 +94,16 @@ public final class ValidateCommand extends ToolCommand {
     @Option(names = "--list", description = "Print the checks with their thresholds and exit.")
     boolean list;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE",
+    @Option(
+            names = "--kubeconfig",
+            paramLabel = "FILE",
             description = "Kubernetes config file (default: $KUBECONFIG, ~/.kube/config, or in-cluster; none: the "
                     + "cluster checks use kube-state-metrics from Prometheus, or skip).")
     Path kubeconfig;
 
-    @Option(names = "--namespace", paramLabel = "NS",
+    @Option(
+            names = "--namespace",
+            paramLabel = "NS",
             description = "Kubernetes namespace of the release (default: the kubeconfig's, else 'default').")
     String namespace;
 
@@ -132,13 +153,25 @@ public final class ValidateCommand extends ToolCommand {
     }
 
     private boolean gaMode() {
-        return gaMode || "true".equalsIgnoreCase(environment.getOrDefault("GA_MODE", "").strip());
+        return gaMode
+                || "true"
+                        .equalsIgnoreCase(
+                                environment.getOrDefault("GA_MODE", "").strip());
     }
 
     @Override
     protected ExitCode execute() {
-        ValidationSettings settings = new ValidationSettings(start, end, gaMode(), checksFile, inputs, only,
-                kubeconfig, namespace, list ? null : output.resolve(DEFAULT_OUTPUT), environment);
+        ValidationSettings settings = new ValidationSettings(
+                start,
+                end,
+                gaMode(),
+                checksFile,
+                inputs,
+                only,
+                kubeconfig,
+                namespace,
+                list ? null : output.resolve(DEFAULT_OUTPUT),
+                environment);
         List<Check> checks = ValidationSuite.select(settings);
         if (list) {
             ValidationSuite.list(checks, out());
@@ -147,12 +180,18 @@ public final class ValidateCommand extends ToolCommand {
         if (checks.isEmpty()) {
             throw ToolException.usage("no checks to run");
         }
-        try (PrometheusClient client = clientFactory != null ? clientFactory.apply(prometheus)
-                : prometheus.connect(diagnostics())) {
-            ValidationSuite.Completed completed = ValidationSuite.run(settings, checks, client, client.baseUrl(),
-                    diagnostics(), clock);
-            new RunOutput(out(), err(), format.json(), TerminalFacts.detect(environment::get), environment::get,
-                    diagnostics()).print(runReport(completed));
+        try (PrometheusClient client =
+                clientFactory != null ? clientFactory.apply(prometheus) : prometheus.connect(diagnostics())) {
+            ValidationSuite.Completed completed =
+                    ValidationSuite.run(settings, checks, client, client.baseUrl(), diagnostics(), clock);
+            new RunOutput(
+                            out(),
+                            err(),
+                            format.json(),
+                            TerminalFacts.detect(environment::get),
+                            environment::get,
+                            diagnostics())
+                    .print(runReport(completed));
             return completed.exitCode();
         }
     }
@@ -173,15 +212,26 @@ public final class ValidateCommand extends ToolCommand {
             if (status == CheckStatus.SKIPPED) {
                 continue;
             }
-            Status severity = status == CheckStatus.ERROR ? Status.NO_DATA
+            Status severity = status == CheckStatus.ERROR
+                    ? Status.NO_DATA
                     : result.check().severity() == Severity.CRITICAL ? Status.FAIL : Status.WARN;
             Double observed = result.outcome().observed();
-            findings.add(new Finding(severity, result.check().name(), result.check().category(),
-                    observed == null ? null : ReportFormat.number(observed, 3), result.check().thresholdText(),
-                    (status == CheckStatus.ERROR ? "error: " : "") + result.outcome().reason(), 0));
+            findings.add(new Finding(
+                    severity,
+                    result.check().name(),
+                    result.check().category(),
+                    observed == null ? null : ReportFormat.number(observed, 3),
+                    result.check().thresholdText(),
+                    (status == CheckStatus.ERROR ? "error: " : "")
+                            + result.outcome().reason(),
+                    0));
         }
-        return RunReport.of("kpi-collector validate", completed.exitCode(), false,
-                passed + " of " + completed.results().size() + " checks passed", findings,
+        return RunReport.of(
+                "kpi-collector validate",
+                completed.exitCode(),
+                false,
+                passed + " of " + completed.results().size() + " checks passed",
+                findings,
                 completed.files().stream().map(Path::toString).toList());
     }
 }

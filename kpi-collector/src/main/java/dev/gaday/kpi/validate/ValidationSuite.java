@@ -7,14 +7,14 @@ import dev.gaday.common.io.AtomicFiles;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.model.validation.ValidationResults;
 import dev.gaday.common.prometheus.PrometheusClient;
+import dev.gaday.kpi.validate.catalog.ChecksFile;
+import dev.gaday.kpi.validate.catalog.GaChecks;
+import dev.gaday.kpi.validate.catalog.GaSettings;
 import dev.gaday.kpi.validate.check.Check;
 import dev.gaday.kpi.validate.check.CheckContext;
 import dev.gaday.kpi.validate.check.CheckResult;
 import dev.gaday.kpi.validate.check.CheckRunner;
 import dev.gaday.kpi.validate.check.CheckStatus;
-import dev.gaday.kpi.validate.catalog.ChecksFile;
-import dev.gaday.kpi.validate.catalog.GaChecks;
-import dev.gaday.kpi.validate.catalog.GaSettings;
 import dev.gaday.kpi.validate.report.HtmlReport;
 import dev.gaday.kpi.validate.report.JUnitXml;
 import dev.gaday.kpi.validate.report.ResultsAssembler;
@@ -36,8 +36,7 @@ public final class ValidationSuite {
     public static final String HTML_FILE = "validation_results.html";
     public static final String JSON_FILE = "validation_results.json";
 
-    private ValidationSuite() {
-    }
+    private ValidationSuite() {}
 
     /**
      * The checks to run: the GA set (with --ga-mode), then checks.yaml's own checks, a same-named one replacing a
@@ -45,7 +44,8 @@ public final class ValidationSuite {
      */
     static List<Check> select(ValidationSettings settings) {
         ChecksFile.Contents contents = settings.checksFile() == null
-                ? new ChecksFile.Contents(GaSettings.defaults(), List.of()) : ChecksFile.read(settings.checksFile());
+                ? new ChecksFile.Contents(GaSettings.defaults(), List.of())
+                : ChecksFile.read(settings.checksFile());
         Map<String, Check> checks = new LinkedHashMap<>();
         if (settings.gaMode()) {
             for (Check check : GaChecks.all(contents.ga())) {
@@ -60,8 +60,8 @@ public final class ValidationSuite {
             for (String name : settings.only()) {
                 Check check = checks.get(name);
                 if (check == null) {
-                    throw ToolException.usage("--check " + name + ": no such check (known: "
-                            + String.join(", ", checks.keySet()) + ")");
+                    throw ToolException.usage(
+                            "--check " + name + ": no such check (known: " + String.join(", ", checks.keySet()) + ")");
                 }
                 selected.put(name, check);
             }
@@ -76,26 +76,46 @@ public final class ValidationSuite {
         for (Check check : checks) {
             width = Math.max(width, check.name().length());
         }
-        out.printf("%-" + width + "s  %-8s  %-13s  %-18s  %s%n", "CHECK", "SEVERITY", "CATEGORY", "THRESHOLD",
+        out.printf(
+                "%-" + width + "s  %-8s  %-13s  %-18s  %s%n",
+                "CHECK",
+                "SEVERITY",
+                "CATEGORY",
+                "THRESHOLD",
                 "PASSES WHEN");
         for (Check check : checks) {
-            out.printf("%-" + width + "s  %-8s  %-13s  %-18s  %s%n", check.name(), check.severity().id(),
-                    check.category(), check.thresholdText(), check.description());
+            out.printf(
+                    "%-" + width + "s  %-8s  %-13s  %-18s  %s%n",
+                    check.name(),
+                    check.severity().id(),
+                    check.category(),
+                    check.thresholdText(),
+                    check.description());
         }
         out.flush();
     }
 
     /** A finished validation: its exit code, each check's result, the files written. */
-    record Completed(ExitCode exitCode, List<CheckResult> results, List<Path> files) {
-    }
+    record Completed(ExitCode exitCode, List<CheckResult> results, List<Path> files) {}
 
-    static Completed run(ValidationSettings settings, List<Check> checks, PrometheusClient prometheus,
-            String prometheusUrl, Diagnostics diagnostics, Clock clock) {
+    static Completed run(
+            ValidationSettings settings,
+            List<Check> checks,
+            PrometheusClient prometheus,
+            String prometheusUrl,
+            Diagnostics diagnostics,
+            Clock clock) {
         Instant began = clock.instant();
-        KubernetesRollouts.LazyClient kubernetes = KubernetesRollouts.connector(settings.kubeconfig(),
-                settings.environment());
-        CheckContext context = new CheckContext(settings.start(), settings.end(), prometheus, settings.inputs(),
-                settings.environment(), kubernetes, settings.namespace());
+        KubernetesRollouts.LazyClient kubernetes =
+                KubernetesRollouts.connector(settings.kubeconfig(), settings.environment());
+        CheckContext context = new CheckContext(
+                settings.start(),
+                settings.end(),
+                prometheus,
+                settings.inputs(),
+                settings.environment(),
+                kubernetes,
+                settings.namespace());
         List<CheckResult> results;
         try {
             results = new CheckRunner(context, result -> report(result, diagnostics)).run(checks);
@@ -104,12 +124,16 @@ public final class ValidationSuite {
                 kubernetes.close();
             }
         }
-        ValidationResults document = ResultsAssembler.assemble(results, settings.start(), settings.end(),
-                prometheusUrl, settings.gaMode(), began);
+        ValidationResults document = ResultsAssembler.assemble(
+                results, settings.start(), settings.end(), prometheusUrl, settings.gaMode(), began);
         write(settings.outputDir(), document);
-        return new Completed(ResultsAssembler.exitCode(results), results, List.of(
-                settings.outputDir().resolve(XML_FILE), settings.outputDir().resolve(HTML_FILE),
-                settings.outputDir().resolve(JSON_FILE)));
+        return new Completed(
+                ResultsAssembler.exitCode(results),
+                results,
+                List.of(
+                        settings.outputDir().resolve(XML_FILE),
+                        settings.outputDir().resolve(HTML_FILE),
+                        settings.outputDir().resolve(JSON_FILE)));
     }
 
     /** One line per check that did not pass; errors on stderr name the check and the reason. */

@@ -13,7 +13,8 @@ class HistogramQuantileTest {
     @Test
     void interpolatesLinearlyInsideTheBucketHoldingTheRank() {
         // 100 observations: 50 <= 0.1, 40 in (0.1, 0.5], 10 in (0.5, 1].
-        List<Bucket> buckets = List.of(new Bucket(0.1, 50), new Bucket(0.5, 90), new Bucket(1, 100), new Bucket(INF, 100));
+        List<Bucket> buckets =
+                List.of(new Bucket(0.1, 50), new Bucket(0.5, 90), new Bucket(1, 100), new Bucket(INF, 100));
         assertEquals(0.1, HistogramQuantile.quantile(0.5, buckets), 1e-12);
         // rank 95 lies halfway through (0.5, 1]: 0.5 + 0.5 * 5/10.
         assertEquals(0.75, HistogramQuantile.quantile(0.95, buckets), 1e-12);
@@ -30,8 +31,12 @@ class HistogramQuantileTest {
     @Test
     void unsortedDuplicatedAndNonMonotonicBucketsAreRepaired() {
         // Extrapolated increases can dip; "1" and "1.0" are one bound.
-        List<Bucket> buckets = List.of(new Bucket(INF, 100), new Bucket(1, 60), new Bucket(1.0, 40),
-                new Bucket(0.5, 101), new Bucket(0.1, 10));
+        List<Bucket> buckets = List.of(
+                new Bucket(INF, 100),
+                new Bucket(1, 60),
+                new Bucket(1.0, 40),
+                new Bucket(0.5, 101),
+                new Bucket(0.1, 10));
         // After repair: 0.1→10, 0.5→101, 1→101 (max carried), +Inf→101 (max carried).
         double q = HistogramQuantile.quantile(0.5, buckets);
         assertEquals(0.1 + 0.4 * (50.5 - 10) / 91, q, 1e-12);

@@ -19,7 +19,8 @@ class KpiConfigTest {
     @Test
     void defaultsRenderEveryQueryGroupedByService() {
         KpiConfig config = KpiConfigLoader.load(null);
-        assertEquals("sum by (service) (increase(http_requests_total{status=~\"5..\"}[300s]))",
+        assertEquals(
+                "sum by (service) (increase(http_requests_total{status=~\"5..\"}[300s]))",
                 config.render(QueryKey.ERRORS, 300));
         assertEquals(99.9, config.thresholds().availabilityPercent());
     }
@@ -27,7 +28,9 @@ class KpiConfigTest {
     @Test
     void aUserFileOverridesKeyByKey() throws IOException {
         Path file = temp.resolve("c.yaml");
-        Files.writeString(file, """
+        Files.writeString(
+                file,
+                """
                 labels:
                   service: job
                   status: code
@@ -38,7 +41,8 @@ class KpiConfigTest {
                   availabilityPercent: 99.5
                 """);
         KpiConfig config = KpiConfigLoader.load(file);
-        assertEquals("sum by (job) (increase(http_server_requests_seconds_count{code=~\"5..\",namespace=\"prod\"}[60s]))",
+        assertEquals(
+                "sum by (job) (increase(http_server_requests_seconds_count{code=~\"5..\",namespace=\"prod\"}[60s]))",
                 config.render(QueryKey.ERRORS, 60));
         assertEquals(99.5, config.thresholds().availabilityPercent());
         assertEquals(0.1, config.thresholds().errorRatePercent(), "untouched keys keep their default");

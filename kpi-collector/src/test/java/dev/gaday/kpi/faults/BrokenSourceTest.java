@@ -44,8 +44,16 @@ class BrokenSourceTest {
     }
 
     private static CommandRun collect(String url, Path output, String... more) {
-        List<String> args = new ArrayList<>(List.of("--prometheus-url", url, "--ga-start", "2026-01-15T00:00:00Z",
-                "--ga-end", "2026-01-15T01:00:00Z", "--no-kubernetes", "--output", output.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "--prometheus-url",
+                url,
+                "--ga-start",
+                "2026-01-15T00:00:00Z",
+                "--ga-end",
+                "2026-01-15T01:00:00Z",
+                "--no-kubernetes",
+                "--output",
+                output.toString()));
         args.addAll(List.of(more));
         return CommandRun.of(CollectKpisCommandAccess.plain(), args.toArray(String[]::new));
     }
@@ -70,8 +78,11 @@ class BrokenSourceTest {
             CommandRun run = collect(server.url(), output, "--max-retries", "0");
             assertEquals(4, run.exitCode(), fault + ": " + run.err());
             assertEquals(1, run.err().lines().count(), run.err());
-            assertTrue(run.err().startsWith("kpi-collector: error: Prometheus failed: ")
-                    || fault == SourceFault.WRONG_RESULT_TYPE && run.err().contains(server.url()), run.err());
+            assertTrue(
+                    run.err().startsWith("kpi-collector: error: Prometheus failed: ")
+                            || fault == SourceFault.WRONG_RESULT_TYPE
+                                    && run.err().contains(server.url()),
+                    run.err());
             assertTrue(run.err().contains(fault.expectedInMessage()), run.err());
             assertTrue(run.err().contains("nothing written"), run.err());
         }
@@ -100,8 +111,8 @@ class BrokenSourceTest {
             CommandRun run = collect(server.url(), output, "--max-answer-size", "64KiB");
             assertEquals(4, run.exitCode(), run.err());
             assertEquals(1, run.err().lines().count(), run.err());
-            assertTrue(run.err().contains("larger than the cap of 65.5 KB (65536 bytes; --max-answer-size)"),
-                    run.err());
+            assertTrue(
+                    run.err().contains("larger than the cap of 65.5 KB (65536 bytes; --max-answer-size)"), run.err());
         }
         assertPreviousSetUntouched(output);
     }
@@ -111,8 +122,8 @@ class BrokenSourceTest {
         Path output = previousSet();
         try (SilentServer server = new SilentServer()) {
             long began = System.nanoTime();
-            CommandRun run = collect(server.url(), output, "--retry-budget", "2s", "--query-timeout", "30s",
-                    "--max-retries", "4");
+            CommandRun run = collect(
+                    server.url(), output, "--retry-budget", "2s", "--query-timeout", "30s", "--max-retries", "4");
             Duration took = Duration.ofNanos(System.nanoTime() - began);
             assertEquals(4, run.exitCode(), run.err());
             assertEquals(1, run.err().lines().count(), run.err());

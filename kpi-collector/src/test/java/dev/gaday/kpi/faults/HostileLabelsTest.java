@@ -24,9 +24,19 @@ class HostileLabelsTest {
     void labelValuesAreEscapedInTheMarkdownSummary() throws Exception {
         Path output = temp.resolve("kpis");
         try (FaultServer server = FaultServer.labelled(Map.of("service", HOSTILE))) {
-            CommandRun run = CommandRun.of(CollectKpisCommandAccess.plain(), "--prometheus-url", server.url(),
-                    "--ga-start", "2026-01-15T00:00:00Z", "--ga-end", "2026-01-15T01:00:00Z", "--interval", "30m",
-                    "--no-kubernetes", "--output", output.toString());
+            CommandRun run = CommandRun.of(
+                    CollectKpisCommandAccess.plain(),
+                    "--prometheus-url",
+                    server.url(),
+                    "--ga-start",
+                    "2026-01-15T00:00:00Z",
+                    "--ga-end",
+                    "2026-01-15T01:00:00Z",
+                    "--interval",
+                    "30m",
+                    "--no-kubernetes",
+                    "--output",
+                    output.toString());
             assertTrue(run.exitCode() == 0 || run.exitCode() == 1 || run.exitCode() == 3, run.err());
         }
         String markdown = Files.readString(output.resolve("ga_kpi_summary.md"));
@@ -35,14 +45,17 @@ class HostileLabelsTest {
         assertFalse(markdown.contains("[x](javascript:"), markdown);
         assertTrue(markdown.contains("\\[x\\](javascript:alert(1))"), markdown);
         assertTrue(markdown.contains("\\<javascript:alert(2)\\>"), markdown);
-        assertFalse(java.util.regex.Pattern.compile("(?<!\\\\)<").matcher(markdown).find(), "an unescaped <");
+        assertFalse(
+                java.util.regex.Pattern.compile("(?<!\\\\)<").matcher(markdown).find(), "an unescaped <");
         assertFalse(markdown.contains("**bold**"), markdown);
         assertFalse(markdown.contains("\u0000"), "NUL");
         assertFalse(markdown.contains("\r"), "CR");
         assertFalse(markdown.contains("\u202E"), "U+202E");
         // The hostile name is one table cell: its '|' cannot open another column.
-        String row = markdown.lines().filter(l -> l.contains("alert(1)") && l.startsWith("| ")
-                && l.contains("%")).findFirst().orElseThrow(() -> new AssertionError(markdown));
+        String row = markdown.lines()
+                .filter(l -> l.contains("alert(1)") && l.startsWith("| ") && l.contains("%"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(markdown));
         assertTrue(row.contains("\\|"), row);
     }
 }

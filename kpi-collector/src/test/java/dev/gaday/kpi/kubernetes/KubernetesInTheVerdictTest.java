@@ -42,9 +42,12 @@ class KubernetesInTheVerdictTest {
     @BeforeEach
     void cluster() throws IOException {
         client.resource(KubernetesInspectorTest.deployment("payments", 3, 1, 2, 4, "ProgressDeadlineExceeded"))
-                .inNamespace("release").create();
+                .inNamespace("release")
+                .create();
         kubeconfig = temp.resolve("kubeconfig");
-        Files.writeString(kubeconfig, """
+        Files.writeString(
+                kubeconfig,
+                """
                 apiVersion: v1
                 kind: Config
                 clusters:
@@ -59,22 +62,28 @@ class KubernetesInTheVerdictTest {
                 users:
                 - name: tester
                   user: {token: not-a-secret}
-                """.formatted(client.getMasterUrl()));
+                """
+                        .formatted(client.getMasterUrl()));
     }
 
     @Test
     void aStuckRolloutFailsTheVerdictOnlyWhenKubernetesIsRequired() {
         Result relaxed = run(temp.resolve("relaxed"));
         assertEquals(0, relaxed.exitCode, relaxed.err);
-        assertTrue(relaxed.summary.kubernetes().available(), relaxed.summary.kubernetes().toString());
+        assertTrue(
+                relaxed.summary.kubernetes().available(),
+                relaxed.summary.kubernetes().toString());
         assertEquals("release", relaxed.summary.kubernetes().namespace());
         assertFalse(relaxed.summary.kubernetes().deployments().get(0).complete());
-        assertTrue(relaxed.summary.certification().criteria().stream().noneMatch(c -> c.name().startsWith("kubernetes")));
+        assertTrue(relaxed.summary.certification().criteria().stream()
+                .noneMatch(c -> c.name().startsWith("kubernetes")));
 
         Result strict = run(temp.resolve("strict"), "--require-kubernetes");
         assertEquals(1, strict.exitCode, strict.err);
         CriterionResult rollouts = strict.summary.certification().criteria().stream()
-                .filter(c -> c.name().equals("kubernetes incomplete rollouts")).findFirst().orElseThrow();
+                .filter(c -> c.name().equals("kubernetes incomplete rollouts"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Status.FAIL, rollouts.status());
         assertEquals(1.0, rollouts.value());
     }
@@ -85,23 +94,33 @@ class KubernetesInTheVerdictTest {
         assertEquals(3, result.exitCode, result.err);
         assertFalse(result.summary.kubernetes().available());
         assertTrue(result.summary.kubernetes().unavailableReason().contains("--no-kubernetes"));
-        assertTrue(result.summary.certification().criteria().stream().filter(c -> c.name().startsWith("kubernetes"))
+        assertTrue(result.summary.certification().criteria().stream()
+                .filter(c -> c.name().startsWith("kubernetes"))
                 .allMatch(c -> c.status() == Status.NO_DATA && c.reason().startsWith("kubernetes unavailable")));
     }
 
-    record Result(int exitCode, String err, KpiSummary summary) {
-    }
+    record Result(int exitCode, String err, KpiSummary summary) {}
 
     private Result run(Path output, String... extra) {
         Instant end = Instant.parse("2025-01-16T00:00:00Z");
-        List<String> args = new java.util.ArrayList<>(List.of("--prometheus-url", "http://127.0.0.1:9",
-                "--ga-start", end.minus(Duration.ofHours(1)).toString(), "--ga-end", end.toString(),
-                "--interval", "30", "--kubeconfig", kubeconfig.toString(), "--output", output.toString()));
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--prometheus-url",
+                "http://127.0.0.1:9",
+                "--ga-start",
+                end.minus(Duration.ofHours(1)).toString(),
+                "--ga-end",
+                end.toString(),
+                "--interval",
+                "30",
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--output",
+                output.toString()));
         args.addAll(List.of(extra));
-        CommandRun run = CommandRun.of(CollectKpisCommandAccess.withClient(new HealthyService()),
-                args.toArray(String[]::new));
-        return new Result(run.exitCode(), run.err(),
-                Json.readFile(output.resolve("ga_kpi_summary.json"), KpiSummary.class));
+        CommandRun run =
+                CommandRun.of(CollectKpisCommandAccess.withClient(new HealthyService()), args.toArray(String[]::new));
+        return new Result(
+                run.exitCode(), run.err(), Json.readFile(output.resolve("ga_kpi_summary.json"), KpiSummary.class));
     }
 
     /** One service with 100,000 requests, no errors, fast; Redis all hits; nothing else. */
@@ -113,9 +132,12 @@ class KubernetesInTheVerdictTest {
                 return vector(Map.of("service", "a"), new QueryResult.Sample(time, 100_000));
             }
             if (promql.startsWith("sum by (service, le)")) {
-                return new QueryResult.Vector(List.of(
-                        new QueryResult.InstantSample(Map.of("service", "a", "le", "0.1"), new QueryResult.Sample(time, 100_000)),
-                        new QueryResult.InstantSample(Map.of("service", "a", "le", "+Inf"), new QueryResult.Sample(time, 100_000))),
+                return new QueryResult.Vector(
+                        List.of(
+                                new QueryResult.InstantSample(
+                                        Map.of("service", "a", "le", "0.1"), new QueryResult.Sample(time, 100_000)),
+                                new QueryResult.InstantSample(
+                                        Map.of("service", "a", "le", "+Inf"), new QueryResult.Sample(time, 100_000))),
                         List.of());
             }
             if (promql.contains("redis_keyspace_hits_total")) {
@@ -144,7 +166,6 @@ class KubernetesInTheVerdictTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -27,18 +27,27 @@ class KubernetesInspectorTest {
 
     @BeforeEach
     void cluster() {
-        client.resource(deployment("checkout", 3, 3, 3, 3, null)).inNamespace(NS).create();
+        client.resource(deployment("checkout", 3, 3, 3, 3, null))
+                .inNamespace(NS)
+                .create();
         // Stuck: one new replica never became available and the progress deadline passed.
-        client.resource(deployment("payments", 3, 1, 2, 4, "ProgressDeadlineExceeded")).inNamespace(NS).create();
-        client.resource(pod("checkout-0", "2026-05-30T10:00:00Z", 0, null, true)).inNamespace(NS).create();
+        client.resource(deployment("payments", 3, 1, 2, 4, "ProgressDeadlineExceeded"))
+                .inNamespace(NS)
+                .create();
+        client.resource(pod("checkout-0", "2026-05-30T10:00:00Z", 0, null, true))
+                .inNamespace(NS)
+                .create();
         // Started inside the window: all its restarts happened there.
-        client.resource(pod("payments-1", "2026-06-01T06:10:00Z", 5, "2026-06-01T09:00:00Z", false)).inNamespace(NS)
+        client.resource(pod("payments-1", "2026-06-01T06:10:00Z", 5, "2026-06-01T09:00:00Z", false))
+                .inNamespace(NS)
                 .create();
         // Older pod: its last termination is inside the window, earlier ones are unknown (counted once).
-        client.resource(pod("payments-0", "2026-05-20T00:00:00Z", 7, "2026-06-01T12:00:00Z", true)).inNamespace(NS)
+        client.resource(pod("payments-0", "2026-05-20T00:00:00Z", 7, "2026-06-01T12:00:00Z", true))
+                .inNamespace(NS)
                 .create();
         // Older pod whose restarts all predate the window.
-        client.resource(pod("search-0", "2026-05-20T00:00:00Z", 2, "2026-05-25T12:00:00Z", true)).inNamespace(NS)
+        client.resource(pod("search-0", "2026-05-20T00:00:00Z", 2, "2026-05-25T12:00:00Z", true))
+                .inNamespace(NS)
                 .create();
     }
 
@@ -62,9 +71,15 @@ class KubernetesInspectorTest {
     void restartsAreCountedInsideTheWindowAndUnreadyPodsListed() {
         KubernetesStatus status = new KubernetesInspector(client).inspect(NS, WINDOW_START, WINDOW_END);
         assertEquals(3, status.restarts().size(), status.restarts().toString());
-        assertEquals(new KubernetesStatus.PodRestarts("payments-0", 1, 7), status.restarts().get(0));
-        assertEquals(new KubernetesStatus.PodRestarts("payments-1", 5, 5), status.restarts().get(1));
-        assertEquals(new KubernetesStatus.PodRestarts("search-0", 0, 2), status.restarts().get(2));
+        assertEquals(
+                new KubernetesStatus.PodRestarts("payments-0", 1, 7),
+                status.restarts().get(0));
+        assertEquals(
+                new KubernetesStatus.PodRestarts("payments-1", 5, 5),
+                status.restarts().get(1));
+        assertEquals(
+                new KubernetesStatus.PodRestarts("search-0", 0, 2),
+                status.restarts().get(2));
         assertEquals(java.util.List.of("payments-1"), status.podsNotReady());
     }
 
@@ -79,27 +94,57 @@ class KubernetesInspectorTest {
     static Deployment deployment(String name, int desired, int updated, int available, int total, String deadline) {
         io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder status =
                 new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
-                        .withObservedGeneration(2L).withReplicas(total).withUpdatedReplicas(updated)
-                        .withAvailableReplicas(available).withReadyReplicas(available);
+                        .withObservedGeneration(2L)
+                        .withReplicas(total)
+                        .withUpdatedReplicas(updated)
+                        .withAvailableReplicas(available)
+                        .withReadyReplicas(available);
         if (deadline != null) {
-            status.addNewCondition().withType("Progressing").withStatus("False").withReason(deadline).endCondition();
+            status.addNewCondition()
+                    .withType("Progressing")
+                    .withStatus("False")
+                    .withReason(deadline)
+                    .endCondition();
         }
         return new DeploymentBuilder()
-                .withNewMetadata().withName(name).withGeneration(2L).endMetadata()
-                .withNewSpec().withReplicas(desired).endSpec()
-                .withStatus(status.build()).build();
+                .withNewMetadata()
+                .withName(name)
+                .withGeneration(2L)
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(desired)
+                .endSpec()
+                .withStatus(status.build())
+                .build();
     }
 
     static Pod pod(String name, String started, int restarts, String lastTerminated, boolean ready) {
-        ContainerStatusBuilder container = new ContainerStatusBuilder().withName("app").withRestartCount(restarts)
+        ContainerStatusBuilder container = new ContainerStatusBuilder()
+                .withName("app")
+                .withRestartCount(restarts)
                 .withReady(ready);
         if (lastTerminated != null) {
-            container.withNewLastState().withNewTerminated().withFinishedAt(lastTerminated).withExitCode(137)
-                    .endTerminated().endLastState();
+            container
+                    .withNewLastState()
+                    .withNewTerminated()
+                    .withFinishedAt(lastTerminated)
+                    .withExitCode(137)
+                    .endTerminated()
+                    .endLastState();
         }
-        return new PodBuilder().withNewMetadata().withName(name).endMetadata()
-                .withNewStatus().withPhase("Running").withStartTime(started)
-                .addNewCondition().withType("Ready").withStatus(ready ? "True" : "False").endCondition()
-                .addToContainerStatuses(container.build()).endStatus().build();
+        return new PodBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .withNewStatus()
+                .withPhase("Running")
+                .withStartTime(started)
+                .addNewCondition()
+                .withType("Ready")
+                .withStatus(ready ? "True" : "False")
+                .endCondition()
+                .addToContainerStatuses(container.build())
+                .endStatus()
+                .build();
     }
 }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class QueryRunnerTest {
     private static final Instant TIME = Instant.parse("2026-01-15T00:00:00Z");
-    private static final Map<QueryKey, String> QUERIES = Map.of(QueryKey.REQUESTS, "a", QueryKey.ERRORS, "b",
-            QueryKey.LATENCY_BUCKETS, "c", QueryKey.UPTIME_PERCENT, "d");
+    private static final Map<QueryKey, String> QUERIES = Map.of(
+            QueryKey.REQUESTS, "a", QueryKey.ERRORS, "b", QueryKey.LATENCY_BUCKETS, "c", QueryKey.UPTIME_PERCENT, "d");
 
     private static PrometheusClient client(Function<String, QueryResult> answer) {
         return new PrometheusClient() {
@@ -47,32 +47,42 @@ class QueryRunnerTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
     private static QueryRunner runner(PrometheusClient client, int concurrency) {
-        return new QueryRunner(client, concurrency, new Diagnostics("kpi-collector",
-                new PrintWriter(new StringWriter()), 0));
+        return new QueryRunner(
+                client, concurrency, new Diagnostics("kpi-collector", new PrintWriter(new StringWriter()), 0));
     }
 
     private static PrometheusException http500(String promql) {
-        return PrometheusException.of(PrometheusException.Kind.HTTP_STATUS, "POST http://source/api/v1/query [query="
-                + promql + "]", 500, null, "HTTP 500 Internal Server Error", null, null);
+        return PrometheusException.of(
+                PrometheusException.Kind.HTTP_STATUS,
+                "POST http://source/api/v1/query [query=" + promql + "]",
+                500,
+                null,
+                "HTTP 500 Internal Server Error",
+                null,
+                null);
     }
 
     @Test
     void aSourceFailureFailsTheRunAndNoFurtherQueryIsSent() {
         AtomicInteger sent = new AtomicInteger();
-        try (QueryRunner runner = runner(client(promql -> {
-            sent.incrementAndGet();
-            throw http500(promql);
-        }), 1)) {
-            QueryRunner.SourceFailure failure = assertThrows(QueryRunner.SourceFailure.class,
-                    () -> runner.instant(QUERIES, TIME, null, true));
-            assertTrue(failure.getMessage().startsWith("Prometheus failed: HTTP 500 Internal Server Error from POST "
-                    + "http://source/api/v1/query"), failure.getMessage());
+        try (QueryRunner runner = runner(
+                client(promql -> {
+                    sent.incrementAndGet();
+                    throw http500(promql);
+                }),
+                1)) {
+            QueryRunner.SourceFailure failure =
+                    assertThrows(QueryRunner.SourceFailure.class, () -> runner.instant(QUERIES, TIME, null, true));
+            assertTrue(
+                    failure.getMessage()
+                            .startsWith("Prometheus failed: HTTP 500 Internal Server Error from POST "
+                                    + "http://source/api/v1/query"),
+                    failure.getMessage());
             assertTrue(!failure.getMessage().contains("[query="), "the PromQL stays out of the line");
             assertEquals(1, sent.get(), "the queued queries are cancelled");
         }
@@ -80,20 +90,25 @@ class QueryRunnerTest {
 
     @Test
     void withoutFailRunAFailureIsAGap() {
-        try (QueryRunner runner = runner(client(promql -> {
-            throw http500(promql);
-        }), 2)) {
+        try (QueryRunner runner = runner(
+                client(promql -> {
+                    throw http500(promql);
+                }),
+                2)) {
             Map<QueryKey, QueryRunner.Outcome> outcomes = runner.instant(QUERIES, TIME, Duration.ofSeconds(5), false);
             assertEquals(4, outcomes.size());
-            assertTrue(outcomes.values().stream().allMatch(o -> o.failed() && o.error().startsWith("query error: ")));
+            assertTrue(outcomes.values().stream()
+                    .allMatch(o -> o.failed() && o.error().startsWith("query error: ")));
         }
     }
 
     @Test
     void anErrorIsNeverAGapReason() {
-        try (QueryRunner runner = runner(client(promql -> {
-            throw new OutOfMemoryError("Java heap space");
-        }), 2)) {
+        try (QueryRunner runner = runner(
+                client(promql -> {
+                    throw new OutOfMemoryError("Java heap space");
+                }),
+                2)) {
             assertThrows(OutOfMemoryError.class, () -> runner.instant(QUERIES, TIME, null, true));
         }
     }
@@ -101,8 +116,8 @@ class QueryRunnerTest {
     @Test
     void aStringWhereNumbersWereAskedForIsASourceFailure() {
         try (QueryRunner runner = runner(client(promql -> new QueryResult.StringValue(TIME, "hello", List.of())), 2)) {
-            QueryRunner.SourceFailure failure = assertThrows(QueryRunner.SourceFailure.class,
-                    () -> runner.instant(QUERIES, TIME, null, true));
+            QueryRunner.SourceFailure failure =
+                    assertThrows(QueryRunner.SourceFailure.class, () -> runner.instant(QUERIES, TIME, null, true));
             assertTrue(failure.getMessage().contains("answered a KPI query with a string"), failure.getMessage());
         }
     }

@@ -24,7 +24,9 @@ class OutputFilesTest {
         Files.writeString(output.resolve("kpi-config.yaml"), "the user's");
         new OutputFiles(output).startNewSet();
         try (Stream<Path> files = Files.list(output)) {
-            assertEquals(List.of("kpi-config.yaml"), files.map(f -> f.getFileName().toString()).toList());
+            assertEquals(
+                    List.of("kpi-config.yaml"),
+                    files.map(f -> f.getFileName().toString()).toList());
         }
         try (Stream<Path> files = Files.list(temp)) {
             assertEquals(1, files.count(), "nothing left beside the output directory");

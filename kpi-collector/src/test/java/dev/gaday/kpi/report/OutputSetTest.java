@@ -60,13 +60,17 @@ class OutputSetTest {
     @Test
     void aDirectoryWithTheUsersFilesIsNeverRenamed() throws IOException {
         Path output = previousSet();
-        Object inode = Files.readAttributes(output, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Object inode = Files.readAttributes(output, java.nio.file.attribute.BasicFileAttributes.class)
+                .fileKey();
         OutputSet set = OutputSet.stage(output);
         assertEquals(output, set.staging().getParent(), "staged inside");
         Files.writeString(set.staging().resolve("snapshot_0001.json"), "new 1");
         Files.writeString(set.staging().resolve("ga_kpi_summary.json"), "new summary");
         set.swap();
-        assertEquals(inode, Files.readAttributes(output, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+        assertEquals(
+                inode,
+                Files.readAttributes(output, java.nio.file.attribute.BasicFileAttributes.class)
+                        .fileKey());
         assertEquals(List.of("ga_kpi_summary.json", "notes.txt", "snapshot_0001.json"), names(output));
         assertEquals("mine", Files.readString(output.resolve("notes.txt")));
         assertEquals(List.of("kpis"), names(temp));
@@ -80,8 +84,8 @@ class OutputSetTest {
         Files.writeString(set.staging().resolve(".ga_kpi_summary.json.123-1.tmp"), "half");
         assertTrue(set.abandon());
         assertFalse(set.abandon(), "only the first abandon ends an open set");
-        assertEquals(List.of("ga_kpi_summary.json", "notes.txt", "snapshot_0001.json", "snapshot_0002.json"),
-                names(output));
+        assertEquals(
+                List.of("ga_kpi_summary.json", "notes.txt", "snapshot_0001.json", "snapshot_0002.json"), names(output));
         assertEquals("old 1", Files.readString(output.resolve("snapshot_0001.json")));
         assertEquals(List.of("kpis"), names(temp));
         ToolException late = assertThrows(ToolException.class, set::swap);

@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gaday.common.cli.CommandRun;
 import dev.gaday.common.verdict.Comparator;
 import dev.gaday.kpi.CollectKpisCommand;
+import dev.gaday.kpi.validate.catalog.ChecksFile;
+import dev.gaday.kpi.validate.catalog.GaChecks;
 import dev.gaday.kpi.validate.check.Check;
 import dev.gaday.kpi.validate.check.CheckContext;
 import dev.gaday.kpi.validate.check.CheckResult;
 import dev.gaday.kpi.validate.check.CheckRunner;
 import dev.gaday.kpi.validate.check.CheckStatus;
-import dev.gaday.kpi.validate.catalog.ChecksFile;
 import dev.gaday.kpi.validate.check.ErrorKind;
-import dev.gaday.kpi.validate.catalog.GaChecks;
 import dev.gaday.kpi.validate.check.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,15 +36,22 @@ class ChecksFileTest {
     }
 
     static CheckResult run(Check check, Path inputs) {
-        CheckContext context = new CheckContext(Instant.parse("2026-06-01T00:00:00Z"),
-                Instant.parse("2026-06-02T00:00:00Z"), null, inputs == null ? List.of() : List.of(inputs), Map.of(),
-                null, null);
-        return new CheckRunner(context, r -> { }).run(List.of(check)).get(0);
+        CheckContext context = new CheckContext(
+                Instant.parse("2026-06-01T00:00:00Z"),
+                Instant.parse("2026-06-02T00:00:00Z"),
+                null,
+                inputs == null ? List.of() : List.of(inputs),
+                Map.of(),
+                null,
+                null);
+        return new CheckRunner(context, r -> {}).run(List.of(check)).get(0);
     }
 
     @Test
     void gaThresholdsAndSeveritiesOverrideTheDefaults() throws Exception {
-        ChecksFile.Contents contents = ChecksFile.read(write("""
+        ChecksFile.Contents contents = ChecksFile.read(
+                write(
+                        """
                 ga:
                   thresholds: {ga.memory_retention: 1073741824, ga.metrics_collection_healthy: 99.5}
                   severities: {ga.no_pod_restarts: warning}
@@ -52,12 +59,21 @@ class ChecksFileTest {
                 """));
         List<Check> ga = GaChecks.all(contents.ga());
         assertEquals(11, ga.size());
-        Check memory = ga.stream().filter(c -> c.name().equals(GaChecks.MEMORY)).findFirst().orElseThrow();
+        Check memory = ga.stream()
+                .filter(c -> c.name().equals(GaChecks.MEMORY))
+                .findFirst()
+                .orElseThrow();
         assertEquals(1073741824.0, memory.threshold());
         assertTrue(memory.description().contains("1 MiB/h"), memory.description());
-        Check restarts = ga.stream().filter(c -> c.name().equals(GaChecks.RESTARTS)).findFirst().orElseThrow();
+        Check restarts = ga.stream()
+                .filter(c -> c.name().equals(GaChecks.RESTARTS))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Severity.WARNING, restarts.severity());
-        Check scrape = ga.stream().filter(c -> c.name().equals(GaChecks.SCRAPE)).findFirst().orElseThrow();
+        Check scrape = ga.stream()
+                .filter(c -> c.name().equals(GaChecks.SCRAPE))
+                .findFirst()
+                .orElseThrow();
         assertEquals(99.5, scrape.threshold());
         assertEquals(Comparator.GREATER_OR_EQUAL, scrape.comparator());
     }
@@ -69,14 +85,23 @@ class ChecksFileTest {
         CheckResult result = run(contents.checks().get(0), null);
         assertEquals(CheckStatus.ERROR, result.status());
         assertEquals(ErrorKind.DEFINITION, result.outcome().errorKind());
-        assertTrue(result.outcome().reason().startsWith(dir.resolve("checks.yaml") + ":"), result.outcome().reason());
-        assertEquals(2 * 1024.0 * 1024 * 1024, GaChecks.all(contents.ga()).stream()
-                .filter(c -> c.name().equals(GaChecks.MEMORY)).findFirst().orElseThrow().threshold());
+        assertTrue(
+                result.outcome().reason().startsWith(dir.resolve("checks.yaml") + ":"),
+                result.outcome().reason());
+        assertEquals(
+                2 * 1024.0 * 1024 * 1024,
+                GaChecks.all(contents.ga()).stream()
+                        .filter(c -> c.name().equals(GaChecks.MEMORY))
+                        .findFirst()
+                        .orElseThrow()
+                        .threshold());
     }
 
     @Test
     void anUnknownKindBreaksOnlyItsOwnCheck() throws Exception {
-        ChecksFile.Contents contents = ChecksFile.read(write("""
+        ChecksFile.Contents contents = ChecksFile.read(
+                write(
+                        """
                 checks:
                   - name: custom.grpc
                     kind: grpc
@@ -93,26 +118,35 @@ class ChecksFileTest {
                     comparator: ">="
                     treshold: 1
                 """));
-        assertEquals(List.of("custom.grpc", "custom.threshold", "custom.typo"),
+        assertEquals(
+                List.of("custom.grpc", "custom.threshold", "custom.typo"),
                 contents.checks().stream().map(Check::name).toList());
         CheckResult grpc = run(contents.checks().get(0), null);
         assertEquals(ErrorKind.DEFINITION, grpc.outcome().errorKind());
-        assertTrue(grpc.outcome().reason().contains("unknown kind 'grpc'"), grpc.outcome().reason());
+        assertTrue(
+                grpc.outcome().reason().contains("unknown kind 'grpc'"),
+                grpc.outcome().reason());
         Check threshold = contents.checks().get(1);
         assertEquals("load", threshold.category());
         assertEquals(Severity.WARNING, threshold.severity());
         assertEquals(1.0, threshold.threshold());
         CheckResult typo = run(contents.checks().get(2), null);
-        assertTrue(typo.outcome().reason().contains("unknown key 'treshold'"), typo.outcome().reason());
+        assertTrue(
+                typo.outcome().reason().contains("unknown key 'treshold'"),
+                typo.outcome().reason());
     }
 
     @Test
     void aJsonPathCheckReadsAnInputFile() throws Exception {
-        Files.writeString(dir.resolve("ga_kpi_summary.json"), """
+        Files.writeString(
+                dir.resolve("ga_kpi_summary.json"),
+                """
                 {"overall": {"availabilityPercent": 99.95, "services": [{"name": "checkout", "p99": 820}]},
                  "certification": {"status": "CERTIFIED"}}
                 """);
-        ChecksFile.Contents contents = ChecksFile.read(write("""
+        ChecksFile.Contents contents = ChecksFile.read(
+                write(
+                        """
                 checks:
                   - name: kpi.availability
                     kind: json
@@ -151,7 +185,9 @@ class ChecksFileTest {
 
     @Test
     void aSecretNeverSitsLiterallyInTheDatabaseUrl() throws Exception {
-        ChecksFile.Contents contents = ChecksFile.read(write("""
+        ChecksFile.Contents contents = ChecksFile.read(
+                write(
+                        """
                 checks:
                   - name: db.q
                     kind: sql
@@ -161,7 +197,9 @@ class ChecksFileTest {
                 """));
         CheckResult result = run(contents.checks().get(0), null);
         assertEquals(ErrorKind.DEFINITION, result.outcome().errorKind());
-        assertTrue(result.outcome().reason().contains("must not carry a password"), result.outcome().reason());
+        assertTrue(
+                result.outcome().reason().contains("must not carry a password"),
+                result.outcome().reason());
     }
 
     @Test
@@ -172,7 +210,8 @@ class ChecksFileTest {
         assertEquals(12, lines.size(), run.out());
         assertTrue(lines.get(7).startsWith("ga.memory_retention"), lines.get(7));
         assertTrue(lines.get(7).contains("< 2147483648 bytes"), lines.get(7));
-        assertTrue(lines.get(8).matches("ga\\.zero_critical_alerts +critical +reliability +<= 0 alerts +no critical .*"),
+        assertTrue(
+                lines.get(8).matches("ga\\.zero_critical_alerts +critical +reliability +<= 0 alerts +no critical .*"),
                 lines.get(8));
     }
 
@@ -194,8 +233,8 @@ class ChecksFileTest {
         assertEquals(2, unknown.exitCode());
         assertEquals(1, unknown.errLines().size(), unknown.err());
         assertTrue(unknown.err().contains("--check ga.nope: no such check"), unknown.err());
-        CommandRun window = CommandRun.of(new ValidateCommand(), "--ga-mode", "--prometheus-url", "http://127.0.0.1:9",
-                "-o", dir.toString());
+        CommandRun window = CommandRun.of(
+                new ValidateCommand(), "--ga-mode", "--prometheus-url", "http://127.0.0.1:9", "-o", dir.toString());
         assertEquals(2, window.exitCode());
         assertTrue(window.err().contains("--ga-start"), window.err());
     }

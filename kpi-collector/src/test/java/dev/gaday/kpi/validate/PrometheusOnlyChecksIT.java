@@ -34,7 +34,11 @@ class PrometheusOnlyChecksIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Dataset generated = GaDayGenerator.builder().hours(2).services(2).step(Duration.ofSeconds(60)).build()
+        Dataset generated = GaDayGenerator.builder()
+                .hours(2)
+                .services(2)
+                .step(Duration.ofSeconds(60))
+                .build()
                 .generate(dir.resolve("dataset"));
         long start = generated.manifest().start().getEpochSecond();
         long end = generated.manifest().end().getEpochSecond();
@@ -46,25 +50,43 @@ class PrometheusOnlyChecksIT {
         for (long t = start; t <= end; t += 60) {
             for (String deployment : List.of("checkout", "payments")) {
                 String labels = "{" + ksm + ",deployment=\"" + deployment + "\"} ";
-                spec.append("kube_deployment_spec_replicas").append(labels).append("3 ").append(t).append('\n');
-                updated.append("kube_deployment_status_replicas_updated").append(labels).append("3 ").append(t)
+                spec.append("kube_deployment_spec_replicas")
+                        .append(labels)
+                        .append("3 ")
+                        .append(t)
+                        .append('\n');
+                updated.append("kube_deployment_status_replicas_updated")
+                        .append(labels)
+                        .append("3 ")
+                        .append(t)
                         .append('\n');
                 // payments loses a replica 30 minutes before the end and does not get it back.
                 int up = deployment.equals("payments") && t > end - 1800 ? 2 : 3;
-                available.append("kube_deployment_status_replicas_available").append(labels).append(up).append(' ')
-                        .append(t).append('\n');
+                available
+                        .append("kube_deployment_status_replicas_available")
+                        .append(labels)
+                        .append(up)
+                        .append(' ')
+                        .append(t)
+                        .append('\n');
             }
             // Two restarts of payments-0's container, at 60 and 90 minutes.
             int count = (t >= start + 3600 ? 1 : 0) + (t >= start + 5400 ? 1 : 0);
-            restarts.append("kube_pod_container_status_restarts_total{").append(ksm)
-                    .append(",pod=\"payments-0\",container=\"app\"} ").append(count).append(' ').append(t)
+            restarts.append("kube_pod_container_status_restarts_total{")
+                    .append(ksm)
+                    .append(",pod=\"payments-0\",container=\"app\"} ")
+                    .append(count)
+                    .append(' ')
+                    .append(t)
                     .append('\n');
         }
         Path file = dir.resolve("dataset").resolve("kube-state-metrics.om");
-        Files.writeString(file, "# TYPE kube_deployment_spec_replicas gauge\n" + spec
-                + "# TYPE kube_deployment_status_replicas_updated gauge\n" + updated
-                + "# TYPE kube_deployment_status_replicas_available gauge\n" + available
-                + "# TYPE kube_pod_container_status_restarts counter\n" + restarts + "# EOF\n");
+        Files.writeString(
+                file,
+                "# TYPE kube_deployment_spec_replicas gauge\n" + spec
+                        + "# TYPE kube_deployment_status_replicas_updated gauge\n" + updated
+                        + "# TYPE kube_deployment_status_replicas_available gauge\n" + available
+                        + "# TYPE kube_pod_container_status_restarts counter\n" + restarts + "# EOF\n");
         List<Path> files = new ArrayList<>(generated.files());
         files.add(file);
         dataset = new Dataset(generated.directory(), files, generated.manifest());
@@ -84,10 +106,23 @@ class PrometheusOnlyChecksIT {
         Path out = dir.resolve(name);
         ValidateCommand command = new ValidateCommand();
         command.environment = Map.of(); // no $KUBECONFIG: the cluster checks read kube-state-metrics
-        CommandRun run = CommandRun.of(command, "--prometheus-url", prometheus.url(),
-                "--ga-start", dataset.manifest().start().toString(), "--ga-end", dataset.manifest().end().toString(),
-                "--ga-mode", "--checks", checks.toString(), "--check", "ga.rollout_complete",
-                "--check", "ga.no_pod_restarts", "-o", out.toString());
+        CommandRun run = CommandRun.of(
+                command,
+                "--prometheus-url",
+                prometheus.url(),
+                "--ga-start",
+                dataset.manifest().start().toString(),
+                "--ga-end",
+                dataset.manifest().end().toString(),
+                "--ga-mode",
+                "--checks",
+                checks.toString(),
+                "--check",
+                "ga.rollout_complete",
+                "--check",
+                "ga.no_pod_restarts",
+                "-o",
+                out.toString());
         assertEquals(exitCode, run.exitCode(), run.err());
         return Json.readFile(out.resolve(ValidationSuite.JSON_FILE), ValidationResults.class);
     }
@@ -98,10 +133,13 @@ class PrometheusOnlyChecksIT {
         ValidationResults.Case rollout = results.cases().get(0);
         assertEquals("failed", rollout.status());
         assertEquals(200.0 / 3, rollout.observed(), 1e-9);
-        assertEquals("rollout incomplete: {deployment=\"payments\", namespace=\"release\"} 66.6667 %",
-                rollout.reason());
-        assertTrue(rollout.evidence().contains("{deployment=\"checkout\", namespace=\"release\"}: desired 3, "
-                + "updated 3, available 3"), rollout.evidence());
+        assertEquals(
+                "rollout incomplete: {deployment=\"payments\", namespace=\"release\"} 66.6667 %", rollout.reason());
+        assertTrue(
+                rollout.evidence()
+                        .contains("{deployment=\"checkout\", namespace=\"release\"}: desired 3, "
+                                + "updated 3, available 3"),
+                rollout.evidence());
         ValidationResults.Case restarts = results.cases().get(1);
         assertEquals("failed", restarts.status());
         assertEquals(2.0, restarts.observed());
@@ -123,7 +161,9 @@ class PrometheusOnlyChecksIT {
     @Test
     void promqlChecksHoldEveryPointOverTheWindowOrOneValueAtItsEnd() throws Exception {
         Path checks = dir.resolve("promql.yaml");
-        Files.writeString(checks, """
+        Files.writeString(
+                checks,
+                """
                 checks:
                   - name: replicas.payments
                     kind: promql
@@ -146,9 +186,18 @@ class PrometheusOnlyChecksIT {
                     severity: warning
                 """);
         Path out = dir.resolve("promql");
-        CommandRun run = CommandRun.of(new ValidateCommand(), "--prometheus-url", prometheus.url(),
-                "--ga-start", dataset.manifest().start().toString(), "--ga-end", dataset.manifest().end().toString(),
-                "--checks", checks.toString(), "-o", out.toString());
+        CommandRun run = CommandRun.of(
+                new ValidateCommand(),
+                "--prometheus-url",
+                prometheus.url(),
+                "--ga-start",
+                dataset.manifest().start().toString(),
+                "--ga-end",
+                dataset.manifest().end().toString(),
+                "--checks",
+                checks.toString(),
+                "-o",
+                out.toString());
         assertEquals(1, run.exitCode(), run.err());
         ValidationResults results = Json.readFile(out.resolve(ValidationSuite.JSON_FILE), ValidationResults.class);
         ValidationResults.Case replicas = results.cases().get(0);
@@ -168,20 +217,38 @@ class PrometheusOnlyChecksIT {
         // The run ends on stdout with the verdict and each check that did not pass, the critical failure first.
         List<String> lines = run.out().lines().toList();
         assertTrue(lines.get(0).matches("kpi-collector validate: (\u2718 )?FAIL - 0 of 3 checks passed"), run.out());
-        assertTrue(lines.get(1).matches("  (\u2718 )?FAIL  replicas\\.payments \\(capacity\\): 2, needs >= ?3 - 30 of "
-                + "121 points beyond.*"), run.out());
+        assertTrue(
+                lines.get(1)
+                        .matches("  (\u2718 )?FAIL  replicas\\.payments \\(capacity\\): 2, needs >= ?3 - 30 of "
+                                + "121 points beyond.*"),
+                run.out());
         assertTrue(lines.get(2).contains("NO DATA  absent.series"), run.out());
         assertTrue(lines.get(3).contains("WARN  restarts.max"), run.out());
-        assertEquals("  files: " + out.resolve(ValidationSuite.XML_FILE) + ", " + out.resolve(ValidationSuite.HTML_FILE)
-                + ", " + out.resolve(ValidationSuite.JSON_FILE), lines.get(4));
+        assertEquals(
+                "  files: " + out.resolve(ValidationSuite.XML_FILE) + ", " + out.resolve(ValidationSuite.HTML_FILE)
+                        + ", " + out.resolve(ValidationSuite.JSON_FILE),
+                lines.get(4));
 
-        CommandRun json = CommandRun.of(new ValidateCommand(), "--prometheus-url", prometheus.url(),
-                "--ga-start", dataset.manifest().start().toString(), "--ga-end", dataset.manifest().end().toString(),
-                "--checks", checks.toString(), "-o", dir.resolve("promql-json").toString(), "--format", "json");
+        CommandRun json = CommandRun.of(
+                new ValidateCommand(),
+                "--prometheus-url",
+                prometheus.url(),
+                "--ga-start",
+                dataset.manifest().start().toString(),
+                "--ga-end",
+                dataset.manifest().end().toString(),
+                "--checks",
+                checks.toString(),
+                "-o",
+                dir.resolve("promql-json").toString(),
+                "--format",
+                "json");
         assertEquals(1, json.exitCode(), json.err());
         var node = dev.gaday.common.cli.RunSummarySchema.parse(json.out());
         assertEquals("FAIL", node.get("verdict").asText());
-        assertEquals("replicas.payments", node.get("findings").get(0).get("criterion").asText());
+        assertEquals(
+                "replicas.payments",
+                node.get("findings").get(0).get("criterion").asText());
         assertEquals("2", node.get("findings").get(0).get("observed").asText());
     }
 
@@ -190,17 +257,31 @@ class PrometheusOnlyChecksIT {
         Path checks = dir.resolve("canary.yaml");
         Files.writeString(checks, "ga: {canaryMatchers: 'service=\"checkout\"'}\n");
         Path out = dir.resolve("canary");
-        CommandRun run = CommandRun.of(new ValidateCommand(), "--prometheus-url", prometheus.url(),
-                "--ga-start", dataset.manifest().start().toString(), "--ga-end", dataset.manifest().end().toString(),
-                "--ga-mode", "--checks", checks.toString(), "--check", "ga.canary_success", "-o", out.toString());
+        CommandRun run = CommandRun.of(
+                new ValidateCommand(),
+                "--prometheus-url",
+                prometheus.url(),
+                "--ga-start",
+                dataset.manifest().start().toString(),
+                "--ga-end",
+                dataset.manifest().end().toString(),
+                "--ga-mode",
+                "--checks",
+                checks.toString(),
+                "--check",
+                "ga.canary_success",
+                "-o",
+                out.toString());
         ValidationResults.Case canary = Json.readFile(out.resolve(ValidationSuite.JSON_FILE), ValidationResults.class)
-                .cases().get(0);
+                .cases()
+                .get(0);
         var checkout = dataset.manifest().truths().services().get("checkout");
         double expected = 100.0 * (1 - (double) checkout.errors5xx() / checkout.totalRequests());
         assertEquals(expected, canary.observed(), 1e-9);
         assertEquals(expected >= 99 ? "passed" : "failed", canary.status());
         assertEquals(expected >= 99 ? 0 : 1, run.exitCode(), run.err());
-        assertTrue(canary.evidence().contains("http_requests_total{service=\"checkout\", status=~\"5..\"}"),
+        assertTrue(
+                canary.evidence().contains("http_requests_total{service=\"checkout\", status=~\"5..\"}"),
                 canary.evidence());
     }
 }

@@ -58,8 +58,8 @@ class ValidateGaDayIT {
     static final String ODD_NAME = "odd <name> & \u0001 check";
 
     @RegisterExtension
-    static final PrometheusExtension PROMETHEUS = PrometheusExtension.withDataset(d -> d.memoryLeak(LEAKING,
-            LEAK_PER_HOUR));
+    static final PrometheusExtension PROMETHEUS =
+            PrometheusExtension.withDataset(d -> d.memoryLeak(LEAKING, LEAK_PER_HOUR));
 
     static KubernetesClient client;
 
@@ -82,7 +82,8 @@ class ValidateGaDayIT {
                 + "analyze orders;");
         dashboards = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         dashboards.createContext("/d/fast", exchange -> {
-            boolean authorised = "Bearer dash-token".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            boolean authorised =
+                    "Bearer dash-token".equals(exchange.getRequestHeaders().getFirst("Authorization"));
             respond(exchange.getResponseBody(), exchange, authorised ? 200 : 401, "<html>fast</html>");
         });
         dashboards.createContext("/d/slow", exchange -> {
@@ -100,7 +101,9 @@ class ValidateGaDayIT {
         client.resource(deployment("payments", 3, 1, 2)).inNamespace("release").create();
         client.resource(pod("checkout-0", 0, null)).inNamespace("release").create();
         // Restarted inside the last 6 h of the window (the window ends 2026-06-02T00:00:00Z).
-        client.resource(pod("payments-0", 3, "2026-06-01T20:00:00Z")).inNamespace("release").create();
+        client.resource(pod("payments-0", 3, "2026-06-01T20:00:00Z"))
+                .inNamespace("release")
+                .create();
     }
 
     @AfterAll
@@ -123,29 +126,59 @@ class ValidateGaDayIT {
     }
 
     static Deployment deployment(String name, int desired, int updated, int available) {
-        return new DeploymentBuilder().withNewMetadata().withName(name).withGeneration(2L).endMetadata()
-                .withNewSpec().withReplicas(desired).endSpec()
-                .withStatus(new DeploymentStatusBuilder().withObservedGeneration(2L).withReplicas(desired)
-                        .withUpdatedReplicas(updated).withAvailableReplicas(available).withReadyReplicas(available)
-                        .build()).build();
+        return new DeploymentBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withGeneration(2L)
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(desired)
+                .endSpec()
+                .withStatus(new DeploymentStatusBuilder()
+                        .withObservedGeneration(2L)
+                        .withReplicas(desired)
+                        .withUpdatedReplicas(updated)
+                        .withAvailableReplicas(available)
+                        .withReadyReplicas(available)
+                        .build())
+                .build();
     }
 
     static Pod pod(String name, int restarts, String lastTerminated) {
-        ContainerStatusBuilder container = new ContainerStatusBuilder().withName("app").withRestartCount(restarts)
+        ContainerStatusBuilder container = new ContainerStatusBuilder()
+                .withName("app")
+                .withRestartCount(restarts)
                 .withReady(true);
         if (lastTerminated != null) {
-            container.withNewLastState().withNewTerminated().withFinishedAt(lastTerminated).withExitCode(137)
-                    .endTerminated().endLastState();
+            container
+                    .withNewLastState()
+                    .withNewTerminated()
+                    .withFinishedAt(lastTerminated)
+                    .withExitCode(137)
+                    .endTerminated()
+                    .endLastState();
         }
-        return new PodBuilder().withNewMetadata().withName(name).endMetadata()
-                .withNewStatus().withPhase("Running").withStartTime("2026-05-20T00:00:00Z")
-                .addNewCondition().withType("Ready").withStatus("True").endCondition()
-                .withContainerStatuses(container.build()).endStatus().build();
+        return new PodBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .withNewStatus()
+                .withPhase("Running")
+                .withStartTime("2026-05-20T00:00:00Z")
+                .addNewCondition()
+                .withType("Ready")
+                .withStatus("True")
+                .endCondition()
+                .withContainerStatuses(container.build())
+                .endStatus()
+                .build();
     }
 
     Path kubeconfig() throws IOException {
         Path file = dir.resolve("kubeconfig");
-        Files.writeString(file, """
+        Files.writeString(
+                file,
+                """
                 apiVersion: v1
                 kind: Config
                 clusters:
@@ -158,7 +191,8 @@ class ValidateGaDayIT {
                 - name: mock
                   context: {cluster: mock, user: mock, namespace: release}
                 current-context: mock
-                """.formatted(client.getConfiguration().getMasterUrl()));
+                """
+                        .formatted(client.getConfiguration().getMasterUrl()));
         return file;
     }
 
@@ -168,7 +202,9 @@ class ValidateGaDayIT {
 
     Path checksYaml() throws IOException {
         Path file = dir.resolve("checks.yaml");
-        Files.writeString(file, """
+        Files.writeString(
+                file,
+                """
                 ga:
                   dashboard:
                     urls: ["%s"]
@@ -207,7 +243,8 @@ class ValidateGaDayIT {
                     query: count(up)
                     comparator: ">="
                     threshold: 25
-                """.formatted(dashboardUrl("/d/fast"), dashboardUrl("/d/slow")));
+                """
+                        .formatted(dashboardUrl("/d/fast"), dashboardUrl("/d/slow")));
         return file;
     }
 
@@ -218,11 +255,20 @@ class ValidateGaDayIT {
         environment.put("PG_PASSWORD", "not-needed-with-trust");
         ValidateCommand command = new ValidateCommand();
         command.environment = Map.copyOf(environment);
-        List<String> args = new ArrayList<>(List.of("--prometheus-url", prometheus.url(),
-                "--ga-start", prometheus.manifest().start().toString(),
-                "--ga-end", prometheus.manifest().end().toString(),
-                "--ga-mode", "--checks", checksYaml().toString(), "--kubeconfig", kubeconfig().toString(),
-                "-o", output.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "--prometheus-url",
+                prometheus.url(),
+                "--ga-start",
+                prometheus.manifest().start().toString(),
+                "--ga-end",
+                prometheus.manifest().end().toString(),
+                "--ga-mode",
+                "--checks",
+                checksYaml().toString(),
+                "--kubeconfig",
+                kubeconfig().toString(),
+                "-o",
+                output.toString()));
         args.addAll(List.of(extra));
         return CommandRun.of(command, args.toArray(String[]::new));
     }
@@ -237,8 +283,10 @@ class ValidateGaDayIT {
     }
 
     ValidationResults.Case find(String name) throws IOException {
-        return fullRun().cases().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow(
-                () -> new AssertionError("no case " + name));
+        return fullRun().cases().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no case " + name));
     }
 
     @Test
@@ -269,7 +317,9 @@ class ValidateGaDayIT {
     void theLeakingInstanceFailsMemoryRetentionWhileTheSteadyOnesPass() throws IOException {
         ValidationResults.Case memory = find("ga.memory_retention");
         assertEquals("failed", memory.status());
-        assertEquals("{instance=\"search-0:8080\"} leaks " + growthOf(memory.evidence(), LEAKING) + " MiB/h", memory.reason(),
+        assertEquals(
+                "{instance=\"search-0:8080\"} leaks " + growthOf(memory.evidence(), LEAKING) + " MiB/h",
+                memory.reason(),
                 "only the leaking instance is named");
         double leakMiB = Double.parseDouble(growthOf(memory.evidence(), LEAKING));
         assertEquals(64.0, leakMiB, 64.0 * 0.01, "the linear fit finds the injected growth");
@@ -287,7 +337,8 @@ class ValidateGaDayIT {
 
     static String growthOf(String evidence, String instance) {
         Matcher m = Pattern.compile("\\{instance=\"" + Pattern.quote(instance) + "\"}: max [0-9.]+ MiB, growth "
-                + "([0-9.]+) MiB/h").matcher(evidence);
+                        + "([0-9.]+) MiB/h")
+                .matcher(evidence);
         assertTrue(m.find(), evidence);
         return m.group(1);
     }
@@ -295,9 +346,10 @@ class ValidateGaDayIT {
     @Test
     void theInstanceDownDeployLowersScrapeHealthByTheExpectedAmount() throws IOException {
         Manifest manifest = PROMETHEUS.server().manifest();
-        int targets = manifest.services().stream().mapToInt(s -> s.instances().size()).sum() + 5;
-        double expected = 100.0 * (1 - (double) manifest.truths().down().downSamples()
-                / (manifest.samplesPerSeries() * targets));
+        int targets =
+                manifest.services().stream().mapToInt(s -> s.instances().size()).sum() + 5;
+        double expected =
+                100.0 * (1 - (double) manifest.truths().down().downSamples() / (manifest.samplesPerSeries() * targets));
         ValidationResults.Case scrape = find("ga.metrics_collection_healthy");
         assertEquals(expected, scrape.observed(), 1e-9);
         assertTrue(expected < 100);
@@ -306,7 +358,8 @@ class ValidateGaDayIT {
 
     @Test
     void availabilityPerServiceFailsOnTheIncidentService() throws IOException {
-        Manifest.ServiceTruth checkout = PROMETHEUS.server().manifest().truths().services().get("checkout");
+        Manifest.ServiceTruth checkout =
+                PROMETHEUS.server().manifest().truths().services().get("checkout");
         double expected = 100.0 * (1 - (double) checkout.errors5xx() / checkout.totalRequests());
         ValidationResults.Case slo = find("ga.slo_verification");
         assertEquals("failed", slo.status());
@@ -364,12 +417,14 @@ class ValidateGaDayIT {
     @Test
     void driftWithoutAnAnalysisComparesTheHalvesPerRequestSoTheDailyShapeIsNoDrift() throws IOException {
         ValidationResults.Case drift = find("ga.drift_stability");
-        Matcher cpu = Pattern.compile("cpu per request: .*\\n  before .*change (-?[0-9.]+) %").matcher(drift.evidence());
+        Matcher cpu = Pattern.compile("cpu per request: .*\\n  before .*change (-?[0-9.]+) %")
+                .matcher(drift.evidence());
         assertTrue(cpu.find(), drift.evidence());
         assertTrue(Math.abs(Double.parseDouble(cpu.group(1))) < 10, drift.evidence());
         // The leak adds 64 MiB/h to one of the summed instances: the second half holds 12 h × 64 MiB more on average.
-        Matcher memory = Pattern.compile("memory: .*\\n  before \\(at [^)]+\\) ([0-9.]+), after \\(at [^)]+\\) "
-                + "([0-9.]+),").matcher(drift.evidence());
+        Matcher memory = Pattern.compile(
+                        "memory: .*\\n  before \\(at [^)]+\\) ([0-9.]+), after \\(at [^)]+\\) " + "([0-9.]+),")
+                .matcher(drift.evidence());
         assertTrue(memory.find(), drift.evidence());
         double growth = Double.parseDouble(memory.group(2)) - Double.parseDouble(memory.group(1));
         assertEquals(12 * LEAK_PER_HOUR, growth, 0.02 * 12 * LEAK_PER_HOUR, drift.evidence());
@@ -387,7 +442,9 @@ class ValidateGaDayIT {
     void junitparserReadsTheSameCountsAndTheOddName() throws Exception {
         ValidationResults results = fullRun();
         Path script = dir.resolve("read.py");
-        Files.writeString(script, """
+        Files.writeString(
+                script,
+                """
                 import json, sys
                 from junitparser import JUnitXml, Failure, Error, Skipped
                 xml = JUnitXml.fromfile(sys.argv[1])
@@ -405,8 +462,12 @@ class ValidateGaDayIT {
                 counts["total_attr"] = [xml.tests, xml.failures, xml.errors, xml.skipped]
                 print(json.dumps(counts))
                 """);
-        Process process = new ProcessBuilder("/usr/bin/python3", script.toString(),
-                out.resolve(ValidationSuite.XML_FILE).toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        "/usr/bin/python3",
+                        script.toString(),
+                        out.resolve(ValidationSuite.XML_FILE).toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, process.exitValue(), output);
@@ -416,10 +477,17 @@ class ValidateGaDayIT {
         assertEquals(results.summary().errors(), counts.get("errors").asInt());
         assertEquals(results.summary().skipped(), counts.get("skipped").asInt());
         assertEquals(results.categories().size(), counts.get("suites").asInt());
-        assertEquals(List.of(results.summary().total(), results.summary().failed(), results.summary().errors(),
-                results.summary().skipped()), List.of(counts.get("total_attr").get(0).asInt(),
-                counts.get("total_attr").get(1).asInt(), counts.get("total_attr").get(2).asInt(),
-                counts.get("total_attr").get(3).asInt()));
+        assertEquals(
+                List.of(
+                        results.summary().total(),
+                        results.summary().failed(),
+                        results.summary().errors(),
+                        results.summary().skipped()),
+                List.of(
+                        counts.get("total_attr").get(0).asInt(),
+                        counts.get("total_attr").get(1).asInt(),
+                        counts.get("total_attr").get(2).asInt(),
+                        counts.get("total_attr").get(3).asInt()));
         List<String> names = new ArrayList<>();
         counts.get("names").forEach(n -> names.add(n.asText()));
         assertTrue(names.contains("odd <name> &  check"), names.toString());
@@ -440,17 +508,36 @@ class ValidateGaDayIT {
         env.put("DASHBOARD_AUTH", "Bearer dash-token");
         env.put("PG_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/postgres");
         command.environment = env;
-        CommandRun unreachable = CommandRun.of(command, "--prometheus-url", prometheus.url(),
-                "--ga-start", prometheus.manifest().start().toString(), "--ga-end",
-                prometheus.manifest().end().toString(), "--ga-mode", "--checks", checksYaml().toString(),
-                "--check", "ga.database_query_performance", "--check", "ga.metrics_collection_healthy",
-                "--check", "ga.dashboard_performance", "-o", output.toString());
+        CommandRun unreachable = CommandRun.of(
+                command,
+                "--prometheus-url",
+                prometheus.url(),
+                "--ga-start",
+                prometheus.manifest().start().toString(),
+                "--ga-end",
+                prometheus.manifest().end().toString(),
+                "--ga-mode",
+                "--checks",
+                checksYaml().toString(),
+                "--check",
+                "ga.database_query_performance",
+                "--check",
+                "ga.metrics_collection_healthy",
+                "--check",
+                "ga.dashboard_performance",
+                "-o",
+                output.toString());
         assertEquals(4, unreachable.exitCode(), unreachable.err());
-        List<String> errors = unreachable.errLines().stream().filter(l -> l.contains("error:")).toList();
+        List<String> errors = unreachable.errLines().stream()
+                .filter(l -> l.contains("error:"))
+                .toList();
         assertEquals(1, errors.size(), unreachable.err());
         // Run as the subcommand's own object (for the environment seam), so the line starts with its name.
-        assertTrue(errors.get(0).startsWith("validate: error: ga.database_query_performance: database "
-                + "unreachable: Connection to 127.0.0.1:" + closedPort + " refused"), errors.get(0));
+        assertTrue(
+                errors.get(0)
+                        .startsWith("validate: error: ga.database_query_performance: database "
+                                + "unreachable: Connection to 127.0.0.1:" + closedPort + " refused"),
+                errors.get(0));
         ValidationResults results = Json.readFile(output.resolve(ValidationSuite.JSON_FILE), ValidationResults.class);
         assertEquals(new ValidationResults.Summary(3, 2, 0, 1, 0), results.summary());
         assertEquals("source", results.cases().get(0).errorKind());
@@ -460,18 +547,31 @@ class ValidateGaDayIT {
     void anUnknownKindAndAMalformedFileAreReportedAndTheOtherChecksRun() throws Exception {
         PrometheusServer prometheus = PROMETHEUS.server();
         Path checks = dir.resolve("unknown.yaml");
-        Files.writeString(checks, """
+        Files.writeString(
+                checks,
+                """
                 checks:
                   - {name: custom.grpc, kind: grpc}
                   - {name: custom.targets, kind: promql, query: count(up), comparator: ">=", threshold: 25}
                 """);
         Path output = dir.resolve("unknown");
-        CommandRun unknown = CommandRun.of(new ValidateCommand(), "--prometheus-url", prometheus.url(),
-                "--ga-start", prometheus.manifest().start().toString(), "--ga-end",
-                prometheus.manifest().end().toString(), "--checks", checks.toString(), "-o", output.toString());
+        CommandRun unknown = CommandRun.of(
+                new ValidateCommand(),
+                "--prometheus-url",
+                prometheus.url(),
+                "--ga-start",
+                prometheus.manifest().start().toString(),
+                "--ga-end",
+                prometheus.manifest().end().toString(),
+                "--checks",
+                checks.toString(),
+                "-o",
+                output.toString());
         assertEquals(2, unknown.exitCode(), unknown.err());
-        assertEquals(1, unknown.errLines().stream().filter(l -> l.contains("error:")).count(), unknown.err());
-        assertTrue(unknown.err().contains("custom.grpc: " + checks + ": checks[1] (custom.grpc): unknown kind 'grpc'"),
+        assertEquals(
+                1, unknown.errLines().stream().filter(l -> l.contains("error:")).count(), unknown.err());
+        assertTrue(
+                unknown.err().contains("custom.grpc: " + checks + ": checks[1] (custom.grpc): unknown kind 'grpc'"),
                 unknown.err());
         ValidationResults results = Json.readFile(output.resolve(ValidationSuite.JSON_FILE), ValidationResults.class);
         assertEquals(new ValidationResults.Summary(2, 1, 0, 1, 0), results.summary());
@@ -480,14 +580,26 @@ class ValidateGaDayIT {
         Path malformed = dir.resolve("malformed.yaml");
         Files.writeString(malformed, "ga:\n  thresholds: {ga.memory_retention: [\n");
         Path output2 = dir.resolve("malformed");
-        CommandRun broken = CommandRun.of(new CollectKpisCommand(), "validate", "--prometheus-url", prometheus.url(),
-                "--ga-start", prometheus.manifest().start().toString(), "--ga-end",
-                prometheus.manifest().end().toString(), "--ga-mode", "--checks", malformed.toString(),
-                "-o", output2.toString());
+        CommandRun broken = CommandRun.of(
+                new CollectKpisCommand(),
+                "validate",
+                "--prometheus-url",
+                prometheus.url(),
+                "--ga-start",
+                prometheus.manifest().start().toString(),
+                "--ga-end",
+                prometheus.manifest().end().toString(),
+                "--ga-mode",
+                "--checks",
+                malformed.toString(),
+                "-o",
+                output2.toString());
         // The GA set still runs (and fails on the generated day's incident: 1 wins over the definition error's 2).
         assertEquals(1, broken.exitCode(), broken.err());
-        List<String> errors = broken.errLines().stream().filter(l -> l.contains("error:")).toList();
-        assertTrue(errors.stream().anyMatch(l -> l.startsWith("kpi-collector: error: malformed.yaml: " + malformed)),
+        List<String> errors =
+                broken.errLines().stream().filter(l -> l.contains("error:")).toList();
+        assertTrue(
+                errors.stream().anyMatch(l -> l.startsWith("kpi-collector: error: malformed.yaml: " + malformed)),
                 broken.err());
         ValidationResults all = Json.readFile(output2.resolve(ValidationSuite.JSON_FILE), ValidationResults.class);
         assertEquals(12, all.summary().total());
@@ -498,7 +610,9 @@ class ValidateGaDayIT {
     void driftAndSloFilesFromInputsAreReadByTheirDocumentedFields() throws Exception {
         Path inputs = dir.resolve("inputs");
         Files.createDirectories(inputs);
-        Files.writeString(inputs.resolve("drift_analysis.json"), """
+        Files.writeString(
+                inputs.resolve("drift_analysis.json"),
+                """
                 {"schemaVersion": 1, "kind": "drift-analysis", "mode": "canary", "status": "PASS", "totalChecks": 7,
                  "drifts": [
                    {"metric": "cpu", "service": "checkout", "changePercent": 4.2, "severity": "info"},
@@ -506,7 +620,9 @@ class ValidateGaDayIT {
                    {"metric": "p99_latency", "service": "checkout", "changePercent": 40.0, "severity": "critical"}],
                  "canary": {"score": 97.5, "verdict": "PASS", "groups": []}}
                 """);
-        Files.writeString(inputs.resolve("slo_status.json"), """
+        Files.writeString(
+                inputs.resolve("slo_status.json"),
+                """
                 {"schemaVersion": 1, "kind": "slo-status", "status": "PASS",
                  "slos": [
                    {"name": "checkout-availability", "service": "checkout", "sliType": "availability",
@@ -516,11 +632,25 @@ class ValidateGaDayIT {
                 """);
         Path output = dir.resolve("inputs-run");
         PrometheusServer prometheus = PROMETHEUS.server();
-        CommandRun run = CommandRun.of(new ValidateCommand(), "--prometheus-url", prometheus.url(),
-                "--ga-start", prometheus.manifest().start().toString(), "--ga-end",
-                prometheus.manifest().end().toString(), "--ga-mode", "--inputs", inputs.toString(),
-                "--check", "ga.drift_stability", "--check", "ga.canary_success", "--check", "ga.slo_verification",
-                "-o", output.toString());
+        CommandRun run = CommandRun.of(
+                new ValidateCommand(),
+                "--prometheus-url",
+                prometheus.url(),
+                "--ga-start",
+                prometheus.manifest().start().toString(),
+                "--ga-end",
+                prometheus.manifest().end().toString(),
+                "--ga-mode",
+                "--inputs",
+                inputs.toString(),
+                "--check",
+                "ga.drift_stability",
+                "--check",
+                "ga.canary_success",
+                "--check",
+                "ga.slo_verification",
+                "-o",
+                output.toString());
         ValidationResults results = Json.readFile(output.resolve(ValidationSuite.JSON_FILE), ValidationResults.class);
         ValidationResults.Case drift = results.cases().get(0);
         assertEquals("failed", drift.status(), "memory drifted 12.5 %, latency is not CPU or memory");
@@ -534,10 +664,21 @@ class ValidateGaDayIT {
         assertEquals(1, run.exitCode(), run.err());
 
         Files.writeString(inputs.resolve("slo_status.json"), "{\"schemaVersion\": 1, \"kind\": \"ga-kpi-summary\"}");
-        CommandRun wrongKind = CommandRun.of(new ValidateCommand(), "--prometheus-url", prometheus.url(),
-                "--ga-start", prometheus.manifest().start().toString(), "--ga-end",
-                prometheus.manifest().end().toString(), "--ga-mode", "--inputs", inputs.toString(),
-                "--check", "ga.slo_verification", "-o", output.toString());
+        CommandRun wrongKind = CommandRun.of(
+                new ValidateCommand(),
+                "--prometheus-url",
+                prometheus.url(),
+                "--ga-start",
+                prometheus.manifest().start().toString(),
+                "--ga-end",
+                prometheus.manifest().end().toString(),
+                "--ga-mode",
+                "--inputs",
+                inputs.toString(),
+                "--check",
+                "ga.slo_verification",
+                "-o",
+                output.toString());
         assertEquals(4, wrongKind.exitCode(), wrongKind.err());
         assertTrue(wrongKind.err().contains("kind is 'ga-kpi-summary', expected 'slo-status'"), wrongKind.err());
     }

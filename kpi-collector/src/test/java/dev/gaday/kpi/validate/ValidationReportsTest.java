@@ -56,15 +56,43 @@ class ValidationReportsTest {
     static List<Check> everyStatus() {
         return List.of(
                 check("ga.ok", "performance", Severity.CRITICAL, Outcome.verdict(true, 1.5, "fine", "query: up")),
-                check(WEIRD, "load", Severity.CRITICAL, Outcome.verdict(false, 2.5, "p95 2.5 s <> 2 s & more\nline 2",
-                        "query: histogram_quantile(0.95, x) < 2 & y")),
+                check(
+                        WEIRD,
+                        "load",
+                        Severity.CRITICAL,
+                        Outcome.verdict(
+                                false,
+                                2.5,
+                                "p95 2.5 s <> 2 s & more\nline 2",
+                                "query: histogram_quantile(0.95, x) < 2 & y")),
                 check("other.warn", "load", Severity.WARNING, Outcome.verdict(false, 3.0, "slow", null)),
-                new Check("ga.broken", "reliability", Severity.CRITICAL, "promql", "", Comparator.LESS, 1.0, null,
+                new Check(
+                        "ga.broken",
+                        "reliability",
+                        Severity.CRITICAL,
+                        "promql",
+                        "",
+                        Comparator.LESS,
+                        1.0,
+                        null,
                         (c, ctx) -> {
-                            throw new PrometheusException(PrometheusException.Kind.UNREACHABLE, "GET /api/v1/query", 0, null,
-                                    "connection refused", null);
+                            throw new PrometheusException(
+                                    PrometheusException.Kind.UNREACHABLE,
+                                    "GET /api/v1/query",
+                                    0,
+                                    null,
+                                    "connection refused",
+                                    null);
                         }),
-                new Check("ga.empty", "reliability", Severity.CRITICAL, "promql", "", Comparator.LESS, 1.0, null,
+                new Check(
+                        "ga.empty",
+                        "reliability",
+                        Severity.CRITICAL,
+                        "promql",
+                        "",
+                        Comparator.LESS,
+                        1.0,
+                        null,
                         (c, ctx) -> {
                             throw CheckFailure.noData("no series", "query: nothing");
                         }),
@@ -73,15 +101,22 @@ class ValidationReportsTest {
 
     @Test
     void junitXmlValidatesAgainstTheSchemaAndCountsCases() throws Exception {
-        ValidationResults results = ResultsAssembler.assemble(run(everyStatus()), START, END,
-                "http://prometheus.example:9090/prom", true, Instant.parse("2026-06-02T00:05:00.123Z"));
+        ValidationResults results = ResultsAssembler.assemble(
+                run(everyStatus()),
+                START,
+                END,
+                "http://prometheus.example:9090/prom",
+                true,
+                Instant.parse("2026-06-02T00:05:00.123Z"));
         String xml = JUnitXml.write(results);
 
         SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
                 .newSchema(getClass().getResource("junit.xsd"))
-                .newValidator().validate(new StreamSource(new StringReader(xml)));
+                .newValidator()
+                .validate(new StreamSource(new StringReader(xml)));
 
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        Document doc = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         Element root = doc.getDocumentElement();
         assertEquals("6", root.getAttribute("tests"));
@@ -136,8 +171,13 @@ class ValidationReportsTest {
 
     @Test
     void credentialsInTheUrlNeverReachTheXml() {
-        ValidationResults results = ResultsAssembler.assemble(run(everyStatus().subList(0, 1)), START, END,
-                "https://user:hunter2@prometheus.example/api?token=abc", true, END);
+        ValidationResults results = ResultsAssembler.assemble(
+                run(everyStatus().subList(0, 1)),
+                START,
+                END,
+                "https://user:hunter2@prometheus.example/api?token=abc",
+                true,
+                END);
         String xml = JUnitXml.write(results);
         assertFalse(xml.contains("hunter2"));
         assertFalse(xml.contains("abc"));
@@ -149,8 +189,9 @@ class ValidationReportsTest {
         List<Check> all = everyStatus();
         assertEquals(ExitCode.GATE_FAILED, ResultsAssembler.exitCode(run(all)));
         // Without the failed critical check, the unreachable source decides (4), then no data (3).
-        assertEquals(ExitCode.RUNTIME_ERROR, ResultsAssembler.exitCode(run(List.of(all.get(0), all.get(2),
-                all.get(3), all.get(4)))));
+        assertEquals(
+                ExitCode.RUNTIME_ERROR,
+                ResultsAssembler.exitCode(run(List.of(all.get(0), all.get(2), all.get(3), all.get(4)))));
         assertEquals(ExitCode.INCONCLUSIVE, ResultsAssembler.exitCode(run(List.of(all.get(0), all.get(4)))));
         // A failed warning and a skipped check leave the verdict at pass.
         assertEquals(ExitCode.PASS, ResultsAssembler.exitCode(run(List.of(all.get(0), all.get(2), all.get(5)))));
@@ -158,10 +199,10 @@ class ValidationReportsTest {
 
     @Test
     void jsonCarriesSummaryCriticalAndFailedAndReadsBack() {
-        ValidationResults results = ResultsAssembler.assemble(run(everyStatus()), START, END, "http://p:9090", true,
-                END);
-        ValidationResults back = Json.mapper().convertValue(Json.mapper().valueToTree(results),
-                ValidationResults.class);
+        ValidationResults results =
+                ResultsAssembler.assemble(run(everyStatus()), START, END, "http://p:9090", true, END);
+        ValidationResults back =
+                Json.mapper().convertValue(Json.mapper().valueToTree(results), ValidationResults.class);
         assertEquals(new ValidationResults.Summary(6, 1, 2, 2, 1), back.summary());
         assertEquals(List.of(WEIRD, "ga.broken", "ga.empty"), back.critical());
         assertEquals(List.of(WEIRD, "other.warn"), back.failed());
@@ -175,14 +216,15 @@ class ValidationReportsTest {
         ValidationResults.Case skipped = back.cases().get(5);
         assertEquals("skipped", skipped.status());
         assertEquals("no dashboard URL", skipped.reason());
-        assertEquals(List.of("performance", "load", "reliability"),
+        assertEquals(
+                List.of("performance", "load", "reliability"),
                 back.categories().stream().map(ValidationResults.Category::name).toList());
     }
 
     @Test
     void htmlIsSelfContainedEscapedAndListsFailuresFirst() {
-        String html = HtmlReport.write(ResultsAssembler.assemble(run(everyStatus()), START, END, "http://p:9090",
-                true, END));
+        String html =
+                HtmlReport.write(ResultsAssembler.assemble(run(everyStatus()), START, END, "http://p:9090", true, END));
         assertFalse(html.contains("<script"));
         assertFalse(html.contains("src="));
         assertFalse(html.contains("<link"));
@@ -191,8 +233,9 @@ class ValidationReportsTest {
         int firstError = html.indexOf(">ERROR<");
         int firstSkipped = html.indexOf(">SKIPPED<");
         int firstPassed = html.indexOf(">PASSED<");
-        assertTrue(firstFailed > 0 && firstFailed < firstError && firstError < firstSkipped
-                && firstSkipped < firstPassed, "failures first, then errors, skipped, passed");
+        assertTrue(
+                firstFailed > 0 && firstFailed < firstError && firstError < firstSkipped && firstSkipped < firstPassed,
+                "failures first, then errors, skipped, passed");
         assertTrue(html.contains("@media print"));
     }
 }

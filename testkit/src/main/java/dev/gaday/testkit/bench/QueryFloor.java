@@ -32,12 +32,10 @@ import okhttp3.Response;
 public final class QueryFloor {
     private static final String MARK = " promql=";
 
-    private QueryFloor() {
-    }
+    private QueryFloor() {}
 
     /** One logged query: the API path and its form fields. */
-    record LoggedQuery(String path, List<String[]> fields) {
-    }
+    record LoggedQuery(String path, List<String[]> fields) {}
 
     public static void main(String[] args) {
         if (args.length < 2 || args.length > 3) {
@@ -49,7 +47,10 @@ public final class QueryFloor {
             try {
                 log = Files.readAllLines(Path.of(args[1]));
             } catch (IOException e) {
-                throw new IOException("cannot read the query log " + args[1] + ": " + e.getClass().getSimpleName(), e);
+                throw new IOException(
+                        "cannot read the query log " + args[1] + ": "
+                                + e.getClass().getSimpleName(),
+                        e);
             }
             List<LoggedQuery> queries = parseLog(log);
             long samples = run(args[0], queries, args.length == 3 ? Integer.parseInt(args[2]) : 4);
@@ -89,7 +90,9 @@ public final class QueryFloor {
 
     /** Sends every query (CONCURRENCY at a time) and returns the number of samples read. */
     static long run(String baseUrl, List<LoggedQuery> queries, int concurrency) throws IOException {
-        OkHttpClient client = new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
+        OkHttpClient client = new OkHttpClient.Builder()
+                .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+                .build();
         JsonFactory json = new JsonFactory();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         try {
@@ -98,8 +101,11 @@ public final class QueryFloor {
                 FormBody.Builder form = new FormBody.Builder();
                 query.fields().forEach(field -> form.add(field[0], field[1]));
                 // Identity, as the collector asks on loopback: no gzip work at either end.
-                Request request = new Request.Builder().url(baseUrl + query.path())
-                        .header("Accept-Encoding", "identity").post(form.build()).build();
+                Request request = new Request.Builder()
+                        .url(baseUrl + query.path())
+                        .header("Accept-Encoding", "identity")
+                        .post(form.build())
+                        .build();
                 answers.add(pool.submit(() -> {
                     try (Response response = client.newCall(request).execute()) {
                         if (response.code() != 200) {
@@ -136,10 +142,12 @@ public final class QueryFloor {
         try (JsonParser parser = json.createParser(body)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
-                if (token == JsonToken.FIELD_NAME && "status".equals(parser.currentName()) && parser.getParsingContext()
-                        .getParent().inRoot()) {
+                if (token == JsonToken.FIELD_NAME
+                        && "status".equals(parser.currentName())
+                        && parser.getParsingContext().getParent().inRoot()) {
                     success = "success".equals(parser.nextTextValue());
-                } else if (token == JsonToken.VALUE_STRING && parser.getParsingContext().inArray()
+                } else if (token == JsonToken.VALUE_STRING
+                        && parser.getParsingContext().inArray()
                         && parser.getParsingContext().getCurrentIndex() == 1) {
                     SampleValues.parse(parser.getText());
                     samples++;

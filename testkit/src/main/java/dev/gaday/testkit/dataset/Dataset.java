@@ -34,6 +34,7 @@ public record Dataset(Path directory, List<Path> files, Manifest manifest) {
             throw new UncheckedIOException(new IOException("no " + GaDayGenerator.MANIFEST_FILE + " in " + directory));
         }
         Manifest manifest = ManifestJson.read(manifestFile);
-        return new Dataset(directory, manifest.files().stream().map(directory::resolve).toList(), manifest);
+        return new Dataset(
+                directory, manifest.files().stream().map(directory::resolve).toList(), manifest);
     }
 }

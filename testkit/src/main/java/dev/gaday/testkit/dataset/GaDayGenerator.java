@@ -35,22 +35,25 @@ public final class GaDayGenerator {
     static final long FILE_WINDOW_SECONDS = 7200;
 
     /** Latency bucket upper bounds as written in {@code le}; the last is +Inf. */
-    public static final List<String> HTTP_BUCKETS = List.of(
-            "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "2.5", "5", "10", "+Inf");
-    public static final List<String> DB_BUCKETS = List.of(
-            "0.001", "0.0025", "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "+Inf");
+    public static final List<String> HTTP_BUCKETS =
+            List.of("0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "2.5", "5", "10", "+Inf");
+
+    public static final List<String> DB_BUCKETS =
+            List.of("0.001", "0.0025", "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "+Inf");
 
     // Probability of a request landing in each bucket interval (le[i-1], le[i]]; they sum to 1.
-    private static final double[] NORMAL_LATENCY = cumulativeToIntervals(
-            0.05, 0.15, 0.40, 0.70, 0.870, 0.965, 0.993, 0.999, 0.9998, 1.0, 1.0, 1.0);
+    private static final double[] NORMAL_LATENCY =
+            cumulativeToIntervals(0.05, 0.15, 0.40, 0.70, 0.870, 0.965, 0.993, 0.999, 0.9998, 1.0, 1.0, 1.0);
     // Incident: p99 lands in (2.5, 5], far above 1 s.
-    private static final double[] INCIDENT_LATENCY = cumulativeToIntervals(
-            0.02, 0.06, 0.20, 0.45, 0.70, 0.80, 0.88, 0.95, 0.98, 0.995, 1.0, 1.0);
+    private static final double[] INCIDENT_LATENCY =
+            cumulativeToIntervals(0.02, 0.06, 0.20, 0.45, 0.70, 0.80, 0.88, 0.95, 0.98, 0.995, 1.0, 1.0);
     private static final long[] HTTP_REPRESENTATIVE_MS = {3, 8, 18, 38, 75, 170, 370, 750, 1700, 3700, 7000, 12000};
     private static final int MODAL_BUCKET = 3;
-    private static final double[] DB_LATENCY = cumulativeToIntervals(
-            0.20, 0.45, 0.70, 0.88, 0.96, 0.985, 0.995, 0.999, 1.0, 1.0, 1.0);
-    private static final long[] DB_REPRESENTATIVE_US = {600, 1800, 3800, 7500, 17000, 38000, 75000, 170000, 370000, 750000, 1500000};
+    private static final double[] DB_LATENCY =
+            cumulativeToIntervals(0.20, 0.45, 0.70, 0.88, 0.96, 0.985, 0.995, 0.999, 1.0, 1.0, 1.0);
+    private static final long[] DB_REPRESENTATIVE_US = {
+        600, 1800, 3800, 7500, 17000, 38000, 75000, 170000, 370000, 750000, 1500000
+    };
 
     static final String[] METHODS = {"GET", "POST"};
     static final String[] STATUSES = {"200", "404", "500", "503"};
@@ -87,10 +90,12 @@ public final class GaDayGenerator {
         }
         stepSeconds = b.step.getSeconds();
         if (b.length.getNano() != 0 || b.length.getSeconds() % stepSeconds != 0 || b.length.getSeconds() < 2 * 3600) {
-            throw new IllegalArgumentException("length must be at least 2h and a multiple of the step, got " + b.length);
+            throw new IllegalArgumentException(
+                    "length must be at least 2h and a multiple of the step, got " + b.length);
         }
         if (b.services < 2) {
-            throw new IllegalArgumentException("need at least 2 services (incident and deploy differ), got " + b.services);
+            throw new IllegalArgumentException(
+                    "need at least 2 services (incident and deploy differ), got " + b.services);
         }
         if (b.instancesPerService < 1) {
             throw new IllegalArgumentException("need at least 1 instance per service, got " + b.instancesPerService);
@@ -102,22 +107,24 @@ public final class GaDayGenerator {
             throw new IllegalArgumentException("incident/deploy service must be one of " + serviceNames);
         }
         if (incidentService.equals(deployService)) {
-            throw new IllegalArgumentException("incident and deploy must hit different services, both are " + deployService);
+            throw new IllegalArgumentException(
+                    "incident and deploy must hit different services, both are " + deployService);
         }
         int deployIdx = b.deployInstance != null ? b.deployInstance : b.instancesPerService - 1;
         if (deployIdx < 0 || deployIdx >= b.instancesPerService) {
             throw new IllegalArgumentException("deploy instance index out of range: " + deployIdx);
         }
-        if (b.leakingInstance != null && serviceNames.stream().noneMatch(service -> {
-            for (int i = 0; i < b.instancesPerService; i++) {
-                if (instanceName(service, i).equals(b.leakingInstance)) {
-                    return true;
-                }
-            }
-            return false;
-        })) {
-            throw new IllegalArgumentException("leaking instance " + b.leakingInstance + " is not an instance of "
-                    + serviceNames);
+        if (b.leakingInstance != null
+                && serviceNames.stream().noneMatch(service -> {
+                    for (int i = 0; i < b.instancesPerService; i++) {
+                        if (instanceName(service, i).equals(b.leakingInstance)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                })) {
+            throw new IllegalArgumentException(
+                    "leaking instance " + b.leakingInstance + " is not an instance of " + serviceNames);
         }
         startSec = b.start.getEpochSecond();
         if (b.start.getNano() != 0) {
@@ -151,9 +158,10 @@ public final class GaDayGenerator {
 
     private void requireInside(String what, long from, long to) {
         if (from <= startSec || to >= endSec) {
-            throw new IllegalArgumentException(what + " (" + Instant.ofEpochSecond(from) + " .. " + Instant.ofEpochSecond(to)
-                    + ") must lie strictly inside the dataset " + Instant.ofEpochSecond(startSec) + " .. "
-                    + Instant.ofEpochSecond(endSec));
+            throw new IllegalArgumentException(
+                    what + " (" + Instant.ofEpochSecond(from) + " .. " + Instant.ofEpochSecond(to)
+                            + ") must lie strictly inside the dataset " + Instant.ofEpochSecond(startSec) + " .. "
+                            + Instant.ofEpochSecond(endSec));
         }
     }
 
@@ -227,12 +235,13 @@ public final class GaDayGenerator {
             String labels = "job=\"" + service + "\",service=\"" + service + "\",instance=\"" + instance + "\"";
             for (int m = 0; m < METHODS.length; m++) {
                 for (int s = 0; s < STATUSES.length; s++) {
-                    requestPrefix[m][s] = "http_requests_total{" + labels + ",method=\"" + METHODS[m]
-                            + "\",status=\"" + STATUSES[s] + "\"} ";
+                    requestPrefix[m][s] = "http_requests_total{" + labels + ",method=\"" + METHODS[m] + "\",status=\""
+                            + STATUSES[s] + "\"} ";
                 }
             }
             for (int i = 0; i < HTTP_BUCKETS.size(); i++) {
-                bucketPrefix[i] = "http_request_duration_seconds_bucket{" + labels + ",le=\"" + HTTP_BUCKETS.get(i) + "\"} ";
+                bucketPrefix[i] =
+                        "http_request_duration_seconds_bucket{" + labels + ",le=\"" + HTTP_BUCKETS.get(i) + "\"} ";
             }
             sumPrefix = "http_request_duration_seconds_sum{" + labels + "} ";
             countPrefix = "http_request_duration_seconds_count{" + labels + "} ";
@@ -372,7 +381,8 @@ public final class GaDayGenerator {
 
         Dataset execute() throws IOException {
             for (long t = startSec; t <= endSec; t += stepSeconds) {
-                int window = (int) Math.min((t - startSec) / FILE_WINDOW_SECONDS, (endSec - startSec - 1) / FILE_WINDOW_SECONDS);
+                int window = (int)
+                        Math.min((t - startSec) / FILE_WINDOW_SECONDS, (endSec - startSec - 1) / FILE_WINDOW_SECONDS);
                 if (window != currentWindow) {
                     flushWindow();
                     currentWindow = window;
@@ -410,11 +420,21 @@ public final class GaDayGenerator {
         }
 
         private void emit(String family, String prefix, long value) {
-            families.get(family).samples.append(prefix).append(value).append(' ').append(currentTime).append('\n');
+            families.get(family)
+                    .samples
+                    .append(prefix)
+                    .append(value)
+                    .append(' ')
+                    .append(currentTime)
+                    .append('\n');
         }
 
         private void emitFixed3(String family, String prefix, long thousandths) {
-            StringBuilder sb = families.get(family).samples.append(prefix).append(thousandths / 1000).append('.');
+            StringBuilder sb = families.get(family)
+                    .samples
+                    .append(prefix)
+                    .append(thousandths / 1000)
+                    .append('.');
             long frac = thousandths % 1000;
             if (frac < 100) {
                 sb.append('0');
@@ -572,7 +592,9 @@ public final class GaDayGenerator {
             // PostgreSQL (postgres_exporter) and the services' client-side query latency.
             String pg = "job=\"postgres\",instance=\"postgres-0:9187\"";
             emit("up", "up{" + pg + "} ", 1);
-            emit("pg_stat_database_numbackends", "pg_stat_database_numbackends{" + pg + ",datname=\"app\"} ",
+            emit(
+                    "pg_stat_database_numbackends",
+                    "pg_stat_database_numbackends{" + pg + ",datname=\"app\"} ",
                     Math.round(30 + 40 * (shape - 0.5) * noise(0.1)));
             emit("pg_settings_max_connections", "pg_settings_max_connections{" + pg + "} ", 200);
             if (!first) {
@@ -592,7 +614,10 @@ public final class GaDayGenerator {
             long cumulative = 0;
             for (int b = 0; b < dbBuckets.length; b++) {
                 cumulative += dbBuckets[b];
-                emit("db_query_duration_seconds", "db_query_duration_seconds_bucket{" + pg + ",le=\"" + DB_BUCKETS.get(b) + "\"} ", cumulative);
+                emit(
+                        "db_query_duration_seconds",
+                        "db_query_duration_seconds_bucket{" + pg + ",le=\"" + DB_BUCKETS.get(b) + "\"} ",
+                        cumulative);
             }
             emitFixed3("db_query_duration_seconds", "db_query_duration_seconds_sum{" + pg + "} ", dbSumMicros / 1000);
             emit("db_query_duration_seconds", "db_query_duration_seconds_count{" + pg + "} ", cumulative);
@@ -610,9 +635,14 @@ public final class GaDayGenerator {
             }
             emit("redis_keyspace_hits", "redis_keyspace_hits_total{" + redis + "} ", redisHits);
             emit("redis_keyspace_misses", "redis_keyspace_misses_total{" + redis + "} ", redisMisses);
-            emit("redis_memory_used_bytes", "redis_memory_used_bytes{" + redis + "} ",
+            emit(
+                    "redis_memory_used_bytes",
+                    "redis_memory_used_bytes{" + redis + "} ",
                     512L * 1024 * 1024 + (t - startSec) * 64 + 4096L * random.nextInt(4096));
-            emit("redis_connected_clients", "redis_connected_clients{" + redis + "} ", Math.round(40 + 20 * shape * noise(0.1)));
+            emit(
+                    "redis_connected_clients",
+                    "redis_connected_clients{" + redis + "} ",
+                    Math.round(40 + 20 * shape * noise(0.1)));
 
             // node_exporter on two nodes.
             for (int n = 0; n < NODES; n++) {
@@ -628,19 +658,30 @@ public final class GaDayGenerator {
                         nodeCpu[n][c][2] += system;
                     }
                     for (int mode = 0; mode < CPU_MODES.length; mode++) {
-                        emit("node_cpu_seconds", "node_cpu_seconds_total{" + node + ",cpu=\"" + c + "\",mode=\"" + CPU_MODES[mode] + "\"} ",
+                        emit(
+                                "node_cpu_seconds",
+                                "node_cpu_seconds_total{" + node + ",cpu=\"" + c + "\",mode=\"" + CPU_MODES[mode]
+                                        + "\"} ",
                                 nodeCpu[n][c][mode]);
                     }
                 }
                 emit("node_memory_MemTotal_bytes", "node_memory_MemTotal_bytes{" + node + "} ", MEM_TOTAL);
-                emit("node_memory_MemAvailable_bytes", "node_memory_MemAvailable_bytes{" + node + "} ",
+                emit(
+                        "node_memory_MemAvailable_bytes",
+                        "node_memory_MemAvailable_bytes{" + node + "} ",
                         (long) (MEM_TOTAL * (0.65 - 0.25 * utilisation)) / 4096 * 4096);
                 if (!first) {
                     nodeRx[n] += stochasticRound(traffic * 1800.0 / NODES * noise(0.05));
                     nodeTx[n] += stochasticRound(traffic * 5200.0 / NODES * noise(0.05));
                 }
-                emit("node_network_receive_bytes", "node_network_receive_bytes_total{" + node + ",device=\"eth0\"} ", nodeRx[n]);
-                emit("node_network_transmit_bytes", "node_network_transmit_bytes_total{" + node + ",device=\"eth0\"} ", nodeTx[n]);
+                emit(
+                        "node_network_receive_bytes",
+                        "node_network_receive_bytes_total{" + node + ",device=\"eth0\"} ",
+                        nodeRx[n]);
+                emit(
+                        "node_network_transmit_bytes",
+                        "node_network_transmit_bytes_total{" + node + ",device=\"eth0\"} ",
+                        nodeTx[n]);
             }
 
             // The websocket gateway's reconnect counters.
@@ -649,7 +690,8 @@ public final class GaDayGenerator {
             emit("up", "up{" + wsLabels + "} ", 1);
             if (!first) {
                 boolean storm = inStorm(t);
-                long attempts = storm ? stochasticRound(stepSeconds * 8.0 * noise(0.2))
+                long attempts = storm
+                        ? stochasticRound(stepSeconds * 8.0 * noise(0.2))
                         : stochasticRound(stepSeconds * 0.2 * shape * noise(0.3));
                 long successes = Math.min(attempts, stochasticRound(attempts * (storm ? 0.70 : 0.99)));
                 wsAttempts += attempts;
@@ -678,9 +720,14 @@ public final class GaDayGenerator {
         }
 
         private void alert(String name, String severity, Map<String, String> labels, long t) {
-            StringBuilder prefix = new StringBuilder("ALERTS{alertname=\"").append(name)
-                    .append("\",alertstate=\"firing\",severity=\"").append(severity).append('"');
-            new TreeMap<>(labels).forEach((k, v) -> prefix.append(',').append(k).append("=\"").append(v).append('"'));
+            StringBuilder prefix = new StringBuilder("ALERTS{alertname=\"")
+                    .append(name)
+                    .append("\",alertstate=\"firing\",severity=\"")
+                    .append(severity)
+                    .append('"');
+            new TreeMap<>(labels)
+                    .forEach((k, v) ->
+                            prefix.append(',').append(k).append("=\"").append(v).append('"'));
             emit("ALERTS", prefix.append("} ").toString(), 1);
             AlertTrack track = alerts.computeIfAbsent(name, k -> new AlertTrack(name, severity, labels, t));
             track.last = t;
@@ -697,39 +744,83 @@ public final class GaDayGenerator {
                 services.add(new Manifest.Service(service, instances));
             }
             Map<String, Manifest.ServiceTruth> serviceTruths = new TreeMap<>();
-            serviceCounts.forEach((service, c) -> serviceTruths.put(service, new Manifest.ServiceTruth(
-                    c.total, c.errors5xx, c.clientErrors4xx,
-                    c.total == 0 ? Double.NaN : 100.0 * (1.0 - (double) c.errors5xx / c.total),
-                    cumulativeBuckets(c.bucketIntervals))));
+            serviceCounts.forEach((service, c) -> serviceTruths.put(
+                    service,
+                    new Manifest.ServiceTruth(
+                            c.total,
+                            c.errors5xx,
+                            c.clientErrors4xx,
+                            c.total == 0 ? Double.NaN : 100.0 * (1.0 - (double) c.errors5xx / c.total),
+                            cumulativeBuckets(c.bucketIntervals))));
             List<Manifest.BucketCount> incidentBuckets = cumulativeBuckets(incidentCounts.bucketIntervals);
             double[] p99 = p99Bucket(incidentBuckets);
-            Manifest.IncidentTruth incidentTruth = new Manifest.IncidentTruth(incidentService,
-                    Instant.ofEpochSecond(incidentStart), Instant.ofEpochSecond(incidentEnd),
-                    incidentCounts.total, incidentCounts.errors5xx,
-                    (double) incidentCounts.errors5xx / incidentCounts.total, incidentBuckets, p99[0], p99[1]);
-            Manifest.CounterResetTruth reset = new Manifest.CounterResetTruth(deployService, deployInstanceName,
-                    Instant.ofEpochSecond(resetWindowStart), Instant.ofEpochSecond(resetWindowEnd),
-                    resetIncrease, valueBeforeReset, valueAtResetWindowStart, valueAtResetWindowEnd);
-            Manifest.DownTruth down = new Manifest.DownTruth(deployInstanceName, Instant.ofEpochSecond(downStart),
-                    Instant.ofEpochSecond(downEnd - stepSeconds), downSamples);
-            Manifest.WebsocketTruth ws = new Manifest.WebsocketTruth(truthWsAttempts, truthWsSuccesses,
-                    (double) truthWsSuccesses / truthWsAttempts, stormAttempts, stormSuccesses,
+            Manifest.IncidentTruth incidentTruth = new Manifest.IncidentTruth(
+                    incidentService,
+                    Instant.ofEpochSecond(incidentStart),
+                    Instant.ofEpochSecond(incidentEnd),
+                    incidentCounts.total,
+                    incidentCounts.errors5xx,
+                    (double) incidentCounts.errors5xx / incidentCounts.total,
+                    incidentBuckets,
+                    p99[0],
+                    p99[1]);
+            Manifest.CounterResetTruth reset = new Manifest.CounterResetTruth(
+                    deployService,
+                    deployInstanceName,
+                    Instant.ofEpochSecond(resetWindowStart),
+                    Instant.ofEpochSecond(resetWindowEnd),
+                    resetIncrease,
+                    valueBeforeReset,
+                    valueAtResetWindowStart,
+                    valueAtResetWindowEnd);
+            Manifest.DownTruth down = new Manifest.DownTruth(
+                    deployInstanceName,
+                    Instant.ofEpochSecond(downStart),
+                    Instant.ofEpochSecond(downEnd - stepSeconds),
+                    downSamples);
+            Manifest.WebsocketTruth ws = new Manifest.WebsocketTruth(
+                    truthWsAttempts,
+                    truthWsSuccesses,
+                    (double) truthWsSuccesses / truthWsAttempts,
+                    stormAttempts,
+                    stormSuccesses,
                     (double) stormSuccesses / stormAttempts);
-            Manifest.RedisTruth redis = new Manifest.RedisTruth(truthRedisHits, truthRedisMisses,
-                    (double) truthRedisHits / (truthRedisHits + truthRedisMisses));
+            Manifest.RedisTruth redis = new Manifest.RedisTruth(
+                    truthRedisHits, truthRedisMisses, (double) truthRedisHits / (truthRedisHits + truthRedisMisses));
             Manifest.Events events = new Manifest.Events(
-                    new Manifest.Incident(incidentService, Instant.ofEpochSecond(incidentStart),
-                            Instant.ofEpochSecond(incidentEnd), settings.incidentErrorRatio),
-                    new Manifest.Deploy(deployService, deployInstanceName, Instant.ofEpochSecond(downStart),
+                    new Manifest.Incident(
+                            incidentService,
+                            Instant.ofEpochSecond(incidentStart),
+                            Instant.ofEpochSecond(incidentEnd),
+                            settings.incidentErrorRatio),
+                    new Manifest.Deploy(
+                            deployService,
+                            deployInstanceName,
+                            Instant.ofEpochSecond(downStart),
                             Instant.ofEpochSecond(downEnd)),
-                    new Manifest.ReconnectStorm(ServiceNames.WEBSOCKET_GATEWAY, Instant.ofEpochSecond(stormStart),
+                    new Manifest.ReconnectStorm(
+                            ServiceNames.WEBSOCKET_GATEWAY,
+                            Instant.ofEpochSecond(stormStart),
                             Instant.ofEpochSecond(stormEnd)));
             List<Manifest.Alert> alertList = alerts.values().stream()
-                    .map(a -> new Manifest.Alert(a.name, a.severity, new TreeMap<>(a.labels),
-                            Instant.ofEpochSecond(a.first), Instant.ofEpochSecond(a.last), a.samples))
+                    .map(a -> new Manifest.Alert(
+                            a.name,
+                            a.severity,
+                            new TreeMap<>(a.labels),
+                            Instant.ofEpochSecond(a.first),
+                            Instant.ofEpochSecond(a.last),
+                            a.samples))
                     .toList();
-            return new Manifest(settings.seed, Instant.ofEpochSecond(startSec), Instant.ofEpochSecond(endSec),
-                    stepSeconds, services, ServiceNames.WEBSOCKET_GATEWAY, files, events, alertList,
+            return new Manifest(
+                    settings.seed,
+                    Instant.ofEpochSecond(startSec),
+                    Instant.ofEpochSecond(endSec),
+                    stepSeconds,
+                    services,
+                    ServiceNames.WEBSOCKET_GATEWAY,
+                    files,
+                    events,
+                    alertList,
                     new Manifest.Truths(serviceTruths, incidentTruth, reset, down, ws, redis));
         }
     }
@@ -800,8 +891,7 @@ public final class GaDayGenerator {
         private String leakingInstance;
         private long leakBytesPerHour;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder seed(long seed) {
             this.seed = seed;
@@ -943,11 +1033,24 @@ public final class GaDayGenerator {
 
         /** A stable key of all settings, for caching generated datasets. */
         public String key() {
-            return String.join("|", String.valueOf(seed), start.toString(), length.toString(), step.toString(),
-                    String.valueOf(services), String.valueOf(instancesPerService), String.valueOf(incidentService),
-                    String.valueOf(incidentOffset), incidentDuration.toString(), String.valueOf(incidentErrorRatio),
-                    String.valueOf(deployService), String.valueOf(deployInstance), String.valueOf(deployOffset),
-                    downDuration.toString(), String.valueOf(stormOffset), stormDuration.toString())
+            return String.join(
+                            "|",
+                            String.valueOf(seed),
+                            start.toString(),
+                            length.toString(),
+                            step.toString(),
+                            String.valueOf(services),
+                            String.valueOf(instancesPerService),
+                            String.valueOf(incidentService),
+                            String.valueOf(incidentOffset),
+                            incidentDuration.toString(),
+                            String.valueOf(incidentErrorRatio),
+                            String.valueOf(deployService),
+                            String.valueOf(deployInstance),
+                            String.valueOf(deployOffset),
+                            downDuration.toString(),
+                            String.valueOf(stormOffset),
+                            stormDuration.toString())
                     + (leakingInstance == null ? "" : "|leak=" + leakingInstance + "@" + leakBytesPerHour);
         }
     }

@@ -5,16 +5,16 @@ import java.time.Duration;
 
 /**
  * Writes a dataset from the command line (benchmarks, demos, manual backfills):
- * {@code GenerateDataset <dir> [hours=24] [stepSeconds=15] [services=10] [seed=42]}.
+ * {@code GenerateDataset <dir> [hours=24] [stepSeconds=15] [services=10] [seed=42] [start=2026-06-01T00:00:00Z]}.
  */
 public final class GenerateDataset {
 
-    private GenerateDataset() {
-    }
+    private GenerateDataset() {}
 
     public static void main(String[] args) {
-        if (args.length < 1 || args.length > 5) {
-            System.err.println("usage: GenerateDataset <dir> [hours=24] [stepSeconds=15] [services=10] [seed=42]");
+        if (args.length < 1 || args.length > 6) {
+            System.err.println("usage: GenerateDataset <dir> [hours=24] [stepSeconds=15] [services=10] [seed=42]"
+                    + " [start=RFC 3339]");
             System.exit(2);
         }
         try {
@@ -23,11 +23,16 @@ public final class GenerateDataset {
                     .step(Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 15))
                     .services(args.length > 3 ? Integer.parseInt(args[3]) : 10)
                     .seed(args.length > 4 ? Long.parseLong(args[4]) : 42)
+                    .start(args.length > 5 ? java.time.Instant.parse(args[5]) : GaDayGenerator.DEFAULT_START)
                     .build();
             long t0 = System.nanoTime();
             Dataset dataset = generator.generate(Path.of(args[0]));
-            System.err.printf("wrote %d files and %s to %s in %d ms%n", dataset.files().size(),
-                    GaDayGenerator.MANIFEST_FILE, dataset.directory(), (System.nanoTime() - t0) / 1_000_000);
+            System.err.printf(
+                    "wrote %d files and %s to %s in %d ms%n",
+                    dataset.files().size(),
+                    GaDayGenerator.MANIFEST_FILE,
+                    dataset.directory(),
+                    (System.nanoTime() - t0) / 1_000_000);
         } catch (IllegalArgumentException e) {
             System.err.println("GenerateDataset: " + e.getMessage());
             System.exit(2);

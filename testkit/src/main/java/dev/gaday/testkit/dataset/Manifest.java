@@ -43,7 +43,9 @@ public record Manifest(
     }
 
     public Service service(String name) {
-        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+        return services.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name + " in the manifest"));
     }
 
@@ -64,24 +66,26 @@ public record Manifest(
     }
 
     /** Error and latency incident: samples in {@code (start, end]} carry the elevated 5xx ratio and slow latencies. */
-    public record Incident(String service, Instant start, Instant end, double targetErrorRatio) {
-    }
+    public record Incident(String service, Instant start, Instant end, double targetErrorRatio) {}
 
     /**
      * Deploy with a restart: samples in {@code [downStart, downEnd)} have {@code up == 0} and no
      * application series for {@code instance}; the sample at {@code downEnd} is the new process,
      * all its counters at 0.
      */
-    public record Deploy(String service, String instance, Instant downStart, Instant downEnd) {
-    }
+    public record Deploy(String service, String instance, Instant downStart, Instant downEnd) {}
 
     /** Reconnect storm on the websocket gateway: samples in {@code (start, end]}. */
-    public record ReconnectStorm(String service, Instant start, Instant end) {
-    }
+    public record ReconnectStorm(String service, Instant start, Instant end) {}
 
     /** One alert as the {@code ALERTS} series shows it: value 1 at every sample from {@code firstSample} to {@code lastSample}. */
-    public record Alert(String alertname, String severity, Map<String, String> labels,
-                        Instant firstSample, Instant lastSample, long samples) {
+    public record Alert(
+            String alertname,
+            String severity,
+            Map<String, String> labels,
+            Instant firstSample,
+            Instant lastSample,
+            long samples) {
         public Alert {
             labels = Map.copyOf(labels);
         }
@@ -103,24 +107,34 @@ public record Manifest(
      * Whole window {@code (start, end]} of one service, all instances: exact
      * {@code http_requests_total} increments (counter reset accounted) and the latency histogram.
      */
-    public record ServiceTruth(long totalRequests, long errors5xx, long clientErrors4xx,
-                               double availabilityPercent, List<BucketCount> latencyBuckets) {
+    public record ServiceTruth(
+            long totalRequests,
+            long errors5xx,
+            long clientErrors4xx,
+            double availabilityPercent,
+            List<BucketCount> latencyBuckets) {
         public ServiceTruth {
             latencyBuckets = List.copyOf(latencyBuckets);
         }
     }
 
     /** Cumulative count of one histogram bucket; {@code le} as written in the label ("0.25", "+Inf"). */
-    public record BucketCount(String le, double upperBound, long cumulativeCount) {
-    }
+    public record BucketCount(String le, double upperBound, long cumulativeCount) {}
 
     /**
      * The incident service inside the incident window {@code (start, end]}: error ratio = errors5xx / totalRequests,
      * cumulative latency buckets, and the bucket the true p99 falls in ({@code p99LowerBound < p99 <= p99UpperBound}).
      */
-    public record IncidentTruth(String service, Instant start, Instant end, long totalRequests, long errors5xx,
-                                double errorRatio, List<BucketCount> latencyBuckets,
-                                double p99LowerBound, double p99UpperBound) {
+    public record IncidentTruth(
+            String service,
+            Instant start,
+            Instant end,
+            long totalRequests,
+            long errors5xx,
+            double errorRatio,
+            List<BucketCount> latencyBuckets,
+            double p99LowerBound,
+            double p99UpperBound) {
         public IncidentTruth {
             latencyBuckets = List.copyOf(latencyBuckets);
         }
@@ -131,21 +145,28 @@ public record Manifest(
      * window around the deploy's restart; {@code valueBeforeReset} is the summed counter at the last sample
      * before the instance went down, which a naive {@code last - first} would get wrong.
      */
-    public record CounterResetTruth(String service, String instance, Instant windowStart, Instant windowEnd,
-                                    long increase, long valueBeforeReset, long valueAtWindowStart,
-                                    long valueAtWindowEnd) {
-    }
+    public record CounterResetTruth(
+            String service,
+            String instance,
+            Instant windowStart,
+            Instant windowEnd,
+            long increase,
+            long valueBeforeReset,
+            long valueAtWindowStart,
+            long valueAtWindowEnd) {}
 
     /** {@code up{instance}} is 0 at {@code downSamples} samples, from {@code firstDownSample} to {@code lastDownSample}. */
-    public record DownTruth(String instance, Instant firstDownSample, Instant lastDownSample, long downSamples) {
-    }
+    public record DownTruth(String instance, Instant firstDownSample, Instant lastDownSample, long downSamples) {}
 
     /** Websocket reconnects over the whole window and inside the storm window. */
-    public record WebsocketTruth(long attempts, long successes, double successRatio,
-                                 long stormAttempts, long stormSuccesses, double stormSuccessRatio) {
-    }
+    public record WebsocketTruth(
+            long attempts,
+            long successes,
+            double successRatio,
+            long stormAttempts,
+            long stormSuccesses,
+            double stormSuccessRatio) {}
 
     /** Redis keyspace lookups over the whole window. */
-    public record RedisTruth(long hits, long misses, double hitRatio) {
-    }
+    public record RedisTruth(long hits, long misses, double hitRatio) {}
 }

@@ -21,8 +21,7 @@ public final class ManifestJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private ManifestJson() {
-    }
+    private ManifestJson() {}
 
     /** The mapper the testkit uses for the manifest and for Prometheus API answers. */
     public static ObjectMapper mapper() {

@@ -7,14 +7,21 @@ import java.util.List;
 public final class ServiceNames {
 
     private static final List<String> NAMED = List.of(
-            "checkout", "payments", "search", "catalog", "cart",
-            "accounts", "inventory", "shipping", "notifications", "recommendations");
+            "checkout",
+            "payments",
+            "search",
+            "catalog",
+            "cart",
+            "accounts",
+            "inventory",
+            "shipping",
+            "notifications",
+            "recommendations");
 
     /** The websocket gateway's service name: its reconnect counters carry it. */
     public static final String WEBSOCKET_GATEWAY = "ws-gateway";
 
-    private ServiceNames() {
-    }
+    private ServiceNames() {}
 
     public static List<String> first(int count) {
         if (count < 1) {

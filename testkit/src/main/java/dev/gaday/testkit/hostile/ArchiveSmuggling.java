@@ -21,8 +21,7 @@ import java.util.zip.GZIPOutputStream;
  * </ul>
  */
 public final class ArchiveSmuggling {
-    private ArchiveSmuggling() {
-    }
+    private ArchiveSmuggling() {}
 
     /** One gzip member holding {@code data}. */
     public static byte[] gzip(byte[] data) {
@@ -77,7 +76,9 @@ public final class ArchiveSmuggling {
             if (isZero(tar, position)) {
                 return position;
             }
-            String sizeField = new String(tar, position + 124, 12, StandardCharsets.US_ASCII).replace("\0", "").trim();
+            String sizeField = new String(tar, position + 124, 12, StandardCharsets.US_ASCII)
+                    .replace("\0", "")
+                    .trim();
             long size = sizeField.isEmpty() ? 0 : Long.parseLong(sizeField, 8);
             position += TarBytes.BLOCK + (int) ((size + TarBytes.BLOCK - 1) / TarBytes.BLOCK * TarBytes.BLOCK);
         }

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Assertions;
  * stdout, stderr, output files, exception messages, toString, stack traces.
  */
 public final class EchoedSecrets {
-    private EchoedSecrets() {
-    }
+    private EchoedSecrets() {}
 
     /** Fails, naming the secret and the line, when any text contains any secret. */
     public static void assertNoneIn(Collection<String> secrets, String... texts) {

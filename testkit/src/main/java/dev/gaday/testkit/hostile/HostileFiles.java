@@ -11,8 +11,7 @@ import java.util.concurrent.TimeUnit;
  * refuse each of these (one line, the documented exit code) and never read what they point at.
  */
 public final class HostileFiles {
-    private HostileFiles() {
-    }
+    private HostileFiles() {}
 
     /** {@code dir/name} as a symbolic link to {@code target} (e.g. /etc/passwd, or a file outside dir). */
     public static Path symlink(Path dir, String name, Path target) {
@@ -42,7 +41,9 @@ public final class HostileFiles {
         Path fifo = dir.resolve(name);
         try {
             Files.createDirectories(dir);
-            Process process = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder("mkfifo", fifo.toString())
+                    .redirectErrorStream(true)
+                    .start();
             if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException("mkfifo " + fifo + " failed: "
                         + new String(process.getInputStream().readAllBytes()));

@@ -35,8 +35,7 @@ public final class HostileWebSocketServer implements AutoCloseable {
         void afterUpgrade(OutputStream out) throws IOException;
 
         /** Then, on the live connection (after the client has had the answer): by default nothing. */
-        default void later(OutputStream out) throws IOException, InterruptedException {
-        }
+        default void later(OutputStream out) throws IOException, InterruptedException {}
     }
 
     private final ServerSocket serverSocket;
@@ -55,8 +54,8 @@ public final class HostileWebSocketServer implements AutoCloseable {
         if (tlsContext == null) {
             this.serverSocket = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
         } else {
-            SSLServerSocket secure = (SSLServerSocket) tlsContext.getServerSocketFactory()
-                    .createServerSocket(0, 200, InetAddress.getLoopbackAddress());
+            SSLServerSocket secure = (SSLServerSocket)
+                    tlsContext.getServerSocketFactory().createServerSocket(0, 200, InetAddress.getLoopbackAddress());
             secure.setNeedClientAuth(needClientAuth);
             this.serverSocket = secure;
         }
@@ -77,8 +76,7 @@ public final class HostileWebSocketServer implements AutoCloseable {
 
     /** Nothing after the upgrade: the connection stays open and silent (a server that is merely idle). */
     public static Behaviour idle() {
-        return out -> {
-        };
+        return out -> {};
     }
 
     /** After the upgrade, in the same write: a binary frame header announcing {@code length} bytes, then a few bytes. */
@@ -90,8 +88,7 @@ public final class HostileWebSocketServer implements AutoCloseable {
     public static Behaviour announceFrameAfter(long delayMillis, long length) {
         return new Behaviour() {
             @Override
-            public void afterUpgrade(OutputStream out) {
-            }
+            public void afterUpgrade(OutputStream out) {}
 
             @Override
             public void later(OutputStream out) throws IOException, InterruptedException {
@@ -170,7 +167,11 @@ public final class HostileWebSocketServer implements AutoCloseable {
             String key = null;
             for (String line : request.split("\r\n")) {
                 int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals("sec-websocket-key")) {
+                if (colon > 0
+                        && line.substring(0, colon)
+                                .trim()
+                                .toLowerCase(Locale.ROOT)
+                                .equals("sec-websocket-key")) {
                     key = line.substring(colon + 1).trim();
                 }
             }

@@ -48,7 +48,9 @@ public final class PostgresServer implements AutoCloseable {
         try {
             root = Files.createTempDirectory("gaday-pg-");
             if (RUN_AS_POSTGRES) {
-                Files.setOwner(root, root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(USER));
+                Files.setOwner(
+                        root,
+                        root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(USER));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -80,20 +82,60 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Runs SQL through {@code psql} (no JDBC driver needed on the test kit's class path); returns its output. */
     public String psql(String sql) {
-        return run(List.of(binDir.resolve("psql").toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
-                "-p", String.valueOf(port), "-U", USER, "-d", DATABASE, "-At", "-c", sql), 300);
+        return run(
+                List.of(
+                        binDir.resolve("psql").toString(),
+                        "-X",
+                        "-q",
+                        "-v",
+                        "ON_ERROR_STOP=1",
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        String.valueOf(port),
+                        "-U",
+                        USER,
+                        "-d",
+                        DATABASE,
+                        "-At",
+                        "-c",
+                        sql),
+                300);
     }
 
     private void init() {
-        run(List.of(binDir.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", USER, "--auth=trust",
-                "--no-sync", "-E", "UTF8", "--locale=C"), 120);
+        run(
+                List.of(
+                        binDir.resolve("initdb").toString(),
+                        "-D",
+                        dataDir.toString(),
+                        "-U",
+                        USER,
+                        "--auth=trust",
+                        "--no-sync",
+                        "-E",
+                        "UTF8",
+                        "--locale=C"),
+                120);
     }
 
     private void startServer() {
-        String options = "-c listen_addresses=127.0.0.1 -c port=" + port + " -c unix_socket_directories='"
-                + root + "' -c fsync=off -c full_page_writes=off -c synchronous_commit=off";
-        run(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-l",
-                root.resolve("postgres.log").toString(), "-o", options, "-w", "-t", "60", "start"), 90);
+        String options = "-c listen_addresses=127.0.0.1 -c port=" + port + " -c unix_socket_directories='" + root
+                + "' -c fsync=off -c full_page_writes=off -c synchronous_commit=off";
+        run(
+                List.of(
+                        binDir.resolve("pg_ctl").toString(),
+                        "-D",
+                        dataDir.toString(),
+                        "-l",
+                        root.resolve("postgres.log").toString(),
+                        "-o",
+                        options,
+                        "-w",
+                        "-t",
+                        "60",
+                        "start"),
+                90);
         running = true;
     }
 
@@ -101,8 +143,16 @@ public final class PostgresServer implements AutoCloseable {
     public void close() {
         if (running) {
             try {
-                run(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "immediate", "-w",
-                        "stop"), 60);
+                run(
+                        List.of(
+                                binDir.resolve("pg_ctl").toString(),
+                                "-D",
+                                dataDir.toString(),
+                                "-m",
+                                "immediate",
+                                "-w",
+                                "stop"),
+                        60);
             } catch (RuntimeException e) {
                 // Deleting the directory below still frees the disk; the postmaster exits when its data is gone.
             }
@@ -119,7 +169,9 @@ public final class PostgresServer implements AutoCloseable {
         command.addAll(arguments);
         try {
             Path log = Files.createTempFile(root, "cmd-", ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
                     .start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -129,7 +181,8 @@ public final class PostgresServer implements AutoCloseable {
             Files.deleteIfExists(log);
             if (process.exitValue() != 0) {
                 String serverLog = Files.exists(root.resolve("postgres.log"))
-                        ? Files.readString(root.resolve("postgres.log")) : "";
+                        ? Files.readString(root.resolve("postgres.log"))
+                        : "";
                 throw new IllegalStateException(Path.of(arguments.get(0)).getFileName() + " failed (exit "
                         + process.exitValue() + "): " + output + tail(serverLog));
             }
@@ -160,7 +213,8 @@ public final class PostgresServer implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-        versions.sort(Comparator.comparing((Path p) -> versionOf(p.getFileName().toString())).reversed());
+        versions.sort(Comparator.comparing((Path p) -> versionOf(p.getFileName().toString()))
+                .reversed());
         if (versions.isEmpty()) {
             throw new IllegalStateException("PostgreSQL not found in /usr/lib/postgresql/<version>/bin: run "
                     + "scripts/install-deps.sh (Debian's postgresql) or set -Dgaday.postgres.bin=DIR");

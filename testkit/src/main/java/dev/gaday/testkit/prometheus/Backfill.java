@@ -17,8 +17,7 @@ public final class Backfill {
 
     private static final long FILE_TIMEOUT_MINUTES = 10;
 
-    private Backfill() {
-    }
+    private Backfill() {}
 
     /**
      * Backfills every file into {@code tsdb}; promtool's output goes to {@code logDir}. Throws
@@ -62,15 +61,20 @@ public final class Backfill {
 
     static void backfillOne(Path promtool, Path file, Path tsdb, Path logDir) throws IOException, InterruptedException {
         Path log = logDir.resolve("promtool-" + file.getFileName() + ".log");
-        Process process = new ProcessBuilder(promtool.toString(), "tsdb", "create-blocks-from", "openmetrics",
-                file.toString(), tsdb.toString())
+        Process process = new ProcessBuilder(
+                        promtool.toString(),
+                        "tsdb",
+                        "create-blocks-from",
+                        "openmetrics",
+                        file.toString(),
+                        tsdb.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         if (!process.waitFor(FILE_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new IllegalStateException("promtool did not finish backfilling " + file + " within "
-                    + FILE_TIMEOUT_MINUTES + " minutes");
+            throw new IllegalStateException(
+                    "promtool did not finish backfilling " + file + " within " + FILE_TIMEOUT_MINUTES + " minutes");
         }
         if (process.exitValue() != 0) {
             throw new IllegalStateException("promtool rejected " + file + " (exit " + process.exitValue() + "):\n"

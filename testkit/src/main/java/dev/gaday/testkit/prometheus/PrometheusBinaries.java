@@ -23,7 +23,8 @@ public record PrometheusBinaries(Path prometheus, Path promtool) {
 
     /** Finds both binaries or fails with one message that says how to get them. */
     public static PrometheusBinaries locate() {
-        return new PrometheusBinaries(find("prometheus", PROMETHEUS_PROPERTY, PROMETHEUS_ENV),
+        return new PrometheusBinaries(
+                find("prometheus", PROMETHEUS_PROPERTY, PROMETHEUS_ENV),
                 find("promtool", PROMTOOL_PROPERTY, PROMTOOL_ENV));
     }
 
@@ -37,8 +38,8 @@ public record PrometheusBinaries(Path prometheus, Path promtool) {
         if (override != null && !override.isBlank()) {
             Path path = Path.of(override);
             if (!Files.isExecutable(path)) {
-                throw new IllegalStateException(name + " not found: " + source + " points to " + path
-                        + ", which is not an executable file");
+                throw new IllegalStateException(
+                        name + " not found: " + source + " points to " + path + ", which is not an executable file");
             }
             return path;
         }

@@ -45,7 +45,8 @@ public final class PrometheusExtension implements BeforeAllCallback, ParameterRe
     /** Default step for tests: 4× coarser than a real scrape, same shape, a quarter of the bytes. */
     public static final Duration DEFAULT_TEST_STEP = Duration.ofSeconds(60);
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PrometheusExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(PrometheusExtension.class);
 
     private final GaDayGenerator.Builder settings;
     private volatile PrometheusServer server;
@@ -74,7 +75,8 @@ public final class PrometheusExtension implements BeforeAllCallback, ParameterRe
     public PrometheusServer server() {
         PrometheusServer current = server;
         if (current == null) {
-            throw new IllegalStateException("the Prometheus of this test class is not started yet (use it from tests or @BeforeAll)");
+            throw new IllegalStateException(
+                    "the Prometheus of this test class is not started yet (use it from tests or @BeforeAll)");
         }
         return current;
     }
@@ -92,7 +94,8 @@ public final class PrometheusExtension implements BeforeAllCallback, ParameterRe
             server = existing.server;
             return;
         }
-        DatasetCache cache = context.getRoot().getStore(NAMESPACE)
+        DatasetCache cache = context.getRoot()
+                .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(DatasetCache.class, k -> new DatasetCache(), DatasetCache.class);
         PrometheusBinaries binaries = PrometheusBinaries.locate();
         DatasetCache.Entry entry = cache.get(settings, binaries);
@@ -139,8 +142,7 @@ public final class PrometheusExtension implements BeforeAllCallback, ParameterRe
 
     /** Datasets generated and backfilled once per JVM, keyed by their settings; deleted when the run ends. */
     private static final class DatasetCache implements ExtensionContext.Store.CloseableResource {
-        record Entry(Dataset dataset, Path blocks) {
-        }
+        record Entry(Dataset dataset, Path blocks) {}
 
         private final Map<String, Entry> entries = new HashMap<>();
         private Path root;

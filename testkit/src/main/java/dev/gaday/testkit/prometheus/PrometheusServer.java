@@ -35,7 +35,8 @@ public final class PrometheusServer implements AutoCloseable {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final int START_ATTEMPTS = 3;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Dataset dataset;
     private final Path workDir;
@@ -46,8 +47,8 @@ public final class PrometheusServer implements AutoCloseable {
     private final Thread shutdownHook;
     private volatile boolean stopped;
 
-    private PrometheusServer(Dataset dataset, Path workDir, Process process, int port, Duration backfillTime,
-                             Duration startupTime) {
+    private PrometheusServer(
+            Dataset dataset, Path workDir, Process process, int port, Duration backfillTime, Duration startupTime) {
         this.dataset = dataset;
         this.workDir = workDir;
         this.process = process;
@@ -100,26 +101,29 @@ public final class PrometheusServer implements AutoCloseable {
             }
             Duration backfillTime = Duration.ofNanos(System.nanoTime() - t0);
             Path config = workDir.resolve("prometheus.yml");
-            Files.writeString(config, "# No scrape targets: this Prometheus only serves backfilled history.\n"
-                    + "global:\n  scrape_interval: 1m\nscrape_configs: []\n");
+            Files.writeString(
+                    config,
+                    "# No scrape targets: this Prometheus only serves backfilled history.\n"
+                            + "global:\n  scrape_interval: 1m\nscrape_configs: []\n");
             IllegalStateException lastFailure = null;
             for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
                 int port = freePort();
                 long t1 = System.nanoTime();
                 Path log = workDir.resolve("prometheus-" + attempt + ".log");
-                Process process = new ProcessBuilder(binaries.prometheus().toString(),
-                        "--config.file=" + config,
-                        "--storage.tsdb.path=" + tsdb,
-                        "--storage.tsdb.retention.time=100y",
-                        "--web.listen-address=127.0.0.1:" + port,
-                        "--log.level=info")
+                Process process = new ProcessBuilder(
+                                binaries.prometheus().toString(),
+                                "--config.file=" + config,
+                                "--storage.tsdb.path=" + tsdb,
+                                "--storage.tsdb.retention.time=100y",
+                                "--web.listen-address=127.0.0.1:" + port,
+                                "--log.level=info")
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile())
                         .start();
                 try {
                     awaitReady(process, port, log);
-                    return new PrometheusServer(dataset, workDir, process, port, backfillTime,
-                            Duration.ofNanos(System.nanoTime() - t1));
+                    return new PrometheusServer(
+                            dataset, workDir, process, port, backfillTime, Duration.ofNanos(System.nanoTime() - t1));
                 } catch (IllegalStateException e) {
                     stopProcess(process);
                     lastFailure = e;
@@ -148,7 +152,10 @@ public final class PrometheusServer implements AutoCloseable {
                         + " before it was ready; its log ends with:\n" + tail(log));
             }
             try {
-                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse<Void> response = HTTP.send(
+                        HttpRequest.newBuilder(ready)
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
@@ -247,9 +254,17 @@ public final class PrometheusServer implements AutoCloseable {
 
     /** Range query; returns {@code data}. */
     public JsonNode queryRange(String promql, Instant start, Instant end, Duration step) {
-        return get("/api/v1/query_range", Map.of("query", promql,
-                "start", String.valueOf(start.getEpochSecond()), "end", String.valueOf(end.getEpochSecond()),
-                "step", step.toSeconds() + "s"));
+        return get(
+                "/api/v1/query_range",
+                Map.of(
+                        "query",
+                        promql,
+                        "start",
+                        String.valueOf(start.getEpochSecond()),
+                        "end",
+                        String.valueOf(end.getEpochSecond()),
+                        "step",
+                        step.toSeconds() + "s"));
     }
 
     /**
@@ -259,12 +274,14 @@ public final class PrometheusServer implements AutoCloseable {
     public Map<String, Double> vectorBy(String label, String promql, Instant time) {
         JsonNode data = query(promql, time);
         if (!"vector".equals(data.path("resultType").asText())) {
-            throw new IllegalStateException("expected a vector for " + promql + ", got " + data.path("resultType").asText());
+            throw new IllegalStateException("expected a vector for " + promql + ", got "
+                    + data.path("resultType").asText());
         }
         Map<String, Double> values = new TreeMap<>();
         for (JsonNode series : data.path("result")) {
             String key = series.path("metric").path(label).asText("");
-            Double previous = values.put(key, SampleValues.parse(series.path("value").path(1).asText()));
+            Double previous = values.put(
+                    key, SampleValues.parse(series.path("value").path(1).asText()));
             if (previous != null) {
                 throw new IllegalStateException("two series with " + label + "=\"" + key + "\" in " + promql);
             }
@@ -288,10 +305,14 @@ public final class PrometheusServer implements AutoCloseable {
 
     private JsonNode get(String path, Map<String, String> params) {
         StringBuilder uri = new StringBuilder(url()).append(path).append('?');
-        new TreeMap<>(params).forEach((k, v) -> uri.append(k).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
+        new TreeMap<>(params).forEach((k, v) -> uri.append(k)
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8))
+                .append('&'));
         uri.setLength(uri.length() - 1);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(uri.toString())).timeout(Duration.ofSeconds(30)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(uri.toString()))
+                .timeout(Duration.ofSeconds(30))
+                .build();
         HttpResponse<String> response;
         try {
             response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -305,11 +326,14 @@ public final class PrometheusServer implements AutoCloseable {
         try {
             body = ManifestJson.mapper().readTree(response.body());
         } catch (IOException e) {
-            throw new IllegalStateException("GET " + uri + ": HTTP " + response.statusCode() + ", not JSON: " + response.body());
+            throw new IllegalStateException(
+                    "GET " + uri + ": HTTP " + response.statusCode() + ", not JSON: " + response.body());
         }
-        if (response.statusCode() != 200 || !"success".equals(body.path("status").asText())) {
+        if (response.statusCode() != 200
+                || !"success".equals(body.path("status").asText())) {
             throw new IllegalStateException("GET " + uri + ": HTTP " + response.statusCode() + " "
-                    + body.path("errorType").asText() + ": " + body.path("error").asText());
+                    + body.path("errorType").asText() + ": "
+                    + body.path("error").asText());
         }
         return body.path("data");
     }
@@ -376,6 +400,7 @@ public final class PrometheusServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "PrometheusServer[" + url() + ", dataset " + dataset.manifest().start() + " .. " + dataset.manifest().end() + "]";
+        return "PrometheusServer[" + url() + ", dataset " + dataset.manifest().start() + " .. "
+                + dataset.manifest().end() + "]";
     }
 }

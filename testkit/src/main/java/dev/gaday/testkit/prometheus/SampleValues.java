@@ -6,8 +6,7 @@ package dev.gaday.testkit.prometheus;
  * JDK HttpClient takes a large part of a short JVM's start.
  */
 public final class SampleValues {
-    private SampleValues() {
-    }
+    private SampleValues() {}
 
     /** A decimal number, "NaN", "+Inf" or "-Inf". */
     public static double parse(String text) {

@@ -19,8 +19,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class ServeDataset {
 
-    private ServeDataset() {
-    }
+    private ServeDataset() {}
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length < 1 || args.length > 5) {
@@ -46,8 +45,8 @@ public final class ServeDataset {
             Path temp = dir.resolve("prometheus.env.tmp");
             Files.writeString(temp, env, StandardCharsets.UTF_8);
             Files.move(temp, dir.resolve("prometheus.env"), StandardCopyOption.ATOMIC_MOVE);
-            System.err.println("ServeDataset: Prometheus at " + server.url() + " serves " + dataset.manifest().start()
-                    + " .. " + dataset.manifest().end());
+            System.err.println("ServeDataset: Prometheus at " + server.url() + " serves "
+                    + dataset.manifest().start() + " .. " + dataset.manifest().end());
         } catch (IllegalArgumentException e) {
             System.err.println("ServeDataset: " + e.getMessage());
             System.exit(2);
@@ -59,10 +58,13 @@ public final class ServeDataset {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         PrometheusServer running = server;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.stop();
-            stopped.countDown();
-        }, "stop-prometheus"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            running.stop();
+                            stopped.countDown();
+                        },
+                        "stop-prometheus"));
         stopped.await();
     }
 }

@@ -21,12 +21,17 @@ class QueryFloorTest {
 
         assertEquals(2, queries.size());
         assertEquals("/api/v1/query_range", queries.get(0).path());
-        assertArrayEquals(new String[] {"query", "sum by (service) (up{a=\"b c\"})"}, queries.get(0).fields().get(0));
-        assertArrayEquals(new String[] {"start", "1780272300"}, queries.get(0).fields().get(1));
-        assertArrayEquals(new String[] {"end", "1780358400"}, queries.get(0).fields().get(2));
+        assertArrayEquals(
+                new String[] {"query", "sum by (service) (up{a=\"b c\"})"},
+                queries.get(0).fields().get(0));
+        assertArrayEquals(
+                new String[] {"start", "1780272300"}, queries.get(0).fields().get(1));
+        assertArrayEquals(
+                new String[] {"end", "1780358400"}, queries.get(0).fields().get(2));
         assertArrayEquals(new String[] {"step", "300"}, queries.get(0).fields().get(3));
         assertEquals("/api/v1/query", queries.get(1).path());
-        assertArrayEquals(new String[] {"time", "1780358400"}, queries.get(1).fields().get(1));
+        assertArrayEquals(
+                new String[] {"time", "1780358400"}, queries.get(1).fields().get(1));
     }
 
     @Test

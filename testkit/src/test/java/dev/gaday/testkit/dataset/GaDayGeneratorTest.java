@@ -27,6 +27,7 @@ class GaDayGeneratorTest {
 
     @TempDir
     static Path tmp;
+
     private static Dataset dataset;
 
     @BeforeAll
@@ -35,7 +36,12 @@ class GaDayGeneratorTest {
     }
 
     private static GaDayGenerator small(long seed) {
-        return GaDayGenerator.builder().seed(seed).hours(4).services(3).step(STEP).build();
+        return GaDayGenerator.builder()
+                .seed(seed)
+                .hours(4)
+                .services(3)
+                .step(STEP)
+                .build();
     }
 
     @Test
@@ -43,24 +49,30 @@ class GaDayGeneratorTest {
         Dataset again = small(42).generate(tmp.resolve("b"));
         assertEquals(dataset.manifest().files(), again.manifest().files());
         for (int i = 0; i < dataset.files().size(); i++) {
-            assertArrayEquals(Files.readAllBytes(dataset.files().get(i)), Files.readAllBytes(again.files().get(i)),
+            assertArrayEquals(
+                    Files.readAllBytes(dataset.files().get(i)),
+                    Files.readAllBytes(again.files().get(i)),
                     "file " + dataset.files().get(i).getFileName());
         }
-        assertArrayEquals(Files.readAllBytes(dataset.directory().resolve(GaDayGenerator.MANIFEST_FILE)),
+        assertArrayEquals(
+                Files.readAllBytes(dataset.directory().resolve(GaDayGenerator.MANIFEST_FILE)),
                 Files.readAllBytes(again.directory().resolve(GaDayGenerator.MANIFEST_FILE)));
     }
 
     @Test
     void anotherSeedWritesOtherNumbers() throws IOException {
         Dataset other = small(7).generate(tmp.resolve("c"));
-        assertFalse(java.util.Arrays.equals(Files.readAllBytes(dataset.files().get(0)), Files.readAllBytes(other.files().get(0))));
+        assertFalse(java.util.Arrays.equals(
+                Files.readAllBytes(dataset.files().get(0)),
+                Files.readAllBytes(other.files().get(0))));
         assertTrue(other.manifest().truths().services().get("checkout").totalRequests()
                 != dataset.manifest().truths().services().get("checkout").totalRequests());
     }
 
     @Test
     void writesOneFilePerTwoHourWindowEachEndingWithEof() {
-        assertEquals(List.of("ga-day-000.om", "ga-day-001.om"), dataset.manifest().files());
+        assertEquals(
+                List.of("ga-day-000.om", "ga-day-001.om"), dataset.manifest().files());
         long start = dataset.manifest().start().getEpochSecond();
         for (int i = 0; i < dataset.files().size(); i++) {
             List<String> lines = OpenMetricsText.lines(dataset.files().get(i));
@@ -71,8 +83,15 @@ class GaDayGeneratorTest {
                 if (!line.startsWith("#")) {
                     long ts = Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));
                     // The last file also holds the sample at the very end.
-                    assertTrue(ts >= windowStart && (ts < windowStart + 7200 || i == dataset.files().size() - 1
-                            && ts == dataset.manifest().end().getEpochSecond()), line);
+                    assertTrue(
+                            ts >= windowStart
+                                    && (ts < windowStart + 7200
+                                            || i == dataset.files().size() - 1
+                                                    && ts
+                                                            == dataset.manifest()
+                                                                    .end()
+                                                                    .getEpochSecond()),
+                            line);
                 }
             }
         }
@@ -87,7 +106,10 @@ class GaDayGeneratorTest {
             for (String line : OpenMetricsText.lines(file)) {
                 if (line.startsWith("# TYPE ")) {
                     String[] parts = line.split(" ");
-                    assertEquals(null, typeByFamily.put(parts[2], parts[3]), "family declared twice in " + file + ": " + line);
+                    assertEquals(
+                            null,
+                            typeByFamily.put(parts[2], parts[3]),
+                            "family declared twice in " + file + ": " + line);
                     if (current != null) {
                         finishedFamilies.add(current);
                     }
@@ -156,10 +178,13 @@ class GaDayGeneratorTest {
                 "pg_stat_database_numbackends{job=\"postgres\",instance=\"postgres-0:9187\",datname=\"app\"}",
                 "pg_settings_max_connections{job=\"postgres\"",
                 "db_query_duration_seconds_bucket{job=\"postgres\",instance=\"postgres-0:9187\",le=\"0.001\"}",
-                "redis_keyspace_hits_total{job=\"redis\"", "redis_keyspace_misses_total{job=\"redis\"",
-                "redis_memory_used_bytes{job=\"redis\"", "redis_connected_clients{job=\"redis\"",
+                "redis_keyspace_hits_total{job=\"redis\"",
+                "redis_keyspace_misses_total{job=\"redis\"",
+                "redis_memory_used_bytes{job=\"redis\"",
+                "redis_connected_clients{job=\"redis\"",
                 "node_cpu_seconds_total{job=\"node\",instance=\"node-1:9100\",cpu=\"1\",mode=\"system\"}",
-                "node_memory_MemTotal_bytes{job=\"node\"", "node_memory_MemAvailable_bytes{job=\"node\"",
+                "node_memory_MemTotal_bytes{job=\"node\"",
+                "node_memory_MemAvailable_bytes{job=\"node\"",
                 "node_network_receive_bytes_total{job=\"node\",instance=\"node-0:9100\",device=\"eth0\"}",
                 "node_network_transmit_bytes_total{job=\"node\"",
                 "websocket_reconnect_attempts_total{job=\"ws-gateway\",service=\"ws-gateway\"",
@@ -167,15 +192,21 @@ class GaDayGeneratorTest {
             assertTrue(text.contains(expected), "missing " + expected);
         }
         String second = Files.readString(dataset.files().get(1));
-        assertTrue(second.contains("ALERTS{alertname=\"HighErrorRate\",alertstate=\"firing\",severity=\"critical\",service=\"checkout\"} 1 "));
-        assertTrue(second.contains("ALERTS{alertname=\"WebsocketReconnectStorm\",alertstate=\"firing\",severity=\"warning\""));
-        assertTrue(text.contains("ALERTS{alertname=\"InstanceDown\",alertstate=\"firing\",severity=\"warning\",instance=\"payments-1:8080\""));
+        assertTrue(
+                second.contains(
+                        "ALERTS{alertname=\"HighErrorRate\",alertstate=\"firing\",severity=\"critical\",service=\"checkout\"} 1 "));
+        assertTrue(second.contains(
+                "ALERTS{alertname=\"WebsocketReconnectStorm\",alertstate=\"firing\",severity=\"warning\""));
+        assertTrue(
+                text.contains(
+                        "ALERTS{alertname=\"InstanceDown\",alertstate=\"firing\",severity=\"warning\",instance=\"payments-1:8080\""));
     }
 
     @Test
     void manifestTotalsMatchTheWrittenCounters() {
         Manifest m = dataset.manifest();
-        Map<String, List<OpenMetricsText.Sample>> requests = OpenMetricsText.integerSeries(dataset.files(), "http_requests_total");
+        Map<String, List<OpenMetricsText.Sample>> requests =
+                OpenMetricsText.integerSeries(dataset.files(), "http_requests_total");
         long from = m.start().getEpochSecond();
         long to = m.end().getEpochSecond();
         Map<String, long[]> byService = new HashMap<>();
@@ -195,7 +226,11 @@ class GaDayGeneratorTest {
             assertEquals(totals[2], truth.clientErrors4xx(), service);
             assertEquals(100.0 * (1 - (double) totals[1] / totals[0]), truth.availabilityPercent(), 1e-9);
             // Histogram observations are the same requests.
-            assertEquals(totals[0], truth.latencyBuckets().get(truth.latencyBuckets().size() - 1).cumulativeCount());
+            assertEquals(
+                    totals[0],
+                    truth.latencyBuckets()
+                            .get(truth.latencyBuckets().size() - 1)
+                            .cumulativeCount());
         });
     }
 
@@ -205,14 +240,18 @@ class GaDayGeneratorTest {
         Manifest.IncidentTruth incident = m.truths().incident();
         assertEquals("checkout", incident.service());
         assertEquals(Duration.ofMinutes(45), Duration.between(incident.start(), incident.end()));
-        Map<String, List<OpenMetricsText.Sample>> requests = OpenMetricsText.integerSeries(dataset.files(), "http_requests_total");
+        Map<String, List<OpenMetricsText.Sample>> requests =
+                OpenMetricsText.integerSeries(dataset.files(), "http_requests_total");
         long total = 0;
         long errors = 0;
         for (var e : requests.entrySet()) {
             if (!"checkout".equals(OpenMetricsText.label(e.getKey(), "service"))) {
                 continue;
             }
-            long inc = OpenMetricsText.increase(e.getValue(), incident.start().getEpochSecond(), incident.end().getEpochSecond());
+            long inc = OpenMetricsText.increase(
+                    e.getValue(),
+                    incident.start().getEpochSecond(),
+                    incident.end().getEpochSecond());
             total += inc;
             errors += OpenMetricsText.label(e.getKey(), "status").startsWith("5") ? inc : 0;
         }
@@ -220,12 +259,15 @@ class GaDayGeneratorTest {
         assertEquals(errors, incident.errors5xx());
         assertEquals((double) errors / total, incident.errorRatio(), 0);
         assertTrue(incident.errorRatio() > 0.07 && incident.errorRatio() < 0.09, "ratio " + incident.errorRatio());
-        assertTrue(incident.p99LowerBound() >= 1.0, "p99 must exceed 1 s during the incident: " + incident.p99LowerBound());
+        assertTrue(
+                incident.p99LowerBound() >= 1.0,
+                "p99 must exceed 1 s during the incident: " + incident.p99LowerBound());
         // Outside the incident, checkout is healthy: most of its 5xx come from the incident.
         Manifest.ServiceTruth whole = m.truths().services().get("checkout");
         double outsideRatio = (double) (whole.errors5xx() - errors) / (whole.totalRequests() - total);
         assertTrue(outsideRatio < 0.005, "error ratio outside the incident " + outsideRatio);
-        double[] p99Whole = GaDayGenerator.p99Bucket(m.truths().services().get("search").latencyBuckets());
+        double[] p99Whole =
+                GaDayGenerator.p99Bucket(m.truths().services().get("search").latencyBuckets());
         assertTrue(p99Whole[1] <= 1.0, "a healthy service's p99 stays under 1 s");
     }
 
@@ -237,23 +279,35 @@ class GaDayGeneratorTest {
         Map<String, List<OpenMetricsText.Sample>> up = OpenMetricsText.integerSeries(dataset.files(), "up");
         List<OpenMetricsText.Sample> upSamples = up.entrySet().stream()
                 .filter(e -> deploy.instance().equals(OpenMetricsText.label(e.getKey(), "instance")))
-                .findFirst().orElseThrow().getValue();
+                .findFirst()
+                .orElseThrow()
+                .getValue();
         assertEquals(m.samplesPerSeries(), upSamples.size());
         long downSamples = upSamples.stream().filter(s -> s.value() == 0).count();
         assertEquals(Duration.ofMinutes(5).toSeconds() / STEP.toSeconds(), downSamples);
         assertEquals(downSamples, m.truths().down().downSamples());
 
         Manifest.CounterResetTruth reset = m.truths().counterReset();
-        Map<String, List<OpenMetricsText.Sample>> requests = OpenMetricsText.integerSeries(dataset.files(), "http_requests_total");
+        Map<String, List<OpenMetricsText.Sample>> requests =
+                OpenMetricsText.integerSeries(dataset.files(), "http_requests_total");
         long increase = 0;
         for (var e : requests.entrySet()) {
             if (deploy.instance().equals(OpenMetricsText.label(e.getKey(), "instance"))) {
                 // No application samples while down, and the new process starts at 0.
-                assertTrue(e.getValue().stream().noneMatch(s -> s.timestamp() >= deploy.downStart().getEpochSecond()
-                        && s.timestamp() < deploy.downEnd().getEpochSecond()));
-                assertEquals(0, e.getValue().stream().filter(s -> s.timestamp() == deploy.downEnd().getEpochSecond())
-                        .findFirst().orElseThrow().value());
-                increase += OpenMetricsText.increase(e.getValue(), reset.windowStart().getEpochSecond(), reset.windowEnd().getEpochSecond());
+                assertTrue(e.getValue().stream()
+                        .noneMatch(s -> s.timestamp() >= deploy.downStart().getEpochSecond()
+                                && s.timestamp() < deploy.downEnd().getEpochSecond()));
+                assertEquals(
+                        0,
+                        e.getValue().stream()
+                                .filter(s -> s.timestamp() == deploy.downEnd().getEpochSecond())
+                                .findFirst()
+                                .orElseThrow()
+                                .value());
+                increase += OpenMetricsText.increase(
+                        e.getValue(),
+                        reset.windowStart().getEpochSecond(),
+                        reset.windowEnd().getEpochSecond());
             }
         }
         assertEquals(increase, reset.increase());
@@ -272,26 +326,40 @@ class GaDayGeneratorTest {
         assertTrue(calmRatio > 0.97, "calm ratio " + calmRatio);
         Manifest.ReconnectStorm storm = dataset.manifest().events().reconnectStorm();
         double stormMinutes = Duration.between(storm.start(), storm.end()).toMinutes();
-        double calmMinutes = Duration.between(dataset.manifest().start(), dataset.manifest().end()).toMinutes() - stormMinutes;
-        assertTrue(ws.stormAttempts() / stormMinutes > 10 * calmAttempts / calmMinutes, "attempts jump during the storm");
+        double calmMinutes =
+                Duration.between(dataset.manifest().start(), dataset.manifest().end())
+                                .toMinutes()
+                        - stormMinutes;
+        assertTrue(
+                ws.stormAttempts() / stormMinutes > 10 * calmAttempts / calmMinutes, "attempts jump during the storm");
     }
 
     @Test
     void alertsAreRecordedWithTheirSamples() {
         Manifest m = dataset.manifest();
-        Manifest.Alert critical = m.alerts().stream().filter(a -> a.severity().equals("critical")).findFirst().orElseThrow();
+        Manifest.Alert critical = m.alerts().stream()
+                .filter(a -> a.severity().equals("critical"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("HighErrorRate", critical.alertname());
         assertEquals(45 * 60 / STEP.toSeconds(), critical.samples());
         assertEquals(m.events().incident().start().plus(STEP), critical.firstSample());
         assertEquals(m.events().incident().end(), critical.lastSample());
-        assertEquals(2, m.alerts().stream().filter(a -> a.severity().equals("warning")).count());
+        assertEquals(
+                2,
+                m.alerts().stream().filter(a -> a.severity().equals("warning")).count());
     }
 
     @Test
     void trafficHasADailyShape() {
-        Dataset day = GaDayGenerator.builder().hours(24).services(2).step(Duration.ofSeconds(300)).build()
+        Dataset day = GaDayGenerator.builder()
+                .hours(24)
+                .services(2)
+                .step(Duration.ofSeconds(300))
+                .build()
                 .generate(tmp.resolve("day"));
-        Map<String, List<OpenMetricsText.Sample>> requests = OpenMetricsText.integerSeries(day.files(), "http_requests_total");
+        Map<String, List<OpenMetricsText.Sample>> requests =
+                OpenMetricsText.integerSeries(day.files(), "http_requests_total");
         long start = day.manifest().start().getEpochSecond();
         long night = 0;
         long afternoon = 0;
@@ -314,18 +382,26 @@ class GaDayGeneratorTest {
 
     @Test
     void rejectsSettingsThatCannotWork() {
-        var tooShort = assertThrows(IllegalArgumentException.class, () -> GaDayGenerator.builder().hours(1).build());
+        var tooShort = assertThrows(
+                IllegalArgumentException.class,
+                () -> GaDayGenerator.builder().hours(1).build());
         assertTrue(tooShort.getMessage().contains("at least 2h"), tooShort.getMessage());
-        var fractional = assertThrows(IllegalArgumentException.class,
+        var fractional = assertThrows(
+                IllegalArgumentException.class,
                 () -> GaDayGenerator.builder().step(Duration.ofMillis(1500)).build());
         assertTrue(fractional.getMessage().contains("step"), fractional.getMessage());
-        var outside = assertThrows(IllegalArgumentException.class,
-                () -> GaDayGenerator.builder().hours(4).incidentAt(Duration.ofHours(4)).build());
+        var outside = assertThrows(IllegalArgumentException.class, () -> GaDayGenerator.builder()
+                .hours(4)
+                .incidentAt(Duration.ofHours(4))
+                .build());
         assertTrue(outside.getMessage().startsWith("incident"), outside.getMessage());
-        var same = assertThrows(IllegalArgumentException.class,
+        var same = assertThrows(
+                IllegalArgumentException.class,
                 () -> GaDayGenerator.builder().incidentService("payments").build());
         assertTrue(same.getMessage().contains("different services"), same.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> GaDayGenerator.builder().incidentService("nope").build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> GaDayGenerator.builder().incidentService("nope").build());
     }
 
     @Test

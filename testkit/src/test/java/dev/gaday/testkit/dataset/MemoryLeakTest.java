@@ -20,7 +20,11 @@ class MemoryLeakTest {
     Path dir;
 
     List<String> lines(GaDayGenerator.Builder builder, String name) throws Exception {
-        Dataset dataset = builder.hours(2).step(Duration.ofSeconds(60)).services(3).build().generate(dir.resolve(name));
+        Dataset dataset = builder.hours(2)
+                .step(Duration.ofSeconds(60))
+                .services(3)
+                .build()
+                .generate(dir.resolve(name));
         List<String> lines = new ArrayList<>();
         for (Path file : dataset.files()) {
             lines.addAll(Files.readAllLines(file));
@@ -52,7 +56,8 @@ class MemoryLeakTest {
 
     @Test
     void anUnknownInstanceIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> GaDayGenerator.builder().memoryLeak("nope-0:8080", LEAK).build());
         assertTrue(e.getMessage().contains("nope-0:8080"), e.getMessage());
     }

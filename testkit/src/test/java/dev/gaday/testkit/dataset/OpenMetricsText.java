@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
 /** A plain reader of the generator's OpenMetrics files, independent of the generator's code, for cross-checks. */
 final class OpenMetricsText {
 
-    record Sample(long timestamp, long value) {
-    }
+    record Sample(long timestamp, long value) {}
 
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
@@ -72,6 +71,5 @@ final class OpenMetricsText {
         }
     }
 
-    private OpenMetricsText() {
-    }
+    private OpenMetricsText() {}
 }

@@ -4,8 +4,8 @@ import dev.gaday.common.cli.BearerTokenOptions;
 import dev.gaday.common.cli.BuildInfo;
 import dev.gaday.common.cli.ByteSizeConverter;
 import dev.gaday.common.cli.DurationConverter;
-import dev.gaday.common.cli.HeaderOption;
 import dev.gaday.common.cli.Finding;
+import dev.gaday.common.cli.HeaderOption;
 import dev.gaday.common.cli.OutputDirMixin;
 import dev.gaday.common.cli.OutputFormatMixin;
 import dev.gaday.common.cli.ProgressLine;
@@ -16,14 +16,14 @@ import dev.gaday.common.cli.TlsOptions;
 import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.cli.ToolLauncher;
 import dev.gaday.common.error.ExitCode;
-import dev.gaday.common.secret.Secrets;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.http.Tls;
 import dev.gaday.common.http.TlsSettings;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.model.ws.WsHealthMetrics;
-import dev.gaday.common.verdict.CriterionResult;
+import dev.gaday.common.secret.Secrets;
 import dev.gaday.common.text.ReportFormat;
+import dev.gaday.common.verdict.CriterionResult;
 import dev.gaday.common.verdict.StatusMarks;
 import dev.gaday.common.verdict.Verdict;
 import dev.gaday.ws.notify.SlackNotifier;
@@ -58,8 +58,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Validates WebSocket reconnect behaviour against the reconnect validation criteria. */
-@Command(name = "ws-health", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
-        subcommands = ServeWsEchoCommand.class, sortOptions = false,
+@Command(
+        name = "ws-health",
+        mixinStandardHelpOptions = true,
+        versionProvider = BuildInfo.class,
+        subcommands = ServeWsEchoCommand.class,
+        sortOptions = false,
         description = {
             "Validates WebSocket reconnect behaviour against the reconnect validation criteria (success rate, "
                     + "average and p99 reconnect latency, longest downtime; jitter warns).",
@@ -68,12 +72,15 @@ import picocli.CommandLine.Option;
                     + "jitter) and measures the time until the connection (with --send/--ping: the application) "
                     + "answers again. Writes DIR/ws_health_metrics.json (-o DIR, default the current directory; "
                     + "docs/schema/ws-health-metrics.md).%n",
-            "Durations take a unit (250ms, 1.5s, 5m, 1h, 7d); a bare number is seconds (--interval 5 is 5s).%n"},
-        footer = {"%nExamples:",
+            "Durations take a unit (250ms, 1.5s, 5m, 1h, 7d); a bare number is seconds (--interval 5 is 5s).%n"
+        },
+        footer = {
+            "%nExamples:",
             "  ws-health --endpoint wss://ws.example.com/ws --duration 1h --interval 60s --bearer-token-env WS_TOKEN -o out",
             "  ws-health --endpoint ws://127.0.0.1:8080/ws --iterations 100 --connections 50 --send ping --expect pong",
             "  ws-health --endpoint ws://127.0.0.1:8080/ws --iterations 20 --format json > ws-verdict.json",
-            "  ws-health serve --port 8080 --drop-after 30s"})
+            "  ws-health serve --port 8080 --drop-after 30s"
+        })
 public final class CheckWsHealthCommand extends ToolCommand {
     static final String SLACK_ENV = "SLACK_WEBHOOK_URL";
     public static final String METRICS_FILE = "ws_health_metrics.json";
@@ -84,74 +91,129 @@ public final class CheckWsHealthCommand extends ToolCommand {
     @Option(names = "--endpoint", paramLabel = "URL", description = "The ws:// or wss:// endpoint to probe (required).")
     String endpoint;
 
-    @Option(names = "--iterations", paramLabel = "N",
+    @Option(
+            names = "--iterations",
+            paramLabel = "N",
             description = "Reconnect cycles per connection (default 10 unless --duration is given).")
     Integer iterations;
 
-    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--duration",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "Run for this long instead of a number of cycles (e.g. 1h, 90s). Cycles still "
                     + "reconnecting when it ends are reported as unfinished.")
     Duration duration;
 
-    @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "1s",
-            description = "How long each connection stays open before the next forced disconnect (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--interval",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            defaultValue = "1s",
+            description =
+                    "How long each connection stays open before the next forced disconnect (default: ${DEFAULT-VALUE}).")
     Duration interval;
 
-    @Option(names = "--connections", paramLabel = "C", defaultValue = "1",
+    @Option(
+            names = "--connections",
+            paramLabel = "C",
+            defaultValue = "1",
             description = "Parallel client connections (default: ${DEFAULT-VALUE}).")
     int connections;
 
-    @Option(names = "--ramp-up", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--ramp-up",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "Spread the connections' start over this time (default: one --interval).")
     Duration rampUp;
 
-    @Option(names = "--disconnect-mode", paramLabel = "MODE", defaultValue = "both",
-            description = "close (close frame), drop (TCP reset, no close frame) or both, alternating (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--disconnect-mode",
+            paramLabel = "MODE",
+            defaultValue = "both",
+            description =
+                    "close (close frame), drop (TCP reset, no close frame) or both, alternating (default: ${DEFAULT-VALUE}).")
     DisconnectMode disconnectMode;
 
-    @Option(names = "--send", paramLabel = "MESSAGE",
-            description = "After each connect, send this text message and wait for a reply: the application must answer.")
+    @Option(
+            names = "--send",
+            paramLabel = "MESSAGE",
+            description =
+                    "After each connect, send this text message and wait for a reply: the application must answer.")
     String send;
 
-    @Option(names = "--expect", paramLabel = "REGEX",
+    @Option(
+            names = "--expect",
+            paramLabel = "REGEX",
             description = "With --send: the reply must contain a match for this regular expression.")
     String expect;
 
     @Option(names = "--ping", description = "After each connect, send a ping and wait for the pong.")
     boolean ping;
 
-    @Option(names = "--reconnect-initial-delay", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "100ms", description = "Backoff cap before the first reconnect attempt (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--reconnect-initial-delay",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            defaultValue = "100ms",
+            description = "Backoff cap before the first reconnect attempt (default: ${DEFAULT-VALUE}).")
     Duration reconnectInitialDelay;
 
-    @Option(names = "--reconnect-max-delay", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "30s", description = "Largest backoff cap (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--reconnect-max-delay",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            defaultValue = "30s",
+            description = "Largest backoff cap (default: ${DEFAULT-VALUE}).")
     Duration reconnectMaxDelay;
 
-    @Option(names = "--reconnect-multiplier", paramLabel = "X", defaultValue = "2",
-            description = "Backoff cap growth per failed attempt; each delay is uniform in [0, cap] (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--reconnect-multiplier",
+            paramLabel = "X",
+            defaultValue = "2",
+            description =
+                    "Backoff cap growth per failed attempt; each delay is uniform in [0, cap] (default: ${DEFAULT-VALUE}).")
     double reconnectMultiplier;
 
-    @Option(names = "--reconnect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "30s", description = "A cycle fails when the connection is not back within this time (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--reconnect-timeout",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            defaultValue = "30s",
+            description = "A cycle fails when the connection is not back within this time (default: ${DEFAULT-VALUE}).")
     Duration reconnectTimeout;
 
-    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "5s", description = "Bound of the TCP connect (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--connect-timeout",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            defaultValue = "5s",
+            description = "Bound of the TCP connect (default: ${DEFAULT-VALUE}).")
     Duration connectTimeout;
 
-    @Option(names = "--handshake-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "10s", description = "Bound of the TLS handshake, of the HTTP upgrade, and of the wait for a "
+    @Option(
+            names = "--handshake-timeout",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            defaultValue = "10s",
+            description = "Bound of the TLS handshake, of the HTTP upgrade, and of the wait for a "
                     + "--send/--ping answer, each (default: ${DEFAULT-VALUE}).")
     Duration handshakeTimeout;
 
-    @Option(names = "--max-message-size", paramLabel = "SIZE", converter = ByteSizeConverter.class,
-            defaultValue = "1MiB", description = "Largest frame, and largest message (all its fragments), accepted "
+    @Option(
+            names = "--max-message-size",
+            paramLabel = "SIZE",
+            converter = ByteSizeConverter.class,
+            defaultValue = "1MiB",
+            description = "Largest frame, and largest message (all its fragments), accepted "
                     + "from the server; a larger one ends that connection and counts as a failed attempt "
                     + "(default: ${DEFAULT-VALUE}).")
     long maxMessageSize;
 
-    @Option(names = "--header", paramLabel = "'NAME: VALUE'",
+    @Option(
+            names = "--header",
+            paramLabel = "'NAME: VALUE'",
             description = "An HTTP header for the upgrade request (repeatable). Values are never printed; "
                     + "Authorization is refused (use --bearer-token-file/--bearer-token-env).")
     List<String> headers = List.of();
@@ -174,27 +236,48 @@ public final class CheckWsHealthCommand extends ToolCommand {
     @Mixin
     TlsOptions tls = new TlsOptions();
 
-    @Option(names = "--min-success-rate", paramLabel = "PERCENT", defaultValue = "95",
+    @Option(
+            names = "--min-success-rate",
+            paramLabel = "PERCENT",
+            defaultValue = "95",
             description = "Criterion: reconnection success rate >= this (default: ${DEFAULT-VALUE}).")
     double minSuccessRate;
 
-    @Option(names = "--max-avg-latency", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "10s", description = "Criterion: average reconnection latency < this (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-avg-latency",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            defaultValue = "10s",
+            description = "Criterion: average reconnection latency < this (default: ${DEFAULT-VALUE}).")
     Duration maxAvgLatency;
 
-    @Option(names = "--max-p99-latency", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "30s", description = "Criterion: p99 reconnection latency < this (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-p99-latency",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            defaultValue = "30s",
+            description = "Criterion: p99 reconnection latency < this (default: ${DEFAULT-VALUE}).")
     Duration maxP99Latency;
 
-    @Option(names = "--max-downtime", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "60s", description = "Criterion: longest downtime < this (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-downtime",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            defaultValue = "60s",
+            description = "Criterion: longest downtime < this (default: ${DEFAULT-VALUE}).")
     Duration maxDowntime;
 
-    @Option(names = "--max-avg-jitter", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "2s", description = "Warning only: average jitter < this (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-avg-jitter",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            defaultValue = "2s",
+            description = "Warning only: average jitter < this (default: ${DEFAULT-VALUE}).")
     Duration maxAvgJitter;
 
-    @Option(names = "--slack-webhook", paramLabel = "URL",
+    @Option(
+            names = "--slack-webhook",
+            paramLabel = "URL",
             description = "Post a summary to this Slack incoming webhook (default: env " + SLACK_ENV + "). "
                     + "A failing webhook is reported but never changes the verdict.")
     String slackWebhook;
@@ -255,8 +338,8 @@ public final class CheckWsHealthCommand extends ToolCommand {
         requirePositive(maxDowntime, "--max-downtime");
         requirePositive(maxAvgJitter, "--max-avg-jitter");
         if (maxMessageSize < MIN_MESSAGE_SIZE || maxMessageSize > Integer.MAX_VALUE) {
-            throw ToolException.usage("--max-message-size must be between " + ByteSizeConverter.format(MIN_MESSAGE_SIZE)
-                    + " and 2GiB");
+            throw ToolException.usage(
+                    "--max-message-size must be between " + ByteSizeConverter.format(MIN_MESSAGE_SIZE) + " and 2GiB");
         }
         URI uri = parseEndpoint(endpoint);
         displayEndpoint = displayed(uri);
@@ -276,17 +359,35 @@ public final class CheckWsHealthCommand extends ToolCommand {
         boolean secure = "wss".equals(uri.getScheme());
         TlsSettings tlsSettings = tls.settings();
         if (!secure && tls.given()) {
-            diagnostics().warn("the TLS options (--ca-file, --client-cert, --client-key, "
-                    + TlsOptions.INSECURE_OPTION + ") only matter for wss:// endpoints");
+            diagnostics()
+                    .warn("the TLS options (--ca-file, --client-cert, --client-key, " + TlsOptions.INSECURE_OPTION
+                            + ") only matter for wss:// endpoints");
         }
         SSLContext sslContext = !secure ? null : Tls.sslContext(tlsSettings);
         InetAddress address = resolve(uri.getHost());
         int port = uri.getPort() != -1 ? uri.getPort() : secure ? 443 : 80;
         metricsFile = outputDirectory().resolve(METRICS_FILE);
-        settings = new ProbeSettings(uri, address, port, requestHeaders, sslContext, !tlsSettings.insecureSkipVerify(),
-                connectTimeout, handshakeTimeout, policy, reconnectTimeout, connections,
-                duration == null ? effectiveIterations() : 0, duration, interval, disconnectMode, send, expectPattern,
-                ping, rampUp != null ? rampUp : interval, (int) maxMessageSize);
+        settings = new ProbeSettings(
+                uri,
+                address,
+                port,
+                requestHeaders,
+                sslContext,
+                !tlsSettings.insecureSkipVerify(),
+                connectTimeout,
+                handshakeTimeout,
+                policy,
+                reconnectTimeout,
+                connections,
+                duration == null ? effectiveIterations() : 0,
+                duration,
+                interval,
+                disconnectMode,
+                send,
+                expectPattern,
+                ping,
+                rampUp != null ? rampUp : interval,
+                (int) maxMessageSize);
     }
 
     /**
@@ -295,8 +396,10 @@ public final class CheckWsHealthCommand extends ToolCommand {
      */
     private Path outputDirectory() {
         Path requested = output.requested();
-        if (requested != null && requested.getFileName() != null
-                && requested.getFileName().toString().endsWith(".json") && !Files.isDirectory(requested)) {
+        if (requested != null
+                && requested.getFileName() != null
+                && requested.getFileName().toString().endsWith(".json")
+                && !Files.isDirectory(requested)) {
             // Earlier versions took a file here: refuse rather than create a directory named like the file.
             throw ToolException.usage("--output " + requested + ": -o names a directory (" + METRICS_FILE
                     + " is written into it), not a .json file");
@@ -386,9 +489,12 @@ public final class CheckWsHealthCommand extends ToolCommand {
     }
 
     private ExitCode probe() {
-        diagnostics().info("probing " + displayEndpoint + " with " + connections + " connection(s), "
-                + (duration != null ? "for " + DurationConverter.format(duration) : effectiveIterations() + " cycle(s) each")
-                + ", disconnect mode " + disconnectMode.label());
+        diagnostics()
+                .info("probing " + displayEndpoint + " with " + connections + " connection(s), "
+                        + (duration != null
+                                ? "for " + DurationConverter.format(duration)
+                                : effectiveIterations() + " cycle(s) each")
+                        + ", disconnect mode " + disconnectMode.label());
         if (tls.insecure()) {
             diagnostics().warn("TLS verification is off (" + TlsOptions.INSECURE_OPTION + ")");
         }
@@ -397,8 +503,12 @@ public final class CheckWsHealthCommand extends ToolCommand {
         run = probeRun;
         RunStats stats;
         Integer planned = duration == null ? effectiveIterations() * connections : null;
-        ProgressLine progress = new ProgressLine(spec.root().name(), err(), TerminalFacts.detect(environment),
-                diagnostics().verbosity()).counting("cycles");
+        ProgressLine progress = new ProgressLine(
+                        spec.root().name(),
+                        err(),
+                        TerminalFacts.detect(environment),
+                        diagnostics().verbosity())
+                .counting("cycles");
         Thread ticker = startProgress(probeRun, progress, planned, startedAt);
         try {
             stats = probeRun.run();
@@ -419,16 +529,33 @@ public final class CheckWsHealthCommand extends ToolCommand {
         if (probeRun.stopped()) {
             diagnostics().warn("run interrupted; reporting what was measured until then");
         }
-        Thresholds thresholds = new Thresholds(minSuccessRate, seconds(maxAvgLatency), seconds(maxP99Latency),
-                seconds(maxDowntime), seconds(maxAvgJitter));
+        Thresholds thresholds = new Thresholds(
+                minSuccessRate,
+                seconds(maxAvgLatency),
+                seconds(maxP99Latency),
+                seconds(maxDowntime),
+                seconds(maxAvgJitter));
         Integer plannedCycles = duration == null ? effectiveIterations() * connections : null;
         // A stop that came after the last planned cycle (a late Ctrl-C) leaves the evidence complete.
         boolean interrupted = probeRun.stopped() && (plannedCycles == null || stats.totalTests() < plannedCycles);
-        WsHealthMetrics metrics = MetricsReport.build(BuildInfo.version(), displayEndpoint, startedAt, finishedAt,
-                connections, disconnectMode.label(), stats, thresholds, interrupted, plannedCycles);
+        WsHealthMetrics metrics = MetricsReport.build(
+                BuildInfo.version(),
+                displayEndpoint,
+                startedAt,
+                finishedAt,
+                connections,
+                disconnectMode.label(),
+                stats,
+                thresholds,
+                interrupted,
+                plannedCycles);
         Json.writeFile(metricsFile, metrics);
-        ExitCode exit = metrics.totalTests() == 0 ? ExitCode.INCONCLUSIVE
-                : new Verdict(metrics.compliance().status(), metrics.compliance().requirements()).exitCode();
+        ExitCode exit = metrics.totalTests() == 0
+                ? ExitCode.INCONCLUSIVE
+                : new Verdict(
+                                metrics.compliance().status(),
+                                metrics.compliance().requirements())
+                        .exitCode();
         // The measurements for people; with --format json stdout holds only the run summary, so they go to stderr.
         if (!format.json()) {
             printSummary(metrics, out());
@@ -444,8 +571,9 @@ public final class CheckWsHealthCommand extends ToolCommand {
             }
         }
         if (metrics.totalTests() == 0) {
-            diagnostics().error("no reconnect cycle completed (lengthen --duration, or shorten --interval or "
-                    + "--reconnect-timeout); wrote " + metricsFile);
+            diagnostics()
+                    .error("no reconnect cycle completed (lengthen --duration, or shorten --interval or "
+                            + "--reconnect-timeout); wrote " + metricsFile);
         }
         new RunOutput(out(), err(), format.json(), TerminalFacts.detect(environment), environment, diagnostics())
                 .print(runReport(metrics, exit, metricsFile));
@@ -464,22 +592,24 @@ public final class CheckWsHealthCommand extends ToolCommand {
         String headline = metrics.endpoint() + ": " + ReportFormat.count(metrics.successful()) + " of "
                 + ReportFormat.count(metrics.totalTests()) + " reconnects succeeded"
                 + (metrics.wasInterrupted() ? ", interrupted" : "");
-        return RunReport.of("ws-health", exit, metrics.wasInterrupted(), headline, findings,
-                List.of(metricsFile.toString()));
+        return RunReport.of(
+                "ws-health", exit, metrics.wasInterrupted(), headline, findings, List.of(metricsFile.toString()));
     }
 
     /** Redraws the progress line four times a second while the probes run. */
     private Thread startProgress(ProbeRun probeRun, ProgressLine progress, Integer planned, Instant startedAt) {
-        Thread ticker = new Thread(() -> {
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    Thread.sleep(250);
-                    showProgress(probeRun.stats(), progress, planned, startedAt);
-                }
-            } catch (InterruptedException e) {
-                // the run is over
-            }
-        }, "ws-health-progress");
+        Thread ticker = new Thread(
+                () -> {
+                    try {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            Thread.sleep(250);
+                            showProgress(probeRun.stats(), progress, planned, startedAt);
+                        }
+                    } catch (InterruptedException e) {
+                        // the run is over
+                    }
+                },
+                "ws-health-progress");
         ticker.setDaemon(true);
         ticker.start();
         return ticker;
@@ -490,8 +620,8 @@ public final class CheckWsHealthCommand extends ToolCommand {
         int done = stats.totalTests();
         Duration left = duration == null ? null : duration.minus(Duration.between(startedAt, Instant.now()));
         Double p50 = stats.reconnectLatency().p50();
-        String detail = "success " + ReportFormat.percent(stats.successRatePercent(), 1)
-                + ", p50 " + ReportFormat.millis(p50, 3);
+        String detail = "success " + ReportFormat.percent(stats.successRatePercent(), 1) + ", p50 "
+                + ReportFormat.millis(p50, 3);
         progress.update(done, planned == null ? 0 : planned, left, detail);
     }
 
@@ -499,33 +629,50 @@ public final class CheckWsHealthCommand extends ToolCommand {
         StatusMarks marks = StatusMarks.forStandardOutput();
         out.printf("ws-health measured %s%n", m.endpoint());
         if (m.wasInterrupted()) {
-            out.printf("  INTERRUPTED after %s of %s cycles: partial evidence, never a pass%n",
+            out.printf(
+                    "  INTERRUPTED after %s of %s cycles: partial evidence, never a pass%n",
                     ReportFormat.count(m.completedCycles()),
                     m.plannedCycles() == null ? "the planned" : ReportFormat.count(m.plannedCycles()));
         }
-        out.printf("  tests %s, successful %s, failed %s%s%n", ReportFormat.count(m.totalTests()),
-                ReportFormat.count(m.successful()), ReportFormat.count(m.failed()),
+        out.printf(
+                "  tests %s, successful %s, failed %s%s%n",
+                ReportFormat.count(m.totalTests()),
+                ReportFormat.count(m.successful()),
+                ReportFormat.count(m.failed()),
                 m.unfinishedCycles() != null && m.unfinishedCycles() > 0
-                        ? ", unfinished " + ReportFormat.count(m.unfinishedCycles()) : "");
+                        ? ", unfinished " + ReportFormat.count(m.unfinishedCycles())
+                        : "");
         if (m.latencyMs().avg() != null) {
-            out.printf("  reconnect latency: avg %s, p50 %s, p95 %s, p99 %s, max %s%n",
-                    ReportFormat.millis(m.latencyMs().avg(), 3), ReportFormat.millis(m.latencyMs().p50(), 3),
-                    ReportFormat.millis(m.latencyMs().p95(), 3), ReportFormat.millis(m.latencyMs().p99(), 3),
+            out.printf(
+                    "  reconnect latency: avg %s, p50 %s, p95 %s, p99 %s, max %s%n",
+                    ReportFormat.millis(m.latencyMs().avg(), 3),
+                    ReportFormat.millis(m.latencyMs().p50(), 3),
+                    ReportFormat.millis(m.latencyMs().p95(), 3),
+                    ReportFormat.millis(m.latencyMs().p99(), 3),
                     ReportFormat.millis(m.latencyMs().max(), 3));
         }
         if (m.serverInitiatedDrops() != null && m.serverInitiatedDrops().count() > 0) {
-            out.printf("  server-initiated drops: %s, recovered %s%n", ReportFormat.count(m.serverInitiatedDrops().count()),
+            out.printf(
+                    "  server-initiated drops: %s, recovered %s%n",
+                    ReportFormat.count(m.serverInitiatedDrops().count()),
                     ReportFormat.count(m.serverInitiatedDrops().recovered()));
         }
         for (CriterionResult r : m.compliance().requirements()) {
-            out.printf("  %-7s %-26s %12s  (%s%s)%n", marks.mark(r.status()), r.name(),
+            out.printf(
+                    "  %-7s %-26s %12s  (%s%s)%n",
+                    marks.mark(r.status()),
+                    r.name(),
                     MetricsReport.measured(r),
-                    MetricsReport.threshold(r), r.warningOnly() ? ", warning only" : "");
+                    MetricsReport.threshold(r),
+                    r.warningOnly() ? ", warning only" : "");
         }
         if (m.failureReasons() != null && !m.failureReasons().isEmpty()) {
             StringBuilder reasons = new StringBuilder();
-            new java.util.TreeMap<>(m.failureReasons()).forEach((reason, count) -> reasons
-                    .append(reasons.length() == 0 ? "" : ", ").append(reason).append(' ').append(ReportFormat.count(count)));
+            new java.util.TreeMap<>(m.failureReasons())
+                    .forEach((reason, count) -> reasons.append(reasons.length() == 0 ? "" : ", ")
+                            .append(reason)
+                            .append(' ')
+                            .append(ReportFormat.count(count)));
             out.printf("  failed attempts: %s%n", reasons);
         }
         out.flush();
@@ -550,9 +697,15 @@ public final class CheckWsHealthCommand extends ToolCommand {
     }
 
     public static void main(String[] args) {
-        CheckWsHealthCommand command = new CheckWsHealthCommand();
-        Thread hook = new Thread(() -> command.stopAndAwaitReport(Duration.ofSeconds(10)), "ws-health-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        ToolLauncher.run(command, args);
+        ToolLauncher.run(
+                "ws-health",
+                () -> {
+                    CheckWsHealthCommand command = new CheckWsHealthCommand();
+                    Thread hook =
+                            new Thread(() -> command.stopAndAwaitReport(Duration.ofSeconds(10)), "ws-health-shutdown");
+                    Runtime.getRuntime().addShutdownHook(hook);
+                    return command;
+                },
+                args);
     }
 }

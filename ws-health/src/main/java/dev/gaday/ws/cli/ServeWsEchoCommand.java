@@ -1,8 +1,8 @@
 package dev.gaday.ws.cli;
 
 import dev.gaday.common.cli.DurationConverter;
-import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.cli.ToolCommand;
+import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.ws.server.ChaosSettings;
 import dev.gaday.ws.server.EchoChaosServer;
@@ -26,53 +26,91 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Runs the rehearsal server: a WebSocket echo server with chaos options. */
-@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs a WebSocket echo server with chaos options, to rehearse monitoring and give demos an "
-                + "endpoint. Runs until Ctrl-C / SIGTERM, or for --for."},
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Runs a WebSocket echo server with chaos options, to rehearse monitoring and give demos an "
+                    + "endpoint. Runs until Ctrl-C / SIGTERM, or for --for."
+        },
         footer = {"%nExample:", "  ws-health serve --port 8080 --drop-after 30s --refuse-after 1m --refuse-for 20s"})
 public final class ServeWsEchoCommand extends ToolCommand {
-    @Option(names = "--port", paramLabel = "PORT", required = true, description = "Port to listen on (0: any free port).")
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            required = true,
+            description = "Port to listen on (0: any free port).")
     int port;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--bind",
+            paramLabel = "ADDRESS",
+            defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only).")
     String bind;
 
-    @Option(names = "--drop-after", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--drop-after",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "Drop every connection this long after it opened: a TCP reset, no close frame.")
     Duration dropAfter;
 
-    @Option(names = "--drop-with-close-frame", description = "With --drop-after: end connections with a close frame instead.")
+    @Option(
+            names = "--drop-with-close-frame",
+            description = "With --drop-after: end connections with a close frame instead.")
     boolean dropWithCloseFrame;
 
-    @Option(names = "--refuse-after", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--refuse-after",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "Start of a window (from server start) during which upgrades are rejected.")
     Duration refuseAfter;
 
-    @Option(names = "--refuse-for", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--refuse-for",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "Length of the refusal window.")
     Duration refuseFor;
 
-    @Option(names = "--handshake-delay", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "0s", description = "Hold every upgrade this long before answering (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--handshake-delay",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            defaultValue = "0s",
+            description = "Hold every upgrade this long before answering (default: ${DEFAULT-VALUE}).")
     Duration handshakeDelay;
 
     @Option(names = "--no-pong", description = "Do not answer pings.")
     boolean noPong;
 
-    @Option(names = "--lost-connection-timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "Close connections whose client stopped answering pings after 1-2x this (0: off; default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--lost-connection-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "30",
+            description =
+                    "Close connections whose client stopped answering pings after 1-2x this (0: off; default: ${DEFAULT-VALUE}).")
     int lostConnectionTimeout;
 
-    @Option(names = "--tls-keystore", paramLabel = "FILE",
+    @Option(
+            names = "--tls-keystore",
+            paramLabel = "FILE",
             description = "Serve wss:// with the key and certificate in this PKCS#12 file.")
     Path keystore;
 
-    @Option(names = "--tls-keystore-password-file", paramLabel = "FILE",
+    @Option(
+            names = "--tls-keystore-password-file",
+            paramLabel = "FILE",
             description = "File holding the keystore's password (default: empty password).")
     Path keystorePasswordFile;
 
-    @Option(names = "--for", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--for",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "Stop after this long (default: run until interrupted).")
     Duration runFor;
 
@@ -100,8 +138,8 @@ public final class ServeWsEchoCommand extends ToolCommand {
 
     @Override
     protected ExitCode execute() {
-        ChaosSettings chaos = new ChaosSettings(dropAfter, dropWithCloseFrame, refuseAfter, refuseFor, handshakeDelay,
-                !noPong, lostConnectionTimeout);
+        ChaosSettings chaos = new ChaosSettings(
+                dropAfter, dropWithCloseFrame, refuseAfter, refuseFor, handshakeDelay, !noPong, lostConnectionTimeout);
         InetSocketAddress address;
         try {
             address = new InetSocketAddress(InetAddress.getByName(bind), port);
@@ -121,8 +159,10 @@ public final class ServeWsEchoCommand extends ToolCommand {
         server = started;
         Thread hook = new Thread(this::requestStop, "ws-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        diagnostics().info("serving " + (tls == null ? "ws" : "wss") + "://" + bind + ":" + started.boundPort()
-                + "/ (echo" + describe(chaos) + ")" + (runFor == null ? "; Ctrl-C stops" : " for " + DurationConverter.format(runFor)));
+        diagnostics()
+                .info("serving " + (tls == null ? "ws" : "wss") + "://" + bind + ":" + started.boundPort() + "/ (echo"
+                        + describe(chaos) + ")"
+                        + (runFor == null ? "; Ctrl-C stops" : " for " + DurationConverter.format(runFor)));
         try {
             if (runFor == null) {
                 stop.await();
@@ -139,8 +179,9 @@ public final class ServeWsEchoCommand extends ToolCommand {
                 // already shutting down: the hook is running
             }
         }
-        diagnostics().info("stopped after " + started.openedConnections() + " connection(s), "
-                + started.refusedHandshakes() + " refused, " + started.droppedConnections() + " dropped");
+        diagnostics()
+                .info("stopped after " + started.openedConnections() + " connection(s), " + started.refusedHandshakes()
+                        + " refused, " + started.droppedConnections() + " dropped");
         return ExitCode.PASS;
     }
 
@@ -157,11 +198,14 @@ public final class ServeWsEchoCommand extends ToolCommand {
     private static String describe(ChaosSettings chaos) {
         StringBuilder text = new StringBuilder();
         if (chaos.dropAfter() != null) {
-            text.append(", drop after ").append(DurationConverter.format(chaos.dropAfter()))
+            text.append(", drop after ")
+                    .append(DurationConverter.format(chaos.dropAfter()))
                     .append(chaos.dropWithCloseFrame() ? " with a close frame" : " by TCP reset");
         }
         if (chaos.refuseAfter() != null) {
-            text.append(", refuse from ").append(DurationConverter.format(chaos.refuseAfter())).append(" for ")
+            text.append(", refuse from ")
+                    .append(DurationConverter.format(chaos.refuseAfter()))
+                    .append(" for ")
                     .append(DurationConverter.format(chaos.refuseFor()));
         }
         if (!chaos.handshakeDelay().isZero()) {
@@ -177,7 +221,9 @@ public final class ServeWsEchoCommand extends ToolCommand {
         char[] password = new char[0];
         if (keystorePasswordFile != null) {
             try {
-                password = Files.readString(keystorePasswordFile, StandardCharsets.UTF_8).strip().toCharArray();
+                password = Files.readString(keystorePasswordFile, StandardCharsets.UTF_8)
+                        .strip()
+                        .toCharArray();
             } catch (IOException e) {
                 throw ToolException.usage("--tls-keystore-password-file " + keystorePasswordFile + ": cannot read");
             }
@@ -193,7 +239,8 @@ public final class ServeWsEchoCommand extends ToolCommand {
         } catch (NoSuchFileException e) {
             throw ToolException.usage("--tls-keystore " + keystore + ": no such file");
         } catch (IOException | GeneralSecurityException e) {
-            throw ToolException.usage("--tls-keystore " + keystore + ": cannot load as PKCS#12 (" + e.getMessage() + ")");
+            throw ToolException.usage(
+                    "--tls-keystore " + keystore + ": cannot load as PKCS#12 (" + e.getMessage() + ")");
         }
     }
 }

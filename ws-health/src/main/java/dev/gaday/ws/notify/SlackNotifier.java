@@ -6,10 +6,10 @@ import dev.gaday.common.http.HttpClients;
 import dev.gaday.common.http.TlsSettings;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.model.ws.WsHealthMetrics;
-import dev.gaday.common.verdict.CriterionResult;
-import dev.gaday.ws.report.MetricsReport;
 import dev.gaday.common.text.ReportFormat;
+import dev.gaday.common.verdict.CriterionResult;
 import dev.gaday.common.verdict.StatusMarks;
+import dev.gaday.ws.report.MetricsReport;
 import java.io.IOException;
 import java.time.Duration;
 import okhttp3.MediaType;
@@ -26,7 +26,8 @@ public final class SlackNotifier {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     /** Derived from the process's one client; a slow webhook must not hold the verdict for long. */
-    private static final OkHttpClient CLIENT = HttpClients.derive(TlsSettings.DEFAULT, Duration.ofSeconds(10)).build();
+    private static final OkHttpClient CLIENT =
+            HttpClients.derive(TlsSettings.DEFAULT, Duration.ofSeconds(10)).build();
 
     private final String webhookUrl;
 
@@ -38,8 +39,10 @@ public final class SlackNotifier {
     public String send(WsHealthMetrics metrics) {
         Request request;
         try {
-            request = new Request.Builder().url(webhookUrl)
-                    .post(RequestBody.create(Json.write(payload(metrics)), JSON)).build();
+            request = new Request.Builder()
+                    .url(webhookUrl)
+                    .post(RequestBody.create(Json.write(payload(metrics)), JSON))
+                    .build();
         } catch (IllegalArgumentException e) {
             return "the Slack webhook is not a valid http(s) URL";
         }
@@ -63,33 +66,67 @@ public final class SlackNotifier {
         ArrayNode blocks = root.putArray("blocks");
 
         ObjectNode header = blocks.addObject().put("type", "header");
-        header.putObject("text").put("type", "plain_text").put("text", "WebSocket reconnects: "
-                + marks.mark(m.compliance().status()) + (m.wasInterrupted() ? " (interrupted)" : ""));
+        header.putObject("text")
+                .put("type", "plain_text")
+                .put(
+                        "text",
+                        "WebSocket reconnects: " + marks.mark(m.compliance().status())
+                                + (m.wasInterrupted() ? " (interrupted)" : ""));
 
         ObjectNode summary = blocks.addObject().put("type", "section");
-        summary.putObject("text").put("type", "mrkdwn").put("text", "*Endpoint:* `" + m.endpoint() + "`\n"
-                + ReportFormat.count(m.totalTests()) + " reconnect tests over " + ReportFormat.count(m.connections())
-                + " connection(s), " + ReportFormat.seconds(m.testDurationSeconds(), 1)
-                + (m.wasInterrupted() ? "\n*Interrupted* after " + ReportFormat.count(m.completedCycles()) + " of "
-                        + (m.plannedCycles() == null ? "the planned" : ReportFormat.count(m.plannedCycles()))
-                        + " cycles: partial evidence, never a pass" : ""));
+        summary.putObject("text")
+                .put("type", "mrkdwn")
+                .put(
+                        "text",
+                        "*Endpoint:* `" + m.endpoint() + "`\n"
+                                + ReportFormat.count(m.totalTests()) + " reconnect tests over "
+                                + ReportFormat.count(m.connections())
+                                + " connection(s), " + ReportFormat.seconds(m.testDurationSeconds(), 1)
+                                + (m.wasInterrupted()
+                                        ? "\n*Interrupted* after " + ReportFormat.count(m.completedCycles()) + " of "
+                                                + (m.plannedCycles() == null
+                                                        ? "the planned"
+                                                        : ReportFormat.count(m.plannedCycles()))
+                                                + " cycles: partial evidence, never a pass"
+                                        : ""));
         ArrayNode fields = summary.putArray("fields");
-        field(fields, "Success rate", m.successRatePercent() == null ? ReportFormat.NOT_AVAILABLE
-                : ReportFormat.percent(m.successRatePercent(), 2) + " (" + m.successful() + "/" + m.totalTests() + ")");
-        field(fields, "Latency avg / p99", ReportFormat.millis(m.latencyMs().avg(), 1) + " / "
-                + ReportFormat.millis(m.latencyMs().p99(), 1));
+        field(
+                fields,
+                "Success rate",
+                m.successRatePercent() == null
+                        ? ReportFormat.NOT_AVAILABLE
+                        : ReportFormat.percent(m.successRatePercent(), 2) + " (" + m.successful() + "/" + m.totalTests()
+                                + ")");
+        field(
+                fields,
+                "Latency avg / p99",
+                ReportFormat.millis(m.latencyMs().avg(), 1) + " / "
+                        + ReportFormat.millis(m.latencyMs().p99(), 1));
         field(fields, "Max downtime", ReportFormat.seconds(m.maxDowntimeSeconds(), 3));
         field(fields, "Avg jitter", ReportFormat.millis(m.avgJitterMs(), 1));
 
         StringBuilder table = new StringBuilder("*Reconnect validation criteria*\n");
         for (CriterionResult r : m.compliance().requirements()) {
-            table.append(marks.mark(r.status())).append(' ').append(r.name()).append(": ")
+            table.append(marks.mark(r.status()))
+                    .append(' ')
+                    .append(r.name())
+                    .append(": ")
                     .append(MetricsReport.measured(r))
-                    .append(" (").append(MetricsReport.threshold(r)).append(r.warningOnly() ? ", warning only" : "")
+                    .append(" (")
+                    .append(MetricsReport.threshold(r))
+                    .append(r.warningOnly() ? ", warning only" : "")
                     .append(")\n");
         }
-        blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", table.toString());
-        blocks.addObject().put("type", "context").putArray("elements").addObject().put("type", "mrkdwn")
+        blocks.addObject()
+                .put("type", "section")
+                .putObject("text")
+                .put("type", "mrkdwn")
+                .put("text", table.toString());
+        blocks.addObject()
+                .put("type", "context")
+                .putArray("elements")
+                .addObject()
+                .put("type", "mrkdwn")
                 .put("text", "ws-health " + m.toolVersion() + " · finished " + ReportFormat.timestamp(m.finishedAt()));
         return root;
     }

@@ -37,15 +37,16 @@ final class BoundedSocketFactory {
         }
         plain.setTcpNoDelay(true);
         tcpStartNanos = System.nanoTime();
-        plain.connect(new InetSocketAddress(settings.address(), settings.port()),
+        plain.connect(
+                new InetSocketAddress(settings.address(), settings.port()),
                 timeoutMillis(settings.connectTimeout().toNanos(), deadlineNanos));
         tcpEndNanos = System.nanoTime();
         if (!settings.secure()) {
             return plain;
         }
         SSLContext context = settings.sslContext();
-        SSLSocket tls = (SSLSocket) context.getSocketFactory()
-                .createSocket(plain, settings.uri().getHost(), settings.port(), true);
+        SSLSocket tls = (SSLSocket)
+                context.getSocketFactory().createSocket(plain, settings.uri().getHost(), settings.port(), true);
         socket = tls;
         if (aborted) {
             tls.close();

@@ -33,11 +33,14 @@ final class ConnectionProbe implements Runnable {
     private long plannedAttemptNanos = -1;
     private int cyclesDone;
 
-    private enum Result { RESTORED, FAILED, UNFINISHED }
+    private enum Result {
+        RESTORED,
+        FAILED,
+        UNFINISHED
+    }
 
     /** @param outageStartNanos when the connection went down; latencies count from there */
-    private record Outcome(Result result, long outageStartNanos, long readyNanos, long openNanos, int attempts) {
-    }
+    private record Outcome(Result result, long outageStartNanos, long readyNanos, long openNanos, int attempts) {}
 
     /** The next attempt's client, built ahead so that building it is not counted as latency. */
     private ProbeSession prepared;
@@ -63,7 +66,8 @@ final class ConnectionProbe implements Runnable {
                 return;
             }
             markDown(System.nanoTime());
-            Outcome setup = restore(System.nanoTime() + settings.reconnectTimeout().toNanos(), false);
+            Outcome setup =
+                    restore(System.nanoTime() + settings.reconnectTimeout().toNanos(), false);
             if (setup.result() == Result.UNFINISHED) {
                 return;
             }
@@ -77,10 +81,14 @@ final class ConnectionProbe implements Runnable {
                     mode = disconnect.label();
                     forceDisconnect(disconnect);
                 }
-                Outcome outcome = restore(System.nanoTime() + settings.reconnectTimeout().toNanos(), true);
+                Outcome outcome =
+                        restore(System.nanoTime() + settings.reconnectTimeout().toNanos(), true);
                 switch (outcome.result()) {
-                    case RESTORED -> stats.recordSuccess(mode, outcome.openNanos() - outcome.outageStartNanos(),
-                            proves() ? outcome.readyNanos() - outcome.outageStartNanos() : null, outcome.attempts());
+                    case RESTORED -> stats.recordSuccess(
+                            mode,
+                            outcome.openNanos() - outcome.outageStartNanos(),
+                            proves() ? outcome.readyNanos() - outcome.outageStartNanos() : null,
+                            outcome.attempts());
                     case FAILED -> stats.recordFailure(mode);
                     case UNFINISHED -> {
                         stats.recordUnfinishedCycle();
@@ -137,9 +145,9 @@ final class ConnectionProbe implements Runnable {
                 long droppedAt = session.closeNanos();
                 session = null;
                 markDown(droppedAt);
-                Outcome recovery = restore(droppedAt + settings.reconnectTimeout().toNanos(), true);
-                stats.recordServerDrop(recovery.result() == Result.RESTORED
-                        ? recovery.readyNanos() - droppedAt : null);
+                Outcome recovery =
+                        restore(droppedAt + settings.reconnectTimeout().toNanos(), true);
+                stats.recordServerDrop(recovery.result() == Result.RESTORED ? recovery.readyNanos() - droppedAt : null);
                 if (recovery.result() == Result.UNFINISHED) {
                     return false;
                 }
@@ -156,7 +164,8 @@ final class ConnectionProbe implements Runnable {
         if (mode == DisconnectMode.CLOSE) {
             current.closeCleanly();
             // A client reconnects once its close handshake is over; one that never ends is cut.
-            if (!readUntilClosed(current, System.nanoTime() + settings.handshakeTimeout().toNanos())) {
+            if (!readUntilClosed(
+                    current, System.nanoTime() + settings.handshakeTimeout().toNanos())) {
                 current.abort();
             }
         } else {
@@ -213,8 +222,8 @@ final class ConnectionProbe implements Runnable {
         prepare();
         ProbeSession candidate = prepared;
         prepared = null;
-        long phases = settings.connectTimeout().toNanos() + settings.handshakeTimeout().toNanos()
-                * (settings.secure() ? 2 : 1);
+        long phases = settings.connectTimeout().toNanos()
+                + settings.handshakeTimeout().toNanos() * (settings.secure() ? 2 : 1);
         long attemptDeadline = System.nanoTime() + Math.min(phases, deadlineNanos - System.nanoTime());
         inFlight = candidate;
         try {
@@ -231,13 +240,18 @@ final class ConnectionProbe implements Runnable {
                     boolean closedFirst = candidate.hasClosed();
                     candidate.abort();
                     throwIfStopped();
-                    stats.recordFailedAttempt(candidate.messageTooLarge() ? "message too large"
-                            : closedFirst ? "closed before answer" : settings.send() != null ? "no reply" : "no pong");
+                    stats.recordFailedAttempt(
+                            candidate.messageTooLarge()
+                                    ? "message too large"
+                                    : closedFirst
+                                            ? "closed before answer"
+                                            : settings.send() != null ? "no reply" : "no pong");
                     return null;
                 }
             }
             if (candidate.hasClosed()) {
-                stats.recordFailedAttempt(candidate.messageTooLarge() ? "message too large" : "closed right after open");
+                stats.recordFailedAttempt(
+                        candidate.messageTooLarge() ? "message too large" : "closed right after open");
                 return null;
             }
         } finally {

@@ -22,7 +22,9 @@ public final class ProbeRun {
     /** Runs to the end (all iterations, or the duration) and returns what was measured. */
     public RunStats run() throws InterruptedException {
         long start = System.nanoTime();
-        long deadline = settings.duration() == null ? Long.MAX_VALUE : start + settings.duration().toNanos();
+        long deadline = settings.duration() == null
+                ? Long.MAX_VALUE
+                : start + settings.duration().toNanos();
         int count = settings.connections();
         long rampStep = count <= 1 ? 0 : settings.rampUp().toNanos() / count;
         synchronized (threads) {

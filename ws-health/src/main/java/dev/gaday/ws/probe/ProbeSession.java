@@ -1,5 +1,6 @@
 package dev.gaday.ws.probe;
 
+import dev.gaday.common.http.TlsFailures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import dev.gaday.common.http.TlsFailures;
 import javax.net.ssl.SSLException;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketAdapter;
@@ -24,8 +24,8 @@ import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
-import org.java_websocket.handshake.Handshakedata;
 import org.java_websocket.handshake.HandshakeImpl1Client;
+import org.java_websocket.handshake.Handshakedata;
 
 /**
  * One connection attempt and, if it opens, the session after it, driven through Java-WebSocket's
@@ -59,6 +59,7 @@ final class ProbeSession extends WebSocketAdapter {
     private byte[] readBuffer;
     /** Why the upgrade request could not be built; null when it was. */
     private final InvalidDataException requestError;
+
     private volatile long openNanos;
     private volatile long answerNanos;
     private volatile long closeNanos;
@@ -229,7 +230,9 @@ final class ProbeSession extends WebSocketAdapter {
 
     @Override
     public void onWebsocketMessage(WebSocket conn, String message) {
-        if (settings.send() != null && (settings.expect() == null || settings.expect().matcher(message).find())) {
+        if (settings.send() != null
+                && (settings.expect() == null
+                        || settings.expect().matcher(message).find())) {
             markAnswered();
         }
     }
@@ -414,7 +417,9 @@ final class ProbeSession extends WebSocketAdapter {
         if (closedRemotely || closeCode != 0) {
             return "closed during handshake";
         }
-        return e == null ? "connection failed" : "connection failed (" + e.getClass().getSimpleName() + ")";
+        return e == null
+                ? "connection failed"
+                : "connection failed (" + e.getClass().getSimpleName() + ")";
     }
 
     Exception error() {

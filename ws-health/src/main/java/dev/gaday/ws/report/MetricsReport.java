@@ -17,28 +17,57 @@ import java.util.List;
 
 /** Turns a run's measurements into {@code ws_health_metrics.json} and its compliance verdict. */
 public final class MetricsReport {
-    private MetricsReport() {
-    }
+    private MetricsReport() {}
 
     /**
      * @param interrupted  the run was stopped (SIGTERM, Ctrl-C) before its plan ended: its compliance is
      *                     never PASS (NO_DATA, or FAIL when a criterion already failed)
      * @param plannedCycles cycles the plan had (iterations × connections); null for a --duration run
      */
-    public static WsHealthMetrics build(String toolVersion, String endpoint, Instant startedAt, Instant finishedAt,
-            int connections, String disconnectMode, RunStats stats, Thresholds thresholds, boolean interrupted,
+    public static WsHealthMetrics build(
+            String toolVersion,
+            String endpoint,
+            Instant startedAt,
+            Instant finishedAt,
+            int connections,
+            String disconnectMode,
+            RunStats stats,
+            Thresholds thresholds,
+            boolean interrupted,
             Integer plannedCycles) {
         Latency latency = stats.reconnectLatency();
         Verdict verdict = evaluate(stats, latency, thresholds);
         Status status = interrupted ? verdict.status().worse(Status.NO_DATA) : verdict.status();
         double seconds = Duration.between(startedAt, finishedAt).toNanos() / 1e9;
-        return new WsHealthMetrics(FileKind.WS_HEALTH_METRICS.schemaVersion(), FileKind.WS_HEALTH_METRICS.id(),
-                toolVersion, endpoint, startedAt, finishedAt, Math.round(seconds * 1000) / 1000.0, connections,
-                stats.totalTests(), stats.successful(), stats.failed(), round(stats.successRatePercent()),
-                latency, stats.applicationLatency(), roundMicros(stats.maxDowntimeSeconds()), stats.avgJitterMs(),
-                round(stats.avgAttempts()), stats.serverDrops(), new Compliance(status, verdict.criteria()),
-                disconnectMode, stats.byMode(), stats.phases(), stats.maxJitterMs(), stats.unfinishedCycles(),
-                stats.failureReasons(), interrupted, plannedCycles, stats.totalTests());
+        return new WsHealthMetrics(
+                FileKind.WS_HEALTH_METRICS.schemaVersion(),
+                FileKind.WS_HEALTH_METRICS.id(),
+                toolVersion,
+                endpoint,
+                startedAt,
+                finishedAt,
+                Math.round(seconds * 1000) / 1000.0,
+                connections,
+                stats.totalTests(),
+                stats.successful(),
+                stats.failed(),
+                round(stats.successRatePercent()),
+                latency,
+                stats.applicationLatency(),
+                roundMicros(stats.maxDowntimeSeconds()),
+                stats.avgJitterMs(),
+                round(stats.avgAttempts()),
+                stats.serverDrops(),
+                new Compliance(status, verdict.criteria()),
+                disconnectMode,
+                stats.byMode(),
+                stats.phases(),
+                stats.maxJitterMs(),
+                stats.unfinishedCycles(),
+                stats.failureReasons(),
+                interrupted,
+                plannedCycles,
+                stats.totalTests());
     }
 
     static Verdict evaluate(RunStats stats, Latency latency, Thresholds thresholds) {
@@ -57,12 +86,21 @@ public final class MetricsReport {
                 criteria.get(2).evaluate(seconds(latency.p99()), "latencyMs.p99", noLatency),
                 // No reconnect succeeded: the endpoint never came back, so the longest downtime measured is only
                 // a lower bound of an outage that had not ended; never a PASS.
-                stats.successful() == 0 && (stats.maxDowntimeSeconds() == null
-                        || stats.maxDowntimeSeconds() < thresholds.maxDowntimeSeconds())
-                        ? criteria.get(3).evaluate(null, "maxDowntimeSeconds", "the endpoint was never reached again"
-                                + " after going down: the downtime had not ended"
-                                + (stats.maxDowntimeSeconds() == null ? "" : " (at least "
-                                        + ReportFormat.seconds(roundMicros(stats.maxDowntimeSeconds()), 3) + ")"))
+                stats.successful() == 0
+                                && (stats.maxDowntimeSeconds() == null
+                                        || stats.maxDowntimeSeconds() < thresholds.maxDowntimeSeconds())
+                        ? criteria.get(3)
+                                .evaluate(
+                                        null,
+                                        "maxDowntimeSeconds",
+                                        "the endpoint was never reached again"
+                                                + " after going down: the downtime had not ended"
+                                                + (stats.maxDowntimeSeconds() == null
+                                                        ? ""
+                                                        : " (at least "
+                                                                + ReportFormat.seconds(
+                                                                        roundMicros(stats.maxDowntimeSeconds()), 3)
+                                                                + ")"))
                         : criteria.get(3).evaluate(roundMicros(stats.maxDowntimeSeconds()), "maxDowntimeSeconds"),
                 criteria.get(4).evaluate(seconds(stats.avgJitterMs()), "avgJitterMs", "no reconnect attempt"));
         return Verdict.of(results);

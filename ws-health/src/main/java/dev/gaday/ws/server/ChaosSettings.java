@@ -13,8 +13,14 @@ import java.time.Duration;
  * @param answerPings answer pings with pongs (as RFC 6455 asks)
  * @param lostConnectionTimeoutSeconds close connections whose peer stopped answering pings; 0 off
  */
-public record ChaosSettings(Duration dropAfter, boolean dropWithCloseFrame, Duration refuseAfter, Duration refuseFor,
-        Duration handshakeDelay, boolean answerPings, int lostConnectionTimeoutSeconds) {
+public record ChaosSettings(
+        Duration dropAfter,
+        boolean dropWithCloseFrame,
+        Duration refuseAfter,
+        Duration refuseFor,
+        Duration handshakeDelay,
+        boolean answerPings,
+        int lostConnectionTimeoutSeconds) {
     public ChaosSettings {
         handshakeDelay = handshakeDelay == null ? Duration.ZERO : handshakeDelay;
         if ((refuseAfter == null) != (refuseFor == null)) {
@@ -31,22 +37,46 @@ public record ChaosSettings(Duration dropAfter, boolean dropWithCloseFrame, Dura
     }
 
     public ChaosSettings withDropAfter(Duration after, boolean withCloseFrame) {
-        return new ChaosSettings(after, withCloseFrame, refuseAfter, refuseFor, handshakeDelay, answerPings,
+        return new ChaosSettings(
+                after,
+                withCloseFrame,
+                refuseAfter,
+                refuseFor,
+                handshakeDelay,
+                answerPings,
                 lostConnectionTimeoutSeconds);
     }
 
     public ChaosSettings withRefusal(Duration after, Duration length) {
-        return new ChaosSettings(dropAfter, dropWithCloseFrame, after, length, handshakeDelay, answerPings,
+        return new ChaosSettings(
+                dropAfter,
+                dropWithCloseFrame,
+                after,
+                length,
+                handshakeDelay,
+                answerPings,
                 lostConnectionTimeoutSeconds);
     }
 
     public ChaosSettings withHandshakeDelay(Duration delay) {
-        return new ChaosSettings(dropAfter, dropWithCloseFrame, refuseAfter, refuseFor, delay, answerPings,
+        return new ChaosSettings(
+                dropAfter,
+                dropWithCloseFrame,
+                refuseAfter,
+                refuseFor,
+                delay,
+                answerPings,
                 lostConnectionTimeoutSeconds);
     }
 
     public ChaosSettings withAnswerPings(boolean answer) {
-        return new ChaosSettings(dropAfter, dropWithCloseFrame, refuseAfter, refuseFor, handshakeDelay, answer,
+        return new ChaosSettings(
+                dropAfter,
+                dropWithCloseFrame,
+                refuseAfter,
+                refuseFor,
+                handshakeDelay,
+                answer,
                 lostConnectionTimeoutSeconds);
     }
 }

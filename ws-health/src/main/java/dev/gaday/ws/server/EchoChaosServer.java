@@ -51,7 +51,9 @@ public final class EchoChaosServer extends WebSocketServer {
     private volatile Exception startFailure;
 
     public EchoChaosServer(InetSocketAddress address, ChaosSettings chaos, SSLContext tls) {
-        super(address, chaos.handshakeDelay().isZero() ? Runtime.getRuntime().availableProcessors() : DELAYING_DECODERS);
+        super(
+                address,
+                chaos.handshakeDelay().isZero() ? Runtime.getRuntime().availableProcessors() : DELAYING_DECODERS);
         this.chaos = chaos;
         setReuseAddr(true);
         setTcpNoDelay(true);
@@ -69,8 +71,8 @@ public final class EchoChaosServer extends WebSocketServer {
         boolean ready = started.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         Exception failure = startFailure;
         if (!ready || failure != null) {
-            throw new IOException("server did not start: "
-                    + (failure == null ? "timed out" : failure.getMessage()), failure);
+            throw new IOException(
+                    "server did not start: " + (failure == null ? "timed out" : failure.getMessage()), failure);
         }
         return this;
     }
@@ -98,8 +100,8 @@ public final class EchoChaosServer extends WebSocketServer {
     }
 
     @Override
-    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft,
-            ClientHandshake request) throws InvalidDataException {
+    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(
+            WebSocket conn, Draft draft, ClientHandshake request) throws InvalidDataException {
         if (refusing()) {
             refused.incrementAndGet();
             throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "refused: inside the chaos refusal window");

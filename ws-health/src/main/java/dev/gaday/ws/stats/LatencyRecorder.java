@@ -34,8 +34,13 @@ public final class LatencyRecorder {
         if (count == 0) {
             return Latency.none();
         }
-        return new Latency(ms(sumMicros / count), ms(percentile(50)), ms(percentile(95)), ms(percentile(99)),
-                ms(maxMicros), ms(minMicros));
+        return new Latency(
+                ms(sumMicros / count),
+                ms(percentile(50)),
+                ms(percentile(95)),
+                ms(percentile(99)),
+                ms(maxMicros),
+                ms(minMicros));
     }
 
     /** A histogram percentile (its bucket's upper edge), kept within the exact min and max. */

@@ -135,8 +135,8 @@ public final class RunStats {
         if (tcpConnect.count() == 0) {
             return null;
         }
-        return new Phases(tcpConnect.summary(), tlsHandshake.count() == 0 ? null : tlsHandshake.summary(),
-                upgrade.summary());
+        return new Phases(
+                tcpConnect.summary(), tlsHandshake.count() == 0 ? null : tlsHandshake.summary(), upgrade.summary());
     }
 
     public synchronized Double maxDowntimeSeconds() {
@@ -162,8 +162,8 @@ public final class RunStats {
 
     public synchronized Map<String, ModeStats> byMode() {
         Map<String, ModeStats> result = new TreeMap<>();
-        byMode.forEach((mode, c) -> result.put(mode,
-                new ModeStats(c.total, c.successful, c.total - c.successful, c.latency.summary())));
+        byMode.forEach((mode, c) ->
+                result.put(mode, new ModeStats(c.total, c.successful, c.total - c.successful, c.latency.summary())));
         return result;
     }
 

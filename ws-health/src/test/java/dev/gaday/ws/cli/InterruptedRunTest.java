@@ -38,11 +38,21 @@ class InterruptedRunTest {
             commandLine.setOut(new PrintWriter(out, true));
             commandLine.setErr(new PrintWriter(err, true));
             AtomicInteger exit = new AtomicInteger(-1);
-            Thread run = new Thread(() -> exit.set(commandLine.execute("--endpoint", TestServers.url(server),
-                    "--connections", "2", "--iterations", "20", "--interval", "50ms", "--output", dir.toString())));
+            Thread run = new Thread(() -> exit.set(commandLine.execute(
+                    "--endpoint",
+                    TestServers.url(server),
+                    "--connections",
+                    "2",
+                    "--iterations",
+                    "20",
+                    "--interval",
+                    "50ms",
+                    "--output",
+                    dir.toString())));
             run.start();
             // Wait for a few healthy cycles, then stop as the SIGTERM hook does.
-            assertTrue(TestServers.await(() -> server.openedConnections() >= 6, Duration.ofSeconds(20)),
+            assertTrue(
+                    TestServers.await(() -> server.openedConnections() >= 6, Duration.ofSeconds(20)),
                     "the run got going");
             command.stopAndAwaitReport(Duration.ofSeconds(10));
             run.join(15_000);
@@ -56,7 +66,9 @@ class InterruptedRunTest {
             assertNotEquals(Status.PASS, m.compliance().status());
             assertEquals(Status.NO_DATA, m.compliance().status());
             assertEquals(3, exit.get(), "inconclusive, in-process (a real SIGTERM ends with status 143)");
-            assertTrue(out.toString().contains("INTERRUPTED after " + m.completedCycles() + " of 40 cycles"), out.toString());
+            assertTrue(
+                    out.toString().contains("INTERRUPTED after " + m.completedCycles() + " of 40 cycles"),
+                    out.toString());
         } finally {
             server.stopQuietly(Duration.ofSeconds(2));
         }
@@ -67,11 +79,24 @@ class InterruptedRunTest {
         EchoChaosServer server = TestServers.start(ChaosSettings.none());
         try {
             Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-            Process process = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
-                    CheckWsHealthCommand.class.getName(), "--endpoint", TestServers.url(server), "--iterations", "20",
-                    "--interval", "100ms", "--output", dir.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("process.log").toFile()).start();
-            assertTrue(TestServers.await(() -> server.openedConnections() >= 3, Duration.ofSeconds(30)),
+            Process process = new ProcessBuilder(
+                            javaBin.toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            CheckWsHealthCommand.class.getName(),
+                            "--endpoint",
+                            TestServers.url(server),
+                            "--iterations",
+                            "20",
+                            "--interval",
+                            "100ms",
+                            "--output",
+                            dir.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("process.log").toFile())
+                    .start();
+            assertTrue(
+                    TestServers.await(() -> server.openedConnections() >= 3, Duration.ofSeconds(30)),
                     "the run got going");
             process.destroy(); // SIGTERM
             assertTrue(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "ended after SIGTERM");
@@ -92,8 +117,8 @@ class InterruptedRunTest {
     void aCompleteRunSaysSo() throws Exception {
         EchoChaosServer server = TestServers.start(ChaosSettings.none());
         try {
-            WsHealthRun run = WsHealthRun.run(dir, "--endpoint", TestServers.url(server), "--iterations", "3",
-                    "--interval", "10ms");
+            WsHealthRun run = WsHealthRun.run(
+                    dir, "--endpoint", TestServers.url(server), "--iterations", "3", "--interval", "10ms");
             assertEquals(0, run.exitCode(), run.transcript());
             WsHealthMetrics m = run.metrics();
             assertEquals(Boolean.FALSE, m.interrupted());

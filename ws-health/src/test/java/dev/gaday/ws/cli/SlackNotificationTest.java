@@ -57,29 +57,58 @@ class SlackNotificationTest {
 
     @Test
     void summaryIsPostedAsBlockKit() {
-        slack.stubFor(post(urlEqualTo(HOOK_PATH)).willReturn(aResponse().withStatus(200).withBody("ok")));
-        WsHealthRun run = WsHealthRun.run(dir.resolve("m"), "--endpoint", TestServers.url(server),
-                "--iterations", "2", "--interval", "10ms", "--slack-webhook", hookUrl());
+        slack.stubFor(post(urlEqualTo(HOOK_PATH))
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
+        WsHealthRun run = WsHealthRun.run(
+                dir.resolve("m"),
+                "--endpoint",
+                TestServers.url(server),
+                "--iterations",
+                "2",
+                "--interval",
+                "10ms",
+                "--slack-webhook",
+                hookUrl());
         assertEquals(0, run.exitCode(), run.transcript());
-        slack.verify(1, postRequestedFor(urlEqualTo(HOOK_PATH))
-                .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.equalToIgnoreCase("application/json; charset=utf-8"))
-                .withRequestBody(matchingJsonPath("$.text", equalTo("ws-health PASS: " + TestServers.url(server))))
-                .withRequestBody(matchingJsonPath("$.blocks[0].type", equalTo("header")))
-                .withRequestBody(matchingJsonPath("$.blocks[1].type", equalTo("section")))
-                .withRequestBody(matchingJsonPath("$.blocks[1].fields[0].text", equalTo("*Success rate*\n100% (2/2)")))
-                .withRequestBody(matchingJsonPath("$.blocks[2].text.text",
-                        com.github.tomakehurst.wiremock.client.WireMock.containing("\u2714 PASS Reconnection success rate: 100% (>= 95%)")))
-                .withRequestBody(matchingJsonPath("$.blocks[2].text.text",
-                        com.github.tomakehurst.wiremock.client.WireMock.containing("*Reconnect validation criteria*")))
-                .withRequestBody(matchingJsonPath("$.blocks[3].type", equalTo("context"))));
+        slack.verify(
+                1,
+                postRequestedFor(urlEqualTo(HOOK_PATH))
+                        .withHeader(
+                                "Content-Type",
+                                com.github.tomakehurst.wiremock.client.WireMock.equalToIgnoreCase(
+                                        "application/json; charset=utf-8"))
+                        .withRequestBody(
+                                matchingJsonPath("$.text", equalTo("ws-health PASS: " + TestServers.url(server))))
+                        .withRequestBody(matchingJsonPath("$.blocks[0].type", equalTo("header")))
+                        .withRequestBody(matchingJsonPath("$.blocks[1].type", equalTo("section")))
+                        .withRequestBody(
+                                matchingJsonPath("$.blocks[1].fields[0].text", equalTo("*Success rate*\n100% (2/2)")))
+                        .withRequestBody(matchingJsonPath(
+                                "$.blocks[2].text.text",
+                                com.github.tomakehurst.wiremock.client.WireMock.containing(
+                                        "\u2714 PASS Reconnection success rate: 100% (>= 95%)")))
+                        .withRequestBody(matchingJsonPath(
+                                "$.blocks[2].text.text",
+                                com.github.tomakehurst.wiremock.client.WireMock.containing(
+                                        "*Reconnect validation criteria*")))
+                        .withRequestBody(matchingJsonPath("$.blocks[3].type", equalTo("context"))));
     }
 
     @Test
     void failingWebhookIsReportedWithoutItsUrlAndKeepsTheVerdict() {
-        slack.stubFor(post(urlEqualTo(HOOK_PATH)).willReturn(aResponse().withStatus(500).withBody("boom")));
+        slack.stubFor(post(urlEqualTo(HOOK_PATH))
+                .willReturn(aResponse().withStatus(500).withBody("boom")));
         // the webhook from the environment, as a deployment would pass it
-        WsHealthRun run = WsHealthRun.run(Map.of("SLACK_WEBHOOK_URL", hookUrl()), dir.resolve("m"), "-vv",
-                "--endpoint", TestServers.url(server), "--iterations", "2", "--interval", "10ms");
+        WsHealthRun run = WsHealthRun.run(
+                Map.of("SLACK_WEBHOOK_URL", hookUrl()),
+                dir.resolve("m"),
+                "-vv",
+                "--endpoint",
+                TestServers.url(server),
+                "--iterations",
+                "2",
+                "--interval",
+                "10ms");
         assertEquals(0, run.exitCode(), run.transcript());
         assertTrue(run.err().contains("Slack notification failed: the Slack webhook answered HTTP 500"), run.err());
         slack.verify(1, postRequestedFor(urlEqualTo(HOOK_PATH)));
@@ -91,16 +120,34 @@ class SlackNotificationTest {
     @Test
     void failingWebhookDoesNotTurnAFailIntoSomethingElse() {
         slack.stubFor(post(urlEqualTo(HOOK_PATH)).willReturn(aResponse().withStatus(500)));
-        WsHealthRun run = WsHealthRun.run(dir.resolve("m"), "--endpoint", TestServers.url(server),
-                "--iterations", "2", "--interval", "10ms", "--max-avg-latency", "0.000001", "--slack-webhook", hookUrl());
+        WsHealthRun run = WsHealthRun.run(
+                dir.resolve("m"),
+                "--endpoint",
+                TestServers.url(server),
+                "--iterations",
+                "2",
+                "--interval",
+                "10ms",
+                "--max-avg-latency",
+                "0.000001",
+                "--slack-webhook",
+                hookUrl());
         assertEquals(1, run.exitCode(), run.transcript());
     }
 
     @Test
     void unreachableWebhookIsReportedWithoutItsUrl() {
         String closedPort = "http://127.0.0.1:1/services/T1/B1/unreachable-secret-77";
-        WsHealthRun run = WsHealthRun.run(dir.resolve("m"), "--endpoint", TestServers.url(server),
-                "--iterations", "1", "--interval", "10ms", "--slack-webhook", closedPort);
+        WsHealthRun run = WsHealthRun.run(
+                dir.resolve("m"),
+                "--endpoint",
+                TestServers.url(server),
+                "--iterations",
+                "1",
+                "--interval",
+                "10ms",
+                "--slack-webhook",
+                closedPort);
         assertEquals(0, run.exitCode(), run.transcript());
         assertTrue(run.err().contains("Slack notification failed"), run.err());
         assertFalse((run.out() + run.err() + run.json()).contains("unreachable-secret-77"));

@@ -49,13 +49,14 @@ class TerminalProgressIT {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < deadline) {
                 List<String> rows = terminal.rows();
-                long progressRows = rows.stream().filter(r -> r.contains(" elapsed")).count();
+                long progressRows =
+                        rows.stream().filter(r -> r.contains(" elapsed")).count();
                 assertTrue(progressRows <= 1, "progress on more than one row:\n" + String.join("\n", rows));
                 if (rows.stream().anyMatch(r -> r.startsWith("EXIT="))) {
                     break;
                 }
-                sawProgressDuringTheRun |= progressRows == 1
-                        && rows.stream().noneMatch(r -> r.startsWith("ws-health measured"));
+                sawProgressDuringTheRun |=
+                        progressRows == 1 && rows.stream().noneMatch(r -> r.startsWith("ws-health measured"));
                 Thread.sleep(150);
             }
             assertEquals(0, terminal.awaitExit(Duration.ofSeconds(5)));
@@ -69,13 +70,18 @@ class TerminalProgressIT {
                 }
             }
             String line = rows.get(progress);
-            assertTrue(line.matches("ws-health (\\[#+\\] )?12/12 cycles, \\d+:\\d\\d elapsed, 0:00 left, success 100%, "
-                    + "p50 [0-9.,]+ ms"), all);
+            assertTrue(
+                    line.matches("ws-health (\\[#+\\] )?12/12 cycles, \\d+:\\d\\d elapsed, 0:00 left, success 100%, "
+                            + "p50 [0-9.,]+ ms"),
+                    all);
             assertTrue(line.length() <= 79, line);
             // The next row is the summary's first: the progress line did not wrap onto a second row.
             assertTrue(rows.get(progress + 1).startsWith("ws-health measured "), all);
-            assertTrue(rows.stream().anyMatch(r -> r.matches("ws-health: (\u2714 )?PASS - .*12 of 12 reconnects "
-                    + "succeeded")), all);
+            assertTrue(
+                    rows.stream()
+                            .anyMatch(
+                                    r -> r.matches("ws-health: (\u2714 )?PASS - .*12 of 12 reconnects " + "succeeded")),
+                    all);
         }
     }
 
@@ -92,12 +98,15 @@ class TerminalProgressIT {
             assertFalse(text.contains("\r"), text);
             assertFalse(text.contains("\u001b"), text);
         }
-        List<String> progress = stderr.lines().filter(l -> l.contains(" elapsed")).toList();
+        List<String> progress =
+                stderr.lines().filter(l -> l.contains(" elapsed")).toList();
         // Plain lines at a steady rate (one a minute): the first and the last of a short run.
         assertEquals(2, progress.size(), stderr);
         assertTrue(progress.get(0).matches("ws-health: \\d+/12 cycles, 0:0\\d elapsed, .*"), stderr);
-        assertTrue(progress.get(1).matches("ws-health: 12/12 cycles, 0:\\d\\d elapsed, 0:00 left, success 100%, "
-                + "p50 .*"), stderr);
+        assertTrue(
+                progress.get(1)
+                        .matches("ws-health: 12/12 cycles, 0:\\d\\d elapsed, 0:00 left, success 100%, " + "p50 .*"),
+                stderr);
         assertTrue(stdout.lines().anyMatch(l -> l.matches("ws-health: (\u2714 )?PASS - .*")), stdout);
     }
 }

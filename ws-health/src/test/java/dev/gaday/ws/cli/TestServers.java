@@ -5,8 +5,8 @@ import dev.gaday.ws.server.EchoChaosServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLContext;
 
 /** Real Java-WebSocket servers on loopback, on a free port. */
@@ -18,19 +18,18 @@ final class TestServers {
         org.java_websocket.WebSocket.class.getClassLoader().setPackageAssertionStatus("org.java_websocket", false);
     }
 
-    private TestServers() {
-    }
+    private TestServers() {}
 
     /** Loads this class, and with it the assertion setting above. */
-    static void init() {
-    }
+    static void init() {}
 
     static EchoChaosServer start(ChaosSettings chaos) throws Exception {
         return start(chaos, null);
     }
 
     static EchoChaosServer start(ChaosSettings chaos, SSLContext tls) throws Exception {
-        EchoChaosServer server = new EchoChaosServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), chaos, tls);
+        EchoChaosServer server =
+                new EchoChaosServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), chaos, tls);
         return server.startAndWait(Duration.ofSeconds(10));
     }
 

@@ -20,9 +20,22 @@ class ThousandConnectionsTest {
     void thousandConcurrentConnectionsComplete() throws Exception {
         EchoChaosServer server = TestServers.start(ChaosSettings.none());
         try {
-            WsHealthRun run = WsHealthRun.run(dir.resolve("m"), "--endpoint", TestServers.url(server),
-                    "--connections", "1000", "--iterations", "1", "--interval", "1s", "--ramp-up", "500ms",
-                    "--disconnect-mode", "drop", "--reconnect-initial-delay", "100ms");
+            WsHealthRun run = WsHealthRun.run(
+                    dir.resolve("m"),
+                    "--endpoint",
+                    TestServers.url(server),
+                    "--connections",
+                    "1000",
+                    "--iterations",
+                    "1",
+                    "--interval",
+                    "1s",
+                    "--ramp-up",
+                    "500ms",
+                    "--disconnect-mode",
+                    "drop",
+                    "--reconnect-initial-delay",
+                    "100ms");
             assertEquals(0, run.exitCode(), run.transcript());
             WsHealthMetrics m = run.metrics();
             assertEquals(1000, m.connections());

@@ -45,15 +45,72 @@ final class TlsTestCa {
         Path serverPem = dir.resolve("server.pem");
         Path extensions = java.nio.file.Files.writeString(dir.resolve("san.ext"), "subjectAltName=IP:127.0.0.1\n");
         Path server = dir.resolve("server.p12");
-        exec("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                "-keyout", caKey.toString(), "-out", caPem.toString(), "-days", "2", "-subj", "/CN=ws-health test CA",
-                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
-        exec("openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                "-keyout", key.toString(), "-out", csr.toString(), "-subj", "/CN=127.0.0.1");
-        exec("openssl", "x509", "-req", "-in", csr.toString(), "-CA", caPem.toString(), "-CAkey", caKey.toString(),
-                "-CAcreateserial", "-out", serverPem.toString(), "-days", "2", "-extfile", extensions.toString());
-        exec("openssl", "pkcs12", "-export", "-in", serverPem.toString(), "-inkey", key.toString(),
-                "-certfile", caPem.toString(), "-out", server.toString(), "-passout", "pass:" + PASSWORD);
+        exec(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-keyout",
+                caKey.toString(),
+                "-out",
+                caPem.toString(),
+                "-days",
+                "2",
+                "-subj",
+                "/CN=ws-health test CA",
+                "-addext",
+                "basicConstraints=critical,CA:TRUE",
+                "-addext",
+                "keyUsage=critical,keyCertSign,cRLSign");
+        exec(
+                "openssl",
+                "req",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-keyout",
+                key.toString(),
+                "-out",
+                csr.toString(),
+                "-subj",
+                "/CN=127.0.0.1");
+        exec(
+                "openssl",
+                "x509",
+                "-req",
+                "-in",
+                csr.toString(),
+                "-CA",
+                caPem.toString(),
+                "-CAkey",
+                caKey.toString(),
+                "-CAcreateserial",
+                "-out",
+                serverPem.toString(),
+                "-days",
+                "2",
+                "-extfile",
+                extensions.toString());
+        exec(
+                "openssl",
+                "pkcs12",
+                "-export",
+                "-in",
+                serverPem.toString(),
+                "-inkey",
+                key.toString(),
+                "-certfile",
+                caPem.toString(),
+                "-out",
+                server.toString(),
+                "-passout",
+                "pass:" + PASSWORD);
         return new TlsTestCa(caPem, server);
     }
 
@@ -63,20 +120,104 @@ final class TlsTestCa {
         Path server = dir.resolve("server.p12");
         Path csr = dir.resolve("server.csr");
         Path serverPem = dir.resolve("server.pem");
-        keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=ws-health test CA",
-                "-ext", "bc:c", "-validity", "2", "-keystore", ca.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
-        keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-storepass", PASSWORD,
-                "-file", caPem.toString());
-        keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
-                "-validity", "2", "-keystore", server.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
-        keytool("-certreq", "-alias", "server", "-keystore", server.toString(), "-storepass", PASSWORD,
-                "-file", csr.toString());
-        keytool("-gencert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-storepass", PASSWORD,
-                "-infile", csr.toString(), "-outfile", serverPem.toString(), "-ext", "san=ip:127.0.0.1", "-validity", "2");
-        keytool("-importcert", "-noprompt", "-alias", "ca", "-file", caPem.toString(), "-keystore", server.toString(),
-                "-storepass", PASSWORD);
-        keytool("-importcert", "-noprompt", "-alias", "server", "-file", serverPem.toString(), "-keystore", server.toString(),
-                "-storepass", PASSWORD);
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "ca",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=ws-health test CA",
+                "-ext",
+                "bc:c",
+                "-validity",
+                "2",
+                "-keystore",
+                ca.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                PASSWORD);
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "ca",
+                "-keystore",
+                ca.toString(),
+                "-storepass",
+                PASSWORD,
+                "-file",
+                caPem.toString());
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "server",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=127.0.0.1",
+                "-validity",
+                "2",
+                "-keystore",
+                server.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                PASSWORD);
+        keytool(
+                "-certreq",
+                "-alias",
+                "server",
+                "-keystore",
+                server.toString(),
+                "-storepass",
+                PASSWORD,
+                "-file",
+                csr.toString());
+        keytool(
+                "-gencert",
+                "-rfc",
+                "-alias",
+                "ca",
+                "-keystore",
+                ca.toString(),
+                "-storepass",
+                PASSWORD,
+                "-infile",
+                csr.toString(),
+                "-outfile",
+                serverPem.toString(),
+                "-ext",
+                "san=ip:127.0.0.1",
+                "-validity",
+                "2");
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "ca",
+                "-file",
+                caPem.toString(),
+                "-keystore",
+                server.toString(),
+                "-storepass",
+                PASSWORD);
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "server",
+                "-file",
+                serverPem.toString(),
+                "-keystore",
+                server.toString(),
+                "-storepass",
+                PASSWORD);
         return new TlsTestCa(caPem, server);
     }
 

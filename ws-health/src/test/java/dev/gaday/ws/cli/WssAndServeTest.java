@@ -40,10 +40,17 @@ class WssAndServeTest {
         CommandLine commandLine = ToolLauncher.newCommandLine(serve);
         commandLine.setOut(new PrintWriter(new StringWriter(), true));
         commandLine.setErr(new PrintWriter(serveErr, true));
-        serveThread = new Thread(() -> serveExit.set(commandLine.execute("-vv", "--port", "0",
-                "--tls-keystore", ca.serverKeystore.toString(), "--tls-keystore-password-file", password.toString())));
+        serveThread = new Thread(() -> serveExit.set(commandLine.execute(
+                "-vv",
+                "--port",
+                "0",
+                "--tls-keystore",
+                ca.serverKeystore.toString(),
+                "--tls-keystore-password-file",
+                password.toString())));
         serveThread.start();
-        assertTrue(TestServers.await(() -> serve.server() != null || serveExit.get() >= 0, Duration.ofSeconds(10)),
+        assertTrue(
+                TestServers.await(() -> serve.server() != null || serveExit.get() >= 0, Duration.ofSeconds(10)),
                 "serve did not start: " + serveErr);
         assertNotNull(serve.server(), serveErr.toString());
         EchoChaosServer server = serve.server();
@@ -60,9 +67,24 @@ class WssAndServeTest {
 
     @Test
     void wssWithTheTestCaPasses() {
-        WsHealthRun run = WsHealthRun.run(dir.resolve("ok"), "--endpoint", url, "--ca-file", ca.caPem.toString(),
-                "--iterations", "4", "--interval", "20ms", "--reconnect-initial-delay", "0", "--send", "tls?", "--expect", "tls",
-                "--reconnect-timeout", "5s");
+        WsHealthRun run = WsHealthRun.run(
+                dir.resolve("ok"),
+                "--endpoint",
+                url,
+                "--ca-file",
+                ca.caPem.toString(),
+                "--iterations",
+                "4",
+                "--interval",
+                "20ms",
+                "--reconnect-initial-delay",
+                "0",
+                "--send",
+                "tls?",
+                "--expect",
+                "tls",
+                "--reconnect-timeout",
+                "5s");
         assertEquals(0, run.exitCode(), run.transcript() + "--- serve\n" + serveErr);
         WsHealthMetrics m = run.metrics();
         assertEquals(4, m.successful());
@@ -73,8 +95,20 @@ class WssAndServeTest {
 
     @Test
     void wssWithoutTrustingTheCaFailsEveryAttempt() {
-        WsHealthRun run = WsHealthRun.run(dir.resolve("untrusted"), "--endpoint", url, "--iterations", "1",
-                "--interval", "10ms", "--reconnect-timeout", "1500ms", "--reconnect-initial-delay", "20ms", "--reconnect-max-delay", "50ms");
+        WsHealthRun run = WsHealthRun.run(
+                dir.resolve("untrusted"),
+                "--endpoint",
+                url,
+                "--iterations",
+                "1",
+                "--interval",
+                "10ms",
+                "--reconnect-timeout",
+                "1500ms",
+                "--reconnect-initial-delay",
+                "20ms",
+                "--reconnect-max-delay",
+                "50ms");
         assertEquals(1, run.exitCode(), run.transcript());
         assertEquals(0, run.metrics().successful());
         assertTrue(run.metrics().failureReasons().getOrDefault("tls: certificate untrusted", 0) > 0, run.json());
@@ -83,15 +117,37 @@ class WssAndServeTest {
     @Test
     void hostnameIsVerifiedUnlessVerificationIsSkipped() {
         String byName = url.replace("127.0.0.1", "localhost");
-        WsHealthRun verified = WsHealthRun.run(dir.resolve("name"), "--endpoint", byName, "--ca-file",
-                ca.caPem.toString(), "--iterations", "1", "--interval", "10ms", "--reconnect-timeout", "1500ms",
-                "--reconnect-initial-delay", "20ms", "--reconnect-max-delay", "50ms");
-        assertEquals(1, verified.exitCode(), "the certificate names 127.0.0.1, not localhost\n" + verified.transcript());
-        assertTrue(verified.metrics().failureReasons().getOrDefault("tls: certificate for another host name", 0) > 0,
+        WsHealthRun verified = WsHealthRun.run(
+                dir.resolve("name"),
+                "--endpoint",
+                byName,
+                "--ca-file",
+                ca.caPem.toString(),
+                "--iterations",
+                "1",
+                "--interval",
+                "10ms",
+                "--reconnect-timeout",
+                "1500ms",
+                "--reconnect-initial-delay",
+                "20ms",
+                "--reconnect-max-delay",
+                "50ms");
+        assertEquals(
+                1, verified.exitCode(), "the certificate names 127.0.0.1, not localhost\n" + verified.transcript());
+        assertTrue(
+                verified.metrics().failureReasons().getOrDefault("tls: certificate for another host name", 0) > 0,
                 verified.json());
 
-        WsHealthRun insecure = WsHealthRun.run(dir.resolve("insecure"), "--endpoint", byName,
-                "--insecure-skip-verify", "--iterations", "2", "--interval", "10ms");
+        WsHealthRun insecure = WsHealthRun.run(
+                dir.resolve("insecure"),
+                "--endpoint",
+                byName,
+                "--insecure-skip-verify",
+                "--iterations",
+                "2",
+                "--interval",
+                "10ms");
         assertEquals(0, insecure.exitCode(), insecure.transcript());
         assertTrue(insecure.err().contains("TLS verification is off"), insecure.err());
     }

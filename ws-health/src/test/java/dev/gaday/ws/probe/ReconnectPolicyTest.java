@@ -45,11 +45,14 @@ class ReconnectPolicyTest {
 
     @Test
     void nonsenseIsRejected() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new ReconnectPolicy(Duration.ofSeconds(2), Duration.ofSeconds(1), 2.0));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new ReconnectPolicy(Duration.ofSeconds(1), Duration.ofSeconds(2), 0.5));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new ReconnectPolicy(Duration.ofSeconds(1), Duration.ofSeconds(2), Double.NaN));
     }
 }

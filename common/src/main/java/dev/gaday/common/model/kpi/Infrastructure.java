@@ -9,7 +9,11 @@ public record Infrastructure(Postgres postgres, Redis redis, Cluster cluster, Ne
         return new Infrastructure(null, null, null, null);
     }
 
-    public record Postgres(Double p50LatencyMs, Double p95LatencyMs, Double p99LatencyMs, Double maxP95LatencyMs,
+    public record Postgres(
+            Double p50LatencyMs,
+            Double p95LatencyMs,
+            Double p99LatencyMs,
+            Double maxP95LatencyMs,
             Double connectionPoolUsagePercent) {
         public Postgres {
             p50LatencyMs = Ranges.nonNegative("p50LatencyMs", p50LatencyMs);

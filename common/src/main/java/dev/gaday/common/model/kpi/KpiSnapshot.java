@@ -32,8 +32,14 @@ public record KpiSnapshot(
     }
 
     /** A snapshot without infrastructure KPIs (the schema's first form; the field was added later). */
-    public KpiSnapshot(int schemaVersion, String kind, int sequence, Window window, OverallKpis overall,
-            List<ServiceKpis> services, List<DataGap> gaps) {
+    public KpiSnapshot(
+            int schemaVersion,
+            String kind,
+            int sequence,
+            Window window,
+            OverallKpis overall,
+            List<ServiceKpis> services,
+            List<DataGap> gaps) {
         this(schemaVersion, kind, sequence, window, overall, services, gaps, null);
     }
 

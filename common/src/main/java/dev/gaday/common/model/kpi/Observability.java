@@ -3,8 +3,14 @@ package dev.gaday.common.model.kpi;
 import dev.gaday.common.model.Ranges;
 
 /** How the monitoring itself fared over the window (the template's observability section). */
-public record Observability(Double prometheusUptimePercent, Double activeSeries, Double samplesPerSecond,
-        Double retentionDays, Integer alertsFired, Integer criticalAlerts, Integer warningAlerts) {
+public record Observability(
+        Double prometheusUptimePercent,
+        Double activeSeries,
+        Double samplesPerSecond,
+        Double retentionDays,
+        Integer alertsFired,
+        Integer criticalAlerts,
+        Integer warningAlerts) {
 
     public Observability {
         prometheusUptimePercent = Ranges.percent("prometheusUptimePercent", prometheusUptimePercent);

@@ -45,7 +45,7 @@ public record OverallKpis(
     }
 
     public static OverallKpis empty() {
-        return new OverallKpis(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+        return new OverallKpis(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -44,14 +44,13 @@ public record ValidationResults(
         failed = List.copyOf(Objects.requireNonNull(failed, "failed is required"));
         cases = List.copyOf(Objects.requireNonNull(cases, "cases is required"));
         if (summary.total() != cases.size()) {
-            throw new IllegalArgumentException("summary.total is " + summary.total() + " but there are "
-                    + cases.size() + " cases");
+            throw new IllegalArgumentException(
+                    "summary.total is " + summary.total() + " but there are " + cases.size() + " cases");
         }
     }
 
     /** The GA window the checks looked at. */
-    public record Window(Instant start, Instant end) {
-    }
+    public record Window(Instant start, Instant end) {}
 
     public record Summary(int total, int passed, int failed, int errors, int skipped) {
         public Summary {
@@ -63,9 +62,8 @@ public record ValidationResults(
     }
 
     /** The counts of one category (one JUnit testsuite). */
-    public record Category(String name, int total, int passed, int failed, int errors, int skipped,
-            double timeSeconds) {
-    }
+    public record Category(
+            String name, int total, int passed, int failed, int errors, int skipped, double timeSeconds) {}
 
     /**
      * One check's outcome.
@@ -97,7 +95,8 @@ public record ValidationResults(
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("case name is required");
             }
-            if (!List.of(STATUS_PASSED, STATUS_FAILED, STATUS_ERROR, STATUS_SKIPPED).contains(status)) {
+            if (!List.of(STATUS_PASSED, STATUS_FAILED, STATUS_ERROR, STATUS_SKIPPED)
+                    .contains(status)) {
                 throw new IllegalArgumentException("case " + name + ": unknown status '" + status + "'");
             }
         }

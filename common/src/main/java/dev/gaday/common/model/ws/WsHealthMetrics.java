@@ -50,28 +50,110 @@ public record WsHealthMetrics(
         Integer completedCycles) {
 
     /** The first draft's fields only; the later additions stay null. */
-    public WsHealthMetrics(int schemaVersion, String kind, String toolVersion, String endpoint, Instant startedAt,
-            Instant finishedAt, double testDurationSeconds, int connections, int totalTests, int successful,
-            int failed, Double successRatePercent, Latency latencyMs, Latency applicationLatencyMs,
-            Double maxDowntimeSeconds, Double avgJitterMs, Double avgAttempts, ServerDrops serverInitiatedDrops,
+    public WsHealthMetrics(
+            int schemaVersion,
+            String kind,
+            String toolVersion,
+            String endpoint,
+            Instant startedAt,
+            Instant finishedAt,
+            double testDurationSeconds,
+            int connections,
+            int totalTests,
+            int successful,
+            int failed,
+            Double successRatePercent,
+            Latency latencyMs,
+            Latency applicationLatencyMs,
+            Double maxDowntimeSeconds,
+            Double avgJitterMs,
+            Double avgAttempts,
+            ServerDrops serverInitiatedDrops,
             Compliance compliance) {
-        this(schemaVersion, kind, toolVersion, endpoint, startedAt, finishedAt, testDurationSeconds, connections,
-                totalTests, successful, failed, successRatePercent, latencyMs, applicationLatencyMs,
-                maxDowntimeSeconds, avgJitterMs, avgAttempts, serverInitiatedDrops, compliance,
-                null, null, null, null, null, null);
+        this(
+                schemaVersion,
+                kind,
+                toolVersion,
+                endpoint,
+                startedAt,
+                finishedAt,
+                testDurationSeconds,
+                connections,
+                totalTests,
+                successful,
+                failed,
+                successRatePercent,
+                latencyMs,
+                applicationLatencyMs,
+                maxDowntimeSeconds,
+                avgJitterMs,
+                avgAttempts,
+                serverInitiatedDrops,
+                compliance,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** Everything but the interruption fields, which stay null (files written before they existed). */
-    public WsHealthMetrics(int schemaVersion, String kind, String toolVersion, String endpoint, Instant startedAt,
-            Instant finishedAt, double testDurationSeconds, int connections, int totalTests, int successful,
-            int failed, Double successRatePercent, Latency latencyMs, Latency applicationLatencyMs,
-            Double maxDowntimeSeconds, Double avgJitterMs, Double avgAttempts, ServerDrops serverInitiatedDrops,
-            Compliance compliance, String disconnectMode, Map<String, ModeStats> byDisconnectMode, Phases phasesMs,
-            Double maxJitterMs, Integer unfinishedCycles, Map<String, Integer> failureReasons) {
-        this(schemaVersion, kind, toolVersion, endpoint, startedAt, finishedAt, testDurationSeconds, connections,
-                totalTests, successful, failed, successRatePercent, latencyMs, applicationLatencyMs,
-                maxDowntimeSeconds, avgJitterMs, avgAttempts, serverInitiatedDrops, compliance, disconnectMode,
-                byDisconnectMode, phasesMs, maxJitterMs, unfinishedCycles, failureReasons, null, null, null);
+    public WsHealthMetrics(
+            int schemaVersion,
+            String kind,
+            String toolVersion,
+            String endpoint,
+            Instant startedAt,
+            Instant finishedAt,
+            double testDurationSeconds,
+            int connections,
+            int totalTests,
+            int successful,
+            int failed,
+            Double successRatePercent,
+            Latency latencyMs,
+            Latency applicationLatencyMs,
+            Double maxDowntimeSeconds,
+            Double avgJitterMs,
+            Double avgAttempts,
+            ServerDrops serverInitiatedDrops,
+            Compliance compliance,
+            String disconnectMode,
+            Map<String, ModeStats> byDisconnectMode,
+            Phases phasesMs,
+            Double maxJitterMs,
+            Integer unfinishedCycles,
+            Map<String, Integer> failureReasons) {
+        this(
+                schemaVersion,
+                kind,
+                toolVersion,
+                endpoint,
+                startedAt,
+                finishedAt,
+                testDurationSeconds,
+                connections,
+                totalTests,
+                successful,
+                failed,
+                successRatePercent,
+                latencyMs,
+                applicationLatencyMs,
+                maxDowntimeSeconds,
+                avgJitterMs,
+                avgAttempts,
+                serverInitiatedDrops,
+                compliance,
+                disconnectMode,
+                byDisconnectMode,
+                phasesMs,
+                maxJitterMs,
+                unfinishedCycles,
+                failureReasons,
+                null,
+                null,
+                null);
     }
 
     /** Whether the run ended before its plan did: its figures are partial evidence. */
@@ -147,8 +229,7 @@ public record WsHealthMetrics(
     }
 
     /** Where a successful connect spent its time: TCP connect, TLS handshake (null for ws://), HTTP upgrade. */
-    public record Phases(Latency tcpConnect, Latency tlsHandshake, Latency upgrade) {
-    }
+    public record Phases(Latency tcpConnect, Latency tlsHandshake, Latency upgrade) {}
 
     public record Compliance(Status status, List<CriterionResult> requirements) {
         public Compliance {

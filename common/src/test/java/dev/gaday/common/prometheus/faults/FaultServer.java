@@ -72,8 +72,10 @@ public final class FaultServer implements AutoCloseable {
      */
     public static FaultServer labelled(java.util.Map<String, String> labels) {
         StringBuilder metric = new StringBuilder("{");
-        labels.forEach((name, value) -> metric.append(metric.length() == 1 ? "" : ",").append(jsonString(name))
-                .append(':').append(jsonString(value)));
+        labels.forEach((name, value) -> metric.append(metric.length() == 1 ? "" : ",")
+                .append(jsonString(name))
+                .append(':')
+                .append(jsonString(value)));
         metric.append('}');
         try {
             return new FaultServer(exchange -> {
@@ -82,7 +84,8 @@ public final class FaultServer implements AutoCloseable {
                     return;
                 }
                 byte[] bytes = ("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":"
-                        + metric + ",\"value\":[1700000000,\"1\"]}]}}").getBytes(StandardCharsets.UTF_8);
+                                + metric + ",\"value\":[1700000000,\"1\"]}]}}")
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, bytes.length);
                 exchange.getResponseBody().write(bytes);
@@ -121,12 +124,14 @@ public final class FaultServer implements AutoCloseable {
     }
 
     private static void answer(HttpExchange exchange, SourceFault fault) throws IOException {
-        if (fault == SourceFault.REDIRECT_302 && exchange.getRequestURI().getPath().startsWith("/login")) {
+        if (fault == SourceFault.REDIRECT_302
+                && exchange.getRequestURI().getPath().startsWith("/login")) {
             answer(exchange, SourceFault.HTML_LOGIN_PAGE);
             return;
         }
         if (fault == SourceFault.REDIRECT_302) {
-            exchange.getResponseHeaders().add("Location", "/login?next=" + exchange.getRequestURI().getPath());
+            exchange.getResponseHeaders()
+                    .add("Location", "/login?next=" + exchange.getRequestURI().getPath());
         }
         String body = fault.body != null ? fault.body : noSeries(exchange);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -152,8 +157,9 @@ public final class FaultServer implements AutoCloseable {
         out.write(head.getBytes(StandardCharsets.UTF_8));
         long written = head.length();
         for (int i = 0; written < bytes; i++) {
-            String element = (i == 0 ? "" : ",") + "{\"metric\":{\"service\":\"s" + i + "\",\"pad\":\""
-                    + "x".repeat(200) + "\"}," + (range ? "\"values\":[[1700000000,\"1\"]]}" : "\"value\":[1700000000,\"1\"]}");
+            String element =
+                    (i == 0 ? "" : ",") + "{\"metric\":{\"service\":\"s" + i + "\",\"pad\":\"" + "x".repeat(200)
+                            + "\"}," + (range ? "\"values\":[[1700000000,\"1\"]]}" : "\"value\":[1700000000,\"1\"]}");
             byte[] chunk = element.getBytes(StandardCharsets.UTF_8);
             out.write(chunk);
             written += chunk.length;

@@ -19,15 +19,17 @@ public final class SilentServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        acceptor = new Thread(() -> {
-            while (!socket.isClosed()) {
-                try {
-                    accepted.add(socket.accept());
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "silent-server");
+        acceptor = new Thread(
+                () -> {
+                    while (!socket.isClosed()) {
+                        try {
+                            accepted.add(socket.accept());
+                        } catch (IOException e) {
+                            return;
+                        }
+                    }
+                },
+                "silent-server");
         acceptor.setDaemon(true);
         acceptor.start();
     }

@@ -12,19 +12,32 @@ public enum SourceFault {
     HTTP_500(500, "text/plain; charset=utf-8", "internal error\n", "HTTP 500"),
     /** A redirect to a login page (an auth proxy in front of Prometheus). */
     REDIRECT_302(302, "text/html", "", "HTTP 302 Temporary Redirect to /login"),
-    HTML_LOGIN_PAGE(200, "text/html; charset=utf-8",
-            "<!doctype html><html><body><form action=/login>Sign in</form></body></html>", "text/html"),
-    TRUNCATED_JSON(200, "application/json",
+    HTML_LOGIN_PAGE(
+            200,
+            "text/html; charset=utf-8",
+            "<!doctype html><html><body><form action=/login>Sign in</form></body></html>",
+            "text/html"),
+    TRUNCATED_JSON(
+            200,
+            "application/json",
             "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{\"service\":\"a\"},",
             "malformed JSON"),
     TEXT_PLAIN(200, "text/plain; charset=utf-8", "ok\n", "text/plain"),
-    STATUS_ERROR(200, "application/json",
-            "{\"status\":\"error\",\"errorType\":\"internal\",\"error\":\"storage is broken\"}", "storage is broken"),
-    EXECUTION_ERROR_422(422, "application/json",
+    STATUS_ERROR(
+            200,
+            "application/json",
+            "{\"status\":\"error\",\"errorType\":\"internal\",\"error\":\"storage is broken\"}",
+            "storage is broken"),
+    EXECUTION_ERROR_422(
+            422,
+            "application/json",
             "{\"status\":\"error\",\"errorType\":\"execution\",\"error\":\"query processing would load too many "
-                    + "samples into memory\"}", "too many samples"),
+                    + "samples into memory\"}",
+            "too many samples"),
     /** A well-formed answer whose result is a string where numbers were asked for. */
-    WRONG_RESULT_TYPE(200, "application/json",
+    WRONG_RESULT_TYPE(
+            200,
+            "application/json",
             "{\"status\":\"success\",\"data\":{\"resultType\":\"string\",\"result\":[1700000000,\"hello\"]}}",
             "string"),
     /** Not a fault: the source works and has no series. Tools must report NO_DATA, not a failure. */

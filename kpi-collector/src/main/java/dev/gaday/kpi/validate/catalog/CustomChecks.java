@@ -20,16 +20,32 @@ import java.util.Map;
 
 /** The kinds of checks users write in checks.yaml that the GA set has no evaluator for: PromQL and JSON paths. */
 public final class CustomChecks {
-    private CustomChecks() {
-    }
+    private CustomChecks() {}
 
     /**
      * PromQL held against a threshold: at the window's end ({{window}} is replaced by the window's length), or at
      * every point of a range query over the window. Every series must hold; the worst value is the observed one.
      */
-    public static Check promql(String name, String category, Severity severity, String description, String query,
-            Comparator comparator, double threshold, String unit, boolean overWindow, Duration step) {
-        return new Check(name, category, severity, "promql", description, comparator, threshold, unit,
+    public static Check promql(
+            String name,
+            String category,
+            Severity severity,
+            String description,
+            String query,
+            Comparator comparator,
+            double threshold,
+            String unit,
+            boolean overWindow,
+            Duration step) {
+        return new Check(
+                name,
+                category,
+                severity,
+                "promql",
+                description,
+                comparator,
+                threshold,
+                unit,
                 (check, context) -> overWindow ? window(check, context, query, step) : instant(check, context, query));
     }
 
@@ -46,15 +62,18 @@ public final class CustomChecks {
                 worst = value;
             }
         }
-        return Outcome.verdict(check.holds(worst.value()), worst.value(), "observed " + Values.format(worst.value())
-                + (worst.labels().isEmpty() ? "" : " for " + worst.labels()) + ", threshold " + check.thresholdText(),
+        return Outcome.verdict(
+                check.holds(worst.value()),
+                worst.value(),
+                "observed " + Values.format(worst.value()) + (worst.labels().isEmpty() ? "" : " for " + worst.labels())
+                        + ", threshold " + check.thresholdText(),
                 evidence);
     }
 
     private static Outcome window(Check check, CheckContext context, String query, Duration step) {
         String resolved = PromQl.resolve(query, context);
-        Map<String, List<QueryResult.Sample>> series = PromQl.range(context, resolved, context.start(),
-                context.end(), step);
+        Map<String, List<QueryResult.Sample>> series =
+                PromQl.range(context, resolved, context.start(), context.end(), step);
         StringBuilder evidence = new StringBuilder("query: " + resolved + "\nrange: " + context.start() + " to "
                 + context.end() + ", step " + step.getSeconds() + "s");
         Double worst = null;
@@ -76,13 +95,24 @@ public final class CustomChecks {
         if (worst == null) {
             throw CheckFailure.noData("the query returned no points in the window", evidence.toString());
         }
-        evidence.append("\n").append(series.size()).append(" series, ").append(points).append(" points, ")
-                .append(violations).append(" beyond the threshold; worst ").append(Values.format(worst)).append(' ')
+        evidence.append("\n")
+                .append(series.size())
+                .append(" series, ")
+                .append(points)
+                .append(" points, ")
+                .append(violations)
+                .append(" beyond the threshold; worst ")
+                .append(Values.format(worst))
+                .append(' ')
                 .append(worstAt);
-        return Outcome.verdict(violations == 0, worst, violations == 0
-                ? "every point holds; worst " + Values.format(worst) + ", threshold " + check.thresholdText()
-                : violations + " of " + points + " points beyond " + check.thresholdText() + "; worst "
-                        + Values.format(worst) + " " + worstAt, evidence.toString());
+        return Outcome.verdict(
+                violations == 0,
+                worst,
+                violations == 0
+                        ? "every point holds; worst " + Values.format(worst) + ", threshold " + check.thresholdText()
+                        : violations + " of " + points + " points beyond " + check.thresholdText() + "; worst "
+                                + Values.format(worst) + " " + worstAt,
+                evidence.toString());
     }
 
     /** Whether {@code a} is further on the failing side than {@code b}. */
@@ -97,12 +127,22 @@ public final class CustomChecks {
     }
 
     /** A value in an input file (found in --inputs, or an absolute path) held against a threshold or a string. */
-    public static Check jsonPath(String name, String category, Severity severity, String description, String file,
-            String path, Comparator comparator, Double threshold, String equals, String unit) {
+    public static Check jsonPath(
+            String name,
+            String category,
+            Severity severity,
+            String description,
+            String file,
+            String path,
+            Comparator comparator,
+            Double threshold,
+            String equals,
+            String unit) {
         String pointer = pointer(path);
-        return new Check(name, category, severity, "json", description, comparator, threshold, unit,
-                (check, context) -> {
-                    Path located = Path.of(file).isAbsolute() ? Path.of(file)
+        return new Check(
+                name, category, severity, "json", description, comparator, threshold, unit, (check, context) -> {
+                    Path located = Path.of(file).isAbsolute()
+                            ? Path.of(file)
                             : context.input(file).orElse(null);
                     if (located == null || !Files.isRegularFile(located)) {
                         return Outcome.skipped("input file " + file + " not found in --inputs");
@@ -116,16 +156,25 @@ public final class CustomChecks {
                     }
                     if (equals != null) {
                         boolean holds = equals.equals(value.asText());
-                        return Outcome.verdict(holds, value.isNumber() ? value.asDouble() : null, path + " is '"
-                                + value.asText() + "', expected '" + equals + "'", evidence);
+                        return Outcome.verdict(
+                                holds,
+                                value.isNumber() ? value.asDouble() : null,
+                                path + " is '" + value.asText() + "', expected '" + equals + "'",
+                                evidence);
                     }
                     if (!value.isNumber()) {
-                        throw new CheckFailure(ErrorKind.DEFINITION, path + " in " + located + " is not a number: "
-                                + value, evidence, null);
+                        throw new CheckFailure(
+                                ErrorKind.DEFINITION,
+                                path + " in " + located + " is not a number: " + value,
+                                evidence,
+                                null);
                     }
                     double observed = value.asDouble();
-                    return Outcome.verdict(check.holds(observed), observed, path + " is " + Values.format(observed)
-                            + ", threshold " + check.thresholdText(), evidence);
+                    return Outcome.verdict(
+                            check.holds(observed),
+                            observed,
+                            path + " is " + Values.format(observed) + ", threshold " + check.thresholdText(),
+                            evidence);
                 });
     }
 

@@ -44,41 +44,106 @@ public final class GaChecks {
     private static final double GIB = 1024.0 * 1024 * 1024;
     private static final double MIB = 1024.0 * 1024;
 
-    private GaChecks() {
-    }
+    private GaChecks() {}
 
     /** The GA set with the settings' thresholds and severities applied, in the seed's order. */
     public static List<Check> all(GaSettings settings) {
         List<Check> checks = List.of(
-                check(DRIFT, "stability", "CPU and memory drift below 10 %", Comparator.LESS, 10, "%",
+                check(
+                        DRIFT,
+                        "stability",
+                        "CPU and memory drift below 10 %",
+                        Comparator.LESS,
+                        10,
+                        "%",
                         (c, ctx) -> drift(c, ctx)),
-                check(CANARY, "stability", "canary success rate at least 99 %", Comparator.GREATER_OR_EQUAL, 99, "%",
+                check(
+                        CANARY,
+                        "stability",
+                        "canary success rate at least 99 %",
+                        Comparator.GREATER_OR_EQUAL,
+                        99,
+                        "%",
                         (c, ctx) -> canary(c, ctx, settings)),
-                check(SLO, "reliability", "availability at least 99.9 % and error rate below "
-                        + Values.format(settings.maxErrorRatePercent()) + " % per service",
-                        Comparator.GREATER_OR_EQUAL, 99.9, "%", (c, ctx) -> slo(c, ctx, settings)),
-                check(WEBSOCKET, "reliability", "WebSocket reconnect success at least 95 %",
-                        Comparator.GREATER_OR_EQUAL, 95, "%", GaChecks::websocket),
-                check(DASHBOARD, "performance", "dashboard load time p95 below 2 s", Comparator.LESS, 2, "s",
+                check(
+                        SLO,
+                        "reliability",
+                        "availability at least 99.9 % and error rate below "
+                                + Values.format(settings.maxErrorRatePercent()) + " % per service",
+                        Comparator.GREATER_OR_EQUAL,
+                        99.9,
+                        "%",
+                        (c, ctx) -> slo(c, ctx, settings)),
+                check(
+                        WEBSOCKET,
+                        "reliability",
+                        "WebSocket reconnect success at least 95 %",
+                        Comparator.GREATER_OR_EQUAL,
+                        95,
+                        "%",
+                        GaChecks::websocket),
+                check(
+                        DASHBOARD,
+                        "performance",
+                        "dashboard load time p95 below 2 s",
+                        Comparator.LESS,
+                        2,
+                        "s",
                         (c, ctx) -> settings.dashboard() == null
                                 ? Outcome.skipped("no dashboard URL configured (ga.dashboard.urls in checks.yaml)")
                                 : SourceChecks.http(c, ctx, settings.dashboard())),
-                check(DATABASE, "performance", "each configured query below 50 ms (median)", Comparator.LESS, 50,
-                        "ms", (c, ctx) -> settings.database() == null
+                check(
+                        DATABASE,
+                        "performance",
+                        "each configured query below 50 ms (median)",
+                        Comparator.LESS,
+                        50,
+                        "ms",
+                        (c, ctx) -> settings.database() == null
                                 ? Outcome.skipped("no database configured (ga.database in checks.yaml)")
                                 : SourceChecks.sql(c, ctx, settings.database())),
-                check(MEMORY, "resources", "process memory below 2 GiB and no leak (growth at most "
-                        + Values.format(settings.leakBytesPerHour() / MIB) + " MiB/h)", Comparator.LESS, 2 * GIB,
-                        "bytes", (c, ctx) -> memory(c, ctx, settings)),
-                check(ALERTS, "reliability", "no critical alert firing at any time in the window",
-                        Comparator.LESS_OR_EQUAL, 0, "alerts", GaChecks::alerts),
-                check(ROLLOUT, "deployment", "every watched deployment 100 % updated and available",
-                        Comparator.GREATER_OR_EQUAL, 100, "%", (c, ctx) -> rollout(c, ctx, settings)),
-                check(RESTARTS, "deployment", "no container restarts in the last "
-                        + settings.restartWindow().toHours() + " h of the window", Comparator.LESS_OR_EQUAL, 0,
-                        "restarts", (c, ctx) -> restarts(c, ctx, settings)),
-                check(SCRAPE, "observability", "scrape success (up) at least 99 % over the window",
-                        Comparator.GREATER_OR_EQUAL, 99, "%", GaChecks::scrape));
+                check(
+                        MEMORY,
+                        "resources",
+                        "process memory below 2 GiB and no leak (growth at most "
+                                + Values.format(settings.leakBytesPerHour() / MIB) + " MiB/h)",
+                        Comparator.LESS,
+                        2 * GIB,
+                        "bytes",
+                        (c, ctx) -> memory(c, ctx, settings)),
+                check(
+                        ALERTS,
+                        "reliability",
+                        "no critical alert firing at any time in the window",
+                        Comparator.LESS_OR_EQUAL,
+                        0,
+                        "alerts",
+                        GaChecks::alerts),
+                check(
+                        ROLLOUT,
+                        "deployment",
+                        "every watched deployment 100 % updated and available",
+                        Comparator.GREATER_OR_EQUAL,
+                        100,
+                        "%",
+                        (c, ctx) -> rollout(c, ctx, settings)),
+                check(
+                        RESTARTS,
+                        "deployment",
+                        "no container restarts in the last "
+                                + settings.restartWindow().toHours() + " h of the window",
+                        Comparator.LESS_OR_EQUAL,
+                        0,
+                        "restarts",
+                        (c, ctx) -> restarts(c, ctx, settings)),
+                check(
+                        SCRAPE,
+                        "observability",
+                        "scrape success (up) at least 99 % over the window",
+                        Comparator.GREATER_OR_EQUAL,
+                        99,
+                        "%",
+                        GaChecks::scrape));
         List<Check> configured = new ArrayList<>();
         for (Check check : checks) {
             Check adjusted = check;
@@ -95,10 +160,15 @@ public final class GaChecks {
         return configured;
     }
 
-    private static Check check(String name, String category, String description, Comparator comparator,
-            double threshold, String unit, Evaluator evaluator) {
-        return new Check(name, category, Severity.CRITICAL, "ga", description, comparator, threshold, unit,
-                evaluator);
+    private static Check check(
+            String name,
+            String category,
+            String description,
+            Comparator comparator,
+            double threshold,
+            String unit,
+            Evaluator evaluator) {
+        return new Check(name, category, Severity.CRITICAL, "ga", description, comparator, threshold, unit, evaluator);
     }
 
     // ga.drift_stability: drift-detector's judgement when given, else the first half of the window against the
@@ -111,20 +181,28 @@ public final class GaChecks {
                 throw CheckFailure.noData(file.get() + ": drift-detector found no data", null);
             }
             double worst = 0;
-            StringBuilder evidence = new StringBuilder("from ").append(file.get()).append(" (mode ")
-                    .append(analysis.path("mode").asText("?")).append(", ").append(analysis.path("totalChecks")
-                            .asText("?")).append(" checks)");
+            StringBuilder evidence = new StringBuilder("from ")
+                    .append(file.get())
+                    .append(" (mode ")
+                    .append(analysis.path("mode").asText("?"))
+                    .append(", ")
+                    .append(analysis.path("totalChecks").asText("?"))
+                    .append(" checks)");
             int counted = 0;
             for (InputFiles.Drift drift : InputFiles.drifts(analysis)) {
                 if (drift.isCpuOrMemory() && drift.changePercent() != null) {
                     counted++;
                     worst = Math.max(worst, Math.abs(drift.changePercent()));
-                    evidence.append("\n  ").append(drift.metric()).append(drift.service() == null ? ""
-                            : " (" + drift.service() + ")").append(": ").append(Values.format(drift.changePercent()))
+                    evidence.append("\n  ")
+                            .append(drift.metric())
+                            .append(drift.service() == null ? "" : " (" + drift.service() + ")")
+                            .append(": ")
+                            .append(Values.format(drift.changePercent()))
                             .append(" %");
                 }
             }
-            String reason = counted == 0 ? "no CPU or memory drift listed by drift-detector"
+            String reason = counted == 0
+                    ? "no CPU or memory drift listed by drift-detector"
                     : "largest CPU/memory drift " + Values.format(worst) + " %, threshold " + check.thresholdText();
             return Outcome.verdict(check.holds(worst), worst, reason, evidence.toString());
         }
@@ -136,8 +214,8 @@ public final class GaChecks {
         String cpu = "avg_over_time((sum(rate(process_cpu_seconds_total[5m])))[" + half + ":1m])";
         String memory = "avg_over_time((sum(process_resident_memory_bytes))[" + half + ":1m])";
         double worst = 0;
-        StringBuilder evidence = new StringBuilder("first half of the window against the second (no "
-                + InputFiles.DRIFT_ANALYSIS + " in --inputs)");
+        StringBuilder evidence = new StringBuilder(
+                "first half of the window against the second (no " + InputFiles.DRIFT_ANALYSIS + " in --inputs)");
         String[][] metrics = {{"cpu per request", cpuPerRequest}, {"memory", memory}};
         if (PromQl.instant(context, cpuPerRequest, context.end()).isEmpty()) {
             metrics[0] = new String[] {"cpu", cpu};
@@ -147,13 +225,27 @@ public final class GaChecks {
             double after = single(context, metric[1], context.end(), metric[0]);
             double change = before == 0 ? (after == 0 ? 0 : 100) : 100 * (after - before) / before;
             worst = Math.max(worst, Math.abs(change));
-            evidence.append("\n").append(metric[0]).append(": ").append(metric[1]).append("\n  before (at ")
-                    .append(mid).append(") ").append(Values.format(before)).append(", after (at ")
-                    .append(context.end()).append(") ").append(Values.format(after)).append(", change ")
-                    .append(Values.format(change)).append(" %");
+            evidence.append("\n")
+                    .append(metric[0])
+                    .append(": ")
+                    .append(metric[1])
+                    .append("\n  before (at ")
+                    .append(mid)
+                    .append(") ")
+                    .append(Values.format(before))
+                    .append(", after (at ")
+                    .append(context.end())
+                    .append(") ")
+                    .append(Values.format(after))
+                    .append(", change ")
+                    .append(Values.format(change))
+                    .append(" %");
         }
-        return Outcome.verdict(check.holds(worst), worst, "largest CPU/memory change " + Values.format(worst)
-                + " %, threshold " + check.thresholdText(), evidence.toString());
+        return Outcome.verdict(
+                check.holds(worst),
+                worst,
+                "largest CPU/memory change " + Values.format(worst) + " %, threshold " + check.thresholdText(),
+                evidence.toString());
     }
 
     static Outcome canary(Check check, CheckContext context, GaSettings settings) {
@@ -166,8 +258,11 @@ public final class GaChecks {
                 if (verdict == null) {
                     throw CheckFailure.noData(file.get() + ": canary section without a verdict", null);
                 }
-                return Outcome.verdict("PASS".equals(verdict), score, "drift-detector's canary verdict " + verdict
-                        + (score == null ? "" : " (score " + Values.format(score) + ")"),
+                return Outcome.verdict(
+                        "PASS".equals(verdict),
+                        score,
+                        "drift-detector's canary verdict " + verdict
+                                + (score == null ? "" : " (score " + Values.format(score) + ")"),
                         "from " + file.get() + ": canary.verdict " + verdict + ", canary.score "
                                 + Values.format(score));
             }
@@ -177,11 +272,15 @@ public final class GaChecks {
                     + " and no ga.canaryMatchers in checks.yaml");
         }
         String m = settings.canaryMatchers();
-        String query = "100 * (1 - sum(increase(http_requests_total{" + m + ", status=~\"5..\"}[" + context.windowRange()
-                + "])) / sum(increase(http_requests_total{" + m + "}[" + context.windowRange() + "])))";
+        String query =
+                "100 * (1 - sum(increase(http_requests_total{" + m + ", status=~\"5..\"}[" + context.windowRange()
+                        + "])) / sum(increase(http_requests_total{" + m + "}[" + context.windowRange() + "])))";
         double success = single(context, query, context.end(), "canary success rate");
-        return Outcome.verdict(check.holds(success), success, "canary success rate " + Values.format(success)
-                + " %, threshold " + check.thresholdText(), "query: " + query + "\nat: " + context.end());
+        return Outcome.verdict(
+                check.holds(success),
+                success,
+                "canary success rate " + Values.format(success) + " %, threshold " + check.thresholdText(),
+                "query: " + query + "\nat: " + context.end());
     }
 
     static Outcome slo(Check check, CheckContext context, GaSettings settings) {
@@ -198,7 +297,8 @@ public final class GaChecks {
                         ? 100 * slo.good() / slo.total()
                         : slo.errorRatio() != null ? 100 * (1 - slo.errorRatio()) : null;
                 if (percent != null) {
-                    availability.put(slo.name() + (slo.service() == null ? "" : " (" + slo.service() + ")"),
+                    availability.put(
+                            slo.name() + (slo.service() == null ? "" : " (" + slo.service() + ")"),
                             new double[] {percent, 100 - percent});
                 }
             }
@@ -208,8 +308,8 @@ public final class GaChecks {
             String errors = "sum by (service) (increase(http_requests_total{status=~\"5..\"}[" + range + "]))";
             String total = "sum by (service) (increase(http_requests_total[" + range + "]))";
             Map<String, Double> errorCounts = byLabel(PromQl.instant(context, errors, context.end()));
-            for (Map.Entry<String, Double> entry : byLabel(PromQl.instant(context, total, context.end()))
-                    .entrySet()) {
+            for (Map.Entry<String, Double> entry :
+                    byLabel(PromQl.instant(context, total, context.end())).entrySet()) {
                 if (entry.getValue() > 0) {
                     double errorRate = 100 * errorCounts.getOrDefault(entry.getKey(), 0.0) / entry.getValue();
                     availability.put(entry.getKey(), new double[] {100 - errorRate, errorRate});
@@ -227,15 +327,21 @@ public final class GaChecks {
             double percent = entry.getValue()[0];
             double errorRate = entry.getValue()[1];
             worst = Math.min(worst, percent);
-            evidence.append("\n  ").append(entry.getKey()).append(": availability ").append(Values.format(percent))
-                    .append(" %, error rate ").append(Values.format(errorRate)).append(" %");
+            evidence.append("\n  ")
+                    .append(entry.getKey())
+                    .append(": availability ")
+                    .append(Values.format(percent))
+                    .append(" %, error rate ")
+                    .append(Values.format(errorRate))
+                    .append(" %");
             if (!check.holds(percent) || !(errorRate < settings.maxErrorRatePercent())) {
                 failing.add(entry.getKey() + " " + Values.format(percent) + " %");
             }
         }
-        String reason = failing.isEmpty() ? "lowest availability " + Values.format(worst) + " %, threshold "
-                + check.thresholdText() : "below " + check.thresholdText() + " availability or at/above "
-                + Values.format(settings.maxErrorRatePercent()) + " % errors: " + String.join(", ", failing);
+        String reason = failing.isEmpty()
+                ? "lowest availability " + Values.format(worst) + " %, threshold " + check.thresholdText()
+                : "below " + check.thresholdText() + " availability or at/above "
+                        + Values.format(settings.maxErrorRatePercent()) + " % errors: " + String.join(", ", failing);
         return Outcome.verdict(failing.isEmpty(), worst, reason, evidence.toString());
     }
 
@@ -245,23 +351,35 @@ public final class GaChecks {
                 + "])) / sum(increase(websocket_reconnect_attempts_total[" + range + "]))";
         List<PromQl.Value> values = PromQl.instant(context, query, context.end());
         StringBuilder evidence = new StringBuilder(PromQl.evidence(query, context.end(), values));
-        Double worst = values.isEmpty() || Double.isNaN(values.get(0).value()) ? null : values.get(0).value();
+        Double worst = values.isEmpty() || Double.isNaN(values.get(0).value())
+                ? null
+                : values.get(0).value();
         Optional<Path> file = context.input(InputFiles.WS_HEALTH);
         if (file.isPresent()) {
             WsHealthMetrics metrics = Json.readFile(file.get(), WsHealthMetrics.class);
             if (metrics.successRatePercent() != null) {
-                evidence.append("\nfrom ").append(file.get()).append(": ").append(metrics.successful()).append(" of ")
-                        .append(metrics.totalTests()).append(" forced reconnects succeeded, ")
-                        .append(Values.format(metrics.successRatePercent())).append(" %");
+                evidence.append("\nfrom ")
+                        .append(file.get())
+                        .append(": ")
+                        .append(metrics.successful())
+                        .append(" of ")
+                        .append(metrics.totalTests())
+                        .append(" forced reconnects succeeded, ")
+                        .append(Values.format(metrics.successRatePercent()))
+                        .append(" %");
                 worst = worst == null ? metrics.successRatePercent() : Math.min(worst, metrics.successRatePercent());
             }
         }
         if (worst == null) {
-            throw CheckFailure.noData("no WebSocket reconnect counters in the window and no "
-                    + InputFiles.WS_HEALTH, evidence.toString());
+            throw CheckFailure.noData(
+                    "no WebSocket reconnect counters in the window and no " + InputFiles.WS_HEALTH,
+                    evidence.toString());
         }
-        return Outcome.verdict(check.holds(worst), worst, "reconnect success " + Values.format(worst)
-                + " %, threshold " + check.thresholdText(), evidence.toString());
+        return Outcome.verdict(
+                check.holds(worst),
+                worst,
+                "reconnect success " + Values.format(worst) + " %, threshold " + check.thresholdText(),
+                evidence.toString());
     }
 
     static Outcome memory(Check check, CheckContext context, GaSettings settings) {
@@ -273,16 +391,20 @@ public final class GaChecks {
         if (max.isEmpty()) {
             throw CheckFailure.noData("no process_resident_memory_bytes series in the window", "query: " + maxQuery);
         }
-        StringBuilder evidence = new StringBuilder("max: " + maxQuery + "\nslope (linear fit): " + slopeQuery
-                + "\nat: " + context.end());
+        StringBuilder evidence = new StringBuilder(
+                "max: " + maxQuery + "\nslope (linear fit): " + slopeQuery + "\nat: " + context.end());
         double worst = 0;
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, Double> entry : new TreeMap<>(max).entrySet()) {
             double perHour = slope.getOrDefault(entry.getKey(), 0.0) * 3600;
             worst = Math.max(worst, entry.getValue());
-            evidence.append("\n  ").append(entry.getKey()).append(": max ")
-                    .append(Values.format(entry.getValue() / MIB)).append(" MiB, growth ")
-                    .append(Values.format(perHour / MIB)).append(" MiB/h");
+            evidence.append("\n  ")
+                    .append(entry.getKey())
+                    .append(": max ")
+                    .append(Values.format(entry.getValue() / MIB))
+                    .append(" MiB, growth ")
+                    .append(Values.format(perHour / MIB))
+                    .append(" MiB/h");
             if (!check.holds(entry.getValue())) {
                 problems.add(entry.getKey() + " reached " + Values.format(entry.getValue() / MIB) + " MiB");
             }
@@ -290,22 +412,24 @@ public final class GaChecks {
                 problems.add(entry.getKey() + " leaks " + Values.format(perHour / MIB) + " MiB/h");
             }
         }
-        String reason = problems.isEmpty() ? "largest " + Values.format(worst / MIB) + " MiB, no instance grows "
-                + "faster than " + Values.format(settings.leakBytesPerHour() / MIB) + " MiB/h"
+        String reason = problems.isEmpty()
+                ? "largest " + Values.format(worst / MIB) + " MiB, no instance grows " + "faster than "
+                        + Values.format(settings.leakBytesPerHour() / MIB) + " MiB/h"
                 : String.join("; ", problems);
         return Outcome.verdict(problems.isEmpty(), worst, reason, evidence.toString());
     }
 
     static Outcome alerts(Check check, CheckContext context) {
-        String query = "max_over_time(ALERTS{severity=\"critical\", alertstate=\"firing\"}[" + context.windowRange()
-                + "])";
+        String query =
+                "max_over_time(ALERTS{severity=\"critical\", alertstate=\"firing\"}[" + context.windowRange() + "])";
         List<PromQl.Value> values = PromQl.instant(context, query, context.end());
         double count = values.size();
         List<String> names = new ArrayList<>();
         for (PromQl.Value value : values) {
             names.add(value.labels());
         }
-        String reason = values.isEmpty() ? "no critical alert fired in the window"
+        String reason = values.isEmpty()
+                ? "no critical alert fired in the window"
                 : values.size() + " critical alert(s) fired in the window: " + String.join(", ", names);
         return Outcome.verdict(check.holds(count), count, reason, PromQl.evidence(query, context.end(), values));
     }
@@ -314,8 +438,8 @@ public final class GaChecks {
     // API only tells the state now.
     static Outcome rollout(Check check, CheckContext context, GaSettings settings) {
         String spec = "max by (namespace, deployment) (kube_deployment_spec_replicas)";
-        Map<String, Double> desired = context.prometheus() == null ? Map.of()
-                : byLabel(PromQl.instant(context, spec, context.end()));
+        Map<String, Double> desired =
+                context.prometheus() == null ? Map.of() : byLabel(PromQl.instant(context, spec, context.end()));
         if (desired.isEmpty()) {
             if (context.kubernetes() != null) {
                 return SourceChecks.rolloutFromCluster(check, context, settings.deployments());
@@ -323,10 +447,10 @@ public final class GaChecks {
             return Outcome.skipped("no cluster configured (--kubeconfig) and no kube-state-metrics series "
                     + "(kube_deployment_spec_replicas) in Prometheus at the window's end");
         }
-        Map<String, Double> updated = byLabel(PromQl.instant(context,
-                "max by (namespace, deployment) (kube_deployment_status_replicas_updated)", context.end()));
-        Map<String, Double> available = byLabel(PromQl.instant(context,
-                "max by (namespace, deployment) (kube_deployment_status_replicas_available)", context.end()));
+        Map<String, Double> updated = byLabel(PromQl.instant(
+                context, "max by (namespace, deployment) (kube_deployment_status_replicas_updated)", context.end()));
+        Map<String, Double> available = byLabel(PromQl.instant(
+                context, "max by (namespace, deployment) (kube_deployment_status_replicas_available)", context.end()));
         StringBuilder evidence = new StringBuilder("kube-state-metrics at " + context.end()
                 + ": kube_deployment_spec_replicas, kube_deployment_status_replicas_updated, "
                 + "kube_deployment_status_replicas_available");
@@ -335,8 +459,9 @@ public final class GaChecks {
         List<String> matched = new ArrayList<>();
         for (Map.Entry<String, Double> entry : new TreeMap<>(desired).entrySet()) {
             String deployment = entry.getKey();
-            if (!settings.deployments().isEmpty() && settings.deployments().stream()
-                    .noneMatch(name -> deployment.contains("deployment=\"" + name + "\""))) {
+            if (!settings.deployments().isEmpty()
+                    && settings.deployments().stream()
+                            .noneMatch(name -> deployment.contains("deployment=\"" + name + "\""))) {
                 continue;
             }
             matched.add(deployment);
@@ -344,20 +469,31 @@ public final class GaChecks {
             double a = available.getOrDefault(deployment, 0.0);
             double percent = SourceChecks.percent(Math.min(u, a), entry.getValue());
             worst = Math.min(worst, percent);
-            evidence.append("\n  ").append(deployment).append(": desired ").append(Values.format(entry.getValue()))
-                    .append(", updated ").append(Values.format(u)).append(", available ").append(Values.format(a));
+            evidence.append("\n  ")
+                    .append(deployment)
+                    .append(": desired ")
+                    .append(Values.format(entry.getValue()))
+                    .append(", updated ")
+                    .append(Values.format(u))
+                    .append(", available ")
+                    .append(Values.format(a));
             if (percent < 100) {
                 incomplete.add(deployment + " " + Values.format(percent) + " %");
             }
         }
         for (String name : settings.deployments()) {
             if (matched.stream().noneMatch(d -> d.contains("deployment=\"" + name + "\""))) {
-                throw CheckFailure.noData("watched deployment " + name + " has no kube-state-metrics series at "
-                        + context.end(), evidence.toString());
+                throw CheckFailure.noData(
+                        "watched deployment " + name + " has no kube-state-metrics series at " + context.end(),
+                        evidence.toString());
             }
         }
-        return Outcome.verdict(incomplete.isEmpty() && check.holds(worst), worst, incomplete.isEmpty()
-                ? matched.size() + (matched.size() == 1 ? " deployment" : " deployments") + " fully rolled out" : "rollout incomplete: " + String.join(", ", incomplete),
+        return Outcome.verdict(
+                incomplete.isEmpty() && check.holds(worst),
+                worst,
+                incomplete.isEmpty()
+                        ? matched.size() + (matched.size() == 1 ? " deployment" : " deployments") + " fully rolled out"
+                        : "rollout incomplete: " + String.join(", ", incomplete),
                 evidence.toString());
     }
 
@@ -373,8 +509,11 @@ public final class GaChecks {
                 for (PromQl.Value value : values) {
                     total += Math.round(value.value());
                 }
-                return Outcome.verdict(check.holds(total), total, Values.format(total) + " container restarts from "
-                        + from + " to " + context.end(), PromQl.evidence(query, context.end(), values));
+                return Outcome.verdict(
+                        check.holds(total),
+                        total,
+                        Values.format(total) + " container restarts from " + from + " to " + context.end(),
+                        PromQl.evidence(query, context.end(), values));
             }
         }
         if (context.kubernetes() != null) {
@@ -386,8 +525,12 @@ public final class GaChecks {
                 total += pod.restartsInWindow();
                 evidence.append("\n  ").append(pod.pod()).append(": ").append(pod.restartsInWindow());
             }
-            return Outcome.verdict(check.holds(total), total, Values.format(total) + " container restarts in the "
-                    + "last " + settings.restartWindow().toHours() + " h", evidence.toString());
+            return Outcome.verdict(
+                    check.holds(total),
+                    total,
+                    Values.format(total) + " container restarts in the " + "last "
+                            + settings.restartWindow().toHours() + " h",
+                    evidence.toString());
         }
         return Outcome.skipped("no kube-state-metrics restart series in Prometheus and no cluster configured");
     }
@@ -395,8 +538,11 @@ public final class GaChecks {
     static Outcome scrape(Check check, CheckContext context) {
         String query = "100 * avg(avg_over_time(up[" + context.windowRange() + "]))";
         double health = single(context, query, context.end(), "scrape health");
-        return Outcome.verdict(check.holds(health), health, "scrape success " + Values.format(health)
-                + " % of samples over all targets, threshold " + check.thresholdText(),
+        return Outcome.verdict(
+                check.holds(health),
+                health,
+                "scrape success " + Values.format(health) + " % of samples over all targets, threshold "
+                        + check.thresholdText(),
                 "query: " + query + "\nat: " + context.end());
     }
 

@@ -19,9 +19,16 @@ import java.util.Map;
  * @param database           ga.database_query_performance's database and queries, or null
  * @param deployments        ga.rollout_complete: the watched deployments (empty: all in the namespace)
  */
-public record GaSettings(Map<String, Double> thresholds, Map<String, Severity> severities, double leakBytesPerHour,
-        double maxErrorRatePercent, Duration restartWindow, String canaryMatchers, Dashboard dashboard,
-        Database database, List<String> deployments) {
+public record GaSettings(
+        Map<String, Double> thresholds,
+        Map<String, Severity> severities,
+        double leakBytesPerHour,
+        double maxErrorRatePercent,
+        Duration restartWindow,
+        String canaryMatchers,
+        Dashboard dashboard,
+        Database database,
+        List<String> deployments) {
 
     public static final double DEFAULT_LEAK_BYTES_PER_HOUR = 10.0 * 1024 * 1024;
 
@@ -32,26 +39,25 @@ public record GaSettings(Map<String, Double> thresholds, Map<String, Severity> s
     }
 
     public static GaSettings defaults() {
-        return new GaSettings(Map.of(), Map.of(), DEFAULT_LEAK_BYTES_PER_HOUR, 0.1, Duration.ofHours(6), null, null,
-                null, List.of());
+        return new GaSettings(
+                Map.of(), Map.of(), DEFAULT_LEAK_BYTES_PER_HOUR, 0.1, Duration.ofHours(6), null, null, null, List.of());
     }
 
     /** Dashboard URLs, each loaded {@code requests} times; an optional header (e.g. Authorization) from a secret. */
-    public record Dashboard(List<String> urls, int requests, double quantile, String headerName, Secret header,
-            Duration timeout) {
+    public record Dashboard(
+            List<String> urls, int requests, double quantile, String headerName, Secret header, Duration timeout) {
         public Dashboard {
             urls = List.copyOf(urls);
         }
     }
 
     /** A JDBC URL (literal, or from a secret when it carries credentials), user, password and named queries. */
-    public record Database(String url, Secret urlSecret, String user, Secret password, List<NamedQuery> queries,
-            int runs) {
+    public record Database(
+            String url, Secret urlSecret, String user, Secret password, List<NamedQuery> queries, int runs) {
         public Database {
             queries = List.copyOf(queries);
         }
     }
 
-    public record NamedQuery(String name, String sql) {
-    }
+    public record NamedQuery(String name, String sql) {}
 }

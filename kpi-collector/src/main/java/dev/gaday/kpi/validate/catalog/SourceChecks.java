@@ -18,24 +18,31 @@ import java.util.Set;
 
 /** The evaluators shared by the GA set and checks.yaml: HTTP load times, SQL timings, Kubernetes rollouts. */
 public final class SourceChecks {
-    private SourceChecks() {
-    }
+    private SourceChecks() {}
 
     /** Worst quantile of the load times over the URLs, in seconds; a non-2xx answer fails the check. */
     public static Outcome http(Check check, CheckContext context, GaSettings.Dashboard dashboard) {
-        String headerValue = dashboard.header() == null ? null : dashboard.header().read(context, check.name());
+        String headerValue =
+                dashboard.header() == null ? null : dashboard.header().read(context, check.name());
         double worst = 0;
         List<String> broken = new ArrayList<>();
         StringBuilder evidence = new StringBuilder();
         for (String url : dashboard.urls()) {
-            HttpTiming.Timings timings = HttpTiming.measure(url, dashboard.requests(), dashboard.headerName(),
-                    headerValue, dashboard.timeout());
+            HttpTiming.Timings timings = HttpTiming.measure(
+                    url, dashboard.requests(), dashboard.headerName(), headerValue, dashboard.timeout());
             double quantile = timings.quantile(dashboard.quantile());
             worst = Math.max(worst, quantile);
-            evidence.append("GET ").append(url).append(": ").append(dashboard.requests()).append(" requests, p")
-                    .append(Values.format(dashboard.quantile() * 100)).append(" ")
-                    .append(Values.format(quantile)).append(" s, max ")
-                    .append(Values.format(timings.quantile(1.0))).append(" s");
+            evidence.append("GET ")
+                    .append(url)
+                    .append(": ")
+                    .append(dashboard.requests())
+                    .append(" requests, p")
+                    .append(Values.format(dashboard.quantile() * 100))
+                    .append(" ")
+                    .append(Values.format(quantile))
+                    .append(" s, max ")
+                    .append(Values.format(timings.quantile(1.0)))
+                    .append(" s");
             if (!timings.badStatuses().isEmpty()) {
                 evidence.append(", non-2xx answers: ").append(timings.badStatuses());
                 broken.add(url + " answered " + timings.badStatuses().get(0));
@@ -50,13 +57,15 @@ public final class SourceChecks {
             reason = "slowest p" + Values.format(dashboard.quantile() * 100) + " load time " + Values.format(worst)
                     + " s, threshold " + check.thresholdText();
         }
-        return Outcome.verdict(holds && broken.isEmpty(), worst, reason, evidence.toString().stripTrailing());
+        return Outcome.verdict(
+                holds && broken.isEmpty(), worst, reason, evidence.toString().stripTrailing());
     }
 
     /** Median time of each query in ms; the slowest one is the observed value. Plans are kept as evidence. */
     public static Outcome sql(Check check, CheckContext context, GaSettings.Database database) {
         String url = database.urlSecret() != null ? database.urlSecret().read(context, check.name()) : database.url();
-        String password = database.password() == null ? null : database.password().read(context, check.name());
+        String password =
+                database.password() == null ? null : database.password().read(context, check.name());
         double worst = 0;
         String worstName = null;
         List<String> slow = new ArrayList<>();
@@ -71,13 +80,25 @@ public final class SourceChecks {
                 if (!check.holds(timing.medianMs())) {
                     slow.add(query.name() + " " + Values.format(timing.medianMs()) + " ms");
                 }
-                evidence.append("query ").append(query.name()).append(": ").append(query.sql()).append('\n')
-                        .append("  median ").append(Values.format(timing.medianMs())).append(" ms, max ")
-                        .append(Values.format(timing.maxMs())).append(" ms over ").append(timing.runs())
-                        .append(" runs, ").append(timing.rows()).append(" rows\n");
+                evidence.append("query ")
+                        .append(query.name())
+                        .append(": ")
+                        .append(query.sql())
+                        .append('\n')
+                        .append("  median ")
+                        .append(Values.format(timing.medianMs()))
+                        .append(" ms, max ")
+                        .append(Values.format(timing.maxMs()))
+                        .append(" ms over ")
+                        .append(timing.runs())
+                        .append(" runs, ")
+                        .append(timing.rows())
+                        .append(" rows\n");
                 if (timing.plan() != null) {
                     evidence.append("  EXPLAIN (ANALYZE, BUFFERS):\n");
-                    timing.plan().lines().forEach(line -> evidence.append("    ").append(line).append('\n'));
+                    timing.plan().lines().forEach(line -> evidence.append("    ")
+                            .append(line)
+                            .append('\n'));
                 }
             }
         } catch (SQLException e) {
@@ -86,7 +107,11 @@ public final class SourceChecks {
         String reason = slow.isEmpty()
                 ? "every query under the threshold; slowest " + worstName + " " + Values.format(worst) + " ms"
                 : "over " + check.thresholdText() + ": " + String.join(", ", slow);
-        return Outcome.verdict(slow.isEmpty(), worst, reason, Secrets.redact(evidence.toString().stripTrailing()));
+        return Outcome.verdict(
+                slow.isEmpty(),
+                worst,
+                reason,
+                Secrets.redact(evidence.toString().stripTrailing()));
     }
 
     /** The least-rolled-out watched deployment's share of updated and available replicas, in percent. */
@@ -102,28 +127,35 @@ public final class SourceChecks {
                 continue;
             }
             seen++;
-            double percent = percent(Math.min(rollout.updatedReplicas(), rollout.availableReplicas()),
-                    rollout.desiredReplicas());
+            double percent = percent(
+                    Math.min(rollout.updatedReplicas(), rollout.availableReplicas()), rollout.desiredReplicas());
             worst = Math.min(worst, percent);
-            evidence.append("\n  ").append(rollout.name()).append(": desired ").append(rollout.desiredReplicas())
-                    .append(", updated ").append(rollout.updatedReplicas()).append(", available ")
-                    .append(rollout.availableReplicas()).append(rollout.complete() ? ", complete" : ", "
-                            + rollout.reason());
+            evidence.append("\n  ")
+                    .append(rollout.name())
+                    .append(": desired ")
+                    .append(rollout.desiredReplicas())
+                    .append(", updated ")
+                    .append(rollout.updatedReplicas())
+                    .append(", available ")
+                    .append(rollout.availableReplicas())
+                    .append(rollout.complete() ? ", complete" : ", " + rollout.reason());
             if (!rollout.complete()) {
                 incomplete.add(rollout.name() + " (" + rollout.reason() + ")");
             }
         }
         for (String name : wanted) {
             if (status.deployments().stream().noneMatch(d -> d.name().equals(name))) {
-                throw CheckFailure.noData("watched deployment " + name + " not found in namespace "
-                        + status.namespace(), evidence.toString());
+                throw CheckFailure.noData(
+                        "watched deployment " + name + " not found in namespace " + status.namespace(),
+                        evidence.toString());
             }
         }
         if (seen == 0) {
             throw CheckFailure.noData("no deployments in namespace " + status.namespace(), evidence.toString());
         }
         boolean holds = incomplete.isEmpty() && check.holds(worst);
-        String reason = incomplete.isEmpty() ? seen + (seen == 1 ? " deployment" : " deployments") + " fully rolled out"
+        String reason = incomplete.isEmpty()
+                ? seen + (seen == 1 ? " deployment" : " deployments") + " fully rolled out"
                 : "rollout incomplete: " + String.join(", ", incomplete);
         return Outcome.verdict(holds, worst, reason, evidence.toString());
     }

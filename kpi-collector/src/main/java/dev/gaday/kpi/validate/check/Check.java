@@ -7,8 +7,16 @@ import java.util.Objects;
  * One named check: its stable name (the JUnit testcase name and the key users override), category (the JUnit
  * testsuite), severity, kind, the threshold it holds its observed value against, and the evaluator.
  */
-public record Check(String name, String category, Severity severity, String kind, String description,
-        Comparator comparator, Double threshold, String unit, Evaluator evaluator) {
+public record Check(
+        String name,
+        String category,
+        Severity severity,
+        String kind,
+        String description,
+        Comparator comparator,
+        Double threshold,
+        String unit,
+        Evaluator evaluator) {
     public Check {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a check needs a name");

@@ -17,8 +17,14 @@ import java.util.function.Supplier;
  *
  * @param kubernetes made on first use; null when no cluster is configured
  */
-public record CheckContext(Instant start, Instant end, PrometheusClient prometheus, List<Path> inputs,
-        Map<String, String> environment, Supplier<KubernetesClient> kubernetes, String namespace) {
+public record CheckContext(
+        Instant start,
+        Instant end,
+        PrometheusClient prometheus,
+        List<Path> inputs,
+        Map<String, String> environment,
+        Supplier<KubernetesClient> kubernetes,
+        String namespace) {
 
     public CheckContext {
         inputs = List.copyOf(inputs);

@@ -47,17 +47,22 @@ public final class CheckRunner {
         } catch (ToolException | KubernetesClientException | UncheckedIOException e) {
             outcome = Outcome.error(ErrorKind.SOURCE, oneLine(e.getMessage()), null);
         } catch (RuntimeException e) {
-            outcome = Outcome.error(ErrorKind.SOURCE, "unexpected " + e.getClass().getSimpleName() + ": "
-                    + oneLine(e.getMessage()), null);
+            outcome = Outcome.error(
+                    ErrorKind.SOURCE,
+                    "unexpected " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage()),
+                    null);
         }
         long durationMs = (System.nanoTime() - started) / 1_000_000;
         return new CheckResult(check, redacted(outcome), durationMs);
     }
 
     private static Outcome redacted(Outcome outcome) {
-        return new Outcome(outcome.status(), outcome.observed(),
+        return new Outcome(
+                outcome.status(),
+                outcome.observed(),
                 outcome.evidence() == null ? null : Secrets.redact(outcome.evidence()),
-                outcome.reason() == null ? null : Secrets.redact(outcome.reason()), outcome.errorKind());
+                outcome.reason() == null ? null : Secrets.redact(outcome.reason()),
+                outcome.errorKind());
     }
 
     /** The first line of a message, never null. */

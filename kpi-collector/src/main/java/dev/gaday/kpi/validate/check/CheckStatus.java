@@ -2,7 +2,10 @@ package dev.gaday.kpi.validate.check;
 
 /** What became of one check. */
 public enum CheckStatus {
-    PASSED("passed"), FAILED("failed"), ERROR("error"), SKIPPED("skipped");
+    PASSED("passed"),
+    FAILED("failed"),
+    ERROR("error"),
+    SKIPPED("skipped");
 
     private final String id;
 

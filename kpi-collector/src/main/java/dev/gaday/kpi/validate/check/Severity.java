@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Critical checks decide the exit code; the others are reported only. */
 public enum Severity {
-    CRITICAL, WARNING, INFO;
+    CRITICAL,
+    WARNING,
+    INFO;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

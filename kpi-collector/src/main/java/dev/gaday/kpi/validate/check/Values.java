@@ -5,8 +5,7 @@ import java.math.MathContext;
 
 /** Numbers as the reports show them: up to 6 significant digits, no exponent for everyday magnitudes. */
 public final class Values {
-    private Values() {
-    }
+    private Values() {}
 
     public static String format(Double value) {
         if (value == null) {
@@ -18,6 +17,9 @@ public final class Values {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return String.valueOf((long) value.doubleValue());
         }
-        return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(value)
+                .round(new MathContext(6))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

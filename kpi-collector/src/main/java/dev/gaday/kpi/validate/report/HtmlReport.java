@@ -13,16 +13,24 @@ import java.util.Map;
  * then the cases with failures first, each with its evidence; readable printed.
  */
 public final class HtmlReport {
-    private static final Map<String, Integer> ORDER = Map.of(ValidationResults.STATUS_FAILED, 0,
-            ValidationResults.STATUS_ERROR, 1, ValidationResults.STATUS_SKIPPED, 2, ValidationResults.STATUS_PASSED, 3);
+    private static final Map<String, Integer> ORDER = Map.of(
+            ValidationResults.STATUS_FAILED,
+            0,
+            ValidationResults.STATUS_ERROR,
+            1,
+            ValidationResults.STATUS_SKIPPED,
+            2,
+            ValidationResults.STATUS_PASSED,
+            3);
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     public static String write(ValidationResults results) {
         StringBuilder html = new StringBuilder(16_384);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<title>GA validation results: ").append(escape(results.status())).append("</title>\n")
+                .append("<title>GA validation results: ")
+                .append(escape(results.status()))
+                .append("</title>\n")
                 .append("<style>\n")
                 .append("body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2em;color:#222;"
                         + "max-width:72em}\n")
@@ -40,36 +48,66 @@ public final class HtmlReport {
                         + "details>summary{list-style:none}pre{page-break-inside:avoid}a{color:inherit}}\n")
                 .append("</style>\n</head>\n<body>\n");
         ValidationResults.Summary summary = results.summary();
-        String verdictClass = switch (results.status()) {
-            case "PASS" -> "passed";
-            case "FAIL" -> "failed";
-            default -> "error";
-        };
+        String verdictClass =
+                switch (results.status()) {
+                    case "PASS" -> "passed";
+                    case "FAIL" -> "failed";
+                    default -> "error";
+                };
         html.append("<h1>GA validation results</h1>\n")
-                .append("<p class=\"verdict ").append(verdictClass).append("\">").append(escape(results.status()))
-                .append(" (exit ").append(results.exitCode()).append(")</p>\n")
-                .append("<p>Window ").append(escape(String.valueOf(results.window().start()))).append(" to ")
-                .append(escape(String.valueOf(results.window().end()))).append("; Prometheus ")
-                .append(escape(results.prometheusUrl() == null ? "-" : JUnitXml.withoutCredentials(
-                        results.prometheusUrl())))
-                .append("; GA mode ").append(results.gaMode() ? "on" : "off").append("; kpi-collector ")
-                .append(escape(results.toolVersion())).append("; generated ")
-                .append(escape(String.valueOf(results.generatedAt()))).append("</p>\n");
+                .append("<p class=\"verdict ")
+                .append(verdictClass)
+                .append("\">")
+                .append(escape(results.status()))
+                .append(" (exit ")
+                .append(results.exitCode())
+                .append(")</p>\n")
+                .append("<p>Window ")
+                .append(escape(String.valueOf(results.window().start())))
+                .append(" to ")
+                .append(escape(String.valueOf(results.window().end())))
+                .append("; Prometheus ")
+                .append(escape(
+                        results.prometheusUrl() == null ? "-" : JUnitXml.withoutCredentials(results.prometheusUrl())))
+                .append("; GA mode ")
+                .append(results.gaMode() ? "on" : "off")
+                .append("; kpi-collector ")
+                .append(escape(results.toolVersion()))
+                .append("; generated ")
+                .append(escape(String.valueOf(results.generatedAt())))
+                .append("</p>\n");
         html.append("<h2>Summary</h2>\n<table>\n<tr><th>Total</th><th>Passed</th><th>Failed</th><th>Errors</th>"
-                + "<th>Skipped</th></tr>\n<tr><td>").append(summary.total()).append("</td><td class=\"passed\">")
-                .append(summary.passed()).append("</td><td class=\"failed\">").append(summary.failed())
-                .append("</td><td class=\"error\">").append(summary.errors()).append("</td><td class=\"skipped\">")
-                .append(summary.skipped()).append("</td></tr>\n</table>\n");
+                        + "<th>Skipped</th></tr>\n<tr><td>")
+                .append(summary.total())
+                .append("</td><td class=\"passed\">")
+                .append(summary.passed())
+                .append("</td><td class=\"failed\">")
+                .append(summary.failed())
+                .append("</td><td class=\"error\">")
+                .append(summary.errors())
+                .append("</td><td class=\"skipped\">")
+                .append(summary.skipped())
+                .append("</td></tr>\n</table>\n");
         if (!results.critical().isEmpty()) {
             html.append("<p>Critical checks not passed: <b>")
-                    .append(escape(String.join(", ", results.critical()))).append("</b></p>\n");
+                    .append(escape(String.join(", ", results.critical())))
+                    .append("</b></p>\n");
         }
         html.append("<h2>By category</h2>\n<table>\n<tr><th>Category</th><th>Total</th><th>Passed</th>"
                 + "<th>Failed</th><th>Errors</th><th>Skipped</th></tr>\n");
         for (ValidationResults.Category category : results.categories()) {
-            html.append("<tr><td>").append(escape(category.name())).append("</td><td>").append(category.total())
-                    .append("</td><td>").append(category.passed()).append("</td><td>").append(category.failed())
-                    .append("</td><td>").append(category.errors()).append("</td><td>").append(category.skipped())
+            html.append("<tr><td>")
+                    .append(escape(category.name()))
+                    .append("</td><td>")
+                    .append(category.total())
+                    .append("</td><td>")
+                    .append(category.passed())
+                    .append("</td><td>")
+                    .append(category.failed())
+                    .append("</td><td>")
+                    .append(category.errors())
+                    .append("</td><td>")
+                    .append(category.skipped())
                     .append("</td></tr>\n");
         }
         html.append("</table>\n<h2>Checks</h2>\n<table>\n<tr><th>Status</th><th>Check</th><th>Category</th>"
@@ -77,23 +115,47 @@ public final class HtmlReport {
         List<Case> ordered = new ArrayList<>(results.cases());
         ordered.sort(Comparator.comparing((Case c) -> ORDER.getOrDefault(c.status(), 9)));
         for (Case one : ordered) {
-            html.append("<tr><td class=\"").append(one.status()).append("\">").append(one.status().toUpperCase(
-                    java.util.Locale.ROOT)).append("</td><td><a href=\"#").append(anchor(one.name())).append("\">")
-                    .append(escape(one.name())).append("</a></td><td>").append(escape(one.category()))
-                    .append("</td><td>").append(escape(one.severity())).append("</td><td>")
-                    .append(escape(Values.format(one.observed()))).append("</td><td>")
-                    .append(one.comparator() == null ? "-" : escape(one.comparator() + " "
-                            + Values.format(one.threshold()) + (one.unit() == null ? "" : " " + one.unit())))
-                    .append("</td><td>").append(escape(one.reason())).append("</td></tr>\n");
+            html.append("<tr><td class=\"")
+                    .append(one.status())
+                    .append("\">")
+                    .append(one.status().toUpperCase(java.util.Locale.ROOT))
+                    .append("</td><td><a href=\"#")
+                    .append(anchor(one.name()))
+                    .append("\">")
+                    .append(escape(one.name()))
+                    .append("</a></td><td>")
+                    .append(escape(one.category()))
+                    .append("</td><td>")
+                    .append(escape(one.severity()))
+                    .append("</td><td>")
+                    .append(escape(Values.format(one.observed())))
+                    .append("</td><td>")
+                    .append(
+                            one.comparator() == null
+                                    ? "-"
+                                    : escape(one.comparator() + " " + Values.format(one.threshold())
+                                            + (one.unit() == null ? "" : " " + one.unit())))
+                    .append("</td><td>")
+                    .append(escape(one.reason()))
+                    .append("</td></tr>\n");
         }
         html.append("</table>\n<h2>Evidence</h2>\n");
         for (Case one : ordered) {
-            html.append("<details").append(ValidationResults.STATUS_PASSED.equals(one.status()) ? "" : " open")
-                    .append(" id=\"").append(anchor(one.name())).append("\"><summary><span class=\"")
-                    .append(one.status()).append("\">").append(one.status().toUpperCase(java.util.Locale.ROOT))
-                    .append("</span> ").append(escape(one.name())).append(" (").append(one.durationMs())
-                    .append(" ms)</summary>\n<pre>").append(escape(one.evidence() == null ? "(no evidence)"
-                            : one.evidence())).append("</pre></details>\n");
+            html.append("<details")
+                    .append(ValidationResults.STATUS_PASSED.equals(one.status()) ? "" : " open")
+                    .append(" id=\"")
+                    .append(anchor(one.name()))
+                    .append("\"><summary><span class=\"")
+                    .append(one.status())
+                    .append("\">")
+                    .append(one.status().toUpperCase(java.util.Locale.ROOT))
+                    .append("</span> ")
+                    .append(escape(one.name()))
+                    .append(" (")
+                    .append(one.durationMs())
+                    .append(" ms)</summary>\n<pre>")
+                    .append(escape(one.evidence() == null ? "(no evidence)" : one.evidence()))
+                    .append("</pre></details>\n");
         }
         html.append("</body>\n</html>\n");
         return html.toString();

@@ -23,8 +23,7 @@ import javax.xml.stream.XMLStreamWriter;
 public final class JUnitXml {
     static final int MAX_BODY = 64 * 1024;
 
-    private JUnitXml() {
-    }
+    private JUnitXml() {}
 
     public static String write(ValidationResults results) {
         StringWriter text = new StringWriter();
@@ -84,8 +83,10 @@ public final class JUnitXml {
         property(xml, "ga.window.start", String.valueOf(results.window().start()));
         property(xml, "ga.window.end", String.valueOf(results.window().end()));
         property(xml, "ga.mode", String.valueOf(results.gaMode()));
-        property(xml, "prometheus.url", results.prometheusUrl() == null ? "" : withoutCredentials(
-                results.prometheusUrl()));
+        property(
+                xml,
+                "prometheus.url",
+                results.prometheusUrl() == null ? "" : withoutCredentials(results.prometheusUrl()));
         property(xml, "tool.version", results.toolVersion());
         xml.writeCharacters("\n    ");
         xml.writeEndElement();
@@ -127,8 +128,7 @@ public final class JUnitXml {
                 xml.writeEmptyElement("skipped");
                 xml.writeAttribute("message", message);
             }
-            default -> {
-            }
+            default -> {}
         }
         if (one.evidence() != null && one.status().equals(ValidationResults.STATUS_PASSED)) {
             xml.writeCharacters("\n      ");
@@ -145,9 +145,14 @@ public final class JUnitXml {
         StringBuilder body = new StringBuilder();
         body.append(one.reason() == null ? "" : one.reason()).append('\n');
         if (one.comparator() != null) {
-            body.append("observed: ").append(one.observed() == null ? "-" : one.observed()).append(", threshold: ")
-                    .append(one.comparator()).append(' ').append(one.threshold())
-                    .append(one.unit() == null ? "" : " " + one.unit()).append('\n');
+            body.append("observed: ")
+                    .append(one.observed() == null ? "-" : one.observed())
+                    .append(", threshold: ")
+                    .append(one.comparator())
+                    .append(' ')
+                    .append(one.threshold())
+                    .append(one.unit() == null ? "" : " " + one.unit())
+                    .append('\n');
         }
         body.append("severity: ").append(one.severity()).append('\n');
         if (one.evidence() != null) {
@@ -163,10 +168,14 @@ public final class JUnitXml {
             return "";
         }
         StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length();) {
+        for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            boolean legal = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
-                    || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+            boolean legal = cp == 0x9
+                    || cp == 0xA
+                    || cp == 0xD
+                    || (cp >= 0x20 && cp <= 0xD7FF)
+                    || (cp >= 0xE000 && cp <= 0xFFFD)
+                    || (cp >= 0x10000 && cp <= 0x10FFFF);
             if (legal) {
                 out.appendCodePoint(cp);
             }
@@ -176,7 +185,11 @@ public final class JUnitXml {
     }
 
     private static String oneLine(String text) {
-        String cleaned = clean(text).replace('\r', ' ').replace('\n', ' ').replace('\t', ' ').strip();
+        String cleaned = clean(text)
+                .replace('\r', ' ')
+                .replace('\n', ' ')
+                .replace('\t', ' ')
+                .strip();
         return cleaned.length() > 500 ? cleaned.substring(0, 497) + "..." : cleaned;
     }
 
@@ -204,7 +217,9 @@ public final class JUnitXml {
     }
 
     static String timestamp(Instant instant) {
-        return (instant == null ? Instant.EPOCH : instant).truncatedTo(ChronoUnit.SECONDS).toString();
+        return (instant == null ? Instant.EPOCH : instant)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
     }
 
     private static String hostname() {

@@ -20,8 +20,7 @@ import java.util.Map;
  * unreachable or failing source 4, else an invalid check definition 2, else missing data 3; else 0.
  */
 public final class ResultsAssembler {
-    private ResultsAssembler() {
-    }
+    private ResultsAssembler() {}
 
     public static ExitCode exitCode(List<CheckResult> results) {
         boolean failed = false;
@@ -62,8 +61,13 @@ public final class ResultsAssembler {
         };
     }
 
-    public static ValidationResults assemble(List<CheckResult> results, Instant start, Instant end,
-            String prometheusUrl, boolean gaMode, Instant generatedAt) {
+    public static ValidationResults assemble(
+            List<CheckResult> results,
+            Instant start,
+            Instant end,
+            String prometheusUrl,
+            boolean gaMode,
+            Instant generatedAt) {
         ExitCode exitCode = exitCode(results);
         List<ValidationResults.Case> cases = new ArrayList<>();
         Map<String, int[]> categories = new LinkedHashMap<>();
@@ -74,10 +78,20 @@ public final class ResultsAssembler {
         for (CheckResult result : results) {
             var check = result.check();
             var outcome = result.outcome();
-            cases.add(new ValidationResults.Case(check.name(), classname(result), check.category(),
-                    check.severity().id(), check.kind(), result.status().id(), outcome.observed(), check.threshold(),
-                    check.comparator() == null ? null : check.comparator().symbol(), check.unit(), outcome.evidence(),
-                    outcome.reason(), outcome.errorKind() == null ? null : outcome.errorKind().id(),
+            cases.add(new ValidationResults.Case(
+                    check.name(),
+                    classname(result),
+                    check.category(),
+                    check.severity().id(),
+                    check.kind(),
+                    result.status().id(),
+                    outcome.observed(),
+                    check.threshold(),
+                    check.comparator() == null ? null : check.comparator().symbol(),
+                    check.unit(),
+                    outcome.evidence(),
+                    outcome.reason(),
+                    outcome.errorKind() == null ? null : outcome.errorKind().id(),
                     result.durationMs()));
             int[] counts = categories.computeIfAbsent(check.category(), k -> new int[4]);
             counts[result.status().ordinal()]++;
@@ -94,14 +108,32 @@ public final class ResultsAssembler {
         List<ValidationResults.Category> categoryList = new ArrayList<>();
         for (Map.Entry<String, int[]> entry : categories.entrySet()) {
             int[] c = entry.getValue();
-            categoryList.add(new ValidationResults.Category(entry.getKey(), c[0] + c[1] + c[2] + c[3], c[0], c[1],
-                    c[2], c[3], categoryMillis.get(entry.getKey()) / 1000.0));
+            categoryList.add(new ValidationResults.Category(
+                    entry.getKey(),
+                    c[0] + c[1] + c[2] + c[3],
+                    c[0],
+                    c[1],
+                    c[2],
+                    c[3],
+                    categoryMillis.get(entry.getKey()) / 1000.0));
         }
-        ValidationResults.Summary summary = new ValidationResults.Summary(results.size(), totals[0], totals[1],
-                totals[2], totals[3]);
-        return new ValidationResults(FileKind.VALIDATION_RESULTS.schemaVersion(), FileKind.VALIDATION_RESULTS.id(),
-                BuildInfo.version(), generatedAt, new ValidationResults.Window(start, end), prometheusUrl, gaMode,
-                status(exitCode), exitCode.code(), summary, categoryList, critical, failed, cases);
+        ValidationResults.Summary summary =
+                new ValidationResults.Summary(results.size(), totals[0], totals[1], totals[2], totals[3]);
+        return new ValidationResults(
+                FileKind.VALIDATION_RESULTS.schemaVersion(),
+                FileKind.VALIDATION_RESULTS.id(),
+                BuildInfo.version(),
+                generatedAt,
+                new ValidationResults.Window(start, end),
+                prometheusUrl,
+                gaMode,
+                status(exitCode),
+                exitCode.code(),
+                summary,
+                categoryList,
+                critical,
+                failed,
+                cases);
     }
 
     /** The JUnit classname: stable per category, e.g. validate.reliability. */

@@ -14,8 +14,7 @@ import java.util.List;
 
 /** Times full page loads (request sent until the whole body is read) of one URL, one request after another. */
 public final class HttpTiming {
-    private HttpTiming() {
-    }
+    private HttpTiming() {}
 
     /** The load times in seconds, and the statuses that were not 2xx. */
     public record Timings(String url, double[] seconds, List<Integer> badStatuses) {
@@ -28,21 +27,22 @@ public final class HttpTiming {
         }
     }
 
-    public static Timings measure(String url, int requests, String headerName, String headerValue,
-            Duration timeout) {
+    public static Timings measure(String url, int requests, String headerName, String headerValue, Duration timeout) {
         URI uri;
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
             throw new CheckFailure(ErrorKind.DEFINITION, "invalid URL '" + url + "'");
         }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         double[] seconds = new double[requests];
         List<Integer> bad = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
-                    .header("Cache-Control", "no-cache");
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(uri).timeout(timeout).GET().header("Cache-Control", "no-cache");
             if (headerValue != null) {
                 request.header(headerName, headerValue);
             }
@@ -54,8 +54,10 @@ public final class HttpTiming {
                     bad.add(response.statusCode());
                 }
             } catch (IOException e) {
-                throw CheckFailure.source("GET " + url + ": " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+                throw CheckFailure.source(
+                        "GET " + url + ": " + e.getClass().getSimpleName()
+                                + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                        e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw CheckFailure.source("interrupted", e);

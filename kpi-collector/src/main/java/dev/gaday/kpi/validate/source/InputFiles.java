@@ -21,8 +21,7 @@ public final class InputFiles {
     public static final String SLO_STATUS = "slo_status.json";
     public static final String WS_HEALTH = "ws_health_metrics.json";
 
-    private InputFiles() {
-    }
+    private InputFiles() {}
 
     /** The file's tree; a malformed file or another kind is a definition error naming the file. */
     public static JsonNode read(Path file, String expectedKind) {
@@ -38,8 +37,8 @@ public final class InputFiles {
         if (expectedKind != null) {
             String kind = root.path("kind").asText(null);
             if (!expectedKind.equals(kind)) {
-                throw new CheckFailure(ErrorKind.SOURCE, file + ": kind is '" + kind + "', expected '"
-                        + expectedKind + "'");
+                throw new CheckFailure(
+                        ErrorKind.SOURCE, file + ": kind is '" + kind + "', expected '" + expectedKind + "'");
             }
         }
         return root;
@@ -56,15 +55,18 @@ public final class InputFiles {
     public static List<Drift> drifts(JsonNode analysis) {
         List<Drift> drifts = new ArrayList<>();
         for (JsonNode drift : analysis.path("drifts")) {
-            drifts.add(new Drift(drift.path("metric").asText(null), drift.path("service").asText(null),
-                    number(drift.path("changePercent")), drift.path("severity").asText(null)));
+            drifts.add(new Drift(
+                    drift.path("metric").asText(null),
+                    drift.path("service").asText(null),
+                    number(drift.path("changePercent")),
+                    drift.path("severity").asText(null)));
         }
         return drifts;
     }
 
     /** One SLO from slo_status.json's {@code slos[]}. */
-    public record Slo(String name, String service, String sliType, Double good, Double total, Double errorRatio,
-            String state) {
+    public record Slo(
+            String name, String service, String sliType, Double good, Double total, Double errorRatio, String state) {
         public boolean isLatency() {
             return sliType != null && sliType.toLowerCase(Locale.ROOT).contains("latency");
         }
@@ -73,9 +75,14 @@ public final class InputFiles {
     public static List<Slo> slos(JsonNode status) {
         List<Slo> slos = new ArrayList<>();
         for (JsonNode slo : status.path("slos")) {
-            slos.add(new Slo(slo.path("name").asText(null), slo.path("service").asText(null),
-                    slo.path("sliType").asText(null), number(slo.path("good")), number(slo.path("total")),
-                    number(slo.path("errorRatio")), slo.path("state").asText(null)));
+            slos.add(new Slo(
+                    slo.path("name").asText(null),
+                    slo.path("service").asText(null),
+                    slo.path("sliType").asText(null),
+                    number(slo.path("good")),
+                    number(slo.path("total")),
+                    number(slo.path("errorRatio")),
+                    slo.path("state").asText(null)));
         }
         return slos;
     }

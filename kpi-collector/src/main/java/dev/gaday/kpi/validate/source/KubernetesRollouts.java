@@ -19,8 +19,7 @@ import java.util.function.Supplier;
 
 /** The cluster as the suite sees it: kpi-collector's {@link KubernetesInspector}, asked through a lazy client. */
 public final class KubernetesRollouts {
-    private KubernetesRollouts() {
-    }
+    private KubernetesRollouts() {}
 
     /**
      * A supplier of a client for the configured cluster: an explicit kubeconfig, else $KUBECONFIG or
@@ -50,7 +49,9 @@ public final class KubernetesRollouts {
         @Override
         public synchronized KubernetesClient get() {
             if (client == null) {
-                client = new KubernetesClientBuilder().withConfig(config(kubeconfig)).build();
+                client = new KubernetesClientBuilder()
+                        .withConfig(config(kubeconfig))
+                        .build();
             }
             return client;
         }
@@ -71,11 +72,17 @@ public final class KubernetesRollouts {
                     ? Config.fromKubeconfig(null, Files.readString(kubeconfig), kubeconfig.toString())
                     : Config.autoConfigure(null);
         } catch (IOException | RuntimeException e) {
-            throw new CheckFailure(ErrorKind.SOURCE, "cannot read the Kubernetes configuration: "
-                    + CheckRunner.oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            throw new CheckFailure(
+                    ErrorKind.SOURCE,
+                    "cannot read the Kubernetes configuration: "
+                            + CheckRunner.oneLine(
+                                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
-        return new ConfigBuilder(base).withConnectionTimeout(5_000).withRequestTimeout(15_000)
-                .withRequestRetryBackoffLimit(1).build();
+        return new ConfigBuilder(base)
+                .withConnectionTimeout(5_000)
+                .withRequestTimeout(15_000)
+                .withRequestRetryBackoffLimit(1)
+                .build();
     }
 
     /** The namespace's state now; an unreachable cluster is a source error. */
@@ -83,8 +90,9 @@ public final class KubernetesRollouts {
         KubernetesClient client = context.kubernetes().get();
         KubernetesStatus status = new KubernetesInspector(client).inspect(context.namespace(), from, to);
         if (!status.available()) {
-            throw new CheckFailure(ErrorKind.SOURCE, status.unavailableReason() == null ? "cluster not reachable"
-                    : status.unavailableReason());
+            throw new CheckFailure(
+                    ErrorKind.SOURCE,
+                    status.unavailableReason() == null ? "cluster not reachable" : status.unavailableReason());
         }
         return status;
     }

@@ -16,12 +16,10 @@ import java.util.TreeMap;
 
 /** PromQL for checks: {{window}} substitution, instant and range answers as labelled values. */
 public final class PromQl {
-    private PromQl() {
-    }
+    private PromQl() {}
 
     /** One series' value: its labels as Prometheus prints them, e.g. {instance="a:80"}, and the value. */
-    public record Value(String labels, double value) {
-    }
+    public record Value(String labels, double value) {}
 
     /** Replaces {@code {{window}}} by the window's length, e.g. 86400s. */
     public static String resolve(String query, CheckContext context) {
@@ -52,8 +50,8 @@ public final class PromQl {
     }
 
     /** The query over [start, end] at {@code step}: every point of every series. */
-    public static Map<String, List<QueryResult.Sample>> range(CheckContext context, String query, Instant start,
-            Instant end, Duration step) {
+    public static Map<String, List<QueryResult.Sample>> range(
+            CheckContext context, String query, Instant start, Instant end, Duration step) {
         QueryResult.Matrix matrix = client(context).queryRange(query, start, end, step);
         Map<String, List<QueryResult.Sample>> series = new LinkedHashMap<>();
         for (QueryResult.Series one : matrix.series()) {
@@ -79,12 +77,15 @@ public final class PromQl {
 
     /** Evidence lines: the query, then each series' value. */
     public static String evidence(String query, Instant time, List<Value> values) {
-        StringBuilder text = new StringBuilder("query: ").append(query).append("\nat: ").append(time);
+        StringBuilder text =
+                new StringBuilder("query: ").append(query).append("\nat: ").append(time);
         if (values.isEmpty()) {
             text.append("\nresult: no series");
         }
         for (Value value : values) {
-            text.append("\n  ").append(value.labels().isEmpty() ? "value" : value.labels()).append(" = ")
+            text.append("\n  ")
+                    .append(value.labels().isEmpty() ? "value" : value.labels())
+                    .append(" = ")
                     .append(Values.format(value.value()));
         }
         return text.toString();

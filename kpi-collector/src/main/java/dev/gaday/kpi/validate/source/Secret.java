@@ -29,8 +29,9 @@ public record Secret(String env, Path file) {
             try {
                 value = Files.readString(file).strip();
             } catch (IOException e) {
-                throw new CheckFailure(ErrorKind.DEFINITION, what + ": cannot read " + file + ": "
-                        + e.getClass().getSimpleName());
+                throw new CheckFailure(
+                        ErrorKind.DEFINITION,
+                        what + ": cannot read " + file + ": " + e.getClass().getSimpleName());
             }
         } else {
             return null;

@@ -16,12 +16,10 @@ import java.util.Properties;
  * read-only transaction; keeps {@code EXPLAIN (ANALYZE, BUFFERS)} of a SELECT as evidence.
  */
 public final class SqlTiming {
-    private SqlTiming() {
-    }
+    private SqlTiming() {}
 
     /** Median and maximum of the timed runs in milliseconds, and the query plan (null when not a SELECT). */
-    public record Timing(String name, String sql, double medianMs, double maxMs, int runs, long rows, String plan) {
-    }
+    public record Timing(String name, String sql, double medianMs, double maxMs, int runs, long rows, String plan) {}
 
     public static Connection connect(String url, String user, String password) {
         Properties properties = new Properties();

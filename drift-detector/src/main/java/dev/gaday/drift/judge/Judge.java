@@ -1,0 +1,133 @@
+package dev.gaday.drift.judge;
+
+import java.util.Locale;
+
+/**
+ * Turns a test result into a decision. A metric fails only when its change is both significant
+ * (p after autocorrelation and Holm corrections below alpha) and practically large (at least the
+ * policy's percent of the baseline aggregate) in its bad direction. Every verdict carries one
+ * sentence saying why.
+ */
+public final class Judge {
+    private Judge() {}
+
+    public static Verdict decide(TestResult test, double adjustedPValue, Policy policy) {
+        if (test.nBaseline() < policy.minSamples() || test.nCurrent() < policy.minSamples()) {
+            return insufficient(test.nBaseline(), test.nCurrent(), policy);
+        }
+        Double change = test.changePercent();
+        boolean significant = adjustedPValue < policy.alpha();
+        boolean higher = test.current() > test.baseline();
+        boolean large = change == null || Math.abs(change) >= policy.practicalPercent();
+        boolean bad =
+                higher ? policy.direction().badWhenHigher() : policy.direction().badWhenLower();
+        String what = String.format(
+                Locale.ROOT,
+                "%s %s (%s → %s)",
+                higher ? "rose" : "fell",
+                change == null ? "from zero" : String.format(Locale.ROOT, "%.1f %%", Math.abs(change)),
+                num(test.baseline()),
+                num(test.current()));
+        String evidence = String.format(
+                Locale.ROOT,
+                "%s p = %s, %s after corrections (alpha %s)",
+                test.name(),
+                num(test.pValue()),
+                num(adjustedPValue),
+                num(policy.alpha()));
+        if (test.baseline() == test.current()) {
+            return new Verdict(
+                    Decision.PASS,
+                    Severity.NONE,
+                    adjustedPValue,
+                    false,
+                    "unchanged (" + num(test.baseline()) + " on both sides); " + evidence + ".");
+        }
+        if (!significant) {
+            return new Verdict(
+                    Decision.PASS,
+                    Severity.NONE,
+                    adjustedPValue,
+                    false,
+                    "the aggregate " + what + " but the difference is not significant: " + evidence + ".");
+        }
+        Severity severity = policy.severity().of(change);
+        if (!large) {
+            return new Verdict(
+                    Decision.PASS,
+                    bad ? severity : Severity.NONE,
+                    adjustedPValue,
+                    false,
+                    "the aggregate " + what + ", significant (" + evidence + ") but within the practical threshold of "
+                            + num(policy.practicalPercent()) + " %.");
+        }
+        if (!bad) {
+            return new Verdict(
+                    Decision.PASS,
+                    Severity.NONE,
+                    adjustedPValue,
+                    false,
+                    "the aggregate " + what + ", significant (" + evidence + "), in the harmless direction ("
+                            + policy.direction().id() + " is bad).");
+        }
+        Decision decision = higher ? Decision.HIGH : Decision.LOW;
+        return new Verdict(
+                decision,
+                severity,
+                adjustedPValue,
+                policy.critical(),
+                "the aggregate " + what + ", significant (" + evidence + ") and beyond the practical threshold of "
+                        + num(policy.practicalPercent()) + " % in the bad direction → " + decision.label()
+                        + (policy.critical() ? " on a critical metric." : "."));
+    }
+
+    public static Verdict noData(String which, Policy policy) {
+        return new Verdict(
+                Decision.NO_DATA,
+                Severity.NONE,
+                null,
+                policy.critical(),
+                "no series on " + which + (policy.critical() ? " of a critical metric." : "."));
+    }
+
+    public static Verdict insufficient(int nBaseline, int nCurrent, Policy policy) {
+        return new Verdict(
+                Decision.INSUFFICIENT,
+                Severity.NONE,
+                null,
+                false,
+                String.format(
+                        Locale.ROOT,
+                        "too few samples to judge: %d and %d, at least %d a side needed.",
+                        nBaseline,
+                        nCurrent,
+                        policy.minSamples()));
+    }
+
+    public static Verdict error(String message, Policy policy) {
+        return new Verdict(
+                Decision.ERROR,
+                Severity.NONE,
+                null,
+                policy.critical(),
+                "the query failed: " + message + (policy.critical() ? " (critical metric)." : "."));
+    }
+
+    /** A percentage threshold as written in reasons: 10, 2.5. */
+    public static String percent(double value) {
+        return num(value);
+    }
+
+    static String num(double value) {
+        if (value == 0 || Double.isNaN(value) || Double.isInfinite(value)) {
+            return String.valueOf(value == 0 ? "0" : value);
+        }
+        double size = Math.abs(value);
+        if (size >= 1e-3 && size < 1e6) {
+            return String.format(Locale.ROOT, "%.4g", value)
+                    .replaceAll("(\\.\\d*?)0+$", "$1")
+                    .replaceAll("\\.$", "");
+        }
+        return String.format(Locale.ROOT, "%.3e", value);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.gaday.slo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gaday.common.cli.CommandRun;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input of every kind: one line on stderr, the documented exit code, no output file. */
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    private CommandRun run(String... args) {
+        return CommandRun.of(new MonitorSlosCommand(), args);
+    }
+
+    private void assertOneLine(CommandRun run, int exitCode, String fragment) {
+        assertEquals(exitCode, run.exitCode(), run.err());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.err().contains(fragment), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+        assertFalse(Files.exists(dir.resolve("out").resolve("slo_status.json")));
+    }
+
+    private CommandRun withSlos(String yaml) throws IOException {
+        Path slos = dir.resolve("slos.yaml");
+        Files.writeString(slos, yaml);
+        return run(
+                "--prometheus-url",
+                "http://127.0.0.1:9",
+                "--ga-start",
+                "2026-06-01T00:00:00Z",
+                "--ga-end",
+                "2026-06-02T00:00:00Z",
+                "--slos",
+                slos.toString(),
+                "-o",
+                dir.resolve("out").toString());
+    }
+
+    @Test
+    void malformedYamlIsOneLineExitTwo() throws IOException {
+        assertOneLine(withSlos("slos: [ {name: x\n"), 2, "slos.yaml");
+    }
+
+    @Test
+    void objectiveOfHundredOrZeroIsRefused() throws IOException {
+        assertOneLine(
+                withSlos("slos:\n  - {name: x, objective: 100, sli: {latency: {metric: m, threshold: 1}}}\n"),
+                2,
+                "objective 100");
+        assertOneLine(
+                withSlos("slos:\n  - {name: x, objective: 0, sli: {latency: {metric: m, threshold: 1}}}\n"),
+                2,
+                "objective 0");
+    }
+
+    @Test
+    void unknownSliKindIsRefused() throws IOException {
+        assertOneLine(
+                withSlos("slos:\n  - {name: x, objective: 99, sli: {plugin: {id: y}}}\n"),
+                2,
+                "unknown SLI kind 'plugin'");
+    }
+
+    @Test
+    void aWindowIsRequired() {
+        assertOneLine(run("--prometheus-url", "http://127.0.0.1:9"), 2, "give a window");
+        assertOneLine(
+                run(
+                        "--prometheus-url",
+                        "http://127.0.0.1:9",
+                        "--ga-start",
+                        "2026-06-02T00:00:00Z",
+                        "--ga-end",
+                        "2026-06-01T00:00:00Z"),
+                2,
+                "is not after");
+        assertOneLine(
+                run(
+                        "--prometheus-url",
+                        "http://127.0.0.1:9",
+                        "--ga-start",
+                        "2026-06-01T00:00:00Z",
+                        "--ga-end",
+                        "2026-06-02T00:00:00Z",
+                        "--policy",
+                        "fast"),
+                2,
+                "--policy 'fast'");
+    }
+
+    @Test
+    void anUnreachableServerIsExitFourWithoutAFile() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        CommandRun run = run(
+                "--prometheus-url",
+                "http://127.0.0.1:" + port,
+                "--max-retries",
+                "0",
+                "--ga-start",
+                "2026-06-01T00:00:00Z",
+                "--ga-end",
+                "2026-06-02T00:00:00Z",
+                "-o",
+                dir.resolve("out").toString());
+        assertOneLine(run, 4, "127.0.0.1:" + port);
+    }
+
+    @Test
+    void helpRendersWithoutWarnings() {
+        for (String[] args : new String[][] {{"--help"}, {"check", "--help"}, {"import", "--help"}}) {
+            CommandRun help = run(args);
+            assertEquals(0, help.exitCode(), help.err());
+            assertEquals("", help.err(), String.join(" ", args));
+            assertTrue(help.out().contains("Usage: slo-monitor"), help.out());
+        }
+    }
+}
