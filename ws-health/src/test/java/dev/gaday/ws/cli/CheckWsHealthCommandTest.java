@@ -262,6 +262,20 @@ class CheckWsHealthCommandTest {
     }
 
     @Test
+    void anErrorWithFormatJsonStillPrintsOneSummaryObject() {
+        WsHealthRun run =
+                WsHealthRun.run(dir.resolve("m"), "--endpoint", "ws://no-such-host.invalid/ws", "--format", "json");
+        assertEquals(4, run.exitCode(), run.transcript());
+        JsonNode json = dev.gaday.common.cli.RunSummarySchema.parse(run.out());
+        assertEquals("ERROR", json.get("verdict").asText());
+        assertEquals("ws-health", json.get("tool").asText());
+        assertEquals(
+                "cannot resolve the endpoint's host 'no-such-host.invalid'",
+                json.get("headline").asText());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
+    @Test
     void jitterOverThresholdOnlyWarnsAndStillPasses() {
         WsHealthRun run = WsHealthRun.run(
                 dir.resolve("m"),
