@@ -235,7 +235,7 @@ public final class CollectKpisCommand extends ToolCommand {
     protected ExitCode execute() {
         KpiConfig config = KpiConfigLoader.load(configFile);
         if (printConfig) {
-            out().print(KpiConfigLoader.toYaml(config));
+            out().print(KpiConfigLoader.toCommentedYaml(config));
             out().flush();
             return ExitCode.PASS;
         }
