@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gaday.common.cli.CommandRun;
 import dev.gaday.common.cli.RunSummarySchema;
 import dev.gaday.common.io.AtomicFiles;
@@ -106,10 +105,11 @@ class DefaultInputsTest {
 
         CommandRun json = run("--format", "json");
         assertEquals(1, json.exitCode(), json.err());
-        JsonNode node = RunSummarySchema.parse(json.out());
-        assertEquals("FAIL", node.get("verdict").asText());
-        assertEquals("cert-package", node.get("tool").asText());
-        assertTrue(node.get("findings").size() >= 1);
-        assertEquals("FAIL", node.get("findings").get(0).get("severity").asText());
+        dev.gaday.common.cli.RunReport report = RunSummarySchema.report(json.out());
+        assertEquals("FAIL", report.verdict());
+        assertEquals("cert-package", report.tool());
+        assertTrue(report.findings().size() >= 1);
+        assertEquals(
+                dev.gaday.common.verdict.Status.FAIL, report.findings().get(0).severity());
     }
 }

@@ -130,12 +130,10 @@ class RetroactiveSloIT {
                 "--format",
                 "json");
         assertEquals(1, json.exitCode(), json.err());
-        var node = dev.gaday.common.cli.RunSummarySchema.parse(json.out());
-        assertEquals("slo-monitor", node.get("tool").asText());
-        assertEquals("FAIL", node.get("verdict").asText());
-        assertEquals(
-                "service " + incidentService(),
-                node.get("findings").get(0).get("where").asText());
+        dev.gaday.common.cli.RunReport report = dev.gaday.common.cli.RunSummarySchema.report(json.out());
+        assertEquals("slo-monitor", report.tool());
+        assertEquals("FAIL", report.verdict());
+        assertEquals("service " + incidentService(), report.findings().get(0).where());
     }
 
     @Test

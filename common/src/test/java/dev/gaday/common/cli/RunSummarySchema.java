@@ -35,6 +35,16 @@ public final class RunSummarySchema {
         }
     }
 
+    /** Parses stdout, checks it, and reads it back as the record (for tests without Jackson types of their own). */
+    public static RunReport report(String stdout) {
+        JsonNode node = parse(stdout);
+        try {
+            return Json.mapper().treeToValue(node, RunReport.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the run summary does not read back as a RunReport: " + stdout, e);
+        }
+    }
+
     public static void check(JsonNode node) {
         List<String> problems = new ArrayList<>();
         keys(node, TOP, "", problems);
