@@ -3,12 +3,11 @@
 #   1. builds the tool jars;
 #   2. starts a real Prometheus (Debian's) holding a generated 24-hour GA day for 10 services,
 #      with an error/latency incident, a deploy with a counter reset and a reconnect storm;
-#   3. kpi-collector over that window  -> demo-output/ga_kpis/
-#   4. ws-health against `ws-health serve` with chaos (connections dropped, a refusal window)
-#                                       -> demo-output/ws_health/ws_health_metrics.json
-#   5. kpi-collector validate --ga-mode -> demo-output/ga_validation/validation_results.{xml,html,json}
-#   6. cert-package                     -> demo-output/ga_certification/ (report, PDF, tarball)
-#   7. cert-package verify on the tarball.
+#   3. starts `ws-health serve` with chaos (connections dropped, a refusal window);
+#   4. runs the day through `scripts/ga-day.sh retro` into demo-output/ (docs/ga-day.md):
+#      kpi-collector -> ga_kpis/, slo-monitor -> slo/, drift-detector -> drift_baseline/ + drift/,
+#      ws-health -> ws_health/, then certify: kpi-collector validate -> ga_validation/,
+#      cert-package -> ga_certification/ (report, PDF, tarball), cert-package verify.
 # Every process it starts is stopped when it ends, however it ends.
 # Environment: DEMO_OUTPUT (default demo-output), DEMO_SKIP_BUILD=1 to reuse built jars.
 set -euo pipefail
@@ -47,12 +46,10 @@ if [ "${DEMO_SKIP_BUILD:-0}" != 1 ]; then
   ./mvnw -B -q -ntp -DskipTests package
 fi
 ./mvnw -B -q -ntp -pl testkit dependency:build-classpath -Dmdep.outputFile="$root/testkit/target/classpath.txt"
-kpi_collector=(java -jar kpi-collector/target/kpi-collector.jar)
 ws_health=(java -jar ws-health/target/ws-health.jar)
-cert_package=(java -jar cert-package/target/cert-package.jar)
 
 rm -rf "$out"
-mkdir -p "$out/logs" "$out/ws_health"
+mkdir -p "$out/logs"
 
 say "Starting Prometheus with a generated GA day (24 h, 10 services, 60 s step)"
 java -cp "testkit/target/classes:$(cat testkit/target/classpath.txt)" dev.gaday.testkit.prometheus.ServeDataset \
@@ -69,14 +66,7 @@ fi
 prometheus_pid=$PROMETHEUS_PID
 echo "Prometheus: $PROMETHEUS_URL, GA window $GA_START .. $GA_END" >&2
 
-say "kpi-collector: the window's KPIs and the certification verdict"
-kpi_status=0
-"${kpi_collector[@]}" --prometheus-url "$PROMETHEUS_URL" --ga-start "$GA_START" --ga-end "$GA_END" \
-  --interval 5 --no-kubernetes --output "$out/ga_kpis" || kpi_status=$?
-echo "kpi-collector exit code: $kpi_status (0 pass, 1 gate failed, 3 inconclusive)" >&2
-[ "$kpi_status" -le 3 ] || exit "$kpi_status"
-
-say "ws-health: reconnect validation against 'ws-health serve' with chaos"
+say "ws-health serve: the WebSocket endpoint, with chaos (connections dropped, a refusal window)"
 "${ws_health[@]}" serve --port 0 --drop-after 3s --refuse-after 4s --refuse-for 1500ms \
   >"$out/logs/ws-serve.log" 2>&1 &
 pids+=($!)
@@ -87,33 +77,32 @@ for ((i = 0; i < 120; i++)); do
   sleep 0.25
 done
 [ -n "$ws_url" ] || { echo "demo: ws-health serve did not start; see $out/logs/ws-serve.log" >&2; exit 4; }
-ws_status=0
-"${ws_health[@]}" --endpoint "$ws_url" --iterations 10 --connections 20 --interval 500ms --send ping --expect ping \
-  --output "$out/ws_health" || ws_status=$?
-echo "ws-health exit code: $ws_status" >&2
-[ "$ws_status" -le 3 ] || exit "$ws_status"
 
-say "kpi-collector validate: the GA validation suite (JUnit XML, HTML, JSON)"
-validate_status=0
-"${kpi_collector[@]}" validate --prometheus-url "$PROMETHEUS_URL" --ga-start "$GA_START" --ga-end "$GA_END" \
-  --ga-mode --inputs "$out/ws_health" --output "$out/ga_validation" || validate_status=$?
-echo "kpi-collector validate exit code: $validate_status (0 pass, 1 a critical check failed, 3 no data)" >&2
-[ "$validate_status" -le 3 ] || exit "$validate_status"
-
-say "cert-package: report, PDF with charts, manifest, reproducible tarball"
-cert_status=0
-SOURCE_DATE_EPOCH=$(date -u -d "$GA_END" +%s) "${cert_package[@]}" \
-  --inputs "$out/ga_kpis" --inputs "$out/ws_health" --release templates/release.example.yaml \
-  --output-dir "$out/ga_certification" --include-artifacts || cert_status=$?
-echo "cert-package exit code: $cert_status (0 certified, 1 not certified, 3 inconclusive)" >&2
-[ "$cert_status" -le 3 ] || exit "$cert_status"
-
-say "cert-package verify"
-"${cert_package[@]}" verify "$out/ga_certification/ga_certification_package.tar.gz"
+# The whole day after the fact, as a CI job would run it (.github/workflows/ga-day.yml, mode retroactive):
+# kpi-collector, slo-monitor, drift-detector (baseline: the day's first 4 hours, before the incident),
+# ws-health, then certify: kpi-collector validate, cert-package, cert-package verify.
+say "scripts/ga-day.sh retro: every tool over the day, then certify"
+cat >"$out/ga-day.conf" <<CONF
+KPI_INTERVAL=5m
+WS_ENDPOINT=$ws_url
+WS_DURATION=10s
+WS_INTERVAL=500ms
+WS_CONNECTIONS=20
+WS_ARGS=--send ping --expect ping
+RELEASE=$root/templates/release.example.yaml
+CONF
+baseline_end=$(date -u -d "$GA_START + 4 hours" +%Y-%m-%dT%H:%M:%SZ)
+certify_status=0
+bash scripts/ga-day.sh --run-dir "$out" retro --config "$out/ga-day.conf" --prometheus-url "$PROMETHEUS_URL" \
+  --ga-start "$GA_START" --ga-end "$GA_END" --baseline-from "$GA_START" --baseline-to "$baseline_end" \
+  || certify_status=$?
+echo "ga-day.sh retro exit code: $certify_status (0 certified, 1 not certified, 3 inconclusive)" >&2
+[ "$certify_status" -le 3 ] || exit "$certify_status"
 
 cat <<DONE
 
 Demo finished.
+  Verdict:  $out/verdict.env, failed criteria in $out/failed_criteria.txt
   KPIs:     $out/ga_kpis/ga_kpi_summary.md
   Report:   $out/ga_certification/package/GA_DAY_REPORT.md
   PDF:      $out/ga_certification/package/GA_DAY_REPORT.pdf

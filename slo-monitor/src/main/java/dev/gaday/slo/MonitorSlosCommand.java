@@ -2,7 +2,7 @@ package dev.gaday.slo;
 
 import dev.gaday.common.cli.BuildInfo;
 import dev.gaday.common.cli.DurationConverter;
-import dev.gaday.common.cli.InstantConverter;
+import dev.gaday.common.cli.GaWindowOptions;
 import dev.gaday.common.cli.OutputDirMixin;
 import dev.gaday.common.cli.OutputFormatMixin;
 import dev.gaday.common.cli.PrometheusConnectionMixin;
@@ -17,7 +17,6 @@ import dev.gaday.common.model.slo.SloStatus;
 import dev.gaday.slo.math.BurnRatePolicy;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,7 +56,7 @@ public final class MonitorSlosCommand extends ToolCommand {
 
     static final class Mode {
         @ArgGroup(exclusive = false, multiplicity = "1")
-        Retroactive retroactive;
+        GaWindowOptions retroactive;
 
         @Option(
                 names = "--duration",
@@ -65,24 +64,6 @@ public final class MonitorSlosCommand extends ToolCommand {
                 converter = DurationConverter.class,
                 description = "Live mode: monitor for this long from now, e.g. 24h.")
         Duration duration;
-    }
-
-    static final class Retroactive {
-        @Option(
-                names = "--ga-start",
-                required = true,
-                paramLabel = "TIME",
-                converter = InstantConverter.class,
-                description = "Start of the past window (RFC 3339, 'now', 'now-24h').")
-        Instant start;
-
-        @Option(
-                names = "--ga-end",
-                required = true,
-                paramLabel = "TIME",
-                converter = InstantConverter.class,
-                description = "End of the past window.")
-        Instant end;
     }
 
     @Option(
@@ -162,10 +143,7 @@ public final class MonitorSlosCommand extends ToolCommand {
             throw ToolException.usage("--resolution must be a whole number of seconds");
         }
         if (mode.retroactive != null) {
-            if (!mode.retroactive.end.isAfter(mode.retroactive.start)) {
-                throw ToolException.usage(
-                        "--ga-end " + mode.retroactive.end + " is not after --ga-start " + mode.retroactive.start);
-            }
+            mode.retroactive.validate(null);
             if (resume) {
                 throw ToolException.usage("--resume continues a live run; it does not go with --ga-start/--ga-end");
             }
@@ -199,7 +177,7 @@ public final class MonitorSlosCommand extends ToolCommand {
         ExitCode exit;
         if (mode.retroactive != null) {
             exit = new RetroactiveMonitor(config, prometheus, diagnostics())
-                    .run(mode.retroactive.start, mode.retroactive.end);
+                    .run(mode.retroactive.start(), mode.retroactive.end());
         } else {
             exit = live(config);
         }

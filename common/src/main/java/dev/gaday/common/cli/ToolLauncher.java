@@ -61,7 +61,7 @@ public final class ToolLauncher {
         // and exit 4 at once, rather than a trace per thread and a main thread left waiting.
         crashReported = new AtomicBoolean();
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-            if (firstCrashReport()) {
+            if (!crashAlreadyReported()) {
                 crashed(tool, e);
             }
             Runtime.getRuntime().halt(ExitCode.RUNTIME_ERROR.code());
@@ -70,7 +70,7 @@ public final class ToolLauncher {
         try {
             exitCode = newCommandLine(command.get()).execute(args);
         } catch (Throwable e) {
-            exitCode = firstCrashReport() ? crashed(tool, e) : ExitCode.RUNTIME_ERROR.code();
+            exitCode = crashAlreadyReported() ? ExitCode.RUNTIME_ERROR.code() : crashed(tool, e);
         }
         System.exit(exitCode);
     }
@@ -79,13 +79,23 @@ public final class ToolLauncher {
     private static volatile AtomicBoolean crashReported;
 
     /**
-     * Whether this is the first crash of the process to be reported: an {@link Error} such as an
-     * exhausted metaspace often strikes several threads at once, and the user gets one line, not one
-     * per thread.
+     * Whether a crash of this process was already reported: an {@link Error} such as an exhausted
+     * metaspace often strikes several threads at once, and the user gets one line, not one per thread.
      */
-    static boolean firstCrashReport() {
+    static boolean crashAlreadyReported() {
         AtomicBoolean reported = crashReported;
-        return reported == null || reported.compareAndSet(false, true);
+        return reported != null && reported.get();
+    }
+
+    /**
+     * Records that the crash line was written. Only after it was: when writing it fails (the same
+     * exhausted memory), the launcher's last-resort handler tries again.
+     */
+    static void crashReported() {
+        AtomicBoolean reported = crashReported;
+        if (reported != null) {
+            reported.set(true);
+        }
     }
 
     /** Writes the one line for a throwable that reached the launcher; returns exit code 4. */
@@ -93,6 +103,7 @@ public final class ToolLauncher {
         try {
             System.err.println(tool + ": error: " + crashMessage(e));
             System.err.flush();
+            crashReported();
         } catch (Throwable ignored) {
             // Nothing more can be said; the exit code still tells.
         }
