@@ -118,6 +118,27 @@ class RunOutputTest {
     }
 
     @Test
+    void gitlabCiGetsTheSameMarkdownInAFileAndNoAnnotations(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("summary.md");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Map<String, String> env = Map.of("GITLAB_CI", "true", "GADAY_SUMMARY_FILE", file.toString());
+        RunOutput output = new RunOutput(
+                new PrintWriter(out),
+                new PrintWriter(err),
+                false,
+                TerminalFacts.plain(),
+                env::get,
+                new Diagnostics("kpi-collector", new PrintWriter(err), 0));
+        output.print(failing());
+        output.print(failing());
+        assertEquals(RunOutput.markdown(failing()) + RunOutput.markdown(failing()), Files.readString(file));
+        assertEquals("", err.toString());
+        assertTrue(out.toString().startsWith("kpi-collector: FAIL")
+                || out.toString().startsWith("kpi-collector: \u2718"));
+    }
+
+    @Test
     void noCiOutputOutsideCi() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
