@@ -55,10 +55,10 @@ import picocli.CommandLine.TypeConversionException;
                     + "validation_results.json/.html, release.yaml); a per-file option overrides. Missing inputs "
                     + "leave their placeholders N/A; the package lists each with the reason.",
             "",
-            "Certification: any gate FAIL (ga_kpi_summary.json certification.status, ws_health_metrics.json "
-                    + "compliance.status) is NOT CERTIFIED (exit 1); else a gate without data, a missing "
-                    + "file, or partial evidence (a partial KPI summary, an interrupted WebSocket run) is "
-                    + "INCONCLUSIVE (exit 3); else CERTIFIED (exit 0). Set SOURCE_DATE_EPOCH for "
+            "Certification: gates KPIs, WebSocket, drift, SLO and validation, each required, warning or off "
+                    + "(--policy). Any required gate FAIL is NOT CERTIFIED (exit 1); else a required gate without "
+                    + "data, a missing file, or partial evidence is INCONCLUSIVE (exit 3); else a warning is "
+                    + "CERTIFIED WITH WARNINGS (exit 0); else CERTIFIED (exit 0). Set SOURCE_DATE_EPOCH for "
                     + "byte-identical output. Output goes to ./ga_certification unless --output-dir says "
                     + "otherwise; the new package/ and tarball replace the previous ones only when whole (a "
                     + "failed or interrupted run leaves the previous ones in place). Check a package with "
@@ -147,6 +147,20 @@ public final class BuildCertPackageCommand extends ToolCommand {
     boolean certifyOnly;
 
     @Option(
+            names = "--policy",
+            paramLabel = "FILE",
+            description = "Certification policy (YAML): each gate (kpi, websocket, drift, slo, validation) required, "
+                    + "warning or off; wins over the release file's certification: section. Default: kpi and "
+                    + "websocket required; drift, slo and validation required when their file is an input.")
+    Path policy;
+
+    @Option(
+            names = "--keep-empty-sections",
+            description = "Keep the template's text of sections that have no input (default: one line saying what "
+                    + "would fill them).")
+    boolean keepEmptySections;
+
+    @Option(
             names = "--strict",
             description = "Fail (exit 3, nothing written) when any placeholder of the template has no value.")
     boolean strict;
@@ -178,6 +192,9 @@ public final class BuildCertPackageCommand extends ToolCommand {
         Long sourceDateEpoch = sourceDateEpoch();
         if (template != null && !Files.isRegularFile(template)) {
             throw ToolException.usage("--template " + template + ": no such file");
+        }
+        if (policy != null && !Files.isRegularFile(policy)) {
+            throw ToolException.usage("--policy " + policy + ": no such file");
         }
         Map<InputKind, Path> files = new EnumMap<>(InputKind.class);
         putIfGiven(files, InputKind.KPI_SUMMARY, kpiSummary);
@@ -211,7 +228,9 @@ public final class BuildCertPackageCommand extends ToolCommand {
                 strict,
                 generatedAt,
                 sourceDateEpoch,
-                environment);
+                environment,
+                policy,
+                keepEmptySections);
     }
 
     @Override

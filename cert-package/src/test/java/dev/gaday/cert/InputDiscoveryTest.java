@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gaday.common.cli.CommandRun;
+import dev.gaday.common.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,14 +50,11 @@ class InputDiscoveryTest {
     }
 
     @Test
-    void driftAndSloFilesFillTheirPlaceholdersThroughTheDefaultBindings() throws IOException {
+    void driftAndSloFilesFillTheirPlaceholders() throws IOException {
         Path in = dir.resolve("in");
         Fixtures.writeInputs(in, "web", true);
-        Files.writeString(
-                in.resolve("drift_analysis.json"),
-                "{\"totalChecks\": 42, \"driftsDetected\": 2,"
-                        + " \"criticalDrifts\": 0, \"drifts\": [\"config map <changed>\", \"replicas 3 -> 4\"]}");
-        Files.writeString(in.resolve("slo_status.json"), "{\"status\": \"MET\"}");
+        Json.writeFile(in.resolve("drift_analysis.json"), ToolFixtures.drift(false));
+        Json.writeFile(in.resolve("slo_status.json"), ToolFixtures.slo(false));
         Path template = dir.resolve("t.md");
         Files.writeString(
                 template,
@@ -67,8 +65,8 @@ class InputDiscoveryTest {
                 "--inputs", in.toString(), "--template", template.toString(), "-o", out.toString(), "--strict");
         assertEquals(0, run.exitCode(), run.err());
         String report = Files.readString(out.resolve("package/GA_DAY_REPORT.md"));
-        assertTrue(report.contains("- checks 42\n- detected 2\n- slo MET\n"), report);
-        assertTrue(report.contains("- config map \\<changed\\>\n- replicas 3 -\\> 4"), report);
+        assertTrue(report.contains("- checks 2\n- detected 0\n- slo PASS\n"), report);
+        assertTrue(report.contains("No drift: 2 checks, none drifted."), report);
         assertTrue(Files.exists(out.resolve("package/drift_analysis.json")), "copied into the package");
     }
 }

@@ -21,6 +21,8 @@ import java.util.function.Supplier;
  * @param generatedAt the run's time stamp (SOURCE_DATE_EPOCH when set)
  * @param sourceDateEpoch SOURCE_DATE_EPOCH, or null: when set, every time in the package is fixed
  * @param environment the environment the report reads CI run ids from
+ * @param policy --policy FILE (gate to required, warning or off), or null
+ * @param keepEmptySections --keep-empty-sections: sections without input keep the template's text
  */
 public record BuildOptions(
         List<Path> inputDirs,
@@ -35,7 +37,9 @@ public record BuildOptions(
         boolean strict,
         Instant generatedAt,
         Long sourceDateEpoch,
-        Map<String, String> environment) {
+        Map<String, String> environment,
+        Path policy,
+        boolean keepEmptySections) {
 
     public BuildOptions {
         inputDirs = List.copyOf(inputDirs);

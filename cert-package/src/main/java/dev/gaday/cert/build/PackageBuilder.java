@@ -6,21 +6,24 @@ import static dev.gaday.cert.build.PackageLayout.UNFILLED;
 
 import dev.gaday.cert.archive.ReproducibleTar;
 import dev.gaday.cert.certification.CertificationDecision;
+import dev.gaday.cert.certification.CertificationPolicy;
+import dev.gaday.cert.chart.KpiChart;
 import dev.gaday.cert.chart.KpiCharts;
 import dev.gaday.cert.input.InputFiles;
 import dev.gaday.cert.input.InputKind;
 import dev.gaday.cert.input.Inputs;
 import dev.gaday.cert.model.UnfilledPlaceholder;
 import dev.gaday.cert.report.Bindings;
+import dev.gaday.cert.report.EmptySections;
 import dev.gaday.cert.report.MissingUnits;
 import dev.gaday.cert.report.ReportContext;
 import dev.gaday.cert.report.ReportTemplate;
 import dev.gaday.cert.report.ReportValues;
+import dev.gaday.cert.report.VerdictSummary;
 import dev.gaday.common.cli.Diagnostics;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.io.Sha256;
 import dev.gaday.common.json.Json;
-import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.Window;
 import dev.gaday.common.template.TemplateFiller;
 import dev.gaday.common.text.ReportFormat;
@@ -114,7 +117,8 @@ public final class PackageBuilder {
         KpiCharts charts = KpiCharts.of(
                 evidence.inputs().snapshots(),
                 evidence.inputs().kpiSummary(),
-                evidence.inputs().release());
+                evidence.inputs().release(),
+                chartEvents(evidence.inputs()));
         phases.mark("template and charts");
         List<FilledReport.Artifact> artifacts = new ArrayList<>();
         if (options.includeArtifacts()) {
@@ -135,12 +139,18 @@ public final class PackageBuilder {
                 PackageLayout.ARCHIVE_NAME,
                 charts.names(),
                 artifacts.stream().map(FilledReport.Artifact::packagePath).toList(),
-                options.environment());
+                options.environment(),
+                evidence.consistencyWarnings());
         var values = ReportValues.build(context, template.placeholders());
         String text =
                 MissingUnits.dropAfterMissing(template.text(), values.values().keySet());
-        TemplateFiller.FillResult filled =
-                new TemplateFiller(ReportFormat.NOT_AVAILABLE).fill(text, values.values(), values.reasons());
+        TemplateFiller filler = new TemplateFiller(ReportFormat.NOT_AVAILABLE);
+        TemplateFiller.FillResult filled = filler.fill(text, values.values(), values.reasons());
+        // The unfilled list is the template's as written; the text shown collapses sections no input fills.
+        String shown = options.keepEmptySections()
+                ? filled.text()
+                : filler.fill(EmptySections.collapse(text, values), values.values(), values.reasons())
+                        .text();
         phases.mark("placeholder values");
         List<UnfilledPlaceholder> unfilled = filled.unfilled().stream()
                 .map(u -> new UnfilledPlaceholder(u.name(), u.line(), u.reason()))
@@ -162,7 +172,8 @@ public final class PackageBuilder {
             }
             diagnostics.warn(summary + " and read N/A; see package/" + UNFILLED + " (-v lists them)");
         }
-        return new FilledReport(template, filled.text(), charts, unfilled, artifacts);
+        String markdown = VerdictSummary.insert(shown, evidence.inputs(), evidence.decision());
+        return new FilledReport(template, markdown, charts, unfilled, artifacts);
     }
 
     /** The GA window (the options' and the KPI summary's must agree), the decision and the time stamp. */
@@ -193,32 +204,35 @@ public final class PackageBuilder {
         if (start != null && !end.isAfter(start)) {
             throw ToolException.usage("--ga-end " + end + " is not after --ga-start " + start);
         }
-        if (start != null) {
-            warnOutsideWindow(inputs, start, end);
+        List<String> consistency = start == null ? List.of() : WindowConsistency.warnings(inputs, start, end);
+        for (String warning : consistency) {
+            diagnostics.warn(warning);
         }
-        CertificationDecision decision = CertificationDecision.of(inputs);
+        CertificationDecision decision = CertificationDecision.of(
+                inputs, CertificationPolicy.of(inputs.release().certification(), options.policy()));
         for (String gap : decision.dataGaps()) {
             diagnostics.warn(gap);
         }
-        return new Evidence(inputs, decision, start, end, options.generatedAt());
+        return new Evidence(inputs, decision, start, end, options.generatedAt(), consistency);
     }
 
-    private void warnOutsideWindow(Inputs inputs, Instant start, Instant end) {
-        for (KpiSnapshot snapshot : inputs.snapshots()) {
-            if (snapshot.window().end().isBefore(start)
-                    || snapshot.window().start().isAfter(end)) {
-                diagnostics.warn(KpiSnapshot.fileName(snapshot.sequence()) + " ("
-                        + snapshot.window().start() + " to " + snapshot.window().end()
-                        + ") lies outside the GA window");
+    /** SLO alerts that fired (where they started) and the deploy a drift analysis compared around. */
+    static List<KpiChart.Incident> chartEvents(Inputs inputs) {
+        List<KpiChart.Incident> events = new ArrayList<>();
+        if (inputs.slo() != null) {
+            for (var violation : inputs.slo().violations()) {
+                if (violation.from() != null) {
+                    events.add(new KpiChart.Incident(violation.from(), "SLO " + violation.severity()));
+                }
             }
         }
-        var ws = inputs.wsHealth();
-        if (ws != null
-                && ws.startedAt() != null
-                && (ws.startedAt().isBefore(start.minusSeconds(86_400))
-                        || ws.startedAt().isAfter(end))) {
-            diagnostics.warn(InputFiles.WS_HEALTH + " run started at " + ws.startedAt() + ", outside the GA window");
+        if (inputs.drift() != null) {
+            var after = inputs.drift().windows().get("after");
+            if (after != null) {
+                events.add(new KpiChart.Incident(after.start(), "deploy"));
+            }
         }
+        return events;
     }
 
     private static String describe(InputFiles files) {

@@ -50,6 +50,7 @@ final class PackageMetadata {
                 decision.status().label(),
                 decision.gates(),
                 decision.dataGaps(),
+                evidence.consistencyWarnings(),
                 templateName,
                 placeholders,
                 report == null ? List.of() : report.unfilled(),

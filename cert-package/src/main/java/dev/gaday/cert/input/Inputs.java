@@ -4,8 +4,11 @@ import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gaday.common.json.Json;
+import dev.gaday.common.model.drift.DriftAnalysis;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.KpiSummary;
+import dev.gaday.common.model.slo.SloStatus;
+import dev.gaday.common.model.validation.ValidationResults;
 import dev.gaday.common.model.ws.WsHealthMetrics;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +20,7 @@ import java.util.Optional;
 
 /**
  * The loaded inputs. Each tool file is read into its record (a malformed one stops the run with
- * one line naming file and place, exit 4); files of tools that do not exist yet are kept as JSON
- * trees for bindings. {@code documents} holds every JSON input as a tree under its spec name, so
+ * one line naming file and place, exit 4). {@code documents} holds every JSON input as a tree under its spec name, so
  * that {@code bindings} can point into any of them.
  */
 public record Inputs(
@@ -27,7 +29,10 @@ public record Inputs(
         List<KpiSnapshot> snapshots,
         WsHealthMetrics wsHealth,
         ReleaseFile release,
-        Map<String, JsonNode> documents) {
+        Map<String, JsonNode> documents,
+        ValidationResults validation,
+        DriftAnalysis drift,
+        SloStatus slo) {
 
     public Inputs {
         snapshots = List.copyOf(snapshots);
@@ -49,11 +54,23 @@ public record Inputs(
             ws = Json.readFile(wsFile.get(), WsHealthMetrics.class, NOFOLLOW_LINKS);
             documents.put(InputFiles.WS_HEALTH, Json.mapper().valueToTree(ws));
         }
-        for (String name : List.of(InputFiles.DRIFT_ANALYSIS, InputFiles.SLO_STATUS, InputFiles.VALIDATION_JSON)) {
-            Optional<Path> file = files.get(name);
-            if (file.isPresent()) {
-                documents.put(name, Json.readFile(file.get(), JsonNode.class, NOFOLLOW_LINKS));
-            }
+        ValidationResults validation = null;
+        Optional<Path> validationFile = files.get(InputFiles.VALIDATION_JSON);
+        if (validationFile.isPresent()) {
+            validation = Json.readFile(validationFile.get(), ValidationResults.class, NOFOLLOW_LINKS);
+            documents.put(InputFiles.VALIDATION_JSON, Json.mapper().valueToTree(validation));
+        }
+        DriftAnalysis drift = null;
+        Optional<Path> driftFile = files.get(InputFiles.DRIFT_ANALYSIS);
+        if (driftFile.isPresent()) {
+            drift = Json.readFile(driftFile.get(), DriftAnalysis.class, NOFOLLOW_LINKS);
+            documents.put(InputFiles.DRIFT_ANALYSIS, Json.mapper().valueToTree(drift));
+        }
+        SloStatus slo = null;
+        Optional<Path> sloFile = files.get(InputFiles.SLO_STATUS);
+        if (sloFile.isPresent()) {
+            slo = Json.readFile(sloFile.get(), SloStatus.class, NOFOLLOW_LINKS);
+            documents.put(InputFiles.SLO_STATUS, Json.mapper().valueToTree(slo));
         }
         List<KpiSnapshot> snapshots = new ArrayList<>();
         for (Path file : files.snapshots()) {
@@ -66,6 +83,6 @@ public record Inputs(
             release = Json.readFile(releaseFile.get(), ReleaseFile.class, NOFOLLOW_LINKS);
             documents.put("release", Json.mapper().valueToTree(release));
         }
-        return new Inputs(files, summary, snapshots, ws, release, documents);
+        return new Inputs(files, summary, snapshots, ws, release, documents, validation, drift, slo);
     }
 }

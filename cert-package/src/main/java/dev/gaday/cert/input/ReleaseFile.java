@@ -14,6 +14,8 @@ import java.util.TreeMap;
  *     the placeholder stands under a table header) or a list of lists (table rows)
  * @param bindings placeholder to {@code FILE:PATH} (a JSON path into an input file) or
  *     {@code literal:TEXT}; these win over everything else
+ * @param certification the certification policy: gate (kpi, websocket, drift, slo, validation) to
+ *     required, warning or off; --policy FILE wins gate by gate
  */
 public record ReleaseFile(
         String version,
@@ -30,7 +32,8 @@ public record ReleaseFile(
         Map<String, SignOff> signOff,
         Map<String, List<Link>> links,
         Map<String, JsonNode> values,
-        Map<String, String> bindings) {
+        Map<String, String> bindings,
+        Map<String, String> certification) {
 
     public ReleaseFile {
         hotfixes = hotfixes == null ? List.of() : List.copyOf(hotfixes);
@@ -41,11 +44,12 @@ public record ReleaseFile(
         links = links == null ? Map.of() : new TreeMap<>(links);
         values = values == null ? Map.of() : new TreeMap<>(values);
         bindings = bindings == null ? Map.of() : new TreeMap<>(bindings);
+        certification = certification == null ? Map.of() : new TreeMap<>(certification);
     }
 
     public static ReleaseFile empty() {
         return new ReleaseFile(
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public record Hotfix(String id, String title, String status, String notes) {

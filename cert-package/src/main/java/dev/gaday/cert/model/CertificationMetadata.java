@@ -26,6 +26,7 @@ public record CertificationMetadata(
         String certificationLabel,
         List<Gate> gates,
         List<String> dataGaps,
+        List<String> consistencyWarnings,
         String template,
         int totalPlaceholders,
         List<UnfilledPlaceholder> unfilledPlaceholders,
@@ -40,6 +41,7 @@ public record CertificationMetadata(
         Objects.requireNonNull(certificationStatus, "certificationStatus");
         gates = gates == null ? List.of() : List.copyOf(gates);
         dataGaps = dataGaps == null ? List.of() : List.copyOf(dataGaps);
+        consistencyWarnings = consistencyWarnings == null ? List.of() : List.copyOf(consistencyWarnings);
         unfilledPlaceholders = unfilledPlaceholders == null ? List.of() : List.copyOf(unfilledPlaceholders);
         files = files == null ? List.of() : List.copyOf(files);
     }

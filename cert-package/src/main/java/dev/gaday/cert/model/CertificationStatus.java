@@ -5,12 +5,14 @@ import dev.gaday.common.verdict.Status;
 import dev.gaday.common.verdict.StatusMarks;
 
 /**
- * The package's verdict, derived from the gates of the inputs: any FAIL is NOT_CERTIFIED; else any
- * NO_DATA (including a gate whose input file is missing or whose evidence is partial) is INCONCLUSIVE;
- * else (PASS or WARN) CERTIFIED. Shown with common's status marks (the bundled DejaVu Sans has them).
+ * The package's verdict, derived from the counted gates: any FAIL is NOT_CERTIFIED; else any NO_DATA
+ * (including a required gate whose input file is missing or whose evidence is partial) is INCONCLUSIVE;
+ * else any WARN (a warning gate that failed, warning-only criteria) is CERTIFIED WITH WARNINGS; else
+ * CERTIFIED. Shown with common's status marks (the bundled DejaVu Sans has them).
  */
 public enum CertificationStatus {
     CERTIFIED("CERTIFIED", Status.PASS, ExitCode.PASS),
+    CERTIFIED_WITH_WARNINGS("CERTIFIED WITH WARNINGS", Status.WARN, ExitCode.PASS),
     NOT_CERTIFIED("NOT CERTIFIED", Status.FAIL, ExitCode.GATE_FAILED),
     INCONCLUSIVE("INCONCLUSIVE", Status.NO_DATA, ExitCode.INCONCLUSIVE);
 
@@ -34,13 +36,19 @@ public enum CertificationStatus {
         return marks.mark(mark, words);
     }
 
+    /** The words alone: "CERTIFIED WITH WARNINGS". */
+    public String words() {
+        return words;
+    }
+
     public ExitCode exitCode() {
         return exitCode;
     }
 
     public static CertificationStatus of(Status overall) {
         return switch (overall) {
-            case PASS, WARN -> CERTIFIED;
+            case PASS -> CERTIFIED;
+            case WARN -> CERTIFIED_WITH_WARNINGS;
             case FAIL -> NOT_CERTIFIED;
             case NO_DATA -> INCONCLUSIVE;
         };

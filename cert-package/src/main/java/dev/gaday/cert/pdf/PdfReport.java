@@ -114,6 +114,7 @@ public final class PdfReport {
             body = body + section;
         }
         body = NAMED_ENTITY.matcher(body).replaceAll("&amp;");
+        body = highlight(body);
         body = mapSymbols(body);
         return toPdf(xhtmlDocument(title, headerText, body), charts, fixedTime);
     }
@@ -311,6 +312,27 @@ public final class PdfReport {
                 .replace("\ufe0f", "");
     }
 
+    private static final Pattern FAIL_ROW =
+            Pattern.compile("<tr>((?:(?!</tr>).)*?\u2718 FAIL(?:(?!</tr>).)*?)</tr>", Pattern.DOTALL);
+    private static final Pattern VERDICT =
+            Pattern.compile("<blockquote>(\\s*<p><strong>Verdict: (\u26a0 CERTIFIED WITH "
+                    + "WARNINGS|\u2714 CERTIFIED|\u2718 NOT CERTIFIED|\u26a0 INCONCLUSIVE)</strong>)");
+
+    /** FAIL rows tinted red; the page-one verdict box coloured by the verdict. */
+    static String highlight(String body) {
+        String rows = FAIL_ROW.matcher(body)
+                .replaceAll(m -> Matcher.quoteReplacement("<tr class=\"fail\">" + m.group(1) + "</tr>"));
+        return VERDICT.matcher(rows)
+                .replaceFirst(m -> Matcher.quoteReplacement("<blockquote class=\"verdict "
+                        + (m.group(2).contains("NOT CERTIFIED")
+                                ? "fail"
+                                : m.group(2).contains("INCONCLUSIVE")
+                                                || m.group(2).contains("WARNINGS")
+                                        ? "warn"
+                                        : "pass")
+                        + "\">" + m.group(1)));
+    }
+
     private static String css() {
         return """
             @page { size: A4; margin: 22mm 16mm 18mm 16mm;
@@ -338,6 +360,15 @@ public final class PdfReport {
             .chart-block { display: block; page-break-inside: avoid; margin: 6pt 0 10pt 0; }
             object.chart { display: block; width: 178mm; height: 63mm; }
             .caption { display: block; font-size: 8pt; color: #555; text-align: center; }
+            tr.fail td { background: #fbe3e3; color: #8b0000; }
+            blockquote { margin: 4pt 0 8pt 0; padding: 4pt 8pt; border: 1pt solid #9aa7b5; background: #f6f8fa; }
+            blockquote.verdict { page-break-inside: avoid; }
+            blockquote.fail { border: 1.5pt solid #b00020; background: #fdecee; }
+            blockquote.fail strong:first-child { color: #b00020; font-size: 12pt; }
+            blockquote.warn { border: 1.5pt solid #b26a00; background: #fff6e5; }
+            blockquote.warn strong:first-child { color: #8a5200; font-size: 12pt; }
+            blockquote.pass { border: 1.5pt solid #1b7f3b; background: #eaf6ee; }
+            blockquote.pass strong:first-child { color: #1b7f3b; font-size: 12pt; }
             """;
     }
 

@@ -7,7 +7,6 @@ import dev.gaday.cert.model.Gate;
 import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.common.model.ws.WsHealthMetrics;
 import dev.gaday.common.text.MarkdownText;
-import dev.gaday.common.text.ReportFormat;
 import dev.gaday.common.verdict.CriterionResult;
 import dev.gaday.common.verdict.Status;
 import dev.gaday.common.verdict.StatusMarks;
@@ -39,57 +38,85 @@ final class CertificationValues {
     }
 
     private static void criteria(ReportContext context, PlaceholderValues values) {
-        List<List<String>> rows = new ArrayList<>();
+        record Row(Status status, List<String> cells) {}
+        List<Row> rows = new ArrayList<>();
         KpiSummary summary = context.inputs().kpiSummary();
         if (summary != null) {
             for (CriterionResult r : summary.certification().criteria()) {
-                rows.add(criterionRow(r, ""));
+                rows.add(new Row(r.status(), criterionRow(r, "")));
             }
         }
         WsHealthMetrics ws = context.inputs().wsHealth();
         if (ws != null) {
             for (CriterionResult r : ws.compliance().requirements()) {
-                rows.add(criterionRow(r, "WebSocket: "));
+                rows.add(new Row(r.status(), criterionRow(r, "WebSocket: ")));
             }
         }
         for (Gate gate : context.decision().gates()) {
-            if (CertificationDecision.missingFile(gate)) {
-                rows.add(List.of(gate.name(), gate.source() + " present", gate.note(), MARKS.mark(Status.NO_DATA)));
+            boolean criteriaListed = gate.source().startsWith(InputFiles.KPI_SUMMARY) && summary != null
+                    || gate.source().startsWith(InputFiles.WS_HEALTH) && ws != null;
+            if (criteriaListed || !gate.counted() && gate.file() == null) {
+                continue;
             }
+            String actual = gate.file() == null
+                    ? gate.note()
+                    : gate.reasons().isEmpty() ? gate.status().toString() : String.join("; ", gate.reasons());
+            rows.add(new Row(
+                    gate.status(),
+                    List.of(
+                            gate.name() + " (" + gate.mode() + ")",
+                            gate.file() == null ? gate.source() + " present" : gate.source() + " PASS",
+                            actual == null ? "" : actual,
+                            MARKS.mark(gate.status()))));
         }
+        rows.sort(java.util.Comparator.comparingInt(r -> rank(r.status())));
         values.markdown(
                 "INSERT_CERTIFICATION_CRITERIA",
-                rows.isEmpty() ? null : MarkdownText.rows(rows),
+                rows.isEmpty()
+                        ? null
+                        : MarkdownText.rows(rows.stream().map(Row::cells).toList()),
                 "no criteria in the inputs");
+    }
+
+    /** FAIL first, then no data, warnings, passes: failures are read first in every table. */
+    static int rank(Status status) {
+        return switch (status) {
+            case FAIL -> 0;
+            case NO_DATA -> 1;
+            case WARN -> 2;
+            case PASS -> 3;
+        };
     }
 
     private static void justification(ReportContext context, PlaceholderValues values) {
         CertificationDecision decision = context.decision();
-        KpiSummary summary = context.inputs().kpiSummary();
-        WsHealthMetrics ws = context.inputs().wsHealth();
         StringBuilder text = new StringBuilder();
         text.append(MarkdownText.escape("The package is " + decision.status().label() + ": "
                 + switch (decision.status()) {
-                    case CERTIFIED -> "every gate passed (warnings do not block).";
-                    case NOT_CERTIFIED -> "at least one gate failed.";
-                    case INCONCLUSIVE -> "no gate failed, but at least one had no data or only partial data.";
+                    case CERTIFIED -> "every counted gate passed.";
+                    case CERTIFIED_WITH_WARNINGS -> "no counted gate failed; warnings are listed below.";
+                    case NOT_CERTIFIED -> "at least one required gate failed.";
+                    case INCONCLUSIVE -> "no required gate failed, but at least one had no data or only partial "
+                            + "data.";
                 }));
-        List<String> gates = new ArrayList<>();
-        for (Gate gate : decision.gates()) {
-            List<CriterionResult> criteria = gate.source().startsWith(InputFiles.KPI_SUMMARY) && summary != null
-                    ? summary.certification().criteria()
-                    : gate.source().startsWith(InputFiles.WS_HEALTH) && ws != null
-                            ? ws.compliance().requirements()
-                            : List.of();
-            List<String> notPassed = criteria.stream()
-                    .filter(r -> r.status() == Status.FAIL || r.status() == Status.NO_DATA)
-                    .map(r -> r.name() + " " + r.status())
-                    .toList();
-            gates.add(MARKS.symbol(gate.status()) + " " + gate.name() + ": " + gate.status() + " (" + gate.source()
-                    + (gate.note() == null ? "" : "; " + gate.note()) + ")"
-                    + (notPassed.isEmpty() ? "" : "; not passed: " + String.join(", ", notPassed)));
+        List<Gate> gates = new ArrayList<>(decision.gates());
+        gates.sort(java.util.Comparator.comparingInt((Gate g) -> g.counted() ? 0 : 1)
+                .thenComparingInt(g -> rank(g.status())));
+        List<String> items = new ArrayList<>();
+        for (Gate gate : gates) {
+            StringBuilder item = new StringBuilder();
+            item.append("**")
+                    .append(MarkdownText.escape(MARKS.symbol(gate.status()) + " " + gate.name() + ": "
+                            + (gate.counted() ? gate.status() : "not counted")))
+                    .append("** ")
+                    .append(MarkdownText.escape("(" + gate.mode() + "; " + gate.source()
+                            + (gate.note() == null ? "" : "; " + gate.note()) + ")"));
+            for (String reason : gate.reasons()) {
+                item.append("\n    - ").append(MarkdownText.escape(MarkdownText.singleLine(reason)));
+            }
+            items.add(item.toString());
         }
-        text.append("\n\n").append(MarkdownText.bullets(gates, ""));
+        text.append("\n\n").append(MarkdownText.bulletsOfMarkdown(items, ""));
         values.markdown("INSERT_CERTIFICATION_JUSTIFICATION", text.toString(), null);
     }
 
@@ -114,6 +141,6 @@ final class CertificationValues {
     }
 
     private static String actualValue(CriterionResult r) {
-        return ReportFormat.withUnit(r.value(), 3, r.unit());
+        return Thresholds.value(r.value(), r.unit());
     }
 }

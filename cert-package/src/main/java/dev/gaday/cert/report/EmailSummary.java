@@ -42,9 +42,15 @@ public final class EmailSummary {
             text.append("  - ")
                     .append(gate.name())
                     .append(": ")
-                    .append(gate.status())
+                    .append(gate.counted() ? gate.status() : "not counted")
+                    .append(" [")
+                    .append(gate.mode())
+                    .append("]")
                     .append(gate.note() == null ? "" : " (" + gate.note() + ")")
                     .append('\n');
+            for (String reason : gate.reasons()) {
+                text.append("      ").append(plain(reason)).append('\n');
+            }
         }
         if (inputs.kpiSummary() != null) {
             OverallKpis o = inputs.kpiSummary().overall();
@@ -76,8 +82,9 @@ public final class EmailSummary {
             text.append("\nIncidents: ")
                     .append(inputs.release().incidents().size())
                     .append('\n');
+            // The separator stays outside plain(), which trims: "SEV-2 Checkout errors", not "SEV-2Checkout errors".
             inputs.release().incidents().forEach(i -> text.append("  - ")
-                    .append(plain(i.severity() == null ? "" : i.severity() + " "))
+                    .append(i.severity() == null || i.severity().isBlank() ? "" : plain(i.severity()) + " ")
                     .append(plain(i.title()))
                     .append('\n'));
         }

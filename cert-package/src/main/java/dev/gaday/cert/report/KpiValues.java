@@ -119,6 +119,7 @@ final class KpiValues {
     /** Partial gate inputs first (they are why a run is INCONCLUSIVE), then the KPI summary's own gaps. */
     private static void dataGaps(ReportContext context, PlaceholderValues values) {
         List<String> items = new ArrayList<>(context.decision().dataGaps());
+        items.addAll(context.consistencyWarnings());
         KpiSummary summary = context.inputs().kpiSummary();
         if (summary != null) {
             for (DataGap gap : summary.gaps()) {
@@ -138,14 +139,17 @@ final class KpiValues {
     private static void keyOutcomes(ReportContext context, PlaceholderValues values) {
         List<String> items = new ArrayList<>();
         items.add("Certification: " + context.decision().status().label());
-        for (Gate gate : context.decision().gates()) {
+        List<Gate> gates = new ArrayList<>(
+                context.decision().gates().stream().filter(Gate::counted).toList());
+        gates.sort(java.util.Comparator.comparingInt(g -> CertificationValues.rank(g.status())));
+        for (Gate gate : gates) {
             items.add(gate.name() + ": " + gate.status() + (gate.note() == null ? "" : " (" + gate.note() + ")"));
         }
         KpiSummary summary = context.inputs().kpiSummary();
         if (summary != null) {
             OverallKpis o = summary.overall();
             items.add("Availability " + ReportFormat.percent(o.availabilityPercent(), 3) + ", error rate "
-                    + ReportFormat.percent(o.errorRatePercent(), 3) + ", P99 latency "
+                    + ReportFormat.percent(o.errorRatePercent(), 3) + ", P99 latency (fleet, whole window) "
                     + ReportFormat.millis(o.p99LatencyMs(), 1));
         }
         WsHealthMetrics ws = context.inputs().wsHealth();

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param archiveName the tarball's file name, or null with --certify-only
  * @param chartNames the charts drawn (file stems under package/charts/), empty when no snapshots
  * @param artifacts paths (inside package/) of the artifacts included with --include-artifacts
+ * @param consistencyWarnings inputs (snapshots, tool runs, release-file events) outside the GA window
  */
 public record ReportContext(
         Inputs inputs,
@@ -26,12 +27,14 @@ public record ReportContext(
         String archiveName,
         List<String> chartNames,
         List<String> artifacts,
-        Map<String, String> environment) {
+        Map<String, String> environment,
+        List<String> consistencyWarnings) {
 
     public ReportContext {
         tableRows = Set.copyOf(tableRows);
         chartNames = List.copyOf(chartNames);
         artifacts = List.copyOf(artifacts);
         environment = Map.copyOf(environment);
+        consistencyWarnings = List.copyOf(consistencyWarnings);
     }
 }

@@ -40,17 +40,18 @@ public final class ReportValues {
         WebSocketValues.fill(context, values);
         ReleaseValues.fill(context, values);
         CertificationValues.fill(context, values);
+        ToolResultValues.fill(context, values);
         releaseValues(context, values);
         Bindings.apply(context.inputs().release().bindings(), context, values, Bindings.Origin.USER);
         return values;
     }
 
     private static void general(ReportContext context, PlaceholderValues values) {
-        values.text("GENERATION_TIMESTAMP", context.generatedAt().toString(), "no generation time");
+        values.text("GENERATION_TIMESTAMP", ReportFormat.timestamp(context.generatedAt()), "no generation time");
         String noWindow = "no GA window: give --ga-start and --ga-end, or a " + InputFiles.KPI_SUMMARY;
         if (context.gaStart() != null && context.gaEnd() != null) {
-            values.text("GA_START_TIME", context.gaStart().toString(), null);
-            values.text("GA_END_TIME", context.gaEnd().toString(), null);
+            values.text("GA_START_TIME", ReportFormat.timestamp(context.gaStart()), null);
+            values.text("GA_END_TIME", ReportFormat.timestamp(context.gaEnd()), null);
             double hours = Duration.between(context.gaStart(), context.gaEnd()).toSeconds() / 3600.0;
             values.text("GA_DURATION_HOURS", ReportFormat.number(hours, 2), null);
         } else {
@@ -102,11 +103,7 @@ public final class ReportValues {
         if (!context.artifacts().isEmpty()) {
             values.markdown(
                     "INSERT_BENCHMARK_DATA",
-                    MarkdownText.bullets(
-                            context.artifacts().stream()
-                                    .map(path -> path + " (in this package)")
-                                    .toList(),
-                            ""),
+                    MarkdownText.bullets(EvidenceGroups.describe(context.artifacts()), ""),
                     null);
         } else {
             values.absent("INSERT_BENCHMARK_DATA", "no artifacts included (--include-artifacts) and no links");

@@ -41,7 +41,9 @@ class PackageDirectoryTest {
                 false,
                 Instant.ofEpochSecond(epoch),
                 epoch,
-                Map.of());
+                Map.of(),
+                null,
+                false);
     }
 
     /** Every file under the directory, by relative path, with its bytes. */

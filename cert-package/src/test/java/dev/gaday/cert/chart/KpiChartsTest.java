@@ -21,7 +21,7 @@ class KpiChartsTest {
 
     private static ReleaseFile release(List<ReleaseFile.Incident> incidents) {
         return new ReleaseFile(
-                null, null, null, null, null, null, null, incidents, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, incidents, null, null, null, null, null, null, null, null);
     }
 
     private static ReleaseFile.Incident incident(String id, String time, String severity) {
@@ -56,7 +56,7 @@ class KpiChartsTest {
                 new KpiChart.Threshold(0.1, "Threshold < 0.1%"),
                 charts.layouts().get("error_rate").chart().threshold());
         assertEquals(
-                new KpiChart.Threshold(1000, "Threshold < 1000ms"),
+                new KpiChart.Threshold(1000, "Threshold < 1,000 ms"),
                 charts.layouts().get("p99_latency").chart().threshold());
         KpiCharts noSummary = KpiCharts.of(Fixtures.snapshots(), null, release(List.of()));
         assertNull(noSummary.layouts().get("availability").chart().threshold());

@@ -1,0 +1,107 @@
+package dev.gaday.cert.build;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gaday.cert.input.InputFiles;
+import dev.gaday.cert.input.Inputs;
+import dev.gaday.cert.input.ReleaseFile;
+import dev.gaday.common.model.kpi.KpiSnapshot;
+import dev.gaday.common.text.ReportFormat;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Consistency warnings: every input that lies outside the GA window (a snapshot, the WebSocket run, the
+ * drift, SLO and validation windows, a GA-day timeline event or an incident of the release file), one line
+ * each. They go to stderr, into the report's data-gaps section and into certification_metadata.json.
+ */
+final class WindowConsistency {
+    /** A WebSocket run may come the day before the GA day (a rehearsal) without a warning. */
+    private static final long WS_LEAD_SECONDS = 86_400;
+
+    private WindowConsistency() {}
+
+    static List<String> warnings(Inputs inputs, Instant start, Instant end) {
+        List<String> warnings = new ArrayList<>();
+        String window = ReportFormat.timestamp(start) + " to " + ReportFormat.timestamp(end);
+        for (KpiSnapshot snapshot : inputs.snapshots()) {
+            if (snapshot.window().end().isBefore(start)
+                    || snapshot.window().start().isAfter(end)) {
+                warnings.add(KpiSnapshot.fileName(snapshot.sequence()) + " ("
+                        + span(snapshot.window().start(), snapshot.window().end()) + ") lies outside the GA window "
+                        + window);
+            }
+        }
+        var ws = inputs.wsHealth();
+        if (ws != null
+                && ws.startedAt() != null
+                && (ws.startedAt().isBefore(start.minusSeconds(WS_LEAD_SECONDS))
+                        || ws.startedAt().isAfter(end))) {
+            warnings.add(InputFiles.WS_HEALTH + " run started at " + ReportFormat.timestamp(ws.startedAt())
+                    + ", outside the GA window " + window);
+        }
+        JsonNode drift = inputs.documents().get(InputFiles.DRIFT_ANALYSIS);
+        if (drift != null) {
+            for (Map.Entry<String, JsonNode> w : iterable(drift.path("windows"))) {
+                Instant from = instant(w.getValue().path("start").asText(null));
+                Instant to = instant(w.getValue().path("end").asText(null));
+                // The baseline (or stable, before) side is meant to lie before the GA day.
+                boolean gaSide = List.of("current", "canary", "after").contains(w.getKey());
+                if (gaSide && from != null && to != null && (to.isBefore(start) || from.isAfter(end))) {
+                    warnings.add(InputFiles.DRIFT_ANALYSIS + " " + w.getKey() + " window (" + span(from, to)
+                            + ") lies outside the GA window " + window);
+                }
+            }
+        }
+        for (String file : List.of(InputFiles.SLO_STATUS, InputFiles.VALIDATION_JSON)) {
+            JsonNode document = inputs.documents().get(file);
+            if (document != null) {
+                Instant from = instant(document.path("window").path("start").asText(null));
+                Instant to = instant(document.path("window").path("end").asText(null));
+                if (from != null && to != null && (to.isBefore(start) || from.isAfter(end))) {
+                    warnings.add(file + " window (" + span(from, to) + ") lies outside the GA window " + window);
+                }
+            }
+        }
+        ReleaseFile release = inputs.release();
+        for (ReleaseFile.TimelineEvent event : release.timeline()) {
+            Instant at = instant(event.time());
+            if (at != null && event.phase().equals("ga") && (at.isBefore(start) || at.isAfter(end))) {
+                warnings.add("release file: GA-day timeline event '" + event.event() + "' at "
+                        + ReportFormat.timestamp(at) + " lies outside the GA window " + window);
+            }
+        }
+        for (ReleaseFile.Incident incident : release.incidents()) {
+            Instant at = instant(incident.time());
+            if (at != null && (at.isBefore(start) || at.isAfter(end))) {
+                warnings.add("release file: incident '" + (incident.id() == null ? "" : incident.id() + " ")
+                        + incident.title() + "' at " + ReportFormat.timestamp(at) + " lies outside the GA window "
+                        + window);
+            }
+        }
+        return warnings;
+    }
+
+    private static String span(Instant from, Instant to) {
+        return ReportFormat.timestamp(from) + " to " + ReportFormat.timestamp(to);
+    }
+
+    private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
+        return node::fields;
+    }
+
+    /** An RFC 3339 time, or null when the text is not one (release-file times are free text). */
+    static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

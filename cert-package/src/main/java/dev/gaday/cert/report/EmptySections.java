@@ -1,0 +1,160 @@
+package dev.gaday.cert.report;
+
+import dev.gaday.cert.input.InputFiles;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Collapses the template's sections that no input fills to one line saying what would fill them
+ * ("Not measured: run drift-detector and pass its drift_analysis.json with --inputs."), so that the report
+ * does not read N/A page after page. A section is a heading and its text up to the next heading; it
+ * collapses when it has placeholders and none of them has a value. A level-2 section whose subsections
+ * all collapse (and whose own text has no value either) becomes one line too. Applied to the template
+ * before filling; the unfilled-placeholder list is computed from the template as written.
+ */
+public final class EmptySections {
+    private static final Pattern HEADING = Pattern.compile("^(#{2,4}) \\S.*$");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Z0-9_]+)}}");
+    /** Input file to what writes it, for the one line. */
+    private static final Map<String, String> WRITERS = Map.of(
+            InputFiles.KPI_SUMMARY, "kpi-collector collect",
+            InputFiles.WS_HEALTH, "ws-health",
+            InputFiles.DRIFT_ANALYSIS, "drift-detector",
+            InputFiles.SLO_STATUS, "slo-monitor",
+            InputFiles.VALIDATION_JSON, "kpi-collector validate",
+            InputFiles.VALIDATION_HTML, "kpi-collector validate");
+
+    private EmptySections() {}
+
+    private record Section(int level, String heading, List<String> body, Set<String> placeholders, boolean filled) {
+        boolean empty() {
+            return !placeholders.isEmpty() && !filled;
+        }
+    }
+
+    public static String collapse(String template, PlaceholderValues values) {
+        List<String> preamble = new ArrayList<>();
+        List<Section> sections = new ArrayList<>();
+        String heading = null;
+        int level = 0;
+        List<String> body = new ArrayList<>();
+        for (String line : template.split("\n", -1)) {
+            Matcher m = HEADING.matcher(line);
+            if (m.matches()) {
+                if (heading == null) {
+                    preamble.addAll(body);
+                } else {
+                    sections.add(section(level, heading, body, values));
+                }
+                heading = line;
+                level = m.group(1).length();
+                body = new ArrayList<>();
+            } else {
+                body.add(line);
+            }
+        }
+        if (heading == null) {
+            return template;
+        }
+        sections.add(section(level, heading, body, values));
+        StringBuilder out = new StringBuilder(String.join("\n", preamble));
+        for (int i = 0; i < sections.size(); i++) {
+            Section s = sections.get(i);
+            if (s.level() == 2) {
+                int end = i + 1;
+                while (end < sections.size() && sections.get(end).level() > 2) {
+                    end++;
+                }
+                List<Section> group = sections.subList(i, end);
+                boolean anyPlaceholder =
+                        group.stream().anyMatch(g -> !g.placeholders().isEmpty());
+                boolean anyFilled = group.stream().anyMatch(Section::filled);
+                boolean ownTextOnly =
+                        group.stream().allMatch(g -> !g.placeholders().isEmpty() || blank(g.body()));
+                if (anyPlaceholder && !anyFilled && ownTextOnly && group.size() > 1) {
+                    Set<String> names = new LinkedHashSet<>();
+                    group.forEach(g -> names.addAll(g.placeholders()));
+                    append(out, s.heading(), oneLine(names, values));
+                    i = end - 1;
+                    continue;
+                }
+            }
+            if (s.empty()) {
+                append(out, s.heading(), oneLine(s.placeholders(), values));
+            } else {
+                out.append(out.length() == 0 ? "" : "\n")
+                        .append(s.heading())
+                        .append('\n')
+                        .append(String.join("\n", s.body()));
+            }
+        }
+        return out.toString();
+    }
+
+    private static void append(StringBuilder out, String heading, String line) {
+        out.append(out.length() == 0 ? "" : "\n")
+                .append(heading)
+                .append("\n\n")
+                .append(line)
+                .append("\n");
+    }
+
+    private static Section section(int level, String heading, List<String> body, PlaceholderValues values) {
+        Set<String> names = new LinkedHashSet<>();
+        boolean filled = false;
+        for (String line : body) {
+            Matcher m = PLACEHOLDER.matcher(line);
+            while (m.find()) {
+                names.add(m.group(1));
+                filled |= values.has(m.group(1));
+            }
+        }
+        return new Section(level, heading, List.copyOf(body), names, filled);
+    }
+
+    private static boolean blank(List<String> lines) {
+        return lines.stream().allMatch(line -> line.isBlank() || line.strip().equals("---"));
+    }
+
+    /** What would fill the placeholders: the tools whose files are missing, else the release file. */
+    static String oneLine(Set<String> names, PlaceholderValues values) {
+        Set<String> files = new LinkedHashSet<>();
+        for (String name : names) {
+            String reason = values.reasons().get(name);
+            if (reason == null) {
+                continue;
+            }
+            for (String file : WRITERS.keySet()) {
+                if (reason.contains("no input file " + file) || reason.contains("no " + file)) {
+                    files.add(file);
+                }
+            }
+        }
+        if (names.stream().map(values.reasons()::get).anyMatch(r -> r != null && r.contains("--include-artifacts"))) {
+            return "*Not included: run with --include-artifacts to package the KPI snapshots and the tools' side "
+                    + "files.*";
+        }
+        if (!files.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            Set<String> writers = new LinkedHashSet<>();
+            for (String file : files) {
+                writers.add(WRITERS.get(file));
+            }
+            for (String writer : writers) {
+                List<String> its = files.stream()
+                        .filter(f -> WRITERS.get(f).equals(writer))
+                        .toList();
+                parts.add("run " + writer + " and pass its " + String.join(" and ", its));
+            }
+            return "*Not measured: " + String.join("; ", parts) + " with --inputs.*";
+        }
+        return "*Not given: the toolkit does not measure this; give it in the release file (values: or bindings: "
+                + "for " + String.join(", ", names.stream().limit(4).toList()) + (names.size() > 4 ? ", …" : "")
+                + ") or run with --keep-empty-sections to keep the template's text.*";
+    }
+}
