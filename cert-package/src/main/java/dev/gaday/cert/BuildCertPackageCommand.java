@@ -2,14 +2,26 @@ package dev.gaday.cert;
 
 import dev.gaday.cert.build.BuildOptions;
 import dev.gaday.cert.build.PackageBuilder;
+import dev.gaday.cert.input.InputFiles;
 import dev.gaday.cert.input.InputKind;
+import dev.gaday.cert.model.Gate;
 import dev.gaday.common.cli.BuildInfo;
+import dev.gaday.common.cli.Finding;
 import dev.gaday.common.cli.InstantConverter;
 import dev.gaday.common.cli.OutputDirMixin;
+import dev.gaday.common.cli.OutputFormatMixin;
+import dev.gaday.common.cli.RunOutput;
+import dev.gaday.common.cli.RunReport;
+import dev.gaday.common.cli.TerminalFacts;
 import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.cli.ToolLauncher;
 import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.error.ToolException;
+import dev.gaday.common.json.Json;
+import dev.gaday.common.model.kpi.KpiSummary;
+import dev.gaday.common.model.ws.WsHealthMetrics;
+import dev.gaday.common.verdict.CriterionResult;
+import dev.gaday.common.verdict.Status;
 import dev.gaday.common.verdict.StatusMarks;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,10 +64,22 @@ import picocli.CommandLine.TypeConversionException;
                     + "failed or interrupted run leaves the previous ones in place). Check a package with "
                     + "'cert-package verify FILE'."
         },
-        footer = {"", "See docs/cert-package.md and docs/placeholders.md."})
+        footer = {
+            "%nExamples:",
+            "  cert-package --ga-start 2025-01-15T00:00:00Z --ga-end 2025-01-16T00:00:00Z --output-dir ga_certification --include-artifacts",
+            "  cert-package --inputs ga_kpis --inputs ws_health --release release.yaml --format json",
+            "  cert-package verify ga_certification/ga_certification_package.tar.gz",
+            "",
+            "Without --inputs, the tools' default output locations under the current directory are read "
+                    + "(ga_kpis/, ws_health/, drift/, slo_monitor/, ga_validation/, then the directory itself).",
+            "See docs/cert-package.md and docs/placeholders.md."
+        })
 public final class BuildCertPackageCommand extends ToolCommand {
     @Mixin
     OutputDirMixin output;
+
+    @Mixin
+    OutputFormatMixin format = new OutputFormatMixin();
 
     @Option(
             names = "--ga-start",
@@ -143,6 +167,9 @@ public final class BuildCertPackageCommand extends ToolCommand {
 
     private final Map<String, String> environment;
     private final Clock clock;
+    /** Where the default input locations are looked for; a seam for tests (a JVM cannot change directory). */
+    Path workingDirectory = Path.of("");
+
     private BuildOptions options;
 
     public BuildCertPackageCommand() {
@@ -182,6 +209,9 @@ public final class BuildCertPackageCommand extends ToolCommand {
             }
             files.put(InputKind.validationResults(file), file);
         }
+        if (inputDirs.isEmpty()) {
+            useDefaultLocations(files);
+        }
         Instant generatedAt = sourceDateEpoch != null
                 ? Instant.ofEpochSecond(sourceDateEpoch)
                 : clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -206,15 +236,102 @@ public final class BuildCertPackageCommand extends ToolCommand {
     @Override
     protected ExitCode execute() {
         PackageBuilder.Result result = new PackageBuilder(diagnostics()).build(options);
-        out().println("certification: " + result.decision().status().label(StatusMarks.forStandardOutput()));
-        if (result.certifyOnly()) {
-            out().println("metadata: " + result.metadata());
-        } else {
-            out().println("archive: " + result.archive());
-            out().println("report: " + result.reportPdf());
+        ExitCode exit = result.decision().status().exitCode();
+        List<String> written = result.certifyOnly()
+                ? List.of(result.metadata().toString())
+                : List.of(result.archive().toString(), result.reportPdf().toString());
+        RunReport report = RunReport.of(
+                "cert-package",
+                exit,
+                false,
+                "certification " + result.decision().status().label(StatusMarks.ASCII),
+                findings(result),
+                written);
+        new RunOutput(
+                        out(),
+                        err(),
+                        format.json(),
+                        TerminalFacts.detect(environment::get),
+                        environment::get,
+                        diagnostics())
+                .print(report);
+        return exit;
+    }
+
+    /**
+     * Why the release is not certified: each gate that did not pass, with the failed criteria of its input when
+     * that input can be read (the KPI summary's per service, the WebSocket run's for its endpoint).
+     */
+    private List<Finding> findings(PackageBuilder.Result result) {
+        List<Finding> findings = new ArrayList<>();
+        InputFiles located;
+        try {
+            Map<String, Path> overrides = new java.util.HashMap<>();
+            options.inputFiles().forEach((kind, file) -> overrides.put(kind.key(), file));
+            located = InputFiles.locate(options.inputDirs(), overrides, null);
+        } catch (RuntimeException e) {
+            located = null;
         }
-        out().flush();
-        return result.decision().status().exitCode();
+        for (Gate gate : result.decision().gates()) {
+            if (gate.status() == Status.PASS || !gate.counted()) {
+                continue; // a gate that is off (or an absent warning gate) does not count: no finding
+            }
+            List<Finding> detail = new ArrayList<>();
+            try {
+                if (located != null && gate.source() != null && gate.source().startsWith(InputFiles.KPI_SUMMARY)) {
+                    Path file = located.get(InputFiles.KPI_SUMMARY).orElse(null);
+                    if (file != null) {
+                        for (CriterionResult c : Json.readFile(file, KpiSummary.class)
+                                .certification()
+                                .criteria()) {
+                            detail.add(Finding.of(c, InputFiles.KPI_SUMMARY));
+                        }
+                    }
+                } else if (located != null
+                        && gate.source() != null
+                        && gate.source().startsWith(InputFiles.WS_HEALTH)) {
+                    Path file = located.get(InputFiles.WS_HEALTH).orElse(null);
+                    if (file != null) {
+                        WsHealthMetrics ws = Json.readFile(file, WsHealthMetrics.class);
+                        for (CriterionResult c : ws.compliance().requirements()) {
+                            detail.add(Finding.of(c, ws.endpoint()));
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                detail.clear(); // the gate's own line still says what failed
+            }
+            detail.removeIf(java.util.Objects::isNull);
+            if (detail.isEmpty() || gate.note() != null) {
+                findings.add(Finding.of(gate.status(), gate.name(), gate.source(), gate.note()));
+            }
+            findings.addAll(detail);
+        }
+        return findings;
+    }
+
+    /**
+     * No --inputs: the other tools' default output locations under the working directory (ga_kpis/, ws_health/,
+     * drift/, slo_monitor/, ga_validation/, then the directory itself), and a line saying which were found.
+     */
+    private void useDefaultLocations(Map<InputKind, Path> files) {
+        InputFiles.Defaults defaults = InputFiles.findDefaults(workingDirectory);
+        inputDirs = new ArrayList<>(defaults.directories());
+        for (InputKind kind : InputKind.values()) {
+            Path first = defaults.firstFound().get(kind.key());
+            if (first != null && !files.containsKey(kind)) {
+                files.put(kind, first);
+            }
+        }
+        if (snapshots == null && defaults.snapshots() != null && kpiSummary == null) {
+            snapshots = defaults.snapshots();
+        }
+        diagnostics()
+                .info("no --inputs: read the tools' default output locations; found "
+                        + (defaults.found().isEmpty() ? "none" : String.join(", ", defaults.found()))
+                        + (defaults.notFound().isEmpty()
+                                ? ""
+                                : "; not found: " + String.join(", ", defaults.notFound())));
     }
 
     private Instant time(String option, String text) {

@@ -1,7 +1,12 @@
 package dev.gaday.drift;
 
+import dev.gaday.common.cli.Finding;
 import dev.gaday.common.cli.OutputDirMixin;
+import dev.gaday.common.cli.OutputFormatMixin;
 import dev.gaday.common.cli.PrometheusConnectionMixin;
+import dev.gaday.common.cli.RunOutput;
+import dev.gaday.common.cli.RunReport;
+import dev.gaday.common.cli.TerminalFacts;
 import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.error.ToolException;
@@ -10,13 +15,18 @@ import dev.gaday.common.model.drift.Drift;
 import dev.gaday.common.model.drift.DriftAnalysis;
 import dev.gaday.common.model.drift.DriftWindow;
 import dev.gaday.common.prometheus.PrometheusClient;
+import dev.gaday.common.text.ReportFormat;
+import dev.gaday.common.verdict.Status;
 import dev.gaday.drift.collect.Fetcher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Mixin;
 
 /** What the judging subcommands share: connection, output directory, metric set, writing the analysis. */
@@ -32,6 +42,12 @@ abstract class DriftCommandBase extends ToolCommand {
 
     @Mixin
     JudgeOptions judge;
+
+    @Mixin
+    OutputFormatMixin format = new OutputFormatMixin();
+
+    /** A seam for tests: the environment the CI outputs (GITHUB_ACTIONS, GITLAB_CI) and the terminal are read from. */
+    UnaryOperator<String> environment = System::getenv;
 
     // Seams for tests: the clock (windows in the future are refused) and the client.
     Clock clock = Clock.systemUTC();
@@ -72,13 +88,53 @@ abstract class DriftCommandBase extends ToolCommand {
         }
     }
 
-    /** Writes drift_analysis.json, prints the verdict and the drifts, returns the exit code. */
+    /**
+     * Writes drift_analysis.json, prints the verdict and the drifts, then the run summary (or, with --format json,
+     * only the summary on stdout and the drifts on stderr), returns the exit code.
+     */
     ExitCode finish(DriftAnalysis analysis) {
         Path directory = output.resolve(DEFAULT_OUTPUT);
         Path file = directory.resolve(ANALYSIS_FILE);
         Json.writeFile(file, analysis);
-        report(out(), analysis, file);
-        return judge.exitCode(analysis.status(), analysis.complete());
+        ExitCode exit = judge.exitCode(analysis.status(), analysis.complete());
+        if (!format.json()) {
+            report(out(), analysis, file);
+        } else if (diagnostics().verbosity() >= 0) {
+            report(err(), analysis, file);
+        }
+        new RunOutput(out(), err(), format.json(), TerminalFacts.detect(environment), environment, diagnostics())
+                .print(runReport(analysis, exit, file));
+        return exit;
+    }
+
+    /** The run summary: each drift (critical: FAIL, else WARN) and each metric without a verdict (NO_DATA). */
+    static RunReport runReport(DriftAnalysis analysis, ExitCode exit, Path file) {
+        List<Finding> findings = new ArrayList<>();
+        for (Drift drift : analysis.drifts()) {
+            if ("Pass".equals(drift.classification())) {
+                continue;
+            }
+            Status severity = !drift.drifted() ? Status.NO_DATA : drift.critical() ? Status.FAIL : Status.WARN;
+            String change = drift.changePercent() == null
+                    ? null
+                    : (drift.changePercent() > 0 ? "+" : "") + ReportFormat.percent(drift.changePercent(), 1);
+            double miss = drift.changePercent() == null ? 0 : Math.abs(drift.changePercent()) / 100;
+            findings.add(new Finding(
+                    severity,
+                    drift.metric(),
+                    drift.service().isEmpty() ? null : "service " + drift.service(),
+                    change,
+                    "|change| < " + ReportFormat.number(drift.threshold(), 3) + "%",
+                    drift.classification() + ": " + drift.reason(),
+                    miss));
+        }
+        return RunReport.of(
+                "drift-detector " + analysis.mode(),
+                exit,
+                !analysis.complete(),
+                analysis.reason(),
+                findings,
+                List.of(file.toString()));
     }
 
     static void report(PrintWriter out, DriftAnalysis analysis, Path file) {

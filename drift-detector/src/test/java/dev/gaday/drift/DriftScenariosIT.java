@@ -171,6 +171,31 @@ class DriftScenariosIT {
         assertNotNull(a.canary());
         assertEquals("FAIL", a.canary().verdict());
         assertTrue(r.out().contains("canary FAIL"), r.out());
+        // The run ends with the verdict, each drift named (the critical ones first) and the file.
+        List<String> lines = r.out().lines().toList();
+        int verdict = lines.size() - 1;
+        while (verdict > 0 && !lines.get(verdict).startsWith("drift-detector canary: ")) {
+            verdict--;
+        }
+        assertTrue(lines.get(verdict).matches("drift-detector canary: (\u2718 )?FAIL - .*"), r.out());
+        assertTrue(
+                lines.get(verdict + 1)
+                        .matches("  (\u2718 )?FAIL  \\S+ \\(service checkout\\): \\+[0-9.,]+%, "
+                                + "needs \\|change\\| < [0-9.]+% - High: .*"),
+                r.out());
+        assertEquals("  files: " + out.resolve("drift_analysis.json"), lines.get(lines.size() - 1));
+        CommandRun json = canary(
+                temp.resolve("canary-shift-json"),
+                "checkout",
+                START.plus(Duration.ofMinutes(30)),
+                START.plus(Duration.ofHours(5)),
+                "--format",
+                "json");
+        assertEquals(1, json.exitCode(), json.err());
+        var node = dev.gaday.common.cli.RunSummarySchema.parse(json.out());
+        assertEquals("FAIL", node.get("verdict").asText());
+        assertEquals("drift-detector canary", node.get("tool").asText());
+        assertEquals("FAIL", node.get("findings").get(0).get("severity").asText());
     }
 
     @Test

@@ -2,9 +2,15 @@ package dev.gaday.kpi;
 
 import dev.gaday.common.cli.BuildInfo;
 import dev.gaday.common.cli.DurationConverter;
+import dev.gaday.common.cli.Finding;
 import dev.gaday.common.cli.GaWindowOptions;
 import dev.gaday.common.cli.OutputDirMixin;
+import dev.gaday.common.cli.OutputFormatMixin;
+import dev.gaday.common.cli.ProgressLine;
 import dev.gaday.common.cli.PrometheusConnectionMixin;
+import dev.gaday.common.cli.RunOutput;
+import dev.gaday.common.cli.RunReport;
+import dev.gaday.common.cli.TerminalFacts;
 import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.cli.ToolLauncher;
 import dev.gaday.common.error.ExitCode;
@@ -18,7 +24,7 @@ import dev.gaday.common.model.kpi.Window;
 import dev.gaday.common.prometheus.PrometheusClient;
 import dev.gaday.common.prometheus.PrometheusException;
 import dev.gaday.common.text.ReportFormat;
-import dev.gaday.common.verdict.StatusMarks;
+import dev.gaday.common.verdict.CriterionResult;
 import dev.gaday.kpi.cli.BareNumberDuration;
 import dev.gaday.kpi.collect.LiveClock;
 import dev.gaday.kpi.collect.LiveRun;
@@ -73,8 +79,8 @@ import picocli.CommandLine.Option;
         },
         footer = {
             "%nExamples:",
-            "  kpi-collector --prometheus-url http://prometheus:9090 --ga-start 2025-01-15T00:00:00Z \\",
-            "      --ga-end 2025-01-16T00:00:00Z --output ga_kpis",
+            "  kpi-collector --prometheus-url http://prometheus:9090 --ga-start 2025-01-15T00:00:00Z --ga-end 2025-01-16T00:00:00Z --output ga_kpis",
+            "  kpi-collector --ga-start now-24h --ga-end now --format json > verdict.json",
             "  kpi-collector --duration 24h --interval 5m --output ga_kpis",
             "  kpi-collector --print-config > kpi-config.yaml"
         })
@@ -153,6 +159,9 @@ public final class CollectKpisCommand extends ToolCommand {
     @Mixin
     OutputDirMixin output;
 
+    @Mixin
+    OutputFormatMixin format = new OutputFormatMixin();
+
     // Seams for tests: the clock (live mode against backfilled history), the client, the stop hook.
     LiveClock clock = LiveClock.of(Clock.systemUTC());
     Function<PrometheusConnectionMixin, PrometheusClient> clientFactory;
@@ -204,7 +213,7 @@ public final class CollectKpisCommand extends ToolCommand {
     protected ExitCode execute() {
         KpiConfig config = KpiConfigLoader.load(configFile);
         if (printConfig) {
-            out().print(KpiConfigLoader.toYaml(config));
+            out().print(KpiConfigLoader.toCommentedYaml(config));
             out().flush();
             return ExitCode.PASS;
         }
@@ -218,9 +227,12 @@ public final class CollectKpisCommand extends ToolCommand {
             KpiSummary summary = mode.retroactive != null
                     ? retroactive(client, runner, calculator, assembler, files)
                     : live(client, runner, calculator, assembler, files);
-            diagnostics().info(verdictLine(summary) + "; " + runner.requestCount() + " queries; files in " + directory);
-            return dev.gaday.common.verdict.Verdict.of(summary.certification().criteria())
+            diagnostics().detail(runner.requestCount() + " queries");
+            ExitCode exit = dev.gaday.common.verdict.Verdict.of(
+                            summary.certification().criteria())
                     .exitCode();
+            runOutput().print(runReport(summary, exit, directory));
+            return exit;
         }
     }
 
@@ -376,7 +388,16 @@ public final class CollectKpisCommand extends ToolCommand {
                 (window, snapshots, gaps) ->
                         partialSummary(windowCollector, assembler, client, window, snapshots, gaps),
                 files,
-                new LiveProgress(diagnostics(), System.console() != null, err()));
+                new LiveProgress(
+                        diagnostics(),
+                        new ProgressLine(
+                                        spec.root().name(),
+                                        err(),
+                                        terminal(),
+                                        diagnostics().verbosity())
+                                .counting("snapshots"),
+                        clock::now,
+                        end));
         liveRun = run;
         shutdownHooks.accept(() -> {
             // 1.5 s for the run to notice, then at most 2.5 s of queries: the partial summary is out within 5 s.
@@ -450,14 +471,70 @@ public final class CollectKpisCommand extends ToolCommand {
         return (System.nanoTime() - began) / 1_000_000;
     }
 
-    /** "certification ✔ PASS: availability 99.95%, error rate 0.05%, max p99 783.8 ms" (marks as the terminal allows). */
-    static String verdictLine(KpiSummary summary) {
-        return "certification "
-                + StatusMarks.forStandardOutput().mark(summary.certification().status())
-                + (summary.partial() ? " (partial)" : "")
-                + ": availability " + ReportFormat.percent(summary.overall().availabilityPercent(), 3)
-                + ", error rate " + ReportFormat.percent(summary.overall().errorRatePercent(), 3)
-                + ", max p99 " + ReportFormat.millis(summary.overall().maxP99LatencyMs(), 3);
+    private TerminalFacts terminal() {
+        return TerminalFacts.detect(environment::get);
+    }
+
+    private RunOutput runOutput() {
+        return new RunOutput(out(), err(), format.json(), terminal(), environment::get, diagnostics());
+    }
+
+    /**
+     * The run summary: each criterion that did not pass (a service's under its name), each data gap as a
+     * warning, and the files written.
+     */
+    static RunReport runReport(KpiSummary summary, ExitCode exit, Path directory) {
+        List<Finding> findings = new ArrayList<>();
+        List<String> services = summary.services().stream().map(s -> s.name()).toList();
+        for (CriterionResult result : summary.certification().criteria()) {
+            String where = "overall";
+            String name = result.name();
+            for (String service : services) {
+                String prefix = dev.gaday.kpi.compute.KpiCriteria.serviceCriterion(service, "");
+                if (name.startsWith(prefix)) {
+                    where = "service " + service;
+                    name = name.substring(prefix.length());
+                    break;
+                }
+            }
+            Finding finding = Finding.of(
+                    new CriterionResult(
+                            name,
+                            result.value(),
+                            result.threshold(),
+                            result.comparator(),
+                            result.unit(),
+                            result.warningOnly(),
+                            result.status(),
+                            result.source(),
+                            result.reason()),
+                    where);
+            if (finding != null) {
+                findings.add(finding);
+            }
+        }
+        for (DataGap gap : summary.gaps()) {
+            findings.add(Finding.of(
+                    dev.gaday.common.verdict.Status.WARN,
+                    "data gap",
+                    gap.field() != null ? gap.field() : gap.query(),
+                    gap.reason() + (gap.from() != null ? " from " + gap.from() + " to " + gap.to() : "")));
+        }
+        List<String> files = List.of(
+                directory.resolve(OutputFiles.SUMMARY_JSON).toString(),
+                directory.resolve(OutputFiles.SUMMARY_MARKDOWN).toString(),
+                directory + java.io.File.separator + "snapshot_*.json");
+        return RunReport.of(
+                "kpi-collector",
+                exit,
+                summary.partial(),
+                "availability "
+                        + ReportFormat.percent(summary.overall().availabilityPercent(), 3)
+                        + ", error rate "
+                        + ReportFormat.percent(summary.overall().errorRatePercent(), 3)
+                        + ", max p99 " + ReportFormat.millis(summary.overall().maxP99LatencyMs(), 3),
+                findings,
+                files);
     }
 
     private static void addJvmShutdownHook(Runnable hook) {

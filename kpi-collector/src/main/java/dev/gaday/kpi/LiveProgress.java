@@ -1,51 +1,42 @@
 package dev.gaday.kpi;
 
 import dev.gaday.common.cli.Diagnostics;
+import dev.gaday.common.cli.ProgressLine;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.text.ReportFormat;
 import dev.gaday.kpi.collect.LiveRun;
-import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
-/** A progress line rewritten in place on a terminal; plain log lines otherwise (CI logs, files). */
+/** Live collection's progress: snapshots done of planned, time elapsed and left, the last availability. */
 final class LiveProgress implements LiveRun.Progress {
     private final Diagnostics diagnostics;
-    private final boolean terminal;
-    private final PrintWriter err;
-    private boolean lineOpen;
+    private final ProgressLine line;
+    private final Supplier<Instant> now;
+    private final Instant end;
 
-    LiveProgress(Diagnostics diagnostics, boolean terminal, PrintWriter err) {
+    LiveProgress(Diagnostics diagnostics, ProgressLine line, Supplier<Instant> now, Instant end) {
         this.diagnostics = diagnostics;
-        this.terminal = terminal;
-        this.err = err;
+        this.line = line;
+        this.now = now;
+        this.end = end;
     }
 
     @Override
     public void snapshotWritten(KpiSnapshot snapshot, int total) {
         Double availability = snapshot.overall().availabilityPercent();
-        String line = "snapshot " + snapshot.sequence() + "/" + total + " to "
-                + snapshot.window().end()
-                + ": availability " + ReportFormat.percent(availability, 3)
+        String detail = "availability " + ReportFormat.percent(availability, 3)
                 + ", requests " + ReportFormat.count(snapshot.overall().totalRequests())
                 + (snapshot.gaps().isEmpty() ? "" : ", " + snapshot.gaps().size() + " gap(s)");
-        if (terminal && diagnostics.verbosity() >= 0) {
-            int width = 30;
-            int done = (int) ((long) snapshot.sequence() * width / total);
-            err.print("\r[" + "#".repeat(done) + " ".repeat(width - done) + "] " + line + "   ");
-            err.flush();
-            lineOpen = true;
-        } else {
-            diagnostics.info(line);
-        }
+        // The run ends at a fixed time: the time left is known exactly, not estimated from the rate.
+        Duration left = Duration.between(now.get(), end);
+        line.update(snapshot.sequence(), total, left.isNegative() ? Duration.ZERO : left, detail);
     }
 
     @Override
     public void done() {
-        if (lineOpen) {
-            err.println();
-            err.flush();
-            lineOpen = false;
-        }
+        line.finish();
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gaday.common.cli.CommandRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,11 +16,33 @@ class CommandLineTest {
     Path temp;
 
     @Test
-    void printConfigShowsTheEffectiveConfiguration() {
+    void printConfigShowsTheEffectiveConfiguration() throws Exception {
         CommandRun run = CommandRun.of(new CollectKpisCommand(), "--print-config");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("errorStatusRegex: \"5..\""), run.out());
         assertTrue(run.out().contains("latencyBuckets:"));
+        // A comment above every key, and what is printed reads back as the same configuration.
+        List<String> lines = run.out().lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.matches(" *[A-Za-z0-9_]+:.*")) {
+                String indent =
+                        line.substring(0, line.length() - line.stripLeading().length());
+                assertTrue(
+                        lines.get(i - 1).startsWith(indent + "#") || line.equals("labels:"),
+                        "no comment above " + line);
+            }
+        }
+        assertTrue(
+                run.out()
+                        .contains("  # Overall availability must be at least this, percent.\n"
+                                + "  availabilityPercent: 99.9\n"),
+                run.out());
+        java.nio.file.Path printed = java.nio.file.Files.createTempFile("kpi-config", ".yaml");
+        java.nio.file.Files.writeString(printed, run.out());
+        CommandRun again = CommandRun.of(new CollectKpisCommand(), "--print-config", "--config", printed.toString());
+        java.nio.file.Files.delete(printed);
+        assertEquals(run.out(), again.out());
     }
 
     @Test
@@ -29,6 +52,23 @@ class CommandLineTest {
         assertTrue(run.out().contains("Exit Codes:"));
         assertTrue(run.out().contains("--ga-start"));
         assertTrue(run.out().contains("--prometheus-url"));
+        // Examples a user can copy: each command whole on one line, never continued with a backslash.
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"validate", "--help"})) {
+            String help = CommandRun.of(new CollectKpisCommand(), args).out();
+            List<String> examples = help.lines()
+                    .dropWhile(l -> !l.startsWith("Examples:"))
+                    .filter(l -> l.startsWith("  kpi-collector"))
+                    .toList();
+            assertTrue(examples.size() >= 2, help);
+            assertTrue(help.lines().noneMatch(l -> l.endsWith("\\")), help);
+            assertTrue(
+                    help.lines()
+                            .dropWhile(l -> !l.startsWith("Examples:"))
+                            .skip(1)
+                            .takeWhile(l -> !l.isBlank())
+                            .allMatch(l -> l.startsWith("  kpi-collector ")),
+                    help);
+        }
     }
 
     @Test

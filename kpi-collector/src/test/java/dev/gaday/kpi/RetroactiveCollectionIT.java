@@ -203,6 +203,72 @@ class RetroactiveCollectionIT {
     }
 
     @Test
+    void theFailingRunEndsWithTheVerdictAndEachFailedCriterionNamedOnStdout() {
+        String incident = manifest.events().incident().service();
+        List<String> lines = run.out().lines().toList();
+        assertTrue(
+                lines.get(0).startsWith("kpi-collector: ") && lines.get(0).contains("FAIL - availability "), run.out());
+        List<String> failed =
+                lines.stream().filter(l -> l.matches("  \\S* ?FAIL  .*")).toList();
+        assertTrue(
+                failed.stream()
+                        .anyMatch(l -> l.contains("availability (service " + incident + "): ")
+                                && l.contains(", needs >= 99.9%")),
+                run.out());
+        assertTrue(failed.stream().anyMatch(l -> l.contains("error rate (service " + incident + "): ")), run.out());
+        assertTrue(lines.size() <= 1 + 10 + 2, run.out());
+        assertEquals(
+                "  files: " + output.resolve("ga_kpi_summary.json") + ", " + output.resolve("ga_kpi_summary.md") + ", "
+                        + output + "/snapshot_*.json",
+                lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void formatJsonInGithubActionsPrintsTheSummaryAndWritesTheJobSummaryAndAnnotations() throws IOException {
+        String incident = manifest.events().incident().service();
+        Path stepSummary = temp.resolve("step-summary.md");
+        CollectKpisCommand command = new CollectKpisCommand();
+        command.environment = Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", stepSummary.toString());
+        CommandRun json = CommandRun.of(
+                command,
+                "--prometheus-url",
+                prometheus.url(),
+                "--ga-start",
+                manifest.start().toString(),
+                "--ga-end",
+                manifest.end().toString(),
+                "--interval",
+                "60",
+                "--no-kubernetes",
+                "--format",
+                "json",
+                "--output",
+                temp.resolve("kpis-json").toString());
+        assertEquals(1, json.exitCode(), json.err());
+        var node = dev.gaday.common.cli.RunSummarySchema.parse(json.out());
+        assertEquals("FAIL", node.get("verdict").asText());
+        assertEquals("kpi-collector", node.get("tool").asText());
+        var first = node.get("findings").get(0);
+        assertEquals("FAIL", first.get("severity").asText());
+        List<String> annotations =
+                json.err().lines().filter(l -> l.startsWith("::")).toList();
+        assertEquals(node.get("findings").size(), annotations.size(), json.err());
+        String observed = dev.gaday.common.text.ReportFormat.withUnit(
+                criterion(KpiCriteria.serviceCriterion(incident, "availability"))
+                        .value(),
+                3,
+                "%");
+        assertTrue(
+                annotations.contains("::error title=kpi-collector%3A availability (service " + incident
+                        + ")::availability (service " + incident + "): " + observed.replace("%", "%25")
+                        + ", needs >= 99.9%25"),
+                json.err());
+        String markdown = Files.readString(stepSummary);
+        assertTrue(markdown.startsWith("### kpi-collector: FAIL (exit 1)\n"), markdown);
+        assertTrue(markdown.contains("| FAIL | availability | service " + incident + " | "), markdown);
+    }
+
+    @Test
     void theCounterResetGivesNoNegativeOrInflatedCount() throws IOException {
         Manifest.CounterResetTruth reset = manifest.truths().counterReset();
         List<KpiSnapshot> snapshots = snapshots();

@@ -4,11 +4,16 @@ import dev.gaday.common.cli.BuildInfo;
 import dev.gaday.common.cli.DurationConverter;
 import dev.gaday.common.cli.GaWindowOptions;
 import dev.gaday.common.cli.OutputDirMixin;
+import dev.gaday.common.cli.OutputFormatMixin;
 import dev.gaday.common.cli.PrometheusConnectionMixin;
+import dev.gaday.common.cli.RunOutput;
+import dev.gaday.common.cli.TerminalFacts;
 import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.cli.ToolLauncher;
 import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.error.ToolException;
+import dev.gaday.common.json.Json;
+import dev.gaday.common.model.slo.SloStatus;
 import dev.gaday.slo.math.BurnRatePolicy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,6 +123,9 @@ public final class MonitorSlosCommand extends ToolCommand {
     @Mixin
     OutputDirMixin output;
 
+    @Mixin
+    OutputFormatMixin format = new OutputFormatMixin();
+
     @Override
     protected void validate() {
         if (mode == null) {
@@ -166,10 +174,21 @@ public final class MonitorSlosCommand extends ToolCommand {
                 scrapeInterval.multipliedBy(4),
                 resolution,
                 output.resolve(DEFAULT_OUTPUT));
+        ExitCode exit;
         if (mode.retroactive != null) {
-            return new RetroactiveMonitor(config, prometheus, diagnostics())
+            exit = new RetroactiveMonitor(config, prometheus, diagnostics())
                     .run(mode.retroactive.start(), mode.retroactive.end());
+        } else {
+            exit = live(config);
         }
+        // The run summary from the file the run just wrote: the same for both modes.
+        Path file = config.outputDir().resolve(SloMonitorConfig.STATUS_FILE);
+        new RunOutput(out(), err(), format.json(), TerminalFacts.detect(System::getenv), System::getenv, diagnostics())
+                .print(SloReport.runReport(Json.readFile(file, SloStatus.class), exit, file));
+        return exit;
+    }
+
+    private ExitCode live(SloMonitorConfig config) {
         return new LiveMonitor(
                         config,
                         prometheus,

@@ -106,6 +106,34 @@ class RetroactiveSloIT {
         assertEquals(2 * (SERVICES + 2), status.slos().size());
         assertFalse(status.partial());
         assertEquals(60, status.window().resolutionSeconds());
+        // The run ends on stdout with the verdict, the failing SLOs of the incident's service first, and the file.
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.get(0).matches("slo-monitor: (\u2718 )?FAIL - \\d+ SLOs, \\d+ violations"), run.out());
+        assertTrue(lines.get(1).matches("  (\u2718 )?FAIL  .* \\(service " + incidentService() + "\\): .*"), run.out());
+        assertEquals("  files: " + temp.resolve("out").resolve("slo_status.json"), lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void formatJsonPrintsTheRunSummaryOnly() {
+        CommandRun json = CommandRun.of(
+                new MonitorSlosCommand(),
+                "--prometheus-url",
+                prometheus.url(),
+                "--ga-start",
+                manifest.start().toString(),
+                "--ga-end",
+                manifest.end().toString(),
+                "--scrape-interval",
+                "60s",
+                "-o",
+                temp.resolve("out-json").toString(),
+                "--format",
+                "json");
+        assertEquals(1, json.exitCode(), json.err());
+        dev.gaday.common.cli.RunReport report = dev.gaday.common.cli.RunSummarySchema.report(json.out());
+        assertEquals("slo-monitor", report.tool());
+        assertEquals("FAIL", report.verdict());
+        assertEquals("service " + incidentService(), report.findings().get(0).where());
     }
 
     @Test

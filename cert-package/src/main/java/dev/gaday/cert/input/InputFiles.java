@@ -46,6 +46,78 @@ public final class InputFiles {
 
     public static final Pattern SNAPSHOT = Pattern.compile("snapshot_\\d{4,}\\.json");
 
+    /**
+     * Where the other tools write by default, under the working directory, in order of preference: kpi-collector
+     * (-o default ga_kpis), ws-health as the GA-day layout runs it (ws_health) and by its own default (the working
+     * directory, last), drift-detector (drift), slo-monitor (slo_monitor), kpi-collector validate (ga_validation).
+     */
+    public static final List<String> DEFAULT_LOCATIONS =
+            List.of("ga_kpis", "ws_health", "drift", "slo_monitor", "ga_validation", ".");
+
+    /**
+     * What the default locations hold.
+     *
+     * @param directories the locations that hold at least one input, in order of preference
+     * @param firstFound each input name (or "release") to the file in the first location that holds it: given as
+     *                   an override, so that a name in two locations is the preferred one, not an error
+     * @param snapshots the first location holding snapshot files, or null
+     * @param found for people: "ga_kpis (ga_kpi_summary.json, 288 snapshots)"
+     * @param notFound the locations that do not exist or hold no input
+     */
+    public record Defaults(
+            List<Path> directories,
+            Map<String, Path> firstFound,
+            Path snapshots,
+            List<String> found,
+            List<String> notFound) {}
+
+    /** Looks in the {@link #DEFAULT_LOCATIONS} under {@code base}; reads no file, follows no link. */
+    public static Defaults findDefaults(Path base) {
+        List<Path> directories = new ArrayList<>();
+        Map<String, Path> firstFound = new LinkedHashMap<>();
+        Path snapshotDirectory = null;
+        List<String> found = new ArrayList<>();
+        List<String> notFound = new ArrayList<>();
+        for (String location : DEFAULT_LOCATIONS) {
+            Path dir = location.equals(".") ? base.resolve(".") : base.resolve(location);
+            String shown = location.equals(".") ? "the current directory" : location + "/";
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                notFound.add(shown);
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            int snapshotCount = 0;
+            for (Path file : list(dir)) {
+                String name = file.getFileName().toString();
+                if (DOCUMENTS.contains(name) || name.equals(VALIDATION_HTML) || RELEASE_NAMES.contains(name)) {
+                    names.add(name);
+                    firstFound.putIfAbsent(RELEASE_NAMES.contains(name) ? "release" : name, file);
+                } else if (SNAPSHOT.matcher(name).matches()) {
+                    snapshotCount++;
+                }
+            }
+            if (snapshotCount > 0 && snapshotDirectory == null) {
+                snapshotDirectory = dir;
+            }
+            if (names.isEmpty() && snapshotCount == 0) {
+                notFound.add(shown);
+                continue;
+            }
+            directories.add(dir);
+            List<String> parts = new ArrayList<>(names);
+            if (snapshotCount > 0) {
+                parts.add(snapshotCount + " snapshot" + (snapshotCount == 1 ? "" : "s"));
+            }
+            found.add(shown + " (" + String.join(", ", parts) + ")");
+        }
+        return new Defaults(
+                List.copyOf(directories),
+                Map.copyOf(firstFound),
+                snapshotDirectory,
+                List.copyOf(found),
+                List.copyOf(notFound));
+    }
+
     private final Map<String, Path> named = new LinkedHashMap<>();
     private final List<Path> snapshots = new ArrayList<>();
     private final List<Path> sideArtifacts = new ArrayList<>();

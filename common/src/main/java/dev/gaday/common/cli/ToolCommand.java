@@ -42,6 +42,7 @@ public abstract class ToolCommand implements Callable<Integer> {
         } catch (ToolException e) {
             diagnostics().error(e.getMessage());
             debugTrace(e);
+            jsonErrorSummary(e.exitCode(), e.getMessage());
             return e.exitCode().code();
         } catch (RuntimeException | Error e) {
             // A bug, an unforeseen library failure or a JVM limit: still one line and exit 4 (never 1,
@@ -51,6 +52,7 @@ public abstract class ToolCommand implements Callable<Integer> {
                     diagnostics().error(ToolLauncher.crashMessage(e));
                     debugTrace(e);
                     ToolLauncher.crashReported();
+                    jsonErrorSummary(ExitCode.RUNTIME_ERROR, ToolLauncher.crashMessage(e));
                 } catch (RuntimeException | Error reporting) {
                     // Writing the line failed too (memory exhausted): the launcher writes it as a last resort.
                     if (e instanceof Error error) {
@@ -59,6 +61,21 @@ public abstract class ToolCommand implements Callable<Integer> {
                 }
             }
             return ExitCode.RUNTIME_ERROR.code();
+        }
+    }
+
+    /**
+     * With --format json, a run that ends in an error still leaves its one JSON object on stdout (verdict ERROR),
+     * so that a CI step reading stdout never parses an empty string.
+     */
+    private void jsonErrorSummary(ExitCode exitCode, String message) {
+        for (CommandSpec mixin : spec.mixins().values()) {
+            if (mixin.userObject() instanceof OutputFormatMixin format && format.json()) {
+                out().print(dev.gaday.common.secret.Secrets.redact(dev.gaday.common.json.Json.write(RunReport.of(
+                        spec.qualifiedName(), exitCode, false, message, java.util.List.of(), java.util.List.of()))));
+                out().flush();
+                return;
+            }
         }
     }
 

@@ -173,11 +173,46 @@ public final class ToolLauncher {
         commandLine.setExitCodeExceptionMapper(t -> ExitCode.RUNTIME_ERROR.code());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setUsageHelpAutoWidth(true);
+        // The footer holds the examples: each line printed whole, never wrapped at the help width, so that a
+        // command copied from --help is the whole command (a wrapped line would paste as two).
+        commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
+            StringBuilder footer = new StringBuilder();
+            int width = help.commandSpec().usageMessage().width();
+            for (String line : help.commandSpec().usageMessage().footer()) {
+                String text = line.replace("%n", "\n").replace("%%", "%");
+                // An indented line is an example: whole. Prose is wrapped at the help width, as picocli would.
+                footer.append(text.startsWith("  ") ? text : wrap(text, width)).append(System.lineSeparator());
+            }
+            return footer.toString();
+        });
         commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE.code());
         commandLine.getCommandSpec().exitCodeOnExecutionException(ExitCode.RUNTIME_ERROR.code());
         for (CommandLine sub : commandLine.getSubcommands().values()) {
             configure(sub);
         }
+    }
+
+    /** Text wrapped to lines of at most {@code width} columns at spaces (a longer word stays whole). */
+    static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        for (String paragraph : text.split("\n", -1)) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            int column = 0;
+            for (String word : paragraph.split(" ")) {
+                if (column > 0 && column + 1 + word.length() > width) {
+                    out.append('\n');
+                    column = 0;
+                } else if (column > 0) {
+                    out.append(' ');
+                    column++;
+                }
+                out.append(word);
+                column += word.length();
+            }
+        }
+        return out.toString();
     }
 
     private static final IParameterExceptionHandler ONE_LINE_USAGE_ERROR = (ParameterException e, String[] args) -> {

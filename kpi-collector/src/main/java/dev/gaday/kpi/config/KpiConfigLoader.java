@@ -69,6 +69,20 @@ public final class KpiConfigLoader {
     }
 
     /** The effective configuration as YAML, for --print-config. */
+    /** The effective configuration as YAML with a comment above each key (the built-in defaults' comments). */
+    public static String toCommentedYaml(KpiConfig config) {
+        try (InputStream in = KpiConfigLoader.class.getResourceAsStream(DEFAULTS)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in " + DEFAULTS + " is missing from the jar");
+            }
+            String commented = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return dev.gaday.common.cli.CommentedYaml.annotate(
+                    toYaml(config), dev.gaday.common.cli.CommentedYaml.read(commented));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read built-in " + DEFAULTS, e);
+        }
+    }
+
     public static String toYaml(KpiConfig config) {
         try {
             return Json.yaml().writeValueAsString(config);

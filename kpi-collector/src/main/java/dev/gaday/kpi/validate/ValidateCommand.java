@@ -1,14 +1,24 @@
 package dev.gaday.kpi.validate;
 
 import dev.gaday.common.cli.BuildInfo;
+import dev.gaday.common.cli.Finding;
 import dev.gaday.common.cli.GaWindowOptions;
 import dev.gaday.common.cli.OutputDirMixin;
+import dev.gaday.common.cli.OutputFormatMixin;
 import dev.gaday.common.cli.PrometheusConnectionMixin;
+import dev.gaday.common.cli.RunOutput;
+import dev.gaday.common.cli.RunReport;
+import dev.gaday.common.cli.TerminalFacts;
 import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.prometheus.PrometheusClient;
+import dev.gaday.common.text.ReportFormat;
+import dev.gaday.common.verdict.Status;
 import dev.gaday.kpi.validate.check.Check;
+import dev.gaday.kpi.validate.check.CheckResult;
+import dev.gaday.kpi.validate.check.CheckStatus;
+import dev.gaday.kpi.validate.check.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,9 +50,8 @@ import picocli.CommandLine.Option;
                     + "failed; 4 a critical check's source was unreachable or failed; 2 bad options or an invalid check "
                     + "in --checks; 3 a critical check had no data. When several apply, 1 wins, then 4, 2, 3.",
             "%nExamples:",
-            "  kpi-collector validate --prometheus-url http://prometheus:9090 \\",
-            "      --ga-start 2025-01-15T00:00:00Z --ga-end 2025-01-16T00:00:00Z \\",
-            "      --ga-mode --inputs ga_drift --inputs ga_slo -o ga_validation",
+            "  kpi-collector validate --prometheus-url http://prometheus:9090 --ga-start 2025-01-15T00:00:00Z --ga-end 2025-01-16T00:00:00Z --ga-mode --inputs drift --inputs slo_monitor -o ga_validation",
+            "  kpi-collector validate --ga-start now-24h --ga-end now --ga-mode --format json > validation-verdict.json",
             "  kpi-collector validate --ga-mode --checks checks.yaml --list"
         })
 public final class ValidateCommand extends ToolCommand {
@@ -92,6 +101,9 @@ public final class ValidateCommand extends ToolCommand {
 
     @Mixin
     OutputDirMixin output;
+
+    @Mixin
+    OutputFormatMixin format = new OutputFormatMixin();
 
     // Seams for tests.
     Map<String, String> environment = System.getenv();
@@ -154,7 +166,56 @@ public final class ValidateCommand extends ToolCommand {
         }
         try (PrometheusClient client =
                 clientFactory != null ? clientFactory.apply(prometheus) : prometheus.connect(diagnostics())) {
-            return ValidationSuite.run(settings, checks, client, client.baseUrl(), diagnostics(), clock);
+            ValidationSuite.Completed completed =
+                    ValidationSuite.run(settings, checks, client, client.baseUrl(), diagnostics(), clock);
+            new RunOutput(
+                            out(),
+                            err(),
+                            format.json(),
+                            TerminalFacts.detect(environment::get),
+                            environment::get,
+                            diagnostics())
+                    .print(runReport(completed));
+            return completed.exitCode();
         }
+    }
+
+    /**
+     * The run summary: each check that did not pass (a critical one fails, a warning or info check warns, a check
+     * that could not be evaluated has no data) and the three files.
+     */
+    static RunReport runReport(ValidationSuite.Completed completed) {
+        List<Finding> findings = new ArrayList<>();
+        int passed = 0;
+        for (CheckResult result : completed.results()) {
+            CheckStatus status = result.status();
+            if (status == CheckStatus.PASSED) {
+                passed++;
+                continue;
+            }
+            if (status == CheckStatus.SKIPPED) {
+                continue;
+            }
+            Status severity = status == CheckStatus.ERROR
+                    ? Status.NO_DATA
+                    : result.check().severity() == Severity.CRITICAL ? Status.FAIL : Status.WARN;
+            Double observed = result.outcome().observed();
+            findings.add(new Finding(
+                    severity,
+                    result.check().name(),
+                    result.check().category(),
+                    observed == null ? null : ReportFormat.number(observed, 3),
+                    result.check().thresholdText(),
+                    (status == CheckStatus.ERROR ? "error: " : "")
+                            + result.outcome().reason(),
+                    0));
+        }
+        return RunReport.of(
+                "kpi-collector validate",
+                completed.exitCode(),
+                false,
+                passed + " of " + completed.results().size() + " checks passed",
+                findings,
+                completed.files().stream().map(Path::toString).toList());
     }
 }

@@ -95,7 +95,10 @@ public final class ValidationSuite {
         out.flush();
     }
 
-    static ExitCode run(
+    /** A finished validation: its exit code, each check's result, the files written. */
+    record Completed(ExitCode exitCode, List<CheckResult> results, List<Path> files) {}
+
+    static Completed run(
             ValidationSettings settings,
             List<Check> checks,
             PrometheusClient prometheus,
@@ -124,11 +127,13 @@ public final class ValidationSuite {
         ValidationResults document = ResultsAssembler.assemble(
                 results, settings.start(), settings.end(), prometheusUrl, settings.gaMode(), began);
         write(settings.outputDir(), document);
-        ValidationResults.Summary summary = document.summary();
-        diagnostics.info("validation " + document.status() + ": " + summary.passed() + " passed, " + summary.failed()
-                + " failed, " + summary.errors() + " errors, " + summary.skipped() + " skipped; files in "
-                + settings.outputDir());
-        return ResultsAssembler.exitCode(results);
+        return new Completed(
+                ResultsAssembler.exitCode(results),
+                results,
+                List.of(
+                        settings.outputDir().resolve(XML_FILE),
+                        settings.outputDir().resolve(HTML_FILE),
+                        settings.outputDir().resolve(JSON_FILE)));
     }
 
     /** One line per check that did not pass; errors on stderr name the check and the reason. */

@@ -214,6 +214,42 @@ class PrometheusOnlyChecksIT {
         assertEquals("no-data", absent.errorKind());
         assertEquals(List.of("replicas.payments"), results.critical());
         assertEquals(List.of("replicas.payments", "restarts.max"), results.failed());
+        // The run ends on stdout with the verdict and each check that did not pass, the critical failure first.
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.get(0).matches("kpi-collector validate: (\u2718 )?FAIL - 0 of 3 checks passed"), run.out());
+        assertTrue(
+                lines.get(1)
+                        .matches("  (\u2718 )?FAIL  replicas\\.payments \\(capacity\\): 2, needs >= ?3 - 30 of "
+                                + "121 points beyond.*"),
+                run.out());
+        assertTrue(lines.get(2).contains("NO DATA  absent.series"), run.out());
+        assertTrue(lines.get(3).contains("WARN  restarts.max"), run.out());
+        assertEquals(
+                "  files: " + out.resolve(ValidationSuite.XML_FILE) + ", " + out.resolve(ValidationSuite.HTML_FILE)
+                        + ", " + out.resolve(ValidationSuite.JSON_FILE),
+                lines.get(4));
+
+        CommandRun json = CommandRun.of(
+                new ValidateCommand(),
+                "--prometheus-url",
+                prometheus.url(),
+                "--ga-start",
+                dataset.manifest().start().toString(),
+                "--ga-end",
+                dataset.manifest().end().toString(),
+                "--checks",
+                checks.toString(),
+                "-o",
+                dir.resolve("promql-json").toString(),
+                "--format",
+                "json");
+        assertEquals(1, json.exitCode(), json.err());
+        var node = dev.gaday.common.cli.RunSummarySchema.parse(json.out());
+        assertEquals("FAIL", node.get("verdict").asText());
+        assertEquals(
+                "replicas.payments",
+                node.get("findings").get(0).get("criterion").asText());
+        assertEquals("2", node.get("findings").get(0).get("observed").asText());
     }
 
     @Test

@@ -4,8 +4,14 @@ import dev.gaday.common.cli.BearerTokenOptions;
 import dev.gaday.common.cli.BuildInfo;
 import dev.gaday.common.cli.ByteSizeConverter;
 import dev.gaday.common.cli.DurationConverter;
+import dev.gaday.common.cli.Finding;
 import dev.gaday.common.cli.HeaderOption;
 import dev.gaday.common.cli.OutputDirMixin;
+import dev.gaday.common.cli.OutputFormatMixin;
+import dev.gaday.common.cli.ProgressLine;
+import dev.gaday.common.cli.RunOutput;
+import dev.gaday.common.cli.RunReport;
+import dev.gaday.common.cli.TerminalFacts;
 import dev.gaday.common.cli.TlsOptions;
 import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.cli.ToolLauncher;
@@ -72,6 +78,7 @@ import picocli.CommandLine.Option;
             "%nExamples:",
             "  ws-health --endpoint wss://ws.example.com/ws --duration 1h --interval 60s --bearer-token-env WS_TOKEN -o out",
             "  ws-health --endpoint ws://127.0.0.1:8080/ws --iterations 100 --connections 50 --send ping --expect pong",
+            "  ws-health --endpoint ws://127.0.0.1:8080/ws --iterations 20 --format json > ws-verdict.json",
             "  ws-health serve --port 8080 --drop-after 30s"
         })
 public final class CheckWsHealthCommand extends ToolCommand {
@@ -277,6 +284,9 @@ public final class CheckWsHealthCommand extends ToolCommand {
 
     @Mixin
     OutputDirMixin output = new OutputDirMixin();
+
+    @Mixin
+    OutputFormatMixin format = new OutputFormatMixin();
 
     private UnaryOperator<String> environment = System::getenv;
     private volatile ProbeRun run;
@@ -492,11 +502,28 @@ public final class CheckWsHealthCommand extends ToolCommand {
         ProbeRun probeRun = new ProbeRun(settings);
         run = probeRun;
         RunStats stats;
+        Integer planned = duration == null ? effectiveIterations() * connections : null;
+        ProgressLine progress = new ProgressLine(
+                        spec.root().name(),
+                        err(),
+                        TerminalFacts.detect(environment),
+                        diagnostics().verbosity())
+                .counting("cycles");
+        Thread ticker = startProgress(probeRun, progress, planned, startedAt);
         try {
             stats = probeRun.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stats = probeRun.stats();
+        } finally {
+            ticker.interrupt();
+            try {
+                ticker.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            showProgress(probeRun.stats(), progress, planned, startedAt);
+            progress.finish();
         }
         Instant finishedAt = Instant.now();
         if (probeRun.stopped()) {
@@ -523,7 +550,18 @@ public final class CheckWsHealthCommand extends ToolCommand {
                 interrupted,
                 plannedCycles);
         Json.writeFile(metricsFile, metrics);
-        printSummary(metrics);
+        ExitCode exit = metrics.totalTests() == 0
+                ? ExitCode.INCONCLUSIVE
+                : new Verdict(
+                                metrics.compliance().status(),
+                                metrics.compliance().requirements())
+                        .exitCode();
+        // The measurements for people; with --format json stdout holds only the run summary, so they go to stderr.
+        if (!format.json()) {
+            printSummary(metrics, out());
+        } else if (diagnostics().verbosity() >= 0) {
+            printSummary(metrics, err());
+        }
         if (webhook != null) {
             String failure = new SlackNotifier(webhook).send(metrics);
             if (failure != null) {
@@ -536,15 +574,60 @@ public final class CheckWsHealthCommand extends ToolCommand {
             diagnostics()
                     .error("no reconnect cycle completed (lengthen --duration, or shorten --interval or "
                             + "--reconnect-timeout); wrote " + metricsFile);
-            return ExitCode.INCONCLUSIVE;
         }
-        return new Verdict(metrics.compliance().status(), metrics.compliance().requirements()).exitCode();
+        new RunOutput(out(), err(), format.json(), TerminalFacts.detect(environment), environment, diagnostics())
+                .print(runReport(metrics, exit, metricsFile));
+        return exit;
     }
 
-    private void printSummary(WsHealthMetrics m) {
-        PrintWriter out = out();
+    /** The run summary: each criterion that did not pass, for this endpoint; the metrics file. */
+    static RunReport runReport(WsHealthMetrics metrics, ExitCode exit, Path metricsFile) {
+        List<Finding> findings = new java.util.ArrayList<>();
+        for (CriterionResult result : metrics.compliance().requirements()) {
+            Finding finding = Finding.of(result, metrics.endpoint());
+            if (finding != null) {
+                findings.add(finding);
+            }
+        }
+        String headline = metrics.endpoint() + ": " + ReportFormat.count(metrics.successful()) + " of "
+                + ReportFormat.count(metrics.totalTests()) + " reconnects succeeded"
+                + (metrics.wasInterrupted() ? ", interrupted" : "");
+        return RunReport.of(
+                "ws-health", exit, metrics.wasInterrupted(), headline, findings, List.of(metricsFile.toString()));
+    }
+
+    /** Redraws the progress line four times a second while the probes run. */
+    private Thread startProgress(ProbeRun probeRun, ProgressLine progress, Integer planned, Instant startedAt) {
+        Thread ticker = new Thread(
+                () -> {
+                    try {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            Thread.sleep(250);
+                            showProgress(probeRun.stats(), progress, planned, startedAt);
+                        }
+                    } catch (InterruptedException e) {
+                        // the run is over
+                    }
+                },
+                "ws-health-progress");
+        ticker.setDaemon(true);
+        ticker.start();
+        return ticker;
+    }
+
+    /** "12/50 cycles, 0:13 elapsed, 0:41 left, success 100%, p50 3.2 ms". */
+    private void showProgress(RunStats stats, ProgressLine progress, Integer planned, Instant startedAt) {
+        int done = stats.totalTests();
+        Duration left = duration == null ? null : duration.minus(Duration.between(startedAt, Instant.now()));
+        Double p50 = stats.reconnectLatency().p50();
+        String detail = "success " + ReportFormat.percent(stats.successRatePercent(), 1) + ", p50 "
+                + ReportFormat.millis(p50, 3);
+        progress.update(done, planned == null ? 0 : planned, left, detail);
+    }
+
+    private void printSummary(WsHealthMetrics m, PrintWriter out) {
         StatusMarks marks = StatusMarks.forStandardOutput();
-        out.printf("ws-health %s: %s%n", marks.mark(m.compliance().status()), m.endpoint());
+        out.printf("ws-health measured %s%n", m.endpoint());
         if (m.wasInterrupted()) {
             out.printf(
                     "  INTERRUPTED after %s of %s cycles: partial evidence, never a pass%n",
@@ -592,7 +675,6 @@ public final class CheckWsHealthCommand extends ToolCommand {
                             .append(ReportFormat.count(count)));
             out.printf("  failed attempts: %s%n", reasons);
         }
-        out.printf("  metrics: %s%n", metricsFile);
         out.flush();
     }
 

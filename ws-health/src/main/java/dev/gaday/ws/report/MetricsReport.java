@@ -84,7 +84,24 @@ public final class MetricsReport {
                 criteria.get(0).evaluate(stats.successRatePercent(), "successRatePercent"),
                 criteria.get(1).evaluate(seconds(latency.avg()), "latencyMs.avg", noLatency),
                 criteria.get(2).evaluate(seconds(latency.p99()), "latencyMs.p99", noLatency),
-                criteria.get(3).evaluate(roundMicros(stats.maxDowntimeSeconds()), "maxDowntimeSeconds"),
+                // No reconnect succeeded: the endpoint never came back, so the longest downtime measured is only
+                // a lower bound of an outage that had not ended; never a PASS.
+                stats.successful() == 0
+                                && (stats.maxDowntimeSeconds() == null
+                                        || stats.maxDowntimeSeconds() < thresholds.maxDowntimeSeconds())
+                        ? criteria.get(3)
+                                .evaluate(
+                                        null,
+                                        "maxDowntimeSeconds",
+                                        "the endpoint was never reached again"
+                                                + " after going down: the downtime had not ended"
+                                                + (stats.maxDowntimeSeconds() == null
+                                                        ? ""
+                                                        : " (at least "
+                                                                + ReportFormat.seconds(
+                                                                        roundMicros(stats.maxDowntimeSeconds()), 3)
+                                                                + ")"))
+                        : criteria.get(3).evaluate(roundMicros(stats.maxDowntimeSeconds()), "maxDowntimeSeconds"),
                 criteria.get(4).evaluate(seconds(stats.avgJitterMs()), "avgJitterMs", "no reconnect attempt"));
         return Verdict.of(results);
     }

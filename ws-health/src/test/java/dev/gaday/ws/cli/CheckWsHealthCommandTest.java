@@ -78,7 +78,12 @@ class CheckWsHealthCommandTest {
         assertTrue(m.latencyMs().max() < 1000, "loopback reconnects take milliseconds: " + m.latencyMs());
         assertTrue(
                 m.maxDowntimeSeconds() * 1000 >= m.latencyMs().max() - 0.01, "downtime covers the slowest reconnect");
-        assertTrue(run.out().matches("(?s)ws-health (\u2714 )?PASS: .*"), run.out());
+        assertTrue(run.out().matches("(?s)ws-health measured .*"), run.out());
+        List<String> last = run.out().lines().toList();
+        assertTrue(
+                last.get(last.size() - 2).matches("ws-health: (\u2714 )?PASS - ws://.*: 8 of 8 reconnects succeeded"),
+                run.out());
+        assertEquals("  files: " + run.metricsFile(), last.get(last.size() - 1));
         // numbers through ReportFormat: value and threshold in the same form, the unit after a space but "%"
         assertTrue(run.out().matches("(?s).*PASS +Reconnection success rate +100%  \\(>= 95%\\).*"), run.out());
         assertTrue(run.out().matches("(?s).*PASS +Max downtime +[0-9.]+ s  \\(< 60 s\\).*"), run.out());
@@ -169,6 +174,108 @@ class CheckWsHealthCommandTest {
     }
 
     @Test
+    void aFailingRunEndsWithTheFailedCriterionNamedAndTheFile() {
+        WsHealthRun run = WsHealthRun.run(
+                dir.resolve("m"),
+                "--endpoint",
+                TestServers.url(server),
+                "--iterations",
+                "2",
+                "--interval",
+                "10ms",
+                "--max-avg-latency",
+                "0.000001");
+        assertEquals(1, run.exitCode(), run.transcript());
+        List<String> lines = run.out().lines().toList();
+        int verdict = lines.size() - 3;
+        assertTrue(
+                lines.get(verdict).matches("ws-health: (\u2718 )?FAIL - ws://.*: 2 of 2 reconnects succeeded"),
+                run.out());
+        assertTrue(
+                lines.get(verdict + 1)
+                        .matches("  (\u2718 )?FAIL  Avg reconnection latency \\(ws://[^)]*\\): "
+                                + "[0-9.,]+ s, needs < 0.000001 s"),
+                run.out());
+        assertEquals("  files: " + run.metricsFile(), lines.get(verdict + 2));
+    }
+
+    @Test
+    void anEndpointNeverReachedHasNoDowntimePassAndJsonFollowsTheSchema() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Path summary = dir.resolve("github-summary.md");
+        WsHealthRun run = WsHealthRun.run(
+                Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString()),
+                dir.resolve("m"),
+                "--endpoint",
+                "ws://127.0.0.1:" + closedPort + "/ws",
+                "--iterations",
+                "1",
+                "--reconnect-timeout",
+                "1s",
+                "--reconnect-max-delay",
+                "200ms",
+                "--format",
+                "json");
+        WsHealthMetrics m = run.metrics();
+        assertEquals(0, m.successful(), run.transcript());
+        assertEquals(Status.NO_DATA, m.compliance().requirements().get(3).status(), run.transcript());
+        assertEquals(1, run.exitCode(), run.transcript());
+        JsonNode json = dev.gaday.common.cli.RunSummarySchema.parse(run.out());
+        assertEquals("FAIL", json.get("verdict").asText());
+        List<String> criteria = new java.util.ArrayList<>();
+        json.get("findings")
+                .forEach(f -> criteria.add(
+                        f.get("severity").asText() + " " + f.get("criterion").asText()));
+        assertEquals(
+                List.of(
+                        "FAIL Reconnection success rate",
+                        "NO_DATA Avg reconnection latency",
+                        "NO_DATA P99 reconnection latency",
+                        "NO_DATA Max downtime"),
+                criteria.subList(0, 4),
+                json.toString());
+        String endpoint = "ws://127.0.0.1:" + closedPort + "/ws";
+        List<String> annotations =
+                run.err().lines().filter(l -> l.startsWith("::")).toList();
+        assertEquals(
+                "::error title=ws-health%3A Reconnection success rate (ws%3A//127.0.0.1%3A" + closedPort
+                        + "/ws)::Reconnection success rate (" + endpoint + "): 0%25, needs >= 95%25",
+                annotations.get(0),
+                run.err());
+        assertTrue(
+                annotations
+                        .get(3)
+                        .startsWith("::warning title=ws-health%3A Max downtime (ws%3A//127.0.0.1%3A"
+                                + closedPort + "/ws)::Max downtime (" + endpoint
+                                + "): no data, needs < 60 s - the endpoint was never"
+                                + " reached again"),
+                run.err());
+        String markdown = Files.readString(summary);
+        assertTrue(markdown.startsWith("### ws-health: FAIL (exit 1)\n\n"), markdown);
+        assertTrue(
+                markdown.contains("| NO\\_DATA | Max downtime | ws://127.0.0.1:" + closedPort + "/ws | no data |"),
+                markdown);
+    }
+
+    @Test
+    void anErrorWithFormatJsonStillPrintsOneSummaryObject() {
+        WsHealthRun run =
+                WsHealthRun.run(dir.resolve("m"), "--endpoint", "ws://no-such-host.invalid/ws", "--format", "json");
+        assertEquals(4, run.exitCode(), run.transcript());
+        JsonNode json = dev.gaday.common.cli.RunSummarySchema.parse(run.out());
+        assertEquals("ERROR", json.get("verdict").asText());
+        assertEquals("ws-health", json.get("tool").asText());
+        assertEquals(
+                "cannot resolve the endpoint's host 'no-such-host.invalid'",
+                json.get("headline").asText());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
+    @Test
     void jitterOverThresholdOnlyWarnsAndStillPasses() {
         WsHealthRun run = WsHealthRun.run(
                 dir.resolve("m"),
@@ -239,7 +346,9 @@ class CheckWsHealthCommandTest {
                 WsHealthRun.run(out, "--endpoint", TestServers.url(server), "--iterations", "1", "--interval", "10ms");
         assertEquals(0, run.exitCode(), run.transcript());
         assertTrue(Files.isRegularFile(out.resolve("ws_health_metrics.json")));
-        assertTrue(run.out().contains("metrics: " + out.resolve("ws_health_metrics.json")), run.out());
+        assertTrue(
+                run.out().endsWith("  files: " + out.resolve("ws_health_metrics.json") + System.lineSeparator()),
+                run.out());
     }
 
     @Test
