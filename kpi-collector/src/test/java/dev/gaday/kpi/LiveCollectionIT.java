@@ -138,7 +138,7 @@ class LiveCollectionIT {
         assertTrue(sixth.gaps().isEmpty(), sixth.gaps().toString());
         assertTrue(sixth.overall().totalRequests() > 0);
         assertNotNull(summary.overall().availabilityPercent());
-        assertTrue(run.err().contains("snapshot 6/6"), run.err());
+        assertTrue(run.err().contains("6/6 snapshots"), run.err());
     }
 
     @Test
@@ -171,7 +171,7 @@ class LiveCollectionIT {
                 Sha256.hex(output.resolve("ga_kpi_summary.json")) + "  ga_kpi_summary.json\n",
                 Files.readString(output.resolve("ga_kpi_summary.json.sha256")));
         CommandRun run = running.get();
-        assertTrue(run.err().contains("(partial)"), run.err());
+        assertTrue(run.out().contains("(partial)"), run.out());
     }
 
     @Test
