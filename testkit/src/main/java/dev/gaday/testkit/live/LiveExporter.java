@@ -34,6 +34,11 @@ import java.util.concurrent.Executors;
  * }</pre>
  */
 public final class LiveExporter implements AutoCloseable {
+    /** Each service's steady resident memory: 256 MiB. */
+    static final long RESIDENT_MEMORY_BYTES = 256L * 1024 * 1024;
+    /** CPU time per request served, seconds. */
+    static final double CPU_SECONDS_PER_REQUEST = 0.0005;
+
     private static final List<String> BUCKETS =
             List.of("0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "2.5", "5", "10", "+Inf");
     private static final double NORMAL_SECONDS = 0.03;
@@ -114,6 +119,13 @@ public final class LiveExporter implements AutoCloseable {
         StringBuilder latency = new StringBuilder("# HELP http_request_duration_seconds HTTP request latency.\n"
                 + "# TYPE http_request_duration_seconds histogram\n");
         StringBuilder up = new StringBuilder("# HELP up 1 if the target is up.\n# TYPE up gauge\n");
+        // The process metrics every real service exports (kpi-collector's CPU and memory, validate's memory
+        // retention, drift-detector's CPU and memory): a steady resident set, and CPU in proportion to the
+        // requests served, so that a healthy service neither leaks nor drifts.
+        StringBuilder process = new StringBuilder("# HELP process_resident_memory_bytes Resident memory.\n"
+                + "# TYPE process_resident_memory_bytes gauge\n");
+        StringBuilder cpu = new StringBuilder(
+                "# HELP process_cpu_seconds_total CPU time used.\n" + "# TYPE process_cpu_seconds_total counter\n");
         for (ServiceState state : services.values()) {
             state.advance(now);
             String labels = "service=\"" + state.spec.name() + "\",instance=\"" + state.spec.name() + "-0:8080\"";
@@ -149,8 +161,18 @@ public final class LiveExporter implements AutoCloseable {
                     .append(cumulative)
                     .append('\n');
             up.append("up{").append(labels).append("} 1\n");
+            process.append("process_resident_memory_bytes{")
+                    .append(labels)
+                    .append("} ")
+                    .append(RESIDENT_MEMORY_BYTES)
+                    .append('\n');
+            cpu.append("process_cpu_seconds_total{")
+                    .append(labels)
+                    .append("} ")
+                    .append((state.ok + state.failed) * CPU_SECONDS_PER_REQUEST)
+                    .append('\n');
         }
-        return requests.append(latency).append(up).toString();
+        return requests.append(latency).append(up).append(process).append(cpu).toString();
     }
 
     @Override
