@@ -37,6 +37,27 @@ public final class Fixtures {
 
     private Fixtures() {}
 
+    /** A service with the given availability, its error rate the rest, the other figures fixed. */
+    public static ServiceKpis service(String name, double availability) {
+        return new ServiceKpis(
+                name,
+                availability,
+                100.0,
+                1000.0,
+                1.0,
+                100 - availability,
+                10.0,
+                20.0,
+                300.0,
+                400.0,
+                1.0,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
     public static List<KpiSnapshot> snapshots() {
         List<KpiSnapshot> snapshots = new ArrayList<>();
         for (int hour = 0; hour < 24; hour++) {

@@ -9,7 +9,6 @@ import dev.gaday.common.model.FileKind;
 import dev.gaday.common.model.kpi.Certification;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.KpiSummary;
-import dev.gaday.common.model.kpi.ServiceKpis;
 import dev.gaday.common.model.kpi.Window;
 import dev.gaday.common.verdict.Comparator;
 import dev.gaday.common.verdict.Criterion;
@@ -22,25 +21,6 @@ import org.junit.jupiter.api.Test;
 
 /** A failing service gets its own chart: the fleet average hides the culprit. */
 class ServiceChartsTest {
-    private static ServiceKpis service(String name, double availability) {
-        return new ServiceKpis(
-                name,
-                availability,
-                100.0,
-                1000.0,
-                1.0,
-                100 - availability,
-                10.0,
-                20.0,
-                300.0,
-                400.0,
-                1.0,
-                null,
-                null,
-                null,
-                null,
-                null);
-    }
 
     @Test
     void theFailingServiceIsChartedAgainstItsOwnThreshold() {
@@ -53,7 +33,7 @@ class ServiceChartsTest {
                 false,
                 base.window(),
                 base.overall(),
-                List.of(service("search", 99.95), service("checkout", 99.8)),
+                List.of(Fixtures.service("search", 99.95), Fixtures.service("checkout", 99.8)),
                 base.infrastructure(),
                 base.kubernetes(),
                 base.observability(),
@@ -76,7 +56,7 @@ class ServiceChartsTest {
                     i + 1,
                     window,
                     base.overall(),
-                    List.of(service("search", 99.95), service("checkout", 99.78 + (i % 5) * 0.01)),
+                    List.of(Fixtures.service("search", 99.95), Fixtures.service("checkout", 99.78 + (i % 5) * 0.01)),
                     List.of()));
         }
         KpiCharts charts = KpiCharts.of(snapshots, summary, ReleaseFile.empty());

@@ -8,7 +8,6 @@ import dev.gaday.common.model.FileKind;
 import dev.gaday.common.model.kpi.Certification;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.KpiSummary;
-import dev.gaday.common.model.kpi.ServiceKpis;
 import dev.gaday.common.model.kpi.Window;
 import dev.gaday.common.verdict.Comparator;
 import dev.gaday.common.verdict.Criterion;
@@ -22,25 +21,6 @@ import org.junit.jupiter.api.Test;
 
 /** The page-one service matrix: each service judged by its own criteria, worst first, time below its target. */
 class VerdictSummaryTest {
-    private static ServiceKpis service(String name, double availability) {
-        return new ServiceKpis(
-                name,
-                availability,
-                100.0,
-                1000.0,
-                1.0,
-                100 - availability,
-                10.0,
-                20.0,
-                300.0,
-                400.0,
-                1.0,
-                null,
-                null,
-                null,
-                null,
-                null);
-    }
 
     @Test
     void servicesAreJudgedByTheirOwnCriteriaWorstFirst() {
@@ -60,7 +40,7 @@ class VerdictSummaryTest {
                 false,
                 base.window(),
                 base.overall(),
-                List.of(service("search", 99.94), service("checkout", 99.65)),
+                List.of(Fixtures.service("search", 99.94), Fixtures.service("checkout", 99.65)),
                 base.infrastructure(),
                 base.kubernetes(),
                 base.observability(),
@@ -79,7 +59,7 @@ class VerdictSummaryTest {
                     i + 1,
                     window,
                     base.overall(),
-                    List.of(service("search", 99.95), service("checkout", i < 7 ? 99.5 : 99.95)),
+                    List.of(Fixtures.service("search", 99.95), Fixtures.service("checkout", i < 7 ? 99.5 : 99.95)),
                     List.of()));
         }
         var inputs = new dev.gaday.cert.input.Inputs(null, summary, snapshots, null, null, Map.of(), null, null, null);

@@ -1,15 +1,11 @@
 package dev.gaday.testkit.live;
 
 import dev.gaday.testkit.prometheus.PrometheusBinaries;
+import dev.gaday.testkit.prometheus.PrometheusServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,9 +19,6 @@ import java.util.stream.Stream;
  * interval, with an empty TSDB in a temporary directory removed on {@link #close()}.
  */
 public final class ScrapingPrometheus implements AutoCloseable {
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     private final Process process;
     private final Path workDir;
     private final int port;
@@ -71,7 +64,7 @@ public final class ScrapingPrometheus implements AutoCloseable {
                     .start();
             ScrapingPrometheus prometheus = new ScrapingPrometheus(process, workDir, port);
             try {
-                prometheus.awaitReady(log);
+                PrometheusServer.awaitReady(prometheus.process, prometheus.port, log);
             } catch (RuntimeException e) {
                 prometheus.close();
                 throw e;
@@ -79,46 +72,6 @@ public final class ScrapingPrometheus implements AutoCloseable {
             return prometheus;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a scraping Prometheus: " + e.getMessage(), e);
-        }
-    }
-
-    private void awaitReady(Path log) {
-        URI ready = URI.create(url() + "/-/ready");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("prometheus exited before it was ready: " + read(log));
-            }
-            try {
-                HttpResponse<Void> response = HTTP.send(
-                        HttpRequest.newBuilder(ready)
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for prometheus", e);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for prometheus", e);
-            }
-        }
-        throw new IllegalStateException("prometheus not ready after 60 s: " + read(log));
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no log)";
-        } catch (IOException e) {
-            return "(cannot read the log)";
         }
     }
 

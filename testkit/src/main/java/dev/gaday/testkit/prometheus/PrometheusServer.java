@@ -143,7 +143,11 @@ public final class PrometheusServer implements AutoCloseable {
         }
     }
 
-    private static void awaitReady(Process process, int port, Path log) {
+    /**
+     * Waits until the Prometheus {@code process} listening on {@code port} answers /-/ready; fails with the
+     * end of its {@code log} when it exits first or is not ready within a minute.
+     */
+    public static void awaitReady(Process process, int port, Path log) {
         URI ready = URI.create("http://127.0.0.1:" + port + "/-/ready");
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (true) {
