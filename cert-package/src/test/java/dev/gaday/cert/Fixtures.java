@@ -219,7 +219,16 @@ public final class Fixtures {
                 2300.0,
                 1.2,
                 new WsHealthMetrics.ServerDrops(4, 4, 700.0, 1500.0),
-                new WsHealthMetrics.Compliance(verdict.status(), requirements));
+                new WsHealthMetrics.Compliance(verdict.status(), requirements),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     public static final String RELEASE_YAML =

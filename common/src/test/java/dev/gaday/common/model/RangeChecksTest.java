@@ -132,7 +132,16 @@ class RangeChecksTest {
                 2.0,
                 1.2,
                 new WsHealthMetrics.ServerDrops(0, 0, null, null),
-                new WsHealthMetrics.Compliance(Status.PASS, List.of()));
+                new WsHealthMetrics.Compliance(Status.PASS, List.of()),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         String json = Json.write(metrics);
         assertTrue(refused(
                         json.replace("\"successRatePercent\" : 90.0", "\"successRatePercent\" : 900"),
