@@ -31,8 +31,7 @@ final class SloReport {
                     budget,
                     slo.reason() == null ? "" : " (" + slo.reason() + ")"));
         }
-        diagnostics.info("SLO status " + status.status() + ": " + status.slos().size() + " SLOs, "
-                + status.violations().size() + " violations");
+        diagnostics.info("SLO status " + status.status() + ": " + headline(status));
     }
 
     /**
@@ -42,13 +41,7 @@ final class SloReport {
     static RunReport runReport(SloStatus status, ExitCode exit, Path file) {
         List<Finding> findings = new ArrayList<>();
         for (SloResult slo : status.slos()) {
-            Status severity =
-                    switch (slo.state()) {
-                        case "OK" -> null;
-                        case "BUDGET_EXHAUSTED", "PAGE" -> Status.FAIL;
-                        case "TICKET" -> Status.WARN;
-                        default -> Status.NO_DATA;
-                    };
+            Status severity = severity(slo);
             if (severity == null) {
                 continue;
             }
@@ -65,11 +58,56 @@ final class SloReport {
                     0));
         }
         return RunReport.of(
-                "slo-monitor",
-                exit,
-                status.partial(),
-                status.slos().size() + " SLOs, " + status.violations().size() + " violations",
-                findings,
-                List.of(file.toString()));
+                "slo-monitor", exit, status.partial(), headline(status), findings, List.of(file.toString()));
+    }
+
+    /** An SLO's standing in the run summary; null when it is OK. */
+    private static Status severity(SloResult slo) {
+        return switch (slo.state()) {
+            case "OK" -> null;
+            case "BUDGET_EXHAUSTED", "PAGE" -> Status.FAIL;
+            case "TICKET" -> Status.WARN;
+            default -> Status.NO_DATA;
+        };
+    }
+
+    /**
+     * "100 SLOs: 97 OK, 2 failing, 1 warning; 3 alert episodes" — SLOs counted by their state, and alert episodes
+     * apart (a budget can be exhausted without an alert firing in the window, and one SLO can fire several times).
+     */
+    static String headline(SloStatus status) {
+        int failing = 0;
+        int warning = 0;
+        int noData = 0;
+        for (SloResult slo : status.slos()) {
+            Status severity = severity(slo);
+            if (severity == Status.FAIL) {
+                failing++;
+            } else if (severity == Status.WARN) {
+                warning++;
+            } else if (severity == Status.NO_DATA) {
+                noData++;
+            }
+        }
+        int ok = status.slos().size() - failing - warning - noData;
+        StringBuilder line = new StringBuilder()
+                .append(status.slos().size())
+                .append(status.slos().size() == 1 ? " SLO: " : " SLOs: ")
+                .append(ok)
+                .append(" OK");
+        if (failing > 0) {
+            line.append(", ").append(failing).append(" failing");
+        }
+        if (warning > 0) {
+            line.append(", ").append(warning).append(" warning");
+        }
+        if (noData > 0) {
+            line.append(", ").append(noData).append(" without data");
+        }
+        int episodes = status.violations().size();
+        return line.append("; ")
+                .append(episodes)
+                .append(episodes == 1 ? " alert episode" : " alert episodes")
+                .toString();
     }
 }

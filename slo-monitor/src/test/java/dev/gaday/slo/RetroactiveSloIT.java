@@ -108,7 +108,17 @@ class RetroactiveSloIT {
         assertEquals(60, status.window().resolutionSeconds());
         // The run ends on stdout with the verdict, the failing SLOs of the incident's service first, and the file.
         List<String> lines = run.out().lines().toList();
-        assertTrue(lines.get(0).matches("slo-monitor: (\u2718 )?FAIL - \\d+ SLOs, \\d+ violations"), run.out());
+        long failing = status.slos().stream()
+                .filter(slo ->
+                        slo.state().equals("BUDGET_EXHAUSTED") || slo.state().equals("PAGE"))
+                .count();
+        assertTrue(failing > 0, run.out());
+        assertTrue(
+                lines.get(0)
+                        .matches(
+                                "slo-monitor: (\u2718 )?FAIL - " + status.slos().size() + " SLOs: \\d+ OK, " + failing
+                                        + " failing.*; " + status.violations().size() + " alert episodes?"),
+                run.out());
         assertTrue(lines.get(1).matches("  (\u2718 )?FAIL  .* \\(service " + incidentService() + "\\): .*"), run.out());
         assertEquals("  files: " + temp.resolve("out").resolve("slo_status.json"), lines.get(lines.size() - 1));
     }
