@@ -12,6 +12,7 @@ import dev.gaday.common.model.slo.SloResult;
 import dev.gaday.common.model.slo.SloStatus;
 import dev.gaday.common.model.slo.SloWindow;
 import dev.gaday.common.prometheus.PrometheusClient;
+import dev.gaday.common.text.ReportFormat;
 import dev.gaday.slo.evaluate.SloEvaluator;
 import dev.gaday.slo.evaluate.SloRun;
 import dev.gaday.slo.evaluate.StatusAssembler;
@@ -255,7 +256,7 @@ final class LiveMonitor {
                             slo.name(),
                             alert.longWindow(),
                             alert.shortWindow(),
-                            dev.gaday.common.text.ReportFormat.plain(alert.factor()),
+                            ReportFormat.plain(alert.factor()),
                             burn == null ? "n/a" : String.format(Locale.ROOT, "%.2f", burn));
                     diagnostics.info(line);
                     if (slack != null) {

@@ -2,6 +2,7 @@ package dev.gaday.slo.query;
 
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.prometheus.PrometheusClient;
+import dev.gaday.common.text.ReportFormat;
 import dev.gaday.slo.spec.Sli;
 import java.time.Instant;
 import java.util.List;
@@ -25,15 +26,14 @@ public final class LatencyBuckets {
                 return le;
             }
         }
-        throw ToolException.usage(
-                "slo '" + slo + "': latency threshold " + dev.gaday.common.text.ReportFormat.plain(sli.threshold())
-                        + " s is not a bucket of " + sli.metric() + " (its buckets: "
-                        + String.join(
-                                ", ",
-                                les.stream()
-                                        .sorted(java.util.Comparator.comparingDouble(LatencyBuckets::parse))
-                                        .toList())
-                        + ")");
+        throw ToolException.usage("slo '" + slo + "': latency threshold " + ReportFormat.plain(sli.threshold())
+                + " s is not a bucket of " + sli.metric() + " (its buckets: "
+                + String.join(
+                        ", ",
+                        les.stream()
+                                .sorted(java.util.Comparator.comparingDouble(LatencyBuckets::parse))
+                                .toList())
+                + ")");
     }
 
     static double parse(String le) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gaday.common.cli.DurationConverter;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.json.Json;
+import dev.gaday.common.text.ReportFormat;
 import dev.gaday.slo.math.AlertRule;
 import dev.gaday.slo.math.BurnRatePolicy;
 import java.io.IOException;
@@ -232,7 +233,7 @@ public final class SloSpecLoader {
     }
 
     private static String plain(double value) {
-        return dev.gaday.common.text.ReportFormat.plain(value);
+        return ReportFormat.plain(value);
     }
 
     private static ToolException bad(String where, String what) {
