@@ -51,9 +51,9 @@ ws_health=(java -jar ws-health/target/ws-health.jar)
 rm -rf "$out"
 mkdir -p "$out/logs"
 
-say "Starting Prometheus with a generated GA day (24 h, 10 services, 60 s step)"
+say "Starting Prometheus with a generated GA day (24 h, 10 services, 60 s step) and the day before it"
 java -cp "testkit/target/classes:$(cat testkit/target/classpath.txt)" dev.gaday.testkit.prometheus.ServeDataset \
-  "$out/dataset" 24 60 10 >"$out/logs/prometheus.log" 2>&1 &
+  "$out/dataset" 24 60 10 42 24 >"$out/logs/prometheus.log" 2>&1 &
 pids+=($!)
 if ! wait_for_file "$out/dataset/prometheus.env" 300 "${pids[-1]}"; then
   echo "demo: Prometheus did not get ready; see $out/logs/prometheus.log:" >&2
@@ -79,7 +79,7 @@ done
 [ -n "$ws_url" ] || { echo "demo: ws-health serve did not start; see $out/logs/ws-serve.log" >&2; exit 4; }
 
 # The whole day after the fact, as a CI job would run it (.github/workflows/ga-day.yml, mode retroactive):
-# kpi-collector, slo-monitor, drift-detector (baseline: the day's first 4 hours, before the incident),
+# kpi-collector, slo-monitor, drift-detector (baseline: the day before GA, the same hours of the same daily shape),
 # ws-health, then certify: kpi-collector validate, cert-package, cert-package verify.
 say "scripts/ga-day.sh retro: every tool over the day, then certify"
 cat >"$out/ga-day.conf" <<CONF
@@ -91,10 +91,10 @@ WS_CONNECTIONS=20
 WS_ARGS=--send ping --expect ping
 RELEASE=$root/templates/release.example.yaml
 CONF
-baseline_end=$(date -u -d "$GA_START + 4 hours" +%Y-%m-%dT%H:%M:%SZ)
+baseline_start=$(date -u -d "$GA_START - 24 hours" +%Y-%m-%dT%H:%M:%SZ)
 certify_status=0
 bash scripts/ga-day.sh --run-dir "$out" retro --config "$out/ga-day.conf" --prometheus-url "$PROMETHEUS_URL" \
-  --ga-start "$GA_START" --ga-end "$GA_END" --baseline-from "$GA_START" --baseline-to "$baseline_end" \
+  --ga-start "$GA_START" --ga-end "$GA_END" --baseline-from "$baseline_start" --baseline-to "$GA_START" \
   || certify_status=$?
 echo "ga-day.sh retro exit code: $certify_status (0 certified, 1 not certified, 3 inconclusive)" >&2
 [ "$certify_status" -le 3 ] || exit "$certify_status"

@@ -510,7 +510,7 @@ failed_criteria() {
       or .state == "BUDGET_EXHAUSTED") | "slo-monitor: \(.name): \(.state // .status)"' "$f"
   f="$run_dir/drift/drift_analysis.json"
   [ -s "$f" ] && jq -r "$jq_round"'.drifts[]? | select(.severity == "critical" or (.critical == true and .drifted == true))
-      | "drift-detector: \(.metric) [\(.service // "")]: \(.classification), \(if .changePercent == null then "rose from zero" else "\(.changePercent | r) %" end) (\(.severity))"' "$f"
+      | "drift-detector: \(.metric) [\(.service // "")]: \(.classification), \(if .changePercent == null then "rose from zero" else "\(if .changePercent > 0 then "+" else "" end)\(.changePercent * 10 | round / 10) %" end) (\(.severity))"' "$f"
   f="$run_dir/ws_health/ws_health_metrics.json"
   [ -s "$f" ] && jq -r '.. | objects | select(has("status") and has("name") and .status == "FAIL")
       | "ws-health: \(.name): \(.value // "")"' "$f"

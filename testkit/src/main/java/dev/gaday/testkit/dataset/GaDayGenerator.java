@@ -74,6 +74,9 @@ public final class GaDayGenerator {
     private final long stepSeconds;
     private final long startSec;
     private final long endSec;
+    /** The first sample's time: {@link #startSec} less the history, if any (a quiet day before the GA window). */
+    private final long firstSampleSec;
+
     private final long incidentStart;
     private final long incidentEnd;
     private final long downStart;
@@ -132,6 +135,10 @@ public final class GaDayGenerator {
         }
         long len = b.length.getSeconds();
         endSec = startSec + len;
+        if (b.history.isNegative() || b.history.getNano() != 0 || b.history.getSeconds() % stepSeconds != 0) {
+            throw new IllegalArgumentException("history must be a multiple of the step, got " + b.history);
+        }
+        firstSampleSec = startSec - b.history.getSeconds();
         incidentStart = startSec + align(b.incidentOffset != null ? b.incidentOffset.getSeconds() : len * 10 / 24);
         incidentEnd = incidentStart + alignUp(b.incidentDuration.getSeconds());
         downStart = startSec + align(b.deployOffset != null ? b.deployOffset.getSeconds() : len * 6 / 24);
@@ -301,6 +308,7 @@ public final class GaDayGenerator {
         private final List<String> files = new ArrayList<>();
         private final Map<String, ServiceCounts> serviceCounts = new LinkedHashMap<>();
         private final ServiceCounts incidentCounts = new ServiceCounts();
+        private final ServiceCounts historyCounts = new ServiceCounts();
         private final Map<String, AlertTrack> alerts = new LinkedHashMap<>();
         private final String[] nodeNames = new String[NODES];
         private final long[][][] nodeCpu = new long[NODES][CPUS_PER_NODE][CPU_MODES.length];
@@ -405,15 +413,16 @@ public final class GaDayGenerator {
         }
 
         Dataset execute() throws IOException {
-            for (long t = startSec; t <= endSec; t += stepSeconds) {
-                int window = (int)
-                        Math.min((t - startSec) / FILE_WINDOW_SECONDS, (endSec - startSec - 1) / FILE_WINDOW_SECONDS);
+            for (long t = firstSampleSec; t <= endSec; t += stepSeconds) {
+                int window = (int) Math.min(
+                        (t - firstSampleSec) / FILE_WINDOW_SECONDS,
+                        (endSec - firstSampleSec - 1) / FILE_WINDOW_SECONDS);
                 if (window != currentWindow) {
                     flushWindow();
                     currentWindow = window;
                 }
                 currentTime = t;
-                step(t, t == startSec);
+                step(t, t == firstSampleSec);
             }
             flushWindow();
             Manifest manifest = manifest();
@@ -556,8 +565,9 @@ public final class GaDayGenerator {
             emit("process_cpu_seconds", app.cpuPrefix, app.cpuSeconds);
             long memory = (200L + 10L * app.serviceIndex) * 1024 * 1024 + 4096L * random.nextInt(8192);
             if (app.instance.equals(settings.leakingInstance)) {
-                // Steady growth from the first sample, drawn from no random number: the other series stay as they were.
-                memory += settings.leakBytesPerHour * (t - startSec) / 3600;
+                // Steady growth from the GA window's start (the release leaks), drawn from no random number: the other
+                // series stay as they were.
+                memory += settings.leakBytesPerHour * Math.max(0, t - startSec) / 3600;
             }
             emit("process_resident_memory_bytes", app.memPrefix, memory);
             return served;
@@ -572,7 +582,8 @@ public final class GaDayGenerator {
             double p503 = incident ? settings.incidentErrorRatio * 0.3 : P503;
             long get = Math.min(n, stochasticRound(n * 0.8));
             long[] byMethod = {get, n - get};
-            ServiceCounts counts = serviceCounts.get(app.service);
+            // The manifest's truth covers the GA window only: the history before it is served, not counted.
+            ServiceCounts counts = t > startSec ? serviceCounts.get(app.service) : historyCounts;
             for (int m = 0; m < METHODS.length; m++) {
                 long c = byMethod[m];
                 long remaining = c;
@@ -675,15 +686,17 @@ public final class GaDayGenerator {
                 long misses = Math.min(lookups, stochasticRound(lookups * 0.03));
                 redisHits += lookups - misses;
                 redisMisses += misses;
-                truthRedisHits += lookups - misses;
-                truthRedisMisses += misses;
+                if (t > startSec) {
+                    truthRedisHits += lookups - misses;
+                    truthRedisMisses += misses;
+                }
             }
             emit("redis_keyspace_hits", "redis_keyspace_hits_total{" + redis + "} ", redisHits);
             emit("redis_keyspace_misses", "redis_keyspace_misses_total{" + redis + "} ", redisMisses);
             emit(
                     "redis_memory_used_bytes",
                     "redis_memory_used_bytes{" + redis + "} ",
-                    512L * 1024 * 1024 + (t - startSec) * 64 + 4096L * random.nextInt(4096));
+                    512L * 1024 * 1024 + (t - firstSampleSec) * 64 + 4096L * random.nextInt(4096));
             emit(
                     "redis_connected_clients",
                     "redis_connected_clients{" + redis + "} ",
@@ -748,8 +761,10 @@ public final class GaDayGenerator {
                 long successes = Math.min(attempts, stochasticRound(attempts * (storm ? 0.70 : 0.99)));
                 wsAttempts += attempts;
                 wsSuccesses += successes;
-                truthWsAttempts += attempts;
-                truthWsSuccesses += successes;
+                if (t > startSec) {
+                    truthWsAttempts += attempts;
+                    truthWsSuccesses += successes;
+                }
                 if (storm) {
                     stormAttempts += attempts;
                     stormSuccesses += successes;
@@ -972,6 +987,7 @@ public final class GaDayGenerator {
         private boolean redis = true;
         private boolean postgres = true;
         private long leakBytesPerHour;
+        private Duration history = Duration.ZERO;
 
         private Builder() {}
 
@@ -983,6 +999,16 @@ public final class GaDayGenerator {
         /** First sample's time (whole seconds); default {@link #DEFAULT_START}. */
         public Builder start(Instant start) {
             this.start = Objects.requireNonNull(start, "start");
+            return this;
+        }
+
+        /**
+         * Samples before the GA window: a quiet stretch (no incident, deploy or storm, the same daily traffic shape)
+         * that a drift baseline can be captured from, e.g. the day before. Not part of the manifest's window or
+         * truth. Default none; a multiple of the step.
+         */
+        public Builder history(Duration history) {
+            this.history = Objects.requireNonNull(history, "history");
             return this;
         }
 
@@ -1138,6 +1164,7 @@ public final class GaDayGenerator {
             b.kubePrometheusStack = kubePrometheusStack;
             b.redis = redis;
             b.postgres = postgres;
+            b.history = history;
             return b;
         }
 
@@ -1164,7 +1191,8 @@ public final class GaDayGenerator {
                     + (leakingInstance == null ? "" : "|leak=" + leakingInstance + "@" + leakBytesPerHour)
                     + (kubePrometheusStack ? "|kube-prometheus-stack" : "")
                     + (redis ? "" : "|no-redis")
-                    + (postgres ? "" : "|no-postgres");
+                    + (postgres ? "" : "|no-postgres")
+                    + (history.isZero() ? "" : "|history=" + history);
         }
     }
 }

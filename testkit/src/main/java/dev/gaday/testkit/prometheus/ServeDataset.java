@@ -15,15 +15,17 @@ import java.util.concurrent.CountDownLatch;
  * loopback port, writes {@code prometheus.env} (PROMETHEUS_URL, PROMETHEUS_PID, GA_START, GA_END) into the
  * dataset directory once ready, and runs until it is stopped (SIGTERM or SIGINT stop Prometheus
  * and delete its temporary TSDB).
- * {@code ServeDataset <dir> [hours=24] [stepSeconds=60] [services=10] [seed=42]}.
+ * {@code ServeDataset <dir> [hours=24] [stepSeconds=60] [services=10] [seed=42] [historyHours=0]}: with history, the
+ * series begin that many hours before GA_START (a quiet stretch with the same daily shape, for a drift baseline).
  */
 public final class ServeDataset {
 
     private ServeDataset() {}
 
     public static void main(String[] args) throws InterruptedException {
-        if (args.length < 1 || args.length > 5) {
-            System.err.println("usage: ServeDataset <dir> [hours=24] [stepSeconds=60] [services=10] [seed=42]");
+        if (args.length < 1 || args.length > 6) {
+            System.err.println(
+                    "usage: ServeDataset <dir> [hours=24] [stepSeconds=60] [services=10] [seed=42] [historyHours=0]");
             System.exit(2);
         }
         PrometheusServer server;
@@ -34,6 +36,7 @@ public final class ServeDataset {
                     .step(Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 60))
                     .services(args.length > 3 ? Integer.parseInt(args[3]) : 10)
                     .seed(args.length > 4 ? Long.parseLong(args[4]) : 42)
+                    .history(Duration.ofHours(args.length > 5 ? Long.parseLong(args[5]) : 0))
                     .build()
                     .generate(dir);
             server = PrometheusServer.start(dataset);

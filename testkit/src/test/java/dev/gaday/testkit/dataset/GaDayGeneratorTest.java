@@ -373,6 +373,52 @@ class GaDayGeneratorTest {
     }
 
     @Test
+    void historyIsAQuietStretchBeforeTheWindowThatTheTruthLeavesOut() {
+        Dataset withHistory = GaDayGenerator.builder()
+                .hours(4)
+                .services(3)
+                .step(STEP)
+                .history(Duration.ofHours(3))
+                .build()
+                .generate(tmp.resolve("history"));
+        Manifest m = withHistory.manifest();
+        assertEquals(dataset.manifest().start(), m.start(), "the GA window does not move");
+        assertEquals(dataset.manifest().end(), m.end());
+        long from = m.start().getEpochSecond();
+        long to = m.end().getEpochSecond();
+        Map<String, List<OpenMetricsText.Sample>> requests =
+                OpenMetricsText.integerSeries(withHistory.files(), "http_requests_total");
+        long firstSample = requests.values().stream()
+                .mapToLong(samples -> samples.get(0).timestamp())
+                .min()
+                .orElseThrow();
+        assertEquals(from - 3 * 3600, firstSample);
+        long inWindow = 0;
+        long before = 0;
+        long errorsBefore = 0;
+        for (var e : requests.entrySet()) {
+            inWindow += OpenMetricsText.increase(e.getValue(), from, to);
+            long increase = OpenMetricsText.increase(e.getValue(), firstSample, from);
+            before += increase;
+            errorsBefore += OpenMetricsText.label(e.getKey(), "status").startsWith("5") ? increase : 0;
+        }
+        long truth = m.truths().services().values().stream()
+                .mapToLong(Manifest.ServiceTruth::totalRequests)
+                .sum();
+        assertEquals(inWindow, truth, "the truth counts the GA window only");
+        assertTrue(before > 0, "the history serves traffic");
+        // No incident before the window: the healthy 5xx ratio (0.06 %), far below the incident's 8 %.
+        assertTrue(errorsBefore < before * 0.002, errorsBefore + " errors in " + before);
+        assertTrue(
+                m.alerts().stream().allMatch(a -> a.firstSample().getEpochSecond() > from),
+                "no alert fires in the history");
+        assertThrows(IllegalArgumentException.class, () -> GaDayGenerator.builder()
+                .step(STEP)
+                .history(Duration.ofSeconds(90))
+                .build());
+    }
+
+    @Test
     void manifestRoundTripsThroughJson() {
         Dataset read = Dataset.read(dataset.directory());
         assertEquals(dataset.manifest(), read.manifest());
