@@ -125,6 +125,24 @@ class GatesTest {
     }
 
     @Test
+    void theFailedValidationGatesLineOnStdoutSaysWhatFailedNotNoData() throws IOException {
+        Path in = inputs();
+        Json.writeFile(in.resolve("validation_results.json"), validation(false));
+        CommandRun run = CommandRunner.run(
+                "--inputs", in.toString(), "-o", dir.resolve("out").toString(), "--certify-only");
+        assertEquals(1, run.exitCode(), run.err());
+        List<String> validationLines =
+                run.out().lines().filter(l -> l.contains("Validation suite")).toList();
+        assertEquals(1, validationLines.size(), run.out());
+        String line = validationLines.get(0);
+        assertTrue(
+                line.matches("  (\u2718 )?FAIL  Validation suite \\(validation_results.json\\): "
+                        + "checkout availability \\(kpi\\): 99.653% vs ≥ 99.9%"),
+                line);
+        assertFalse(line.contains("no data"), line);
+    }
+
+    @Test
     void aFailedWarningGateIsCertifiedWithWarningsShownAsSuch() throws IOException {
         Path in = inputs();
         Json.writeFile(in.resolve("validation_results.json"), validation(false));

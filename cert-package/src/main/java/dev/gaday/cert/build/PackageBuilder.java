@@ -7,6 +7,7 @@ import static dev.gaday.cert.build.PackageLayout.UNFILLED;
 import dev.gaday.cert.archive.ReproducibleTar;
 import dev.gaday.cert.certification.CertificationDecision;
 import dev.gaday.cert.certification.CertificationPolicy;
+import dev.gaday.cert.certification.GateFindings;
 import dev.gaday.cert.chart.KpiChart;
 import dev.gaday.cert.chart.KpiCharts;
 import dev.gaday.cert.input.InputFiles;
@@ -21,6 +22,7 @@ import dev.gaday.cert.report.ReportTemplate;
 import dev.gaday.cert.report.ReportValues;
 import dev.gaday.cert.report.VerdictSummary;
 import dev.gaday.common.cli.Diagnostics;
+import dev.gaday.common.cli.Finding;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.io.Sha256;
 import dev.gaday.common.json.Json;
@@ -55,8 +57,15 @@ public final class PackageBuilder {
         this.shutdownHook = shutdownHook;
     }
 
-    /** What a run produced: its decision and where its files are. */
-    public record Result(CertificationDecision decision, Path outputDir, boolean certifyOnly) {
+    /**
+     * What a run produced: its decision, why it is not certified (each gate that did not pass, with its failed
+     * criteria) and where its files are.
+     */
+    public record Result(CertificationDecision decision, List<Finding> findings, Path outputDir, boolean certifyOnly) {
+        public Result {
+            findings = List.copyOf(findings);
+        }
+
         public Path metadata() {
             return outputDir.resolve(METADATA);
         }
@@ -85,7 +94,7 @@ public final class PackageBuilder {
         if (options.certifyOnly()) {
             // Beside package/, not in it: an earlier package keeps its manifest chain intact.
             Json.writeFile(outDir.resolve(METADATA), PackageMetadata.certifyOnly(evidence));
-            return new Result(evidence.decision(), outDir, true);
+            return new Result(evidence.decision(), findings(evidence), outDir, true);
         }
         FilledReport report = fillReport(options, evidence, files, phases);
         try (PackageDirectory directory = PackageDirectory.open(outDir, diagnostics, mover, shutdownHook)) {
@@ -108,7 +117,7 @@ public final class PackageBuilder {
                 throw e;
             }
         }
-        return new Result(evidence.decision(), outDir, false);
+        return new Result(evidence.decision(), findings(evidence), outDir, false);
     }
 
     private FilledReport fillReport(BuildOptions options, Evidence evidence, InputFiles files, PhaseTimes phases) {
@@ -214,6 +223,10 @@ public final class PackageBuilder {
             diagnostics.warn(gap);
         }
         return new Evidence(inputs, decision, start, end, options.generatedAt(), consistency);
+    }
+
+    private static List<Finding> findings(Evidence evidence) {
+        return GateFindings.of(evidence.decision(), evidence.inputs());
     }
 
     /** SLO alerts that fired (where they started) and the deploy a drift analysis compared around. */
