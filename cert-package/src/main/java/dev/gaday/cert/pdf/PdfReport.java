@@ -116,6 +116,7 @@ public final class PdfReport {
         body = NAMED_ENTITY.matcher(body).replaceAll("&amp;");
         body = highlight(body);
         body = mapSymbols(body);
+        body = STATUS_CELL.matcher(body).replaceAll("<td class=\"status\"$1>$2</td>");
         return toPdf(xhtmlDocument(title, headerText, body), charts, fixedTime);
     }
 
@@ -312,6 +313,10 @@ public final class PdfReport {
                 .replace("\ufe0f", "");
     }
 
+    /** A table cell holding a status mark alone ("✔ PASS", "⚠ NO_DATA"): kept on one line. */
+    private static final Pattern STATUS_CELL =
+            Pattern.compile("<td((?: align=\"[a-z]+\")?)>([\u2714\u2718\u26a0] [A-Z_]{2,12})</td>");
+
     private static final Pattern FAIL_ROW =
             Pattern.compile("<tr>((?:(?!</tr>).)*?\u2718 FAIL(?:(?!</tr>).)*?)</tr>", Pattern.DOTALL);
     private static final Pattern VERDICT =
@@ -360,6 +365,7 @@ public final class PdfReport {
             .chart-block { display: block; page-break-inside: avoid; margin: 6pt 0 10pt 0; }
             object.chart { display: block; width: 178mm; height: 63mm; }
             .caption { display: block; font-size: 8pt; color: #555; text-align: center; }
+            td.status { white-space: nowrap; }
             tr.fail td { background: #fbe3e3; color: #8b0000; }
             blockquote { margin: 4pt 0 8pt 0; padding: 4pt 8pt; border: 1pt solid #9aa7b5; background: #f6f8fa; }
             blockquote.verdict { page-break-inside: avoid; }
