@@ -10,6 +10,7 @@ import dev.gaday.cert.certification.CertificationPolicy;
 import dev.gaday.cert.certification.GateFindings;
 import dev.gaday.cert.chart.KpiChart;
 import dev.gaday.cert.chart.KpiCharts;
+import dev.gaday.cert.chart.ReportCharts;
 import dev.gaday.cert.input.InputFiles;
 import dev.gaday.cert.input.InputKind;
 import dev.gaday.cert.input.Inputs;
@@ -123,11 +124,15 @@ public final class PackageBuilder {
     private FilledReport fillReport(BuildOptions options, Evidence evidence, InputFiles files, PhaseTimes phases) {
         ReportTemplate template =
                 options.template() == null ? ReportTemplate.bundled() : ReportTemplate.read(options.template());
-        KpiCharts charts = KpiCharts.of(
-                evidence.inputs().snapshots(),
-                evidence.inputs().kpiSummary(),
-                evidence.inputs().release(),
-                chartEvents(evidence.inputs()));
+        ReportCharts charts = ReportCharts.of(
+                KpiCharts.of(
+                        evidence.inputs().snapshots(),
+                        evidence.inputs().kpiSummary(),
+                        evidence.inputs().release(),
+                        chartEvents(evidence.inputs())),
+                evidence.inputs().slo(),
+                evidence.inputs().drift(),
+                timelineEvents(evidence.inputs()));
         phases.mark("template and charts");
         List<FilledReport.Artifact> artifacts = new ArrayList<>();
         if (options.includeArtifacts()) {
@@ -146,7 +151,7 @@ public final class PackageBuilder {
                 evidence.generatedAt(),
                 template.tableRows(),
                 PackageLayout.ARCHIVE_NAME,
-                charts.names(),
+                charts.titles(),
                 artifacts.stream().map(FilledReport.Artifact::packagePath).toList(),
                 options.environment(),
                 evidence.consistencyWarnings());
@@ -244,6 +249,27 @@ public final class PackageBuilder {
             if (after != null) {
                 events.add(new KpiChart.Incident(after.start(), "deploy"));
             }
+        }
+        return events;
+    }
+
+    /** The release file's incidents and the deploy a drift analysis compared around: the SLO alert timeline's. */
+    static List<KpiChart.Incident> timelineEvents(Inputs inputs) {
+        List<KpiChart.Incident> events = new ArrayList<>();
+        for (var incident : inputs.release().incidents()) {
+            try {
+                if (incident.time() != null) {
+                    events.add(new KpiChart.Incident(
+                            Instant.parse(incident.time().strip()),
+                            incident.id() != null ? incident.id() : "incident"));
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                // an unreadable time is named by the window consistency warnings; nothing to mark
+            }
+        }
+        if (inputs.drift() != null && inputs.drift().windows().get("after") != null) {
+            events.add(
+                    new KpiChart.Incident(inputs.drift().windows().get("after").start(), "deploy"));
         }
         return events;
     }

@@ -11,7 +11,7 @@ import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
-import dev.gaday.cert.chart.ChartLayout;
+import dev.gaday.cert.chart.Figure;
 import dev.gaday.cert.chart.KpiChart;
 import java.awt.Rectangle;
 import java.io.ByteArrayInputStream;
@@ -61,6 +61,9 @@ public final class PdfReport {
     public static final String FONT_BOLD = "/dev/gaday/cert/fonts/DejaVuSans-Bold.ttf";
     public static final String FONT_MONO = "/dev/gaday/cert/fonts/DejaVuSansMono.ttf";
     static final String CHART_TYPE = "application/x-gaday-chart";
+    /** A figure's width on the page: the text's width (A4 less 16 mm margins each side, less 2 mm). */
+    private static final double CHART_WIDTH_MM = 178;
+
     private static final Pattern CHART_IMAGE = Pattern.compile("<img src=\"" + Pattern.quote(KpiChart.DIRECTORY)
             + "([a-z0-9_]+)" + Pattern.quote(KpiChart.EXTENSION) + "\" alt=\"([^\"]*)\" />");
     private static final Pattern HEADING = Pattern.compile("<h([1-3]) id=\"([^\"]+)\">(.*?)</h\\1>", Pattern.DOTALL);
@@ -100,7 +103,7 @@ public final class PdfReport {
             String markdown,
             String title,
             String headerText,
-            Map<String, ChartLayout> charts,
+            Map<String, Figure> charts,
             boolean appendCharts,
             Instant fixedTime) {
         String body = CHART_IMAGE.matcher(bodyHtml(markdown)).replaceAll(match -> chartOrCaption(charts, match));
@@ -108,7 +111,8 @@ public final class PdfReport {
             StringBuilder section = new StringBuilder("<h2 id=\"kpi-charts\">KPI charts</h2>\n");
             for (String name : charts.keySet()) {
                 section.append("<p>")
-                        .append(chartBlock(name, xml(KpiChart.title(name))))
+                        .append(chartBlock(
+                                charts.get(name), xml(charts.get(name).title())))
                         .append("</p>\n");
             }
             body = body + section;
@@ -121,15 +125,21 @@ public final class PdfReport {
     }
 
     /** A Markdown chart image: the chart, drawn in place, when there is one by that name; else its caption. */
-    private static String chartOrCaption(Map<String, ChartLayout> charts, java.util.regex.MatchResult image) {
+    private static String chartOrCaption(Map<String, Figure> charts, java.util.regex.MatchResult image) {
         return Matcher.quoteReplacement(
-                charts.containsKey(image.group(1)) ? chartBlock(image.group(1), image.group(2)) : image.group(2));
+                charts.containsKey(image.group(1))
+                        ? chartBlock(charts.get(image.group(1)), image.group(2))
+                        : image.group(2));
     }
 
     /** A chart drawn as a block, with its caption (already XML-escaped) below. */
-    private static String chartBlock(String name, String captionXml) {
-        return "<span class=\"chart-block\"><object type=\"" + CHART_TYPE + "\" data-chart=\"" + name
-                + "\" class=\"chart\"></object><span class=\"caption\">" + captionXml + "</span></span>";
+    private static String chartBlock(Figure figure, String captionXml) {
+        // Every figure is as wide as the text; its height keeps its aspect ratio.
+        String height =
+                String.format(java.util.Locale.ROOT, "%.1fmm", CHART_WIDTH_MM * figure.height() / figure.width());
+        return "<span class=\"chart-block\"><object type=\"" + CHART_TYPE + "\" data-chart=\"" + figure.name()
+                + "\" class=\"chart\" style=\"height: " + height + "\"></object><span class=\"caption\">"
+                + captionXml + "</span></span>";
     }
 
     private static String xhtmlDocument(String title, String headerText, String body) {
@@ -141,7 +151,7 @@ public final class PdfReport {
     }
 
     /** The PDF's bytes. */
-    private static byte[] toPdf(String xhtml, Map<String, ChartLayout> charts, Instant fixedTime) {
+    private static byte[] toPdf(String xhtml, Map<String, Figure> charts, Instant fixedTime) {
         BundledFontMapper.install();
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
@@ -249,9 +259,9 @@ public final class PdfReport {
     }
 
     /** Draws each chart object as a vector form, scaled to the box the layout gave it. */
-    private static FSObjectDrawer chartDrawer(Map<String, ChartLayout> charts, Function<Boolean, PDFont> fonts) {
+    private static FSObjectDrawer chartDrawer(Map<String, Figure> charts, Function<Boolean, PDFont> fonts) {
         return (element, x, y, width, height, outputDevice, context, dotsPerPixel) -> {
-            ChartLayout chart = charts.get(element.getAttribute("data-chart"));
+            Figure chart = charts.get(element.getAttribute("data-chart"));
             if (chart != null) {
                 PdfBoxOutputDevice device = (PdfBoxOutputDevice) outputDevice; // the PDFBox renderer's
                 float dotsPerPoint = device.getDotsPerPoint();
