@@ -280,6 +280,18 @@ class GatesTest {
         Path out = dir.resolve("out");
         CommandRun run = CommandRunner.run("--inputs", in.toString(), "-o", out.toString());
         assertEquals(1, run.exitCode(), run.err());
+        // On stdout each failed gate names its failing checks, not "no data".
+        assertTrue(
+                run.out()
+                        .contains("FAIL  Drift / canary analysis (drift_analysis.json): latency_p99 — checkout: "
+                                + "300 → 426 (+42%), critical"),
+                run.out());
+        assertTrue(
+                run.out()
+                        .contains("FAIL  SLO error budgets (slo_status.json): checkout-availability — checkout: "
+                                + "BUDGET_EXHAUSTED"),
+                run.out());
+        assertFalse(run.out().contains("no data"), run.out());
         Path pdf = out.resolve("package/GA_DAY_REPORT.pdf");
         String first = pdfText(pdf, 1, 1);
         assertTrue(first.contains("Verdict: ✘ NOT CERTIFIED — 3 of 5 counted gates failed"), first);
