@@ -66,6 +66,20 @@ class ToolChartsPdfTest {
         String pdf;
         try (PDDocument document =
                 PDDocument.load(out.resolve("package/GA_DAY_REPORT.pdf").toFile())) {
+            // Each figure is drawn as a form as wide as the text and as high as its own aspect ratio asks:
+            // the fleet charts at 760:270, the others taller or flatter, none squeezed into the fleet's box.
+            java.util.Set<Long> ratios = new java.util.TreeSet<>();
+            for (var page : document.getPages()) {
+                for (var name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(name)
+                            instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form) {
+                        var box = form.getBBox();
+                        ratios.add(Math.round(100.0 * box.getHeight() / box.getWidth()));
+                    }
+                }
+            }
+            assertTrue(ratios.contains(Math.round(270.0 / 760 * 100)), "a fleet chart: " + ratios);
+            assertTrue(ratios.size() >= 3, "figures of other shapes keep them: " + ratios);
             PDFTextStripper stripper = new PDFTextStripper();
             // In reading order: a figure's text is drawn after its page's text, where the figure stands.
             stripper.setSortByPosition(true);
