@@ -4,9 +4,7 @@ import dev.gaday.cert.build.BuildOptions;
 import dev.gaday.cert.build.PackageBuilder;
 import dev.gaday.cert.input.InputFiles;
 import dev.gaday.cert.input.InputKind;
-import dev.gaday.cert.model.Gate;
 import dev.gaday.common.cli.BuildInfo;
-import dev.gaday.common.cli.Finding;
 import dev.gaday.common.cli.InstantConverter;
 import dev.gaday.common.cli.OutputDirMixin;
 import dev.gaday.common.cli.OutputFormatMixin;
@@ -17,11 +15,6 @@ import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.cli.ToolLauncher;
 import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.error.ToolException;
-import dev.gaday.common.json.Json;
-import dev.gaday.common.model.kpi.KpiSummary;
-import dev.gaday.common.model.ws.WsHealthMetrics;
-import dev.gaday.common.verdict.CriterionResult;
-import dev.gaday.common.verdict.Status;
 import dev.gaday.common.verdict.StatusMarks;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -245,7 +238,7 @@ public final class BuildCertPackageCommand extends ToolCommand {
                 exit,
                 false,
                 "certification " + result.decision().status().label(StatusMarks.ASCII),
-                findings(result),
+                result.findings(),
                 written);
         new RunOutput(
                         out(),
@@ -256,58 +249,6 @@ public final class BuildCertPackageCommand extends ToolCommand {
                         diagnostics())
                 .print(report);
         return exit;
-    }
-
-    /**
-     * Why the release is not certified: each gate that did not pass, with the failed criteria of its input when
-     * that input can be read (the KPI summary's per service, the WebSocket run's for its endpoint).
-     */
-    private List<Finding> findings(PackageBuilder.Result result) {
-        List<Finding> findings = new ArrayList<>();
-        InputFiles located;
-        try {
-            Map<String, Path> overrides = new java.util.HashMap<>();
-            options.inputFiles().forEach((kind, file) -> overrides.put(kind.key(), file));
-            located = InputFiles.locate(options.inputDirs(), overrides, null);
-        } catch (RuntimeException e) {
-            located = null;
-        }
-        for (Gate gate : result.decision().gates()) {
-            if (gate.status() == Status.PASS || !gate.counted()) {
-                continue; // a gate that is off (or an absent warning gate) does not count: no finding
-            }
-            List<Finding> detail = new ArrayList<>();
-            try {
-                if (located != null && gate.source() != null && gate.source().startsWith(InputFiles.KPI_SUMMARY)) {
-                    Path file = located.get(InputFiles.KPI_SUMMARY).orElse(null);
-                    if (file != null) {
-                        for (CriterionResult c : Json.readFile(file, KpiSummary.class)
-                                .certification()
-                                .criteria()) {
-                            detail.add(Finding.of(c, InputFiles.KPI_SUMMARY));
-                        }
-                    }
-                } else if (located != null
-                        && gate.source() != null
-                        && gate.source().startsWith(InputFiles.WS_HEALTH)) {
-                    Path file = located.get(InputFiles.WS_HEALTH).orElse(null);
-                    if (file != null) {
-                        WsHealthMetrics ws = Json.readFile(file, WsHealthMetrics.class);
-                        for (CriterionResult c : ws.compliance().requirements()) {
-                            detail.add(Finding.of(c, ws.endpoint()));
-                        }
-                    }
-                }
-            } catch (RuntimeException e) {
-                detail.clear(); // the gate's own line still says what failed
-            }
-            detail.removeIf(java.util.Objects::isNull);
-            if (detail.isEmpty() || gate.note() != null) {
-                findings.add(Finding.of(gate.status(), gate.name(), gate.source(), gate.note()));
-            }
-            findings.addAll(detail);
-        }
-        return findings;
     }
 
     /**

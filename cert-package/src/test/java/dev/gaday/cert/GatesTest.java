@@ -125,6 +125,24 @@ class GatesTest {
     }
 
     @Test
+    void theFailedValidationGatesLineOnStdoutSaysWhatFailedNotNoData() throws IOException {
+        Path in = inputs();
+        Json.writeFile(in.resolve("validation_results.json"), validation(false));
+        CommandRun run = CommandRunner.run(
+                "--inputs", in.toString(), "-o", dir.resolve("out").toString(), "--certify-only");
+        assertEquals(1, run.exitCode(), run.err());
+        List<String> validationLines =
+                run.out().lines().filter(l -> l.contains("Validation suite")).toList();
+        assertEquals(1, validationLines.size(), run.out());
+        String line = validationLines.get(0);
+        assertTrue(
+                line.matches("  (\u2718 )?FAIL  Validation suite \\(validation_results.json\\): "
+                        + "checkout availability \\(kpi\\): 99.653% vs ≥ 99.9%"),
+                line);
+        assertFalse(line.contains("no data"), line);
+    }
+
+    @Test
     void aFailedWarningGateIsCertifiedWithWarningsShownAsSuch() throws IOException {
         Path in = inputs();
         Json.writeFile(in.resolve("validation_results.json"), validation(false));
@@ -262,6 +280,18 @@ class GatesTest {
         Path out = dir.resolve("out");
         CommandRun run = CommandRunner.run("--inputs", in.toString(), "-o", out.toString());
         assertEquals(1, run.exitCode(), run.err());
+        // On stdout each failed gate names its failing checks, not "no data".
+        assertTrue(
+                run.out()
+                        .contains("FAIL  Drift / canary analysis (drift_analysis.json): latency_p99 — checkout: "
+                                + "300 → 426 (+42%), critical"),
+                run.out());
+        assertTrue(
+                run.out()
+                        .contains("FAIL  SLO error budgets (slo_status.json): checkout-availability — checkout: "
+                                + "BUDGET_EXHAUSTED"),
+                run.out());
+        assertFalse(run.out().contains("no data"), run.out());
         Path pdf = out.resolve("package/GA_DAY_REPORT.pdf");
         String first = pdfText(pdf, 1, 1);
         assertTrue(first.contains("Verdict: ✘ NOT CERTIFIED — 3 of 5 counted gates failed"), first);

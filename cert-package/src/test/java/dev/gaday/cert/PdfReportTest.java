@@ -55,6 +55,26 @@ class PdfReportTest {
     }
 
     @Test
+    void aStatusCellOfTheServiceMatrixStaysOnOneLine() throws IOException {
+        // Page one's matrix: five wide columns leave the Status column little room; "✔ PASS" must not wrap.
+        String matrix =
+                "# M\n\n| Service | Availability | Error rate | p99 latency (service, whole window) | Time below "
+                        + "≥ 99.9% (5-minute snapshots) | Status |\n|---|---:|---:|---:|---:|---|\n"
+                        + "| checkout-service-eu-west | 99.653% | 0.347% | 783.8 ms | 23 h 55 min | ✘ FAIL |\n"
+                        + "| search-service-eu-west | 99.941% | 0.059% | 412.3 ms | 0 min | ✔ PASS |\n";
+        byte[] pdf = PdfReport.render(matrix, "T", "H", Map.of(), false, Instant.parse("2026-01-01T00:00:00Z"));
+        try (PDDocument document = PDDocument.load(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("✘ FAIL"), text);
+            assertTrue(text.contains("✔ PASS"), text);
+            assertFalse(
+                    text.lines()
+                            .anyMatch(l -> l.strip().equals("FAIL") || l.strip().equals("PASS")),
+                    text);
+        }
+    }
+
+    @Test
     void codeIsSetInTheBundledMonospaceFontAndOnlyTextFontsThatAreUsedAreEmbedded() throws IOException {
         byte[] withCode = PdfReport.render(
                 "# Code\n\nRun `kpi-collector --print-config` first.\n",

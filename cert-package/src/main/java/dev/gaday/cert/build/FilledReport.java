@@ -1,6 +1,6 @@
 package dev.gaday.cert.build;
 
-import dev.gaday.cert.chart.KpiCharts;
+import dev.gaday.cert.chart.ReportCharts;
 import dev.gaday.cert.model.UnfilledPlaceholder;
 import dev.gaday.cert.report.ReportTemplate;
 import java.nio.file.Path;
@@ -13,7 +13,7 @@ import java.util.List;
 record FilledReport(
         ReportTemplate template,
         String markdown,
-        KpiCharts charts,
+        ReportCharts charts,
         List<UnfilledPlaceholder> unfilled,
         List<Artifact> artifacts) {
     FilledReport {

@@ -7,8 +7,10 @@ import static dev.gaday.cert.build.PackageLayout.UNFILLED;
 import dev.gaday.cert.archive.ReproducibleTar;
 import dev.gaday.cert.certification.CertificationDecision;
 import dev.gaday.cert.certification.CertificationPolicy;
+import dev.gaday.cert.certification.GateFindings;
 import dev.gaday.cert.chart.KpiChart;
 import dev.gaday.cert.chart.KpiCharts;
+import dev.gaday.cert.chart.ReportCharts;
 import dev.gaday.cert.input.InputFiles;
 import dev.gaday.cert.input.InputKind;
 import dev.gaday.cert.input.Inputs;
@@ -21,6 +23,7 @@ import dev.gaday.cert.report.ReportTemplate;
 import dev.gaday.cert.report.ReportValues;
 import dev.gaday.cert.report.VerdictSummary;
 import dev.gaday.common.cli.Diagnostics;
+import dev.gaday.common.cli.Finding;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.io.Sha256;
 import dev.gaday.common.json.Json;
@@ -55,8 +58,15 @@ public final class PackageBuilder {
         this.shutdownHook = shutdownHook;
     }
 
-    /** What a run produced: its decision and where its files are. */
-    public record Result(CertificationDecision decision, Path outputDir, boolean certifyOnly) {
+    /**
+     * What a run produced: its decision, why it is not certified (each gate that did not pass, with its failed
+     * criteria) and where its files are.
+     */
+    public record Result(CertificationDecision decision, List<Finding> findings, Path outputDir, boolean certifyOnly) {
+        public Result {
+            findings = List.copyOf(findings);
+        }
+
         public Path metadata() {
             return outputDir.resolve(METADATA);
         }
@@ -85,7 +95,7 @@ public final class PackageBuilder {
         if (options.certifyOnly()) {
             // Beside package/, not in it: an earlier package keeps its manifest chain intact.
             Json.writeFile(outDir.resolve(METADATA), PackageMetadata.certifyOnly(evidence));
-            return new Result(evidence.decision(), outDir, true);
+            return new Result(evidence.decision(), findings(evidence), outDir, true);
         }
         FilledReport report = fillReport(options, evidence, files, phases);
         try (PackageDirectory directory = PackageDirectory.open(outDir, diagnostics, mover, shutdownHook)) {
@@ -108,17 +118,21 @@ public final class PackageBuilder {
                 throw e;
             }
         }
-        return new Result(evidence.decision(), outDir, false);
+        return new Result(evidence.decision(), findings(evidence), outDir, false);
     }
 
     private FilledReport fillReport(BuildOptions options, Evidence evidence, InputFiles files, PhaseTimes phases) {
         ReportTemplate template =
                 options.template() == null ? ReportTemplate.bundled() : ReportTemplate.read(options.template());
-        KpiCharts charts = KpiCharts.of(
-                evidence.inputs().snapshots(),
-                evidence.inputs().kpiSummary(),
-                evidence.inputs().release(),
-                chartEvents(evidence.inputs()));
+        ReportCharts charts = ReportCharts.of(
+                KpiCharts.of(
+                        evidence.inputs().snapshots(),
+                        evidence.inputs().kpiSummary(),
+                        evidence.inputs().release(),
+                        chartEvents(evidence.inputs())),
+                evidence.inputs().slo(),
+                evidence.inputs().drift(),
+                timelineEvents(evidence.inputs()));
         phases.mark("template and charts");
         List<FilledReport.Artifact> artifacts = new ArrayList<>();
         if (options.includeArtifacts()) {
@@ -137,7 +151,7 @@ public final class PackageBuilder {
                 evidence.generatedAt(),
                 template.tableRows(),
                 PackageLayout.ARCHIVE_NAME,
-                charts.names(),
+                charts.titles(),
                 artifacts.stream().map(FilledReport.Artifact::packagePath).toList(),
                 options.environment(),
                 evidence.consistencyWarnings());
@@ -216,6 +230,10 @@ public final class PackageBuilder {
         return new Evidence(inputs, decision, start, end, options.generatedAt(), consistency);
     }
 
+    private static List<Finding> findings(Evidence evidence) {
+        return GateFindings.of(evidence.decision(), evidence.inputs());
+    }
+
     /** SLO alerts that fired (where they started) and the deploy a drift analysis compared around. */
     static List<KpiChart.Incident> chartEvents(Inputs inputs) {
         List<KpiChart.Incident> events = new ArrayList<>();
@@ -231,6 +249,27 @@ public final class PackageBuilder {
             if (after != null) {
                 events.add(new KpiChart.Incident(after.start(), "deploy"));
             }
+        }
+        return events;
+    }
+
+    /** The release file's incidents and the deploy a drift analysis compared around: the SLO alert timeline's. */
+    static List<KpiChart.Incident> timelineEvents(Inputs inputs) {
+        List<KpiChart.Incident> events = new ArrayList<>();
+        for (var incident : inputs.release().incidents()) {
+            try {
+                if (incident.time() != null) {
+                    events.add(new KpiChart.Incident(
+                            Instant.parse(incident.time().strip()),
+                            incident.id() != null ? incident.id() : "incident"));
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                // an unreadable time is named by the window consistency warnings; nothing to mark
+            }
+        }
+        if (inputs.drift() != null && inputs.drift().windows().get("after") != null) {
+            events.add(
+                    new KpiChart.Incident(inputs.drift().windows().get("after").start(), "deploy"));
         }
         return events;
     }

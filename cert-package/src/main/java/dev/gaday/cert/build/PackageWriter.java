@@ -7,7 +7,7 @@ import static dev.gaday.cert.build.PackageLayout.REPORT_MD;
 import static dev.gaday.cert.build.PackageLayout.REPORT_PDF;
 import static dev.gaday.cert.build.PackageLayout.UNFILLED;
 
-import dev.gaday.cert.chart.ChartLayout;
+import dev.gaday.cert.chart.Figure;
 import dev.gaday.cert.chart.KpiChart;
 import dev.gaday.cert.chart.SvgCanvas;
 import dev.gaday.cert.input.InputFiles;
@@ -53,8 +53,8 @@ final class PackageWriter {
     /** Writes the package; returns the paths of its files (relative to package/), sorted. */
     List<String> write(Evidence evidence, FilledReport report) {
         write(REPORT_MD, report.markdown());
-        for (Map.Entry<String, ChartLayout> chart : report.charts().layouts().entrySet()) {
-            write(KpiChart.file(chart.getKey()), SvgCanvas.render(chart.getValue(), KpiChart.title(chart.getKey())));
+        for (Map.Entry<String, Figure> chart : report.charts().figures().entrySet()) {
+            write(KpiChart.file(chart.getKey()), SvgCanvas.render(chart.getValue()));
         }
         phases.mark("SVG charts");
         var release = evidence.inputs().release();
@@ -70,7 +70,7 @@ final class PackageWriter {
                         report.markdown(),
                         "GA Day Report: " + releaseLabel,
                         header,
-                        report.charts().layouts(),
+                        report.charts().figures(),
                         appendCharts,
                         evidence.generatedAt()));
         phases.mark("PDF");

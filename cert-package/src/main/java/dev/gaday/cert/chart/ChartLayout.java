@@ -16,7 +16,7 @@ import java.util.List;
  * threshold as a dashed red line; incidents as orange vertical lines labelled above the plot
  * (in up to two rows; a label that fits in neither is left out, its line stays); the legend below.
  */
-public final class ChartLayout {
+public final class ChartLayout implements Figure {
     public static final int WIDTH = 760;
     public static final int HEIGHT = 270;
 
@@ -39,8 +39,13 @@ public final class ChartLayout {
     static final TextStyle TITLE_TEXT = new TextStyle(10, false, TEXT_RGB);
     static final TextStyle LEGEND_TEXT = new TextStyle(10, false, TEXT_RGB);
     static final TextStyle INCIDENT_TEXT = new TextStyle(9, true, INCIDENT_TEXT_RGB);
+    static final TextStyle PANEL_TITLE_TEXT = new TextStyle(10, true, TEXT_RGB);
+    static final TextStyle PANEL_FAILING_TEXT = new TextStyle(10, true, THRESHOLD_RGB);
+    /** A panel's title row above its plot. */
+    private static final double PANEL_TITLE_ROW = 18;
 
     private static final int Y_TICK_TARGET = 5;
+    private static final int PANEL_Y_TICK_TARGET = 4;
     private static final double TICK_LENGTH = 3;
     /** The least room between two time labels. */
     static final double LABEL_GAP = 12;
@@ -63,9 +68,22 @@ public final class ChartLayout {
     private final List<Long> labelledXTicks = new ArrayList<>();
     private final List<KpiChart.Incident> labelledIncidents = new ArrayList<>();
     private final List<Mark> marks = new ArrayList<>();
+    private final Panel panel;
 
     private ChartLayout(KpiChart chart) {
+        this(chart, null);
+    }
+
+    /**
+     * One panel of a small-multiples figure: the chart in the box (x, y, width, height) of the figure's
+     * canvas, compact: its title above the plot in place of the value axis' title, no time axis title, no
+     * legend (the figure has one), incidents as lines without labels.
+     */
+    record Panel(double x, double y, double width, double height, String title, boolean failing) {}
+
+    private ChartLayout(KpiChart chart, Panel panel) {
         this.chart = chart;
+        this.panel = panel;
         startMillis = chart.start().toEpochMilli();
         endMillis = chart.end().toEpochMilli();
 
@@ -86,7 +104,7 @@ public final class ChartLayout {
         // Counts, rates and latencies are never negative: the axis need not show room below 0.
         yMin = noNegatives && min >= 0 ? Math.max(0, min - pad) : min - pad;
         yMax = max + pad;
-        yTicks = NumberTicks.of(yMin, yMax, Y_TICK_TARGET);
+        yTicks = NumberTicks.of(yMin, yMax, panel == null ? Y_TICK_TARGET : PANEL_Y_TICK_TARGET);
 
         double widestTickLabel = 0;
         for (double tick : yTicks.values()) {
@@ -94,10 +112,16 @@ public final class ChartLayout {
         }
         // The y title runs upwards: its glyphs reach ascent to the left of its baseline, descent to the right.
         double yTitleBaseline = 6 + TextWidths.ASCENT * TITLE_TEXT.size();
-        plotLeft = Math.ceil(
-                yTitleBaseline + TextWidths.DESCENT * TITLE_TEXT.size() + 6 + widestTickLabel + TICK_LENGTH + 3);
-        plotRight = WIDTH - 18;
-        plotBottom = HEIGHT - 52;
+        double x0 = panel == null ? 0 : panel.x();
+        double y0 = panel == null ? 0 : panel.y();
+        double width = panel == null ? WIDTH : panel.width();
+        double height = panel == null ? HEIGHT : panel.height();
+        plotLeft = panel == null
+                ? Math.ceil(
+                        yTitleBaseline + TextWidths.DESCENT * TITLE_TEXT.size() + 6 + widestTickLabel + TICK_LENGTH + 3)
+                : Math.ceil(x0 + 4 + widestTickLabel + TICK_LENGTH + 3);
+        plotRight = x0 + width - (panel == null ? 18 : 10);
+        plotBottom = y0 + height - (panel == null ? 52 : 18);
         double xTickBaseline = plotBottom + TICK_LENGTH + 10;
         double xTitleBaseline = HEIGHT - 24;
         double legendBaseline = HEIGHT - 8;
@@ -113,7 +137,8 @@ public final class ChartLayout {
             double w = TextWidths.width(incident.label(), INCIDENT_TEXT.size(), true);
             double centre = clamp(x(incident.at().toEpochMilli()), EDGE + w / 2, WIDTH - EDGE - w / 2);
             rows[i] = -1;
-            for (int row = 0; row < rowEnds.length; row++) {
+            // A panel is too small for incident labels: its lines show where, the figure's legend what.
+            for (int row = 0; panel == null && row < rowEnds.length; row++) {
                 if (centre - w / 2 >= rowEnds[row] + 4) {
                     rows[i] = row;
                     rowEnds[row] = centre + w / 2;
@@ -123,13 +148,15 @@ public final class ChartLayout {
             }
             centres[i] = centre;
         }
-        plotTop = 10 + rowsUsed * INCIDENT_ROW;
+        plotTop = panel == null ? 10 + rowsUsed * INCIDENT_ROW : y0 + PANEL_TITLE_ROW;
 
         double labelWidth = TextWidths.width(TimeTicks.label(0), TICK_TEXT.size(), false);
         xTicks = TimeTicks.of(
                 startMillis, endMillis, (plotRight - plotLeft) / (endMillis - startMillis), labelWidth + LABEL_GAP);
 
-        marks.add(new RectMark(0, 0, WIDTH, HEIGHT, BACKGROUND_RGB));
+        if (panel == null) {
+            marks.add(new RectMark(0, 0, WIDTH, HEIGHT, BACKGROUND_RGB));
+        }
         for (double tick : yTicks.values()) {
             double y = crisp(y(tick));
             marks.add(new LineMark(plotLeft, y, plotRight, y, GRID));
@@ -146,17 +173,27 @@ public final class ChartLayout {
             double x = crisp(x(tick));
             marks.add(new LineMark(x, plotTop, x, plotBottom, GRID));
             marks.add(new LineMark(x, plotBottom, x, plotBottom + TICK_LENGTH, AXIS));
-            if (x(tick) - labelWidth / 2 >= EDGE && x(tick) + labelWidth / 2 <= WIDTH - EDGE) {
+            if (x(tick) - labelWidth / 2 >= x0 + EDGE && x(tick) + labelWidth / 2 <= x0 + width - EDGE) {
                 labelledXTicks.add(tick);
                 marks.add(new TextMark(x(tick), xTickBaseline, TimeTicks.label(tick), TICK_TEXT, Anchor.MIDDLE, false));
             }
         }
         marks.add(new LineMark(crisp(plotLeft), plotTop, crisp(plotLeft), plotBottom, AXIS));
         marks.add(new LineMark(plotLeft, crisp(plotBottom), plotRight, crisp(plotBottom), AXIS));
-        marks.add(new TextMark(
-                yTitleBaseline, (plotTop + plotBottom) / 2, chart.yTitle(), TITLE_TEXT, Anchor.MIDDLE, true));
-        marks.add(new TextMark(
-                (plotLeft + plotRight) / 2, xTitleBaseline, "Time (UTC)", TITLE_TEXT, Anchor.MIDDLE, false));
+        if (panel == null) {
+            marks.add(new TextMark(
+                    yTitleBaseline, (plotTop + plotBottom) / 2, chart.yTitle(), TITLE_TEXT, Anchor.MIDDLE, true));
+            marks.add(new TextMark(
+                    (plotLeft + plotRight) / 2, xTitleBaseline, "Time (UTC)", TITLE_TEXT, Anchor.MIDDLE, false));
+        } else {
+            marks.add(new TextMark(
+                    plotLeft,
+                    y0 + PANEL_TITLE_ROW - 5,
+                    panel.title(),
+                    panel.failing() ? PANEL_FAILING_TEXT : PANEL_TITLE_TEXT,
+                    Anchor.START,
+                    false));
+        }
 
         if (chart.threshold() != null) {
             double y = y(chart.threshold().value());
@@ -177,11 +214,18 @@ public final class ChartLayout {
                         false));
             }
         }
-        addLegend(legendBaseline, !incidents.isEmpty());
+        if (panel == null) {
+            addLegend(legendBaseline, !incidents.isEmpty());
+        }
     }
 
     public static ChartLayout of(KpiChart chart) {
         return new ChartLayout(chart);
+    }
+
+    /** The chart as one panel of a figure. */
+    static ChartLayout panel(KpiChart chart, Panel panel) {
+        return new ChartLayout(chart, panel);
     }
 
     private void addSeries() {
@@ -257,7 +301,28 @@ public final class ChartLayout {
         return plotBottom - (plotBottom - plotTop) * (value - yMin) / (yMax - yMin);
     }
 
+    @Override
+    public String name() {
+        return chart.name();
+    }
+
+    @Override
+    public String title() {
+        return KpiChart.title(chart.name());
+    }
+
+    @Override
+    public int width() {
+        return WIDTH;
+    }
+
+    @Override
+    public int height() {
+        return HEIGHT;
+    }
+
     /** Draws the chart: the same marks, in the same order, on any canvas. */
+    @Override
     public void drawOn(ChartCanvas canvas) {
         for (Mark mark : marks) {
             mark.draw(canvas);

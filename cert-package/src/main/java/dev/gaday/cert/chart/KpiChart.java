@@ -31,24 +31,8 @@ public record KpiChart(
     public static final String DIRECTORY = "charts/";
 
     public static final String EXTENSION = ".svg";
-    /** A service's chart is named svc__SERVICE__METRIC (SERVICE in [a-z0-9_]). */
-    public static final String SERVICE_PREFIX = "svc__";
-
-    /** The title a chart is shown with, in the report's Markdown and in its SVG. */
+    /** The title a fleet chart is shown with, in the report's Markdown and in its SVG. */
     public static String title(String name) {
-        if (name.startsWith(SERVICE_PREFIX)) {
-            String[] parts = name.substring(SERVICE_PREFIX.length()).split("__", 2);
-            if (parts.length == 2) {
-                String metric =
-                        switch (parts[1]) {
-                            case "availability" -> "Availability";
-                            case "error_rate" -> "Error rate";
-                            case "p99_latency" -> "P99 latency (per 5-minute snapshot)";
-                            default -> parts[1];
-                        };
-                return parts[0] + ": " + metric + " (service) over the GA window";
-            }
-        }
         return switch (name) {
             case "availability" -> "Availability over the GA window";
             case "error_rate" -> "Error rate over the GA window";

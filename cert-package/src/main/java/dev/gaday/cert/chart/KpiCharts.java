@@ -6,6 +6,7 @@ import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.common.model.kpi.OverallKpis;
 import dev.gaday.common.model.kpi.ServiceKpis;
+import dev.gaday.common.text.ReportFormat;
 import dev.gaday.common.verdict.CriterionResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,10 +28,105 @@ import java.util.function.Function;
  * chart whose metric has no value in any snapshot is left out.
  */
 public final class KpiCharts {
-    /** At most this many charts of failing services. */
-    static final int SERVICE_CHARTS = 6;
+    /** At most this many services in a small-multiples figure: the worst. */
+    static final int SERVICE_PANELS = 6;
+    /** A small-multiples figure is named services_METRIC. */
+    public static final String SERVICES_PREFIX = "services_";
 
     private final Map<String, ChartLayout> charts = new LinkedHashMap<>();
+    /** Every figure, in the report's order: each fleet chart followed by its services' small multiples. */
+    private final Map<String, Figure> figures = new LinkedHashMap<>();
+
+    /** A metric of the small multiples: how a service's value is read, which way is worse, how it is shown. */
+    enum ServiceMetric {
+        AVAILABILITY(
+                "availability",
+                "Availability (%)",
+                "Availability",
+                "availability",
+                "availab",
+                ServiceKpis::availabilityPercent,
+                false,
+                v -> ReportFormat.percent(v, 3)),
+        ERROR_RATE(
+                "error_rate",
+                "Error rate (%)",
+                "Error rate",
+                "error rate",
+                "error",
+                ServiceKpis::errorRatePercent,
+                true,
+                v -> ReportFormat.percent(v, 3)),
+        P99_LATENCY(
+                "p99_latency",
+                "P99 latency (ms)",
+                "P99 latency",
+                "p99 latency",
+                "p99",
+                ServiceKpis::p99LatencyMs,
+                true,
+                v -> ReportFormat.millis(v, 1));
+
+        private final String name;
+        private final String yTitle;
+        private final String label;
+        private final String measure;
+        private final String criterionName;
+        private final Function<ServiceKpis, Double> value;
+        private final boolean highIsBad;
+        private final Function<Double, String> format;
+
+        ServiceMetric(
+                String name,
+                String yTitle,
+                String label,
+                String measure,
+                String criterionName,
+                Function<ServiceKpis, Double> value,
+                boolean highIsBad,
+                Function<Double, String> format) {
+            this.name = name;
+            this.yTitle = yTitle;
+            this.label = label;
+            this.measure = measure;
+            this.criterionName = criterionName;
+            this.value = value;
+            this.highIsBad = highIsBad;
+            this.format = format;
+        }
+
+        String metricName() {
+            return name;
+        }
+
+        String yTitle() {
+            return yTitle;
+        }
+
+        String label() {
+            return label;
+        }
+
+        String measure() {
+            return measure;
+        }
+
+        String criterionName() {
+            return criterionName;
+        }
+
+        Function<ServiceKpis, Double> value() {
+            return value;
+        }
+
+        boolean highIsBad() {
+            return highIsBad;
+        }
+
+        Function<Double, String> format() {
+            return format;
+        }
+    }
 
     private KpiCharts() {}
 
@@ -88,6 +184,7 @@ public final class KpiCharts {
                 start,
                 end,
                 incidents);
+        result.addServicePanels(ServiceMetric.AVAILABILITY, ordered, summary, start, end, incidents);
         result.add(
                 new Series("error_rate", "Error rate (%)", "Error rate", OverallKpis::errorRatePercent, "error"),
                 ordered,
@@ -95,6 +192,7 @@ public final class KpiCharts {
                 start,
                 end,
                 incidents);
+        result.addServicePanels(ServiceMetric.ERROR_RATE, ordered, summary, start, end, incidents);
         result.add(
                 new Series("p99_latency", "P99 latency (ms)", "P99 latency", OverallKpis::p99LatencyMs, "p99"),
                 ordered,
@@ -102,17 +200,25 @@ public final class KpiCharts {
                 start,
                 end,
                 incidents);
-        result.addServiceCharts(ordered, summary, start, end, incidents);
+        result.addServicePanels(ServiceMetric.P99_LATENCY, ordered, summary, start, end, incidents);
         return result;
     }
 
-    /** The laid-out charts by name (availability, error_rate, p99_latency), in that order. */
+    /**
+     * Every figure by name, in the report's order: each fleet chart (availability, error_rate, p99_latency)
+     * followed by the small multiples of its worst services (services_availability, ...).
+     */
+    public Map<String, Figure> figures() {
+        return Collections.unmodifiableMap(figures);
+    }
+
+    /** The laid-out fleet charts by name (availability, error_rate, p99_latency), in that order. */
     public Map<String, ChartLayout> layouts() {
         return Collections.unmodifiableMap(charts);
     }
 
     public List<String> names() {
-        return List.copyOf(charts.keySet());
+        return List.copyOf(figures.keySet());
     }
 
     private record Series(
@@ -144,78 +250,66 @@ public final class KpiCharts {
         KpiChart.Threshold threshold = criterion != null && Double.isFinite(criterion.threshold())
                 ? new KpiChart.Threshold(criterion.threshold(), "Threshold " + Thresholds.describe(criterion))
                 : null;
-        charts.put(
-                series.name(),
-                ChartLayout.of(new KpiChart(
-                        series.name(), series.yTitle(), series.label(), start, end, points, threshold, incidents)));
+        ChartLayout layout = ChartLayout.of(
+                new KpiChart(series.name(), series.yTitle(), series.label(), start, end, points, threshold, incidents));
+        charts.put(series.name(), layout);
+        figures.put(series.name(), layout);
     }
 
     /**
-     * The culprits' charts: for each service whose own criterion failed ("service checkout availability"),
-     * worst services first, that metric over the window from the snapshots, with the service's threshold; at
-     * most {@link #SERVICE_CHARTS}. The fleet charts average the culprit away; these show it.
+     * Small multiples of one metric: the {@link #SERVICE_PANELS} worst services over the window (by the KPI
+     * summary's whole-window value; without a summary, by the snapshots' mean), a panel each, each with its own
+     * threshold (the service's criterion, else the fleet's). The fleet charts average the culprit away; these
+     * show it beside its peers.
      */
-    private void addServiceCharts(
+    private void addServicePanels(
+            ServiceMetric metric,
             List<KpiSnapshot> snapshots,
             KpiSummary summary,
             Instant start,
             Instant end,
             List<KpiChart.Incident> incidents) {
-        if (summary == null) {
-            return;
-        }
-        record Failing(
-                String service,
-                CriterionResult criterion,
-                String metric,
-                String yTitle,
-                String label,
-                Function<ServiceKpis, Double> value) {}
-        List<Failing> failing = new ArrayList<>();
-        for (ServiceKpis service : summary.services()) {
-            String prefix = "service " + service.name().toLowerCase(Locale.ROOT) + " ";
-            for (CriterionResult r : summary.certification().criteria()) {
-                String name = r.name().toLowerCase(Locale.ROOT);
-                if (r.status() != dev.gaday.common.verdict.Status.FAIL || !name.startsWith(prefix)) {
-                    continue;
+        Map<String, Double> overall = new LinkedHashMap<>();
+        if (summary != null) {
+            for (ServiceKpis service : summary.services()) {
+                Double value = metric.value().apply(service);
+                if (value != null && Double.isFinite(value)) {
+                    overall.put(service.name(), value);
                 }
-                String measure = name.substring(prefix.length());
-                switch (measure) {
-                    case "availability" -> failing.add(new Failing(
-                            service.name(),
-                            r,
-                            "availability",
-                            "Availability (%)",
-                            "Availability",
-                            ServiceKpis::availabilityPercent));
-                    case "error rate" -> failing.add(new Failing(
-                            service.name(),
-                            r,
-                            "error_rate",
-                            "Error rate (%)",
-                            "Error rate",
-                            ServiceKpis::errorRatePercent));
-                    case "p99 latency" -> failing.add(new Failing(
-                            service.name(),
-                            r,
-                            "p99_latency",
-                            "P99 latency (ms)",
-                            "P99 latency (5-minute)",
-                            ServiceKpis::p99LatencyMs));
-                    default -> {}
+            }
+        } else {
+            Map<String, double[]> sums = new LinkedHashMap<>();
+            for (KpiSnapshot snapshot : snapshots) {
+                for (ServiceKpis service : snapshot.services()) {
+                    Double value = metric.value().apply(service);
+                    if (value != null && Double.isFinite(value)) {
+                        double[] sum = sums.computeIfAbsent(service.name(), k -> new double[2]);
+                        sum[0] += value;
+                        sum[1]++;
+                    }
+                }
+            }
+            sums.forEach((service, sum) -> overall.put(service, sum[0] / sum[1]));
+        }
+        // Only services the snapshots have values of can be drawn, so only they are ranked and counted.
+        java.util.Set<String> drawable = new java.util.HashSet<>();
+        for (KpiSnapshot snapshot : snapshots) {
+            for (ServiceKpis service : snapshot.services()) {
+                Double value = metric.value().apply(service);
+                if (value != null && Double.isFinite(value)) {
+                    drawable.add(service.name());
                 }
             }
         }
-        failing.sort(Comparator.comparingDouble((Failing f) -> {
-            ServiceKpis s = summary.services().stream()
-                    .filter(x -> x.name().equals(f.service()))
-                    .findFirst()
-                    .orElseThrow();
-            return s.availabilityPercent() == null ? 100 : s.availabilityPercent();
-        }));
-        int added = 0;
-        for (Failing f : failing) {
-            if (added == SERVICE_CHARTS) {
+        overall.keySet().retainAll(drawable);
+        List<String> worst = new ArrayList<>(overall.keySet());
+        worst.sort(Comparator.comparingDouble(
+                        (String service) -> metric.highIsBad() ? -overall.get(service) : overall.get(service))
+                .thenComparing(Comparator.naturalOrder()));
+        CriterionResult fleet = threshold(summary, metric.criterionName());
+        List<ServicePanels.Service> panels = new ArrayList<>();
+        for (String service : worst) {
+            if (panels.size() == SERVICE_PANELS) {
                 break;
             }
             List<KpiChart.Point> points = new ArrayList<>(snapshots.size());
@@ -225,9 +319,9 @@ public final class KpiCharts {
                 Instant at = from.plus(
                         Duration.between(from, snapshot.window().end()).dividedBy(2));
                 Double value = snapshot.services().stream()
-                        .filter(s -> s.name().equals(f.service()))
+                        .filter(s -> s.name().equals(service))
                         .findFirst()
-                        .map(f.value())
+                        .map(metric.value())
                         .orElse(null);
                 KpiChart.Point point = new KpiChart.Point(at, value);
                 any |= point.finite();
@@ -236,28 +330,49 @@ public final class KpiCharts {
             if (!any) {
                 continue;
             }
-            String name = KpiChart.SERVICE_PREFIX
-                    + f.service().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_") + "__" + f.metric();
-            if (charts.containsKey(name)) {
-                continue;
-            }
-            KpiChart.Threshold threshold = Double.isFinite(f.criterion().threshold())
-                    ? new KpiChart.Threshold(
-                            f.criterion().threshold(), "Threshold " + Thresholds.describe(f.criterion()))
+            CriterionResult own = serviceCriterion(summary, service, metric.measure());
+            CriterionResult criterion = own != null ? own : fleet;
+            KpiChart.Threshold threshold = criterion != null && Double.isFinite(criterion.threshold())
+                    ? new KpiChart.Threshold(criterion.threshold(), "Threshold " + Thresholds.describe(criterion))
                     : null;
-            charts.put(
-                    name,
-                    ChartLayout.of(new KpiChart(
-                            name,
-                            f.yTitle(),
-                            f.service() + " " + f.label(),
-                            start,
-                            end,
-                            points,
-                            threshold,
-                            incidents)));
-            added++;
+            double value = overall.get(service);
+            boolean failing = criterion != null && !criterion.comparator().holds(value, criterion.threshold());
+            String chartName =
+                    metric.metricName() + "_" + service.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
+            panels.add(new ServicePanels.Service(
+                    new KpiChart(chartName, metric.yTitle(), metric.label(), start, end, points, threshold, incidents),
+                    service + "  " + metric.format().apply(value) + (failing ? "  \u2718" : ""),
+                    failing));
         }
+        if (panels.isEmpty()) {
+            return;
+        }
+        String name = SERVICES_PREFIX + metric.metricName();
+        figures.put(
+                name,
+                ServicePanels.of(
+                        name,
+                        metric.label() + " of the "
+                                + (panels.size() == 1 ? "worst service" : panels.size() + " worst services") + " (of "
+                                + overall.size() + "), per 5-minute snapshot; "
+                                + "each panel's axis fits its values and threshold; the whole window's value "
+                                + "beside the name",
+                        panels,
+                        metric.label() + " (per snapshot)"));
+    }
+
+    /** The KPI summary's criterion of one service ("service checkout availability"), or null. */
+    private static CriterionResult serviceCriterion(KpiSummary summary, String service, String measure) {
+        if (summary == null) {
+            return null;
+        }
+        String wanted = "service " + service.toLowerCase(Locale.ROOT) + " " + measure;
+        for (CriterionResult r : summary.certification().criteria()) {
+            if (r.name().toLowerCase(Locale.ROOT).strip().equals(wanted)) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /** Which criterion of the KPI summary is this chart's threshold: the first whose name matches. */

@@ -28,10 +28,15 @@ public final class SvgCanvas implements ChartCanvas {
                 .append("</title>\n");
     }
 
-    /** The chart as an SVG file's bytes (UTF-8). */
-    public static byte[] render(ChartLayout layout, String title) {
-        SvgCanvas canvas = new SvgCanvas(ChartLayout.WIDTH, ChartLayout.HEIGHT, title);
-        layout.drawOn(canvas);
+    /** The figure as an SVG file's bytes (UTF-8), titled with its caption. */
+    public static byte[] render(Figure figure) {
+        return render(figure, figure.title());
+    }
+
+    /** The figure as an SVG file's bytes (UTF-8). */
+    public static byte[] render(Figure figure, String title) {
+        SvgCanvas canvas = new SvgCanvas(figure.width(), figure.height(), title);
+        figure.drawOn(canvas);
         canvas.out.append("</svg>\n");
         return canvas.out.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -1,7 +1,7 @@
 package dev.gaday.cert.pdf;
 
 import dev.gaday.cert.chart.ChartCanvas;
-import dev.gaday.cert.chart.ChartLayout;
+import dev.gaday.cert.chart.Figure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
@@ -37,19 +37,17 @@ public final class PdfCanvas implements ChartCanvas {
      * @param fonts DejaVu Sans of the document: bold (true) or regular (false)
      */
     public static PDFormXObject form(
-            PDDocument document, ChartLayout chart, float widthPt, float heightPt, Function<Boolean, PDFont> fonts) {
+            PDDocument document, Figure chart, float widthPt, float heightPt, Function<Boolean, PDFont> fonts) {
         PDFormXObject form = new PDFormXObject(document);
         form.setFormType(1);
         form.setBBox(new PDRectangle(widthPt, heightPt));
         form.setResources(new PDResources());
         try (PDPageContentStream stream =
                 new PDPageContentStream(document, form, form.getStream().createOutputStream(COSName.FLATE_DECODE))) {
-            stream.transform(
-                    new Matrix(widthPt / ChartLayout.WIDTH, 0, 0, -heightPt / ChartLayout.HEIGHT, 0, heightPt));
+            stream.transform(new Matrix(widthPt / chart.width(), 0, 0, -heightPt / chart.height(), 0, heightPt));
             chart.drawOn(new PdfCanvas(stream, fonts));
         } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot draw the chart " + chart.chart().name() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot draw the chart " + chart.name() + ": " + e.getMessage(), e);
         }
         return form;
     }

@@ -11,7 +11,7 @@ import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
-import dev.gaday.cert.chart.ChartLayout;
+import dev.gaday.cert.chart.Figure;
 import dev.gaday.cert.chart.KpiChart;
 import java.awt.Rectangle;
 import java.io.ByteArrayInputStream;
@@ -61,6 +61,9 @@ public final class PdfReport {
     public static final String FONT_BOLD = "/dev/gaday/cert/fonts/DejaVuSans-Bold.ttf";
     public static final String FONT_MONO = "/dev/gaday/cert/fonts/DejaVuSansMono.ttf";
     static final String CHART_TYPE = "application/x-gaday-chart";
+    /** A figure's width on the page: the text's width (A4 less 16 mm margins each side, less 2 mm). */
+    private static final double CHART_WIDTH_MM = 178;
+
     private static final Pattern CHART_IMAGE = Pattern.compile("<img src=\"" + Pattern.quote(KpiChart.DIRECTORY)
             + "([a-z0-9_]+)" + Pattern.quote(KpiChart.EXTENSION) + "\" alt=\"([^\"]*)\" />");
     private static final Pattern HEADING = Pattern.compile("<h([1-3]) id=\"([^\"]+)\">(.*?)</h\\1>", Pattern.DOTALL);
@@ -100,7 +103,7 @@ public final class PdfReport {
             String markdown,
             String title,
             String headerText,
-            Map<String, ChartLayout> charts,
+            Map<String, Figure> charts,
             boolean appendCharts,
             Instant fixedTime) {
         String body = CHART_IMAGE.matcher(bodyHtml(markdown)).replaceAll(match -> chartOrCaption(charts, match));
@@ -108,7 +111,8 @@ public final class PdfReport {
             StringBuilder section = new StringBuilder("<h2 id=\"kpi-charts\">KPI charts</h2>\n");
             for (String name : charts.keySet()) {
                 section.append("<p>")
-                        .append(chartBlock(name, xml(KpiChart.title(name))))
+                        .append(chartBlock(
+                                charts.get(name), xml(charts.get(name).title())))
                         .append("</p>\n");
             }
             body = body + section;
@@ -116,19 +120,26 @@ public final class PdfReport {
         body = NAMED_ENTITY.matcher(body).replaceAll("&amp;");
         body = highlight(body);
         body = mapSymbols(body);
+        body = STATUS_CELL.matcher(body).replaceAll("<td class=\"status\"$1>$2</td>");
         return toPdf(xhtmlDocument(title, headerText, body), charts, fixedTime);
     }
 
     /** A Markdown chart image: the chart, drawn in place, when there is one by that name; else its caption. */
-    private static String chartOrCaption(Map<String, ChartLayout> charts, java.util.regex.MatchResult image) {
+    private static String chartOrCaption(Map<String, Figure> charts, java.util.regex.MatchResult image) {
         return Matcher.quoteReplacement(
-                charts.containsKey(image.group(1)) ? chartBlock(image.group(1), image.group(2)) : image.group(2));
+                charts.containsKey(image.group(1))
+                        ? chartBlock(charts.get(image.group(1)), image.group(2))
+                        : image.group(2));
     }
 
     /** A chart drawn as a block, with its caption (already XML-escaped) below. */
-    private static String chartBlock(String name, String captionXml) {
-        return "<span class=\"chart-block\"><object type=\"" + CHART_TYPE + "\" data-chart=\"" + name
-                + "\" class=\"chart\"></object><span class=\"caption\">" + captionXml + "</span></span>";
+    private static String chartBlock(Figure figure, String captionXml) {
+        // Every figure is as wide as the text; its height keeps its aspect ratio.
+        String height =
+                String.format(java.util.Locale.ROOT, "%.1fmm", CHART_WIDTH_MM * figure.height() / figure.width());
+        return "<span class=\"chart-block\"><object type=\"" + CHART_TYPE + "\" data-chart=\"" + figure.name()
+                + "\" class=\"chart\" style=\"height: " + height + "\"></object><span class=\"caption\">"
+                + captionXml + "</span></span>";
     }
 
     private static String xhtmlDocument(String title, String headerText, String body) {
@@ -140,7 +151,7 @@ public final class PdfReport {
     }
 
     /** The PDF's bytes. */
-    private static byte[] toPdf(String xhtml, Map<String, ChartLayout> charts, Instant fixedTime) {
+    private static byte[] toPdf(String xhtml, Map<String, Figure> charts, Instant fixedTime) {
         BundledFontMapper.install();
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
@@ -248,9 +259,9 @@ public final class PdfReport {
     }
 
     /** Draws each chart object as a vector form, scaled to the box the layout gave it. */
-    private static FSObjectDrawer chartDrawer(Map<String, ChartLayout> charts, Function<Boolean, PDFont> fonts) {
+    private static FSObjectDrawer chartDrawer(Map<String, Figure> charts, Function<Boolean, PDFont> fonts) {
         return (element, x, y, width, height, outputDevice, context, dotsPerPixel) -> {
-            ChartLayout chart = charts.get(element.getAttribute("data-chart"));
+            Figure chart = charts.get(element.getAttribute("data-chart"));
             if (chart != null) {
                 PdfBoxOutputDevice device = (PdfBoxOutputDevice) outputDevice; // the PDFBox renderer's
                 float dotsPerPoint = device.getDotsPerPoint();
@@ -312,6 +323,10 @@ public final class PdfReport {
                 .replace("\ufe0f", "");
     }
 
+    /** A table cell holding a status mark alone ("✔ PASS", "⚠ NO_DATA"): kept on one line. */
+    private static final Pattern STATUS_CELL =
+            Pattern.compile("<td((?: align=\"[a-z]+\")?)>([\u2714\u2718\u26a0] [A-Z_]{2,12})</td>");
+
     private static final Pattern FAIL_ROW =
             Pattern.compile("<tr>((?:(?!</tr>).)*?\u2718 FAIL(?:(?!</tr>).)*?)</tr>", Pattern.DOTALL);
     private static final Pattern VERDICT =
@@ -360,6 +375,7 @@ public final class PdfReport {
             .chart-block { display: block; page-break-inside: avoid; margin: 6pt 0 10pt 0; }
             object.chart { display: block; width: 178mm; height: 63mm; }
             .caption { display: block; font-size: 8pt; color: #555; text-align: center; }
+            td.status { white-space: nowrap; }
             tr.fail td { background: #fbe3e3; color: #8b0000; }
             blockquote { margin: 4pt 0 8pt 0; padding: 4pt 8pt; border: 1pt solid #9aa7b5; background: #f6f8fa; }
             blockquote.verdict { page-break-inside: avoid; }

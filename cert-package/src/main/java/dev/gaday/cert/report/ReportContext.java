@@ -13,7 +13,7 @@ import java.util.Set;
  * @param gaStart the window start (from --ga-start or the KPI summary), or null when unknown
  * @param tableRows placeholders that stand right under a table header: they get table rows
  * @param archiveName the tarball's file name, or null with --certify-only
- * @param chartNames the charts drawn (file stems under package/charts/), empty when no snapshots
+ * @param charts the figures drawn: file stem (under package/charts/) to caption, in the report's order
  * @param artifacts paths (inside package/) of the artifacts included with --include-artifacts
  * @param consistencyWarnings inputs (snapshots, tool runs, release-file events) outside the GA window
  */
@@ -25,14 +25,14 @@ public record ReportContext(
         Instant generatedAt,
         Set<String> tableRows,
         String archiveName,
-        List<String> chartNames,
+        Map<String, String> charts,
         List<String> artifacts,
         Map<String, String> environment,
         List<String> consistencyWarnings) {
 
     public ReportContext {
         tableRows = Set.copyOf(tableRows);
-        chartNames = List.copyOf(chartNames);
+        charts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(charts));
         artifacts = List.copyOf(artifacts);
         environment = Map.copyOf(environment);
         consistencyWarnings = List.copyOf(consistencyWarnings);

@@ -2,6 +2,7 @@ package dev.gaday.cert.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gaday.cert.chart.KpiChart;
+import dev.gaday.cert.chart.ReportCharts;
 import dev.gaday.cert.input.InputFiles;
 import dev.gaday.cert.input.InputKind;
 import dev.gaday.cert.input.ReleaseFile;
@@ -91,11 +92,13 @@ public final class ReportValues {
             values.absent("ARTIFACT_LOCATION", "--certify-only: no archive is written");
             values.absent("ARTIFACT_SHA256", "--certify-only: no archive is written");
         }
-        if (!context.chartNames().isEmpty()) {
-            List<String> images = new ArrayList<>();
-            for (String chart : context.chartNames()) {
-                images.add("![" + MarkdownText.escape(KpiChart.title(chart)) + "](" + KpiChart.file(chart) + ")");
+        List<String> images = new ArrayList<>();
+        context.charts().forEach((chart, title) -> {
+            if (ReportCharts.kpi(chart)) {
+                images.add(image(chart, title));
             }
+        });
+        if (!images.isEmpty()) {
             values.markdown("INSERT_KPI_CHARTS", String.join("\n\n", images), null);
         } else {
             values.absent("INSERT_KPI_CHARTS", "no KPI snapshots (snapshot_NNNN.json) to draw charts from");
@@ -128,6 +131,11 @@ public final class ReportValues {
                             context.tableRows().contains(name)),
                     "release file: values." + name + " is empty");
         }
+    }
+
+    /** A figure as the Markdown shows it: an image of charts/NAME.svg with its caption. */
+    static String image(String chart, String title) {
+        return "![" + MarkdownText.escape(title) + "](" + KpiChart.file(chart) + ")";
     }
 
     private static String orElse(String first, String second) {

@@ -1,6 +1,7 @@
 package dev.gaday.cert.report;
 
 import dev.gaday.cert.certification.Thresholds;
+import dev.gaday.cert.chart.ReportCharts;
 import dev.gaday.cert.input.InputFiles;
 import dev.gaday.common.model.drift.Drift;
 import dev.gaday.common.model.drift.DriftAnalysis;
@@ -30,17 +31,17 @@ final class ToolResultValues {
 
     static void fill(ReportContext context, PlaceholderValues values) {
         if (context.inputs().drift() != null) {
-            drift(context.inputs().drift(), values);
+            drift(context.inputs().drift(), values, figures(context, ReportCharts.DRIFT_PREFIX));
         }
         if (context.inputs().slo() != null) {
-            slo(context.inputs().slo(), values);
+            slo(context.inputs().slo(), values, figures(context, ReportCharts.SLO_PREFIX));
         }
         if (context.inputs().validation() != null) {
             validation(context.inputs().validation(), values);
         }
     }
 
-    private static void drift(DriftAnalysis drift, PlaceholderValues values) {
+    private static void drift(DriftAnalysis drift, PlaceholderValues values, String figures) {
         values.text("TOTAL_DRIFT_CHECKS", ReportFormat.count(drift.totalChecks()), null);
         values.text("DRIFTS_DETECTED", ReportFormat.count(drift.driftsDetected()), null);
         values.text("CRITICAL_DRIFTS", ReportFormat.count(drift.criticalDrifts()), null);
@@ -91,9 +92,10 @@ final class ToolResultValues {
         }
         values.markdown(
                 "INSERT_DRIFT_DETAILS",
-                details.isEmpty()
-                        ? MarkdownText.escape("No drift: " + drift.totalChecks() + " checks, none drifted.")
-                        : MarkdownText.bullets(details, ""),
+                (details.isEmpty()
+                                ? MarkdownText.escape("No drift: " + drift.totalChecks() + " checks, none drifted.")
+                                : MarkdownText.bullets(details, ""))
+                        + figures,
                 null);
         List<String> actions = new ArrayList<>();
         for (Mitigation m : drift.mitigationActions()) {
@@ -106,7 +108,7 @@ final class ToolResultValues {
                 null);
     }
 
-    private static void slo(SloStatus slo, PlaceholderValues values) {
+    private static void slo(SloStatus slo, PlaceholderValues values, String figures) {
         values.text("SLO_COMPLIANCE_STATUS", slo.status() + (slo.partial() ? " (partial)" : ""), null);
         List<List<String>> rows = new ArrayList<>();
         List<SloResult> ordered = new ArrayList<>(slo.slos());
@@ -140,10 +142,22 @@ final class ToolResultValues {
         }
         values.markdown(
                 "INSERT_SLO_VIOLATIONS",
-                violations.isEmpty()
-                        ? MarkdownText.escape("None: no alert fired.")
-                        : MarkdownText.bullets(violations, ""),
+                (violations.isEmpty()
+                                ? MarkdownText.escape("None: no alert fired.")
+                                : MarkdownText.bullets(violations, ""))
+                        + figures,
                 null);
+    }
+
+    /** The figures whose names start with the prefix, as Markdown images after a blank line; "" when none. */
+    private static String figures(ReportContext context, String prefix) {
+        StringBuilder images = new StringBuilder();
+        context.charts().forEach((chart, title) -> {
+            if (chart.startsWith(prefix)) {
+                images.append("\n\n").append(ReportValues.image(chart, title));
+            }
+        });
+        return images.toString();
     }
 
     /** The template writes "{{X}}%": the number alone, the smallest remaining budget of the SLOs of that type. */
