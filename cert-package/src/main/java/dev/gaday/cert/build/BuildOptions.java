@@ -1,6 +1,7 @@
 package dev.gaday.cert.build;
 
 import dev.gaday.cert.input.InputKind;
+import dev.gaday.cert.signature.SigningKey;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -23,6 +24,7 @@ import java.util.function.Supplier;
  * @param environment the environment the report reads CI run ids from
  * @param policy --policy FILE (gate to required, warning or off), or null
  * @param keepEmptySections --keep-empty-sections: sections without input keep the template's text
+ * @param signingKey --sign-key, read and checked: the tarball gets a detached SSH signature; or null
  */
 public record BuildOptions(
         List<Path> inputDirs,
@@ -39,11 +41,48 @@ public record BuildOptions(
         Long sourceDateEpoch,
         Map<String, String> environment,
         Path policy,
-        boolean keepEmptySections) {
+        boolean keepEmptySections,
+        SigningKey signingKey) {
 
     public BuildOptions {
         inputDirs = List.copyOf(inputDirs);
         inputFiles = inputFiles.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(inputFiles));
         environment = Map.copyOf(environment);
+    }
+
+    /** Without a signing key. */
+    public BuildOptions(
+            List<Path> inputDirs,
+            Map<InputKind, Path> inputFiles,
+            Path snapshotDir,
+            Path template,
+            Instant gaStart,
+            Instant gaEnd,
+            Supplier<Path> outputDir,
+            boolean includeArtifacts,
+            boolean certifyOnly,
+            boolean strict,
+            Instant generatedAt,
+            Long sourceDateEpoch,
+            Map<String, String> environment,
+            Path policy,
+            boolean keepEmptySections) {
+        this(
+                inputDirs,
+                inputFiles,
+                snapshotDir,
+                template,
+                gaStart,
+                gaEnd,
+                outputDir,
+                includeArtifacts,
+                certifyOnly,
+                strict,
+                generatedAt,
+                sourceDateEpoch,
+                environment,
+                policy,
+                keepEmptySections,
+                null);
     }
 }

@@ -20,6 +20,7 @@ import dev.gaday.cert.report.ReportContext;
 import dev.gaday.cert.report.ReportTemplate;
 import dev.gaday.cert.report.ReportValues;
 import dev.gaday.cert.report.VerdictSummary;
+import dev.gaday.cert.signature.PackageSignature;
 import dev.gaday.common.cli.Diagnostics;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.io.Sha256;
@@ -27,6 +28,7 @@ import dev.gaday.common.json.Json;
 import dev.gaday.common.model.kpi.Window;
 import dev.gaday.common.template.TemplateFiller;
 import dev.gaday.common.text.ReportFormat;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,13 +58,18 @@ public final class PackageBuilder {
     }
 
     /** What a run produced: its decision and where its files are. */
-    public record Result(CertificationDecision decision, Path outputDir, boolean certifyOnly) {
+    public record Result(CertificationDecision decision, Path outputDir, boolean certifyOnly, boolean signed) {
         public Path metadata() {
             return outputDir.resolve(METADATA);
         }
 
         public Path archive() {
             return outputDir.resolve(PackageLayout.ARCHIVE_NAME);
+        }
+
+        /** The tarball's detached SSH signature; written only when {@link #signed()}. */
+        public Path signature() {
+            return outputDir.resolve(PackageLayout.ARCHIVE_SIG);
         }
 
         public Path reportPdf() {
@@ -85,7 +92,7 @@ public final class PackageBuilder {
         if (options.certifyOnly()) {
             // Beside package/, not in it: an earlier package keeps its manifest chain intact.
             Json.writeFile(outDir.resolve(METADATA), PackageMetadata.certifyOnly(evidence));
-            return new Result(evidence.decision(), outDir, true);
+            return new Result(evidence.decision(), outDir, true, false);
         }
         FilledReport report = fillReport(options, evidence, files, phases);
         try (PackageDirectory directory = PackageDirectory.open(outDir, diagnostics, mover, shutdownHook)) {
@@ -100,6 +107,9 @@ public final class PackageBuilder {
                     ReproducibleTar.write(
                             directory.archive(), directory.packageRoot(), PACKAGE_DIR + "/", packaged, mtime);
                     Sha256.writeSidecar(directory.archive());
+                    if (options.signingKey() != null) {
+                        sign(options, directory);
+                    }
                 });
                 phases.mark("tarball");
                 directory.swap();
@@ -108,7 +118,17 @@ public final class PackageBuilder {
                 throw e;
             }
         }
-        return new Result(evidence.decision(), outDir, false);
+        return new Result(evidence.decision(), outDir, false, options.signingKey() != null);
+    }
+
+    /** The tarball's signature, staged with it: swapped in with the package or not at all. */
+    private void sign(BuildOptions options, PackageDirectory directory) {
+        try {
+            PackageSignature.sign(options.signingKey(), directory.archive(), directory.signature());
+        } catch (IOException e) {
+            throw ToolException.badInput("cannot write " + directory.signature() + ": " + e.getMessage(), e);
+        }
+        diagnostics.detail("signed the tarball with " + options.signingKey().publicKey().describe());
     }
 
     private FilledReport fillReport(BuildOptions options, Evidence evidence, InputFiles files, PhaseTimes phases) {
