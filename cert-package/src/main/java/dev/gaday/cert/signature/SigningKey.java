@@ -126,7 +126,7 @@ public final class SigningKey {
         if (!cipher.equals("none") || !kdf.equals("none")) {
             throw encrypted();
         }
-        int keys = in.uint32();
+        long keys = in.uint32();
         if (keys != 1) {
             throw new SshFormatException("holds " + keys + " keys; cert-package reads a file with one key");
         }

@@ -107,7 +107,7 @@ public record SshSignature(
         if (!Arrays.equals(in.raw(MAGIC.length), MAGIC)) {
             throw new SshFormatException("is not an SSH signature (no SSHSIG magic)");
         }
-        int version = in.uint32();
+        long version = in.uint32();
         if (version != VERSION) {
             throw new SshFormatException("is an SSH signature of version " + version + "; only version 1 is known");
         }

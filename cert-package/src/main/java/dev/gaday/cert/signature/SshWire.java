@@ -24,17 +24,18 @@ final class SshWire {
             this.what = what;
         }
 
-        int uint32() throws SshFormatException {
+        /** An unsigned 32-bit number. */
+        long uint32() throws SshFormatException {
             byte[] b = raw(4);
-            long value = ((b[0] & 0xFFL) << 24) | ((b[1] & 0xFFL) << 16) | ((b[2] & 0xFFL) << 8) | (b[3] & 0xFFL);
-            if (value > Integer.MAX_VALUE) {
-                throw new SshFormatException(what + " is malformed (a length beyond its end)");
-            }
-            return (int) value;
+            return ((b[0] & 0xFFL) << 24) | ((b[1] & 0xFFL) << 16) | ((b[2] & 0xFFL) << 8) | (b[3] & 0xFFL);
         }
 
         byte[] string() throws SshFormatException {
-            return raw(uint32());
+            long length = uint32();
+            if (length > remaining()) {
+                throw new SshFormatException(what + " is malformed (a length beyond its end)");
+            }
+            return raw((int) length);
         }
 
         String text() throws SshFormatException {
