@@ -10,6 +10,7 @@ import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.error.ToolException;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,9 +30,10 @@ import picocli.CommandLine.Parameters;
                     + "or devices), no absolute paths, '..' or duplicate entries, nothing after the tar end-of-archive "
                     + "marker and nothing after the last gzip member (every member is read, as gzip does).",
             "",
-            "With --allowed-signers, the package's signature (PACKAGE.sig, written by 'cert-package --sign-key') must "
-                    + "also be good: namespace ga-certification, made by a key the allowed_signers file lists, over "
-                    + "these bytes; the principals of that key are printed. The same check with OpenSSH: "
+            "With --allowed-signers, the package's signature (PACKAGE.sig, written by 'cert-package --sign-key') is "
+                    + "checked first, over the file's bytes as they are: it must be for namespace ga-certification, "
+                    + "over these bytes, by a key the allowed_signers file lists; the principals of that key are "
+                    + "printed. The same check with OpenSSH: "
                     + "'ssh-keygen -Y verify -f allowed_signers -I PRINCIPAL -n ga-certification -s PACKAGE.sig < "
                     + "PACKAGE'.",
             "",
@@ -80,6 +82,9 @@ public final class VerifyCertPackageCommand extends ToolCommand {
 
     @Override
     protected ExitCode execute() {
+        // The signature first: it covers the bytes as they are, so a changed tarball is named as such (exit 1)
+        // before anything parses what an unknown hand may have made.
+        String signed = signers == null ? "" : "; " + checkSignature();
         PackageVerifier.Result result;
         try {
             result = PackageVerifier.verify(archive);
@@ -88,10 +93,6 @@ public final class VerifyCertPackageCommand extends ToolCommand {
         }
         if (!result.ok()) {
             throw new ToolException(ExitCode.GATE_FAILED, archive + ": " + result.problem());
-        }
-        String signed = "";
-        if (signers != null) {
-            signed = "; " + checkSignature();
         }
         out().println("OK: " + archive + ": " + result.files() + " files match " + PackageVerifier.MANIFEST
                 + (result.certificationStatus() == null ? "" : "; certification " + result.certificationStatus())
@@ -106,8 +107,11 @@ public final class VerifyCertPackageCommand extends ToolCommand {
         PackageSignature.Verification verification;
         try {
             verification = PackageSignature.verify(archive, file, signers, Instant.now());
+        } catch (NoSuchFileException e) {
+            throw ToolException.badInput(archive + ": no such file", e);
         } catch (IOException e) {
-            throw ToolException.badInput("cannot read " + archive + ": " + e.getMessage(), e);
+            throw ToolException.badInput(
+                    "cannot read " + archive + ": " + e.getClass().getSimpleName(), e);
         }
         for (String note : verification.ignored()) {
             diagnostics().warn(note);

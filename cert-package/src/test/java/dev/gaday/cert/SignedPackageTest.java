@@ -90,8 +90,9 @@ class SignedPackageTest {
         assertEquals(0, run.exitCode(), run.err());
         String fingerprint = KeyFixtures.publicKey("ed25519.pub").fingerprint();
         assertTrue(
-                run.out().contains("; signed by release@example.com (ED25519 key " + fingerprint
-                        + ", namespace ga-certification)"),
+                run.out()
+                        .contains("; signed by release@example.com (ED25519 key " + fingerprint
+                                + ", namespace ga-certification)"),
                 run.out());
     }
 
@@ -142,8 +143,7 @@ class SignedPackageTest {
     void aNamespacesOptionWithoutGaCertificationFails() throws Exception {
         Path gitOnly = shared.resolve("git_only_signers");
         Files.writeString(gitOnly, "release@example.com namespaces=\"git\" " + KeyFixtures.text("ed25519.pub"));
-        CommandRun run =
-                CommandRunner.run("verify", archive.toString(), "--allowed-signers", gitOnly.toString());
+        CommandRun run = CommandRunner.run("verify", archive.toString(), "--allowed-signers", gitOnly.toString());
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(
                 run.err().contains("(line 1 (release@example.com) allows namespaces \"git\", not ga-certification)"),
@@ -176,8 +176,11 @@ class SignedPackageTest {
                 List.of("cert-package: error: --allowed-signers " + malformed + ":2: no key type (expected: "
                         + "principals [options] keytype base64-key)"),
                 bad.errLines());
-        CommandRun missing =
-                CommandRunner.run("verify", archive.toString(), "--allowed-signers", shared.resolve("nope").toString());
+        CommandRun missing = CommandRunner.run(
+                "verify",
+                archive.toString(),
+                "--allowed-signers",
+                shared.resolve("nope").toString());
         assertEquals(2, missing.exitCode());
         assertEquals(
                 List.of("cert-package: error: --allowed-signers " + shared.resolve("nope")

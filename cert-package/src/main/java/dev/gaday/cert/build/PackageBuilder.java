@@ -128,7 +128,8 @@ public final class PackageBuilder {
         } catch (IOException e) {
             throw ToolException.badInput("cannot write " + directory.signature() + ": " + e.getMessage(), e);
         }
-        diagnostics.detail("signed the tarball with " + options.signingKey().publicKey().describe());
+        diagnostics.detail(
+                "signed the tarball with " + options.signingKey().publicKey().describe());
     }
 
     private FilledReport fillReport(BuildOptions options, Evidence evidence, InputFiles files, PhaseTimes phases) {

@@ -42,7 +42,12 @@ public record AllowedSigners(List<Entry> entries, List<String> ignored) {
      * @param validBefore the valid-before option, or null
      */
     public record Entry(
-            int line, String principals, String namespaces, Instant validAfter, Instant validBefore, SshPublicKey key) {}
+            int line,
+            String principals,
+            String namespaces,
+            Instant validAfter,
+            Instant validBefore,
+            SshPublicKey key) {}
 
     /** Which line allows a key for a namespace, or why none does. */
     public record Match(Entry entry, String problem) {}
@@ -78,8 +83,12 @@ public record AllowedSigners(List<Entry> entries, List<String> ignored) {
         if (principals.startsWith("\"")) {
             principals = principals.substring(1, principals.length() - 1);
         }
-        if (principals.isEmpty() || principals.startsWith(",") || principals.endsWith(",") || principals.contains(",,")) {
-            throw new SshFormatException(where + ": an empty principal in '" + SshPublicKey.printable(principals) + "'");
+        if (principals.isEmpty()
+                || principals.startsWith(",")
+                || principals.endsWith(",")
+                || principals.contains(",,")) {
+            throw new SshFormatException(
+                    where + ": an empty principal in '" + SshPublicKey.printable(principals) + "'");
         }
         String next = cursor.token(where, "key type");
         String options = null;
@@ -182,7 +191,9 @@ public record AllowedSigners(List<Entry> entries, List<String> ignored) {
     }
 
     private static boolean looksLikeKeyType(String token) {
-        return token.startsWith("ssh-") || token.startsWith("ecdsa-") || token.startsWith("sk-")
+        return token.startsWith("ssh-")
+                || token.startsWith("ecdsa-")
+                || token.startsWith("sk-")
                 || token.startsWith("rsa-");
     }
 
@@ -264,8 +275,8 @@ public record AllowedSigners(List<Entry> entries, List<String> ignored) {
                 position++;
             }
             if (position >= line.length()) {
-                throw new SshFormatException(where + ": no " + expected + " (expected: principals [options] "
-                        + "keytype base64-key)");
+                throw new SshFormatException(
+                        where + ": no " + expected + " (expected: principals [options] " + "keytype base64-key)");
             }
             int start = position;
             boolean quoted = false;

@@ -37,7 +37,8 @@ public final class PackageSignature {
 
     /** Writes {@code signatureFile}: the signature of {@code archive}'s bytes. */
     public static void sign(SigningKey key, Path archive, Path signatureFile) throws IOException {
-        Files.writeString(signatureFile, SshSignature.sign(key, SshSignature.NAMESPACE, archive), StandardCharsets.US_ASCII);
+        Files.writeString(
+                signatureFile, SshSignature.sign(key, SshSignature.NAMESPACE, archive), StandardCharsets.US_ASCII);
     }
 
     /**
@@ -52,8 +53,11 @@ public final class PackageSignature {
     public static Verification verify(Path archive, Path signatureFile, AllowedSigners signers, Instant now)
             throws IOException {
         if (!Files.exists(signatureFile)) {
-            return fail(signatureFile + ": no signature (sign the package with cert-package --sign-key, or name "
-                    + "the file with --signature)", null, signers);
+            return fail(
+                    signatureFile + ": no signature (sign the package with cert-package --sign-key, or name "
+                            + "the file with --signature)",
+                    null,
+                    signers);
         }
         SshSignature signature;
         try {
@@ -63,18 +67,26 @@ public final class PackageSignature {
         }
         String signer = signature.publicKey().describe();
         if (!signature.namespace().equals(SshSignature.NAMESPACE)) {
-            return fail(signatureFile + ": the signature is for namespace '"
-                    + SshPublicKey.printable(signature.namespace()) + "', not '" + SshSignature.NAMESPACE + "'",
-                    signer, signers);
+            return fail(
+                    signatureFile + ": the signature is for namespace '" + SshPublicKey.printable(signature.namespace())
+                            + "', not '" + SshSignature.NAMESPACE + "'",
+                    signer,
+                    signers);
         }
         if (!signature.matches(archive)) {
-            return fail(signatureFile + ": the signature does not match " + archive + " (the file was changed "
-                    + "after signing, or the signature is of another file)", signer, signers);
+            return fail(
+                    signatureFile + ": the signature does not match " + archive + " (the file was changed "
+                            + "after signing, or the signature is of another file)",
+                    signer,
+                    signers);
         }
         AllowedSigners.Match match = signers.find(signature.publicKey(), SshSignature.NAMESPACE, now);
         if (match.entry() == null) {
-            return fail(signatureFile + ": signed by " + signer + ", which the allowed signers do not allow ("
-                    + match.problem() + ")", signer, signers);
+            return fail(
+                    signatureFile + ": signed by " + signer + ", which the allowed signers do not allow ("
+                            + match.problem() + ")",
+                    signer,
+                    signers);
         }
         return new Verification(null, match.entry().principals(), signer, signers.ignored());
     }
@@ -93,8 +105,8 @@ public final class PackageSignature {
         } catch (NoSuchFileException e) {
             throw new SshFormatException(file + ": no such " + what);
         } catch (IOException e) {
-            throw new SshFormatException(file + ": cannot read the " + what + " (" + e.getClass().getSimpleName()
-                    + ")");
+            throw new SshFormatException(
+                    file + ": cannot read the " + what + " (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

@@ -55,7 +55,8 @@ public final class SigningKey {
         } catch (NoSuchFileException e) {
             throw new SshFormatException(file + ": no such file");
         } catch (IOException e) {
-            throw new SshFormatException(file + ": cannot read the key file (" + e.getClass().getSimpleName() + ")");
+            throw new SshFormatException(
+                    file + ": cannot read the key file (" + e.getClass().getSimpleName() + ")");
         }
         if (bytes.length > MAX_FILE_BYTES) {
             throw new SshFormatException(file + ": not a private key (larger than 64 KiB)");
@@ -86,8 +87,8 @@ public final class SigningKey {
             return pkcs8(Der.rsaPkcs1ToPkcs8(pem(text, "RSA PRIVATE KEY")));
         }
         if (text.startsWith("-----BEGIN EC PRIVATE KEY-----") || text.startsWith("-----BEGIN DSA PRIVATE KEY-----")) {
-            throw new SshFormatException("is of an unsupported key type (" + text.substring(11, text.indexOf(" PRIVATE"))
-                    + "; supported: Ed25519, RSA)");
+            throw new SshFormatException("is of an unsupported key type ("
+                    + text.substring(11, text.indexOf(" PRIVATE")) + "; supported: Ed25519, RSA)");
         }
         throw new SshFormatException("is not a private key (expected an OpenSSH or PEM private key file)");
     }
@@ -211,8 +212,8 @@ public final class SigningKey {
             byte[] seed = ((EdECPrivateKey) key).getBytes().orElseThrow();
             return new SigningKey(SshPublicKey.ed25519(ed25519PublicOf(seed)), key);
         } catch (GeneralSecurityException | RuntimeException notEd25519) {
-            throw new SshFormatException("is of an unsupported key type or not a valid PKCS#8 key (supported: "
-                    + "Ed25519, RSA)");
+            throw new SshFormatException(
+                    "is of an unsupported key type or not a valid PKCS#8 key (supported: " + "Ed25519, RSA)");
         }
     }
 
@@ -249,8 +250,8 @@ public final class SigningKey {
     /** Signs {@code data}; returns the SSH signature blob (string algorithm, string signature). */
     byte[] sign(byte[] data) {
         try {
-            Signature signer = Signature.getInstance(
-                    publicKey.type().equals(SshPublicKey.RSA) ? "SHA512withRSA" : "Ed25519");
+            Signature signer =
+                    Signature.getInstance(publicKey.type().equals(SshPublicKey.RSA) ? "SHA512withRSA" : "Ed25519");
             signer.initSign(privateKey);
             signer.update(data);
             return new SshWire.Writer()

@@ -57,8 +57,8 @@ public final class SshPublicKey {
     }
 
     static SshFormatException unsupported(String type, String what) {
-        return new SshFormatException(what + " is of an unsupported key type '" + printable(type)
-                + "' (supported: ssh-ed25519, ssh-rsa)");
+        return new SshFormatException(
+                what + " is of an unsupported key type '" + printable(type) + "' (supported: ssh-ed25519, ssh-rsa)");
     }
 
     static SshPublicKey ed25519(byte[] raw) throws SshFormatException {
@@ -66,7 +66,8 @@ public final class SshPublicKey {
         System.arraycopy(raw, 0, spki, ED25519_SPKI_PREFIX.length, raw.length);
         try {
             PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
-            return new SshPublicKey(ED25519, new SshWire.Writer().string(ED25519).string(raw).bytes(), key);
+            return new SshPublicKey(
+                    ED25519, new SshWire.Writer().string(ED25519).string(raw).bytes(), key);
         } catch (GeneralSecurityException e) {
             throw new SshFormatException("the Ed25519 public key is not valid");
         }
@@ -82,7 +83,8 @@ public final class SshPublicKey {
         }
         try {
             PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e));
-            return new SshPublicKey(RSA, new SshWire.Writer().string(RSA).mpint(e).mpint(n).bytes(), key);
+            return new SshPublicKey(
+                    RSA, new SshWire.Writer().string(RSA).mpint(e).mpint(n).bytes(), key);
         } catch (GeneralSecurityException ex) {
             throw new SshFormatException(what + ": the RSA public key is not valid");
         }

@@ -47,8 +47,11 @@ class AllowedSignersTest {
         AllowedSigners.Entry second = signers.entries().get(1);
         assertEquals("carol@example.com,dave@example.com", second.principals());
         assertEquals("git,ga-certification", second.namespaces());
-        assertEquals(second, signers.find(KeyFixtures.publicKey("rsa.pub"), NS, NOW).entry());
-        assertEquals(first, signers.find(KeyFixtures.publicKey("ed25519.pub"), NS, NOW).entry());
+        assertEquals(
+                second, signers.find(KeyFixtures.publicKey("rsa.pub"), NS, NOW).entry());
+        assertEquals(
+                first,
+                signers.find(KeyFixtures.publicKey("ed25519.pub"), NS, NOW).entry());
     }
 
     @Test
@@ -58,9 +61,11 @@ class AllowedSignersTest {
         assertNull(match.entry());
         assertEquals("line 1 (alice) allows namespaces \"git,file\", not ga-certification", match.problem());
         // A later line may still allow it.
-        AllowedSigners two = parse("alice namespaces=\"git\" " + ed25519() + "\nalice namespaces=\"ga-*\" "
-                + ed25519() + "\n");
-        assertEquals(2, two.find(KeyFixtures.publicKey("ed25519.pub"), NS, NOW).entry().line());
+        AllowedSigners two =
+                parse("alice namespaces=\"git\" " + ed25519() + "\nalice namespaces=\"ga-*\" " + ed25519() + "\n");
+        assertEquals(
+                2,
+                two.find(KeyFixtures.publicKey("ed25519.pub"), NS, NOW).entry().line());
     }
 
     @Test
@@ -91,9 +96,11 @@ class AllowedSignersTest {
         assertEquals(
                 "line 1 (alice) is valid only after 2026-12-07T12:30:00Z",
                 later.find(KeyFixtures.publicKey("ed25519.pub"), NS, NOW).problem());
-        AllowedSigners now = parse("alice valid-after=\"20261206115959Z\",valid-before=\"20270101\" " + ed25519()
-                + "\n");
-        assertEquals(1, now.find(KeyFixtures.publicKey("ed25519.pub"), NS, NOW).entry().line());
+        AllowedSigners now =
+                parse("alice valid-after=\"20261206115959Z\",valid-before=\"20270101\" " + ed25519() + "\n");
+        assertEquals(
+                1,
+                now.find(KeyFixtures.publicKey("ed25519.pub"), NS, NOW).entry().line());
     }
 
     @Test

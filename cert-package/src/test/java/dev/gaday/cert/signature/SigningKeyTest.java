@@ -19,9 +19,14 @@ class SigningKeyTest {
 
     @Test
     void readsOpenSshAndPemKeysWithTheirPublicKeys() throws Exception {
-        assertEquals(KeyFixtures.publicKey("ed25519.pub"), SigningKey.read(KeyFixtures.file("ed25519")).publicKey());
+        assertEquals(
+                KeyFixtures.publicKey("ed25519.pub"),
+                SigningKey.read(KeyFixtures.file("ed25519")).publicKey());
         for (String rsa : new String[] {"rsa", "rsa_pkcs8", "rsa_pem"}) {
-            assertEquals(KeyFixtures.publicKey("rsa.pub"), SigningKey.read(KeyFixtures.file(rsa)).publicKey(), rsa);
+            assertEquals(
+                    KeyFixtures.publicKey("rsa.pub"),
+                    SigningKey.read(KeyFixtures.file(rsa)).publicKey(),
+                    rsa);
         }
     }
 
@@ -31,7 +36,8 @@ class SigningKeyTest {
         SshPublicKey key = KeyFixtures.publicKey("ed25519.pub");
         assertTrue(key.fingerprint().matches("SHA256:[A-Za-z0-9+/]{43}"), key.fingerprint());
         assertEquals("ED25519 key " + key.fingerprint(), key.describe());
-        assertEquals(KeyFixtures.text("ed25519.pub").split(" ")[1], key.openSshText().split(" ")[1]);
+        assertEquals(
+                KeyFixtures.text("ed25519.pub").split(" ")[1], key.openSshText().split(" ")[1]);
     }
 
     @Test
@@ -41,7 +47,8 @@ class SigningKeyTest {
         Files.writeString(
                 pem,
                 "-----BEGIN PRIVATE KEY-----\n"
-                        + Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded())
+                        + Base64.getMimeEncoder()
+                                .encodeToString(pair.getPrivate().getEncoded())
                         + "\n-----END PRIVATE KEY-----\n");
         byte[] spki = pair.getPublic().getEncoded();
         byte[] raw = java.util.Arrays.copyOfRange(spki, spki.length - 32, spki.length);
@@ -49,7 +56,8 @@ class SigningKeyTest {
     }
 
     private String error(Path file) {
-        return assertThrows(SshFormatException.class, () -> SigningKey.read(file)).getMessage();
+        return assertThrows(SshFormatException.class, () -> SigningKey.read(file))
+                .getMessage();
     }
 
     @Test
@@ -80,8 +88,7 @@ class SigningKeyTest {
     @Test
     void aPublicKeyMissingFileAndGarbageAreNamed() throws Exception {
         Path pub = KeyFixtures.file("ed25519.pub");
-        assertEquals(
-                pub + ": the key file is a public key; give the private key (the file without .pub)", error(pub));
+        assertEquals(pub + ": the key file is a public key; give the private key (the file without .pub)", error(pub));
         assertEquals(dir.resolve("none") + ": no such file", error(dir.resolve("none")));
         Path garbage = dir.resolve("garbage");
         Files.writeString(garbage, "hello world\n");

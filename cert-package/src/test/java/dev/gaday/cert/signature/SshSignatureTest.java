@@ -52,7 +52,8 @@ class SshSignatureTest {
     @Test
     void signsByteForByteAsSshKeygenDoes() throws Exception {
         for (String key : new String[] {"ed25519", "rsa", "rsa_pkcs8", "rsa_pem"}) {
-            String expected = KeyFixtures.text(key.startsWith("rsa") ? "message.txt.rsa.sig" : "message.txt.ed25519.sig");
+            String expected =
+                    KeyFixtures.text(key.startsWith("rsa") ? "message.txt.rsa.sig" : "message.txt.ed25519.sig");
             String ours = SshSignature.sign(
                     SigningKey.read(KeyFixtures.file(key)), "ga-certification", KeyFixtures.file("message.txt"));
             assertEquals(expected, ours, key);
@@ -85,7 +86,8 @@ class SshSignatureTest {
         String good = KeyFixtures.text("message.txt.ed25519.sig");
         assertEquals(
                 "is not an SSH signature (no '-----BEGIN SSH SIGNATURE-----' ... '-----END SSH SIGNATURE-----' block)",
-                assertThrows(SshFormatException.class, () -> SshSignature.parse("hello")).getMessage());
+                assertThrows(SshFormatException.class, () -> SshSignature.parse("hello"))
+                        .getMessage());
         String body = good.replace("-----BEGIN SSH SIGNATURE-----", "")
                 .replace("-----END SSH SIGNATURE-----", "")
                 .replaceAll("\\s", "");
@@ -93,17 +95,20 @@ class SshSignatureTest {
         byte[] truncated = java.util.Arrays.copyOf(blob, blob.length - 10);
         assertEquals(
                 "the signature is malformed (a length beyond its end)",
-                assertThrows(SshFormatException.class, () -> SshSignature.fromBlob(truncated)).getMessage());
+                assertThrows(SshFormatException.class, () -> SshSignature.fromBlob(truncated))
+                        .getMessage());
         byte[] otherMagic = blob.clone();
         otherMagic[0] = 'X';
         assertEquals(
                 "is not an SSH signature (no SSHSIG magic)",
-                assertThrows(SshFormatException.class, () -> SshSignature.fromBlob(otherMagic)).getMessage());
+                assertThrows(SshFormatException.class, () -> SshSignature.fromBlob(otherMagic))
+                        .getMessage());
         byte[] version2 = blob.clone();
         version2[9] = 2;
         assertEquals(
                 "is an SSH signature of version 2; only version 1 is known",
-                assertThrows(SshFormatException.class, () -> SshSignature.fromBlob(version2)).getMessage());
+                assertThrows(SshFormatException.class, () -> SshSignature.fromBlob(version2))
+                        .getMessage());
     }
 
     @Test
@@ -116,10 +121,14 @@ class SshSignatureTest {
                 .string("ga-certification")
                 .string(new byte[0])
                 .string("sha512")
-                .string(new SshWire.Writer().string("ssh-rsa").string(rsa.signature()).bytes())
+                .string(new SshWire.Writer()
+                        .string("ssh-rsa")
+                        .string(rsa.signature())
+                        .bytes())
                 .bytes();
         assertEquals(
                 "has a signature of type 'ssh-rsa', which does not fit its ssh-rsa key",
-                assertThrows(SshFormatException.class, () -> SshSignature.fromBlob(blob)).getMessage());
+                assertThrows(SshFormatException.class, () -> SshSignature.fromBlob(blob))
+                        .getMessage());
     }
 }

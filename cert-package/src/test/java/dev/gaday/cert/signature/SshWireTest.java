@@ -16,13 +16,20 @@ class SshWireTest {
 
     @Test
     void mpintsAreEncodedAsRfc4251Section5Shows() {
-        assertArrayEquals(hex("00000000"), new SshWire.Writer().mpint(BigInteger.ZERO).bytes());
+        assertArrayEquals(
+                hex("00000000"), new SshWire.Writer().mpint(BigInteger.ZERO).bytes());
         assertArrayEquals(
                 hex("00000008 09a378f9b2e332a7"),
-                new SshWire.Writer().mpint(new BigInteger("9a378f9b2e332a7", 16)).bytes());
-        assertArrayEquals(hex("00000002 0080"), new SshWire.Writer().mpint(BigInteger.valueOf(0x80)).bytes());
+                new SshWire.Writer()
+                        .mpint(new BigInteger("9a378f9b2e332a7", 16))
+                        .bytes());
+        assertArrayEquals(
+                hex("00000002 0080"),
+                new SshWire.Writer().mpint(BigInteger.valueOf(0x80)).bytes());
         // RFC 4251 prints "ed cc" for -1234, a reported erratum: its two's complement is fb 2e.
-        assertArrayEquals(hex("00000002 fb2e"), new SshWire.Writer().mpint(BigInteger.valueOf(-1234)).bytes());
+        assertArrayEquals(
+                hex("00000002 fb2e"),
+                new SshWire.Writer().mpint(BigInteger.valueOf(-1234)).bytes());
         assertArrayEquals(
                 hex("00000005 ff21524111"),
                 new SshWire.Writer().mpint(new BigInteger("-deadbeef", 16)).bytes());
