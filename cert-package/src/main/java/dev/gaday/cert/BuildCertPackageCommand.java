@@ -169,7 +169,8 @@ public final class BuildCertPackageCommand extends ToolCommand {
             description = "Also write ga_certification_package.tar.gz.sig: a detached signature of the tarball in "
                     + "OpenSSH's format (as 'ssh-keygen -Y sign -n ga-certification' makes it), so anyone can check "
                     + "it with 'ssh-keygen -Y verify' or 'cert-package verify --allowed-signers'. FILE: an "
-                    + "unencrypted Ed25519 or RSA private key (OpenSSH format as ssh-keygen writes it, or PEM).")
+                    + "unencrypted Ed25519, RSA or ECDSA private key (OpenSSH format as ssh-keygen writes it; "
+                    + "PEM for Ed25519 and RSA).")
     Path signKey;
 
     @Option(

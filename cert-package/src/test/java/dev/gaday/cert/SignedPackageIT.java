@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,7 +97,7 @@ class SignedPackageIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ed25519", "rsa"})
+    @ValueSource(strings = {"ed25519", "rsa", "ecdsa"})
     void sshKeygenVerifiesWhatCertPackageSigned(String type) throws Exception {
         Path key = keygen("ours_" + type, type, "");
         Path archive = build("signed_" + type, key, "1795478400");
@@ -122,7 +123,7 @@ class SignedPackageIT {
         assertTrue(
                 good.output()
                         .contains("Good \"ga-certification\" signature for release@example.com with "
-                                + (type.equals("rsa") ? "RSA" : "ED25519") + " key " + fingerprint),
+                                + type.toUpperCase(Locale.ROOT) + " key " + fingerprint),
                 good.output());
 
         // Our own verify names the same principal and fingerprint.
@@ -130,7 +131,7 @@ class SignedPackageIT {
         assertEquals(0, ours.exitCode(), ours.err());
         assertTrue(
                 ours.out()
-                        .contains("signed by release@example.com (" + (type.equals("rsa") ? "RSA" : "ED25519") + " key "
+                        .contains("signed by release@example.com (" + type.toUpperCase(Locale.ROOT) + " key "
                                 + fingerprint + ", namespace ga-certification)"),
                 ours.out());
 
@@ -181,7 +182,7 @@ class SignedPackageIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ed25519", "rsa"})
+    @ValueSource(strings = {"ed25519", "rsa", "ecdsa"})
     void certPackageVerifiesWhatSshKeygenSigned(String type) throws Exception {
         Path key = keygen("theirs_" + type, type, "");
         Path stranger = keygen("stranger_" + type, type, "");

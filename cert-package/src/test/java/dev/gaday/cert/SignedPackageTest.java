@@ -190,7 +190,7 @@ class SignedPackageTest {
 
     @Test
     void anUnusableKeyStopsTheRunBeforeAnythingIsWritten() throws IOException {
-        for (String key : new String[] {"ed25519_encrypted", "ecdsa", "ed25519.pub"}) {
+        for (String key : new String[] {"ed25519_encrypted", "dsa", "ed25519.pub"}) {
             Path target = shared.resolve("unsigned-" + key);
             CommandRun run = CommandRunner.run(
                     "--inputs",

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * (the signature's namespace must match one; {@code *}, {@code ?} and {@code !} as OpenSSH reads them),
  * {@code valid-after} and {@code valid-before} (YYYYMMDD[HHMM[SS]], local time unless suffixed with Z), and
  * {@code cert-authority}, whose lines are ignored (cert-package checks plain keys, not certificates). Lines with a
- * key type other than Ed25519 or RSA are ignored too; any other malformed line is an error naming its number.
+ * key type other than Ed25519, RSA or ECDSA (security keys, certificates) are ignored too; any other malformed line is an error naming its number.
  *
  * @param entries the usable lines
  * @param ignored one note per ignored line ("FILE:3: cert-authority ... ignored")
@@ -119,9 +119,11 @@ public record AllowedSigners(List<Entry> entries, List<String> ignored) {
                 }
             }
         }
-        if (!keyType.equals(SshPublicKey.ED25519) && !keyType.equals(SshPublicKey.RSA)) {
-            ignored.add(where + ": a key of type " + SshPublicKey.printable(keyType)
-                    + " (only ssh-ed25519 and ssh-rsa are checked); ignored");
+        if (!keyType.equals(SshPublicKey.ED25519)
+                && !keyType.equals(SshPublicKey.RSA)
+                && EcdsaCurve.ofKeyType(keyType) == null) {
+            ignored.add(where + ": a key of type " + SshPublicKey.printable(keyType) + " (only "
+                    + SshPublicKey.SUPPORTED + " are checked); ignored");
             return null;
         }
         byte[] blob;

@@ -16,6 +16,7 @@ import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.EdECPrivateKeySpec;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -25,8 +26,9 @@ import java.util.Base64;
 
 /**
  * A private key read from an OpenSSH key file: the {@code openssh-key-v1} format ssh-keygen writes by default
- * (Ed25519 or RSA, unencrypted), or PKCS#8 / PKCS#1 PEM ({@code BEGIN PRIVATE KEY}, {@code BEGIN RSA PRIVATE
- * KEY}). It signs as OpenSSH does: Ed25519, or RSA with rsa-sha2-512. Its toString names the key by its
+ * (Ed25519, RSA or ECDSA, unencrypted), or PKCS#8 / PKCS#1 PEM ({@code BEGIN PRIVATE KEY}, {@code BEGIN RSA
+ * PRIVATE KEY}; Ed25519 and RSA). It signs as OpenSSH does: Ed25519, RSA with rsa-sha2-512, ECDSA with the
+ * curve's hash. Its toString names the key by its
  * fingerprint only; no message ever holds the key's bytes.
  */
 public final class SigningKey {
@@ -86,9 +88,12 @@ public final class SigningKey {
         if (text.startsWith("-----BEGIN RSA PRIVATE KEY-----")) {
             return pkcs8(Der.rsaPkcs1ToPkcs8(pem(text, "RSA PRIVATE KEY")));
         }
-        if (text.startsWith("-----BEGIN EC PRIVATE KEY-----") || text.startsWith("-----BEGIN DSA PRIVATE KEY-----")) {
-            throw new SshFormatException("is of an unsupported key type ("
-                    + text.substring(11, text.indexOf(" PRIVATE")) + "; supported: Ed25519, RSA)");
+        if (text.startsWith("-----BEGIN EC PRIVATE KEY-----")) {
+            throw new SshFormatException("is a PEM ECDSA key, which cert-package does not read; convert it to the "
+                    + "OpenSSH format (ssh-keygen -p -f FILE rewrites it so) or use an Ed25519 key");
+        }
+        if (text.startsWith("-----BEGIN DSA PRIVATE KEY-----")) {
+            throw SshPublicKey.unsupported("ssh-dss", "the key");
         }
         throw new SshFormatException("is not a private key (expected an OpenSSH or PEM private key file)");
     }
@@ -176,8 +181,26 @@ public final class SigningKey {
                     throw new SshFormatException("is not a valid RSA private key");
                 }
             }
-            default -> throw new SshFormatException("is of an unsupported key type '" + SshPublicKey.printable(type)
-                    + "' (supported: ssh-ed25519, ssh-rsa)");
+            default -> {
+                EcdsaCurve curve = EcdsaCurve.ofKeyType(type);
+                if (curve == null) {
+                    throw SshPublicKey.unsupported(type, "the key");
+                }
+                String curveName = secret.text();
+                byte[] point = secret.string();
+                BigInteger d = secret.mpint();
+                if (!curveName.equals(curve.sshName()) || d.signum() <= 0) {
+                    throw new SshFormatException("is not a valid ECDSA private key");
+                }
+                SshPublicKey publicKey = SshPublicKey.ecdsa(curve, curve.decodePoint(point, "the key"), "the key");
+                try {
+                    PrivateKey privateKey =
+                            KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(d, curve.parameters()));
+                    key = new SigningKey(publicKey, privateKey);
+                } catch (GeneralSecurityException ex) {
+                    throw new SshFormatException("is not a valid ECDSA private key");
+                }
+            }
         }
         secret.string(); // comment
         if (!Arrays.equals(publicBlob, key.publicKey.blob())) {
@@ -213,7 +236,7 @@ public final class SigningKey {
             return new SigningKey(SshPublicKey.ed25519(ed25519PublicOf(seed)), key);
         } catch (GeneralSecurityException | RuntimeException notEd25519) {
             throw new SshFormatException(
-                    "is of an unsupported key type or not a valid PKCS#8 key (supported: " + "Ed25519, RSA)");
+                    "is of an unsupported key type or not a valid PKCS#8 key (PKCS#8: Ed25519 or RSA)");
         }
     }
 
@@ -242,21 +265,25 @@ public final class SigningKey {
         return publicKey;
     }
 
-    /** The signature algorithm OpenSSH names in the signature: ssh-ed25519 or rsa-sha2-512. */
+    /** The signature algorithm OpenSSH names in the signature: ssh-ed25519, rsa-sha2-512 or the ECDSA key type. */
     String signatureAlgorithm() {
-        return publicKey.type().equals(SshPublicKey.RSA) ? RSA_SHA2_512 : SshPublicKey.ED25519;
+        return publicKey.type().equals(SshPublicKey.RSA) ? RSA_SHA2_512 : publicKey.type();
     }
 
     /** Signs {@code data}; returns the SSH signature blob (string algorithm, string signature). */
     byte[] sign(byte[] data) {
+        EcdsaCurve curve = publicKey.curve();
+        String algorithm = curve != null
+                ? curve.signatureAlgorithm()
+                : publicKey.type().equals(SshPublicKey.RSA) ? "SHA512withRSA" : "Ed25519";
         try {
-            Signature signer =
-                    Signature.getInstance(publicKey.type().equals(SshPublicKey.RSA) ? "SHA512withRSA" : "Ed25519");
+            Signature signer = Signature.getInstance(algorithm);
             signer.initSign(privateKey);
             signer.update(data);
+            byte[] signature = signer.sign();
             return new SshWire.Writer()
                     .string(signatureAlgorithm())
-                    .string(signer.sign())
+                    .string(curve != null ? curve.sshSignature(signature) : signature)
                     .bytes();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("signing failed: " + e.getClass().getSimpleName(), e);

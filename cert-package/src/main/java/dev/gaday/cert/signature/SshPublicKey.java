@@ -1,12 +1,13 @@
 package dev.gaday.cert.signature;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPublicKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
@@ -15,11 +16,13 @@ import java.util.HexFormat;
 
 /**
  * An OpenSSH public key: its wire blob (what allowed_signers and a signature carry) and the Java key that checks
- * signatures. Ed25519 ({@code ssh-ed25519}) and RSA ({@code ssh-rsa}).
+ * signatures. Ed25519 ({@code ssh-ed25519}), RSA ({@code ssh-rsa}) and ECDSA ({@code ecdsa-sha2-nistp256},
+ * {@code -nistp384}, {@code -nistp521}).
  */
 public final class SshPublicKey {
     static final String ED25519 = "ssh-ed25519";
     static final String RSA = "ssh-rsa";
+    static final String SUPPORTED = "ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256/384/521";
     /** The DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410), before the 32 raw key bytes. */
     private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
@@ -52,13 +55,46 @@ public final class SshPublicKey {
                 in.end();
                 return rsa(e, n, what);
             }
-            default -> throw unsupported(type, what);
+            default -> {
+                EcdsaCurve curve = EcdsaCurve.ofKeyType(type);
+                if (curve == null) {
+                    throw unsupported(type, what);
+                }
+                String curveName = in.text();
+                byte[] point = in.string();
+                in.end();
+                if (!curveName.equals(curve.sshName())) {
+                    throw new SshFormatException(
+                            what + " is malformed (a " + type + " key on curve " + printable(curveName) + ")");
+                }
+                return ecdsa(curve, curve.decodePoint(point, what), what);
+            }
         }
+    }
+
+    static SshPublicKey ecdsa(EcdsaCurve curve, ECPoint point, String what) throws SshFormatException {
+        try {
+            PublicKey key = KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, curve.parameters()));
+            byte[] blob = new SshWire.Writer()
+                    .string(curve.keyType())
+                    .string(curve.sshName())
+                    .string(curve.encodePoint(point))
+                    .bytes();
+            return new SshPublicKey(curve.keyType(), blob, key);
+        } catch (GeneralSecurityException e) {
+            // The JDK checks that the point is on the curve.
+            throw new SshFormatException(what + ": the ECDSA public key is not a point of its curve");
+        }
+    }
+
+    /** The curve of an ECDSA key, or null. */
+    EcdsaCurve curve() {
+        return EcdsaCurve.ofKeyType(type);
     }
 
     static SshFormatException unsupported(String type, String what) {
         return new SshFormatException(
-                what + " is of an unsupported key type '" + printable(type) + "' (supported: ssh-ed25519, ssh-rsa)");
+                what + " is of an unsupported key type '" + printable(type) + "' (supported: " + SUPPORTED + ")");
     }
 
     static SshPublicKey ed25519(byte[] raw) throws SshFormatException {
@@ -115,7 +151,8 @@ public final class SshPublicKey {
 
     /** "ED25519 key SHA256:..." as ssh-keygen names a key in its messages. */
     public String describe() {
-        return (type.equals(ED25519) ? "ED25519" : "RSA") + " key " + fingerprint();
+        String kind = type.equals(ED25519) ? "ED25519" : type.equals(RSA) ? "RSA" : "ECDSA";
+        return kind + " key " + fingerprint();
     }
 
     /** The key as one line of an authorized_keys or allowed_signers file: type and base64 blob. */
@@ -148,9 +185,5 @@ public final class SshPublicKey {
             }
         }
         return out.toString();
-    }
-
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -22,8 +22,8 @@ import java.util.Base64;
  * @param publicKey the signer's key, as the signature carries it
  * @param namespace what the signature is for (cert-package: {@value #NAMESPACE})
  * @param hashAlgorithm sha512 or sha256
- * @param signatureAlgorithm ssh-ed25519, rsa-sha2-512 or rsa-sha2-256
- * @param signature the raw signature bytes
+ * @param signatureAlgorithm ssh-ed25519, rsa-sha2-512, rsa-sha2-256 or ecdsa-sha2-nistpNNN
+ * @param signature the raw signature bytes (for ECDSA: the SSH encoding, mpint r and mpint s)
  */
 public record SshSignature(
         SshPublicKey publicKey, String namespace, String hashAlgorithm, String signatureAlgorithm, byte[] signature) {
@@ -124,9 +124,9 @@ public record SshSignature(
             throw new SshFormatException("uses an unsupported hash algorithm '" + SshPublicKey.printable(hashAlgorithm)
                     + "' (sha512 or sha256)");
         }
-        boolean fits = key.type().equals(SshPublicKey.ED25519)
-                ? algorithm.equals(SshPublicKey.ED25519)
-                : algorithm.equals(SigningKey.RSA_SHA2_512) || algorithm.equals("rsa-sha2-256");
+        boolean fits = key.type().equals(SshPublicKey.RSA)
+                ? algorithm.equals(SigningKey.RSA_SHA2_512) || algorithm.equals("rsa-sha2-256")
+                : algorithm.equals(key.type());
         if (!fits) {
             // OpenSSH too refuses RSA signatures with SHA-1 (ssh-rsa) in this format.
             throw new SshFormatException("has a signature of type '" + SshPublicKey.printable(algorithm)
@@ -142,8 +142,10 @@ public record SshSignature(
             Signature verifier = Signature.getInstance(javaAlgorithm());
             verifier.initVerify(publicKey.javaKey());
             verifier.update(data);
-            return verifier.verify(padded());
-        } catch (GeneralSecurityException e) {
+            EcdsaCurve curve = publicKey.curve();
+            byte[] bytes = curve == null ? padded() : curve.p1363(signature);
+            return bytes != null && verifier.verify(bytes);
+        } catch (GeneralSecurityException | SshFormatException e) {
             return false; // a signature of the wrong length or encoding is simply not valid
         }
     }
@@ -152,7 +154,8 @@ public record SshSignature(
         return switch (signatureAlgorithm) {
             case SigningKey.RSA_SHA2_512 -> "SHA512withRSA";
             case "rsa-sha2-256" -> "SHA256withRSA";
-            default -> "Ed25519";
+            case SshPublicKey.ED25519 -> "Ed25519";
+            default -> publicKey.curve().signatureAlgorithm();
         };
     }
 

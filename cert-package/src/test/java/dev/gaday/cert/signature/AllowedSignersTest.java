@@ -106,16 +106,22 @@ class AllowedSignersTest {
     @Test
     void certAuthorityAndOtherKeyTypesAreIgnoredWithANote() throws Exception {
         AllowedSigners signers = parse("*@example.com cert-authority " + ed25519() + "\n"
-                + "eve ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBA==\n"
-                + "bob " + rsa() + "\n");
-        assertEquals(1, signers.entries().size());
+                + "eve sk-ssh-ed25519@openssh.com AAAAGnNrLXNzaC1lZDI1NTE5QG9wZW5zc2guY29tAAAAIA==\n"
+                + "bob " + rsa() + "\n"
+                + "carol " + KeyFixtures.text("ecdsa.pub").strip() + "\n");
+        assertEquals(2, signers.entries().size());
         assertEquals(
                 List.of(
                         "signers:1: a cert-authority line (certificates are not supported); ignored",
-                        "signers:2: a key of type ecdsa-sha2-nistp256 (only ssh-ed25519 and ssh-rsa are checked); "
-                                + "ignored"),
+                        "signers:2: a key of type sk-ssh-ed25519@openssh.com (only ssh-ed25519, ssh-rsa, "
+                                + "ecdsa-sha2-nistp256/384/521 are checked); ignored"),
                 signers.ignored());
         assertNull(signers.find(KeyFixtures.publicKey("ed25519.pub"), NS, NOW).entry());
+        assertEquals(
+                "carol",
+                signers.find(KeyFixtures.publicKey("ecdsa.pub"), NS, NOW)
+                        .entry()
+                        .principals());
     }
 
     @Test

@@ -28,6 +28,11 @@ class SigningKeyTest {
                     SigningKey.read(KeyFixtures.file(rsa)).publicKey(),
                     rsa);
         }
+        SshPublicKey ecdsa = SigningKey.read(KeyFixtures.file("ecdsa")).publicKey();
+        assertEquals(KeyFixtures.publicKey("ecdsa.pub"), ecdsa);
+        assertEquals("ecdsa-sha2-nistp256", ecdsa.type());
+        assertEquals(
+                KeyFixtures.text("ecdsa.pub").split(" ")[1], ecdsa.openSshText().split(" ")[1]);
     }
 
     @Test
@@ -77,12 +82,19 @@ class SigningKeyTest {
     }
 
     @Test
-    void anUnsupportedTypeIsNamed() {
-        Path key = KeyFixtures.file("ecdsa");
+    void anUnsupportedTypeIsNamed() throws Exception {
+        Path key = KeyFixtures.file("dsa");
         assertEquals(
-                key + ": the key file is of an unsupported key type 'ecdsa-sha2-nistp256' (supported: ssh-ed25519, "
-                        + "ssh-rsa)",
+                key + ": the key is of an unsupported key type 'ssh-dss' (supported: ssh-ed25519, ssh-rsa, "
+                        + "ecdsa-sha2-nistp256/384/521)",
                 error(key));
+        Path pemEc = dir.resolve("ec.pem");
+        Files.writeString(pemEc, "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEE\n-----END EC PRIVATE KEY-----\n");
+        assertTrue(
+                error(pemEc)
+                        .startsWith(pemEc + ": the key file is a PEM ECDSA key, which cert-package does not "
+                                + "read; convert it"),
+                error(pemEc));
     }
 
     @Test

@@ -41,6 +41,23 @@ class SshSignatureTest {
     }
 
     @Test
+    void readsWhatSshKeygenSignedWithEcdsaAndSignsWhatItChecks() throws Exception {
+        SshSignature theirs = SshSignature.parse(KeyFixtures.text("message.txt.ecdsa.sig"));
+        assertEquals("ecdsa-sha2-nistp256", theirs.signatureAlgorithm());
+        assertEquals(KeyFixtures.publicKey("ecdsa.pub"), theirs.publicKey());
+        assertTrue(theirs.matches(KeyFixtures.file("message.txt")));
+        // ECDSA signatures are randomised: ours is checked, not compared (SignedPackageIT has ssh-keygen check it).
+        SshSignature ours = SshSignature.parse(SshSignature.sign(
+                SigningKey.read(KeyFixtures.file("ecdsa")), "ga-certification", KeyFixtures.file("message.txt")));
+        assertEquals(theirs.publicKey(), ours.publicKey());
+        assertTrue(ours.matches(KeyFixtures.file("message.txt")));
+        Path changed = dir.resolve("changed.txt");
+        Files.writeString(changed, "the signed message?\n");
+        assertFalse(ours.matches(changed));
+        assertFalse(theirs.matches(changed));
+    }
+
+    @Test
     void aChangedMessageDoesNotMatch() throws Exception {
         Path changed = dir.resolve("message.txt");
         Files.writeString(changed, "the signed message!\n");
