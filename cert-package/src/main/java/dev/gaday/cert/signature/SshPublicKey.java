@@ -93,8 +93,10 @@ public final class SshPublicKey {
     }
 
     static SshFormatException unsupported(String type, String what) {
+        // Only a name that looks like a key type is shown: in a damaged key file these bytes may be key material.
+        String shown = type.matches("[a-z0-9][a-z0-9@.+-]{0,63}") ? "'" + type + "'" : "(unrecognised)";
         return new SshFormatException(
-                what + " is of an unsupported key type '" + printable(type) + "' (supported: " + SUPPORTED + ")");
+                what + " is of an unsupported key type " + shown + " (supported: " + SUPPORTED + ")");
     }
 
     static SshPublicKey ed25519(byte[] raw) throws SshFormatException {

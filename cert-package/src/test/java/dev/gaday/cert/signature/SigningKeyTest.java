@@ -136,6 +136,34 @@ class SigningKeyTest {
     }
 
     @Test
+    void aTypeNameThatIsNotOneIsNotShown() throws Exception {
+        // A damaged file whose "key type" bytes are really secret ones: the message must not echo them.
+        byte[] secretLooking = "k9Q#xZ\u0001p".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] privateSection =
+                new SshWire.Writer().uint32(7).uint32(7).string(secretLooking).bytes();
+        byte[] blob = new SshWire.Writer()
+                .raw("openssh-key-v1\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .string("none")
+                .string("none")
+                .string(new byte[0])
+                .uint32(1)
+                .string(KeyFixtures.publicKey("ed25519.pub").blob())
+                .string(privateSection)
+                .bytes();
+        Path key = dir.resolve("damaged");
+        Files.writeString(
+                key,
+                "-----BEGIN OPENSSH PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder().encodeToString(blob) + "\n-----END OPENSSH PRIVATE KEY-----\n");
+        String message = error(key);
+        assertEquals(
+                key + ": the key is of an unsupported key type (unrecognised) (supported: ssh-ed25519, ssh-rsa, "
+                        + "ecdsa-sha2-nistp256/384/521)",
+                message);
+        assertFalse(message.contains("k9Q"), message);
+    }
+
+    @Test
     void toStringNamesTheKeyByItsFingerprintOnly() throws Exception {
         SigningKey key = SigningKey.read(KeyFixtures.file("rsa"));
         assertEquals("SigningKey[RSA key " + key.publicKey().fingerprint() + "]", key.toString());
