@@ -10,6 +10,7 @@ import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.error.ToolException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -84,7 +85,8 @@ public final class VerifyCertPackageCommand extends ToolCommand {
     protected ExitCode execute() {
         // The signature first: it covers the bytes as they are, so a changed tarball is named as such (exit 1)
         // before anything parses what an unknown hand may have made.
-        String signed = signers == null ? "" : "; " + checkSignature();
+        // (A missing package is left to the verifier, which names it: exit 4.)
+        String signed = signers == null || !Files.exists(archive) ? "" : "; " + checkSignature();
         PackageVerifier.Result result;
         try {
             result = PackageVerifier.verify(archive);

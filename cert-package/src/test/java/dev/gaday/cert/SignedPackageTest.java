@@ -189,6 +189,14 @@ class SignedPackageTest {
     }
 
     @Test
+    void aMissingPackageIsNamedAsWithoutASignatureCheck() {
+        Path none = shared.resolve("none.tar.gz");
+        CommandRun run = CommandRunner.run("verify", none.toString(), "--allowed-signers", allowed.toString());
+        assertEquals(4, run.exitCode(), run.err());
+        assertEquals(List.of("cert-package: error: " + none + ": no such file"), run.errLines());
+    }
+
+    @Test
     void anUnusableKeyStopsTheRunBeforeAnythingIsWritten() throws IOException {
         for (String key : new String[] {"ed25519_encrypted", "dsa", "ed25519.pub"}) {
             Path target = shared.resolve("unsigned-" + key);
