@@ -18,6 +18,8 @@ command -v npm >/dev/null 2>&1 || need+=(npm)
 /usr/bin/python3 -c 'import scipy' >/dev/null 2>&1 || need+=(python3-scipy)
 # kpi-collector's ValidateGaDayIT reads its JUnit XML back with an independent parser.
 /usr/bin/python3 -c 'import junitparser' >/dev/null 2>&1 || need+=(python3-junitparser)
+# cert-package's SignedPackageIT checks the package's signature against OpenSSH's ssh-keygen, both ways.
+command -v ssh-keygen >/dev/null 2>&1 || need+=(openssh-client)
 # tmux: the terminal the progress-line tests (TerminalProgressIT) draw into, at a fixed width.
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
 for extra in "$@"; do

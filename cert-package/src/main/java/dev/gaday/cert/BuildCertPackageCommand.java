@@ -4,6 +4,8 @@ import dev.gaday.cert.build.BuildOptions;
 import dev.gaday.cert.build.PackageBuilder;
 import dev.gaday.cert.input.InputFiles;
 import dev.gaday.cert.input.InputKind;
+import dev.gaday.cert.signature.SigningKey;
+import dev.gaday.cert.signature.SshFormatException;
 import dev.gaday.common.cli.BuildInfo;
 import dev.gaday.common.cli.InstantConverter;
 import dev.gaday.common.cli.OutputDirMixin;
@@ -62,6 +64,7 @@ import picocli.CommandLine.TypeConversionException;
             "  cert-package --ga-start 2025-01-15T00:00:00Z --ga-end 2025-01-16T00:00:00Z --output-dir ga_certification --include-artifacts",
             "  cert-package --inputs ga_kpis --inputs ws_health --release release.yaml --format json",
             "  cert-package verify ga_certification/ga_certification_package.tar.gz",
+            "  cert-package --sign-key ~/.ssh/release_signing_ed25519 --output-dir ga_certification",
             "",
             "Without --inputs, the tools' default output locations under the current directory are read "
                     + "(ga_kpis/, ws_health/, drift/, slo_monitor/, ga_validation/, then the directory itself).",
@@ -154,6 +157,16 @@ public final class BuildCertPackageCommand extends ToolCommand {
     boolean keepEmptySections;
 
     @Option(
+            names = "--sign-key",
+            paramLabel = "FILE",
+            description = "Also write ga_certification_package.tar.gz.sig: a detached signature of the tarball in "
+                    + "OpenSSH's format (as 'ssh-keygen -Y sign -n ga-certification' makes it), so anyone can check "
+                    + "it with 'ssh-keygen -Y verify' or 'cert-package verify --allowed-signers'. FILE: an "
+                    + "unencrypted Ed25519, RSA or ECDSA private key (OpenSSH format as ssh-keygen writes it; "
+                    + "PEM for Ed25519 and RSA).")
+    Path signKey;
+
+    @Option(
             names = "--strict",
             description = "Fail (exit 3, nothing written) when any placeholder of the template has no value.")
     boolean strict;
@@ -189,6 +202,7 @@ public final class BuildCertPackageCommand extends ToolCommand {
         if (policy != null && !Files.isRegularFile(policy)) {
             throw ToolException.usage("--policy " + policy + ": no such file");
         }
+        SigningKey signingKey = signingKey();
         Map<InputKind, Path> files = new EnumMap<>(InputKind.class);
         putIfGiven(files, InputKind.KPI_SUMMARY, kpiSummary);
         putIfGiven(files, InputKind.WS_HEALTH, wsHealth);
@@ -223,16 +237,39 @@ public final class BuildCertPackageCommand extends ToolCommand {
                 sourceDateEpoch,
                 environment,
                 policy,
-                keepEmptySections);
+                keepEmptySections,
+                signingKey);
+    }
+
+    /** --sign-key, read before any work: a key that cannot sign stops the run with nothing written. */
+    private SigningKey signingKey() {
+        if (signKey == null) {
+            return null;
+        }
+        if (certifyOnly) {
+            throw ToolException.usage("--sign-key signs the tarball, which --certify-only does not write");
+        }
+        try {
+            return SigningKey.read(signKey);
+        } catch (SshFormatException e) {
+            throw ToolException.usage("--sign-key " + e.getMessage());
+        }
     }
 
     @Override
     protected ExitCode execute() {
         PackageBuilder.Result result = new PackageBuilder(diagnostics()).build(options);
         ExitCode exit = result.decision().status().exitCode();
-        List<String> written = result.certifyOnly()
-                ? List.of(result.metadata().toString())
-                : List.of(result.archive().toString(), result.reportPdf().toString());
+        List<String> written = new ArrayList<>();
+        if (result.certifyOnly()) {
+            written.add(result.metadata().toString());
+        } else {
+            written.add(result.archive().toString());
+            if (result.signed()) {
+                written.add(result.signature().toString());
+            }
+            written.add(result.reportPdf().toString());
+        }
         RunReport report = RunReport.of(
                 "cert-package",
                 exit,

@@ -1,6 +1,7 @@
 package dev.gaday.cert.build;
 
 import dev.gaday.cert.input.InputKind;
+import dev.gaday.cert.signature.SigningKey;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -23,6 +24,7 @@ import java.util.function.Supplier;
  * @param environment the environment the report reads CI run ids from
  * @param policy --policy FILE (gate to required, warning or off), or null
  * @param keepEmptySections --keep-empty-sections: sections without input keep the template's text
+ * @param signingKey --sign-key, read and checked: the tarball gets a detached SSH signature; or null
  */
 public record BuildOptions(
         List<Path> inputDirs,
@@ -39,7 +41,8 @@ public record BuildOptions(
         Long sourceDateEpoch,
         Map<String, String> environment,
         Path policy,
-        boolean keepEmptySections) {
+        boolean keepEmptySections,
+        SigningKey signingKey) {
 
     public BuildOptions {
         inputDirs = List.copyOf(inputDirs);

@@ -22,6 +22,7 @@ import dev.gaday.cert.report.ReportContext;
 import dev.gaday.cert.report.ReportTemplate;
 import dev.gaday.cert.report.ReportValues;
 import dev.gaday.cert.report.VerdictSummary;
+import dev.gaday.cert.signature.PackageSignature;
 import dev.gaday.common.cli.Diagnostics;
 import dev.gaday.common.cli.Finding;
 import dev.gaday.common.error.ToolException;
@@ -30,6 +31,7 @@ import dev.gaday.common.json.Json;
 import dev.gaday.common.model.kpi.Window;
 import dev.gaday.common.template.TemplateFiller;
 import dev.gaday.common.text.ReportFormat;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,9 +62,14 @@ public final class PackageBuilder {
 
     /**
      * What a run produced: its decision, why it is not certified (each gate that did not pass, with its failed
-     * criteria) and where its files are.
+     * criteria), where its files are, and whether the tarball was signed.
      */
-    public record Result(CertificationDecision decision, List<Finding> findings, Path outputDir, boolean certifyOnly) {
+    public record Result(
+            CertificationDecision decision,
+            List<Finding> findings,
+            Path outputDir,
+            boolean certifyOnly,
+            boolean signed) {
         public Result {
             findings = List.copyOf(findings);
         }
@@ -73,6 +80,11 @@ public final class PackageBuilder {
 
         public Path archive() {
             return outputDir.resolve(PackageLayout.ARCHIVE_NAME);
+        }
+
+        /** The tarball's detached SSH signature; written only when {@link #signed()}. */
+        public Path signature() {
+            return outputDir.resolve(PackageLayout.ARCHIVE_SIG);
         }
 
         public Path reportPdf() {
@@ -95,7 +107,7 @@ public final class PackageBuilder {
         if (options.certifyOnly()) {
             // Beside package/, not in it: an earlier package keeps its manifest chain intact.
             Json.writeFile(outDir.resolve(METADATA), PackageMetadata.certifyOnly(evidence));
-            return new Result(evidence.decision(), findings(evidence), outDir, true);
+            return new Result(evidence.decision(), findings(evidence), outDir, true, false);
         }
         FilledReport report = fillReport(options, evidence, files, phases);
         try (PackageDirectory directory = PackageDirectory.open(outDir, diagnostics, mover, shutdownHook)) {
@@ -110,6 +122,9 @@ public final class PackageBuilder {
                     ReproducibleTar.write(
                             directory.archive(), directory.packageRoot(), PACKAGE_DIR + "/", packaged, mtime);
                     Sha256.writeSidecar(directory.archive());
+                    if (options.signingKey() != null) {
+                        sign(options, directory);
+                    }
                 });
                 phases.mark("tarball");
                 directory.swap();
@@ -118,7 +133,18 @@ public final class PackageBuilder {
                 throw e;
             }
         }
-        return new Result(evidence.decision(), findings(evidence), outDir, false);
+        return new Result(evidence.decision(), findings(evidence), outDir, false, options.signingKey() != null);
+    }
+
+    /** The tarball's signature, staged with it: swapped in with the package or not at all. */
+    private void sign(BuildOptions options, PackageDirectory directory) {
+        try {
+            PackageSignature.sign(options.signingKey(), directory.archive(), directory.signature());
+        } catch (IOException e) {
+            throw ToolException.badInput("cannot write " + directory.signature() + ": " + e.getMessage(), e);
+        }
+        diagnostics.detail(
+                "signed the tarball with " + options.signingKey().publicKey().describe());
     }
 
     private FilledReport fillReport(BuildOptions options, Evidence evidence, InputFiles files, PhaseTimes phases) {

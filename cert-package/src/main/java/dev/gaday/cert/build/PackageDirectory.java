@@ -2,6 +2,7 @@ package dev.gaday.cert.build;
 
 import static dev.gaday.cert.build.PackageLayout.ARCHIVE_NAME;
 import static dev.gaday.cert.build.PackageLayout.ARCHIVE_SHA256;
+import static dev.gaday.cert.build.PackageLayout.ARCHIVE_SIG;
 import static dev.gaday.cert.build.PackageLayout.PACKAGE_DIR;
 
 import dev.gaday.common.cli.Diagnostics;
@@ -33,8 +34,12 @@ final class PackageDirectory implements AutoCloseable {
     static final String OWNER_FILE = ".cert-package-staging";
     private static final Pattern STAGING_NAME = Pattern.compile(Pattern.quote(STAGING_PREFIX) + "\\d+");
     private static final String PREVIOUS = "previous";
-    /** What the swap replaces, in the order it moves them in. */
-    private static final List<String> TARGETS = List.of(ARCHIVE_NAME, ARCHIVE_SHA256, PACKAGE_DIR);
+    /**
+     * What the swap replaces, in the order it moves them in. The signature is optional: a run without --sign-key
+     * moves a previous run's .sig aside with the previous tarball (it would not match the new one) and installs
+     * none.
+     */
+    private static final List<String> TARGETS = List.of(ARCHIVE_NAME, ARCHIVE_SHA256, PACKAGE_DIR, ARCHIVE_SIG);
 
     /** Moves one file or directory; a seam so that tests can make a move fail. */
     @FunctionalInterface
@@ -112,6 +117,11 @@ final class PackageDirectory implements AutoCloseable {
         return staging.resolve(ARCHIVE_NAME);
     }
 
+    /** Where the new tarball's signature goes (with --sign-key). */
+    synchronized Path signature() {
+        return staging.resolve(ARCHIVE_SIG);
+    }
+
     synchronized Path staging() {
         return staging;
     }
@@ -156,6 +166,9 @@ final class PackageDirectory implements AutoCloseable {
                 }
             }
             for (String name : TARGETS) {
+                if (name.equals(ARCHIVE_SIG) && !Files.exists(staging.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                    continue; // an unsigned package
+                }
                 mover.move(staging.resolve(name), outDir.resolve(name));
                 installed.add(name);
             }
@@ -265,9 +278,13 @@ final class PackageDirectory implements AutoCloseable {
                 continue;
             }
             Path previous = stale.resolve(PREVIOUS);
+            boolean archivePutBack = false;
             for (String name : TARGETS) {
                 Path target = outDir.resolve(name);
                 Path kept = previous.resolve(name);
+                if (name.equals(ARCHIVE_SIG) && !archivePutBack) {
+                    continue; // a signature belongs to its tarball: only with the previous tarball does it come back
+                }
                 if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) && Files.exists(kept, LinkOption.NOFOLLOW_LINKS)) {
                     try {
                         Files.move(kept, target);
@@ -276,6 +293,7 @@ final class PackageDirectory implements AutoCloseable {
                         continue;
                     }
                     diagnostics.warn("put back " + target + " from an interrupted run's staging directory");
+                    archivePutBack |= name.equals(ARCHIVE_NAME);
                 }
             }
             deleteTree(stale);

@@ -4,6 +4,9 @@ package dev.gaday.cert.build;
 public final class PackageLayout {
     public static final String ARCHIVE_NAME = "ga_certification_package.tar.gz";
     public static final String ARCHIVE_SHA256 = ARCHIVE_NAME + ".sha256";
+    /** With --sign-key: the tarball's detached SSH signature (ssh-keygen -Y verify checks it). */
+    public static final String ARCHIVE_SIG = ARCHIVE_NAME + ".sig";
+
     public static final String PACKAGE_DIR = "package";
     public static final String REPORT_MD = "GA_DAY_REPORT.md";
     public static final String REPORT_PDF = "GA_DAY_REPORT.pdf";

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gaday.cert.Fixtures;
+import dev.gaday.cert.signature.KeyFixtures;
+import dev.gaday.cert.signature.SigningKey;
 import dev.gaday.common.cli.Diagnostics;
 import dev.gaday.common.error.ToolException;
 import java.io.IOException;
@@ -43,7 +45,8 @@ class PackageDirectoryTest {
                 epoch,
                 Map.of(),
                 null,
-                false);
+                false,
+                null);
     }
 
     /** Every file under the directory, by relative path, with its bytes. */
@@ -172,6 +175,80 @@ class PackageDirectoryTest {
         assertTrue(Files.isDirectory(foreign));
         assertTrue(Files.isDirectory(otherName));
         assertTrue(Files.isDirectory(running));
+    }
+
+    @Test
+    void aStaleSignatureComesBackOnlyWithItsTarball(@TempDir Path out) throws IOException {
+        // Killed after moving the previous tarball and signature aside, before the new ones came in: both go back.
+        Path before = staleWithPrevious(out.resolve("first"), "1");
+        PackageDirectory.removeStale(before.getParent(), diagnostics);
+        assertEquals(
+                "previous tarball", Files.readString(before.getParent().resolve("ga_certification_package.tar.gz")));
+        assertEquals(
+                "previous sig", Files.readString(before.getParent().resolve("ga_certification_package.tar.gz.sig")));
+        // Killed after an unsigned new tarball came in: the previous signature would not match it, so it stays out.
+        Path after = staleWithPrevious(out.resolve("second"), "2");
+        Files.writeString(after.getParent().resolve("ga_certification_package.tar.gz"), "new tarball");
+        PackageDirectory.removeStale(after.getParent(), diagnostics);
+        assertEquals("new tarball", Files.readString(after.getParent().resolve("ga_certification_package.tar.gz")));
+        assertFalse(Files.exists(after.getParent().resolve("ga_certification_package.tar.gz.sig")));
+        assertFalse(Files.exists(after));
+    }
+
+    private static Path staleWithPrevious(Path out, String suffix) throws IOException {
+        Path stale = Files.createDirectories(out.resolve(".package-98765432" + suffix));
+        Files.writeString(stale.resolve(PackageDirectory.OWNER_FILE), deadPid() + " 2026-01-01T00:00:00Z\n");
+        Path previous = Files.createDirectories(stale.resolve("previous"));
+        Files.writeString(previous.resolve("ga_certification_package.tar.gz"), "previous tarball");
+        Files.writeString(previous.resolve("ga_certification_package.tar.gz.sig"), "previous sig");
+        return stale;
+    }
+
+    @Test
+    void aFailedSwapOfASignedPackageKeepsThePreviousSignature(@TempDir Path dir) throws Exception {
+        Path inputs = Files.createDirectories(dir.resolve("inputs"));
+        Fixtures.writeInputs(inputs, "web-frontend", true);
+        Path out = Files.createDirectories(dir.resolve("out"));
+        SigningKey key = SigningKey.read(KeyFixtures.file("ed25519"));
+        new PackageBuilder(diagnostics, PackageDirectory.RENAME, false).build(signed(inputs, out, 1_795_478_400L, key));
+        Map<String, byte[]> before = contents(out);
+        assertTrue(
+                before.containsKey("ga_certification_package.tar.gz.sig"),
+                before.keySet().toString());
+        // The new signature's move, the swap's last, fails: everything goes back, the previous .sig too.
+        PackageDirectory.Mover failOnNewSig = (from, to) -> {
+            if (to.equals(out.resolve("ga_certification_package.tar.gz.sig"))
+                    && from.getParent().getFileName().toString().startsWith(".package-")) {
+                throw new IOException("injected failure");
+            }
+            PackageDirectory.RENAME.move(from, to);
+        };
+        ToolException failure =
+                assertThrows(ToolException.class, () -> new PackageBuilder(diagnostics, failOnNewSig, false)
+                        .build(signed(inputs, out, 1_795_478_401L, key)));
+        assertTrue(failure.getMessage().contains("the previous package is unchanged"), failure.getMessage());
+        assertSameContents(before, contents(out));
+    }
+
+    private static BuildOptions signed(Path inputs, Path out, long epoch, SigningKey key) {
+        BuildOptions plain = options(inputs, out, epoch);
+        return new BuildOptions(
+                plain.inputDirs(),
+                plain.inputFiles(),
+                plain.snapshotDir(),
+                plain.template(),
+                plain.gaStart(),
+                plain.gaEnd(),
+                plain.outputDir(),
+                plain.includeArtifacts(),
+                plain.certifyOnly(),
+                plain.strict(),
+                plain.generatedAt(),
+                plain.sourceDateEpoch(),
+                plain.environment(),
+                plain.policy(),
+                plain.keepEmptySections(),
+                key);
     }
 
     /** A pid no process has now: one of a child that has exited. */
