@@ -52,6 +52,8 @@ declare -A setting=(
   [DRIFT_CONFIG]=""
   [RELEASE]=""
   [ENVIRONMENT]=""
+  [SIGN_KEY]=""
+  [ALLOWED_SIGNERS]=""
 )
 
 load_config() {
@@ -252,6 +254,8 @@ write_run_env() {
     printf 'PROMETHEUS_URL=%q\n' "${setting[PROMETHEUS_URL]}"
     printf 'RELEASE_FILE=%q\n' "${setting[RELEASE]}"
     printf 'GA_ENVIRONMENT=%q\n' "${setting[ENVIRONMENT]}"
+    printf 'SIGN_KEY_FILE=%q\n' "${setting[SIGN_KEY]}"
+    printf 'ALLOWED_SIGNERS_FILE=%q\n' "${setting[ALLOWED_SIGNERS]}"
   } >"$run_dir/run.env"
 }
 
@@ -293,6 +297,8 @@ parse_options() {
       --drift-config) setting[DRIFT_CONFIG]=${2:?$1 needs a file}; shift ;;
       --release) setting[RELEASE]=${2:?--release needs a file}; shift ;;
       --environment) setting[ENVIRONMENT]=${2:?$1 needs a name}; shift ;;
+      --sign-key) setting[SIGN_KEY]=${2:?$1 needs a file}; shift ;;
+      --allowed-signers) setting[ALLOWED_SIGNERS]=${2:?$1 needs a file}; shift ;;
       --markdown) markdown=${2:?--markdown needs a file}; shift ;;
       --status-every) status_every=${2:?$1 needs a duration}; shift ;;
       --grace) wait_grace=$(seconds "${2:?--grace needs a duration}"); shift ;;
@@ -546,15 +552,18 @@ cmd_certify() {
 
   say "certify 2/3: cert-package"
   local cert=0 args=("${inputs[@]}" --output-dir "$run_dir/ga_certification" --include-artifacts)
+  local sign_key=${setting[SIGN_KEY]:-${SIGN_KEY_FILE:-}} allowed_signers=${setting[ALLOWED_SIGNERS]:-${ALLOWED_SIGNERS_FILE:-}}
   [ -n "$release" ] && args+=(--release "$release")
+  [ -n "$sign_key" ] && args+=(--sign-key "$sign_key")
   rm -rf "$run_dir/ga_certification"
   SOURCE_DATE_EPOCH=$(epoch "$GA_END") "$(launcher cert-package)" "${args[@]}" \
     2> >(tee -a "$run_dir/logs/cert-package.log" >&2) | tee "$run_dir/logs/cert-package.out" || cert=${PIPESTATUS[0]}
   [ "$cert" -le 3 ] || die "$cert" "cert-package failed (exit $cert): see $run_dir/logs/cert-package.log"
 
   say "certify 3/3: cert-package verify"
-  "$(launcher cert-package)" verify "$run_dir/ga_certification/ga_certification_package.tar.gz" \
-    || die 4 "cert-package verify failed on $run_dir/ga_certification/ga_certification_package.tar.gz"
+  local package="$run_dir/ga_certification/ga_certification_package.tar.gz" verify=(verify)
+  [ -n "$allowed_signers" ] && verify+=(--allowed-signers "$allowed_signers")
+  "$(launcher cert-package)" "${verify[@]}" "$package" || die 4 "cert-package verify failed on $package"
 
   local verdict failed
   case "$cert" in
@@ -566,7 +575,8 @@ cmd_certify() {
   {
     printf 'VERDICT=%q\n' "$verdict"
     printf 'EXIT_CODE=%q\n' "$cert"
-    printf 'PACKAGE=%q\n' "$run_dir/ga_certification/ga_certification_package.tar.gz"
+    printf 'PACKAGE=%q\n' "$package"
+    if [ -n "$sign_key" ]; then printf 'SIGNATURE=%q\n' "$package.sig"; fi
   } >"$run_dir/verdict.env"
   printf '%s\n' "$failed" >"$run_dir/failed_criteria.txt"
   echo "GA day $GA_START .. $GA_END: $verdict"

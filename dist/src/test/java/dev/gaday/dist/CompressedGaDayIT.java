@@ -90,6 +90,9 @@ class CompressedGaDayIT {
             assertFalse(day.stop.out().contains("DIED"), day.stop.out());
             assertTrue(day.certify.err().contains("certify 3/3: cert-package verify"), day.certify.err());
             assertTrue(day.certify.out().contains("files match MANIFEST.sha256"), day.certify.out());
+            assertTrue(day.certify.out().contains("signed by release-ci@example.com"), day.certify.out());
+            assertTrue(Files.readString(day.run.resolve("verdict.env"))
+                    .contains("SIGNATURE=" + day.run.resolve("ga_certification/ga_certification_package.tar.gz.sig")));
             assertTrue(Files.isRegularFile(day.run.resolve("ga_certification/ga_certification_package.tar.gz")));
             assertNoProcessLeft(day);
         }
@@ -182,6 +185,18 @@ class CompressedGaDayIT {
                     driftConfig,
                     drift.replaceFirst("(?m)^step: 1m", "step: 5s")
                             .replaceFirst("(?m)^minSamples: 50", "minSamples: 5"));
+            // The package is signed with a key made by OpenSSH, and certify's verify checks the signature.
+            Path key = dir.resolve("ga-day-signing-key");
+            Process keygen = new ProcessBuilder(
+                            "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "ga-day-ci", "-f", key.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            String keygenOutput = new String(keygen.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, keygen.waitFor(), keygenOutput);
+            Path allowedSigners = dir.resolve("allowed_signers");
+            Files.writeString(
+                    allowedSigners,
+                    "release-ci@example.com " + Files.readString(dir.resolve("ga-day-signing-key.pub")));
             Path config = dir.resolve("ga-day.conf");
             Files.writeString(
                     config,
@@ -200,6 +215,8 @@ class CompressedGaDayIT {
                             "WS_CONNECTIONS=2",
                             "DRIFT_CONFIG=" + driftConfig,
                             "RELEASE=" + repository.resolve("templates/release.example.yaml"),
+                            "SIGN_KEY=" + key,
+                            "ALLOWED_SIGNERS=" + allowedSigners,
                             ""));
 
             // The baseline: the half minute of healthy traffic before the day.
