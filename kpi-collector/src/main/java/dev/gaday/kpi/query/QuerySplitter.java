@@ -1,0 +1,223 @@
+package dev.gaday.kpi.query;
+
+import dev.gaday.common.cli.Diagnostics;
+import dev.gaday.common.cli.DurationConverter;
+import dev.gaday.common.error.ExitCode;
+import dev.gaday.common.error.ToolException;
+import dev.gaday.common.prometheus.PrometheusClient;
+import dev.gaday.common.prometheus.PrometheusException;
+import dev.gaday.common.prometheus.QueryRange;
+import dev.gaday.common.prometheus.QueryResult;
+import dev.gaday.kpi.config.QueryKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * Sends one KPI query; when Prometheus answers that it hit a query limit (too many samples, a server-side
+ * timeout) or the request timed out, splits the query and sends the parts instead, recursively: a range
+ * query first by time (halves on the same step grid, down to one step), then by shards of services
+ * ({@link ServiceShard}, for the service-level queries {@link ShardedQueries} can restrict); an instant
+ * query only by services (its window is one evaluation: halves of it would not add up exactly, e.g. an
+ * {@code increase} extrapolates at each edge). The parts' answers are stitched back ({@link ResultStitcher}):
+ * the same numbers as one answer. The splitting of a query must end within the retry budget, counted from
+ * its first limit; each part's own failures are retried as any request. Every split is one line at -v. A
+ * query that cannot be split further fails with {@link LimitReached} (exit 4), naming the KPI and the limit.
+ */
+public final class QuerySplitter {
+    /** Lookback of a selector beyond the query's window: label values are read over it too. */
+    private static final Duration LOOKBACK = Duration.ofMinutes(5);
+
+    private final PrometheusClient client;
+    private final ShardedQueries shardedQueries;
+    private final Diagnostics diagnostics;
+    private final Duration budget;
+    private final LongSupplier nanoClock;
+
+    /** A query that hit a limit and cannot be split further (or ran out of retry budget while split). */
+    public static final class LimitReached extends ToolException {
+        private static final long serialVersionUID = 1L;
+
+        LimitReached(String message, Throwable cause) {
+            super(ExitCode.RUNTIME_ERROR, message, cause);
+        }
+    }
+
+    public QuerySplitter(
+            PrometheusClient client,
+            ShardedQueries shardedQueries,
+            Diagnostics diagnostics,
+            Duration budget,
+            LongSupplier nanoClock) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.shardedQueries = Objects.requireNonNull(shardedQueries, "shardedQueries");
+        this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
+        this.budget = Objects.requireNonNull(budget, "budget");
+        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+    }
+
+    /** An instant query at {@code time}, split by services when it hits a limit. */
+    public QueryResult instant(QueryKey key, String promql, Instant time) {
+        try {
+            return client.query(promql, time);
+        } catch (PrometheusException e) {
+            if (e.limit().isEmpty()) {
+                throw e;
+            }
+            return new Split(key, promql).instant(time, ServiceShard.WHOLE, e);
+        }
+    }
+
+    /** A range query, split by time and then by services when it hits a limit. */
+    public QueryResult.Matrix range(QueryKey key, String promql, Instant start, Instant end, Duration step) {
+        try {
+            return client.queryRange(promql, start, end, step);
+        } catch (PrometheusException e) {
+            if (e.limit().isEmpty()) {
+                throw e;
+            }
+            return new Split(key, promql).range(new QueryRange(start, end, step), ServiceShard.WHOLE, e);
+        }
+    }
+
+    /** The splitting of one query. */
+    private final class Split {
+        private final QueryKey key;
+        private final String original;
+        private final ShardedQueries.Shardable shardable;
+        private final String notShardable;
+        private final long deadlineNanos;
+        private int parts = 1;
+
+        Split(QueryKey key, String promql) {
+            this.key = key;
+            this.original = promql;
+            this.shardable = shardedQueries.of(key, promql).orElse(null);
+            this.notShardable = key.scope() != QueryKey.Scope.SERVICE
+                    ? "not a per-service query"
+                    : "its template does not use ${selector} and group by the service labels";
+            this.deadlineNanos = nanoClock.getAsLong() + budget.toNanos();
+        }
+
+        QueryResult.Matrix range(QueryRange range, ServiceShard shard, PrometheusException failure) {
+            if (range.points() > 1) {
+                List<QueryRange> halves = range.split((int) ((range.points() + 1) / 2));
+                log(failure, halves.size(), "by time (" + range.points() + " steps from " + range.start() + ")");
+                List<QueryResult.Matrix> answers = new ArrayList<>();
+                for (QueryRange half : halves) {
+                    answers.add(attempt(half, shard));
+                }
+                return ResultStitcher.matrices(answers);
+            }
+            String where = "one step at " + range.start();
+            List<ServiceShard> shards = shards(shard, range.start(), range.end(), where, failure);
+            log(failure, shards.size(), byService(shard, shards) + " (" + where + ")");
+            List<QueryResult.Matrix> answers = new ArrayList<>();
+            for (ServiceShard part : shards) {
+                answers.add(attempt(range, part));
+            }
+            return ResultStitcher.matrices(answers);
+        }
+
+        private QueryResult.Matrix attempt(QueryRange range, ServiceShard shard) {
+            String promql = inBudget(shard);
+            try {
+                return client.queryRange(promql, range.start(), range.end(), range.step());
+            } catch (PrometheusException e) {
+                if (e.limit().isEmpty()) {
+                    throw e;
+                }
+                return range(range, shard, e);
+            }
+        }
+
+        QueryResult instant(Instant time, ServiceShard shard, PrometheusException failure) {
+            String where = "the evaluation at " + time;
+            List<ServiceShard> shards = shards(shard, time, time, where, failure);
+            log(failure, shards.size(), byService(shard, shards) + " (" + where + ")");
+            List<QueryResult.Vector> answers = new ArrayList<>();
+            for (ServiceShard part : shards) {
+                String promql = inBudget(part);
+                QueryResult answer;
+                try {
+                    answer = client.query(promql, time);
+                } catch (PrometheusException e) {
+                    if (e.limit().isEmpty()) {
+                        throw e;
+                    }
+                    answer = instant(time, part, e);
+                }
+                if (!(answer instanceof QueryResult.Vector vector)) {
+                    throw new LimitReached(
+                            name() + " cannot be split by service: a part answered with a "
+                                    + answer.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+                                    + ", not a vector",
+                            failure);
+                }
+                answers.add(vector);
+            }
+            return ResultStitcher.vectors(answers);
+        }
+
+        /** The shards that split {@code shard}; fails when there are none. */
+        private List<ServiceShard> shards(
+                ServiceShard shard, Instant from, Instant to, String where, PrometheusException failure) {
+            if (shardable == null) {
+                throw cannotSplit(failure, where, shard, "not split by service: " + notShardable);
+            }
+            Instant valuesFrom = from.minusSeconds(shardable.windowSeconds()).minus(LOOKBACK);
+            List<ServiceShard> shards = shard.split(shardable.labels(), (label, matchers) -> {
+                List<String> selectors = new ArrayList<>();
+                for (String metric : shardable.metricSelectors()) {
+                    selectors.add(metric + "{" + String.join(",", matchers) + "}");
+                }
+                return client.labelValues(label, selectors, valuesFrom, to);
+            });
+            if (shards.isEmpty()) {
+                throw cannotSplit(failure, where, shard, null);
+            }
+            return shards;
+        }
+
+        private String byService(ServiceShard parent, List<ServiceShard> shards) {
+            int level = shards.get(0).level();
+            return "by service (" + shardable.labels().get(level)
+                    + (parent.matchers().isEmpty() ? "" : " within " + parent.describe()) + ")";
+        }
+
+        private String inBudget(ServiceShard shard) {
+            if (nanoClock.getAsLong() - deadlineNanos > 0) {
+                throw new LimitReached(
+                        name() + " was split into " + parts + " parts and the retry budget of "
+                                + DurationConverter.format(budget)
+                                + " is spent (raise --retry-budget or the server's limit)",
+                        null);
+            }
+            return shard.matchers().isEmpty() || shardable == null ? original : shardable.render(shard);
+        }
+
+        private void log(PrometheusException failure, int count, String how) {
+            parts += count - 1;
+            diagnostics.detail("split " + name() + " into " + count + " parts " + how + ": "
+                    + failure.limit().orElseThrow().description());
+        }
+
+        private LimitReached cannotSplit(PrometheusException failure, String where, ServiceShard shard, String why) {
+            String what = shard.named() && shard.values().size() == 1
+                    ? "one service (" + shard.describe() + ")"
+                    : shard.describe();
+            return new LimitReached(
+                    name() + " cannot be split further: "
+                            + failure.limit().orElseThrow().description() + " even for " + where + " of " + what
+                            + (why == null ? "" : "; " + why),
+                    failure);
+        }
+
+        private String name() {
+            return "queries." + key.configKey();
+        }
+    }
+}
