@@ -12,7 +12,9 @@ import dev.gaday.kpi.config.QueryKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
@@ -91,18 +93,34 @@ public final class QuerySplitter {
         private final String notShardable;
         private final long deadlineNanos;
         private int parts = 1;
+        // The fewest steps that hit the limit, per shard: a part as long is split without being sent (it
+        // would almost surely fail too; if it would not, splitting it costs requests, never exactness).
+        private final Map<List<String>, PrometheusException> failedAt = new HashMap<>();
+        private final Map<List<String>, Long> fewestFailedSteps = new HashMap<>();
+        // Service values per (label, shard matchers), read once over the whole query: the rest shard keeps
+        // the partition exact for a service a part's own time would have named.
+        private final Map<String, List<String>> values = new HashMap<>();
+        private Instant valuesFrom;
+        private Instant valuesTo;
 
         Split(QueryKey key, String promql) {
             this.key = key;
             this.original = promql;
             this.shardable = shardedQueries.of(key, promql).orElse(null);
-            this.notShardable = key.scope() != QueryKey.Scope.SERVICE
-                    ? "not a per-service query"
-                    : "its template does not use ${selector} and group by the service labels";
+            this.notShardable = shardedQueries.whyNot(key);
             this.deadlineNanos = nanoClock.getAsLong() + budget.toNanos();
         }
 
         QueryResult.Matrix range(QueryRange range, ServiceShard shard, PrometheusException failure) {
+            if (valuesFrom == null) {
+                valuesFrom = range.start();
+                valuesTo = range.end();
+            }
+            Long fewest = fewestFailedSteps.get(shard.matchers());
+            if (fewest == null || range.points() < fewest) {
+                fewestFailedSteps.put(shard.matchers(), range.points());
+                failedAt.put(shard.matchers(), failure);
+            }
             if (range.points() > 1) {
                 List<QueryRange> halves = range.split((int) ((range.points() + 1) / 2));
                 log(failure, halves.size(), "by time (" + range.points() + " steps from " + range.start() + ")");
@@ -113,7 +131,7 @@ public final class QuerySplitter {
                 return ResultStitcher.matrices(answers);
             }
             String where = "one step at " + range.start();
-            List<ServiceShard> shards = shards(shard, range.start(), range.end(), where, failure);
+            List<ServiceShard> shards = shards(shard, where, failure);
             log(failure, shards.size(), byService(shard, shards) + " (" + where + ")");
             List<QueryResult.Matrix> answers = new ArrayList<>();
             for (ServiceShard part : shards) {
@@ -123,6 +141,10 @@ public final class QuerySplitter {
         }
 
         private QueryResult.Matrix attempt(QueryRange range, ServiceShard shard) {
+            Long fewest = fewestFailedSteps.get(shard.matchers());
+            if (fewest != null && range.points() >= fewest) {
+                return range(range, shard, failedAt.get(shard.matchers()));
+            }
             String promql = inBudget(shard);
             try {
                 return client.queryRange(promql, range.start(), range.end(), range.step());
@@ -135,8 +157,12 @@ public final class QuerySplitter {
         }
 
         QueryResult instant(Instant time, ServiceShard shard, PrometheusException failure) {
+            if (valuesFrom == null) {
+                valuesFrom = time;
+                valuesTo = time;
+            }
             String where = "the evaluation at " + time;
-            List<ServiceShard> shards = shards(shard, time, time, where, failure);
+            List<ServiceShard> shards = shards(shard, where, failure);
             log(failure, shards.size(), byService(shard, shards) + " (" + where + ")");
             List<QueryResult.Vector> answers = new ArrayList<>();
             for (ServiceShard part : shards) {
@@ -163,19 +189,20 @@ public final class QuerySplitter {
         }
 
         /** The shards that split {@code shard}; fails when there are none. */
-        private List<ServiceShard> shards(
-                ServiceShard shard, Instant from, Instant to, String where, PrometheusException failure) {
+        private List<ServiceShard> shards(ServiceShard shard, String where, PrometheusException failure) {
             if (shardable == null) {
                 throw cannotSplit(failure, where, shard, "not split by service: " + notShardable);
             }
-            Instant valuesFrom = from.minusSeconds(shardable.windowSeconds()).minus(LOOKBACK);
-            List<ServiceShard> shards = shard.split(shardable.labels(), (label, matchers) -> {
-                List<String> selectors = new ArrayList<>();
-                for (String metric : shardable.metricSelectors()) {
-                    selectors.add(metric + "{" + String.join(",", matchers) + "}");
-                }
-                return client.labelValues(label, selectors, valuesFrom, to);
-            });
+            Instant since = valuesFrom.minusSeconds(shardable.windowSeconds()).minus(LOOKBACK);
+            List<ServiceShard> shards = shard.split(
+                    shardable.labels(),
+                    (label, matchers) -> values.computeIfAbsent(label + " " + matchers, k -> {
+                        List<String> selectors = new ArrayList<>();
+                        for (String metric : shardable.metricSelectors()) {
+                            selectors.add(metric + "{" + String.join(",", matchers) + "}");
+                        }
+                        return client.labelValues(label, selectors, since, valuesTo);
+                    }));
             if (shards.isEmpty()) {
                 throw cannotSplit(failure, where, shard, null);
             }

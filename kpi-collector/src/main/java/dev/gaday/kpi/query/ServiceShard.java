@@ -18,6 +18,8 @@ import java.util.List;
  * @param levelValues every value read at {@code level} (a rest shard excludes them all)
  */
 public record ServiceShard(List<String> matchers, int level, List<String> values, List<String> levelValues) {
+    private static final int MAX_DESCRIPTION = 200;
+
     /** The whole fleet: no matcher. */
     public static final ServiceShard WHOLE = new ServiceShard(List.of(), -1, null, List.of());
 
@@ -131,6 +133,11 @@ public record ServiceShard(List<String> matchers, int level, List<String> values
 
     /** For a message: "service=~\"a|b\"" or "the whole fleet". */
     public String describe() {
-        return matchers.isEmpty() ? "the whole fleet" : String.join(",", matchers);
+        if (matchers.isEmpty()) {
+            return "the whole fleet";
+        }
+        String text = String.join(",", matchers);
+        // A shard of hundreds of services would make a message of kilobytes.
+        return text.length() <= MAX_DESCRIPTION ? text : text.substring(0, MAX_DESCRIPTION) + "…";
     }
 }

@@ -47,6 +47,16 @@ public final class ShardedQueries {
         String render(ServiceShard shard);
     }
 
+    /** Why {@link #of} gives nothing for this key, for a message. */
+    public String whyNot(QueryKey key) {
+        if (config == null) {
+            return "splitting by service is off";
+        }
+        return key.scope() != QueryKey.Scope.SERVICE
+                ? "not a per-service query"
+                : "its template does not use ${selector} and group by the service labels";
+    }
+
     /** The query as shardable, or empty (not a service-level query, or a template that cannot be). */
     public Optional<Shardable> of(QueryKey key, String promql) {
         if (config == null || key.scope() != QueryKey.Scope.SERVICE) {

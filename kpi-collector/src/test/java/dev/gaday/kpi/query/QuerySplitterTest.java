@@ -103,6 +103,8 @@ class QuerySplitterTest {
                 .filter(r -> r.matches(".* (\\S+)\\.\\.\\1$"))
                 .count();
         assertEquals(7, oneStepQueries, prometheus.requests.toString());
+        // Only 7, 4 and 2 steps were sent and failed: a part as long as one that failed is split unsent.
+        assertEquals(7 + 3, prometheus.requests.size(), prometheus.requests.toString());
         assertTrue(
                 splitLines().stream().noneMatch(l -> l.contains("by service")),
                 splitLines().toString());
@@ -130,10 +132,13 @@ class QuerySplitterTest {
         assertTrue(
                 prometheus.labelRequests.get(0).startsWith("service [http_requests_total{}] "),
                 prometheus.labelRequests.toString());
-        // Values are read over the query's window and lookback before the step.
+        // Values are read once, over the whole range with the query's window and lookback before it.
+        assertEquals(1, prometheus.labelRequests.size(), prometheus.labelRequests.toString());
         assertTrue(
-                prometheus.labelRequests.get(0).endsWith(at(0).minusSeconds(300 + 300) + ".." + at(0)),
+                prometheus.labelRequests.get(0).endsWith(at(0).minusSeconds(300 + 300) + ".." + at(1)),
                 prometheus.labelRequests.toString());
+        // The second step goes to the shards at once: the whole fleet failed for one step already.
+        assertEquals(2 + 3 + 3, prometheus.requests.size(), prometheus.requests.toString());
         assertTrue(
                 prometheus.requests.stream().anyMatch(r -> r.contains("service=~\"pay\\\\.ments")),
                 "regex metacharacters are escaped: " + prometheus.requests);
@@ -279,6 +284,13 @@ class QuerySplitterTest {
                 List.of(List.of("service!~\"a|b|c\"", "job=~\"x\""), List.of("service!~\"a|b|c\"", "job!~\"x\"")),
                 rest.stream().map(ServiceShard::matchers).toList());
         assertTrue(rest.get(1).split(labels, (l, m) -> List.of("y")).isEmpty(), "no label left");
+        List<String> many = java.util.stream.IntStream.range(0, 500)
+                .mapToObj(i -> "service-" + i)
+                .toList();
+        String described =
+                ServiceShard.WHOLE.split(labels, (l, m) -> many).get(2).describe();
+        assertTrue(described.startsWith("service!~\"service-0|service-1|") && described.length() == 201, described);
+        assertEquals("the whole fleet", ServiceShard.WHOLE.describe());
     }
 
     @Test
