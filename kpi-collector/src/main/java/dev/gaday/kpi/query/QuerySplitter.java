@@ -25,8 +25,8 @@ import java.util.function.LongSupplier;
  * ({@link ServiceShard}, for the service-level queries {@link ShardedQueries} can restrict); an instant
  * query only by services (its window is one evaluation: halves of it would not add up exactly, e.g. an
  * {@code increase} extrapolates at each edge). The parts' answers are stitched back ({@link ResultStitcher}):
- * the same numbers as one answer. The splitting of a query must end within the retry budget, counted from
- * its first limit; each part's own failures are retried as any request. Every split is one line at -v. A
+ * the same numbers as one answer. A query and its parts must end within the retry budget (a part is not
+ * sent once it is spent); each part's own failures are retried as any request. Every split is one line at -v. A
  * query that cannot be split further fails with {@link LimitReached} (exit 4), naming the KPI and the limit.
  */
 public final class QuerySplitter {
@@ -63,26 +63,36 @@ public final class QuerySplitter {
 
     /** An instant query at {@code time}, split by services when it hits a limit. */
     public QueryResult instant(QueryKey key, String promql, Instant time) {
+        long began = nanoClock.getAsLong();
         try {
             return client.query(promql, time);
         } catch (PrometheusException e) {
-            if (e.limit().isEmpty()) {
+            if (!splittable(e, began)) {
                 throw e;
             }
-            return new Split(key, promql).instant(time, ServiceShard.WHOLE, e);
+            return new Split(key, promql, began).instant(time, ServiceShard.WHOLE, e);
         }
     }
 
     /** A range query, split by time and then by services when it hits a limit. */
     public QueryResult.Matrix range(QueryKey key, String promql, Instant start, Instant end, Duration step) {
+        long began = nanoClock.getAsLong();
         try {
             return client.queryRange(promql, start, end, step);
         } catch (PrometheusException e) {
-            if (e.limit().isEmpty()) {
+            if (!splittable(e, began)) {
                 throw e;
             }
-            return new Split(key, promql).range(new QueryRange(start, end, step), ServiceShard.WHOLE, e);
+            return new Split(key, promql, began).range(new QueryRange(start, end, step), ServiceShard.WHOLE, e);
         }
+    }
+
+    /**
+     * A limit, with some of the retry budget left: a request that timed out on every retry until the budget
+     * was spent (a dead source, or a query that slow) fails as it is.
+     */
+    private boolean splittable(PrometheusException e, long began) {
+        return e.limit().isPresent() && nanoClock.getAsLong() - began < budget.toNanos();
     }
 
     /** The splitting of one query. */
@@ -103,12 +113,12 @@ public final class QuerySplitter {
         private Instant valuesFrom;
         private Instant valuesTo;
 
-        Split(QueryKey key, String promql) {
+        Split(QueryKey key, String promql, long began) {
             this.key = key;
             this.original = promql;
             this.shardable = shardedQueries.of(key, promql).orElse(null);
             this.notShardable = shardedQueries.whyNot(key);
-            this.deadlineNanos = nanoClock.getAsLong() + budget.toNanos();
+            this.deadlineNanos = began + budget.toNanos();
         }
 
         QueryResult.Matrix range(QueryRange range, ServiceShard shard, PrometheusException failure) {
