@@ -33,7 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the reason): a live run's snapshots (the summary's whole-window queries decide the verdict) and the
  * partial summary of a stopped run (which never certifies).
  * A PromQL syntax error, the configuration's fault, is a usage error. Each request is logged at -v in
- * a form the benchmark replays with curl.
+ * a form the benchmark replays with curl. A query that hits Prometheus's limits (too many samples, a
+ * timeout) is split and its parts stitched back by {@link QuerySplitter}; one that cannot be split further
+ * fails as a source failure does, with one line naming the KPI and the limit.
  */
 public final class QueryRunner implements AutoCloseable {
     private final PrometheusClient client;
