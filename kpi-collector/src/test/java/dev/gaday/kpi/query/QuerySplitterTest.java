@@ -239,6 +239,39 @@ class QuerySplitterTest {
     }
 
     @Test
+    void theRunnerSplitsAndAQueryThatCannotBeSplitFailsTheRunOrBecomesAGap() {
+        LimitedPrometheus prometheus = fleet();
+        String cluster = CONFIG.render(QueryKey.CLUSTER_CPU_PERCENT, 300);
+        Map<QueryKey, String> queries = new java.util.EnumMap<>(QueryKey.class);
+        queries.put(QueryKey.REQUESTS, REQUESTS);
+        queries.put(QueryKey.CLUSTER_CPU_PERCENT, cluster);
+        prometheus.maxSamples = 2; // the requests fit in shards of one step, the fleet-wide query not at all
+        Diagnostics diagnostics = new Diagnostics("kpi-collector", new PrintWriter(log, true), 1);
+        try (QueryRunner runner = new QueryRunner(prometheus, 1, diagnostics, new ShardedQueries(CONFIG))) {
+            Map<QueryKey, QueryRunner.Outcome> outcomes = runner.range(queries, at(0), at(3), STEP, null, false);
+            assertFalse(outcomes.get(QueryKey.REQUESTS).failed(), outcomes.toString());
+            assertEquals(
+                    5,
+                    ((QueryResult.Matrix) outcomes.get(QueryKey.REQUESTS).result())
+                            .series()
+                            .size());
+            assertTrue(
+                    outcomes.get(QueryKey.CLUSTER_CPU_PERCENT)
+                            .error()
+                            .startsWith("query error: queries.clusterCpuPercent cannot be split further: too many"
+                                    + " samples"),
+                    outcomes.toString());
+
+            QueryRunner.SourceFailure failure = assertThrows(
+                    QueryRunner.SourceFailure.class, () -> runner.range(queries, at(0), at(3), STEP, null, true));
+            assertEquals(ExitCode.RUNTIME_ERROR, failure.exitCode());
+            assertTrue(
+                    failure.getMessage().startsWith("queries.clusterCpuPercent cannot be split further"),
+                    failure.getMessage());
+        }
+    }
+
+    @Test
     void stitchingKeepsEachTimestampOnceInOrder() {
         Map<String, String> a = Map.of("service", "a");
         QueryResult.Matrix late = new QueryResult.Matrix(
