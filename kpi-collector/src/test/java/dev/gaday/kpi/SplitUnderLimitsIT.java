@@ -44,6 +44,10 @@ class SplitUnderLimitsIT {
     @RegisterExtension
     static final PrometheusExtension TINY = STOCK.withFlags("--query.max-samples=40");
 
+    /** Every query times out on the server. */
+    @RegisterExtension
+    static final PrometheusExtension TIMING_OUT = STOCK.withFlags("--query.timeout=1ms");
+
     @TempDir
     static Path temp;
 
@@ -164,7 +168,33 @@ class SplitUnderLimitsIT {
                         + " \\(Prometheus's --query.max-samples limit\\) even for .*"),
                 line);
         assertFalse(run.err().contains("\tat "), "no stack trace");
-        assertTrue(!Files.exists(output.resolve("ga_kpi_summary.json")), "nothing written");
+        assertFalse(Files.exists(output.resolve("ga_kpi_summary.json")), "nothing written");
+    }
+
+    @Test
+    void aServerThatTimesOutEveryPartFailsWithOneLineNamingItsTimeout() {
+        Path output = temp.resolve("timing-out");
+        CommandRun run = collect(TIMING_OUT.server(), output);
+
+        assertEquals(4, run.exitCode(), run.err());
+        List<String> errors = run.err()
+                .lines()
+                .filter(l -> l.startsWith("kpi-collector: error: "))
+                .toList();
+        assertEquals(1, errors.size(), run.err());
+        assertTrue(
+                errors.get(0)
+                        .matches("kpi-collector: error: queries\\.[a-zA-Z]+ cannot be split further: timed out on the"
+                                + " server \\(Prometheus's --query.timeout\\) even for .*"),
+                errors.get(0));
+        assertTrue(
+                splitLines(run).stream()
+                        .anyMatch(l -> l.endsWith(": timed out on the server (Prometheus's" + " --query.timeout)")),
+                run.err());
+        assertTrue(
+                run.err().lines().filter(l -> l.contains("retrying in")).noneMatch(l -> l.contains("timed out")),
+                "a server timeout is not retried as it is: " + run.err());
+        assertFalse(Files.exists(output.resolve("ga_kpi_summary.json")), "nothing written");
     }
 
     private static Map<String, String> snapshotFiles(Path directory) throws IOException {

@@ -107,4 +107,22 @@ class QueryLimitTest {
         assertEquals(Optional.of(Limit.CLIENT_TIMEOUT), e.limit());
         assertEquals(2, e.attempts());
     }
+
+    @Test
+    void anInterruptedAttemptIsNotRetried() {
+        java.util.List<Integer> retries = new java.util.ArrayList<>();
+        RetryPolicy policy = time.apply(RetryPolicy.defaults(), () -> 0.5)
+                .withListener((failure, next, max, delay) -> retries.add(next));
+        PrometheusException e = assertThrows(
+                PrometheusException.class,
+                () -> policy.execute(left -> {
+                    Thread.currentThread().interrupt();
+                    throw PrometheusException.of(Kind.UNREACHABLE, "POST q", 0, null, "interrupted", null, null);
+                }));
+        assertTrue(Thread.interrupted(), "the interrupt is kept (and cleared here)");
+        assertEquals(1, e.attempts());
+        assertTrue(retries.isEmpty(), "no retry announced for a cancelled query: " + retries);
+        assertTrue(time.sleeps.isEmpty());
+        assertTrue(e.getMessage().contains("interrupted after 1 attempt"), e.getMessage());
+    }
 }
