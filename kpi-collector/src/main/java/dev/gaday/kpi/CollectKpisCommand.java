@@ -38,6 +38,7 @@ import dev.gaday.kpi.config.KpiConfigLoader;
 import dev.gaday.kpi.kubernetes.KubeStateMetrics;
 import dev.gaday.kpi.kubernetes.KubernetesConnector;
 import dev.gaday.kpi.query.QueryRunner;
+import dev.gaday.kpi.query.ShardedQueries;
 import dev.gaday.kpi.report.OutputFiles;
 import dev.gaday.kpi.report.OutputSet;
 import java.nio.file.Path;
@@ -221,7 +222,7 @@ public final class CollectKpisCommand extends ToolCommand {
         OutputFiles files = new OutputFiles(directory);
         try (PrometheusClient client =
                         clientFactory != null ? clientFactory.apply(prometheus) : prometheus.connect(diagnostics());
-                QueryRunner runner = new QueryRunner(client, concurrency, diagnostics())) {
+                QueryRunner runner = new QueryRunner(client, concurrency, diagnostics(), new ShardedQueries(config))) {
             KpiCalculator calculator = new KpiCalculator(config);
             SummaryAssembler assembler = new SummaryAssembler(config);
             KpiSummary summary = mode.retroactive != null

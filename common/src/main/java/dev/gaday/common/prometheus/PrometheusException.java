@@ -30,6 +30,30 @@ public class PrometheusException extends ToolException {
         TOO_LARGE
     }
 
+    /**
+     * A limit of the server or of this client that the query itself ran into: the same query fails the
+     * same way again, while a smaller one (a shorter range, fewer series) may pass. Callers split on it.
+     */
+    public enum Limit {
+        /** "query processing would load too many samples into memory" (HTTP 422, errorType execution). */
+        TOO_MANY_SAMPLES("too many samples (Prometheus's --query.max-samples limit)"),
+        /** The server gave up: errorType timeout (HTTP 503) or "context deadline exceeded". */
+        SERVER_TIMEOUT("timed out on the server (Prometheus's --query.timeout)"),
+        /** No complete answer within the request timeout. */
+        CLIENT_TIMEOUT("no answer within the request timeout (--query-timeout)");
+
+        private final String description;
+
+        Limit(String description) {
+            this.description = description;
+        }
+
+        /** What was hit, for a message: "too many samples (Prometheus's --query.max-samples limit)". */
+        public String description() {
+            return description;
+        }
+    }
+
     private final Kind kind;
     private final String request;
     private final int httpStatus;
@@ -133,8 +157,34 @@ public class PrometheusException extends ToolException {
         return attempts;
     }
 
-    /** Connection errors, timeouts, 429 and 5xx are worth another attempt; nothing else is. */
+    /** The query limit this failure is, if it is one; see {@link Limit}. */
+    public Optional<Limit> limit() {
+        if (kind == Kind.TIMEOUT) {
+            return Optional.of(Limit.CLIENT_TIMEOUT);
+        }
+        if (kind != Kind.API_ERROR) {
+            return Optional.empty();
+        }
+        String text = detail == null ? "" : detail;
+        if (text.contains("too many samples")) {
+            return Optional.of(Limit.TOO_MANY_SAMPLES);
+        }
+        if ("timeout".equals(errorType)
+                || text.contains("context deadline exceeded")
+                || text.contains("query timed out")) {
+            return Optional.of(Limit.SERVER_TIMEOUT);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Connection errors, client timeouts, 429 and 5xx are worth another attempt; nothing else is. A query
+     * that timed out on the server (503 timeout) is not: as it is it would time out again (callers split it).
+     */
     public boolean retryable() {
+        if (kind == Kind.API_ERROR && limit().isPresent()) {
+            return false;
+        }
         return switch (kind) {
             case UNREACHABLE, TIMEOUT -> true;
             case HTTP_STATUS, API_ERROR -> httpStatus == 429 || httpStatus >= 500;

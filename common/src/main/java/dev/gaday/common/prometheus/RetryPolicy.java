@@ -160,6 +160,10 @@ public record RetryPolicy(
                         ? failure
                         : PrometheusException.exhausted(failure, attemptNumber, "failed", "");
             }
+            if (Thread.currentThread().isInterrupted()) {
+                // Cancelled (e.g. a sibling query failed the run): no retry, and no "retrying in" line for it.
+                throw PrometheusException.exhausted(failure, attemptNumber, "interrupted", "");
+            }
             if (attemptNumber >= maxAttempts) {
                 throw PrometheusException.exhausted(
                         failure,

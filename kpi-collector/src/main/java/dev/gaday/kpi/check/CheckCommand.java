@@ -11,6 +11,7 @@ import dev.gaday.common.prometheus.PrometheusClient;
 import dev.gaday.kpi.config.KpiConfig;
 import dev.gaday.kpi.config.KpiConfigLoader;
 import dev.gaday.kpi.query.QueryRunner;
+import dev.gaday.kpi.query.ShardedQueries;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,7 +86,7 @@ public final class CheckCommand extends ToolCommand {
         Instant when = at != null ? at : clock.instant();
         try (PrometheusClient client =
                         clientFactory != null ? clientFactory.apply(prometheus) : prometheus.connect(diagnostics());
-                QueryRunner runner = new QueryRunner(client, 4, diagnostics())) {
+                QueryRunner runner = new QueryRunner(client, 4, diagnostics(), new ShardedQueries(config))) {
             Preflight.Report report = new Preflight(config).run(runner, when, lookback.toSeconds());
             Preflight.format(report, client.baseUrl()).forEach(out()::println);
             out().flush();

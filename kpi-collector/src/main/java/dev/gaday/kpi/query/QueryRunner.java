@@ -2,9 +2,11 @@ package dev.gaday.kpi.query;
 
 import dev.gaday.common.cli.Diagnostics;
 import dev.gaday.common.error.ToolException;
+import dev.gaday.common.prometheus.HttpPrometheusClient;
 import dev.gaday.common.prometheus.PrometheusClient;
 import dev.gaday.common.prometheus.PrometheusException;
 import dev.gaday.common.prometheus.QueryResult;
+import dev.gaday.common.prometheus.RetryPolicy;
 import dev.gaday.kpi.config.QueryKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,12 +33,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the reason): a live run's snapshots (the summary's whole-window queries decide the verdict) and the
  * partial summary of a stopped run (which never certifies).
  * A PromQL syntax error, the configuration's fault, is a usage error. Each request is logged at -v in
- * a form the benchmark replays with curl.
+ * a form the benchmark replays with curl. A query that hits Prometheus's limits (too many samples, a
+ * timeout) is split and its parts stitched back by {@link QuerySplitter}; one that cannot be split further
+ * fails as a source failure does, with one line naming the KPI and the limit.
  */
 public final class QueryRunner implements AutoCloseable {
     private final PrometheusClient client;
     private final ExecutorService pool;
     private final Diagnostics diagnostics;
+    private final QuerySplitter splitter;
     private final AtomicInteger requests = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicReference<SourceFailure> sourceFailure =
             new java.util.concurrent.atomic.AtomicReference<>();
@@ -52,8 +57,25 @@ public final class QueryRunner implements AutoCloseable {
     }
 
     public QueryRunner(PrometheusClient client, int concurrency, Diagnostics diagnostics) {
+        this(client, concurrency, diagnostics, ShardedQueries.NONE);
+    }
+
+    /**
+     * @param shardedQueries how service-level queries are split by service when they hit a Prometheus limit
+     *     (range queries are split by time in any case; see {@link QuerySplitter})
+     */
+    public QueryRunner(
+            PrometheusClient client, int concurrency, Diagnostics diagnostics, ShardedQueries shardedQueries) {
         this.client = client;
         this.diagnostics = diagnostics;
+        this.splitter = new QuerySplitter(
+                client,
+                shardedQueries,
+                diagnostics,
+                client instanceof HttpPrometheusClient http
+                        ? http.endpoint().retryPolicy().budget()
+                        : RetryPolicy.DEFAULT_BUDGET,
+                System::nanoTime);
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(concurrency, runnable -> {
             Thread thread = new Thread(runnable, "kpi-query-" + threads.incrementAndGet());
@@ -98,9 +120,9 @@ public final class QueryRunner implements AutoCloseable {
     public Batch submitInstant(Map<QueryKey, String> queries, Instant time, Duration deadline, boolean failRun) {
         return submit(
                 queries,
-                promql -> {
+                (key, promql) -> {
                     diagnostics.detail("query time=" + time.getEpochSecond() + " promql=" + promql);
-                    QueryResult result = client.query(promql, time);
+                    QueryResult result = splitter.instant(key, promql, time);
                     if (result instanceof QueryResult.StringValue) {
                         throw new WrongResultType(
                                 "answered a KPI query with a string, expected numbers (a vector or scalar)");
@@ -121,17 +143,17 @@ public final class QueryRunner implements AutoCloseable {
             boolean failRun) {
         return submit(
                 queries,
-                promql -> {
+                (key, promql) -> {
                     diagnostics.detail("query_range start=" + start.getEpochSecond() + " end=" + end.getEpochSecond()
                             + " step=" + step.toSeconds() + " promql=" + promql);
-                    return client.queryRange(promql, start, end, step);
+                    return splitter.range(key, promql, start, end, step);
                 },
                 deadline,
                 failRun);
     }
 
     private interface Request {
-        QueryResult send(String promql);
+        QueryResult send(QueryKey key, String promql);
     }
 
     private static final class WrongResultType extends RuntimeException {
@@ -170,7 +192,12 @@ public final class QueryRunner implements AutoCloseable {
                 }
                 requests.incrementAndGet();
                 try {
-                    return new Outcome(promql, request.send(promql), null);
+                    return new Outcome(promql, request.send(key, promql), null);
+                } catch (QuerySplitter.LimitReached e) {
+                    if (strict) {
+                        throw failSource(e.getMessage(), e);
+                    }
+                    return new Outcome(promql, null, "query error: " + e.getMessage());
                 } catch (PrometheusException e) {
                     if (e.kind() == PrometheusException.Kind.API_ERROR && "bad_data".equals(e.errorType())) {
                         throw ToolException.usage("queries." + key.configKey() + " was rejected: " + e.getMessage());

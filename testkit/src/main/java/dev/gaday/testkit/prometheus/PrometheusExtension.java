@@ -49,6 +49,7 @@ public final class PrometheusExtension implements BeforeAllCallback, ParameterRe
             ExtensionContext.Namespace.create(PrometheusExtension.class);
 
     private final GaDayGenerator.Builder settings;
+    private final List<String> flags;
     private volatile PrometheusServer server;
 
     /** The default dataset: {@link GaDayGenerator.Builder} defaults with a {@link #DEFAULT_TEST_STEP} step. */
@@ -57,8 +58,28 @@ public final class PrometheusExtension implements BeforeAllCallback, ParameterRe
     }
 
     private PrometheusExtension(GaDayGenerator.Builder settings) {
+        this(settings, List.of());
+    }
+
+    private PrometheusExtension(GaDayGenerator.Builder settings, List<String> flags) {
         this.settings = settings;
+        this.flags = List.copyOf(flags);
         settings.build(); // Bad settings fail at class initialisation, naming the setting.
+    }
+
+    /**
+     * The same dataset served by a Prometheus started with extra flags, e.g. {@code --query.max-samples=5000}:
+     * a class may register it beside the plain one (both share one backfill).
+     */
+    public PrometheusExtension withFlags(String... extraFlags) {
+        List<String> all = new java.util.ArrayList<>(flags);
+        all.addAll(List.of(extraFlags));
+        return new PrometheusExtension(settings, all);
+    }
+
+    /** The key of this extension's server in the store: the dataset's settings and the flags. */
+    private String serverKey() {
+        return flags.isEmpty() ? settings.key() : settings.key() + " " + String.join(" ", flags);
     }
 
     /**
@@ -89,7 +110,7 @@ public final class PrometheusExtension implements BeforeAllCallback, ParameterRe
     public void beforeAll(ExtensionContext context) {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
         // A @Nested class finds its enclosing class's server through the store's parent lookup.
-        ServerResource existing = store.get(settings.key(), ServerResource.class);
+        ServerResource existing = store.get(serverKey(), ServerResource.class);
         if (existing != null) {
             server = existing.server;
             return;
@@ -99,8 +120,8 @@ public final class PrometheusExtension implements BeforeAllCallback, ParameterRe
                 .getOrComputeIfAbsent(DatasetCache.class, k -> new DatasetCache(), DatasetCache.class);
         PrometheusBinaries binaries = PrometheusBinaries.locate();
         DatasetCache.Entry entry = cache.get(settings, binaries);
-        PrometheusServer started = PrometheusServer.startOnCopyOf(entry.dataset(), entry.blocks(), binaries);
-        store.put(settings.key(), new ServerResource(started));
+        PrometheusServer started = PrometheusServer.startOnCopyOf(entry.dataset(), entry.blocks(), binaries, flags);
+        store.put(serverKey(), new ServerResource(started));
         server = started;
     }
 
@@ -112,7 +133,7 @@ public final class PrometheusExtension implements BeforeAllCallback, ParameterRe
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        ServerResource resource = extensionContext.getStore(NAMESPACE).get(settings.key(), ServerResource.class);
+        ServerResource resource = extensionContext.getStore(NAMESPACE).get(serverKey(), ServerResource.class);
         if (resource == null) {
             throw new IllegalStateException("no Prometheus started for " + extensionContext.getDisplayName()
                     + ": register PrometheusExtension on the class (static field or @ExtendWith)");

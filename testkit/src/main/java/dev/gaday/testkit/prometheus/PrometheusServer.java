@@ -65,7 +65,7 @@ public final class PrometheusServer implements AutoCloseable {
     }
 
     public static PrometheusServer start(Dataset dataset, PrometheusBinaries binaries) {
-        return start(dataset, binaries, null);
+        return start(dataset, binaries, null, List.of());
     }
 
     /**
@@ -73,7 +73,16 @@ public final class PrometheusServer implements AutoCloseable {
      * {@code dataset} earlier: several servers share one backfill (what {@link PrometheusExtension} does).
      */
     public static PrometheusServer startOnCopyOf(Dataset dataset, Path backfilledTsdb, PrometheusBinaries binaries) {
-        return start(dataset, binaries, backfilledTsdb);
+        return start(dataset, binaries, backfilledTsdb, List.of());
+    }
+
+    /**
+     * As {@link #startOnCopyOf(Dataset, Path, PrometheusBinaries)}, with extra command-line flags for Prometheus,
+     * e.g. {@code --query.max-samples=5000} or {@code --query.timeout=2s} (a server with limits).
+     */
+    public static PrometheusServer startOnCopyOf(
+            Dataset dataset, Path backfilledTsdb, PrometheusBinaries binaries, List<String> extraFlags) {
+        return start(dataset, binaries, backfilledTsdb, extraFlags);
     }
 
     /** Where servers' temporary directories go: {@value #TMPDIR_PROPERTY}, else java.io.tmpdir. */
@@ -84,7 +93,8 @@ public final class PrometheusServer implements AutoCloseable {
         return Files.createDirectories(root);
     }
 
-    private static PrometheusServer start(Dataset dataset, PrometheusBinaries binaries, Path backfilledTsdb) {
+    private static PrometheusServer start(
+            Dataset dataset, PrometheusBinaries binaries, Path backfilledTsdb, List<String> extraFlags) {
         Path workDir;
         try {
             workDir = Files.createTempDirectory(temporaryRoot(), "gaday-prometheus-");
@@ -110,13 +120,15 @@ public final class PrometheusServer implements AutoCloseable {
                 int port = freePort();
                 long t1 = System.nanoTime();
                 Path log = workDir.resolve("prometheus-" + attempt + ".log");
-                Process process = new ProcessBuilder(
-                                binaries.prometheus().toString(),
-                                "--config.file=" + config,
-                                "--storage.tsdb.path=" + tsdb,
-                                "--storage.tsdb.retention.time=100y",
-                                "--web.listen-address=127.0.0.1:" + port,
-                                "--log.level=info")
+                List<String> command = new ArrayList<>(List.of(
+                        binaries.prometheus().toString(),
+                        "--config.file=" + config,
+                        "--storage.tsdb.path=" + tsdb,
+                        "--storage.tsdb.retention.time=100y",
+                        "--web.listen-address=127.0.0.1:" + port,
+                        "--log.level=info"));
+                command.addAll(extraFlags);
+                Process process = new ProcessBuilder(command)
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile())
                         .start();
