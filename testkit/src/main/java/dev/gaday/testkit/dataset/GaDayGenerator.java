@@ -309,6 +309,8 @@ public final class GaDayGenerator {
         private final Map<String, ServiceCounts> serviceCounts = new LinkedHashMap<>();
         private final ServiceCounts incidentCounts = new ServiceCounts();
         private final ServiceCounts historyCounts = new ServiceCounts();
+        private long seriesThisStep;
+        private long samplesAppended;
         private final Map<String, AlertTrack> alerts = new LinkedHashMap<>();
         private final String[] nodeNames = new String[NODES];
         private final long[][][] nodeCpu = new long[NODES][CPUS_PER_NODE][CPU_MODES.length];
@@ -356,6 +358,13 @@ public final class GaDayGenerator {
             family("websocket_reconnect_attempts", "counter", "Websocket client reconnect attempts.");
             family("websocket_reconnect_success", "counter", "Successful websocket reconnects.");
             family("ALERTS", "gauge", "Alerts firing.");
+            if (settings.prometheusSelf) {
+                family("prometheus_tsdb_head_series", "gauge", "Series in the head block (Prometheus itself).");
+                family(
+                        "prometheus_tsdb_head_samples_appended",
+                        "counter",
+                        "Samples appended to the head block (Prometheus itself).");
+            }
             if (settings.kubePrometheusStack) {
                 family("kube_pod_container_status_restarts", "counter", "Container restarts (kube-state-metrics).");
                 family("kube_deployment_spec_replicas", "gauge", "Desired replicas (kube-state-metrics).");
@@ -454,6 +463,7 @@ public final class GaDayGenerator {
         }
 
         private void emit(String family, String prefix, long value) {
+            seriesThisStep++;
             families.get(family)
                     .samples
                     .append(prefix)
@@ -464,6 +474,7 @@ public final class GaDayGenerator {
         }
 
         private void emitFixed3(String family, String prefix, long thousandths) {
+            seriesThisStep++;
             StringBuilder sb = families.get(family)
                     .samples
                     .append(prefix)
@@ -517,6 +528,26 @@ public final class GaDayGenerator {
                 kubeStateMetricsStep(t);
             }
             alertsStep(t);
+            if (settings.prometheusSelf) {
+                prometheusSelfStep();
+            }
+            seriesThisStep = 0;
+        }
+
+        /**
+         * Prometheus scraping itself: up, and a head block that holds exactly the series this step wrote (these
+         * three included) and grows by as many samples per step.
+         */
+        private void prometheusSelfStep() {
+            String self = "job=\"prometheus\",instance=\"localhost:9090\"";
+            emit("up", "up{" + self + "} ", 1);
+            long series = seriesThisStep + 2;
+            emit("prometheus_tsdb_head_series", "prometheus_tsdb_head_series{" + self + "} ", series);
+            samplesAppended += series;
+            emit(
+                    "prometheus_tsdb_head_samples_appended",
+                    "prometheus_tsdb_head_samples_appended_total{" + self + "} ",
+                    samplesAppended);
         }
 
         /** Simulates one instance at sample time t; returns the requests it served in (t - step, t]. */
@@ -988,6 +1019,7 @@ public final class GaDayGenerator {
         private boolean postgres = true;
         private long leakBytesPerHour;
         private Duration history = Duration.ZERO;
+        private boolean prometheusSelf;
 
         private Builder() {}
 
@@ -1124,6 +1156,15 @@ public final class GaDayGenerator {
             return this;
         }
 
+        /**
+         * Prometheus's own series, as a server that scrapes itself has them: {@code up{job="prometheus"}},
+         * {@code prometheus_tsdb_head_series} and {@code prometheus_tsdb_head_samples_appended_total}. Off by default.
+         */
+        public Builder prometheusSelf(boolean on) {
+            this.prometheusSelf = on;
+            return this;
+        }
+
         /** Without the Redis exporter's series (on by default). */
         public Builder redis(boolean on) {
             this.redis = on;
@@ -1165,6 +1206,7 @@ public final class GaDayGenerator {
             b.redis = redis;
             b.postgres = postgres;
             b.history = history;
+            b.prometheusSelf = prometheusSelf;
             return b;
         }
 
@@ -1192,7 +1234,8 @@ public final class GaDayGenerator {
                     + (kubePrometheusStack ? "|kube-prometheus-stack" : "")
                     + (redis ? "" : "|no-redis")
                     + (postgres ? "" : "|no-postgres")
-                    + (history.isZero() ? "" : "|history=" + history);
+                    + (history.isZero() ? "" : "|history=" + history)
+                    + (prometheusSelf ? "|prometheus-self" : "");
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
  * and delete its temporary TSDB).
  * {@code ServeDataset <dir> [hours=24] [stepSeconds=60] [services=10] [seed=42] [historyHours=0]}: with history, the
  * series begin that many hours before GA_START (a quiet stretch with the same daily shape, for a drift baseline).
+ * Prometheus's own series are there, as on a server that scrapes itself.
  */
 public final class ServeDataset {
 
@@ -37,6 +38,7 @@ public final class ServeDataset {
                     .services(args.length > 3 ? Integer.parseInt(args[3]) : 10)
                     .seed(args.length > 4 ? Long.parseLong(args[4]) : 42)
                     .history(Duration.ofHours(args.length > 5 ? Long.parseLong(args[5]) : 0))
+                    .prometheusSelf(true)
                     .build()
                     .generate(dir);
             server = PrometheusServer.start(dataset);

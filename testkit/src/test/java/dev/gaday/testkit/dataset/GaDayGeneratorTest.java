@@ -419,6 +419,41 @@ class GaDayGeneratorTest {
     }
 
     @Test
+    void prometheusSelfMetricsCountTheSeriesAndSamplesWritten() {
+        Dataset self = GaDayGenerator.builder()
+                .hours(2)
+                .services(2)
+                .step(Duration.ofSeconds(300))
+                .prometheusSelf(true)
+                .build()
+                .generate(tmp.resolve("self"));
+        Map<Long, Long> linesAt = new HashMap<>();
+        for (Path file : self.files()) {
+            for (String line : OpenMetricsText.lines(file)) {
+                if (!line.startsWith("#")) {
+                    linesAt.merge(Long.parseLong(line.substring(line.lastIndexOf(' ') + 1)), 1L, Long::sum);
+                }
+            }
+        }
+        List<OpenMetricsText.Sample> head = OpenMetricsText.integerSeries(self.files(), "prometheus_tsdb_head_series")
+                .get("prometheus_tsdb_head_series{job=\"prometheus\",instance=\"localhost:9090\"}");
+        List<OpenMetricsText.Sample> appended = OpenMetricsText.integerSeries(
+                        self.files(), "prometheus_tsdb_head_samples_appended_total")
+                .values()
+                .iterator()
+                .next();
+        assertEquals(linesAt.size(), head.size());
+        long total = 0;
+        for (int i = 0; i < head.size(); i++) {
+            assertEquals(linesAt.get(head.get(i).timestamp()), head.get(i).value(), "series at " + i);
+            total += head.get(i).value();
+            assertEquals(total, appended.get(i).value(), "samples appended by " + i);
+        }
+        assertTrue(OpenMetricsText.integerSeries(self.files(), "up").keySet().stream()
+                .anyMatch(k -> "prometheus".equals(OpenMetricsText.label(k, "job"))));
+    }
+
+    @Test
     void manifestRoundTripsThroughJson() {
         Dataset read = Dataset.read(dataset.directory());
         assertEquals(dataset.manifest(), read.manifest());
