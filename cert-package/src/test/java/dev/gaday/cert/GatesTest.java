@@ -284,7 +284,7 @@ class GatesTest {
         assertTrue(
                 run.out()
                         .contains("FAIL  Drift / canary analysis (drift_analysis.json): latency_p99 — checkout: "
-                                + "300 → 426 (+42%), critical"),
+                                + "300 ms → 426 ms (+42%), critical"),
                 run.out());
         assertTrue(
                 run.out()
@@ -295,7 +295,7 @@ class GatesTest {
         Path pdf = out.resolve("package/GA_DAY_REPORT.pdf");
         String first = pdfText(pdf, 1, 1);
         assertTrue(first.contains("Verdict: ✘ NOT CERTIFIED — 3 of 5 counted gates failed"), first);
-        assertTrue(first.contains("latency_p99 — checkout: 300 → 426 (+42%), critical"), first);
+        assertTrue(first.contains("latency_p99 — checkout: 300 ms → 426 ms (+42%), critical"), first);
         assertTrue(
                 first.contains("checkout-availability — checkout: BUDGET_EXHAUSTED, error budget remaining -250%"),
                 first);

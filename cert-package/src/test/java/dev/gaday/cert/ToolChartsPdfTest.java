@@ -87,7 +87,7 @@ class ToolChartsPdfTest {
         }
         // Text drawn inside the figures (axis titles, values), then their captions.
         assertTrue(pdf.contains("Change against the baseline (%)"), pdf);
-        assertTrue(pdf.contains("300 → 426 (+42%)"), pdf);
+        assertTrue(pdf.contains("300 ms → 426 ms (+42%)"), pdf);
         assertTrue(pdf.contains("Drift, current against baseline (the one check that drifted)"), pdf);
         assertTrue(pdf.contains("Error budget consumed (%)"), pdf);
         assertTrue(pdf.contains("350% BUDGET_EXHAUSTED"), pdf);

@@ -28,8 +28,8 @@ final class ToolFixtures {
                 "latency",
                 "latency",
                 true,
-                300.0,
-                drifted ? 426.0 : 301.0,
+                0.300,
+                drifted ? 0.426 : 0.301,
                 drifted ? 42.0 : 0.33,
                 "increase",
                 drifted ? "critical" : "none",
@@ -77,6 +77,64 @@ final class ToolFixtures {
                         : List.of(),
                 null,
                 drifted ? "1 of 2 checks drifted: latency_p99 on checkout" : "no drift");
+    }
+
+    /** A drift-detector canary run: stable against canary on one service, its error ratio 0.12 % → 0.9 %. */
+    static DriftAnalysis canary() {
+        Drift errors = new Drift(
+                "error_ratio",
+                "checkout",
+                Map.of("service", "checkout"),
+                "ratio",
+                "errors",
+                true,
+                0.0012,
+                0.009,
+                650.0,
+                "increase",
+                "critical",
+                "High",
+                true,
+                null,
+                "errors / total",
+                60,
+                10,
+                "the aggregate rose 650 %");
+        Drift p99 = new Drift(
+                "latency_p99",
+                "checkout",
+                Map.of("service", "checkout"),
+                "latency",
+                "latency",
+                true,
+                0.300,
+                0.306,
+                2.0,
+                "increase",
+                "none",
+                "Pass",
+                false,
+                null,
+                "histogram_quantile(0.99, ...)",
+                60,
+                10,
+                "no significant change");
+        return DriftAnalysis.of(
+                Fixtures.END,
+                "canary",
+                Map.of(
+                        "stable", new DriftWindow(Fixtures.START.plusSeconds(3_600), Fixtures.START.plusSeconds(5_400)),
+                        "canary",
+                                new DriftWindow(Fixtures.START.plusSeconds(3_600), Fixtures.START.plusSeconds(5_400))),
+                "FAIL",
+                true,
+                1,
+                1,
+                new DriftAnalysis.SeverityBreakdown(0, 0, 1),
+                List.of(errors, p99),
+                List.of(),
+                null,
+                "critical metric(s) failed: errors:High");
     }
 
     static SloStatus slo(boolean exhausted) {

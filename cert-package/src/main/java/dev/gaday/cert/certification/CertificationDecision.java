@@ -5,6 +5,7 @@ import dev.gaday.cert.input.InputFiles;
 import dev.gaday.cert.input.Inputs;
 import dev.gaday.cert.model.CertificationStatus;
 import dev.gaday.cert.model.Gate;
+import dev.gaday.common.model.drift.DriftFormat;
 import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.common.model.kpi.ServiceKpis;
 import dev.gaday.common.model.validation.ValidationResults;
@@ -199,10 +200,10 @@ public record CertificationDecision(
         for (JsonNode d : drifted) {
             String service = text(d, "service");
             reasons.add(text(d, "metric") + (service.isEmpty() ? "" : " — " + service) + ": "
-                    + number(d.get("baseline")) + " → " + number(d.get("current"))
-                    + (d.hasNonNull("changePercent")
-                            ? " (" + signed(d.get("changePercent").asDouble()) + ")"
-                            : "")
+                    + DriftFormat.value(text(d, "kind"), text(d, "metric"), number(d, "baseline")) + " → "
+                    + DriftFormat.value(text(d, "kind"), text(d, "metric"), number(d, "current")) + " ("
+                    + DriftFormat.change(number(d, "changePercent"), number(d, "baseline"), number(d, "current"))
+                    + ")"
                     + (text(d, "severity").isEmpty() ? "" : ", " + text(d, "severity")));
         }
         if (reasons.isEmpty() && status != Status.PASS && !text(drift, "reason").isEmpty()) {
@@ -350,12 +351,10 @@ public record CertificationDecision(
         return value == null || value.isNull() ? "" : value.asText();
     }
 
-    private static String number(JsonNode value) {
-        return value == null || value.isNull() ? ReportFormat.NOT_AVAILABLE : ReportFormat.number(value.asDouble(), 3);
-    }
-
-    private static String signed(double percent) {
-        return (percent > 0 ? "+" : "") + ReportFormat.percent(percent, 1);
+    /** A number field, or null when it is absent, null or not a number. */
+    private static Double number(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || !value.isNumber() ? null : value.asDouble();
     }
 
     /** Why a WebSocket run is partial evidence, or null when it ran its whole plan. */

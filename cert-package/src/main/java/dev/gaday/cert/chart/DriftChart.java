@@ -2,12 +2,11 @@ package dev.gaday.cert.chart;
 
 import dev.gaday.common.model.drift.Drift;
 import dev.gaday.common.model.drift.DriftAnalysis;
+import dev.gaday.common.model.drift.DriftFormat;
 import dev.gaday.common.model.drift.DriftTest;
-import dev.gaday.common.text.ReportFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The drift figure, from drift_analysis.json: per check that drifted (worst first, at most {@value #ROWS}), the
@@ -72,9 +71,8 @@ public final class DriftChart {
                     high,
                     RGB[rank],
                     thresholds,
-                    value(d, d.baseline()) + " → " + value(d, d.current()) + "  ("
-                            + (d.changePercent() > 0 ? "+" : "") + ReportFormat.percent(d.changePercent(), 1)
-                            + ")"));
+                    DriftFormat.value(d, d.baseline()) + " → " + DriftFormat.value(d, d.current()) + "  ("
+                            + DriftFormat.change(d) + ")"));
         }
         List<RowChart.LegendEntry> legend = new ArrayList<>();
         String[] names = {"Critical drift", "Warning drift", "Info drift", "No drift"};
@@ -106,18 +104,6 @@ public final class DriftChart {
     }
 
     private static final int[] RGB = {CRITICAL_RGB, WARNING_RGB, INFO_RGB, ChartLayout.SERIES_RGB};
-
-    /** A side's value, three significant digits; bytes in KB/MB/GB. */
-    static String value(Drift d, Double v) {
-        if (v == null || !Double.isFinite(v)) {
-            return ReportFormat.NOT_AVAILABLE;
-        }
-        if (d.metric().toLowerCase(Locale.ROOT).contains("bytes")) {
-            return ReportFormat.bytes(v);
-        }
-        int decimals = v == 0 ? 0 : (int) Math.max(0, Math.min(6, 2 - Math.floor(Math.log10(Math.abs(v)))));
-        return ReportFormat.number(v, decimals);
-    }
 
     private static int severityRank(String severity) {
         return switch (severity == null ? "" : severity) {

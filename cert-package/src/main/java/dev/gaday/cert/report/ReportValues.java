@@ -42,6 +42,7 @@ public final class ReportValues {
         ReleaseValues.fill(context, values);
         CertificationValues.fill(context, values);
         ToolResultValues.fill(context, values);
+        CanaryValues.fill(context, values);
         releaseValues(context, values);
         Bindings.apply(context.inputs().release().bindings(), context, values, Bindings.Origin.USER);
         return values;

@@ -54,21 +54,16 @@ final class ToolResultValues {
                                 "info: " + drift.severityBreakdown().info()),
                         "  "),
                 null);
-        List<Drift> ordered = new ArrayList<>(drift.drifts());
-        ordered.sort(Comparator.comparing((Drift d) -> !d.drifted())
-                .thenComparingInt(d -> severityRank(d.severity()))
-                .thenComparing(d -> d.changePercent() == null ? 0 : -Math.abs(d.changePercent())));
+        List<Drift> ordered = DriftValueFormat.ordered(drift.drifts());
         List<List<String>> rows = new ArrayList<>();
         for (Drift d : ordered.subList(0, Math.min(COMPARISON_ROWS, ordered.size()))) {
             rows.add(List.of(
                     d.metric(),
                     d.service() == null || d.service().isEmpty() ? "—" : d.service(),
-                    ReportFormat.number(d.baseline(), 3),
-                    ReportFormat.number(d.current(), 3),
-                    d.changePercent() == null
-                            ? ReportFormat.NOT_AVAILABLE
-                            : (d.changePercent() > 0 ? "+" : "") + ReportFormat.percent(d.changePercent(), 1),
-                    d.drifted() ? "✘ " + d.classification() + " (" + d.severity() + ")" : d.classification()));
+                    DriftValueFormat.value(d, d.baseline()),
+                    DriftValueFormat.value(d, d.current()),
+                    DriftValueFormat.change(d),
+                    DriftValueFormat.result(d)));
         }
         String table = "| Metric | Service | Baseline | Current | Change | Result |\n|---|---|---:|---:|---:|---|\n"
                 + MarkdownText.rows(rows)
@@ -247,15 +242,6 @@ final class ToolResultValues {
                 name,
                 lines.isEmpty() ? null : MarkdownText.bullets(lines, ""),
                 InputFiles.VALIDATION_JSON + " has no " + word + " checks");
-    }
-
-    private static int severityRank(String severity) {
-        return switch (severity == null ? "" : severity) {
-            case "critical" -> 0;
-            case "warning" -> 1;
-            case "info" -> 2;
-            default -> 3;
-        };
     }
 
     private static int stateRank(String state) {

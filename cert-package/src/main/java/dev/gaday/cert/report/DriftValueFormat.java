@@ -1,0 +1,48 @@
+package dev.gaday.cert.report;
+
+import dev.gaday.common.model.drift.Drift;
+import dev.gaday.common.model.drift.DriftFormat;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * How a drift check reads in the report's tables: its values in the metric's unit (an error ratio as a percent, a
+ * latency in milliseconds), its change, its result; and the order the tables list checks in.
+ */
+final class DriftValueFormat {
+    private DriftValueFormat() {}
+
+    /** The drifted checks first (critical before warning), then the largest changes. */
+    static List<Drift> ordered(List<Drift> drifts) {
+        List<Drift> ordered = new ArrayList<>(drifts);
+        ordered.sort(Comparator.comparing((Drift d) -> !d.drifted())
+                .thenComparingInt(d -> severityRank(d.severity()))
+                .thenComparing(d -> d.changePercent() == null ? 0 : -Math.abs(d.changePercent())));
+        return ordered;
+    }
+
+    /** One side's value in the metric's unit ({@link DriftFormat#value(Drift, Double)}). */
+    static String value(Drift drift, Double value) {
+        return DriftFormat.value(drift, value);
+    }
+
+    /** The signed change ({@link DriftFormat#change(Drift)}). */
+    static String change(Drift drift) {
+        return DriftFormat.change(drift);
+    }
+
+    /** "✘ High (critical)" for a drift, the classification alone otherwise. */
+    static String result(Drift drift) {
+        return drift.drifted() ? "✘ " + drift.classification() + " (" + drift.severity() + ")" : drift.classification();
+    }
+
+    private static int severityRank(String severity) {
+        return switch (severity == null ? "" : severity) {
+            case "critical" -> 0;
+            case "warning" -> 1;
+            case "info" -> 2;
+            default -> 3;
+        };
+    }
+}
