@@ -168,7 +168,7 @@ public final class BurnRateChart implements Figure {
         colours.forEach((window, rgb) -> {
             List<String> described = rules.get(window);
             labels.add(window + (described.isEmpty() ? "" : " (" + String.join(", ", described) + ")"));
-            samples.add(Stroke.solid(rgb, 1.6));
+            samples.add(stroke(rgb));
         });
         Marks.legend(marks, ChartLayout.WIDTH / 2.0, height - 8 - LEGEND_ROW, labels, samples);
         labels.clear();
@@ -321,7 +321,7 @@ public final class BurnRateChart implements Figure {
         for (SloBurnRateSeries.Window window : windows) {
             Integer rgb = colours.get(window.window());
             if (rgb != null) {
-                drawSeries(marks, p, series, window.burnRates(), Stroke.solid(rgb, 1.3), start, end);
+                drawSeries(marks, p, series, window.burnRates(), stroke(rgb), start, end);
             }
         }
         double lastLabelY = Double.NaN;
@@ -383,6 +383,11 @@ public final class BurnRateChart implements Figure {
             }
             run.clear();
         }
+    }
+
+    /** A window's line: the shortest window, the jumpiest, thinner, so that the smoother ones show through it. */
+    private static Stroke stroke(int rgb) {
+        return Stroke.solid(rgb, rgb == WINDOW_RGB[0] ? 0.9 : 1.5);
     }
 
     /** The smallest of 1, 2, 5 × 10^n at least {@code value}. */

@@ -15,12 +15,14 @@ import java.util.TreeSet;
  * The burn-rate series of one SLO for charts, from the counts the alerts were replayed on (no query of its
  * own): for each long window of the policy's alerts, the burn rate at every k-th evaluation time, k the
  * smallest of 1, 2, 3, 5, 10, 15, 20, 30, 60, … that keeps at most {@value #MAX_POINTS} points (a 24-hour window
- * at 1-minute evaluations: every 5 minutes; 7 days: every hour). Sampled, not averaged: each value is one an alert was judged on. A live run grows its history
+ * at 1-minute evaluations: every 5 minutes; 7 days: every hour). Sampled, not averaged: each value is one an alert was judged on (kept to six significant digits). A live run grows its history
  * tick by tick; the series of each cycle is drawn from all of it and so stays bounded as it grows.
  */
 public final class BurnRateSeriesSampler {
     /** At most this many points per window: a chart's width, not the replay's resolution. */
     public static final int MAX_POINTS = 300;
+    /** The digits a burn rate keeps in the series. */
+    public static final int SIGNIFICANT_DIGITS = 6;
 
     private BurnRateSeriesSampler() {}
 
@@ -62,11 +64,26 @@ public final class BurnRateSeriesSampler {
             List<Double> values = new ArrayList<>(points);
             for (int i = 0; i < points; i++) {
                 double burn = index[i] < 0 ? Double.NaN : counts[index[i]].burnRate(budget);
-                values.add(Double.isFinite(burn) ? burn : null);
+                values.add(Double.isFinite(burn) ? significant(burn) : null);
             }
             windows.add(new SloBurnRateSeries.Window(DurationConverter.format(window), values));
         }
         return windows.isEmpty() ? null : new SloBurnRateSeries(first, step, windows);
+    }
+
+    /**
+     * The burn rate to {@value #SIGNIFICANT_DIGITS} significant digits: a chart needs three, and the full
+     * seventeen would make the series most of the file (20 SLOs × 4 windows × 289 points).
+     */
+    static double significant(double value) {
+        if (value == 0 || !Double.isFinite(value)) {
+            return value;
+        }
+        int exponent = SIGNIFICANT_DIGITS - 1 - (int) Math.floor(Math.log10(Math.abs(value)));
+        // Dividing by an exact power of ten gives the double nearest the decimal, which prints as that decimal.
+        return exponent >= 0
+                ? Math.round(value * Math.pow(10, exponent)) / Math.pow(10, exponent)
+                : Math.round(value / Math.pow(10, -exponent)) * Math.pow(10, -exponent);
     }
 
     /** The smallest "round" multiple at least {@code least}: at 1-minute steps, 5 or 15 minutes, not 7 or 34. */

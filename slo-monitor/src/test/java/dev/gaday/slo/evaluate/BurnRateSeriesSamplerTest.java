@@ -72,14 +72,20 @@ class BurnRateSeriesSamplerTest {
             for (int i = 0; i < series.points(); i++) {
                 int minute = i * 5;
                 assertEquals(observed.times()[minute], series.at(i));
-                assertEquals(replayed[minute].burnRate(0.001), values.get(i), 1e-12, rule + " at point " + i);
+                double expected = replayed[minute].burnRate(0.001);
+                // Six significant digits: within half a unit of the sixth.
+                assertEquals(expected, values.get(i), 5e-6 * expected, rule + " at point " + i);
+                assertEquals(BurnRateSeriesSampler.significant(expected), values.get(i), 0, rule + " at point " + i);
                 compared++;
             }
         }
         assertEquals(4 * 289, compared);
         // The last point is the window's end: the burn rates at the end agree with the file's burnRates.
         assertEquals(T0.plus(Duration.ofHours(24)), series.at(series.points() - 1));
-        assertEquals(result.burnRates().get("6h"), series.burnRates("6h").get(288), 1e-12);
+        assertEquals(
+                result.burnRates().get("6h"),
+                series.burnRates("6h").get(288),
+                5e-6 * result.burnRates().get("6h"));
     }
 
     @Test
@@ -148,6 +154,16 @@ class BurnRateSeriesSamplerTest {
         SloResult old = Json.mapper().convertValue(older, SloResult.class);
         assertNull(old.burnRateSeries());
         assertEquals(result.burnRates(), old.burnRates());
+    }
+
+    @Test
+    void burnRatesKeepSixSignificantDigits() {
+        assertEquals(0.939232, BurnRateSeriesSampler.significant(0.9392317084624777), 0);
+        assertEquals(80.728, BurnRateSeriesSampler.significant(80.72801996183766), 0);
+        assertEquals(0.000123457, BurnRateSeriesSampler.significant(0.0001234567), 0);
+        assertEquals(12345700, BurnRateSeriesSampler.significant(12345678.9), 0);
+        assertEquals(0, BurnRateSeriesSampler.significant(0), 0);
+        assertEquals("0.939232", Double.toString(BurnRateSeriesSampler.significant(0.9392317084624777)));
     }
 
     @Test
