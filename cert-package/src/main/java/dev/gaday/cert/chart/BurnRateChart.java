@@ -226,7 +226,8 @@ public final class BurnRateChart implements Figure {
         for (double tick = FLOOR; tick <= yMax * 1.0001; tick *= 10) {
             widest = Math.max(widest, TextWidths.width(factor(tick), ChartLayout.TICK_TEXT.size(), false));
         }
-        double left = Math.ceil(x0 + 4 + widest + 6);
+        // At least 32 px: room for the value labels, and for half of the first time label (x0 + 2 onwards).
+        double left = Math.ceil(x0 + Math.max(4 + widest + 6, 32));
         double right = x0 + width - 12;
         String title = slo.name() + " · peak " + factor(peak) + (slo.state().equals("OK") ? "" : " · " + slo.state());
         return new Panel(
@@ -296,7 +297,8 @@ public final class BurnRateChart implements Figure {
             marks.line(x, p.top(), x, p.bottom(), GRID);
             marks.line(x, p.bottom(), x, p.bottom() + 3, AXIS);
             double centre = p.x(Instant.ofEpochMilli(tick));
-            if (centre - labelWidth / 2 >= p.left() - 20 && centre + labelWidth / 2 <= p.right() + 10) {
+            // A label may reach into the value axis' margin (at least 30 px wide), not past the panel.
+            if (centre - labelWidth / 2 >= p.left() - 30 && centre + labelWidth / 2 <= p.right() + 10) {
                 marks.text(centre, p.bottom() + 13, TimeTicks.label(tick), ChartLayout.TICK_TEXT, Anchor.MIDDLE);
             }
         }

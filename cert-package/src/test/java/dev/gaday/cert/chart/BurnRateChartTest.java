@@ -249,6 +249,18 @@ class BurnRateChartTest {
                     p.slo());
         }
         assertTrue(chart.marks().texts().stream().anyMatch(t -> t.text().equals("Incident or deploy")));
+        // Every panel labels its time axis from the window's start, within its own box.
+        long starts = chart.marks().texts().stream()
+                .filter(t -> t.text().equals("06-01 00:00"))
+                .count();
+        assertEquals(BurnRateChart.MAX_PANELS, starts);
+        for (Marks.Text t : chart.marks().texts()) {
+            double w = TextWidths.width(t.text(), t.style().size(), t.style().bold());
+            double left = t.anchor() == ChartCanvas.Anchor.START
+                    ? t.x()
+                    : t.anchor() == ChartCanvas.Anchor.MIDDLE ? t.x() - w / 2 : t.x() - w;
+            assertTrue(left >= 0 && left + w <= ChartLayout.WIDTH, "inside the canvas: " + t);
+        }
     }
 
     @Test
