@@ -163,6 +163,29 @@ class LiveSloIT {
             assertNotNull(pages.get(0).to());
             assertTrue(pages.get(0).peakBurnRate() > 14.4, pages.get(0).toString());
             assertEquals("OK", last.slo("steady-availability").state());
+            // The burn rate over time, accumulated tick by tick: a point per tick (3 s) from the first tick to the
+            // last evaluated one, the page's long window peaking above its factor during the incident.
+            dev.gaday.common.model.slo.SloBurnRateSeries series = broken.burnRateSeries();
+            assertNotNull(series, broken.toString());
+            // From the first tick that had data (the first one may come before the first scrape) on the tick grid.
+            long offset = java.time.Duration.between(last.window().start(), series.start())
+                    .toSeconds();
+            assertTrue(
+                    offset >= 3 && offset % 3 == 0,
+                    series.start() + " from " + last.window().start());
+            assertEquals(3, series.stepSeconds());
+            assertEquals(
+                    java.time.Duration.between(series.start(), last.window().end())
+                                            .toSeconds()
+                                    / 3
+                            + 1,
+                    series.points());
+            String pageWindow = broken.alerts().get(0).longWindow();
+            assertTrue(
+                    series.burnRates(pageWindow).stream()
+                            .anyMatch(
+                                    v -> v != null && v > broken.alerts().get(0).factor()),
+                    series.toString());
             List<Path> snapshots = snapshots(output);
             assertTrue(snapshots.size() >= 10, snapshots.toString());
             for (Path snapshot : snapshots) {

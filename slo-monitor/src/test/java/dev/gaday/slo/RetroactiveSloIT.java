@@ -330,6 +330,62 @@ class RetroactiveSloIT {
         }
     }
 
+    /**
+     * The file's burn-rate series (for charts) at a few points of each long window, the peak among them,
+     * against Prometheus evaluating the same Sloth-style burn-rate expression at that time (instant queries).
+     */
+    @Test
+    void burnRateSeriesPointsEqualPrometheusOwnEvaluationAtThoseTimes() {
+        String service = incidentService();
+        SloResult slo = status.slo(service + "-availability");
+        dev.gaday.common.model.slo.SloBurnRateSeries series = slo.burnRateSeries();
+        assertNotNull(series, "burnRateSeries of " + slo.name());
+        assertEquals(manifest.start(), series.start());
+        assertEquals(300, series.stepSeconds());
+        assertEquals(289, series.points());
+        assertEquals(
+                slo.alerts().stream().map(SloAlert::longWindow).distinct().toList(),
+                series.windows().stream()
+                        .map(dev.gaday.common.model.slo.SloBurnRateSeries.Window::window)
+                        .toList());
+        int compared = 0;
+        try (PrometheusClient client = client()) {
+            for (dev.gaday.common.model.slo.SloBurnRateSeries.Window window : series.windows()) {
+                List<Double> values = window.burnRates();
+                int peak = 0;
+                for (int i = 0; i < values.size(); i++) {
+                    if (values.get(i) != null && (values.get(peak) == null || values.get(i) > values.get(peak))) {
+                        peak = i;
+                    }
+                }
+                String rule =
+                        slothRatio(service, dev.gaday.common.cli.DurationConverter.parse(window.window())) + " / 0.001";
+                for (int i : new int[] {0, 97, 150, peak, values.size() - 1}) {
+                    Instant at = series.at(i);
+                    QueryResult.Vector vector = (QueryResult.Vector) client.query(rule, at);
+                    if (vector.samples().isEmpty()
+                            || Double.isNaN(vector.samples().get(0).sample().value())) {
+                        assertNull(values.get(i), window.window() + ": no traffic in Prometheus at " + at);
+                        continue;
+                    }
+                    assertNotNull(values.get(i), window.window() + " at " + at);
+                    // The series keeps six significant digits: within half a unit of the sixth.
+                    double prom = vector.samples().get(0).sample().value();
+                    assertEquals(prom, values.get(i), 5e-6 * prom + 1e-12, window.window() + " series at " + at);
+                    compared++;
+                }
+                // The incident shows: every window's peak exceeds the factor of the alert on that window.
+                double factor = slo.alerts().stream()
+                        .filter(a -> a.longWindow().equals(window.window()))
+                        .mapToDouble(SloAlert::factor)
+                        .max()
+                        .orElseThrow();
+                assertTrue(values.get(peak) > factor, window.window() + " peak " + values.get(peak));
+            }
+        }
+        assertTrue(compared >= 4 * series.windows().size(), "compared " + compared);
+    }
+
     private static double sampleAtEnd(PrometheusClient client, String promql) {
         QueryResult.Vector vector = (QueryResult.Vector) client.query(promql, manifest.end());
         return vector.samples().get(0).sample().value();

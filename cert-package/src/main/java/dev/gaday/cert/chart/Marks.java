@@ -18,17 +18,28 @@ final class Marks {
     /** A filled rectangle as drawn, for tests. */
     record Rect(double x, double y, double width, double height, int rgb) {}
 
+    /** An open polyline as drawn, for tests. */
+    record Polyline(double[] xs, double[] ys, Stroke stroke) {}
+
     /** A text as drawn, for tests. */
     record Text(double x, double y, String text, TextStyle style, Anchor anchor) {}
 
     private final List<Consumer<ChartCanvas>> operations = new ArrayList<>();
     private final List<Line> lines = new ArrayList<>();
     private final List<Rect> rects = new ArrayList<>();
+    private final List<Polyline> polylines = new ArrayList<>();
     private final List<Text> texts = new ArrayList<>();
 
     void line(double x1, double y1, double x2, double y2, Stroke stroke) {
         lines.add(new Line(x1, y1, x2, y2, stroke));
         operations.add(canvas -> canvas.line(x1, y1, x2, y2, stroke));
+    }
+
+    void polyline(double[] xs, double[] ys, Stroke stroke) {
+        double[] x = xs.clone();
+        double[] y = ys.clone();
+        polylines.add(new Polyline(x, y, stroke));
+        operations.add(canvas -> canvas.polyline(x.clone(), y.clone(), stroke));
     }
 
     void rect(double x, double y, double width, double height, int rgb) {
@@ -58,6 +69,10 @@ final class Marks {
 
     List<Line> lines() {
         return List.copyOf(lines);
+    }
+
+    List<Polyline> polylines() {
+        return List.copyOf(polylines);
     }
 
     List<Rect> rects() {

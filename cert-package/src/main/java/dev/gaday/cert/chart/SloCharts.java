@@ -10,13 +10,15 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The SLO figures, from slo_status.json as slo-monitor writes it. The file carries no burn rate over time: per
- * SLO it has the budget consumed over the window, and per burn-rate alert its factor (the threshold), when it
+ * The SLO figures, from slo_status.json as slo-monitor writes it. Without burn-rate series (older files) it
+ * has per SLO the budget consumed over the window, and per burn-rate alert its factor (the threshold), when it
  * fired and resolved, and its peak burn rate. So, without inventing a series: the budget consumed per SLO as
  * bars against the 100 % line (the {@value #BUDGET_ROWS} that spent most), and, when an alert fired, a
  * timeline of the alerts that fired on the SLO window's time axis (one lane per SLO and alert, at most
  * {@value #ALERT_LANES}), each lane saying its factor and its peak burn rate, with incidents and deploys
- * marked.
+ * marked. When the file carries burn-rate series ({@code burnRateSeries}, slo-monitor since the series), the
+ * burn rate over time ({@link BurnRateChart}) follows the budget and takes the alert timeline's place; the
+ * timeline stays only for SLOs whose alerts fired but found no panel.
  */
 public final class SloCharts {
     public static final String BUDGET = "slo_budget";
@@ -44,7 +46,16 @@ public final class SloCharts {
         if (budget != null) {
             figures.add(budget);
         }
-        AlertTimeline alerts = alerts(slo, ordered, events);
+        BurnRateChart burnRate = BurnRateChart.of(slo, events);
+        if (burnRate != null) {
+            figures.add(burnRate);
+        }
+        // The burn-rate panels shade when each alert fired, under its threshold and the burn rate itself: the
+        // alert lanes add nothing then, unless an SLO whose alert fired has no panel (more than fit).
+        boolean firedWithoutPanel = slo.slos().stream()
+                .anyMatch(s -> BurnRateChart.fired(s)
+                        && (burnRate == null || !burnRate.slos().contains(s.name())));
+        AlertTimeline alerts = firedWithoutPanel ? alerts(slo, ordered, events, burnRate != null) : null;
         if (alerts != null) {
             figures.add(alerts);
         }
@@ -109,7 +120,8 @@ public final class SloCharts {
                 legend);
     }
 
-    private static AlertTimeline alerts(SloStatus slo, List<SloResult> ordered, List<KpiChart.Incident> events) {
+    private static AlertTimeline alerts(
+            SloStatus slo, List<SloResult> ordered, List<KpiChart.Incident> events, boolean burnRatePanels) {
         Instant start = slo.window().start();
         Instant end = slo.window().end();
         List<AlertTimeline.Lane> lanes = new ArrayList<>();
@@ -164,7 +176,10 @@ public final class SloCharts {
                                 ? (fired == 1 ? "the one alert" : "all " + fired + " alerts")
                                 : "the first " + ALERT_LANES + " of " + fired + " alerts, worst SLO first")
                         + "): each lane is an SLO's alert with its burn-rate threshold (factor, long/short window) "
-                        + "and its peak burn rate; slo_status.json has no burn-rate series to plot",
+                        + "and its peak burn rate"
+                        + (burnRatePanels
+                                ? "; more SLOs fired than the burn-rate figure has panels"
+                                : "; slo_status.json has no burn-rate series to plot"),
                 start,
                 end,
                 lanes,

@@ -131,7 +131,8 @@ public final class SloEvaluator {
                             alerts,
                             "NO_TRAFFIC",
                             "no events in the window: the SLI is undefined and the budget unchanged",
-                            target.queries()),
+                            target.queries(),
+                            BurnRateSeriesSampler.sample(target, observed)),
                     List.of());
         }
         double remaining = ErrorBudget.remainingFraction(whole, budget);
@@ -185,7 +186,8 @@ public final class SloEvaluator {
                 alerts,
                 state,
                 reason,
-                target.queries());
+                target.queries(),
+                BurnRateSeriesSampler.sample(target, observed));
         return new Evaluated(result, violations);
     }
 

@@ -10,6 +10,8 @@ import java.util.TreeMap;
  * {@code timeToExhaustionMinutes} are null when the state leaves them undefined (NO_TRAFFIC, NO_DATA,
  * QUERY_ERROR). {@code burnRates} maps a window (e.g. "5m", and the whole window's length) to the burn
  * rate at the window's end. {@code queries} maps a role (e.g. "errors", "total") to the PromQL template.
+ * {@code burnRateSeries} (optional, added in schema version 1: null in older files and when nothing was
+ * observed) is the burn rate over time of each alert's long window, for charts.
  */
 public record SloResult(
         String name,
@@ -26,7 +28,8 @@ public record SloResult(
         List<SloAlert> alerts,
         String state,
         String reason,
-        Map<String, String> queries) {
+        Map<String, String> queries,
+        SloBurnRateSeries burnRateSeries) {
 
     public static final List<String> STATES =
             List.of("OK", "BUDGET_EXHAUSTED", "PAGE", "TICKET", "NO_TRAFFIC", "NO_DATA", "QUERY_ERROR", "INSUFFICIENT");
@@ -42,6 +45,42 @@ public record SloResult(
         burnRates = burnRates == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(burnRates));
         alerts = alerts == null ? List.of() : List.copyOf(alerts);
         queries = queries == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(queries));
+    }
+
+    /** A result without a burn-rate series (as files before the series). */
+    public SloResult(
+            String name,
+            String service,
+            double objective,
+            String sliType,
+            Double good,
+            Double total,
+            Double errorRatio,
+            ErrorBudget errorBudget,
+            Map<String, Double> burnRates,
+            Double timeToExhaustionMinutes,
+            long minEvents,
+            List<SloAlert> alerts,
+            String state,
+            String reason,
+            Map<String, String> queries) {
+        this(
+                name,
+                service,
+                objective,
+                sliType,
+                good,
+                total,
+                errorRatio,
+                errorBudget,
+                burnRates,
+                timeToExhaustionMinutes,
+                minEvents,
+                alerts,
+                state,
+                reason,
+                queries,
+                null);
     }
 
     /** The budget numbers: percent of the budget consumed and remaining, and what remains in events and minutes. */
