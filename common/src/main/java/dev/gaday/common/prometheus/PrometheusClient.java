@@ -3,6 +3,7 @@ package dev.gaday.common.prometheus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Prometheus HTTP API (v1) client every tool uses; it also works against compatible
@@ -33,8 +34,8 @@ public interface PrometheusClient extends AutoCloseable {
      * The server's command-line flags ({@code /api/v1/status/flags}), e.g. {@code storage.tsdb.retention.time};
      * empty when this client cannot ask (a server without the endpoint answers with an error).
      */
-    default java.util.Map<String, String> flags() {
-        return java.util.Map.of();
+    default Map<String, String> flags() {
+        return Map.of();
     }
 
     @Override
