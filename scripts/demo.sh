@@ -72,7 +72,8 @@ say "ws-health serve: the WebSocket endpoint, with chaos (connections dropped, a
 pids+=($!)
 ws_url=""
 for ((i = 0; i < 120; i++)); do
-  ws_url=$(sed -n 's/.*serving \(ws:\/\/[^ ]*\).*/\1/p' "$out/logs/ws-serve.log" | head -1)
+  # The background job creates its log when it starts: on a busy machine that is after the first look.
+  [ -f "$out/logs/ws-serve.log" ] && ws_url=$(sed -n 's/.*serving \(ws:\/\/[^ ]*\).*/\1/p' "$out/logs/ws-serve.log" | head -1)
   [ -n "$ws_url" ] && break
   sleep 0.25
 done
