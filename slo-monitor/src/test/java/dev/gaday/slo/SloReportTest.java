@@ -33,7 +33,8 @@ class SloReportTest {
                 List.of(),
                 state,
                 null,
-                Map.of());
+                Map.of(),
+                null);
     }
 
     private static SloStatus status(List<SloResult> slos, List<SloViolation> violations) {

@@ -69,7 +69,8 @@ public final class SloEvaluator {
                         List.of(),
                         state,
                         reason,
-                        target.queries()),
+                        target.queries(),
+                        null),
                 List.of());
     }
 

@@ -1,5 +1,6 @@
 package dev.gaday.common.model.slo;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,45 +43,9 @@ public record SloResult(
         if (!STATES.contains(state)) {
             throw new IllegalArgumentException("slos[].state is '" + state + "', expected one of " + STATES);
         }
-        burnRates = burnRates == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(burnRates));
+        burnRates = burnRates == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(burnRates));
         alerts = alerts == null ? List.of() : List.copyOf(alerts);
-        queries = queries == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(queries));
-    }
-
-    /** A result without a burn-rate series (as files before the series). */
-    public SloResult(
-            String name,
-            String service,
-            double objective,
-            String sliType,
-            Double good,
-            Double total,
-            Double errorRatio,
-            ErrorBudget errorBudget,
-            Map<String, Double> burnRates,
-            Double timeToExhaustionMinutes,
-            long minEvents,
-            List<SloAlert> alerts,
-            String state,
-            String reason,
-            Map<String, String> queries) {
-        this(
-                name,
-                service,
-                objective,
-                sliType,
-                good,
-                total,
-                errorRatio,
-                errorBudget,
-                burnRates,
-                timeToExhaustionMinutes,
-                minEvents,
-                alerts,
-                state,
-                reason,
-                queries,
-                null);
+        queries = queries == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(queries));
     }
 
     /** The budget numbers: percent of the budget consumed and remaining, and what remains in events and minutes. */
