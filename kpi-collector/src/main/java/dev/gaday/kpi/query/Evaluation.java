@@ -138,7 +138,10 @@ public final class Evaluation {
             long millis = time.toEpochMilli();
             Evaluation evaluation = new Evaluation(time);
             outcomes.forEach((key, outcome) -> {
-                List<LabeledValue> list = new ArrayList<>();
+                List<LabeledValue> list = new ArrayList<>(
+                        !outcome.failed() && outcome.result() instanceof QueryResult.Matrix matrix
+                                ? matrix.series().size()
+                                : 0);
                 if (!outcome.failed() && outcome.result() instanceof QueryResult.Matrix matrix) {
                     for (QueryResult.Series series : matrix.series()) {
                         // The grid's k-th point is usually a series' k-th sample; a series with holes is searched.
