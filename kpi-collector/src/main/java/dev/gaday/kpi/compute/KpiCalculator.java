@@ -470,13 +470,15 @@ public final class KpiCalculator {
      */
     private Map<String, Double> byService(Evaluation evaluation, QueryKey key, boolean average) {
         Map<String, Double> result = new LinkedHashMap<>();
-        Map<String, Integer> groups = new HashMap<>();
+        Map<String, Integer> groups = average ? new HashMap<>() : null;
         ServiceFamily family = family(key);
         for (LabeledValue value : evaluation.values(key)) {
             if (!Double.isNaN(value.value())) {
                 String name = serviceName(family, value.labels());
                 result.merge(name, value.value(), Double::sum);
-                groups.merge(name, 1, Integer::sum);
+                if (average) {
+                    groups.merge(name, 1, Integer::sum);
+                }
             }
         }
         if (average) {

@@ -65,6 +65,16 @@ public final class Evaluation {
         }
     }
 
+    /** As {@link #add}, keeping {@code list} itself (made for this evaluation and not changed after). */
+    private void addOwned(QueryKey key, String query, List<LabeledValue> list, String error) {
+        promql.put(key, query);
+        if (error != null) {
+            errors.put(key, error);
+        } else {
+            values.put(key, java.util.Collections.unmodifiableList(list));
+        }
+    }
+
     /** From instant-query outcomes. */
     public static Evaluation ofInstant(Instant time, Map<QueryKey, QueryRunner.Outcome> outcomes) {
         Evaluation evaluation = new Evaluation(time);
@@ -158,7 +168,7 @@ public final class Evaluation {
                         : outcome.result() instanceof QueryResult.Matrix
                                 ? null
                                 : "query error: a range query did not return a matrix";
-                evaluation.add(key, outcome.promql(), list, error);
+                evaluation.addOwned(key, outcome.promql(), list, error);
             });
             return evaluation;
         }
