@@ -490,11 +490,16 @@ public final class CollectKpisCommand extends ToolCommand {
     static RunReport runReport(KpiSummary summary, ExitCode exit, Path directory) {
         List<Finding> findings = new ArrayList<>();
         List<String> services = summary.services().stream().map(s -> s.name()).toList();
+        // Made once, not once per criterion and service (at 1,000 services that was 3 million strings).
+        List<String> prefixes = services.stream()
+                .map(service -> dev.gaday.kpi.compute.KpiCriteria.serviceCriterion(service, ""))
+                .toList();
         for (CriterionResult result : summary.certification().criteria()) {
             String where = "overall";
             String name = result.name();
-            for (String service : services) {
-                String prefix = dev.gaday.kpi.compute.KpiCriteria.serviceCriterion(service, "");
+            for (int i = 0; i < services.size(); i++) {
+                String service = services.get(i);
+                String prefix = prefixes.get(i);
                 if (name.startsWith(prefix)) {
                     where = "service " + service;
                     name = name.substring(prefix.length());
