@@ -31,6 +31,7 @@ import dev.gaday.kpi.collect.LiveRun;
 import dev.gaday.kpi.collect.SnapshotCollector;
 import dev.gaday.kpi.collect.WindowCollector;
 import dev.gaday.kpi.compute.KpiCalculator;
+import dev.gaday.kpi.compute.SnapshotFigures;
 import dev.gaday.kpi.compute.SummaryAssembler;
 import dev.gaday.kpi.compute.WindowKpis;
 import dev.gaday.kpi.config.KpiConfig;
@@ -296,19 +297,24 @@ public final class CollectKpisCommand extends ToolCommand {
             thread.setDaemon(true);
             return thread;
         });
-        Future<List<KpiSnapshot>> pending = snapshotThread.submit(() -> {
-            List<KpiSnapshot> computed = new ArrayList<>();
+        // Each chunk of snapshots is written as soon as it is computed and only its figures are kept for the
+        // summary: memory holds the answers and one chunk, not every snapshot of the window.
+        SnapshotFigures figures = assembler.newFigures();
+        Future<Integer> pending = snapshotThread.submit(() -> {
             for (SnapshotCollector.Pending part : snapshotQueries) {
-                computed.addAll(part.snapshots());
+                part.forEachChunk(chunk -> {
+                    files.writeSnapshots(chunk, AtomicFiles.Durability.NO_FSYNC);
+                    chunk.forEach(figures::add);
+                });
             }
-            return computed;
+            return figures.count();
         });
-        List<KpiSnapshot> snapshots;
+        int written;
         WindowKpis kpis;
         try {
             kpis = new WindowCollector(runner, calculator, client).collect(window, null, true, client.baseUrl());
             diagnostics().detail("summary queries: " + elapsedMillis(began) + " ms");
-            snapshots = pending.get();
+            written = pending.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -320,12 +326,10 @@ public final class CollectKpisCommand extends ToolCommand {
         } finally {
             snapshotThread.shutdownNow();
         }
-        diagnostics().detail("snapshots queried and computed: " + elapsedMillis(began) + " ms");
-        files.writeSnapshots(snapshots, AtomicFiles.Durability.NO_FSYNC);
-        diagnostics().detail(snapshots.size() + " snapshots written: " + elapsedMillis(began) + " ms");
+        diagnostics().detail(written + " snapshots queried, computed and written: " + elapsedMillis(began) + " ms");
         KubernetesStatus kubernetes = pastKubernetes(client, gaStart, gaEnd);
         KpiSummary summary =
-                assembler.assemble(kpis, snapshots, kubernetes, requireKubernetes, false, clock.now(), List.of());
+                assembler.assemble(kpis, figures, kubernetes, requireKubernetes, false, clock.now(), List.of());
         files.writeSummary(summary);
         return summary;
     }
@@ -487,11 +491,16 @@ public final class CollectKpisCommand extends ToolCommand {
     static RunReport runReport(KpiSummary summary, ExitCode exit, Path directory) {
         List<Finding> findings = new ArrayList<>();
         List<String> services = summary.services().stream().map(s -> s.name()).toList();
+        // Made once, not once per criterion and service (at 1,000 services that was 3 million strings).
+        List<String> prefixes = services.stream()
+                .map(service -> dev.gaday.kpi.compute.KpiCriteria.serviceCriterion(service, ""))
+                .toList();
         for (CriterionResult result : summary.certification().criteria()) {
             String where = "overall";
             String name = result.name();
-            for (String service : services) {
-                String prefix = dev.gaday.kpi.compute.KpiCriteria.serviceCriterion(service, "");
+            for (int i = 0; i < services.size(); i++) {
+                String service = services.get(i);
+                String prefix = prefixes.get(i);
                 if (name.startsWith(prefix)) {
                     where = "service " + service;
                     name = name.substring(prefix.length());

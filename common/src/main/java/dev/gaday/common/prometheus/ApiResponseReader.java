@@ -33,8 +33,8 @@ final class ApiResponseReader {
         final Map<String, String> members = new LinkedHashMap<>();
     }
 
-    /** One element of a vector (sample set) or matrix (samples set). */
-    record Element(Map<String, String> metric, QueryResult.Sample sample, List<QueryResult.Sample> samples) {}
+    /** One element of a vector (sample set) or matrix (samples set: {@code series}). */
+    record Element(Map<String, String> metric, QueryResult.Sample sample, QueryResult.Series series) {}
 
     /** The JSON is valid but not shaped like the API's answer. */
     static final class Malformed extends Exception {
@@ -155,8 +155,9 @@ final class ApiResponseReader {
         }
         if (first == JsonToken.START_OBJECT) {
             JsonToken next = first;
+            SampleBuffer buffer = new SampleBuffer();
             while (next == JsonToken.START_OBJECT) {
-                response.elements.add(readElement(parser));
+                response.elements.add(readElement(parser, buffer));
                 next = parser.nextToken();
             }
             if (next != JsonToken.END_ARRAY) {
@@ -174,10 +175,39 @@ final class ApiResponseReader {
         }
     }
 
-    private static Element readElement(JsonParser parser) throws IOException, Malformed, NativeHistogram {
+    /**
+     * One series' samples as they are read, in arrays reused from series to series (and copied to their
+     * exact size once the series is complete): no object per sample, no array doubling per series.
+     */
+    private static final class SampleBuffer {
+        long[] times = new long[1024];
+        double[] values = new double[1024];
+        int size;
+
+        void add(long time, double value) {
+            if (size == times.length) {
+                times = java.util.Arrays.copyOf(times, size * 2);
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            times[size] = time;
+            values[size] = value;
+            size++;
+        }
+
+        /** The samples as they came (Prometheus sends them in ascending time). */
+        QueryResult.Series take(Map<String, String> metric) {
+            QueryResult.Series series = QueryResult.Series.of(
+                    metric, java.util.Arrays.copyOf(times, size), java.util.Arrays.copyOf(values, size));
+            size = 0;
+            return series;
+        }
+    }
+
+    private static Element readElement(JsonParser parser, SampleBuffer buffer)
+            throws IOException, Malformed, NativeHistogram {
         Map<String, String> metric = Map.of();
         QueryResult.Sample sample = null;
-        List<QueryResult.Sample> samples = null;
+        boolean hasValues = false;
         boolean histogram = false;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
@@ -189,9 +219,10 @@ final class ApiResponseReader {
                     if (token != JsonToken.START_ARRAY) {
                         throw new Malformed("'values' of a series is not a list");
                     }
-                    samples = new ArrayList<>();
+                    hasValues = true;
+                    buffer.size = 0;
                     for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
-                        samples.add(sample(parser, item));
+                        readSample(parser, item, buffer);
                     }
                 }
                 case "histogram", "histograms" -> {
@@ -204,10 +235,10 @@ final class ApiResponseReader {
         if (histogram) {
             throw new NativeHistogram(metric);
         }
-        if (sample == null && samples == null) {
+        if (sample == null && !hasValues) {
             throw new Malformed("a result element has neither 'value' nor 'values'");
         }
-        return new Element(metric, sample, samples);
+        return new Element(metric, sample, hasValues ? buffer.take(metric) : null);
     }
 
     private static Map<String, String> metric(JsonParser parser, JsonToken token) throws IOException, Malformed {
@@ -240,11 +271,33 @@ final class ApiResponseReader {
         return new QueryResult.Sample(time, value);
     }
 
+    /** One [time, "value"] of a series' values, straight into the buffer. */
+    private static void readSample(JsonParser parser, JsonToken token, SampleBuffer buffer)
+            throws IOException, Malformed {
+        if (token != JsonToken.START_ARRAY) {
+            throw new Malformed("a sample is not [time, \"value\"]");
+        }
+        long time = timeMillis(parser, parser.nextToken());
+        if (parser.nextToken() != JsonToken.VALUE_STRING) {
+            throw new Malformed("a sample is not [time, \"value\"]");
+        }
+        // From the parser's own buffer: no String per sample.
+        double value = value(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+        if (parser.nextToken() != JsonToken.END_ARRAY) {
+            throw new Malformed("a sample is not [time, \"value\"]");
+        }
+        buffer.add(time, value);
+    }
+
     private static Instant time(JsonParser parser, JsonToken token) throws IOException, Malformed {
+        return Instant.ofEpochMilli(timeMillis(parser, token));
+    }
+
+    private static long timeMillis(JsonParser parser, JsonToken token) throws IOException, Malformed {
         if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
             throw new Malformed("a sample time is not a number");
         }
-        return Instant.ofEpochMilli(Math.round(parser.getDoubleValue() * 1000.0));
+        return Math.round(parser.getDoubleValue() * 1000.0);
     }
 
     static double value(String text) throws Malformed {
@@ -254,6 +307,27 @@ final class ApiResponseReader {
             throw new Malformed("a sample value is not a number: '"
                     + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + "'");
         }
+    }
+
+    /** {@link #value(String)} of the characters {@code text[offset, offset + length)}. */
+    static double value(char[] text, int offset, int length) throws Malformed {
+        if (length == 0 || !plainNumber(text, offset, length)) {
+            // Empty, "NaN", "+Inf", "-Inf" or something wrong: the String way (and its message).
+            return value(new String(text, offset, length));
+        }
+        try {
+            return com.fasterxml.jackson.core.io.doubleparser.JavaDoubleParser.parseDouble(text, offset, length);
+        } catch (NumberFormatException e) {
+            return value(new String(text, offset, length));
+        }
+    }
+
+    /** The checks of {@link #parseValue}: a sign, digit or point first, a digit or point last. */
+    private static boolean plainNumber(char[] text, int offset, int length) {
+        char first = text[offset];
+        char last = text[offset + length - 1];
+        return (Character.isDigit(first) || first == '-' || first == '+' || first == '.')
+                && (Character.isDigit(last) || last == '.');
     }
 
     /** Prometheus's float text: Go's strconv.FormatFloat plus "NaN", "+Inf", "-Inf". */

@@ -494,10 +494,10 @@ public final class HttpPrometheusClient implements PrometheusClient {
             case "matrix" -> {
                 List<QueryResult.Series> series = new ArrayList<>(response.elements.size());
                 for (ApiResponseReader.Element element : response.elements) {
-                    if (element.samples() == null || !list) {
+                    if (element.series() == null || !list) {
                         throw badResponse(description, "a matrix element has no 'values'");
                     }
-                    series.add(new QueryResult.Series(element.metric(), element.samples()));
+                    series.add(element.series());
                 }
                 return new QueryResult.Matrix(series, warnings);
             }

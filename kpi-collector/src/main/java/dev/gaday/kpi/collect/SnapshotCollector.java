@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * Snapshots from range queries: one range query per KPI with step = the interval covers every
@@ -55,10 +57,13 @@ public final class SnapshotCollector {
 
     /** Snapshots whose range queries are on their way. */
     public final class Pending {
+        /** Snapshots computed together (in parallel) before they are handed on in sequence order. */
+        static final int CHUNK = 16;
+
         private final int firstSequence;
         private final List<Instant> ends;
         private final Duration interval;
-        private final QueryRunner.Batch batch;
+        private QueryRunner.Batch batch;
 
         private Pending(int firstSequence, List<Instant> ends, Duration interval, QueryRunner.Batch batch) {
             this.firstSequence = firstSequence;
@@ -69,25 +74,47 @@ public final class SnapshotCollector {
 
         /** Waits for the queries and computes the snapshots. */
         public List<KpiSnapshot> snapshots() {
-            Map<Instant, Evaluation> evaluations = Evaluation.sliceRange(ends, batch.await());
-            // Each snapshot's computation is independent: spread them over the cores.
-            return java.util.stream.IntStream.range(0, ends.size())
-                    .parallel()
-                    .mapToObj(i -> {
-                        Instant end = ends.get(i);
-                        Window window = new Window(end.minus(interval), end, interval.toSeconds());
-                        WindowKpis kpis = calculator.compute(window, evaluations.get(end), false);
-                        return new KpiSnapshot(
-                                FileKind.KPI_SNAPSHOT.schemaVersion(),
-                                FileKind.KPI_SNAPSHOT.id(),
-                                firstSequence + i,
-                                window,
-                                kpis.overall(),
-                                kpis.services(),
-                                kpis.gaps(),
-                                kpis.infrastructure());
-                    })
-                    .toList();
+            List<KpiSnapshot> snapshots = new ArrayList<>(ends.size());
+            forEach(snapshots::add);
+            return snapshots;
+        }
+
+        /** Waits for the queries, then hands each snapshot to {@code sink} in sequence order (see {@link #forEachChunk}). */
+        public void forEach(Consumer<KpiSnapshot> sink) {
+            forEachChunk(chunk -> chunk.forEach(sink));
+        }
+
+        /**
+         * Waits for the queries, then computes the snapshots a chunk at a time and hands each chunk to
+         * {@code sink}, in sequence order: only the answers (primitive arrays) and one chunk of snapshots are
+         * held at once, and the answers are let go when the last snapshot is computed.
+         */
+        public void forEachChunk(Consumer<List<KpiSnapshot>> sink) {
+            Evaluation.RangeAnswers answers = new Evaluation.RangeAnswers(ends, batch.await());
+            batch = null;
+            for (int from = 0; from < ends.size(); from += CHUNK) {
+                int to = Math.min(from + CHUNK, ends.size());
+                // Each snapshot's computation is independent: spread them over the cores.
+                sink.accept(IntStream.range(from, to)
+                        .parallel()
+                        .mapToObj(i -> compute(answers, i))
+                        .toList());
+            }
+        }
+
+        private KpiSnapshot compute(Evaluation.RangeAnswers answers, int i) {
+            Instant end = ends.get(i);
+            Window window = new Window(end.minus(interval), end, interval.toSeconds());
+            WindowKpis kpis = calculator.compute(window, answers.at(i), false);
+            return new KpiSnapshot(
+                    FileKind.KPI_SNAPSHOT.schemaVersion(),
+                    FileKind.KPI_SNAPSHOT.id(),
+                    firstSequence + i,
+                    window,
+                    kpis.overall(),
+                    kpis.services(),
+                    kpis.gaps(),
+                    kpis.infrastructure());
         }
     }
 

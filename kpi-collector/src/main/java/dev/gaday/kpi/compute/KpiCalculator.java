@@ -83,13 +83,17 @@ public final class KpiCalculator {
         Map<String, Double> cpuPercent = byService(evaluation, QueryKey.CPU_PERCENT, true);
         Map<String, Double> memory = byService(evaluation, QueryKey.MEMORY_BYTES, false);
         Map<String, List<HistogramQuantile.Bucket>> buckets = new HashMap<>();
-        List<HistogramQuantile.Bucket> allBuckets = new ArrayList<>();
+        // The fleet's buckets summed by bound as they come (in the order histogram_quantile's merge of equal
+        // bounds would add them): a few buckets to sort per window, not one per service and bound.
+        Map<Double, Double> fleetBuckets = new LinkedHashMap<>();
         for (LabeledValue value : evaluation.values(QueryKey.LATENCY_BUCKETS)) {
             HistogramQuantile.Bucket bucket = new HistogramQuantile.Bucket(
                     HistogramQuantile.parseBound(value.labels().get("le")), value.value());
             buckets.computeIfAbsent(serviceName(ServiceFamily.LATENCY, value.labels()), k -> new ArrayList<>())
                     .add(bucket);
-            allBuckets.add(bucket);
+            if (!Double.isNaN(bucket.upperBound()) && !Double.isNaN(bucket.count())) {
+                fleetBuckets.merge(bucket.upperBound(), bucket.count(), Double::sum);
+            }
         }
 
         TreeSet<String> names = new TreeSet<>();
@@ -201,6 +205,8 @@ public final class KpiCalculator {
                             + "')"));
         }
 
+        List<HistogramQuantile.Bucket> allBuckets = new ArrayList<>(fleetBuckets.size());
+        fleetBuckets.forEach((bound, count) -> allBuckets.add(new HistogramQuantile.Bucket(bound, count)));
         OverallKpis overall =
                 overall(services, allBuckets, requestsError == null && errorsError == null, windowSeconds);
         Infrastructure infrastructure = infrastructure(evaluation, windowSeconds, gaps, window);
@@ -464,13 +470,15 @@ public final class KpiCalculator {
      */
     private Map<String, Double> byService(Evaluation evaluation, QueryKey key, boolean average) {
         Map<String, Double> result = new LinkedHashMap<>();
-        Map<String, Integer> groups = new HashMap<>();
+        Map<String, Integer> groups = average ? new HashMap<>() : null;
         ServiceFamily family = family(key);
         for (LabeledValue value : evaluation.values(key)) {
             if (!Double.isNaN(value.value())) {
                 String name = serviceName(family, value.labels());
                 result.merge(name, value.value(), Double::sum);
-                groups.merge(name, 1, Integer::sum);
+                if (average) {
+                    groups.merge(name, 1, Integer::sum);
+                }
             }
         }
         if (average) {

@@ -14,7 +14,6 @@ import dev.gaday.common.verdict.Verdict;
 import dev.gaday.kpi.config.KpiConfig;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,6 +34,25 @@ public final class SummaryAssembler {
     public KpiSummary assemble(
             WindowKpis window,
             List<KpiSnapshot> snapshots,
+            KubernetesStatus kubernetes,
+            boolean requireKubernetes,
+            boolean partial,
+            Instant generatedAt,
+            List<DataGap> extraGaps) {
+        return assemble(
+                window,
+                SnapshotFigures.of(config.thresholds().availabilityPercent(), snapshots),
+                kubernetes,
+                requireKubernetes,
+                partial,
+                generatedAt,
+                extraGaps);
+    }
+
+    /** As above, from the snapshots' figures folded in as they were computed (the snapshots are not kept). */
+    public KpiSummary assemble(
+            WindowKpis window,
+            SnapshotFigures snapshots,
             KubernetesStatus kubernetes,
             boolean requireKubernetes,
             boolean partial,
@@ -66,49 +84,14 @@ public final class SummaryAssembler {
                 queries);
     }
 
-    private OverallKpis withSnapshotFigures(OverallKpis o, List<KpiSnapshot> snapshots, Map<String, String> queries) {
+    /** A figures accumulator for this configuration's availability target. */
+    public SnapshotFigures newFigures() {
+        return new SnapshotFigures(config.thresholds().availabilityPercent());
+    }
+
+    private OverallKpis withSnapshotFigures(OverallKpis o, SnapshotFigures snapshots, Map<String, String> queries) {
         if (snapshots.isEmpty()) {
             return o;
-        }
-        List<Double> p50 = new ArrayList<>();
-        List<Double> p95 = new ArrayList<>();
-        List<Double> p99 = new ArrayList<>();
-        Double peakRps = null;
-        Double worstIntervalP99 = null;
-        double belowTargetMinutes = 0;
-        double downtimeMinutes = 0;
-        int downPeriods = 0;
-        boolean wasDown = false;
-        boolean anyAvailability = false;
-        boolean anyService = false;
-        for (KpiSnapshot snapshot : snapshots) {
-            OverallKpis s = snapshot.overall();
-            double minutes = snapshot.window().duration().toSeconds() / 60.0;
-            p50.add(s.p50LatencyMs());
-            p95.add(s.p95LatencyMs());
-            p99.add(s.p99LatencyMs());
-            if (s.totalRequests() != null) {
-                double rps = s.totalRequests() / snapshot.window().duration().toSeconds();
-                peakRps = peakRps == null ? rps : Math.max(peakRps, rps);
-            }
-            if (s.availabilityPercent() != null
-                    && s.availabilityPercent() < config.thresholds().availabilityPercent()) {
-                belowTargetMinutes += minutes;
-            }
-            anyAvailability |= s.availabilityPercent() != null;
-            boolean down = false;
-            for (ServiceKpis service : snapshot.services()) {
-                anyService = true;
-                worstIntervalP99 = max(worstIntervalP99, service.p99LatencyMs());
-                down |= isDown(service);
-            }
-            if (down) {
-                downtimeMinutes += minutes;
-                if (!wasDown) {
-                    downPeriods++;
-                }
-            }
-            wasDown = down;
         }
         queries.put("overall.avgP50LatencyMs", "mean over snapshots of overall.p50LatencyMs");
         queries.put("overall.avgP95LatencyMs", "mean over snapshots of overall.p95LatencyMs");
@@ -136,22 +119,22 @@ public final class SummaryAssembler {
                 o.p50LatencyMs(),
                 o.p95LatencyMs(),
                 o.p99LatencyMs(),
-                KpiCalculator.mean(p50),
-                KpiCalculator.mean(p95),
-                KpiCalculator.mean(p99),
+                snapshots.avgP50(),
+                snapshots.avgP95(),
+                snapshots.avgP99(),
                 o.maxP99LatencyMs(),
                 o.avgRps(),
-                peakRps,
-                anyAvailability ? belowTargetMinutes : null,
-                downPeriods == 0 ? null : downtimeMinutes / downPeriods,
-                anyService ? downtimeMinutes : null,
-                anyAvailability ? belowTargetMinutes : null,
-                worstIntervalP99);
+                snapshots.peakRps(),
+                snapshots.timeBelowTargetMinutes(),
+                snapshots.meanTimeToRecoveryMinutes(),
+                snapshots.downtimeMinutes(),
+                snapshots.timeBelowTargetMinutes(),
+                snapshots.worstIntervalP99());
     }
 
     /** Why a figure only snapshots can give is null: no snapshots, no down period, no value in any of them. */
     private static void snapshotFigureGaps(
-            OverallKpis o, List<KpiSnapshot> snapshots, WindowKpis window, List<DataGap> gaps) {
+            OverallKpis o, SnapshotFigures snapshots, WindowKpis window, List<DataGap> gaps) {
         Map<String, Double> figures = new java.util.LinkedHashMap<>();
         figures.put("overall.avgP50LatencyMs", o.avgP50LatencyMs());
         figures.put("overall.avgP95LatencyMs", o.avgP95LatencyMs());
@@ -190,19 +173,11 @@ public final class SummaryAssembler {
     }
 
     private static List<ServiceKpis> withPeakRps(
-            List<ServiceKpis> services, List<KpiSnapshot> snapshots, Map<String, String> queries) {
+            List<ServiceKpis> services, SnapshotFigures snapshots, Map<String, String> queries) {
         if (snapshots.isEmpty()) {
             return services;
         }
-        Map<String, Double> peak = new HashMap<>();
-        for (KpiSnapshot snapshot : snapshots) {
-            long seconds = snapshot.window().duration().toSeconds();
-            for (ServiceKpis service : snapshot.services()) {
-                if (service.requests() != null) {
-                    peak.merge(service.name(), service.requests() / seconds, Math::max);
-                }
-            }
-        }
+        Map<String, Double> peak = snapshots.servicePeakRps();
         queries.put("services[].peakRps", "max over snapshots of services[].requests / window.intervalSeconds");
         List<ServiceKpis> result = new ArrayList<>();
         for (ServiceKpis s : services) {
@@ -228,23 +203,13 @@ public final class SummaryAssembler {
     }
 
     private static Infrastructure withPeaks(
-            Infrastructure infra, List<KpiSnapshot> snapshots, Map<String, String> queries) {
+            Infrastructure infra, SnapshotFigures snapshots, Map<String, String> queries) {
         if (snapshots.isEmpty()) {
             return infra;
         }
-        Double maxDbP95 = null;
-        Double peakCpu = null;
-        Double peakMemory = null;
-        for (KpiSnapshot snapshot : snapshots) {
-            Infrastructure s = snapshot.infrastructure();
-            if (s.postgres() != null) {
-                maxDbP95 = max(maxDbP95, s.postgres().p95LatencyMs());
-            }
-            if (s.cluster() != null) {
-                peakCpu = max(peakCpu, s.cluster().cpuPercent());
-                peakMemory = max(peakMemory, s.cluster().memoryPercent());
-            }
-        }
+        Double maxDbP95 = snapshots.maxDbP95();
+        Double peakCpu = snapshots.peakClusterCpu();
+        Double peakMemory = snapshots.peakClusterMemory();
         queries.put(
                 "infrastructure.postgres.maxP95LatencyMs",
                 "max over snapshots of infrastructure.postgres.p95LatencyMs");
@@ -265,12 +230,5 @@ public final class SummaryAssembler {
                 : new Infrastructure.Cluster(
                         infra.cluster().cpuPercent(), peakCpu, infra.cluster().memoryPercent(), peakMemory);
         return new Infrastructure(postgres, infra.redis(), cluster, infra.network());
-    }
-
-    private static Double max(Double a, Double b) {
-        if (b == null) {
-            return a;
-        }
-        return a == null ? b : Math.max(a, b);
     }
 }

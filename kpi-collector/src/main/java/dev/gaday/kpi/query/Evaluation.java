@@ -5,8 +5,6 @@ import dev.gaday.kpi.config.QueryKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,6 +65,16 @@ public final class Evaluation {
         }
     }
 
+    /** As {@link #add}, keeping {@code list} itself (made for this evaluation and not changed after). */
+    private void addOwned(QueryKey key, String query, List<LabeledValue> list, String error) {
+        promql.put(key, query);
+        if (error != null) {
+            errors.put(key, error);
+        } else {
+            values.put(key, java.util.Collections.unmodifiableList(list));
+        }
+    }
+
     /** From instant-query outcomes. */
     public static Evaluation ofInstant(Instant time, Map<QueryKey, QueryRunner.Outcome> outcomes) {
         Evaluation evaluation = new Evaluation(time);
@@ -104,40 +112,65 @@ public final class Evaluation {
     }
 
     /**
-     * Slices range-query outcomes into one evaluation per requested timestamp; a failed query is
-     * failed at every timestamp.
+     * Range-query outcomes, one {@link Evaluation} per requested timestamp made when asked for: the answers
+     * stay in their series (primitive arrays), and no structure holds every timestamp's values at once. A
+     * failed query is failed at every timestamp.
      */
-    public static Map<Instant, Evaluation> sliceRange(
-            List<Instant> times, Map<QueryKey, QueryRunner.Outcome> outcomes) {
-        // Hash maps: a 24-hour window at 5 minutes is 288 timestamps, looked up once per sample.
-        Map<Instant, Evaluation> byTime = new LinkedHashMap<>();
-        for (Instant time : times) {
-            byTime.put(time, new Evaluation(time));
+    public static final class RangeAnswers {
+        private final List<Instant> times;
+        private final Map<QueryKey, QueryRunner.Outcome> outcomes;
+
+        public RangeAnswers(List<Instant> times, Map<QueryKey, QueryRunner.Outcome> outcomes) {
+            this.times = List.copyOf(times);
+            this.outcomes = outcomes;
         }
-        outcomes.forEach((key, outcome) -> {
-            Map<Instant, List<LabeledValue>> lists = new HashMap<>();
-            for (Instant time : times) {
-                lists.put(time, new ArrayList<>());
-            }
-            if (!outcome.failed() && outcome.result() instanceof QueryResult.Matrix matrix) {
-                for (QueryResult.Series series : matrix.series()) {
-                    for (QueryResult.Sample sample : series.samples()) {
-                        List<LabeledValue> list = lists.get(sample.time());
-                        if (list != null) {
-                            list.add(new LabeledValue(series.metric(), sample.value()));
-                        }
+
+        public List<Instant> times() {
+            return times;
+        }
+
+        /** The number of samples the answers hold: what they retain is these, not objects per sample. */
+        public long sampleCount() {
+            long count = 0;
+            for (QueryRunner.Outcome outcome : outcomes.values()) {
+                if (!outcome.failed() && outcome.result() instanceof QueryResult.Matrix matrix) {
+                    for (QueryResult.Series series : matrix.series()) {
+                        count += series.size();
                     }
                 }
             }
-            String error = outcome.failed()
-                    ? outcome.error()
-                    : outcome.result() instanceof QueryResult.Matrix
-                            ? null
-                            : "query error: a range query did not return a matrix";
-            for (Instant time : times) {
-                byTime.get(time).add(key, outcome.promql(), lists.get(time), error);
-            }
-        });
-        return byTime;
+            return count;
+        }
+
+        /** Every query's values at {@code times().get(index)}, in the order of its series. */
+        public Evaluation at(int index) {
+            Instant time = times.get(index);
+            long millis = time.toEpochMilli();
+            Evaluation evaluation = new Evaluation(time);
+            outcomes.forEach((key, outcome) -> {
+                List<LabeledValue> list = new ArrayList<>(
+                        !outcome.failed() && outcome.result() instanceof QueryResult.Matrix matrix
+                                ? matrix.series().size()
+                                : 0);
+                if (!outcome.failed() && outcome.result() instanceof QueryResult.Matrix matrix) {
+                    for (QueryResult.Series series : matrix.series()) {
+                        // The grid's k-th point is usually a series' k-th sample; a series with holes is searched.
+                        int at = index < series.size() && series.timeMillis(index) == millis
+                                ? index
+                                : series.indexOf(millis);
+                        if (at >= 0) {
+                            list.add(new LabeledValue(series.metric(), series.value(at)));
+                        }
+                    }
+                }
+                String error = outcome.failed()
+                        ? outcome.error()
+                        : outcome.result() instanceof QueryResult.Matrix
+                                ? null
+                                : "query error: a range query did not return a matrix";
+                evaluation.addOwned(key, outcome.promql(), list, error);
+            });
+            return evaluation;
+        }
     }
 }

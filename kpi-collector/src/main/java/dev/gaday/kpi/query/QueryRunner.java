@@ -246,6 +246,9 @@ public final class QueryRunner implements AutoCloseable {
         /** Waits for every query (or the deadline: those still running are cancelled and fail). */
         public Map<QueryKey, Outcome> await() {
             waitForAll();
+            // Done futures hold their answers: the runner lets go of them, so a batch's answers live only as
+            // long as its caller keeps them.
+            strictFutures.removeAll(futures);
             SourceFailure failed = sourceFailure.get();
             if (failed != null && failRun) {
                 throw failed;
