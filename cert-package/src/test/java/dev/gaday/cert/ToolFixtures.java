@@ -154,7 +154,8 @@ final class ToolFixtures {
                 List.of(),
                 exhausted ? "BUDGET_EXHAUSTED" : "OK",
                 exhausted ? "the error budget is spent" : null,
-                Map.of());
+                Map.of(),
+                null);
         return new SloStatus(
                 FileKind.SLO_STATUS.schemaVersion(),
                 FileKind.SLO_STATUS.id(),

@@ -41,7 +41,8 @@ class SloChartsTest {
                 alerts,
                 state,
                 state.equals("OK") ? null : "spent",
-                Map.of());
+                Map.of(),
+                null);
     }
 
     static SloAlert alert(String severity, double factor, List<Instant> fired, List<Instant> resolved, double peak) {
