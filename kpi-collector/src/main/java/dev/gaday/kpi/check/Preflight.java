@@ -94,7 +94,7 @@ public final class Preflight {
         Integer services = null;
         Map<String, Integer> labels = new TreeMap<>();
         if (key.scope() == QueryKey.Scope.SERVICE) {
-            ServiceFamily family = KpiCalculator.family(key);
+            ServiceFamily family = key.serviceFamily();
             Set<String> names = new TreeSet<>();
             for (LabeledValue value : values) {
                 String carrier = "(none)";

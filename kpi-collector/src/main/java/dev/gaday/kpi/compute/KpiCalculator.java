@@ -449,19 +449,10 @@ public final class KpiCalculator {
         String reason = error != null
                 ? error
                 : "no series: " + what + " for this service (a series belongs to it by "
-                        + String.join(" or ", config.labels().serviceLabels(family(key))) + " = \"" + service + "\")";
+                        + String.join(" or ", config.labels().serviceLabels(key.serviceFamily())) + " = \"" + service
+                        + "\")";
         gaps.add(new DataGap(
                 "services[" + service + "]." + field, evaluation.promql(key), window.start(), window.end(), reason));
-    }
-
-    /** The metric family whose labels name the service in a service-level query's answer. */
-    public static ServiceFamily family(QueryKey key) {
-        return switch (key) {
-            case LATENCY_BUCKETS -> ServiceFamily.LATENCY;
-            case UPTIME_PERCENT -> ServiceFamily.UP;
-            case CPU_CORES, CPU_PERCENT, MEMORY_BYTES -> ServiceFamily.PROCESS;
-            default -> ServiceFamily.REQUESTS;
-        };
     }
 
     /**
@@ -471,7 +462,7 @@ public final class KpiCalculator {
     private Map<String, Double> byService(Evaluation evaluation, QueryKey key, boolean average) {
         Map<String, Double> result = new LinkedHashMap<>();
         Map<String, Integer> groups = average ? new HashMap<>() : null;
-        ServiceFamily family = family(key);
+        ServiceFamily family = key.serviceFamily();
         for (LabeledValue value : evaluation.values(key)) {
             if (!Double.isNaN(value.value())) {
                 String name = serviceName(family, value.labels());

@@ -48,6 +48,16 @@ public enum QueryKey {
     }
 
     /** Whether snapshots (range queries, step = interval) run this query too. */
+    /** The metric family whose labels name the service in a service-level query's answer. */
+    public ServiceFamily serviceFamily() {
+        return switch (this) {
+            case LATENCY_BUCKETS -> ServiceFamily.LATENCY;
+            case UPTIME_PERCENT -> ServiceFamily.UP;
+            case CPU_CORES, CPU_PERCENT, MEMORY_BYTES -> ServiceFamily.PROCESS;
+            default -> ServiceFamily.REQUESTS;
+        };
+    }
+
     public boolean inSnapshots() {
         return inSnapshots;
     }

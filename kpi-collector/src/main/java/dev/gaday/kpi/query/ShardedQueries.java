@@ -1,6 +1,5 @@
 package dev.gaday.kpi.query;
 
-import dev.gaday.kpi.compute.KpiCalculator;
 import dev.gaday.kpi.config.KpiConfig;
 import dev.gaday.kpi.config.QueryKey;
 import dev.gaday.kpi.config.ServiceFamily;
@@ -62,7 +61,7 @@ public final class ShardedQueries {
         if (config == null || key.scope() != QueryKey.Scope.SERVICE) {
             return Optional.empty();
         }
-        ServiceFamily family = KpiCalculator.family(key);
+        ServiceFamily family = key.serviceFamily();
         List<String> labels = config.labels().serviceLabels(family);
         if (!promql.contains("by (" + String.join(", ", labels))) {
             return Optional.empty();
