@@ -202,6 +202,27 @@ public final class SloRun {
         }
     }
 
+    /**
+     * Looks up the latency SLOs' buckets over [from, to] before a live run's first cycle, so that the cycles only
+     * send the SLIs' queries, and a threshold that is not a bucket is refused at once rather than at the first
+     * tick. An SLO whose histogram has no series yet, or whose lookup fails, is looked up at each cycle as before.
+     */
+    public void lookUpBuckets(List<SloDefinition> slos, Instant from, Instant to) {
+        List<SloDefinition> latency =
+                slos.stream().filter(slo -> slo.sli() instanceof Sli.Latency).toList();
+        forEach(latency, slo -> {
+            try {
+                String le = LatencyBuckets.bucketOf(client, slo.name(), (Sli.Latency) slo.sli(), from, to);
+                if (le != null) {
+                    bucketCache.put(slo.name(), le);
+                }
+            } catch (PrometheusException e) {
+                diagnostics.detail("slo " + slo.name() + ": buckets not looked up yet: " + e.getMessage());
+            }
+            return slo;
+        });
+    }
+
     /** Runs {@code task} for every SLO, a few at a time, in order. */
     public <T> List<T> forEach(List<SloDefinition> slos, java.util.function.Function<SloDefinition, T> task) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL_SLOS, slos.size())), r -> {
