@@ -98,9 +98,11 @@ printf '%-12s %8d %9.2f %9.2f %9.2f %8.0f %11.2f %11.2f %9.2f\n' retroactive "$q
   "$(echo "$tool_cpu - $floor_cpu" | bc -l)"
 
 # ---- Live: two cycles 2 minutes apart (so that the window so far holds 60 s samples at the first tick): the
-# first in a cold JVM, the second warm, as every later cycle of a 24-hour run. The dataset ends 15 minutes
-# from now, so that the cycles' instant queries find data at the present time.
-serve live "$(python3 -c 'import datetime as d; t=d.datetime.now(d.timezone.utc).replace(second=0, microsecond=0) - d.timedelta(hours=24) + d.timedelta(minutes=15); print(t.strftime("%Y-%m-%dT%H:%M:%SZ"))')"
+# first in a cold JVM, the second warm, as every later cycle of a 24-hour run. The dataset reaches 5 minutes
+# per round (a 4-minute run and two floors) plus 10 past now, so that every round's instant queries find data
+# at the present time (a fixed 15 minutes left the fourth and later rounds of ROUNDS=5 without data).
+ahead=$((5 * ROUNDS + 10))
+serve live "$(python3 -c 'import sys, datetime as d; t=d.datetime.now(d.timezone.utc).replace(second=0, microsecond=0) - d.timedelta(hours=24) + d.timedelta(minutes=int(sys.argv[1])); print(t.strftime("%Y-%m-%dT%H:%M:%SZ"))' "$ahead")"
 : >"$WORK/live-times"
 : >"$WORK/empty.log"
 for round in $(seq 1 "$ROUNDS"); do
