@@ -5,8 +5,6 @@ import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.cli.ToolLauncher;
 import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.error.ToolException;
-import dev.gaday.common.json.Json;
-import dev.gaday.common.model.drift.DriftAnalysis;
 import picocli.CommandLine.Command;
 
 /** Baseline capture, drift against the baseline, canary against stable, before against after a deploy. */
@@ -42,18 +40,6 @@ public final class DetectDriftCommand extends ToolCommand {
     }
 
     public static void main(String[] args) {
-        if (!ToolLauncher.asksForHelpOrVersion(args)) {
-            // Jackson's object mapper and its serialisers for the analysis take ~0.2 s of a cold JVM: made on the
-            // other core while the options are parsed and the queries wait on the server, not after them.
-            Thread warmUp = new Thread(DetectDriftCommand::prepareAnalysisWriter, "drift-warm-up");
-            warmUp.setDaemon(true);
-            warmUp.start();
-        }
         ToolLauncher.run("drift-detector", DetectDriftCommand::new, args);
-    }
-
-    /** Builds (and caches in the one mapper) the serialisers that writing drift_analysis.json needs. */
-    static void prepareAnalysisWriter() {
-        Json.mapper().writerFor(DriftAnalysis.class);
     }
 }

@@ -23,10 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /** The work behind the subcommands: fetch both sides, pair the series, judge. */
 public final class DriftRunner {
@@ -73,48 +69,12 @@ public final class DriftRunner {
             Map<String, DriftWindow> windows,
             Instant now) {
         List<Check> checks = new ArrayList<>();
-        List<Future<Analyzer.Tested>> tests = new ArrayList<>();
-        // Each metric's checks are tested on a second thread while the next metric's queries wait on the server.
-        ExecutorService tester = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "drift-tests");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            for (MetricConfig metric : metrics(mode)) {
-                MetricData baseline = fetcher.fetch(metric, baselineScope, baselineWindow);
-                MetricData current = fetcher.fetch(metric, currentScope, currentWindow);
-                for (Check check : pair(metric, baseline, current)) {
-                    checks.add(check);
-                    tests.add(tester.submit(() -> Analyzer.test(mode, check, config)));
-                }
-            }
-            List<Analyzer.Tested> tested = new ArrayList<>();
-            for (Future<Analyzer.Tested> test : tests) {
-                tested.add(result(test));
-            }
-            return Analyzer.analyze(mode, windows, config, fetcher.step().toSeconds(), checks, tested, now, true);
-        } finally {
-            tester.shutdownNow();
+        for (MetricConfig metric : metrics(mode)) {
+            MetricData baseline = fetcher.fetch(metric, baselineScope, baselineWindow);
+            MetricData current = fetcher.fetch(metric, currentScope, currentWindow);
+            checks.addAll(pair(metric, baseline, current));
         }
-    }
-
-    /** A test's result; what the test threw is thrown here, as if it had run on this thread. */
-    private static Analyzer.Tested result(Future<Analyzer.Tested> test) {
-        try {
-            return test.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the checks were tested", e);
-        }
+        return Analyzer.analyze(mode, windows, config, fetcher.step().toSeconds(), checks, now, true);
     }
 
     /** A captured baseline against the current window. */

@@ -206,19 +206,6 @@ public final class MonitorSlosCommand extends ToolCommand {
     }
 
     public static void main(String[] args) {
-        if (!ToolLauncher.asksForHelpOrVersion(args)) {
-            // Jackson's object mapper (the answers' parser comes from it) and the serialisers of slo_status.json
-            // take ~0.2 s of a cold JVM: made on the other core while the options are parsed and the first queries
-            // are sent, instead of in the way of the first answer and of the file.
-            Thread warmUp = new Thread(MonitorSlosCommand::prepareJson, "slo-warm-up");
-            warmUp.setDaemon(true);
-            warmUp.start();
-        }
         ToolLauncher.run("slo-monitor", MonitorSlosCommand::new, args);
-    }
-
-    /** Builds (and caches in the one mapper) the serialisers that writing slo_status.json needs. */
-    static void prepareJson() {
-        Json.mapper().writerFor(SloStatus.class);
     }
 }

@@ -43,106 +43,67 @@ public final class Analyzer {
             List<Check> checks,
             Instant generatedAt,
             boolean complete) {
-        List<Tested> tested = new ArrayList<>(checks.size());
-        for (Check check : checks) {
-            tested.add(test(mode, check, config));
-        }
-        return analyze(mode, windows, config, stepSeconds, checks, tested, generatedAt, complete);
-    }
-
-    /**
-     * One check's test (or the verdict it gets without one: an error, no data, too few samples), before the
-     * corrections across checks. Independent of every other check, so a run can test each metric's checks
-     * while the next metric's queries are on their way.
-     */
-    public static Tested test(String mode, Check check, DriftConfig config) {
-        Policy policy = config.policy(check.metric());
-        if (check.error() != null) {
-            return Tested.early(Judge.error(check.error(), policy));
-        }
-        if (check.baseline() == null || check.current() == null) {
-            return Tested.early(Judge.noData(
-                    check.baseline() == null && check.current() == null
-                            ? "either side"
-                            : "the " + (check.baseline() == null ? baselineSide(mode) : currentSide(mode)) + " side",
-                    policy));
-        }
-        if (check.baseline().size() < policy.minSamples() || check.current().size() < policy.minSamples()) {
-            return Tested.early(
-                    Judge.insufficient(check.baseline().size(), check.current().size(), policy));
-        }
-        if (check.metric().isRatio()) {
-            long baselineTotal = Math.round(check.baseline().sumTotals());
-            long currentTotal = Math.round(check.current().sumTotals());
-            if (baselineTotal == 0 || currentTotal == 0) {
-                return Tested.early(new Verdict(
-                        Decision.INSUFFICIENT,
-                        Severity.NONE,
-                        null,
-                        false,
-                        "no requests on the " + (baselineTotal == 0 ? baselineSide(mode) : currentSide(mode))
-                                + " side: the ratio is undefined."));
-            }
-            long baselineErrors =
-                    Math.min(baselineTotal, Math.round(check.baseline().sumValues()));
-            long currentErrors =
-                    Math.min(currentTotal, Math.round(check.current().sumValues()));
-            TestResult test = ProportionTest.test(
-                    baselineErrors,
-                    baselineTotal,
-                    currentErrors,
-                    currentTotal,
-                    config.confidence(),
-                    check.baseline().size(),
-                    check.current().size());
-            return new Tested(test, null, test.pValue(), null);
-        }
-        TestResult test =
-                RankTest.test(check.baseline().values(), check.current().values(), config.confidence());
-        if (check.baseline().aggregate() != null && check.current().aggregate() != null) {
-            test = test.withAggregates(
-                    check.baseline().aggregate(), check.current().aggregate());
-        }
-        double inflation = Math.max(
-                RankTest.inflation(check.baseline().values()),
-                RankTest.inflation(check.current().values()));
-        return new Tested(test, inflation, RankTest.autocorrelationAdjusted(test.pValue(), inflation), null);
-    }
-
-    /**
-     * A check's test before the corrections across checks: the test with its autocorrelation inflation and
-     * adjusted p-value, or the verdict given without a test (then the p-value is NaN).
-     */
-    public record Tested(TestResult test, Double inflation, double pValue, Verdict early) {
-        static Tested early(Verdict verdict) {
-            return new Tested(null, null, Double.NaN, verdict);
-        }
-    }
-
-    /** As {@link #analyze(String, Map, DriftConfig, long, List, Instant, boolean)}, each check already tested. */
-    public static DriftAnalysis analyze(
-            String mode,
-            Map<String, DriftWindow> windows,
-            DriftConfig config,
-            long stepSeconds,
-            List<Check> checks,
-            List<Tested> tested,
-            Instant generatedAt,
-            boolean complete) {
-        if (tested.size() != checks.size()) {
-            throw new IllegalArgumentException(tested.size() + " tests for " + checks.size() + " checks");
-        }
         int size = checks.size();
         TestResult[] tests = new TestResult[size];
         Double[] inflations = new Double[size];
         double[] pValues = new double[size];
         Verdict[] early = new Verdict[size];
         for (int i = 0; i < size; i++) {
-            Tested t = tested.get(i);
-            tests[i] = t.test();
-            inflations[i] = t.inflation();
-            pValues[i] = t.pValue();
-            early[i] = t.early();
+            Check check = checks.get(i);
+            Policy policy = config.policy(check.metric());
+            pValues[i] = Double.NaN;
+            if (check.error() != null) {
+                early[i] = Judge.error(check.error(), policy);
+            } else if (check.baseline() == null || check.current() == null) {
+                early[i] = Judge.noData(
+                        check.baseline() == null && check.current() == null
+                                ? "either side"
+                                : "the " + (check.baseline() == null ? baselineSide(mode) : currentSide(mode))
+                                        + " side",
+                        policy);
+            } else if (check.baseline().size() < policy.minSamples()
+                    || check.current().size() < policy.minSamples()) {
+                early[i] = Judge.insufficient(
+                        check.baseline().size(), check.current().size(), policy);
+            } else if (check.metric().isRatio()) {
+                long baselineTotal = Math.round(check.baseline().sumTotals());
+                long currentTotal = Math.round(check.current().sumTotals());
+                if (baselineTotal == 0 || currentTotal == 0) {
+                    early[i] = new Verdict(
+                            Decision.INSUFFICIENT,
+                            Severity.NONE,
+                            null,
+                            false,
+                            "no requests on the " + (baselineTotal == 0 ? baselineSide(mode) : currentSide(mode))
+                                    + " side: the ratio is undefined.");
+                } else {
+                    long baselineErrors =
+                            Math.min(baselineTotal, Math.round(check.baseline().sumValues()));
+                    long currentErrors =
+                            Math.min(currentTotal, Math.round(check.current().sumValues()));
+                    tests[i] = ProportionTest.test(
+                            baselineErrors,
+                            baselineTotal,
+                            currentErrors,
+                            currentTotal,
+                            config.confidence(),
+                            check.baseline().size(),
+                            check.current().size());
+                    pValues[i] = tests[i].pValue();
+                }
+            } else {
+                tests[i] =
+                        RankTest.test(check.baseline().values(), check.current().values(), config.confidence());
+                if (check.baseline().aggregate() != null && check.current().aggregate() != null) {
+                    tests[i] = tests[i].withAggregates(
+                            check.baseline().aggregate(), check.current().aggregate());
+                }
+                double inflation = Math.max(
+                        RankTest.inflation(check.baseline().values()),
+                        RankTest.inflation(check.current().values()));
+                inflations[i] = inflation;
+                pValues[i] = RankTest.autocorrelationAdjusted(tests[i].pValue(), inflation);
+            }
         }
         double[] adjusted = Holm.adjust(pValues);
 

@@ -6,9 +6,8 @@ import java.util.Map;
 
 /**
  * The built-in metric set, documented as {@code default-drift.yaml} (DriftConfigLoaderTest checks that
- * the two say the same). Written in Java so that a run without --config reads no configuration file:
- * Jackson's object mapper is then first needed for the analysis file, by which time it has been made
- * beside the queries (see {@code DetectDriftCommand.main}) instead of before them.
+ * the two say the same). Written in Java so that a run without --config reads no configuration file
+ * and builds none of Jackson's deserialisers.
  */
 final class BuiltInMetrics {
     private static final String QUANTILE =

@@ -12,9 +12,8 @@ import java.nio.file.Path;
 /**
  * Reads drift.yaml (or the built-in metric set); any problem is one usage line naming the file.
  * The built-in set is documented as {@value #BUILT_IN_YAML} and made by its Java twin
- * {@link BuiltInMetrics}: a run without --config then parses no configuration, so neither the YAML
- * parser (about 0.3 s of CPU with the tools' C1-only JIT) nor Jackson's object mapper (about 0.2 s)
- * delays the first query. DriftConfigLoaderTest checks that the two say the same.
+ * {@link BuiltInMetrics}: a run without --config then parses no configuration (the YAML parser is
+ * about 0.3 s of CPU with the tools' C1-only JIT). DriftConfigLoaderTest checks that the two say the same.
  */
 public final class DriftConfigLoader {
     static final String BUILT_IN_YAML = "default-drift.yaml";
