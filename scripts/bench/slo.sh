@@ -7,7 +7,9 @@
 # Each is timed beside testkit's QueryFloor in the same run: a JVM started with the same flags that only
 # sends the same queries (the ones slo-monitor logged with -vv), 4 at a time as slo-monitor does, and
 # parses the answers. What slo-monitor takes beyond the floor is its own work; aim: <= 0.5 s per cycle.
-# Peak RSS of slo-monitor printed. Usage: [ROUNDS=n] [SERVICES=n] scripts/bench/slo.sh
+# Peak RSS of slo-monitor printed; for the retroactive run also CPU seconds (user + system) of both, the fairer
+# figures on a loaded machine (the live cycles are timed inside the process: wall only).
+# Usage: [ROUNDS=n] [SERVICES=n] scripts/bench/slo.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SERVICES=${SERVICES:-50}
@@ -54,13 +56,16 @@ serve() {
 stop_prometheus() { kill "$PROM_PID"; wait "$PROM_PID" 2>/dev/null || true; PROM_PID=""; }
 
 # The query floor: seconds to send the logged queries (a JVM like slo-monitor's, started and stopped).
+# Also leaves the floor's CPU seconds in $WORK/cpu-floor.
 floor_s() {
   local t0
   t0=$(now)
-  java "${TOOL_JVM_FLAGS[@]}" -cp "$JAR:$TESTKIT_JAR" dev.gaday.testkit.bench.QueryFloor "$URL" "$1" >/dev/null \
+  /usr/bin/time -f '%U %S' -o "$WORK/cpu-floor" java "${TOOL_JVM_FLAGS[@]}" -cp "$JAR:$TESTKIT_JAR" \
+    dev.gaday.testkit.bench.QueryFloor "$URL" "$1" >/dev/null \
     || { echo "slo.sh: the query floor failed against $URL" >&2; exit 4; }
   echo "$(now) - $t0" | bc -l
 }
+cpu_s() { tail -1 "$1" | awk '{print $1 + $2}'; }
 
 echo "$((2 * SERVICES)) SLOs, 24 h at a 60 s step; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg); medians of $ROUNDS rounds"
 
@@ -73,26 +78,31 @@ java "${TOOL_JVM_FLAGS[@]}" -jar "$JAR" "${args[@]}" -vv -o "$WORK/retro-warm" 2
 queries=$(grep -c ' promql=' "$WORK/retro-queries.log")
 : >"$WORK/retro-times"
 for round in $(seq 1 "$ROUNDS"); do
-  echo "floor $(floor_s "$WORK/retro-queries.log") 0" >>"$WORK/retro-times"
+  echo "floor $(floor_s "$WORK/retro-queries.log") 0 $(cpu_s "$WORK/cpu-floor")" >>"$WORK/retro-times"
   t0=$(now)
-  /usr/bin/time -f '%M' -o "$WORK/rss" java "${TOOL_JVM_FLAGS[@]}" -jar "$JAR" "${args[@]}" -o "$WORK/retro-$round" \
-    2>/dev/null || true
+  /usr/bin/time -f '%M %U %S' -o "$WORK/rss" java "${TOOL_JVM_FLAGS[@]}" -jar "$JAR" "${args[@]}" \
+    -o "$WORK/retro-$round" 2>/dev/null || true
   t1=$(now)
   [ -f "$WORK/retro-$round/slo_status.json" ] || { echo "slo.sh: round $round wrote no slo_status.json" >&2; exit 4; }
-  echo "tool $(echo "$t1 - $t0" | bc -l) $(tail -1 "$WORK/rss")" >>"$WORK/retro-times"
+  echo "tool $(echo "$t1 - $t0" | bc -l) $(tail -1 "$WORK/rss" | awk '{print $1, $2 + $3}')" >>"$WORK/retro-times"
 done
 stop_prometheus
 tool=$(awk '$1 == "tool" {print $2}' "$WORK/retro-times" | median)
 floor=$(awk '$1 == "floor" {print $2}' "$WORK/retro-times" | median)
 rss=$(awk '$1 == "tool" {print $3}' "$WORK/retro-times" | sort -g | tail -1)
-printf '%-12s %8s %9s %9s %9s %8s\n' mode queries tool_s floor_s own_s rss_mb
-printf '%-12s %8d %9.2f %9.2f %9.2f %8.0f\n' retroactive "$queries" "$tool" "$floor" "$(echo "$tool - $floor" | bc -l)" \
-  "$(echo "$rss / 1024" | bc -l)"
+tool_cpu=$(awk '$1 == "tool" {print $4}' "$WORK/retro-times" | median)
+floor_cpu=$(awk '$1 == "floor" {print $4}' "$WORK/retro-times" | median)
+printf '%-12s %8s %9s %9s %9s %8s %11s %11s %9s\n' mode queries tool_s floor_s own_s rss_mb tool_cpu_s floor_cpu_s own_cpu_s
+printf '%-12s %8d %9.2f %9.2f %9.2f %8.0f %11.2f %11.2f %9.2f\n' retroactive "$queries" "$tool" "$floor" \
+  "$(echo "$tool - $floor" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$tool_cpu" "$floor_cpu" \
+  "$(echo "$tool_cpu - $floor_cpu" | bc -l)"
 
 # ---- Live: two cycles 2 minutes apart (so that the window so far holds 60 s samples at the first tick): the
-# first in a cold JVM, the second warm, as every later cycle of a 24-hour run. The dataset ends 15 minutes
-# from now, so that the cycles' instant queries find data at the present time.
-serve live "$(python3 -c 'import datetime as d; t=d.datetime.now(d.timezone.utc).replace(second=0, microsecond=0) - d.timedelta(hours=24) + d.timedelta(minutes=15); print(t.strftime("%Y-%m-%dT%H:%M:%SZ"))')"
+# first in a cold JVM, the second warm, as every later cycle of a 24-hour run. The dataset reaches 5 minutes
+# per round (a 4-minute run and two floors) plus 10 past now, so that every round's instant queries find data
+# at the present time (a fixed 15 minutes left the fourth and later rounds of ROUNDS=5 without data).
+ahead=$((5 * ROUNDS + 10))
+serve live "$(python3 -c 'import sys, datetime as d; t=d.datetime.now(d.timezone.utc).replace(second=0, microsecond=0) - d.timedelta(hours=24) + d.timedelta(minutes=int(sys.argv[1])); print(t.strftime("%Y-%m-%dT%H:%M:%SZ"))' "$ahead")"
 : >"$WORK/live-times"
 : >"$WORK/empty.log"
 for round in $(seq 1 "$ROUNDS"); do

@@ -144,6 +144,7 @@ final class LiveMonitor {
                     ? explicit
                     : SloSources.defaults(client, start.minus(Duration.ofHours(1)), clock.instant(), diagnostics);
             SloRun run = new SloRun(client, diagnostics, config.policy(), config.windowFloor());
+            run.lookUpBuckets(slos, start.minus(Duration.ofHours(1)), clock.instant());
             if (resumed != null) {
                 catchUp(run, slos, start, start.plus(interval.multipliedBy(sequence)));
             }

@@ -27,7 +27,10 @@ final class RetroactiveMonitor {
         this.diagnostics = diagnostics;
     }
 
-    ExitCode run(Instant start, Instant end) {
+    /** What a run wrote (slo_status.json) and its exit code. */
+    record Outcome(SloStatus status, ExitCode exit) {}
+
+    Outcome run(Instant start, Instant end) {
         List<SloDefinition> explicit = SloSources.fromFile(config.slosFile());
         try (PrometheusClient client = prometheus.connect(diagnostics)) {
             List<SloDefinition> slos =
@@ -43,7 +46,7 @@ final class RetroactiveMonitor {
                     evaluated);
             Json.writeFile(config.outputDir().resolve(SloMonitorConfig.STATUS_FILE), status);
             SloReport.print(diagnostics, status);
-            return StatusAssembler.exitCode(status);
+            return new Outcome(status, StatusAssembler.exitCode(status));
         }
     }
 }

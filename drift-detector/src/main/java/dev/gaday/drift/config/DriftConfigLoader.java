@@ -5,33 +5,26 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.json.Json;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
  * Reads drift.yaml (or the built-in metric set); any problem is one usage line naming the file.
- * The built-in set is documented as {@value #BUILT_IN_YAML} and loaded from its JSON twin
- * {@value #BUILT_IN}: a run without --config then never loads the YAML parser (about 0.3 s of CPU
- * with the tools' C1-only JIT). DriftConfigLoaderTest checks that the two say the same.
+ * The built-in set is documented as {@value #BUILT_IN_YAML} and made by its Java twin
+ * {@link BuiltInMetrics}: a run without --config then parses no configuration (the YAML parser is
+ * about 0.3 s of CPU with the tools' C1-only JIT). DriftConfigLoaderTest checks that the two say the same.
  */
 public final class DriftConfigLoader {
-    static final String BUILT_IN = "default-drift.json";
     static final String BUILT_IN_YAML = "default-drift.yaml";
 
     private DriftConfigLoader() {}
 
     public static DriftConfig load(Path file) {
         if (file == null) {
-            try (InputStream in = DriftConfigLoader.class.getResourceAsStream(BUILT_IN)) {
-                if (in == null) {
-                    throw new IllegalStateException("built-in " + BUILT_IN + " is missing from the jar");
-                }
-                return parse(Json.mapper(), in.readAllBytes(), "built-in metric set");
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read built-in " + BUILT_IN, e);
-            }
+            DriftConfig builtIn = BuiltInMetrics.config();
+            builtIn.validate();
+            return builtIn;
         }
         byte[] bytes;
         try {

@@ -1,6 +1,7 @@
 package dev.gaday.drift.judge;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Turns a test result into a decision. A metric fails only when its change is both significant
@@ -9,6 +10,10 @@ import java.util.Locale;
  * sentence saying why.
  */
 public final class Judge {
+    // Compiled once: String.replaceAll compiles its pattern on every call, and num() runs several times per check.
+    private static final Pattern TRAILING_ZEROS = Pattern.compile("(\\.\\d*?)0+$");
+    private static final Pattern TRAILING_POINT = Pattern.compile("\\.$");
+
     private Judge() {}
 
     public static Verdict decide(TestResult test, double adjustedPValue, Policy policy) {
@@ -124,9 +129,10 @@ public final class Judge {
         }
         double size = Math.abs(value);
         if (size >= 1e-3 && size < 1e6) {
-            return String.format(Locale.ROOT, "%.4g", value)
-                    .replaceAll("(\\.\\d*?)0+$", "$1")
-                    .replaceAll("\\.$", "");
+            String fixed = String.format(Locale.ROOT, "%.4g", value);
+            return TRAILING_POINT
+                    .matcher(TRAILING_ZEROS.matcher(fixed).replaceAll("$1"))
+                    .replaceAll("");
         }
         return String.format(Locale.ROOT, "%.3e", value);
     }

@@ -121,15 +121,16 @@ public final class SloRun {
             WindowCounts whole = counts(errors, total);
             int points = (int) (period.toSeconds() / resolution.toSeconds()) + 1;
             Instant[] times = new Instant[points];
+            long resolutionSeconds = resolution.toSeconds(); // whole seconds (validated)
             for (int i = 0; i < points; i++) {
-                times[i] = start.plus(resolution.multipliedBy(i));
+                times[i] = start.plusSeconds(resolutionSeconds * i);
             }
             Instant last = times[points - 1];
             Map<Duration, WindowCounts[]> windows = new LinkedHashMap<>();
             for (Duration window : target.policy().windows()) {
-                Double[] totals =
+                double[] totals =
                         onGrid(range(queries.total(window), start, last, resolution), start, resolution, points);
-                Double[] bad =
+                double[] bad =
                         onGrid(range(queries.errors(window), start, last, resolution), start, resolution, points);
                 WindowCounts[] counts = new WindowCounts[points];
                 for (int i = 0; i < points; i++) {
@@ -202,6 +203,27 @@ public final class SloRun {
         }
     }
 
+    /**
+     * Looks up the latency SLOs' buckets over [from, to] before a live run's first cycle, so that the cycles only
+     * send the SLIs' queries, and a threshold that is not a bucket is refused at once rather than at the first
+     * tick. An SLO whose histogram has no series yet, or whose lookup fails, is looked up at each cycle as before.
+     */
+    public void lookUpBuckets(List<SloDefinition> slos, Instant from, Instant to) {
+        List<SloDefinition> latency =
+                slos.stream().filter(slo -> slo.sli() instanceof Sli.Latency).toList();
+        forEach(latency, slo -> {
+            try {
+                String le = LatencyBuckets.bucketOf(client, slo.name(), (Sli.Latency) slo.sli(), from, to);
+                if (le != null) {
+                    bucketCache.put(slo.name(), le);
+                }
+            } catch (PrometheusException e) {
+                diagnostics.detail("slo " + slo.name() + ": buckets not looked up yet: " + e.getMessage());
+            }
+            return slo;
+        });
+    }
+
     /** Runs {@code task} for every SLO, a few at a time, in order. */
     public <T> List<T> forEach(List<SloDefinition> slos, java.util.function.Function<SloDefinition, T> task) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL_SLOS, slos.size())), r -> {
@@ -246,10 +268,15 @@ public final class SloRun {
 
     /** Bad events missing (no series matched, e.g. no 5xx ever) count as none; no total means no traffic. */
     private static WindowCounts counts(Double errors, Double total) {
-        if (total == null || !(total > 0)) {
+        return counts(errors == null ? Double.NaN : errors, total == null ? Double.NaN : total);
+    }
+
+    /** As {@link #counts(Double, Double)}, NaN standing for a missing count. */
+    private static WindowCounts counts(double errors, double total) {
+        if (!(total > 0)) {
             return WindowCounts.NONE;
         }
-        double bad = errors == null || Double.isNaN(errors) ? 0 : Math.max(0, errors);
+        double bad = Double.isNaN(errors) ? 0 : Math.max(0, errors);
         return new WindowCounts(bad, total);
     }
 
@@ -272,8 +299,12 @@ public final class SloRun {
                 + result.getClass().getSimpleName() + ", expected a vector of event counts");
     }
 
-    /** The sum over all series at each grid point (null where no series has a sample), by index, not by map. */
-    private static Double[] onGrid(QueryResult.Matrix matrix, Instant start, Duration step, int points) {
+    /**
+     * The sum over all series at each grid point, NaN where no series has a sample (to {@link #counts} the same as
+     * a NaN sum: no traffic, or no bad events), by index, not by map, and unboxed: 1,441 points × 12 range
+     * queries per SLO.
+     */
+    private static double[] onGrid(QueryResult.Matrix matrix, Instant start, Duration step, int points) {
         double[] sums = new double[points];
         boolean[] present = new boolean[points];
         long startMillis = start.toEpochMilli();
@@ -289,11 +320,12 @@ public final class SloRun {
                 present[index] = true;
             }
         }
-        Double[] values = new Double[points];
         for (int i = 0; i < points; i++) {
-            values[i] = present[i] ? sums[i] : null;
+            if (!present[i]) {
+                sums[i] = Double.NaN;
+            }
         }
-        return values;
+        return sums;
     }
 
     /** All violations of the evaluated SLOs, in SLO order. */
