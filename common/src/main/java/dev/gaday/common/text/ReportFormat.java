@@ -1,10 +1,12 @@
 package dev.gaday.common.text;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /**
  * The one way the toolkit writes numbers for people: reports, summaries, Slack text, charts, terminal
@@ -26,6 +28,32 @@ public final class ReportFormat {
         }
         BigDecimal rounded = round(value, decimals).stripTrailingZeros();
         return rounded.signum() == 0 ? "0" : rounded.toPlainString();
+    }
+
+    /**
+     * {@code digits} significant digits, trailing zeros dropped: "0.05583", "4.94", "1234"; very small or large
+     * values in scientific notation ("5.930e-04"); "0" for zero.
+     */
+    public static String significant(double value, int digits) {
+        if (value == 0 || !Double.isFinite(value)) {
+            return plain(value, 0);
+        }
+        double size = Math.abs(value);
+        if (size >= 1e-3 && size < 1e6) {
+            return new BigDecimal(value)
+                    .round(new MathContext(digits))
+                    .stripTrailingZeros()
+                    .toPlainString();
+        }
+        return String.format(Locale.ROOT, "%." + (digits - 1) + "e", value);
+    }
+
+    /** A probability as a statistician writes it: "0.05583", or "< 0.0001" below that (no "p = 0" from underflow). */
+    public static String pValue(double p) {
+        if (p < 1e-4) {
+            return "< 0.0001";
+        }
+        return new BigDecimal(p).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     /** {@link #plain(double, int)} with three places. */

@@ -59,4 +59,20 @@ class ReportFormatTest {
         assertEquals(
                 "2026-01-15 00:00:01 UTC", ReportFormat.timestamp(Instant.parse("2026-01-15T00:00:01.123456789Z")));
     }
+
+    @Test
+    void significantDigitsAndPValues() {
+        assertEquals("0.05583", ReportFormat.significant(0.0558342, 4));
+        assertEquals("4.935", ReportFormat.significant(4.934966, 4));
+        assertEquals("1235", ReportFormat.significant(1234.5, 4));
+        assertEquals("100", ReportFormat.significant(100.0, 4));
+        assertEquals("5.930e-04", ReportFormat.significant(0.000593, 4));
+        assertEquals("1.200e+07", ReportFormat.significant(12_000_000, 4));
+        assertEquals("0", ReportFormat.significant(0, 4));
+        assertEquals("0.05583", ReportFormat.pValue(0.0558342));
+        assertEquals("1", ReportFormat.pValue(1.0));
+        assertEquals("< 0.0001", ReportFormat.pValue(0.0));
+        assertEquals("< 0.0001", ReportFormat.pValue(3e-12));
+        assertEquals("0.0001", ReportFormat.pValue(1e-4));
+    }
 }

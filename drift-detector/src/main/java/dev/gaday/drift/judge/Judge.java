@@ -1,7 +1,7 @@
 package dev.gaday.drift.judge;
 
+import dev.gaday.common.text.ReportFormat;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Turns a test result into a decision. A metric fails only when its change is both significant
@@ -10,10 +10,6 @@ import java.util.regex.Pattern;
  * sentence saying why.
  */
 public final class Judge {
-    // Compiled once: String.replaceAll compiles its pattern on every call, and num() runs several times per check.
-    private static final Pattern TRAILING_ZEROS = Pattern.compile("(\\.\\d*?)0+$");
-    private static final Pattern TRAILING_POINT = Pattern.compile("\\.$");
-
     private Judge() {}
 
     public static Verdict decide(TestResult test, double adjustedPValue, Policy policy) {
@@ -33,12 +29,13 @@ public final class Judge {
                 change == null ? "from zero" : String.format(Locale.ROOT, "%.1f %%", Math.abs(change)),
                 num(test.baseline()),
                 num(test.current()));
+        String p = ReportFormat.pValue(test.pValue());
         String evidence = String.format(
                 Locale.ROOT,
-                "%s p = %s, %s after corrections (alpha %s)",
+                "%s p %s, %s after corrections (alpha %s)",
                 test.name(),
-                num(test.pValue()),
-                num(adjustedPValue),
+                p.startsWith("<") ? p : "= " + p,
+                ReportFormat.pValue(adjustedPValue),
                 num(policy.alpha()));
         if (test.baseline() == test.current()) {
             return new Verdict(
@@ -123,17 +120,8 @@ public final class Judge {
         return num(value);
     }
 
+    /** Four significant digits: the precision of every number in a verdict's sentence. */
     static String num(double value) {
-        if (value == 0 || Double.isNaN(value) || Double.isInfinite(value)) {
-            return String.valueOf(value == 0 ? "0" : value);
-        }
-        double size = Math.abs(value);
-        if (size >= 1e-3 && size < 1e6) {
-            String fixed = String.format(Locale.ROOT, "%.4g", value);
-            return TRAILING_POINT
-                    .matcher(TRAILING_ZEROS.matcher(fixed).replaceAll("$1"))
-                    .replaceAll("");
-        }
-        return String.format(Locale.ROOT, "%.3e", value);
+        return ReportFormat.significant(value, 4);
     }
 }
