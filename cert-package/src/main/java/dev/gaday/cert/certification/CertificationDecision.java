@@ -195,7 +195,7 @@ public record CertificationDecision(
                 drifted.add(d);
             }
         });
-        drifted.sort(Comparator.comparingInt((JsonNode d) -> severityRank(text(d, "severity")))
+        drifted.sort(Comparator.comparingInt((JsonNode d) -> DriftFormat.severityRank(text(d, "severity")))
                 .thenComparing(d -> -Math.abs(d.path("changePercent").asDouble(0))));
         for (JsonNode d : drifted) {
             String service = text(d, "service");
@@ -335,15 +335,6 @@ public record CertificationDecision(
 
     private static List<String> top(List<String> reasons) {
         return reasons.size() <= TOP_REASONS ? reasons : reasons.subList(0, TOP_REASONS);
-    }
-
-    private static int severityRank(String severity) {
-        return switch (severity) {
-            case "critical" -> 0;
-            case "warning" -> 1;
-            case "info" -> 2;
-            default -> 3;
-        };
     }
 
     private static String text(JsonNode node, String field) {

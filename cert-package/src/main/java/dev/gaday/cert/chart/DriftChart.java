@@ -35,7 +35,7 @@ public final class DriftChart {
         }
         List<Drift> drifted = judged.stream().filter(Drift::drifted).toList();
         List<Drift> shown = new ArrayList<>(drifted.isEmpty() ? judged : drifted);
-        shown.sort(Comparator.comparingInt((Drift d) -> severityRank(d.severity()))
+        shown.sort(Comparator.comparingInt((Drift d) -> DriftFormat.severityRank(d.severity()))
                 .thenComparingDouble(d -> -Math.abs(d.changePercent()))
                 .thenComparing(Drift::metric));
         int total = shown.size();
@@ -43,7 +43,7 @@ public final class DriftChart {
         List<RowChart.Row> rows = new ArrayList<>();
         boolean[] used = new boolean[4];
         for (Drift d : shown) {
-            int rank = d.drifted() ? severityRank(d.severity()) : 3;
+            int rank = d.drifted() ? DriftFormat.severityRank(d.severity()) : 3;
             used[rank] = true;
             Double low = null;
             Double high = null;
@@ -104,13 +104,4 @@ public final class DriftChart {
     }
 
     private static final int[] RGB = {CRITICAL_RGB, WARNING_RGB, INFO_RGB, ChartLayout.SERIES_RGB};
-
-    private static int severityRank(String severity) {
-        return switch (severity == null ? "" : severity) {
-            case "critical" -> 0;
-            case "warning" -> 1;
-            case "info" -> 2;
-            default -> 3;
-        };
-    }
 }

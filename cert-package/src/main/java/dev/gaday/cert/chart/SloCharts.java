@@ -38,7 +38,7 @@ public final class SloCharts {
     public static List<Figure> of(SloStatus slo, List<KpiChart.Incident> events) {
         List<Figure> figures = new ArrayList<>();
         List<SloResult> ordered = new ArrayList<>(slo.slos());
-        ordered.sort(Comparator.comparingInt((SloResult s) -> stateRank(s.state()))
+        ordered.sort(Comparator.comparingInt((SloResult s) -> SloResult.stateRank(s.state()))
                 .thenComparingDouble(
                         s -> s.errorBudget() == null ? 0 : -s.errorBudget().consumedPercent())
                 .thenComparing(SloResult::name));
@@ -189,15 +189,5 @@ public final class SloCharts {
 
     private static Instant clamp(Instant t, Instant start, Instant end) {
         return t.isBefore(start) ? start : t.isAfter(end) ? end : t;
-    }
-
-    private static int stateRank(String state) {
-        return switch (state) {
-            case "BUDGET_EXHAUSTED" -> 0;
-            case "PAGE" -> 1;
-            case "TICKET" -> 2;
-            case "OK" -> 5;
-            default -> 3;
-        };
     }
 }

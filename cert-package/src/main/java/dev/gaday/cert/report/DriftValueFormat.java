@@ -17,7 +17,7 @@ final class DriftValueFormat {
     static List<Drift> ordered(List<Drift> drifts) {
         List<Drift> ordered = new ArrayList<>(drifts);
         ordered.sort(Comparator.comparing((Drift d) -> !d.drifted())
-                .thenComparingInt(d -> severityRank(d.severity()))
+                .thenComparingInt(d -> DriftFormat.severityRank(d.severity()))
                 .thenComparing(d -> d.changePercent() == null ? 0 : -Math.abs(d.changePercent())));
         return ordered;
     }
@@ -35,14 +35,5 @@ final class DriftValueFormat {
     /** "✘ High (critical)" for a drift, the classification alone otherwise. */
     static String result(Drift drift) {
         return drift.drifted() ? "✘ " + drift.classification() + " (" + drift.severity() + ")" : drift.classification();
-    }
-
-    private static int severityRank(String severity) {
-        return switch (severity == null ? "" : severity) {
-            case "critical" -> 0;
-            case "warning" -> 1;
-            case "info" -> 2;
-            default -> 3;
-        };
     }
 }

@@ -107,7 +107,7 @@ final class ToolResultValues {
         values.text("SLO_COMPLIANCE_STATUS", slo.status() + (slo.partial() ? " (partial)" : ""), null);
         List<List<String>> rows = new ArrayList<>();
         List<SloResult> ordered = new ArrayList<>(slo.slos());
-        ordered.sort(Comparator.comparingInt((SloResult s) -> stateRank(s.state()))
+        ordered.sort(Comparator.comparingInt((SloResult s) -> SloResult.stateRank(s.state()))
                 .thenComparingDouble(s -> s.errorBudget() == null
                         ? Double.MAX_VALUE
                         : s.errorBudget().remainingPercent()));
@@ -242,15 +242,5 @@ final class ToolResultValues {
                 name,
                 lines.isEmpty() ? null : MarkdownText.bullets(lines, ""),
                 InputFiles.VALIDATION_JSON + " has no " + word + " checks");
-    }
-
-    private static int stateRank(String state) {
-        return switch (state) {
-            case "BUDGET_EXHAUSTED" -> 0;
-            case "PAGE" -> 1;
-            case "TICKET" -> 2;
-            case "OK" -> 5;
-            default -> 3;
-        };
     }
 }

@@ -22,12 +22,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -136,7 +133,7 @@ public final class HttpPrometheusClient implements PrometheusClient {
         for (QueryRange chunk : chunks) {
             parts.add(queryRangeChunk(promql, chunk));
         }
-        return stitch(parts);
+        return QueryResult.Matrix.stitch(parts);
     }
 
     private QueryResult.Matrix queryRangeChunk(String promql, QueryRange chunk) {
@@ -157,47 +154,6 @@ public final class HttpPrometheusClient implements PrometheusClient {
             throw badResponse(
                     description, "a range query answered with a " + response.resultType + ", expected a matrix");
         });
-    }
-
-    /** Joins consecutive chunks' answers: series by label set in order of first appearance, each timestamp once. */
-    static QueryResult.Matrix stitch(List<QueryResult.Matrix> parts) {
-        Map<Map<String, String>, List<QueryResult.Sample>> series = new LinkedHashMap<>();
-        Set<String> warnings = new LinkedHashSet<>();
-        for (QueryResult.Matrix part : parts) {
-            warnings.addAll(part.warnings());
-            for (QueryResult.Series one : part.series()) {
-                List<QueryResult.Sample> samples = series.computeIfAbsent(one.metric(), k -> new ArrayList<>());
-                for (QueryResult.Sample sample : one.samples()) {
-                    Instant last = samples.isEmpty()
-                            ? null
-                            : samples.get(samples.size() - 1).time();
-                    if (last == null || sample.time().isAfter(last)) {
-                        samples.add(sample);
-                    } else if (!sample.time().equals(last)) {
-                        insertInOrder(samples, sample);
-                    }
-                }
-            }
-        }
-        List<QueryResult.Series> result = new ArrayList<>(series.size());
-        series.forEach((metric, samples) -> result.add(new QueryResult.Series(metric, samples)));
-        return new QueryResult.Matrix(result, new ArrayList<>(warnings));
-    }
-
-    private static void insertInOrder(List<QueryResult.Sample> samples, QueryResult.Sample sample) {
-        int low = 0;
-        int high = samples.size();
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (samples.get(mid).time().isBefore(sample.time())) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        if (low == samples.size() || !samples.get(low).time().equals(sample.time())) {
-            samples.add(low, sample);
-        }
     }
 
     @Override

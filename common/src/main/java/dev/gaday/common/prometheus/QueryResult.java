@@ -1,8 +1,12 @@
 package dev.gaday.common.prometheus;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A typed Prometheus query result. Sample values may be NaN or ±Inf (Prometheus sends the
@@ -202,6 +206,50 @@ public sealed interface QueryResult
         public Matrix {
             series = List.copyOf(series);
             warnings = List.copyOf(warnings);
+        }
+
+        /**
+         * Joins the answers of a query's parts (consecutive time ranges, or disjoint sets of series): series by
+         * label set in order of first appearance, each timestamp once (the first part's value), in ascending time.
+         */
+        public static Matrix stitch(List<Matrix> parts) {
+            Map<Map<String, String>, List<Sample>> series = new LinkedHashMap<>();
+            Set<String> warnings = new LinkedHashSet<>();
+            for (Matrix part : parts) {
+                warnings.addAll(part.warnings());
+                for (Series one : part.series()) {
+                    List<Sample> samples = series.computeIfAbsent(one.metric(), k -> new ArrayList<>());
+                    for (Sample sample : one.samples()) {
+                        Instant last = samples.isEmpty()
+                                ? null
+                                : samples.get(samples.size() - 1).time();
+                        if (last == null || sample.time().isAfter(last)) {
+                            samples.add(sample);
+                        } else if (!sample.time().equals(last)) {
+                            insertInOrder(samples, sample);
+                        }
+                    }
+                }
+            }
+            List<Series> result = new ArrayList<>(series.size());
+            series.forEach((metric, samples) -> result.add(new Series(metric, samples)));
+            return new Matrix(result, new ArrayList<>(warnings));
+        }
+
+        private static void insertInOrder(List<Sample> samples, Sample sample) {
+            int low = 0;
+            int high = samples.size();
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (samples.get(mid).time().isBefore(sample.time())) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            if (low == samples.size() || !samples.get(low).time().equals(sample.time())) {
+                samples.add(low, sample);
+            }
         }
     }
 

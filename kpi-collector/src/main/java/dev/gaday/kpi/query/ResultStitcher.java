@@ -18,20 +18,7 @@ public final class ResultStitcher {
 
     /** Range-query parts (by time, by service, or both). */
     public static QueryResult.Matrix matrices(List<QueryResult.Matrix> parts) {
-        Map<Map<String, String>, List<QueryResult.Sample>> series = new LinkedHashMap<>();
-        Set<String> warnings = new LinkedHashSet<>();
-        for (QueryResult.Matrix part : parts) {
-            warnings.addAll(part.warnings());
-            for (QueryResult.Series one : part.series()) {
-                List<QueryResult.Sample> samples = series.computeIfAbsent(one.metric(), k -> new ArrayList<>());
-                for (QueryResult.Sample sample : one.samples()) {
-                    add(samples, sample);
-                }
-            }
-        }
-        List<QueryResult.Series> result = new ArrayList<>(series.size());
-        series.forEach((metric, samples) -> result.add(new QueryResult.Series(metric, samples)));
-        return new QueryResult.Matrix(result, new ArrayList<>(warnings));
+        return QueryResult.Matrix.stitch(parts);
     }
 
     /** Instant-query parts by service: each label set once (the first part's value). */
@@ -45,27 +32,5 @@ public final class ResultStitcher {
             }
         }
         return new QueryResult.Vector(new ArrayList<>(samples.values()), new ArrayList<>(warnings));
-    }
-
-    /** Appends in time order; a timestamp already present is kept once (the first value). */
-    private static void add(List<QueryResult.Sample> samples, QueryResult.Sample sample) {
-        int size = samples.size();
-        if (size == 0 || sample.time().isAfter(samples.get(size - 1).time())) {
-            samples.add(sample);
-            return;
-        }
-        int low = 0;
-        int high = size;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (samples.get(mid).time().isBefore(sample.time())) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        if (!samples.get(low).time().equals(sample.time())) {
-            samples.add(low, sample);
-        }
     }
 }

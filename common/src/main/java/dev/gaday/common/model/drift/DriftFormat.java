@@ -46,6 +46,16 @@ public final class DriftFormat {
         return change(drift.changePercent(), drift.baseline(), drift.current());
     }
 
+    /** The order checks are listed in, worst first: critical, warning, info, then anything else. */
+    public static int severityRank(String severity) {
+        return switch (severity == null ? "" : severity) {
+            case "critical" -> 0;
+            case "warning" -> 1;
+            case "info" -> 2;
+            default -> 3;
+        };
+    }
+
     /** Decimals that show three significant digits (none for 100 and above, at most six). */
     private static int decimals(double value) {
         if (value == 0) {

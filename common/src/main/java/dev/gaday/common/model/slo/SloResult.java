@@ -48,6 +48,20 @@ public record SloResult(
         queries = queries == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(queries));
     }
 
+    /**
+     * The order SLOs are listed in, worst first: budget exhausted, paging, ticket, then those without an answer
+     * (no traffic, no data, a query error, too few events), OK last.
+     */
+    public static int stateRank(String state) {
+        return switch (state) {
+            case "BUDGET_EXHAUSTED" -> 0;
+            case "PAGE" -> 1;
+            case "TICKET" -> 2;
+            case "OK" -> 5;
+            default -> 3;
+        };
+    }
+
     /** The budget numbers: percent of the budget consumed and remaining, and what remains in events and minutes. */
     public record ErrorBudget(
             double consumedPercent,
