@@ -15,6 +15,7 @@ import dev.gaday.cert.input.InputFiles;
 import dev.gaday.cert.input.InputKind;
 import dev.gaday.cert.input.Inputs;
 import dev.gaday.cert.model.UnfilledPlaceholder;
+import dev.gaday.cert.pdf.PdfReport;
 import dev.gaday.cert.report.Bindings;
 import dev.gaday.cert.report.EmptySections;
 import dev.gaday.cert.report.MissingUnits;
@@ -94,6 +95,9 @@ public final class PackageBuilder {
 
     public Result build(BuildOptions options) {
         PhaseTimes phases = new PhaseTimes(diagnostics);
+        if (!options.certifyOnly()) {
+            PdfReport.warmUpInBackground();
+        }
         Map<String, Path> overrides = new LinkedHashMap<>();
         options.inputFiles().forEach((kind, file) -> overrides.put(kind.key(), file));
         InputFiles files = InputFiles.locate(options.inputDirs(), overrides, options.snapshotDir());
