@@ -101,9 +101,12 @@ class ForcedErrorIT {
         assertFalse(err.contains("\tat "), err);
     }
 
-    /** Small enough that the run's classes do not fit before it reaches its source (slo-monitor loads fewer). */
+    /**
+     * Small enough that the run's classes do not fit before it reaches its source (slo-monitor and drift-detector
+     * load fewer: neither makes a JSON mapper before its first query).
+     */
     private static String metaspace(String tool) {
-        return tool.equals("slo-monitor") ? "6m" : "8m";
+        return tool.equals("slo-monitor") || tool.equals("drift-detector") ? "6m" : "8m";
     }
 
     private static String javaBinary() {
