@@ -65,6 +65,21 @@ class InputValuesTest {
     }
 
     @Test
+    void aNegativeOrRaggedBurnRateSeriesIsRefused() throws IOException {
+        Path in = dir.resolve("in");
+        Fixtures.writeInputs(in, "web", true);
+        Path slo = in.resolve("slo_status.json");
+        String good = dev.gaday.common.json.Json.write(ToolFixtures.slo(true));
+        String series = "\"burnRateSeries\" : {\"start\" : \"2026-11-22T00:00:00Z\", \"stepSeconds\" : 300, "
+                + "\"windows\" : [{\"window\" : \"1h\", \"burnRates\" : [1.5, %s]}, "
+                + "{\"window\" : \"6h\", \"burnRates\" : [0.5, 0.7]}]}, \"name\"";
+        Files.writeString(slo, good.replaceFirst("\"name\"", String.format(series, "-3.0")));
+        assertRefused(build(in), slo.toString(), "burnRateSeries 1h: a burn rate must be a finite non-negative number");
+        Files.writeString(slo, good.replaceFirst("\"name\"", String.format(series, "2.0, 4.0")));
+        assertRefused(build(in), slo.toString(), "window 6h has 2 points, window 1h has 3");
+    }
+
+    @Test
     void aFileOfTheWrongKindSaysWhichKindItIs() throws IOException {
         Path in = dir.resolve("in");
         Fixtures.writeInputs(in, "web", true);
