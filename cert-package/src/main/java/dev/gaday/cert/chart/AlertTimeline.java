@@ -174,11 +174,6 @@ public final class AlertTimeline implements Figure {
     }
 
     @Override
-    public int width() {
-        return ChartLayout.WIDTH;
-    }
-
-    @Override
     public int height() {
         return height;
     }

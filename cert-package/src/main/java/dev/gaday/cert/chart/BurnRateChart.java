@@ -470,11 +470,6 @@ public final class BurnRateChart implements Figure {
     }
 
     @Override
-    public int width() {
-        return ChartLayout.WIDTH;
-    }
-
-    @Override
     public int height() {
         return height;
     }

@@ -312,11 +312,6 @@ public final class ChartLayout implements Figure {
     }
 
     @Override
-    public int width() {
-        return WIDTH;
-    }
-
-    @Override
     public int height() {
         return HEIGHT;
     }

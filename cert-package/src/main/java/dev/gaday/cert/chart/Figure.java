@@ -12,7 +12,10 @@ public interface Figure {
     /** The caption: the image's alt text in the Markdown, the line under the figure in the PDF. */
     String title();
 
-    int width();
+    /** Every figure is drawn as wide as the report's charts; its height is its own. */
+    default int width() {
+        return ChartLayout.WIDTH;
+    }
 
     int height();
 

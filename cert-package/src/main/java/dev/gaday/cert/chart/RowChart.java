@@ -234,11 +234,6 @@ public final class RowChart implements Figure {
     }
 
     @Override
-    public int width() {
-        return ChartLayout.WIDTH;
-    }
-
-    @Override
     public int height() {
         return height;
     }

@@ -67,11 +67,6 @@ public record ServicePanels(String name, String title, List<ChartLayout> panels,
     }
 
     @Override
-    public int width() {
-        return ChartLayout.WIDTH;
-    }
-
-    @Override
     public void drawOn(ChartCanvas canvas) {
         marks.drawOn(canvas);
     }
