@@ -3,6 +3,7 @@ package dev.gaday.cert.report;
 import dev.gaday.cert.input.InputFiles;
 import dev.gaday.common.model.drift.Drift;
 import dev.gaday.common.model.drift.DriftAnalysis;
+import dev.gaday.common.model.drift.DriftFormat;
 import dev.gaday.common.model.drift.DriftWindow;
 import dev.gaday.common.text.MarkdownText;
 import dev.gaday.common.text.ReportFormat;
@@ -49,8 +50,10 @@ final class CanaryValues {
         Drift errors = worstErrorRatio(drift);
         String noErrorRatio = InputFiles.DRIFT_ANALYSIS + ": no error-ratio check with data on the canary side";
         if (errors != null && errors.current() != null) {
-            String where = errorRatioChecks(drift) > 1 && errors.service() != null
-                    ? " (" + errors.service() + ", the highest of " + errorRatioChecks(drift) + ")"
+            long checks =
+                    drift.drifts().stream().filter(CanaryValues::isErrorRatio).count();
+            String where = checks > 1 && errors.service() != null
+                    ? " (" + errors.service() + ", the highest of " + checks + ")"
                     : "";
             // The template puts the % sign after the placeholder.
             values.text("CANARY_ERROR_RATE", ReportFormat.number(errors.current() * 100, 3) + where, null);
@@ -82,19 +85,15 @@ final class CanaryValues {
                                 ToolResultValues.COMPARISON_ROWS, drift.drifts().size()))) {
             rows.add(List.of(
                     d.metric() + (d.service() == null || d.service().isEmpty() ? "" : " (" + d.service() + ")"),
-                    DriftValueFormat.value(d, d.baseline()),
-                    DriftValueFormat.value(d, d.current()),
-                    DriftValueFormat.change(d),
+                    DriftFormat.value(d, d.baseline()),
+                    DriftFormat.value(d, d.current()),
+                    DriftFormat.change(d),
                     DriftValueFormat.result(d)));
         }
         values.markdown(
                 "INSERT_CANARY_BASELINE_COMPARISON",
                 rows.isEmpty() ? null : MarkdownText.rows(rows),
                 InputFiles.DRIFT_ANALYSIS + " lists no checks");
-    }
-
-    private static long errorRatioChecks(DriftAnalysis drift) {
-        return drift.drifts().stream().filter(CanaryValues::isErrorRatio).count();
     }
 
     private static boolean isErrorRatio(Drift d) {

@@ -22,16 +22,6 @@ final class DriftValueFormat {
         return ordered;
     }
 
-    /** One side's value in the metric's unit ({@link DriftFormat#value(Drift, Double)}). */
-    static String value(Drift drift, Double value) {
-        return DriftFormat.value(drift, value);
-    }
-
-    /** The signed change ({@link DriftFormat#change(Drift)}). */
-    static String change(Drift drift) {
-        return DriftFormat.change(drift);
-    }
-
     /** "✘ High (critical)" for a drift, the classification alone otherwise. */
     static String result(Drift drift) {
         return drift.drifted() ? "✘ " + drift.classification() + " (" + drift.severity() + ")" : drift.classification();

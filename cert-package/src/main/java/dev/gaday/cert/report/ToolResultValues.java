@@ -5,6 +5,7 @@ import dev.gaday.cert.chart.ReportCharts;
 import dev.gaday.cert.input.InputFiles;
 import dev.gaday.common.model.drift.Drift;
 import dev.gaday.common.model.drift.DriftAnalysis;
+import dev.gaday.common.model.drift.DriftFormat;
 import dev.gaday.common.model.drift.Mitigation;
 import dev.gaday.common.model.slo.SloResult;
 import dev.gaday.common.model.slo.SloStatus;
@@ -60,9 +61,9 @@ final class ToolResultValues {
             rows.add(List.of(
                     d.metric(),
                     d.service() == null || d.service().isEmpty() ? "—" : d.service(),
-                    DriftValueFormat.value(d, d.baseline()),
-                    DriftValueFormat.value(d, d.current()),
-                    DriftValueFormat.change(d),
+                    DriftFormat.value(d, d.baseline()),
+                    DriftFormat.value(d, d.current()),
+                    DriftFormat.change(d),
                     DriftValueFormat.result(d)));
         }
         String table = "| Metric | Service | Baseline | Current | Change | Result |\n|---|---|---:|---:|---:|---|\n"

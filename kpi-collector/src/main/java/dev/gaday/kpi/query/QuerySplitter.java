@@ -138,7 +138,7 @@ public final class QuerySplitter {
                 for (QueryRange half : halves) {
                     answers.add(attempt(half, shard));
                 }
-                return ResultStitcher.matrices(answers);
+                return QueryResult.Matrix.stitch(answers);
             }
             String where = "one step at " + range.start();
             List<ServiceShard> shards = shards(shard, where, failure);
@@ -147,7 +147,7 @@ public final class QuerySplitter {
             for (ServiceShard part : shards) {
                 answers.add(attempt(range, part));
             }
-            return ResultStitcher.matrices(answers);
+            return QueryResult.Matrix.stitch(answers);
         }
 
         private QueryResult.Matrix attempt(QueryRange range, ServiceShard shard) {

@@ -9,17 +9,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Joins the answers of a split query's parts into the answer of the whole: series by label set (in order of
- * first appearance), each timestamp once, in ascending time; warnings once each. Parts by time share series;
- * parts by service have disjoint ones.
+ * Joins the answers of an instant query's parts by service into the answer of the whole: each label set once,
+ * warnings once each. (A range query's parts are joined by {@code QueryResult.Matrix.stitch}.)
  */
 public final class ResultStitcher {
     private ResultStitcher() {}
-
-    /** Range-query parts (by time, by service, or both). */
-    public static QueryResult.Matrix matrices(List<QueryResult.Matrix> parts) {
-        return QueryResult.Matrix.stitch(parts);
-    }
 
     /** Instant-query parts by service: each label set once (the first part's value). */
     public static QueryResult.Vector vectors(List<QueryResult.Vector> parts) {

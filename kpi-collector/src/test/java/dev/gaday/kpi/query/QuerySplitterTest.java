@@ -283,7 +283,7 @@ class QuerySplitterTest {
                         a, List.of(new QueryResult.Sample(at(0), 0), new QueryResult.Sample(at(2), 99)))),
                 List.of("w"));
 
-        QueryResult.Matrix stitched = ResultStitcher.matrices(List.of(late, early));
+        QueryResult.Matrix stitched = QueryResult.Matrix.stitch(List.of(late, early));
 
         assertEquals(
                 List.of(
