@@ -15,7 +15,7 @@ import dev.gaday.cert.input.InputFiles;
 import dev.gaday.cert.input.InputKind;
 import dev.gaday.cert.input.Inputs;
 import dev.gaday.cert.model.UnfilledPlaceholder;
-import dev.gaday.cert.pdf.PdfReport;
+import dev.gaday.cert.pdf.PdfWarmUp;
 import dev.gaday.cert.report.Bindings;
 import dev.gaday.cert.report.EmptySections;
 import dev.gaday.cert.report.MissingUnits;
@@ -96,7 +96,7 @@ public final class PackageBuilder {
     public Result build(BuildOptions options) {
         PhaseTimes phases = new PhaseTimes(diagnostics);
         if (!options.certifyOnly()) {
-            PdfReport.warmUpInBackground();
+            PdfWarmUp.startInBackground();
         }
         Map<String, Path> overrides = new LinkedHashMap<>();
         options.inputFiles().forEach((kind, file) -> overrides.put(kind.key(), file));

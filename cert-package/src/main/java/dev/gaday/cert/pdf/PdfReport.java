@@ -88,25 +88,6 @@ public final class PdfReport {
 
     private PdfReport() {}
 
-    /**
-     * Renders a one-line document on a daemon thread and throws it away, so that the PDF stack's classes are
-     * loaded, initialised and compiled on the second core while the caller reads its inputs. Nothing is shared but
-     * what the JVM shares anyway (classes, the bundled fonts' bytes); a failure here is the real render's to report.
-     */
-    public static void warmUpInBackground() {
-        Thread warmUp = new Thread(
-                () -> {
-                    try {
-                        render("# GA day", "warm-up", "warm-up", Map.of(), false, Instant.EPOCH);
-                    } catch (RuntimeException e) {
-                        // The report's own render meets the same problem and says what it is.
-                    }
-                },
-                "pdf-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
-    }
-
     /** The body HTML flexmark makes of the Markdown (tests use it to check escaping). */
     public static String bodyHtml(String markdown) {
         return RENDERER.render(PARSER.parse(markdown));
