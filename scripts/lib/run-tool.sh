@@ -3,7 +3,9 @@
 # command-line run (scripts/lib/jvm-flags.sh: C1 JIT on one compiler thread, so that a second one or
 # C2 does not compete with the run on a small machine; serial GC). Same arguments, output and exit
 # codes as `java -jar`. TOOL_NAME_JAR (e.g. KPI_COLLECTOR_JAR) overrides the jar; JAVA_OPTS adds JVM
-# options. The launcher writes nothing: no class-data archive is made or kept beside the jar.
+# options. When the build left a class-data archive beside the jar (TOOL.jsa: cert-package's, made by
+# scripts/lib/class-archive.sh), the JVM maps it instead of parsing and verifying those classes again; a
+# stale or foreign one is ignored without a word. The launcher only reads it: a run writes nothing there.
 # Usage: run-tool.sh TOOL [ARGS...]
 set -euo pipefail
 tool="$1"
@@ -17,5 +19,9 @@ if [ ! -f "$jar" ]; then
 fi
 # shellcheck source=scripts/lib/jvm-flags.sh
 . "$root/scripts/lib/jvm-flags.sh"
+archive=()
+if [ -f "${jar%.jar}.jsa" ]; then
+  archive=(-XX:SharedArchiveFile="${jar%.jar}.jsa" "-Xlog:cds=off,cds+dynamic=off")
+fi
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-exec java "${TOOL_JVM_FLAGS[@]}" ${JAVA_OPTS:-} -jar "$jar" "$@"
+exec java "${TOOL_JVM_FLAGS[@]}" "${archive[@]}" ${JAVA_OPTS:-} -jar "$jar" "$@"
