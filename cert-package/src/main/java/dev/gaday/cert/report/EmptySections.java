@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 public final class EmptySections {
     private static final Pattern HEADING = Pattern.compile("^(#{2,4}) \\S.*$");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Z0-9_]+)}}");
+    private static final Pattern LONE_PLACEHOLDER = Pattern.compile("\\s*\\{\\{([A-Z0-9_]+)}}\\s*");
     /** Input file to what writes it, for the one line. */
     private static final Map<String, String> WRITERS = Map.of(
             InputFiles.KPI_SUMMARY, "kpi-collector collect",
@@ -90,7 +91,7 @@ public final class EmptySections {
                 out.append(out.length() == 0 ? "" : "\n")
                         .append(s.heading())
                         .append('\n')
-                        .append(String.join("\n", s.body()));
+                        .append(String.join("\n", withHints(s.body(), values)));
             }
         }
         return out.toString();
@@ -115,6 +116,27 @@ public final class EmptySections {
             }
         }
         return new Section(level, heading, List.copyOf(body), names, filled);
+    }
+
+    /**
+     * A section that stays keeps its text, but a line that is only an unfilled placeholder (a block such as
+     * {@code {{INSERT_CUSTOMER_IMPACT}}} beside measured lines) says what would fill it instead of a bare N/A, set
+     * off by a blank line so that Markdown does not join it to a list item above.
+     */
+    private static List<String> withHints(List<String> body, PlaceholderValues values) {
+        List<String> out = new ArrayList<>(body.size());
+        for (String line : body) {
+            Matcher m = LONE_PLACEHOLDER.matcher(line);
+            if (m.matches() && !values.has(m.group(1))) {
+                if (!out.isEmpty() && !out.get(out.size() - 1).isBlank()) {
+                    out.add("");
+                }
+                out.add(oneLine(Set.of(m.group(1)), values));
+            } else {
+                out.add(line);
+            }
+        }
+        return out;
     }
 
     private static boolean blank(List<String> lines) {

@@ -46,6 +46,40 @@ class EmptySectionsTest {
     }
 
     @Test
+    void aLoneUnfilledBlockInAKeptSectionSaysWhatWouldFillItOnItsOwnLine() {
+        String template =
+                """
+                ## Customer Impact Assessment
+                - **WebSocket Connection Success:** {{WS_CONNECTION_SUCCESS}}%
+                {{INSERT_CUSTOMER_IMPACT}}
+
+                ### C. Runbook References
+                {{INSERT_RUNBOOK_REFERENCES}}
+
+                **Pipeline Run:** {{PIPELINE_RUN_ID}} {{ARTIFACT_SHA256}}
+                """;
+        PlaceholderValues values = new PlaceholderValues();
+        values.text("WS_CONNECTION_SUCCESS", "100", null);
+        values.absent("INSERT_CUSTOMER_IMPACT", "release file: values.INSERT_CUSTOMER_IMPACT absent");
+        values.absent("INSERT_RUNBOOK_REFERENCES", "release file: values.INSERT_RUNBOOK_REFERENCES absent");
+        values.text("PIPELINE_RUN_ID", "run-4242", null);
+        values.absent("ARTIFACT_SHA256", "release file: values.ARTIFACT_SHA256 absent");
+        String out = EmptySections.collapse(template, values);
+        assertTrue(
+                out.contains("- **WebSocket Connection Success:** {{WS_CONNECTION_SUCCESS}}%\n\n*Not given: the "
+                        + "toolkit does not measure this; give it in the release file (values: or bindings: for "
+                        + "INSERT_CUSTOMER_IMPACT)"),
+                out);
+        assertTrue(
+                out.contains("### C. Runbook References\n*Not given: the toolkit does not measure this; give it in "
+                        + "the release file (values: or bindings: for INSERT_RUNBOOK_REFERENCES)"),
+                out);
+        // A placeholder beside text stays, to be filled (or read N/A) where it stands.
+        assertTrue(out.contains("**Pipeline Run:** {{PIPELINE_RUN_ID}} {{ARTIFACT_SHA256}}"), out);
+        assertFalse(out.contains("{{INSERT_"), out);
+    }
+
+    @Test
     void numberedEvidenceIsOneLinePerGroup() {
         List<String> paths = new java.util.ArrayList<>();
         for (int i = 1; i <= 288; i++) {
