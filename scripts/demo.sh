@@ -82,6 +82,24 @@ done
 # The whole day after the fact, as a CI job would run it (.github/workflows/ga-day.yml, mode retroactive):
 # kpi-collector, slo-monitor, drift-detector (baseline: the day before GA, the same hours of the same daily shape),
 # ws-health, then certify: kpi-collector validate, cert-package, cert-package verify.
+# The example release file, moved onto the generated day: its GA timeline on GA_START's date (the meeting the day
+# before, the retrospective the day after) and its incident at the injected one's time, service and length, so
+# that the report's charts mark it where the errors are and no event is flagged outside the GA window.
+ga_day=$(date -u -d "$GA_START" +%F)
+incident_minutes=$(( ($(date -u -d "$INCIDENT_END" +%s) - $(date -u -d "$INCIDENT_START" +%s)) / 60 ))
+sed -e "s/2026-11-21/$(date -u -d "$ga_day - 1 day" +%F)/g" \
+  -e "s/\"2026-11-22T14:05:00Z\"/\"$(date -u -d "$INCIDENT_START" +%FT%TZ)\"/" \
+  -e "s/2026-11-22/$ga_day/g" \
+  -e "s/2026-11-23/$(date -u -d "$ga_day + 1 day" +%F)/g" \
+  -e "s/2026-11-24/$(date -u -d "$ga_day + 2 days" +%F)/g" \
+  -e "s/mttrMinutes: 38/mttrMinutes: $incident_minutes/" \
+  -e "s/on checkout-api for 38 minutes/on $INCIDENT_SERVICE for $incident_minutes minutes/" \
+  templates/release.example.yaml >"$out/release.yaml"
+if grep -q '2026-11-2\|38 minutes' "$out/release.yaml"; then
+  echo "demo: templates/release.example.yaml changed; scripts/demo.sh no longer moves all its dates" >&2
+  exit 4
+fi
+
 say "scripts/ga-day.sh retro: every tool over the day, then certify"
 cat >"$out/ga-day.conf" <<CONF
 KPI_INTERVAL=5m
@@ -90,7 +108,7 @@ WS_DURATION=10s
 WS_INTERVAL=500ms
 WS_CONNECTIONS=20
 WS_ARGS=--send ping --expect ping
-RELEASE=$root/templates/release.example.yaml
+RELEASE=$out/release.yaml
 CONF
 baseline_start=$(date -u -d "$GA_START - 24 hours" +%Y-%m-%dT%H:%M:%SZ)
 certify_status=0

@@ -12,8 +12,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * For the demo and for rehearsals: generates a GA day, serves it from a real Prometheus on a free
- * loopback port, writes {@code prometheus.env} (PROMETHEUS_URL, PROMETHEUS_PID, GA_START, GA_END) into the
- * dataset directory once ready, and runs until it is stopped (SIGTERM or SIGINT stop Prometheus
+ * loopback port, writes {@code prometheus.env} (PROMETHEUS_URL, PROMETHEUS_PID, GA_START, GA_END, and the injected
+ * incident's INCIDENT_SERVICE, INCIDENT_START, INCIDENT_END) into the dataset directory once ready, and runs until it is stopped (SIGTERM or SIGINT stop Prometheus
  * and delete its temporary TSDB).
  * {@code ServeDataset <dir> [hours=24] [stepSeconds=60] [services=10] [seed=42] [historyHours=0]}: with history, the
  * series begin that many hours before GA_START (a quiet stretch with the same daily shape, for a drift baseline).
@@ -45,7 +45,11 @@ public final class ServeDataset {
             String env = "PROMETHEUS_URL=" + server.url() + "\n"
                     + "PROMETHEUS_PID=" + server.pid() + "\n"
                     + "GA_START=" + dataset.manifest().start() + "\n"
-                    + "GA_END=" + dataset.manifest().end() + "\n";
+                    + "GA_END=" + dataset.manifest().end() + "\n"
+                    + "INCIDENT_SERVICE="
+                    + dataset.manifest().events().incident().service() + "\n"
+                    + "INCIDENT_START=" + dataset.manifest().events().incident().start() + "\n"
+                    + "INCIDENT_END=" + dataset.manifest().events().incident().end() + "\n";
             // Written last and renamed into place: its presence means Prometheus is ready.
             Path temp = dir.resolve("prometheus.env.tmp");
             Files.writeString(temp, env, StandardCharsets.UTF_8);
