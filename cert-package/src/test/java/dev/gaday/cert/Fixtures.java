@@ -92,8 +92,8 @@ public final class Fixtures {
 
     public static KpiSummary summary(String serviceName) {
         OverallKpis overall = new OverallKpis(
-                99.894, 99.95, 0.087, 864_123.4, 751.8, 41.2, 118.9, 402.5, 40.8, 119.3, 333.1, 870.0, 10.0, 21.5, 12.5,
-                6.25);
+                99.894, 99.95, 0.087, 864_123.4, 751.8, 41.2, 118.9, 402.5, 40.8, 119.3, 333.1, 870.0, 10.0, 21.5, 45.0,
+                6.25, 12.5, 45.0, 1210.0);
         List<ServiceKpis> services = List.of(
                 new ServiceKpis(
                         serviceName,

@@ -23,7 +23,7 @@ class ToolkitBindingsTest {
         try (InputStream in = ToolkitBindingsTest.class.getResourceAsStream("/dev/gaday/cert/toolkit-bindings.yaml")) {
             Json.yaml().readTree(in).fieldNames().forEachRemaining(names::add);
         }
-        assertEquals(42, names.size());
+        assertEquals(43, names.size());
         StringBuilder template = new StringBuilder("# Bindings\n\n");
         names.forEach(name ->
                 template.append("- ").append(name).append(": {{").append(name).append("}}\n"));
@@ -55,5 +55,8 @@ class ToolkitBindingsTest {
         assertTrue(report.contains("- WS_TOTAL_TESTS: 200\n"), report);
         assertTrue(report.contains("- TOTAL_NETWORK_IN_GB: 12.346\n"), report);
         assertTrue(report.contains("- WS_ENDPOINT: wss://ws.example.com/live\n"), report);
+        // Downtime is the time a service was down, not the time below the availability target.
+        assertTrue(report.contains("- TOTAL_DOWNTIME_MINUTES: 12.5\n"), report);
+        assertTrue(report.contains("- TIME_BELOW_TARGET_MINUTES: 45\n"), report);
     }
 }

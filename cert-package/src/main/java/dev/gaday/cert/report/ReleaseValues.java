@@ -64,6 +64,18 @@ final class ReleaseValues {
                 remediations.add(label + ": " + i.remediation());
             }
         }
+        // MTTR from the incidents people recorded, when they give it; else kpi-collector's, from the down periods.
+        double[] recoveries = release.incidents().stream()
+                .filter(i -> i.mttrMinutes() != null)
+                .mapToDouble(ReleaseFile.Incident::mttrMinutes)
+                .toArray();
+        if (recoveries.length > 0) {
+            values.text(
+                    "MEAN_TIME_TO_RECOVERY",
+                    ReportFormat.number(
+                            java.util.Arrays.stream(recoveries).average().orElseThrow(), 1),
+                    null);
+        }
         String noIncidents = given ? "None: no incidents in the release file." : null;
         values.markdown(
                 "INSERT_INCIDENT_DETAILS",
