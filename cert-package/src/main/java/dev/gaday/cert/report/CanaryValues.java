@@ -32,6 +32,9 @@ final class CanaryValues {
     static void fill(ReportContext context, PlaceholderValues values) {
         DriftAnalysis drift = context.inputs().drift();
         if (drift == null) {
+            String reason = "no input file " + InputFiles.DRIFT_ANALYSIS + ": run drift-detector canary and pass its "
+                    + "output with --inputs, or give it in the release file";
+            PLACEHOLDERS.forEach(name -> values.absent(name, reason));
             return;
         }
         if (!drift.mode().equals("canary") || drift.windows().get("canary") == null) {

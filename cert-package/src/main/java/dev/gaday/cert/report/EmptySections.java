@@ -21,6 +21,13 @@ public final class EmptySections {
     private static final Pattern HEADING = Pattern.compile("^(#{2,4}) \\S.*$");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Z0-9_]+)}}");
     private static final Pattern LONE_PLACEHOLDER = Pattern.compile("\\s*\\{\\{([A-Z0-9_]+)}}\\s*");
+    /** "- **Label:** ..." (the colon inside or after the bold), the label in group 1. */
+    private static final Pattern LABELLED_BULLET = Pattern.compile("\\s*[-*+] \\*\\*([^*]+?):?\\*\\*:?\\s.*");
+
+    /** ReleaseValues' reason for a part the release file lacks ("release file: signOff.QA_LEAD absent"). */
+    private static final Pattern RELEASE_PART_ABSENT = Pattern.compile("release file: (\\S+) absent");
+
+    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[-*+]|\\d+\\.) ");
     /** Input file to what writes it, for the one line. */
     private static final Map<String, String> WRITERS = Map.of(
             InputFiles.KPI_SUMMARY, "kpi-collector collect",
@@ -119,31 +126,91 @@ public final class EmptySections {
     }
 
     /**
-     * A section that stays keeps its text, but a line that is only an unfilled placeholder (a block such as
-     * {@code {{INSERT_CUSTOMER_IMPACT}}} beside measured lines) says what would fill it instead of a bare N/A, set
-     * off by a blank line so that Markdown does not join it to a list item above.
+     * A section that stays keeps its text, but what no input fills says so once instead of reading N/A: a line
+     * that is only an unfilled placeholder (a block such as {@code {{INSERT_CUSTOMER_IMPACT}}} beside measured
+     * lines) becomes the line saying what would fill it; the labelled bullets of a list whose placeholders all
+     * lack a value ("- **Canary Start:** {{CANARY_START_TIME}}") leave the list and are named in one line after
+     * it. Hint lines are set off by blank lines so that Markdown does not join them to a list item.
      */
     private static List<String> withHints(List<String> body, PlaceholderValues values) {
         List<String> out = new ArrayList<>(body.size());
+        List<String> labels = new ArrayList<>();
+        Set<String> unfilled = new LinkedHashSet<>();
         for (String line : body) {
-            Matcher m = LONE_PLACEHOLDER.matcher(line);
-            if (m.matches() && !values.has(m.group(1))) {
-                if (!out.isEmpty() && !out.get(out.size() - 1).isBlank()) {
+            Matcher bullet = LABELLED_BULLET.matcher(line);
+            if (bullet.matches() && allUnfilled(line, values)) {
+                labels.add(bullet.group(1).strip());
+                unfilled.addAll(names(line));
+                continue;
+            }
+            if (!labels.isEmpty() && !LIST_ITEM.matcher(line).find()) {
+                addHint(out, String.join(", ", labels) + " — " + lowerFirst(strip(oneLine(unfilled, values))));
+                if (!line.isBlank()) {
                     out.add("");
                 }
-                out.add(oneLine(Set.of(m.group(1)), values));
+                labels.clear();
+                unfilled.clear();
+            }
+            Matcher lone = LONE_PLACEHOLDER.matcher(line);
+            if (lone.matches() && !values.has(lone.group(1))) {
+                addHint(out, strip(oneLine(Set.of(lone.group(1)), values)));
             } else {
                 out.add(line);
             }
         }
+        if (!labels.isEmpty()) {
+            addHint(out, String.join(", ", labels) + " — " + lowerFirst(strip(oneLine(unfilled, values))));
+        }
         return out;
+    }
+
+    private static void addHint(List<String> out, String text) {
+        if (!out.isEmpty() && !out.get(out.size() - 1).isBlank()) {
+            out.add("");
+        }
+        out.add("*" + text + "*");
+    }
+
+    private static boolean allUnfilled(String line, PlaceholderValues values) {
+        Set<String> names = names(line);
+        return !names.isEmpty() && names.stream().noneMatch(values::has);
+    }
+
+    private static Set<String> names(String line) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = PLACEHOLDER.matcher(line);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    private static String strip(String italicLine) {
+        return italicLine.substring(1, italicLine.length() - 1);
+    }
+
+    private static String lowerFirst(String text) {
+        return Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     private static boolean blank(List<String> lines) {
         return lines.stream().allMatch(line -> line.isBlank() || line.strip().equals("---"));
     }
 
-    /** What would fill the placeholders: the tools whose files are missing, else the release file. */
+    /** A reason a tool's file gives (e.g. a compare run where a canary run was needed), not a release file's. */
+    private static boolean toolReason(String reason) {
+        return reason != null
+                && !reason.startsWith("not measured by the toolkit")
+                && !reason.startsWith("release file")
+                && !reason.startsWith(ReleaseValues.NO_RELEASE)
+                && !reason.startsWith("binding ")
+                && !reason.startsWith("default binding ");
+    }
+
+    /**
+     * What would fill the placeholders: the tools whose files are missing; else the one reason a tool's file gives
+     * for all of them; else the release file.
+     */
     static String oneLine(Set<String> names, PlaceholderValues values) {
         Set<String> files = new LinkedHashSet<>();
         for (String name : names) {
@@ -160,6 +227,23 @@ public final class EmptySections {
         if (names.stream().map(values.reasons()::get).anyMatch(r -> r != null && r.contains("--include-artifacts"))) {
             return "*Not included: run with --include-artifacts to package the KPI snapshots and the tools' side "
                     + "files.*";
+        }
+        Set<String> reasons = new LinkedHashSet<>();
+        names.forEach(name -> reasons.add(values.reasons().get(name)));
+        if (files.isEmpty()
+                && reasons.size() == 1
+                && toolReason(reasons.iterator().next())) {
+            return "*Not measured: " + reasons.iterator().next() + ".*";
+        }
+        Set<String> releaseParts = new LinkedHashSet<>();
+        for (String reason : reasons) {
+            Matcher part = reason == null ? null : RELEASE_PART_ABSENT.matcher(reason);
+            if (part != null && part.matches()) {
+                releaseParts.add(part.group(1));
+            }
+        }
+        if (files.isEmpty() && !releaseParts.isEmpty() && releaseParts.size() == reasons.size()) {
+            return "*Not given in the release file: " + String.join(", ", releaseParts) + ".*";
         }
         if (!files.isEmpty()) {
             List<String> parts = new ArrayList<>();

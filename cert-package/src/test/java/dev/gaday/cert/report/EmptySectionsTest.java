@@ -41,7 +41,7 @@ class EmptySectionsTest {
                 out);
         assertFalse(out.contains("Drift Details"), "the subsections go with their empty parent: " + out);
         assertTrue(out.contains("## KPI Summary\n- **Availability:** {{OVERALL_AVAILABILITY}}%"), out);
-        assertTrue(out.contains("### Network\n\n*Not given:"), out);
+        assertTrue(out.contains("### Network\n\n*Not given in the release file: values.NETWORK_IN.*"), out);
         assertFalse(out.contains("{{NETWORK_IN}}"), out);
     }
 
@@ -60,8 +60,9 @@ class EmptySectionsTest {
                 """;
         PlaceholderValues values = new PlaceholderValues();
         values.text("WS_CONNECTION_SUCCESS", "100", null);
-        values.absent("INSERT_CUSTOMER_IMPACT", "release file: values.INSERT_CUSTOMER_IMPACT absent");
-        values.absent("INSERT_RUNBOOK_REFERENCES", "release file: values.INSERT_RUNBOOK_REFERENCES absent");
+        for (String name : List.of("INSERT_CUSTOMER_IMPACT", "INSERT_RUNBOOK_REFERENCES")) {
+            values.absent(name, String.format(ReportValues.NOT_MEASURED, name, name));
+        }
         values.text("PIPELINE_RUN_ID", "run-4242", null);
         values.absent("ARTIFACT_SHA256", "release file: values.ARTIFACT_SHA256 absent");
         String out = EmptySections.collapse(template, values);
@@ -77,6 +78,45 @@ class EmptySectionsTest {
         // A placeholder beside text stays, to be filled (or read N/A) where it stands.
         assertTrue(out.contains("**Pipeline Run:** {{PIPELINE_RUN_ID}} {{ARTIFACT_SHA256}}"), out);
         assertFalse(out.contains("{{INSERT_"), out);
+    }
+
+    @Test
+    void bulletsNoInputFillsLeaveTheirListAndAreNamedOnceAfterIt() {
+        String template =
+                """
+                ## Canary Deployment Results
+                - **Canary Start:** {{CANARY_START_TIME}}
+                - **Traffic Percentage:** {{CANARY_TRAFFIC_PERCENT}}%
+                - **Error Rate:** {{CANARY_ERROR_RATE}}% (Target: <0.1%)
+                Next paragraph.
+
+                ### Sign-Off
+                - **QA Lead:** {{QA_LEAD_NAME}} - {{QA_LEAD_DATE}}
+                - **SRE Lead:** {{SRE_LEAD_NAME}} - {{SRE_LEAD_DATE}}
+                - **Release Manager:** {{RM_NAME}} - {{RM_DATE}}
+                """;
+        PlaceholderValues values = new PlaceholderValues();
+        String compareRun = "drift_analysis.json is a compare run, not a canary run";
+        values.absent("CANARY_START_TIME", compareRun);
+        values.absent("CANARY_ERROR_RATE", compareRun);
+        values.text("CANARY_TRAFFIC_PERCENT", "5", null);
+        values.absent("QA_LEAD_NAME", "release file: signOff.QA_LEAD absent");
+        values.absent("QA_LEAD_DATE", "release file: signOff.QA_LEAD absent");
+        values.absent("SRE_LEAD_NAME", "release file: signOff.SRE_LEAD absent");
+        values.absent("SRE_LEAD_DATE", "release file: signOff.SRE_LEAD absent");
+        values.text("RM_NAME", "Grace Hopper", null);
+        values.absent("RM_DATE", "release file: signOff.RELEASE_MANAGER.date absent");
+        String out = EmptySections.collapse(template, values);
+        assertTrue(
+                out.contains("## Canary Deployment Results\n- **Traffic Percentage:** {{CANARY_TRAFFIC_PERCENT}}%\n\n"
+                        + "*Canary Start, Error Rate — not measured: drift_analysis.json is a compare run, not a canary "
+                        + "run.*\n\nNext paragraph.\n"),
+                out);
+        // A bullet with one value keeps its line (its missing part reads N/A where it stands).
+        assertTrue(
+                out.contains("### Sign-Off\n- **Release Manager:** {{RM_NAME}} - {{RM_DATE}}\n\n*QA Lead, SRE Lead — "
+                        + "not given in the release file: signOff.QA_LEAD, signOff.SRE_LEAD.*"),
+                out);
     }
 
     @Test
