@@ -149,7 +149,7 @@ class BuildCertPackageCommandTest {
         assertEquals("- **Incidents:** 1", line(report, "- **Incidents:**"));
         assertEquals("- **SEV-2 (High):** 1", line(report, "- **SEV-2 (High):**"));
         assertTrue(report.contains(
-                "| 2026-11-22T14:05:00Z | SEV-2 | Checkout errors after cache flush | resolved | 38 min |"));
+                "| 2026-11-22 14:05:00 UTC | SEV-2 | Checkout errors after cache flush | resolved | 38 min |"));
         assertTrue(line(report, "- **Engineering Lead:**").contains("Ada Lovelace - approved - 2026-11-23"));
         assertEquals("- **Traffic Percentage:** 5%", line(report, "- **Traffic Percentage:**"));
         ServiceKpis api = summary.services().stream()

@@ -287,14 +287,10 @@ public final class PackageBuilder {
     static List<KpiChart.Incident> timelineEvents(Inputs inputs) {
         List<KpiChart.Incident> events = new ArrayList<>();
         for (var incident : inputs.release().incidents()) {
-            try {
-                if (incident.time() != null) {
-                    events.add(new KpiChart.Incident(
-                            Instant.parse(incident.time().strip()),
-                            incident.id() != null ? incident.id() : "incident"));
-                }
-            } catch (java.time.format.DateTimeParseException e) {
-                // an unreadable time is named by the window consistency warnings; nothing to mark
+            // an unreadable time is named by the window consistency warnings; nothing to mark
+            if (incident.instant() != null) {
+                events.add(
+                        new KpiChart.Incident(incident.instant(), incident.id() != null ? incident.id() : "incident"));
             }
         }
         if (inputs.drift() != null && inputs.drift().windows().get("after") != null) {

@@ -7,8 +7,6 @@ import dev.gaday.cert.input.ReleaseFile;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.text.ReportFormat;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +44,8 @@ final class WindowConsistency {
         JsonNode drift = inputs.documents().get(InputFiles.DRIFT_ANALYSIS);
         if (drift != null) {
             for (Map.Entry<String, JsonNode> w : iterable(drift.path("windows"))) {
-                Instant from = instant(w.getValue().path("start").asText(null));
-                Instant to = instant(w.getValue().path("end").asText(null));
+                Instant from = ReleaseFile.instant(w.getValue().path("start").asText(null));
+                Instant to = ReleaseFile.instant(w.getValue().path("end").asText(null));
                 // The baseline (or stable, before) side is meant to lie before the GA day.
                 boolean gaSide = List.of("current", "canary", "after").contains(w.getKey());
                 if (gaSide && from != null && to != null && (to.isBefore(start) || from.isAfter(end))) {
@@ -59,8 +57,10 @@ final class WindowConsistency {
         for (String file : List.of(InputFiles.SLO_STATUS, InputFiles.VALIDATION_JSON)) {
             JsonNode document = inputs.documents().get(file);
             if (document != null) {
-                Instant from = instant(document.path("window").path("start").asText(null));
-                Instant to = instant(document.path("window").path("end").asText(null));
+                Instant from = ReleaseFile.instant(
+                        document.path("window").path("start").asText(null));
+                Instant to =
+                        ReleaseFile.instant(document.path("window").path("end").asText(null));
                 if (from != null && to != null && (to.isBefore(start) || from.isAfter(end))) {
                     warnings.add(file + " window (" + span(from, to) + ") lies outside the GA window " + window);
                 }
@@ -68,14 +68,14 @@ final class WindowConsistency {
         }
         ReleaseFile release = inputs.release();
         for (ReleaseFile.TimelineEvent event : release.timeline()) {
-            Instant at = instant(event.time());
+            Instant at = event.instant();
             if (at != null && event.phase().equals("ga") && (at.isBefore(start) || at.isAfter(end))) {
                 warnings.add("release file: GA-day timeline event '" + event.event() + "' at "
                         + ReportFormat.timestamp(at) + " lies outside the GA window " + window);
             }
         }
         for (ReleaseFile.Incident incident : release.incidents()) {
-            Instant at = instant(incident.time());
+            Instant at = incident.instant();
             if (at != null && (at.isBefore(start) || at.isAfter(end))) {
                 warnings.add("release file: incident '" + (incident.id() == null ? "" : incident.id() + " ")
                         + incident.title() + "' at " + ReportFormat.timestamp(at) + " lies outside the GA window "
@@ -91,17 +91,5 @@ final class WindowConsistency {
 
     private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
         return node::fields;
-    }
-
-    /** An RFC 3339 time, or null when the text is not one (release-file times are free text). */
-    static Instant instant(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

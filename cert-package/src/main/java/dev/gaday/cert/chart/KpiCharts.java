@@ -10,7 +10,6 @@ import dev.gaday.common.text.ReportFormat;
 import dev.gaday.common.verdict.CriterionResult;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -158,7 +157,7 @@ public final class KpiCharts {
         }
         List<KpiChart.Incident> incidents = new ArrayList<>();
         for (ReleaseFile.Incident incident : release.incidents()) {
-            Instant at = parse(incident.time());
+            Instant at = incident.instant();
             if (at != null && !at.isBefore(start) && !at.isAfter(end)) {
                 incidents.add(new KpiChart.Incident(
                         at,
@@ -388,16 +387,5 @@ public final class KpiCharts {
             }
         }
         return null;
-    }
-
-    private static Instant parse(String time) {
-        if (time == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(time.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -60,8 +60,28 @@ public record ReleaseFile(
         }
     }
 
+    /**
+     * A release-file time as an instant: RFC 3339 with Z or an offset, or null when the text is not one (times
+     * here are people's free text, shown as written then).
+     */
+    public static java.time.Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     /** @param phase pre, ga or post: which timeline of the report the event belongs to */
     public record TimelineEvent(String time, String phase, String event, String status, String notes) {
+        /** The event's time, or null when {@link #time()} is not an RFC 3339 time. */
+        public java.time.Instant instant() {
+            return ReleaseFile.instant(time);
+        }
+
         public TimelineEvent {
             if (event == null || event.isBlank()) {
                 throw new IllegalArgumentException("timeline[].event is required");
@@ -88,6 +108,11 @@ public record ReleaseFile(
             if (title == null || title.isBlank()) {
                 throw new IllegalArgumentException("incidents[].title is required");
             }
+        }
+
+        /** The incident's time, or null when {@link #time()} is not an RFC 3339 time. */
+        public java.time.Instant instant() {
+            return ReleaseFile.instant(time);
         }
 
         /** 1 to 4, or 0 when the severity is not one of SEV-1..SEV-4. */

@@ -19,6 +19,12 @@ final class ReleaseValues {
 
     private ReleaseValues() {}
 
+    /** A release-file time as the report shows times (to the second, UTC) when it is RFC 3339; else as written. */
+    static String shown(String time) {
+        java.time.Instant instant = ReleaseFile.instant(time);
+        return instant == null ? time : ReportFormat.timestamp(instant);
+    }
+
     static void fill(ReportContext context, PlaceholderValues values) {
         boolean given = context.inputs().files().get(InputKind.RELEASE.key()).isPresent();
         ReleaseFile release = context.inputs().release();
@@ -48,11 +54,11 @@ final class ReleaseValues {
         for (ReleaseFile.Incident i : release.incidents()) {
             String label = join(" · ", i.severity(), i.id(), i.title());
             details.add(label
-                    + (i.time() == null ? "" : " at " + i.time())
+                    + (i.time() == null ? "" : " at " + shown(i.time()))
                     + (i.status() == null ? "" : " (" + i.status() + ")")
                     + (i.details() == null ? "" : ": " + i.details()));
             incidentRows.add(List.of(
-                    nz(i.time()),
+                    nz(shown(i.time())),
                     nz(i.severity()),
                     i.title(),
                     nz(i.status()),
@@ -217,7 +223,7 @@ final class ReleaseValues {
             values.markdown(
                     name,
                     MarkdownText.rows(events.stream()
-                            .map(e -> List.of(nz(e.time()), e.event(), nz(e.status()), nz(e.notes())))
+                            .map(e -> List.of(nz(shown(e.time())), e.event(), nz(e.status()), nz(e.notes())))
                             .toList()),
                     null);
         } else {
@@ -225,7 +231,7 @@ final class ReleaseValues {
                     name,
                     MarkdownText.bullets(
                             events.stream()
-                                    .map(e -> join(" — ", e.time(), e.event())
+                                    .map(e -> join(" — ", shown(e.time()), e.event())
                                             + (e.status() == null ? "" : " (" + e.status() + ")")
                                             + (e.notes() == null ? "" : ": " + e.notes()))
                                     .toList(),
