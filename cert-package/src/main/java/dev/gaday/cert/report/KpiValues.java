@@ -11,8 +11,15 @@ import dev.gaday.common.model.kpi.ServiceKpis;
 import dev.gaday.common.model.ws.WsHealthMetrics;
 import dev.gaday.common.text.MarkdownText;
 import dev.gaday.common.text.ReportFormat;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The KPI summary's placeholders that take more than one field: per-service breakdowns, deployment
@@ -20,6 +27,7 @@ import java.util.List;
  * in toolkit-bindings.yaml.
  */
 final class KpiValues {
+    private static final Pattern PER_SERVICE_FIELD = Pattern.compile("services\\[([^\\]]+)]\\.(.+)");
     private static final String NO_KPI = "no input file " + InputFiles.KPI_SUMMARY;
     private static final List<String> SERVICE_NAMES = List.of(
             "INSERT_SERVICE_AVAILABILITY_BREAKDOWN",
@@ -122,10 +130,7 @@ final class KpiValues {
         items.addAll(context.consistencyWarnings());
         KpiSummary summary = context.inputs().kpiSummary();
         if (summary != null) {
-            for (DataGap gap : summary.gaps()) {
-                items.add((gap.field() == null ? "?" : gap.field())
-                        + (gap.from() == null ? "" : " from " + gap.from() + " to " + gap.to()) + ": " + gap.reason());
-            }
+            items.addAll(gapLines(summary.gaps(), context.gaStart(), context.gaEnd()));
         }
         if (!items.isEmpty()) {
             values.markdown("INSERT_DATA_GAPS", MarkdownText.bullets(items, ""), null);
@@ -134,6 +139,43 @@ final class KpiValues {
         } else {
             values.absent("INSERT_DATA_GAPS", NO_KPI);
         }
+    }
+
+    /**
+     * One line per gap, but the same gap of several services (a per-service field with the same interval and
+     * reason, such as a memory limit no query gives) is one line naming them all; intervals read as the report's
+     * times, "over the whole window" when they span it.
+     */
+    static List<String> gapLines(List<DataGap> gaps, Instant windowStart, Instant windowEnd) {
+        Map<List<Object>, List<String>> services = new LinkedHashMap<>();
+        Map<List<Object>, DataGap> first = new LinkedHashMap<>();
+        for (DataGap gap : gaps) {
+            String field = gap.field() == null ? "?" : gap.field();
+            Matcher perService = PER_SERVICE_FIELD.matcher(field);
+            String shape = perService.matches() ? "services[*]." + perService.group(2) : field;
+            List<Object> key = Arrays.asList(shape, gap.from(), gap.to(), gap.reason());
+            first.putIfAbsent(key, gap);
+            services.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(perService.matches() ? perService.group(1) : null);
+        }
+        List<String> lines = new ArrayList<>();
+        first.forEach((key, gap) -> {
+            List<String> names = services.get(key);
+            String field = names.size() > 1 && !names.contains(null)
+                    ? "services[" + String.join(", ", names) + "]."
+                            + ((String) key.get(0)).substring("services[*].".length())
+                    : gap.field() == null ? "?" : gap.field();
+            String interval;
+            if (gap.from() == null) {
+                interval = "";
+            } else if (gap.from().equals(windowStart) && Objects.equals(gap.to(), windowEnd)) {
+                interval = " over the whole window";
+            } else {
+                interval = " from " + ReportFormat.timestamp(gap.from()) + " to " + ReportFormat.timestamp(gap.to());
+            }
+            lines.add(field + interval + ": " + gap.reason());
+        });
+        return lines;
     }
 
     private static void keyOutcomes(ReportContext context, PlaceholderValues values) {
