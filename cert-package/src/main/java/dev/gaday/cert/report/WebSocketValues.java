@@ -3,6 +3,7 @@ package dev.gaday.cert.report;
 import dev.gaday.cert.input.InputFiles;
 import dev.gaday.common.model.ws.WsHealthMetrics;
 import dev.gaday.common.text.MarkdownText;
+import dev.gaday.common.text.ReportFormat;
 import dev.gaday.common.verdict.CriterionResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,8 @@ final class WebSocketValues {
                 notes.isEmpty() ? null : MarkdownText.bullets(notes, ""),
                 InputFiles.WS_HEALTH + ": compliance.requirements is empty");
         String summary = "Forced-disconnect reconnect validation against " + ws.endpoint() + " from "
-                + ws.startedAt() + " to " + ws.finishedAt() + ": " + ws.connections() + " connections, "
+                + ReportFormat.timestamp(ws.startedAt()) + " to " + ReportFormat.timestamp(ws.finishedAt()) + ": "
+                + ws.connections() + " connections, "
                 + ws.totalTests() + " reconnect tests, " + ws.successful() + " succeeded, " + ws.failed()
                 + " failed"
                 + (ws.serverInitiatedDrops() == null
