@@ -95,9 +95,7 @@ public final class PackageBuilder {
 
     public Result build(BuildOptions options) {
         PhaseTimes phases = new PhaseTimes(diagnostics);
-        if (!options.certifyOnly()) {
-            PdfWarmUp.startInBackground();
-        }
+        PdfWarmUp warmUp = options.certifyOnly() ? null : PdfWarmUp.startInBackground();
         Map<String, Path> overrides = new LinkedHashMap<>();
         options.inputFiles().forEach((kind, file) -> overrides.put(kind.key(), file));
         InputFiles files = InputFiles.locate(options.inputDirs(), overrides, options.snapshotDir());
@@ -116,6 +114,7 @@ public final class PackageBuilder {
         FilledReport report = fillReport(options, evidence, files, phases);
         try (PackageDirectory directory = PackageDirectory.open(outDir, diagnostics, mover, shutdownHook)) {
             try {
+                warmUp.awaitDone();
                 List<String> packaged = new PackageWriter(directory, phases).write(evidence, report);
                 long mtime = options.sourceDateEpoch() != null
                         ? options.sourceDateEpoch()
