@@ -29,6 +29,10 @@ public final class Thresholds {
         if (u.equals("%")) {
             return ReportFormat.percent(value, 3);
         }
+        if (u.equals("ms")) {
+            // As every latency of the report: a tenth of a millisecond (the service matrix, the p99 figures).
+            return ReportFormat.millis(value, 1);
+        }
         return ReportFormat.withUnit(value, 3, " " + u);
     }
 }
