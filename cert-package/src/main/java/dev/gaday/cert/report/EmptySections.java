@@ -1,6 +1,7 @@
 package dev.gaday.cert.report;
 
 import dev.gaday.cert.input.InputFiles;
+import dev.gaday.common.template.TemplateFiller;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,8 +20,9 @@ import java.util.regex.Pattern;
  */
 public final class EmptySections {
     private static final Pattern HEADING = Pattern.compile("^(#{2,4}) \\S.*$");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Z0-9_]+)}}");
-    private static final Pattern LONE_PLACEHOLDER = Pattern.compile("\\s*\\{\\{([A-Z0-9_]+)}}\\s*");
+    /** A line that is one placeholder and nothing else (the filler's syntax: "{{NAME}}", "{{ NAME }}"). */
+    private static final Pattern LONE_PLACEHOLDER =
+            Pattern.compile("\\s*" + TemplateFiller.PLACEHOLDER.pattern() + "\\s*");
     /** "- **Label:** ..." (the colon inside or after the bold), the label in group 1. */
     private static final Pattern LABELLED_BULLET = Pattern.compile("\\s*[-*+] \\*\\*([^*]+?):?\\*\\*:?\\s.*");
 
@@ -116,7 +118,7 @@ public final class EmptySections {
         Set<String> names = new LinkedHashSet<>();
         boolean filled = false;
         for (String line : body) {
-            Matcher m = PLACEHOLDER.matcher(line);
+            Matcher m = TemplateFiller.PLACEHOLDER.matcher(line);
             while (m.find()) {
                 names.add(m.group(1));
                 filled |= values.has(m.group(1));
@@ -140,7 +142,7 @@ public final class EmptySections {
             Matcher bullet = LABELLED_BULLET.matcher(line);
             if (bullet.matches() && allUnfilled(line, values)) {
                 labels.add(bullet.group(1).strip());
-                unfilled.addAll(names(line));
+                unfilled.addAll(TemplateFiller.placeholders(line));
                 continue;
             }
             if (!labels.isEmpty() && !LIST_ITEM.matcher(line).find()) {
@@ -172,17 +174,8 @@ public final class EmptySections {
     }
 
     private static boolean allUnfilled(String line, PlaceholderValues values) {
-        Set<String> names = names(line);
+        Set<String> names = TemplateFiller.placeholders(line);
         return !names.isEmpty() && names.stream().noneMatch(values::has);
-    }
-
-    private static Set<String> names(String line) {
-        Set<String> names = new LinkedHashSet<>();
-        Matcher m = PLACEHOLDER.matcher(line);
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
     }
 
     private static String strip(String italicLine) {

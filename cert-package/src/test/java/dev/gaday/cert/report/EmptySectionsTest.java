@@ -120,6 +120,16 @@ class EmptySectionsTest {
     }
 
     @Test
+    void placeholdersWithSpacesInsideTheBracesCountAsTheFillerReadsThem() {
+        PlaceholderValues values = new PlaceholderValues();
+        values.absent("TOTAL_DRIFT_CHECKS", "no input file drift_analysis.json");
+        String out = EmptySections.collapse("## Drift\n- **Checks:** {{ TOTAL_DRIFT_CHECKS }}\n", values);
+        assertEquals(
+                "## Drift\n\n*Not measured: run drift-detector and pass its drift_analysis.json with --inputs.*\n",
+                out);
+    }
+
+    @Test
     void numberedEvidenceIsOneLinePerGroup() {
         List<String> paths = new java.util.ArrayList<>();
         for (int i = 1; i <= 288; i++) {
