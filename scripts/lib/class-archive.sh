@@ -20,7 +20,10 @@ status=0
 java "${TOOL_JVM_FLAGS[@]}" -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off,cds+dynamic=off \
   -jar "$jar" "$@" >"$work/stdout" 2>"$work/stderr" || status=$?
 if [ ! -s "$archive" ] || [ "$status" -gt 3 ]; then
-  echo "class-archive.sh: no class archive made for $jar (exit $status): $(head -n 1 "$work/stderr")" >&2
-  exit 1
+  # Not a build failure: the launcher then runs without an archive (slower to start, same results), e.g. when
+  # the `java` on the PATH is not the JDK that built the jar. LauncherClassArchiveIT fails on a missing one.
+  rm -f "$archive"
+  echo "class-archive.sh: warning: no class archive made for $jar (exit $status): $(head -n 1 "$work/stderr")" >&2
+  exit 0
 fi
 echo "class-archive.sh: $archive ($(du -m "$archive" | cut -f1) MB)"
