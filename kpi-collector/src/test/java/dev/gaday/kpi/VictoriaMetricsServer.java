@@ -35,6 +35,11 @@ final class VictoriaMetricsServer implements AutoCloseable {
     }
 
     static VictoriaMetricsServer start(Path dataDir) throws IOException {
+        return start(dataDir, List.of());
+    }
+
+    /** @param flags more command-line flags, e.g. its query limits ("-search.maxPointsPerTimeseries=30") */
+    static VictoriaMetricsServer start(Path dataDir, List<String> flags) throws IOException {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(
                     BINARY + " is missing: apt-get install --no-install-recommends victoria-metrics");
@@ -43,13 +48,16 @@ final class VictoriaMetricsServer implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Process process = new ProcessBuilder(
-                        BINARY.toString(),
-                        "-httpListenAddr=127.0.0.1:" + port,
-                        "-storageDataPath=" + dataDir.resolve("data"),
-                        "-retentionPeriod=100y",
-                        "-search.disableCache",
-                        "-search.latencyOffset=0s")
+        List<String> command = new java.util.ArrayList<>(List.of(
+                BINARY.toString(),
+                "-httpListenAddr=127.0.0.1:" + port,
+                "-storageDataPath=" + dataDir.resolve("data"),
+                "-retentionPeriod=100y",
+                "-search.disableCache",
+                "-search.latencyOffset=0s"));
+        command.addAll(flags);
+        Files.createDirectories(dataDir);
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("victoria-metrics.log").toFile())
                 .start();
@@ -81,6 +89,11 @@ final class VictoriaMetricsServer implements AutoCloseable {
             }
         }
         status("/internal/force_flush");
+        awaitSearchable(lastSample);
+    }
+
+    /** Waits until a query at {@code lastSample} finds the {@code up} series. */
+    void awaitSearchable(Instant lastSample) {
         String probe = url + "/api/v1/query?time=" + lastSample.getEpochSecond() + "&query="
                 + URLEncoder.encode("count(up)", StandardCharsets.UTF_8);
         Poll.until("imported samples are searchable", Duration.ofSeconds(60), Duration.ofMillis(200), () -> {

@@ -386,14 +386,8 @@ public final class HttpPrometheusClient implements PrometheusClient {
             String error = parsed.error == null ? "" : parsed.error;
             String detail = "Prometheus error (" + statusLine + (errorType.isEmpty() ? "" : ", " + errorType) + "): "
                     + truncate(oneLine(error.isEmpty() ? "(no error text)" : error));
-            throw PrometheusException.of(
-                    Kind.API_ERROR,
-                    description,
-                    code,
-                    errorType.isEmpty() ? null : errorType,
-                    redact(detail),
-                    retryAfter,
-                    null);
+            throw PrometheusException.apiError(
+                    description, code, errorType.isEmpty() ? null : errorType, redact(detail), error, retryAfter);
         }
         if (code / 100 != 2) {
             throw PrometheusException.of(

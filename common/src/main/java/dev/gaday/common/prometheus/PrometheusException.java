@@ -37,6 +37,12 @@ public class PrometheusException extends ToolException {
     public enum Limit {
         /** "query processing would load too many samples into memory" (HTTP 422, errorType execution). */
         TOO_MANY_SAMPLES("too many samples (Prometheus's --query.max-samples limit)"),
+        /**
+         * One of VictoriaMetrics' per-query limits (HTTP 422): samples per query or per series, points per series,
+         * matching series, memory ("cannot select more than -search.maxSamplesPerQuery=…", "too many points for
+         * the given step …", "the number of matching timeseries exceeds …").
+         */
+        SEARCH_LIMIT("over a per-query limit of VictoriaMetrics (its -search.max* flags: samples, points, series)"),
         /** The server gave up: errorType timeout (HTTP 503) or "context deadline exceeded". */
         SERVER_TIMEOUT("timed out on the server (Prometheus's --query.timeout)"),
         /** No complete answer within the request timeout. */
@@ -61,10 +67,22 @@ public class PrometheusException extends ToolException {
     private final String detail;
     private final Duration retryAfter;
     private final int attempts;
+    /** The server's query limit an API error names, read from its whole text (the detail may be cut short). */
+    private final Limit serverLimit;
 
     public PrometheusException(
             Kind kind, String request, int httpStatus, String errorType, String message, Throwable cause) {
-        this(kind, request, httpStatus, errorType, message, message, null, 1, cause);
+        this(
+                kind,
+                request,
+                httpStatus,
+                errorType,
+                message,
+                message,
+                null,
+                1,
+                serverLimit(kind, errorType, message),
+                cause);
     }
 
     private PrometheusException(
@@ -76,6 +94,7 @@ public class PrometheusException extends ToolException {
             String detail,
             Duration retryAfter,
             int attempts,
+            Limit serverLimit,
             Throwable cause) {
         super(
                 kind == Kind.API_ERROR && "bad_data".equals(errorType) ? ExitCode.USAGE : ExitCode.RUNTIME_ERROR,
@@ -88,6 +107,7 @@ public class PrometheusException extends ToolException {
         this.detail = detail;
         this.retryAfter = retryAfter;
         this.attempts = attempts;
+        this.serverLimit = serverLimit;
     }
 
     /**
@@ -104,7 +124,36 @@ public class PrometheusException extends ToolException {
             Duration retryAfter,
             Throwable cause) {
         return new PrometheusException(
-                kind, request, httpStatus, errorType, request + ": " + detail, detail, retryAfter, 1, cause);
+                kind,
+                request,
+                httpStatus,
+                errorType,
+                request + ": " + detail,
+                detail,
+                retryAfter,
+                1,
+                serverLimit(kind, errorType, detail),
+                cause);
+    }
+
+    /**
+     * The server answered with an error: {@code detail} is what the message shows (cut short, redacted), {@code
+     * error} the server's whole text, read only to tell which query limit it names (VictoriaMetrics names its
+     * limit at the end of a long message).
+     */
+    public static PrometheusException apiError(
+            String request, int httpStatus, String errorType, String detail, String error, Duration retryAfter) {
+        return new PrometheusException(
+                Kind.API_ERROR,
+                request,
+                httpStatus,
+                errorType,
+                request + ": " + detail,
+                detail,
+                retryAfter,
+                1,
+                serverLimit(Kind.API_ERROR, errorType, error),
+                null);
     }
 
     /** The last failure after the retries gave up; the message names the attempts and the last failure. */
@@ -120,6 +169,7 @@ public class PrometheusException extends ToolException {
                 detail,
                 null,
                 attempts,
+                last.serverLimit,
                 last);
     }
 
@@ -162,19 +212,30 @@ public class PrometheusException extends ToolException {
         if (kind == Kind.TIMEOUT) {
             return Optional.of(Limit.CLIENT_TIMEOUT);
         }
+        return Optional.ofNullable(serverLimit);
+    }
+
+    private static Limit serverLimit(Kind kind, String errorType, String error) {
         if (kind != Kind.API_ERROR) {
-            return Optional.empty();
+            return null;
         }
-        String text = detail == null ? "" : detail;
+        String text = error == null ? "" : error;
         if (text.contains("too many samples")) {
-            return Optional.of(Limit.TOO_MANY_SAMPLES);
+            return Limit.TOO_MANY_SAMPLES;
         }
         if ("timeout".equals(errorType)
                 || text.contains("context deadline exceeded")
-                || text.contains("query timed out")) {
-            return Optional.of(Limit.SERVER_TIMEOUT);
+                || text.contains("query timed out")
+                || text.contains("timeout exceeded")
+                || text.contains("-search.maxQueryDuration")) {
+            return Limit.SERVER_TIMEOUT;
         }
-        return Optional.empty();
+        if (text.contains("-search.max")
+                || text.contains("the number of matching timeseries exceeds")
+                || text.contains("too many points for the given step")) {
+            return Limit.SEARCH_LIMIT;
+        }
+        return null;
     }
 
     /**

@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Prometheus's query limits as it reports them (web/api/v1: errorType execution → 422, timeout → 503) are
@@ -77,6 +79,41 @@ class QueryLimitTest {
         PrometheusException e = failWith(422, "execution", "expanding series: context deadline exceeded");
         assertEquals(Optional.of(Limit.SERVER_TIMEOUT), e.limit());
         assertEquals(1, requests());
+    }
+
+    /** VictoriaMetrics' own words (v1.x, HTTP 422 with errorType "422"), as its -search.max* limits give them. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "cannot execute query: cannot select more than -search.maxSamplesPerQuery=1000 samples; possible "
+                        + "solutions: to increase the -search.maxSamplesPerQuery",
+                "too many points for the given step=15000, start=1796532829000 and end=1796554429000: 1441; cannot "
+                        + "exceed -search.maxPointsPerTimeseries=500",
+                "error during time series unpacking: cannot process more than 100 samples per series; either "
+                        + "increase -search.maxSamplesPerSeries or reduce time range for the query",
+                "error when searching tsids: the number of matching timeseries exceeds 5; either narrow down the "
+                        + "search or increase -search.max* command-line flag values at vmselect"
+            })
+    void victoriaMetricsSearchLimitsAreALimitAndNotRetried(String error) {
+        PrometheusException e = failWith(422, "422", error);
+        assertEquals(Optional.of(Limit.SEARCH_LIMIT), e.limit());
+        assertFalse(e.retryable());
+        assertEquals(1, requests());
+        wire.resetAll();
+    }
+
+    @Test
+    void aLimitNamedAfterWhereTheDetailIsCutIsStillFound() {
+        String longQuery = "x".repeat(2_000);
+        PrometheusException e = failWith(
+                422,
+                "422",
+                "error when executing query=" + longQuery + ": cannot select more than -search.maxSamplesPerQuery=10 "
+                        + "samples");
+        assertFalse(
+                e.detail().contains("maxSamplesPerQuery"),
+                "the detail is cut short: " + e.detail().length());
+        assertEquals(Optional.of(Limit.SEARCH_LIMIT), e.limit());
     }
 
     @Test

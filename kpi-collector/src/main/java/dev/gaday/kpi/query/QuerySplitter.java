@@ -19,8 +19,8 @@ import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
- * Sends one KPI query; when Prometheus answers that it hit a query limit (too many samples, a server-side
- * timeout) or the request timed out, splits the query and sends the parts instead, recursively: a range
+ * Sends one KPI query; when the server answers that it hit a query limit (too many samples, points or series,
+ * a server-side timeout) or the request timed out, splits the query and sends the parts instead, recursively: a range
  * query first by time (halves on the same step grid, down to one step), then by shards of services
  * ({@link ServiceShard}, for the service-level queries {@link ShardedQueries} can restrict); an instant
  * query only by services (its window is one evaluation: halves of it would not add up exactly, e.g. an
