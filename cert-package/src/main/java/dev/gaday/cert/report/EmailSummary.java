@@ -34,9 +34,14 @@ public final class EmailSummary {
                 .append("\n\n");
         text.append("Certification: ").append(decision.status().label()).append('\n');
         text.append("GA window:     ")
-                .append(start == null ? "unknown" : start + " to " + end)
+                .append(
+                        start == null
+                                ? "unknown"
+                                : ReportFormat.timestamp(start) + " to " + ReportFormat.timestamp(end))
                 .append('\n');
-        text.append("Generated:     ").append(generatedAt).append("\n\n");
+        text.append("Generated:     ")
+                .append(ReportFormat.timestamp(generatedAt))
+                .append("\n\n");
         text.append("Gates:\n");
         for (Gate gate : decision.gates()) {
             text.append("  - ")
@@ -86,6 +91,7 @@ public final class EmailSummary {
             inputs.release().incidents().forEach(i -> text.append("  - ")
                     .append(i.severity() == null || i.severity().isBlank() ? "" : plain(i.severity()) + " ")
                     .append(plain(i.title()))
+                    .append(i.time() == null ? "" : " at " + plain(ReleaseValues.shown(i.time())))
                     .append('\n'));
         }
         text.append("\nThe full report (GA_DAY_REPORT.pdf) and the evidence are in ")
