@@ -123,17 +123,8 @@ public class PrometheusException extends ToolException {
             String detail,
             Duration retryAfter,
             Throwable cause) {
-        return new PrometheusException(
-                kind,
-                request,
-                httpStatus,
-                errorType,
-                request + ": " + detail,
-                detail,
-                retryAfter,
-                1,
-                serverLimit(kind, errorType, detail),
-                cause);
+        return oneAttempt(
+                kind, request, httpStatus, errorType, detail, retryAfter, serverLimit(kind, errorType, detail), cause);
     }
 
     /**
@@ -143,8 +134,28 @@ public class PrometheusException extends ToolException {
      */
     public static PrometheusException apiError(
             String request, int httpStatus, String errorType, String detail, String error, Duration retryAfter) {
-        return new PrometheusException(
+        return oneAttempt(
                 Kind.API_ERROR,
+                request,
+                httpStatus,
+                errorType,
+                detail,
+                retryAfter,
+                serverLimit(Kind.API_ERROR, errorType, error),
+                null);
+    }
+
+    private static PrometheusException oneAttempt(
+            Kind kind,
+            String request,
+            int httpStatus,
+            String errorType,
+            String detail,
+            Duration retryAfter,
+            Limit serverLimit,
+            Throwable cause) {
+        return new PrometheusException(
+                kind,
                 request,
                 httpStatus,
                 errorType,
@@ -152,8 +163,8 @@ public class PrometheusException extends ToolException {
                 detail,
                 retryAfter,
                 1,
-                serverLimit(Kind.API_ERROR, errorType, error),
-                null);
+                serverLimit,
+                cause);
     }
 
     /** The last failure after the retries gave up; the message names the attempts and the last failure. */
