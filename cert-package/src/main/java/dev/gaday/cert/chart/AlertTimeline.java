@@ -13,7 +13,7 @@ import java.util.Objects;
  * firing), as bars in the lane's colour, with a text after the last span (its peak); the incidents and deploys
  * as vertical lines across all lanes. Time ticks as on the KPI charts.
  */
-public final class AlertTimeline implements Figure {
+public final class AlertTimeline extends MarkedFigure {
     static final double LANE = 22;
     private static final double TOP = 10;
     private static final double MAX_LABEL = 260;
@@ -38,8 +38,6 @@ public final class AlertTimeline implements Figure {
         }
     }
 
-    private final String name;
-    private final String title;
     private final List<Lane> lanes;
     private final long startMillis;
     private final long endMillis;
@@ -48,7 +46,6 @@ public final class AlertTimeline implements Figure {
     private final double plotTop;
     private final double plotBottom;
     private final int height;
-    private final Marks marks = new Marks();
 
     public AlertTimeline(
             String name,
@@ -58,14 +55,13 @@ public final class AlertTimeline implements Figure {
             List<Lane> lanes,
             List<KpiChart.Incident> incidents,
             List<RowChart.LegendEntry> legend) {
+        super(name, title);
         if (lanes.isEmpty()) {
             throw new IllegalArgumentException("timeline " + name + ": no lanes");
         }
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("timeline " + name + ": end " + end + " is not after start " + start);
         }
-        this.name = name;
-        this.title = title;
         this.lanes = List.copyOf(lanes);
         startMillis = start.toEpochMilli();
         endMillis = end.toEpochMilli();
@@ -159,27 +155,8 @@ public final class AlertTimeline implements Figure {
         return lanes;
     }
 
-    Marks marks() {
-        return marks;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
     @Override
     public int height() {
         return height;
-    }
-
-    @Override
-    public void drawOn(ChartCanvas canvas) {
-        marks.drawOn(canvas);
     }
 }

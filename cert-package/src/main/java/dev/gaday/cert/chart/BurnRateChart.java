@@ -31,7 +31,7 @@ import java.util.TreeMap;
  * budget lasts exactly the SLO period, would sit on the floor under an incident's peak. Lower values (0 when
  * nothing failed) are drawn on the bottom edge; a window without traffic is a gap.
  */
-public final class BurnRateChart implements Figure {
+public final class BurnRateChart extends MarkedFigure {
     public static final String NAME = "slo_burn_rate";
     static final int MAX_PANELS = 6;
     static final int COLUMNS = 2;
@@ -85,16 +85,13 @@ public final class BurnRateChart implements Figure {
         }
     }
 
-    private final String title;
     private final List<Panel> panels;
     private final int height;
-    private final Marks marks;
 
     private BurnRateChart(String title, List<Panel> panels, int height, Marks marks) {
-        this.title = title;
+        super(NAME, title, marks);
         this.panels = List.copyOf(panels);
         this.height = height;
-        this.marks = marks;
     }
 
     /**
@@ -455,27 +452,8 @@ public final class BurnRateChart implements Figure {
         return panels;
     }
 
-    Marks marks() {
-        return marks;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
     @Override
     public int height() {
         return height;
-    }
-
-    @Override
-    public void drawOn(ChartCanvas canvas) {
-        marks.drawOn(canvas);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Objects;
  * 100 % of a budget). The axis spans 0, every value, interval end, threshold and reference, padded, with nice
  * ticks and gridlines. Labels too wide for the left column are shortened with "…".
  */
-public final class RowChart implements Figure {
+public final class RowChart extends MarkedFigure {
     static final double ROW = 20;
     private static final double TOP = 10;
     private static final double MAX_LABEL = 250;
@@ -55,8 +55,6 @@ public final class RowChart implements Figure {
     /** A legend entry: a colour (square) or a stroke (line sample) and its text. */
     public record LegendEntry(String label, Object sample) {}
 
-    private final String name;
-    private final String title;
     private final List<Row> rows;
     private final int height;
     private final double plotLeft;
@@ -66,7 +64,6 @@ public final class RowChart implements Figure {
     private final double min;
     private final double max;
     private final NumberTicks ticks;
-    private final Marks marks = new Marks();
 
     public RowChart(
             String name,
@@ -75,11 +72,10 @@ public final class RowChart implements Figure {
             List<Row> rows,
             List<Reference> references,
             List<LegendEntry> legend) {
+        super(name, title);
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("row chart " + name + ": no rows");
         }
-        this.name = name;
-        this.title = title;
         this.rows = List.copyOf(rows);
         double low = 0;
         double high = 0;
@@ -219,27 +215,8 @@ public final class RowChart implements Figure {
         return plotRight;
     }
 
-    Marks marks() {
-        return marks;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
     @Override
     public int height() {
         return height;
-    }
-
-    @Override
-    public void drawOn(ChartCanvas canvas) {
-        marks.drawOn(canvas);
     }
 }
