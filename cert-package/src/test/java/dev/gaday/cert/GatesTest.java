@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
@@ -234,6 +235,35 @@ class GatesTest {
         assertEquals(2, run.exitCode(), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().contains("unknown gate 'canary'"), run.err());
+    }
+
+    @Test
+    void toolRunsOutsideTheGaWindowAreEachNamedInAWarning() throws IOException {
+        Path in = inputs();
+        // The same files a month later: the drift, SLO and validation windows all lie after the GA window.
+        Map<String, Object> files = Map.of(
+                "drift_analysis.json", ToolFixtures.drift(false),
+                "slo_status.json", ToolFixtures.slo(false),
+                "validation_results.json", validation(true));
+        for (Map.Entry<String, Object> file : files.entrySet()) {
+            Files.writeString(
+                    in.resolve(file.getKey()),
+                    Json.write(file.getValue())
+                            .replace("2026-11-22T", "2026-12-22T")
+                            .replace("2026-11-23T", "2026-12-23T"));
+        }
+        CommandRun run = CommandRunner.run(
+                "--inputs", in.toString(), "-o", dir.resolve("out").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String later = " (2026-12-22 00:00:00 UTC to 2026-12-23 00:00:00 UTC) lies outside the GA window "
+                + "2026-11-22 00:00:00 UTC to 2026-11-23 00:00:00 UTC";
+        for (String warning : List.of(
+                "drift_analysis.json current window" + later,
+                "slo_status.json window" + later,
+                "validation_results.json window" + later)) {
+            assertTrue(run.err().contains("cert-package: warning: " + warning), run.err());
+        }
+        assertFalse(run.err().contains("baseline window"), "the baseline is meant to lie before the GA day");
     }
 
     @Test

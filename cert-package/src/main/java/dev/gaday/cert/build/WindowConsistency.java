@@ -1,6 +1,5 @@
 package dev.gaday.cert.build;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gaday.cert.input.InputFiles;
 import dev.gaday.cert.input.Inputs;
 import dev.gaday.cert.input.ReleaseFile;
@@ -9,7 +8,6 @@ import dev.gaday.common.text.ReportFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Consistency warnings: every input that lies outside the GA window (a snapshot, the WebSocket run, the
@@ -41,30 +39,29 @@ final class WindowConsistency {
             warnings.add(InputFiles.WS_HEALTH + " run started at " + ReportFormat.timestamp(ws.startedAt())
                     + ", outside the GA window " + window);
         }
-        JsonNode drift = inputs.documents().get(InputFiles.DRIFT_ANALYSIS);
-        if (drift != null) {
-            for (Map.Entry<String, JsonNode> w : iterable(drift.path("windows"))) {
-                Instant from = ReleaseFile.instant(w.getValue().path("start").asText(null));
-                Instant to = ReleaseFile.instant(w.getValue().path("end").asText(null));
+        if (inputs.drift() != null) {
+            inputs.drift().windows().forEach((side, w) -> {
                 // The baseline (or stable, before) side is meant to lie before the GA day.
-                boolean gaSide = List.of("current", "canary", "after").contains(w.getKey());
-                if (gaSide && from != null && to != null && (to.isBefore(start) || from.isAfter(end))) {
-                    warnings.add(InputFiles.DRIFT_ANALYSIS + " " + w.getKey() + " window (" + span(from, to)
+                boolean gaSide = List.of("current", "canary", "after").contains(side);
+                if (gaSide && outside(w.start(), w.end(), start, end)) {
+                    warnings.add(InputFiles.DRIFT_ANALYSIS + " " + side + " window (" + span(w.start(), w.end())
                             + ") lies outside the GA window " + window);
                 }
-            }
+            });
         }
-        for (String file : List.of(InputFiles.SLO_STATUS, InputFiles.VALIDATION_JSON)) {
-            JsonNode document = inputs.documents().get(file);
-            if (document != null) {
-                Instant from = ReleaseFile.instant(
-                        document.path("window").path("start").asText(null));
-                Instant to =
-                        ReleaseFile.instant(document.path("window").path("end").asText(null));
-                if (from != null && to != null && (to.isBefore(start) || from.isAfter(end))) {
-                    warnings.add(file + " window (" + span(from, to) + ") lies outside the GA window " + window);
-                }
-            }
+        if (inputs.slo() != null
+                && outside(inputs.slo().window().start(), inputs.slo().window().end(), start, end)) {
+            warnings.add(InputFiles.SLO_STATUS + " window ("
+                    + span(inputs.slo().window().start(), inputs.slo().window().end())
+                    + ") lies outside the GA window " + window);
+        }
+        var validation = inputs.validation();
+        if (validation != null
+                && validation.window() != null
+                && outside(validation.window().start(), validation.window().end(), start, end)) {
+            warnings.add(InputFiles.VALIDATION_JSON + " window ("
+                    + span(validation.window().start(), validation.window().end())
+                    + ") lies outside the GA window " + window);
         }
         ReleaseFile release = inputs.release();
         for (ReleaseFile.TimelineEvent event : release.timeline()) {
@@ -89,7 +86,8 @@ final class WindowConsistency {
         return ReportFormat.timestamp(from) + " to " + ReportFormat.timestamp(to);
     }
 
-    private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
-        return node::fields;
+    /** A window wholly before or after the GA window; false when either end is unknown. */
+    private static boolean outside(Instant from, Instant to, Instant start, Instant end) {
+        return from != null && to != null && (to.isBefore(start) || from.isAfter(end));
     }
 }
