@@ -146,7 +146,7 @@ public final class EmptySections {
                 continue;
             }
             if (!labels.isEmpty() && !LIST_ITEM.matcher(line).find()) {
-                addHint(out, String.join(", ", labels) + " — " + lowerFirst(strip(oneLine(unfilled, values))));
+                addBulletsHint(out, labels, unfilled, values);
                 if (!line.isBlank()) {
                     out.add("");
                 }
@@ -161,9 +161,15 @@ public final class EmptySections {
             }
         }
         if (!labels.isEmpty()) {
-            addHint(out, String.join(", ", labels) + " — " + lowerFirst(strip(oneLine(unfilled, values))));
+            addBulletsHint(out, labels, unfilled, values);
         }
         return out;
+    }
+
+    /** "*Canary Start, Error Rate — not measured: …*": the bullets that left their list, and what would fill them. */
+    private static void addBulletsHint(
+            List<String> out, List<String> labels, Set<String> unfilled, PlaceholderValues values) {
+        addHint(out, String.join(", ", labels) + " — " + lowerFirst(strip(oneLine(unfilled, values))));
     }
 
     private static void addHint(List<String> out, String text) {

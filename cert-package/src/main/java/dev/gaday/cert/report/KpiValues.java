@@ -147,24 +147,25 @@ final class KpiValues {
      * times, "over the whole window" when they span it.
      */
     static List<String> gapLines(List<DataGap> gaps, Instant windowStart, Instant windowEnd) {
-        Map<List<Object>, List<String>> services = new LinkedHashMap<>();
-        Map<List<Object>, DataGap> first = new LinkedHashMap<>();
+        // Gaps alike but for the service, in order of first appearance: the field (services[*].x), interval, reason.
+        Map<List<Object>, List<DataGap>> alike = new LinkedHashMap<>();
         for (DataGap gap : gaps) {
-            String field = gap.field() == null ? "?" : gap.field();
-            Matcher perService = PER_SERVICE_FIELD.matcher(field);
-            String shape = perService.matches() ? "services[*]." + perService.group(2) : field;
-            List<Object> key = Arrays.asList(shape, gap.from(), gap.to(), gap.reason());
-            first.putIfAbsent(key, gap);
-            services.computeIfAbsent(key, k -> new ArrayList<>())
-                    .add(perService.matches() ? perService.group(1) : null);
+            Matcher perService = PER_SERVICE_FIELD.matcher(gap.field() == null ? "" : gap.field());
+            String shape = perService.matches() ? "services[*]." + perService.group(2) : gap.field();
+            alike.computeIfAbsent(Arrays.asList(shape, gap.from(), gap.to(), gap.reason()), k -> new ArrayList<>())
+                    .add(gap);
         }
         List<String> lines = new ArrayList<>();
-        first.forEach((key, gap) -> {
-            List<String> names = services.get(key);
-            String field = names.size() > 1 && !names.contains(null)
-                    ? "services[" + String.join(", ", names) + "]."
-                            + ((String) key.get(0)).substring("services[*].".length())
-                    : gap.field() == null ? "?" : gap.field();
+        for (List<DataGap> group : alike.values()) {
+            DataGap gap = group.get(0);
+            String field = gap.field() == null ? "?" : gap.field();
+            Matcher perService = PER_SERVICE_FIELD.matcher(field);
+            if (group.size() > 1 && perService.matches()) {
+                List<String> services = group.stream()
+                        .map(g -> PER_SERVICE_FIELD.matcher(g.field()).replaceFirst("$1"))
+                        .toList();
+                field = "services[" + String.join(", ", services) + "]." + perService.group(2);
+            }
             String interval;
             if (gap.from() == null) {
                 interval = "";
@@ -174,7 +175,7 @@ final class KpiValues {
                 interval = " from " + ReportFormat.timestamp(gap.from()) + " to " + ReportFormat.timestamp(gap.to());
             }
             lines.add(field + interval + ": " + gap.reason());
-        });
+        }
         return lines;
     }
 

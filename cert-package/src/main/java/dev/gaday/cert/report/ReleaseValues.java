@@ -4,6 +4,7 @@ import dev.gaday.cert.input.InputKind;
 import dev.gaday.cert.input.ReleaseFile;
 import dev.gaday.common.text.MarkdownText;
 import dev.gaday.common.text.ReportFormat;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,7 @@ final class ReleaseValues {
 
     /** A release-file time as the report shows times (to the second, UTC) when it is RFC 3339; else as written. */
     static String shown(String time) {
-        java.time.Instant instant = ReleaseFile.instant(time);
+        Instant instant = ReleaseFile.instant(time);
         return instant == null ? time : ReportFormat.timestamp(instant);
     }
 
@@ -71,17 +72,12 @@ final class ReleaseValues {
             }
         }
         // MTTR from the incidents people recorded, when they give it; else kpi-collector's, from the down periods.
-        double[] recoveries = release.incidents().stream()
-                .filter(i -> i.mttrMinutes() != null)
-                .mapToDouble(ReleaseFile.Incident::mttrMinutes)
-                .toArray();
-        if (recoveries.length > 0) {
-            values.text(
-                    "MEAN_TIME_TO_RECOVERY",
-                    ReportFormat.number(
-                            java.util.Arrays.stream(recoveries).average().orElseThrow(), 1),
-                    null);
-        }
+        release.incidents().stream()
+                .map(ReleaseFile.Incident::mttrMinutes)
+                .filter(java.util.Objects::nonNull)
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .ifPresent(mean -> values.text("MEAN_TIME_TO_RECOVERY", ReportFormat.number(mean, 1), null));
         String noIncidents = given ? "None: no incidents in the release file." : null;
         values.markdown(
                 "INSERT_INCIDENT_DETAILS",

@@ -25,6 +25,7 @@ class DataGapLinesTest {
                         "no data"),
                 new DataGap("services[shipping].memoryPercent", null, START, END, NO_LIMIT),
                 new DataGap("services[web].memoryPercent", null, START, END, "another reason"),
+                new DataGap("overall.meanTimeToRecoveryMinutes", null, START, END, "no down period"),
                 new DataGap("overall.meanTimeToRecoveryMinutes", null, START, END, "no down period"));
         assertEquals(
                 List.of(
