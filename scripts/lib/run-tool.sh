@@ -19,9 +19,6 @@ if [ ! -f "$jar" ]; then
 fi
 # shellcheck source=scripts/lib/jvm-flags.sh
 . "$root/scripts/lib/jvm-flags.sh"
-archive=()
-if [ -f "${jar%.jar}.jsa" ]; then
-  archive=(-XX:SharedArchiveFile="${jar%.jar}.jsa" "-Xlog:cds=off,cds+dynamic=off")
-fi
+class_archive_flags "$jar"
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-exec java "${TOOL_JVM_FLAGS[@]}" "${archive[@]}" ${JAVA_OPTS:-} -jar "$jar" "$@"
+exec java "${TOOL_JVM_FLAGS[@]}" "${CLASS_ARCHIVE_FLAGS[@]}" ${JAVA_OPTS:-} -jar "$jar" "$@"
