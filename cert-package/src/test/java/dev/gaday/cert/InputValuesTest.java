@@ -55,6 +55,22 @@ class InputValuesTest {
     }
 
     @Test
+    void aNegativeOrInfiniteRecoveryTimeInTheReleaseFileIsRefused() throws IOException {
+        Path in = dir.resolve("in");
+        Fixtures.writeInputs(in, "web", true);
+        Path release = in.resolve("release.yaml");
+        Files.writeString(release, Fixtures.RELEASE_YAML.replace("mttrMinutes: 38", "mttrMinutes: -38"));
+        assertRefused(build(in), release.toString(), "mttrMinutes", "must be a number of 0 or more");
+        Files.writeString(release, Fixtures.RELEASE_YAML.replace("mttrMinutes: 38", "mttrMinutes: 1e400"));
+        assertRefused(build(in), release.toString(), "mttrMinutes", "must be a number of 0 or more");
+        Files.writeString(release, Fixtures.RELEASE_YAML.replace("mttrMinutes: 38", "mttrMinutes: .inf"));
+        assertRefused(build(in), release.toString(), "incidents[0].mttrMinutes");
+        Files.writeString(
+                release, Fixtures.RELEASE_YAML.replace("timeEstimateMinutes: 12", "timeEstimateMinutes: -12"));
+        assertRefused(build(in), release.toString(), "timeEstimateMinutes", "must be a number of 0 or more");
+    }
+
+    @Test
     void aNegativeCountInASnapshotIsRefused() throws IOException {
         Path in = dir.resolve("in");
         Fixtures.writeInputs(in, "web", true);

@@ -1,6 +1,7 @@
 package dev.gaday.cert.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gaday.common.model.Ranges;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -108,6 +109,8 @@ public record ReleaseFile(
             if (title == null || title.isBlank()) {
                 throw new IllegalArgumentException("incidents[].title is required");
             }
+            // The report's MTTR is their mean: a negative or infinite one would corrupt it.
+            mttrMinutes = Ranges.nonNegative("incidents[].mttrMinutes", mttrMinutes);
         }
 
         /** The incident's time, or null when {@link #time()} is not an RFC 3339 time. */
@@ -144,7 +147,11 @@ public record ReleaseFile(
     public record Lessons(List<String> wentWell, List<String> toImprove, List<String> processImprovements) {}
 
     public record Rollback(
-            List<String> plan, String testStatus, Double timeEstimateMinutes, Boolean dataMigrationReversible) {}
+            List<String> plan, String testStatus, Double timeEstimateMinutes, Boolean dataMigrationReversible) {
+        public Rollback {
+            timeEstimateMinutes = Ranges.nonNegative("rollback.timeEstimateMinutes", timeEstimateMinutes);
+        }
+    }
 
     public record SignOff(String name, String signature, String date) {}
 
