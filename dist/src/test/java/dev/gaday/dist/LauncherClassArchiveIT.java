@@ -79,6 +79,20 @@ class LauncherClassArchiveIT {
         assertSameRun(plain, stale);
     }
 
+    @Test
+    void aCorruptArchiveBesideTheJarIsIgnoredWithoutAWord() throws Exception {
+        Path directory = Files.createDirectories(work.resolve("corrupt"));
+        Path jar = Files.copy(JAR, directory.resolve("cert-package.jar"), StandardCopyOption.COPY_ATTRIBUTES);
+        byte[] garbage = new byte[64 * 1024];
+        new java.util.Random(7).nextBytes(garbage);
+        Files.write(directory.resolve("cert-package.jsa"), garbage);
+
+        Run corrupt = run("corrupt", Map.of("CERT_PACKAGE_JAR", jar.toString()), LAUNCHER.toString());
+        Run plain = run("plain", Map.of(), "java", "-jar", JAR.toString());
+
+        assertSameRun(plain, corrupt);
+    }
+
     private static void assertSameRun(Run expected, Run actual) throws Exception {
         assertEquals(expected.exit(), actual.exit(), actual.err());
         assertEquals(expected.err(), actual.err());
