@@ -47,16 +47,18 @@ public abstract class ToolCommand implements Callable<Integer> {
         } catch (RuntimeException | Error e) {
             // A bug, an unforeseen library failure or a JVM limit: still one line and exit 4 (never 1,
             // which a CI job would read as a failed gate); the trace only with -vv.
-            if (!ToolLauncher.crashAlreadyReported()) {
-                try {
-                    diagnostics().error(ToolLauncher.crashMessage(e));
-                    debugTrace(e);
-                    ToolLauncher.crashReported();
-                    jsonErrorSummary(ExitCode.RUNTIME_ERROR, ToolLauncher.crashMessage(e));
-                } catch (RuntimeException | Error reporting) {
-                    // Writing the line failed too (memory exhausted): the launcher writes it as a last resort.
-                    if (e instanceof Error error) {
-                        throw error;
+            synchronized (ToolLauncher.crashReportLock()) {
+                if (!ToolLauncher.crashAlreadyReported()) {
+                    try {
+                        diagnostics().error(ToolLauncher.crashMessage(e));
+                        debugTrace(e);
+                        ToolLauncher.crashReported();
+                        jsonErrorSummary(ExitCode.RUNTIME_ERROR, ToolLauncher.crashMessage(e));
+                    } catch (RuntimeException | Error reporting) {
+                        // Writing the line failed too (memory exhausted): the launcher writes it as a last resort.
+                        if (e instanceof Error error) {
+                            throw error;
+                        }
                     }
                 }
             }

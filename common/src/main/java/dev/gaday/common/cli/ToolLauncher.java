@@ -59,24 +59,44 @@ public final class ToolLauncher {
     public static void run(String tool, Supplier<?> command, String[] args) {
         // A throwable that kills another thread (a query worker, a warm-up) is just as fatal: one line
         // and exit 4 at once, rather than a trace per thread and a main thread left waiting.
-        crashReported = new AtomicBoolean();
+        reportEachCrashOnce();
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-            if (!crashAlreadyReported()) {
-                crashed(tool, e);
-            }
+            crashedOnce(tool, e);
             Runtime.getRuntime().halt(ExitCode.RUNTIME_ERROR.code());
         });
         int exitCode;
         try {
             exitCode = newCommandLine(command.get()).execute(args);
         } catch (Throwable e) {
-            exitCode = crashAlreadyReported() ? ExitCode.RUNTIME_ERROR.code() : crashed(tool, e);
+            exitCode = crashedOnce(tool, e);
         }
         System.exit(exitCode);
     }
 
     /** Set by {@link #run} only: in-process runs (tests) report every crash. */
     private static volatile AtomicBoolean crashReported;
+
+    /**
+     * Held while a crash line is checked for and written: two threads struck by the same {@link Error} at once
+     * (the main thread and a warm-up, both out of metaspace) must not both find "not yet reported" and both write.
+     * A plain monitor, not a lambda or a lock class: the reporting path must load no class, as the memory for
+     * classes may be what ran out.
+     */
+    private static final Object CRASH_REPORT_LOCK = new Object();
+
+    /** From now on, a crash of this process is reported once, whichever threads it strikes. */
+    static void reportEachCrashOnce() {
+        crashReported = new AtomicBoolean();
+    }
+
+    /** Back to reporting every crash, as in-process runs do (for tests that called {@link #reportEachCrashOnce}). */
+    static void reportEveryCrash() {
+        crashReported = null;
+    }
+
+    static Object crashReportLock() {
+        return CRASH_REPORT_LOCK;
+    }
 
     /**
      * Whether a crash of this process was already reported: an {@link Error} such as an exhausted
@@ -98,8 +118,18 @@ public final class ToolLauncher {
         }
     }
 
+    /** Writes the crash line unless this process already wrote one; returns exit code 4. */
+    static int crashedOnce(String tool, Throwable e) {
+        synchronized (CRASH_REPORT_LOCK) {
+            if (!crashAlreadyReported()) {
+                crashed(tool, e);
+            }
+        }
+        return ExitCode.RUNTIME_ERROR.code();
+    }
+
     /** Writes the one line for a throwable that reached the launcher; returns exit code 4. */
-    static int crashed(String tool, Throwable e) {
+    private static int crashed(String tool, Throwable e) {
         try {
             System.err.println(tool + ": error: " + crashMessage(e));
             System.err.flush();
