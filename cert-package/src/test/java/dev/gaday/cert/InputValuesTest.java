@@ -96,6 +96,28 @@ class InputValuesTest {
     }
 
     @Test
+    void aValidationCategoryWhoseCountsDoNotAddUpIsRefused() throws IOException {
+        Path in = dir.resolve("in");
+        Fixtures.writeInputs(in, "web", true);
+        Path validation = in.resolve("validation_results.json");
+        String good = dev.gaday.common.json.Json.write(GatesTest.validation(false));
+        int categories = good.indexOf("\"categories\"");
+        Files.writeString(
+                validation,
+                good.substring(0, categories)
+                        + good.substring(categories).replaceFirst("\"passed\" : 1", "\"passed\" : 5"));
+        assertRefused(build(in), validation.toString(), "category kpi: counts 5+1+0+0 do not add up to total 2");
+        Files.writeString(
+                validation,
+                good.substring(0, categories)
+                        + good.substring(categories)
+                                .replaceFirst("\"passed\" : 1", "\"passed\" : 2")
+                                .replaceFirst("\"failed\" : 1", "\"failed\" : -1")
+                                .replaceFirst("\"skipped\" : 0", "\"skipped\" : 1"));
+        assertRefused(build(in), validation.toString(), "category kpi: counts must be 0 or more");
+    }
+
+    @Test
     void aFileOfTheWrongKindSaysWhichKindItIs() throws IOException {
         Path in = dir.resolve("in");
         Fixtures.writeInputs(in, "web", true);

@@ -183,14 +183,13 @@ final class ToolResultValues {
                 null);
         List<List<String>> rows = new ArrayList<>();
         for (ValidationResults.Category c : v.categories()) {
-            int judged = c.total() - c.skipped();
             rows.add(List.of(
                     c.name(),
                     ReportFormat.count(c.total()),
                     ReportFormat.count(c.passed()),
                     ReportFormat.count(c.failed() + c.errors()),
                     ReportFormat.count(c.skipped()),
-                    judged == 0 ? ReportFormat.NOT_AVAILABLE : ReportFormat.percent(100.0 * c.passed() / judged, 1)));
+                    passRate(c)));
         }
         values.markdown(
                 "INSERT_TEST_RESULTS_BREAKDOWN",
@@ -229,6 +228,19 @@ final class ToolResultValues {
                 null);
         category(v, "load", "INSERT_LOAD_TEST_RESULTS", values);
         category(v, "security", "INSERT_SECURITY_TEST_RESULTS", values);
+    }
+
+    /**
+     * Passed over the checks that ran (skipped ones are not judged); words, not "N/A", when none ran, since a
+     * category whose checks were all skipped (their source not configured) is a different story from one without
+     * checks.
+     */
+    static String passRate(ValidationResults.Category c) {
+        int judged = c.total() - c.skipped();
+        if (c.total() == 0) {
+            return "no checks";
+        }
+        return judged == 0 ? "all skipped" : ReportFormat.percent(100.0 * c.passed() / judged, 1);
     }
 
     private static void category(ValidationResults v, String word, String name, PlaceholderValues values) {

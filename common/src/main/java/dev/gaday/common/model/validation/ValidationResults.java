@@ -63,7 +63,18 @@ public record ValidationResults(
 
     /** The counts of one category (one JUnit testsuite). */
     public record Category(
-            String name, int total, int passed, int failed, int errors, int skipped, double timeSeconds) {}
+            String name, int total, int passed, int failed, int errors, int skipped, double timeSeconds) {
+        public Category {
+            Objects.requireNonNull(name, "categories[].name is required");
+            if (passed < 0 || failed < 0 || errors < 0 || skipped < 0) {
+                throw new IllegalArgumentException("category " + name + ": counts must be 0 or more");
+            }
+            if (passed + failed + errors + skipped != total) {
+                throw new IllegalArgumentException("category " + name + ": counts " + passed + "+" + failed + "+"
+                        + errors + "+" + skipped + " do not add up to total " + total);
+            }
+        }
+    }
 
     /**
      * One check's outcome.
