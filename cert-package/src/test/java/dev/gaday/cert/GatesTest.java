@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gaday.cert.certification.CertificationDecision;
 import dev.gaday.common.cli.CommandRun;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.model.FileKind;
@@ -123,6 +124,62 @@ class GatesTest {
         assertEquals(
                 "checkout availability (kpi): 99.653% vs ≥ 99.9%",
                 validation.get("reasons").get(0).asText());
+    }
+
+    @Test
+    void aGateWithMoreFailuresThanItShowsSaysHowManyMore() throws IOException {
+        ValidationResults one = validation(false);
+        ValidationResults.Case bad = one.cases().get(1);
+        List<ValidationResults.Case> cases = new java.util.ArrayList<>(one.cases());
+        List<String> failed = new java.util.ArrayList<>(one.failed());
+        for (int i = 2; i <= 5; i++) {
+            String name = "check " + i;
+            cases.add(new ValidationResults.Case(
+                    name,
+                    bad.classname(),
+                    bad.category(),
+                    bad.severity(),
+                    bad.kind(),
+                    bad.status(),
+                    bad.observed(),
+                    bad.threshold(),
+                    bad.comparator(),
+                    bad.unit(),
+                    bad.evidence(),
+                    bad.reason(),
+                    bad.errorKind(),
+                    bad.durationMs()));
+            failed.add(name);
+        }
+        ValidationResults five = new ValidationResults(
+                one.schemaVersion(),
+                one.kind(),
+                one.toolVersion(),
+                one.generatedAt(),
+                one.window(),
+                one.prometheusUrl(),
+                one.gaMode(),
+                one.status(),
+                one.exitCode(),
+                new ValidationResults.Summary(6, 1, 5, 0, 0),
+                List.of(new ValidationResults.Category("kpi", 6, 1, 5, 0, 0, 0.1)),
+                failed,
+                failed,
+                cases);
+        Path in = inputs();
+        Json.writeFile(in.resolve("validation_results.json"), five);
+        CommandRun run = CommandRunner.run(
+                "--inputs", in.toString(), "-o", dir.resolve("out").toString(), "--certify-only");
+        assertEquals(1, run.exitCode(), run.err());
+        JsonNode validation = gate(
+                Json.mapper()
+                        .readTree(dir.resolve("out/certification_metadata.json").toFile()),
+                "validation");
+        assertEquals("validation_results.json: status", validation.get("source").asText());
+        JsonNode reasons = validation.get("reasons");
+        assertEquals(CertificationDecision.TOP_REASONS + 1, reasons.size(), reasons.toString());
+        assertEquals("and 2 more, listed in the report", reasons.get(3).asText());
+        assertTrue(run.out().contains("and 2 more, listed in the report"), run.out());
     }
 
     @Test

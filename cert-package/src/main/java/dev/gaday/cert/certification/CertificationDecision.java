@@ -32,7 +32,7 @@ import java.util.Locale;
 public record CertificationDecision(
         CertificationStatus status, Status overall, List<Gate> gates, List<String> dataGaps) {
     static final String NO_INPUT_FILE = "no input file";
-    /** The "why" box shows at most this many failing criteria per gate. */
+    /** The "why" box shows at most this many failing criteria per gate, then how many more there are. */
     public static final int TOP_REASONS = 3;
 
     public CertificationDecision {
@@ -279,7 +279,7 @@ public record CertificationDecision(
             reasons.add(c.name() + (c.category() == null ? "" : " (" + c.category() + ")") + ": " + observed
                     + (c.observed() == null && c.reason() != null ? " — " + c.reason() : ""));
         }
-        return new Reading(status, "status " + results.status(), null, top(reasons));
+        return new Reading(status, "status", null, top(reasons));
     }
 
     private static List<CriterionResult> failing(List<CriterionResult> criteria) {
@@ -333,8 +333,17 @@ public record CertificationDecision(
         return worst == null ? null : "worst service " + worst.name();
     }
 
-    private static List<String> top(List<String> reasons) {
-        return reasons.size() <= TOP_REASONS ? reasons : reasons.subList(0, TOP_REASONS);
+    /**
+     * The first reasons, worst first, and a count of the rest: a gate never reads as if its shown criteria were
+     * all that failed (the gate's own section in the report lists every one).
+     */
+    static List<String> top(List<String> reasons) {
+        if (reasons.size() <= TOP_REASONS) {
+            return reasons;
+        }
+        List<String> top = new ArrayList<>(reasons.subList(0, TOP_REASONS));
+        top.add("and " + (reasons.size() - TOP_REASONS) + " more, listed in the report");
+        return top;
     }
 
     private static String text(JsonNode node, String field) {
