@@ -617,7 +617,11 @@ class ValidateGaDayIT {
                  "drifts": [
                    {"metric": "cpu", "service": "checkout", "changePercent": 4.2, "severity": "info"},
                    {"metric": "memory", "service": "checkout", "changePercent": -12.5, "severity": "warning"},
-                   {"metric": "p99_latency", "service": "checkout", "changePercent": 40.0, "severity": "critical"}],
+                   {"metric": "p99_latency", "service": "checkout", "changePercent": 40.0, "severity": "critical"},
+                   {"metric": "error_ratio", "service": "checkout", "kind": "ratio", "current": 0.0042,
+                    "severity": "info"},
+                   {"metric": "error_ratio", "service": "search", "kind": "ratio", "current": 0.0008,
+                    "severity": "none"}],
                  "canary": {"score": 97.5, "verdict": "PASS", "groups": []}}
                 """);
         Files.writeString(
@@ -656,8 +660,10 @@ class ValidateGaDayIT {
         assertEquals("failed", drift.status(), "memory drifted 12.5 %, latency is not CPU or memory");
         assertEquals(12.5, drift.observed());
         ValidationResults.Case canary = results.cases().get(1);
-        assertEquals("passed", canary.status());
-        assertEquals(97.5, canary.observed());
+        assertEquals("passed", canary.status(), "100 − 0.42 % is at least 99 %: " + canary.reason());
+        assertEquals(99.58, canary.observed(), 1e-9, "from the highest canary-side error ratio, not the score");
+        assertTrue(canary.reason().contains("(checkout, the lowest of 2)"), canary.reason());
+        assertTrue(canary.evidence().contains("canary verdict PASS, score 97.5"), canary.evidence());
         ValidationResults.Case slo = results.cases().get(2);
         assertEquals("passed", slo.status(), slo.reason());
         assertEquals(99.96, slo.observed(), 1e-9);
@@ -681,5 +687,38 @@ class ValidateGaDayIT {
                 output.toString());
         assertEquals(4, wrongKind.exitCode(), wrongKind.err());
         assertTrue(wrongKind.err().contains("kind is 'ga-kpi-summary', expected 'slo-status'"), wrongKind.err());
+
+        // A compare run's score judges GA against its baseline: no canary success rate to take from it.
+        Files.delete(inputs.resolve("slo_status.json"));
+        Files.writeString(
+                inputs.resolve("drift_analysis.json"),
+                Files.readString(inputs.resolve("drift_analysis.json"))
+                        .replace("\"mode\": \"canary\"", "\"mode\": \"compare\""));
+        Path compareOutput = dir.resolve("compare-run");
+        CommandRun compare = CommandRun.of(
+                new ValidateCommand(),
+                "--prometheus-url",
+                prometheus.url(),
+                "--ga-start",
+                prometheus.manifest().start().toString(),
+                "--ga-end",
+                prometheus.manifest().end().toString(),
+                "--ga-mode",
+                "--inputs",
+                inputs.toString(),
+                "--check",
+                "ga.canary_success",
+                "-o",
+                compareOutput.toString());
+        assertEquals(0, compare.exitCode(), compare.err());
+        ValidationResults.Case skipped = Json.readFile(
+                        compareOutput.resolve(ValidationSuite.JSON_FILE), ValidationResults.class)
+                .cases()
+                .get(0);
+        assertEquals("skipped", skipped.status(), compare.err());
+        assertEquals(
+                "no canary: drift_analysis.json is a compare run, not a canary run, and no ga.canaryMatchers in "
+                        + "checks.yaml",
+                skipped.reason());
     }
 }

@@ -250,26 +250,21 @@ public final class GaChecks {
 
     static Outcome canary(Check check, CheckContext context, GaSettings settings) {
         Optional<Path> file = context.input(InputFiles.DRIFT_ANALYSIS);
+        String notCanary = null;
         if (file.isPresent()) {
-            JsonNode canary = InputFiles.read(file.get(), "drift-analysis").path("canary");
-            if (canary.isObject()) {
-                Double score = InputFiles.number(canary.path("score"));
-                String verdict = canary.path("verdict").asText(null);
-                if (verdict == null) {
-                    throw CheckFailure.noData(file.get() + ": canary section without a verdict", null);
-                }
-                return Outcome.verdict(
-                        "PASS".equals(verdict),
-                        score,
-                        "drift-detector's canary verdict " + verdict
-                                + (score == null ? "" : " (score " + Values.format(score) + ")"),
-                        "from " + file.get() + ": canary.verdict " + verdict + ", canary.score "
-                                + Values.format(score));
+            JsonNode analysis = InputFiles.read(file.get(), "drift-analysis");
+            String mode = analysis.path("mode").asText("");
+            if (mode.equals("canary")) {
+                return canaryFromDrift(check, file.get(), analysis);
             }
+            // A compare or deploy run's score judges GA against its baseline, not a canary against stable.
+            notCanary = InputFiles.DRIFT_ANALYSIS + " is a " + (mode.isEmpty() ? "mode-less" : mode)
+                    + " run, not a canary run";
         }
         if (settings.canaryMatchers() == null) {
-            return Outcome.skipped("no canary: no canary section in " + InputFiles.DRIFT_ANALYSIS
-                    + " and no ga.canaryMatchers in checks.yaml");
+            return Outcome.skipped("no canary: "
+                    + (notCanary == null ? "no " + InputFiles.DRIFT_ANALYSIS + " among the inputs" : notCanary)
+                    + ", and no ga.canaryMatchers in checks.yaml");
         }
         String m = settings.canaryMatchers();
         String query =
@@ -281,6 +276,42 @@ public final class GaChecks {
                 success,
                 "canary success rate " + Values.format(success) + " %, threshold " + check.thresholdText(),
                 "query: " + query + "\nat: " + context.end());
+    }
+
+    /**
+     * The canary's success rate from drift-detector canary: 100 − the canary side's highest error ratio over the
+     * error-ratio checks (the same figure cert-package reports as CANARY_SUCCESS_RATE), held against the check's
+     * threshold. drift-detector's own score and verdict judge the canary against stable, not against this
+     * threshold, so they go to the evidence only.
+     */
+    private static Outcome canaryFromDrift(Check check, Path file, JsonNode analysis) {
+        JsonNode worst = null;
+        int ratios = 0;
+        for (JsonNode drift : analysis.path("drifts")) {
+            Double current = InputFiles.number(drift.path("current"));
+            if ("ratio".equals(drift.path("kind").asText()) && current != null) {
+                ratios++;
+                if (worst == null || current > worst.path("current").asDouble()) {
+                    worst = drift;
+                }
+            }
+        }
+        if (worst == null) {
+            throw CheckFailure.noData(file + ": no error-ratio check with data on the canary side", null);
+        }
+        double success = 100 * (1 - worst.path("current").asDouble());
+        String service = worst.path("service").asText(null);
+        String where = ratios > 1 && service != null ? " (" + service + ", the lowest of " + ratios + ")" : "";
+        JsonNode canary = analysis.path("canary");
+        return Outcome.verdict(
+                check.holds(success),
+                success,
+                "canary success rate " + Values.format(success) + " %" + where + ", threshold " + check.thresholdText(),
+                "from " + file + ": 100 × (1 − drifts[].current) of the error-ratio check "
+                        + worst.path("metric").asText() + (service == null ? "" : " (" + service + ")")
+                        + "; drift-detector's canary verdict "
+                        + canary.path("verdict").asText("absent")
+                        + ", score " + canary.path("score").asText("absent"));
     }
 
     static Outcome slo(Check check, CheckContext context, GaSettings settings) {
