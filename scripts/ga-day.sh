@@ -32,6 +32,16 @@ die() {
   exit "$code"
 }
 say() { echo "ga-day: $*" >&2; }
+# What a tool's exit code means (docs/exit-codes.md), for the progress lines.
+exit_meaning() {
+  case "$1" in
+    0) echo "pass" ;;
+    1) echo "a gate failed" ;;
+    2) echo "usage error" ;;
+    3) echo "inconclusive" ;;
+    *) echo "runtime error" ;;
+  esac
+}
 
 # ---------------------------------------------------------------- settings
 # Defaults, then the --config file (KEY=VALUE lines, only the keys below), then the command line.
@@ -545,8 +555,10 @@ cmd_certify() {
   say "certify 1/3: kpi-collector validate over $GA_START .. $GA_END"
   local validate=0
   "$(launcher kpi-collector)" validate "${prometheus_args[@]}" --ga-start "$GA_START" --ga-end "$GA_END" --ga-mode \
-    "${inputs[@]}" --output "$run_dir/ga_validation" >>"$run_dir/logs/validate.log" 2>&1 || validate=$?
-  tail -3 "$run_dir/logs/validate.log" >&2
+    "${inputs[@]}" --output "$run_dir/ga_validation" >"$run_dir/logs/validate.out" 2>>"$run_dir/logs/validate.log" \
+    || validate=$?
+  # Its stdout is the summary: the headline and every check that did not pass, the critical ones first.
+  cat "$run_dir/logs/validate.out" >&2
   [ "$validate" -le 3 ] || die "$validate" "kpi-collector validate failed (exit $validate): see $run_dir/logs/validate.log"
   inputs+=(--inputs "$run_dir/ga_validation")
 
@@ -627,7 +639,7 @@ cmd_retro() {
   "$(launcher kpi-collector)" "${prometheus_args[@]}" --ga-start "$start" --ga-end "$end" \
     --interval "${setting[KPI_INTERVAL]}" --no-kubernetes --output "$run_dir/ga_kpis" \
     >>"$run_dir/logs/kpi-collector.log" 2>&1 || rc=$?
-  say "kpi-collector exit $rc"
+  say "kpi-collector exit $rc ($(exit_meaning "$rc"))"
   [ "$rc" -le 3 ] || die "$rc" "kpi-collector failed: $(tail -1 "$run_dir/logs/kpi-collector.log")"
 
   say "retro 2/4: slo-monitor"
@@ -636,7 +648,7 @@ cmd_retro() {
     --scrape-interval "${setting[SCRAPE_INTERVAL]}" -o "$run_dir/slo")
   [ -n "${setting[SLOS]}" ] && slo+=(--slos "${setting[SLOS]}")
   "${slo[@]}" >>"$run_dir/logs/slo-monitor.log" 2>&1 || rc=$?
-  say "slo-monitor exit $rc"
+  say "slo-monitor exit $rc ($(exit_meaning "$rc"))"
   [ "$rc" -le 3 ] || die "$rc" "slo-monitor failed: $(tail -1 "$run_dir/logs/slo-monitor.log")"
 
   say "retro 3/4: drift-detector"
@@ -648,7 +660,7 @@ cmd_retro() {
     "$(launcher drift-detector)" compare "${prometheus_args[@]}" \
       --baseline "$run_dir/drift_baseline/baseline_metrics.json" --from "$start" --to "$end" -o "$run_dir/drift" \
       >>"$run_dir/logs/drift-detector.log" 2>&1 || rc=$?
-    say "drift-detector exit $rc"
+    say "drift-detector exit $rc ($(exit_meaning "$rc"))"
     [ "$rc" -le 3 ] || die "$rc" "drift-detector failed: $(tail -1 "$run_dir/logs/drift-detector.log")"
   else
     say "drift-detector skipped: no baseline (--baseline-from T1 --baseline-to T2, or 'ga-day.sh baseline')"
@@ -663,7 +675,7 @@ cmd_retro() {
     # shellcheck disable=SC2206 # WS_ARGS is a list of extra options
     [ -n "${setting[WS_ARGS]}" ] && ws+=(${setting[WS_ARGS]})
     "${ws[@]}" >>"$run_dir/logs/ws-health.log" 2>&1 || rc=$?
-    say "ws-health exit $rc"
+    say "ws-health exit $rc ($(exit_meaning "$rc"))"
     [ "$rc" -le 3 ] || die "$rc" "ws-health failed: $(tail -1 "$run_dir/logs/ws-health.log")"
   elif [ -s "$run_dir/ws_health/ws_health_metrics.json" ]; then
     say "ws-health: using the run's ws_health_metrics.json"

@@ -8,6 +8,10 @@
 # stale or foreign one is ignored without a word. The launcher only reads it: a run writes nothing there.
 # Usage: run-tool.sh TOOL [ARGS...]
 set -euo pipefail
+if [ "$#" -eq 0 ]; then
+  echo "run-tool.sh: usage: run-tool.sh TOOL [ARGS...] (TOOL: kpi-collector, ws-health, drift-detector, slo-monitor, cert-package)" >&2
+  exit 2
+fi
 tool="$1"
 shift
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -204,7 +204,13 @@ public final class ValidateCommand extends ToolCommand {
                     severity,
                     result.check().name(),
                     result.check().category(),
-                    observed == null ? null : ReportFormat.number(observed, 3),
+                    // In the unit the threshold is written in, so the line reads "88.474 %, needs >= 95 %".
+                    observed == null
+                            ? null
+                            : ReportFormat.number(observed, 3)
+                                    + (result.check().unit() == null
+                                            ? ""
+                                            : " " + result.check().unit()),
                     result.check().thresholdText(),
                     (status == CheckStatus.ERROR ? "error: " : "")
                             + result.outcome().reason(),

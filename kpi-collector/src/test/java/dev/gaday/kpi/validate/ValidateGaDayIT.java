@@ -659,6 +659,9 @@ class ValidateGaDayIT {
         ValidationResults.Case drift = results.cases().get(0);
         assertEquals("failed", drift.status(), "memory drifted 12.5 %, latency is not CPU or memory");
         assertEquals(12.5, drift.observed());
+        assertTrue(
+                run.out().contains("ga.drift_stability (stability): 12.5 %, needs < 10 % - "),
+                "the value in the threshold's unit: " + run.out());
         ValidationResults.Case canary = results.cases().get(1);
         assertEquals("passed", canary.status(), "100 − 0.42 % is at least 99 %: " + canary.reason());
         assertEquals(99.58, canary.observed(), 1e-9, "from the highest canary-side error ratio, not the score");
