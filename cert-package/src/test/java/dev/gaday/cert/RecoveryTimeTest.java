@@ -1,8 +1,13 @@
 package dev.gaday.cert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gaday.common.cli.CommandRun;
+import dev.gaday.common.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +46,47 @@ class RecoveryTimeTest {
     void withoutRecordedRecoveryTimesTheDownPeriodsGiveIt() throws IOException {
         String release = Fixtures.RELEASE_YAML.replace("    mttrMinutes: 38\n", "");
         assertEquals("Downtime 12.5 min, below target 45 min, MTTR 6.25 min", line(release));
+    }
+
+    @Test
+    void aKpiGapInTheRecoveryTimeIsNoGapWhenTheIncidentsGiveIt() throws IOException {
+        Path inputs = dir.resolve("in");
+        Fixtures.writeInputs(inputs, "web", true);
+        // A day without down periods: kpi-collector has no MTTR and says why.
+        Path summaryFile = inputs.resolve("ga_kpi_summary.json");
+        ObjectNode summary = (ObjectNode) Json.mapper().readTree(summaryFile.toFile());
+        ((ObjectNode) summary.get("overall")).putNull("meanTimeToRecoveryMinutes");
+        ((ArrayNode) summary.get("gaps"))
+                .addObject()
+                .put("field", "overall.meanTimeToRecoveryMinutes")
+                .put("reason", "no down period: nothing to recover from");
+        Files.writeString(summaryFile, Json.mapper().writeValueAsString(summary));
+        Path template =
+                Files.writeString(dir.resolve("template.md"), TEMPLATE + "\n## Data Gaps\n{{INSERT_DATA_GAPS}}\n");
+
+        Files.writeString(inputs.resolve("release.yaml"), Fixtures.RELEASE_YAML);
+        String report = report(inputs, template, "out");
+        assertTrue(report.contains("MTTR 38 min"), report);
+        assertFalse(report.contains("nothing to recover from"), "the incidents gave an MTTR: " + report);
+
+        Files.writeString(inputs.resolve("release.yaml"), Fixtures.RELEASE_YAML.replace("    mttrMinutes: 38\n", ""));
+        String without = report(inputs, template, "out2");
+        assertTrue(
+                without.contains("- overall.meanTimeToRecoveryMinutes: no down period: nothing to recover from"),
+                without);
+    }
+
+    private String report(Path inputs, Path template, String out) throws IOException {
+        CommandRun run = CommandRunner.run(
+                "--inputs",
+                inputs.toString(),
+                "--template",
+                template.toString(),
+                "--keep-empty-sections",
+                "-o",
+                dir.resolve(out).toString());
+        assertEquals(0, run.exitCode(), run.err());
+        return Files.readString(dir.resolve(out + "/package/GA_DAY_REPORT.md"));
     }
 
     private String line(String release) throws IOException {

@@ -12,9 +12,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Placeholder bindings: {@code NAME: FILE:PATH} takes the value at PATH (see {@link JsonPaths}) in
@@ -115,6 +117,25 @@ public final class Bindings {
             }
             values.markdown(name, markdown, file + ": " + path + " absent" + gapReason(context, file, path) + from);
         }
+    }
+
+    /**
+     * The paths in {@code file} whose placeholders have a value all the same: filled by another source (an MTTR
+     * from the release file's incidents where the KPI summary has none), so that a gap in that field is no gap in
+     * the report.
+     */
+    @SafeVarargs
+    static Set<String> pathsFilledElsewhere(String file, PlaceholderValues values, Map<String, String>... bindings) {
+        Set<String> paths = new HashSet<>();
+        for (Map<String, String> map : bindings) {
+            map.forEach((name, spec) -> {
+                String bare = ValueFormat.stripFrom(spec);
+                if (bare.startsWith(file + ":") && values.has(name)) {
+                    paths.add(bare.substring(file.length() + 1));
+                }
+            });
+        }
+        return paths;
     }
 
     /** The KPI summary's own reason for a field it has no value for ("no series for ..."), if it gives one. */

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +42,6 @@ final class KpiValues {
 
     static void fill(ReportContext context, PlaceholderValues values) {
         KpiSummary summary = context.inputs().kpiSummary();
-        dataGaps(context, values);
         keyOutcomes(context, values);
         if (summary == null) {
             SERVICE_NAMES.forEach(name -> values.absent(name, NO_KPI));
@@ -124,13 +124,19 @@ final class KpiValues {
         values.markdown("INSERT_LATENCY_PERCENTILES_TABLE", MarkdownText.rows(rows), null);
     }
 
-    /** Partial gate inputs first (they are why a run is INCONCLUSIVE), then the KPI summary's own gaps. */
-    private static void dataGaps(ReportContext context, PlaceholderValues values) {
+    /**
+     * Partial gate inputs first (they are why a run is INCONCLUSIVE), then the KPI summary's own gaps but those in
+     * {@code filledElsewhere} (fields whose placeholders another source filled).
+     */
+    static void dataGaps(ReportContext context, PlaceholderValues values, Set<String> filledElsewhere) {
         List<String> items = new ArrayList<>(context.decision().dataGaps());
         items.addAll(context.consistencyWarnings());
         KpiSummary summary = context.inputs().kpiSummary();
         if (summary != null) {
-            items.addAll(gapLines(summary.gaps(), context.gaStart(), context.gaEnd()));
+            List<DataGap> gaps = summary.gaps().stream()
+                    .filter(gap -> !filledElsewhere.contains(gap.field()))
+                    .toList();
+            items.addAll(gapLines(gaps, context.gaStart(), context.gaEnd()));
         }
         if (!items.isEmpty()) {
             values.markdown("INSERT_DATA_GAPS", MarkdownText.bullets(items, ""), null);

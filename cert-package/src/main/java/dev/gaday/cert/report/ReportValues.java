@@ -45,6 +45,16 @@ public final class ReportValues {
         CanaryValues.fill(context, values);
         releaseValues(context, values);
         Bindings.apply(context.inputs().release().bindings(), context, values, Bindings.Origin.USER);
+        // Last: a KPI summary's gap in a field that another source filled is left out.
+        KpiValues.dataGaps(
+                context,
+                values,
+                Bindings.pathsFilledElsewhere(
+                        InputFiles.KPI_SUMMARY,
+                        values,
+                        Bindings.defaults(),
+                        Bindings.toolkit(),
+                        context.inputs().release().bindings()));
         return values;
     }
 
