@@ -406,11 +406,19 @@ public final class BurnRateChart extends MarkedFigure {
     }
 
     /** The highest burn rate in the SLO's series (0 when none). */
+    /**
+     * The highest burn rate slo-monitor saw: its alerts' peaks (evaluated at every rule-evaluation step, the figure
+     * the report's violations quote) or the plotted series' (sampled more coarsely), whichever is higher, so that
+     * the panel's title and the text give one number.
+     */
     static double peak(SloResult slo) {
-        if (slo.burnRateSeries() == null) {
-            return 0;
-        }
         double peak = 0;
+        for (SloAlert alert : slo.alerts()) {
+            peak = Math.max(peak, alert.peakBurnRate());
+        }
+        if (slo.burnRateSeries() == null) {
+            return peak;
+        }
         for (SloBurnRateSeries.Window w : slo.burnRateSeries().windows()) {
             for (Double v : w.burnRates()) {
                 if (v != null && v > peak) {

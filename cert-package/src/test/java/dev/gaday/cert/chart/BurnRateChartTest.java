@@ -30,8 +30,13 @@ class BurnRateChartTest {
     static final Instant FIRED = START.plus(Duration.ofMinutes(600));
     static final Instant RESOLVED = START.plus(Duration.ofMinutes(650));
 
-    /** The ga-24h policy's four alerts. */
+    /** The ga-24h policy's four alerts; their peaks those of {@link #checkout()}'s series when paged, else none. */
     static List<SloAlert> alerts(boolean paged) {
+        return alerts(paged, paged ? 80 : 0);
+    }
+
+    /** The four alerts, the 5m one peaking at {@code peak} and the longer ones damped as {@link #series} damps. */
+    static List<SloAlert> alerts(boolean paged, double peak) {
         return List.of(
                 new SloAlert(
                         "page",
@@ -41,10 +46,10 @@ class BurnRateChartTest {
                         false,
                         paged ? List.of(FIRED) : List.of(),
                         paged ? List.of(RESOLVED) : List.of(),
-                        80,
+                        peak,
                         0),
-                new SloAlert("page", "30m", "5m", 4.8, false, List.of(), List.of(), 60, 0),
-                new SloAlert("ticket", "2h", "10m", 2.4, false, List.of(), List.of(), 30, 0),
+                new SloAlert("page", "30m", "5m", 4.8, false, List.of(), List.of(), peak / 2, 0),
+                new SloAlert("ticket", "2h", "10m", 2.4, false, List.of(), List.of(), peak / 3, 0),
                 new SloAlert(
                         "ticket",
                         "6h",
@@ -53,7 +58,7 @@ class BurnRateChartTest {
                         false,
                         paged ? List.of(FIRED.plusSeconds(1800)) : List.of(),
                         paged ? List.of(RESOLVED.plusSeconds(7200)) : List.of(),
-                        10,
+                        peak / 4,
                         0));
     }
 
@@ -151,6 +156,18 @@ class BurnRateChartTest {
         assertTrue(chart.panels().get(5).left() > ChartLayout.WIDTH / 2.0);
         assertTrue(chart.panels().get(4).right() < ChartLayout.WIDTH / 2.0);
         assertTrue(chart.height() > 3 * BurnRateChart.PANEL_HEIGHT);
+    }
+
+    @Test
+    void thePeakIsTheAlertsWhenTheirFinerEvaluationSawMoreThanThePlottedSeries() {
+        // slo-monitor evaluates alerts every minute; the plotted series is sampled every five.
+        SloResult fine =
+                slo("checkout-availability", "PAGE", alerts(true, 81.1), series(i -> i >= 120 && i < 130 ? 80.0 : 0.2));
+        BurnRateChart.Panel panel =
+                BurnRateChart.of(status(List.of(fine)), List.of()).panels().get(0);
+        assertEquals(81.1, panel.peak(), 0);
+        assertEquals("checkout-availability · peak 81.1× · PAGE", panel.title());
+        assertTrue(panel.yMax() >= 81.1, "the axis holds it: " + panel.yMax());
     }
 
     @Test
