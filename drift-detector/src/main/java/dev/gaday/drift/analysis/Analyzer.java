@@ -3,6 +3,7 @@ package dev.gaday.drift.analysis;
 import dev.gaday.common.model.drift.CanaryScore;
 import dev.gaday.common.model.drift.Drift;
 import dev.gaday.common.model.drift.DriftAnalysis;
+import dev.gaday.common.model.drift.DriftFormat;
 import dev.gaday.common.model.drift.DriftTest;
 import dev.gaday.common.model.drift.DriftWindow;
 import dev.gaday.common.model.drift.Mitigation;
@@ -119,7 +120,10 @@ public final class Analyzer {
             Check check = checks.get(i);
             MetricConfig metric = check.metric();
             Policy policy = config.policy(metric);
-            Verdict verdict = early[i] != null ? early[i] : Judge.decide(tests[i], adjusted[i], policy);
+            Verdict verdict = early[i] != null
+                    ? early[i]
+                    : Judge.decide(
+                            tests[i], adjusted[i], policy, v -> DriftFormat.value(metric.kind(), metric.name(), v));
             TestResult t = tests[i];
             switch (verdict.severity()) {
                 case INFO -> info++;

@@ -2,6 +2,7 @@ package dev.gaday.drift.judge;
 
 import dev.gaday.common.text.ReportFormat;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 /**
  * Turns a test result into a decision. A metric fails only when its change is both significant
@@ -13,6 +14,14 @@ public final class Judge {
     private Judge() {}
 
     public static Verdict decide(TestResult test, double adjustedPValue, Policy policy) {
+        return decide(test, adjustedPValue, policy, Judge::num);
+    }
+
+    /**
+     * As {@link #decide(TestResult, double, Policy)}, each side's value written by {@code shown}: in the metric's
+     * unit, as the report's tables show it ("0.0593% → 0.353%", not "5.930e-04 → 0.003528").
+     */
+    public static Verdict decide(TestResult test, double adjustedPValue, Policy policy, DoubleFunction<String> shown) {
         if (test.nBaseline() < policy.minSamples() || test.nCurrent() < policy.minSamples()) {
             return insufficient(test.nBaseline(), test.nCurrent(), policy);
         }
@@ -27,8 +36,8 @@ public final class Judge {
                 "%s %s (%s → %s)",
                 higher ? "rose" : "fell",
                 change == null ? "from zero" : String.format(Locale.ROOT, "%.1f %%", Math.abs(change)),
-                num(test.baseline()),
-                num(test.current()));
+                shown.apply(test.baseline()),
+                shown.apply(test.current()));
         String p = ReportFormat.pValue(test.pValue());
         String evidence = String.format(
                 Locale.ROOT,
@@ -43,7 +52,7 @@ public final class Judge {
                     Severity.NONE,
                     adjustedPValue,
                     false,
-                    "unchanged (" + num(test.baseline()) + " on both sides); " + evidence + ".");
+                    "unchanged (" + shown.apply(test.baseline()) + " on both sides); " + evidence + ".");
         }
         if (!significant) {
             return new Verdict(

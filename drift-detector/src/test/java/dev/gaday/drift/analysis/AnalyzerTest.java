@@ -119,6 +119,19 @@ class AnalyzerTest {
     }
 
     @Test
+    void theReasonWritesEachSideInTheMetricsUnit() {
+        DriftAnalysis a = analyze(
+                "compare",
+                List.of(
+                        check("error_ratio", ratio(120, 1, 1000), ratio(120, 6, 1000)),
+                        check("memory_bytes", gauge(3, 120, 2e8, 0.001), gauge(4, 120, 3e8, 0.001))));
+        String errors = a.drifts().get(0).reason();
+        assertTrue(errors.contains("rose 500.0 % (0.1% → 0.6%)"), errors);
+        String memory = a.drifts().get(1).reason();
+        assertTrue(memory.matches(".*rose 50\\.\\d % \\(200(\\.\\d)? MB → 300(\\.\\d)? MB\\).*"), memory);
+    }
+
+    @Test
     void aRiseFromZeroErrorsIsHigh() {
         DriftAnalysis a = analyze("canary", List.of(check("error_ratio", ratio(120, 0, 100), ratio(120, 0.5, 100))));
         Drift d = a.drifts().get(0);
