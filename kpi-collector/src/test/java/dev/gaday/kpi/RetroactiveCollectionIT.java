@@ -12,6 +12,7 @@ import dev.gaday.common.json.Json;
 import dev.gaday.common.model.kpi.KpiSnapshot;
 import dev.gaday.common.model.kpi.KpiSummary;
 import dev.gaday.common.model.kpi.ServiceKpis;
+import dev.gaday.common.text.ReportFormat;
 import dev.gaday.common.verdict.CriterionResult;
 import dev.gaday.common.verdict.Status;
 import dev.gaday.kpi.compute.KpiCriteria;
@@ -308,6 +309,10 @@ class RetroactiveCollectionIT {
         assertEquals(0, check.waitFor(), new String(check.getInputStream().readAllBytes()));
         String markdown = Files.readString(output.resolve("ga_kpi_summary.md"));
         assertTrue(markdown.contains("**FAIL**"), markdown);
+        // Numbers as the report writes them: a unit word after a space, bytes in decimal units, times to the second.
+        assertTrue(markdown.matches("(?s).*\\| max p99 latency \\| [0-9.,]+ ms \\| \\\\< 1000 ms \\|.*"), markdown);
+        assertTrue(markdown.matches("(?s).*\\| Network in \\| [0-9.]+ [kMGT]?B \\|.*"), markdown);
+        assertTrue(markdown.contains("- **Window:** " + ReportFormat.timestamp(manifest.start()) + " to "), markdown);
         assertFalse(summary.partial());
         assertEquals(manifest.start(), summary.window().start());
         assertEquals(3600, summary.window().intervalSeconds());

@@ -48,7 +48,7 @@ public record Finding(
         if (result.status() == Status.PASS) {
             return null;
         }
-        String unit = result.unit().isEmpty() || result.unit().equals("%") ? result.unit() : " " + result.unit();
+        String unit = ReportFormat.unitSuffix(result.unit());
         String observed = result.value() == null ? null : ReportFormat.withUnit(result.value(), 3, unit);
         // The threshold as the user gave it, to nine places (a rounded "< 0 s" would hide what was asked).
         String threshold = result.comparator().symbol() + " " + ReportFormat.withUnit(result.threshold(), 9, unit);

@@ -120,6 +120,17 @@ public final class ReportFormat {
         return withUnit(value, decimals, " " + unit + "/s");
     }
 
+    /**
+     * A bare unit as it follows a number: "%" close ("99.9%"), a word after a space ("570.3 ms", "3 alerts");
+     * nothing for none, and a unit that already starts with its space as it is.
+     */
+    public static String unitSuffix(String unit) {
+        if (unit == null || unit.isEmpty()) {
+            return "";
+        }
+        return unit.equals("%") || unit.startsWith(" ") ? unit : " " + unit;
+    }
+
     /** A value followed by its unit (with any space the unit needs), or N/A alone. */
     public static String withUnit(Double value, int decimals, String unit) {
         return value == null ? NOT_AVAILABLE : number(value, decimals) + unit;

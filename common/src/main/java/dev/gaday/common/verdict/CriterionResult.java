@@ -32,6 +32,6 @@ public record CriterionResult(
     }
 
     public String describeThreshold() {
-        return comparator.symbol() + " " + ReportFormat.plain(threshold) + unit;
+        return comparator.symbol() + " " + ReportFormat.plain(threshold) + ReportFormat.unitSuffix(unit);
     }
 }

@@ -75,4 +75,13 @@ class ReportFormatTest {
         assertEquals("< 0.0001", ReportFormat.pValue(3e-12));
         assertEquals("0.0001", ReportFormat.pValue(1e-4));
     }
+
+    @Test
+    void aUnitFollowsItsNumberWithTheSpaceItNeeds() {
+        assertEquals("%", ReportFormat.unitSuffix("%"));
+        assertEquals(" ms", ReportFormat.unitSuffix("ms"));
+        assertEquals(" ms", ReportFormat.unitSuffix(" ms"));
+        assertEquals("", ReportFormat.unitSuffix(""));
+        assertEquals("", ReportFormat.unitSuffix(null));
+    }
 }

@@ -28,6 +28,11 @@ class CriterionTest {
         assertEquals(Status.FAIL, result.status());
         assertEquals(99.89, result.value());
         assertEquals(">= 99.9%", result.describeThreshold());
+        assertEquals(
+                "< 1000 ms",
+                new CriterionResult("p99", 570.3, 1000, Comparator.LESS, "ms", false, Status.PASS, "q", null)
+                        .describeThreshold(),
+                "a unit word after a space");
     }
 
     @Test

@@ -20,9 +20,9 @@ public final class MarkdownReport {
         StringBuilder md = new StringBuilder();
         md.append("# GA Day KPI Summary\n\n");
         md.append("- **Window:** ")
-                .append(s.window().start())
+                .append(ReportFormat.timestamp(s.window().start()))
                 .append(" to ")
-                .append(s.window().end())
+                .append(ReportFormat.timestamp(s.window().end()))
                 .append(" (snapshot interval ")
                 .append(s.window().intervalSeconds())
                 .append(" s)\n");
@@ -34,7 +34,7 @@ public final class MarkdownReport {
                 .append(s.partial() ? " (partial: the run was stopped before the window ended)" : "")
                 .append('\n');
         md.append("- **Generated:** ")
-                .append(s.generatedAt())
+                .append(ReportFormat.timestamp(s.generatedAt()))
                 .append(" by kpi-collector ")
                 .append(s.toolVersion())
                 .append("\n\n");
@@ -45,7 +45,7 @@ public final class MarkdownReport {
             md.append("| ")
                     .append(cell(c.name()))
                     .append(" | ")
-                    .append(num(c.value(), c.unit()))
+                    .append(num(c.value(), ReportFormat.unitSuffix(c.unit())))
                     .append(" | ")
                     .append(cell(c.describeThreshold()))
                     .append(" | ")
@@ -123,15 +123,24 @@ public final class MarkdownReport {
             row(md, "Cluster memory peak", i.cluster().peakMemoryPercent(), "%");
         }
         if (i.network() != null) {
-            row(md, "Network bytes in", i.network().bytesIn(), "");
-            row(md, "Network bytes out", i.network().bytesOut(), "");
+            md.append("| Network in | ")
+                    .append(ReportFormat.bytes(i.network().bytesIn()))
+                    .append(" |\n");
+            md.append("| Network out | ")
+                    .append(ReportFormat.bytes(i.network().bytesOut()))
+                    .append(" |\n");
             row(md, "Network average throughput", i.network().avgThroughputMbps(), " Mbit/s");
         }
 
         KubernetesStatus k = s.kubernetes();
         md.append("\n## Kubernetes\n\n");
         if (!k.available()) {
-            md.append("Not collected: ").append(cell(k.unavailableReason())).append("\n");
+            String reason =
+                    k.unavailableReason() == null || k.unavailableReason().isBlank()
+                            ? "not collected"
+                            : k.unavailableReason();
+            md.append(cell(Character.toUpperCase(reason.charAt(0)) + reason.substring(1)))
+                    .append(".\n");
         } else {
             md.append("Namespace ")
                     .append(cell(k.namespace()))
