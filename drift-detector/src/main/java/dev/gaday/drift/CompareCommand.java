@@ -107,12 +107,10 @@ final class CompareCommand extends DriftCommandBase {
     protected void validate() {
         prometheus.endpoint();
         judge.config();
-        try {
-            checkKind(baselineFile);
-            baseline = Json.readFile(baselineFile, DriftBaseline.class);
-        } catch (ToolException e) {
-            throw ToolException.usage("--baseline " + e.getMessage());
-        }
+        checkKind(baselineFile);
+        // A baseline that cannot be parsed is malformed input (exit 4, as in every tool), not a usage error:
+        // Json.readFile's one line names the file and the place.
+        baseline = Json.readFile(baselineFile, DriftBaseline.class);
         if (judge.step != null && judge.step.toSeconds() != baseline.stepSeconds()) {
             throw ToolException.usage("--step " + judge.step.toSeconds() + "s differs from the baseline's "
                     + baseline.stepSeconds() + "s step: the samples would not be comparable");

@@ -132,6 +132,45 @@ class CommandLineTest {
     }
 
     @Test
+    void aTruncatedBaselineIsMalformedInputExit4() throws IOException {
+        Path file = temp.resolve("bad.json");
+        Files.writeString(file, "{\n");
+        Path out = temp.resolve("out");
+        CommandRun r = run(
+                "compare",
+                "--prometheus-url",
+                "http://127.0.0.1:1",
+                "--baseline",
+                file.toString(),
+                "--from",
+                "2026-01-01T00:00:00Z",
+                "--to",
+                "2026-01-01T02:00:00Z",
+                "-o",
+                out.toString());
+        oneLine(r, 4, file + ":2:1: Unexpected end-of-input");
+        assertTrue(r.err().startsWith("drift-detector: error: " + file + ":2:1: "), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aBaselineWithABadValueIsMalformedInputExit4() throws IOException {
+        Path file = temp.resolve("bad.json");
+        Files.writeString(file, "{\"schemaVersion\": 1, \"kind\": \"drift-baseline\", \"stepSeconds\": \"x\"}");
+        CommandRun r = run(
+                "compare",
+                "--prometheus-url",
+                "http://127.0.0.1:1",
+                "--baseline",
+                file.toString(),
+                "--from",
+                "2026-01-01T00:00:00Z",
+                "--to",
+                "2026-01-01T02:00:00Z");
+        oneLine(r, 4, file.toString());
+    }
+
+    @Test
     void anUnreachableServerIsExit4WithNoOutput() {
         Path out = temp.resolve("out");
         CommandRun r = run(
