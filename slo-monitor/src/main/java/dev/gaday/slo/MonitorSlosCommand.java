@@ -46,7 +46,7 @@ import picocli.CommandLine.Option;
             "      --ga-end 2025-01-16T00:00:00Z -o slo",
             "  slo-monitor --duration 24h --interval 1m --slos slos.yaml -o slo",
             "  slo-monitor check --slos slos.yaml --prometheus-url http://prometheus:9090",
-            "  slo-monitor import --sloth sloth.yaml -o slos.yaml"
+            "  slo-monitor import --sloth sloth.yaml --output-file slos.yaml"
         })
 public final class MonitorSlosCommand extends ToolCommand {
     static final Path DEFAULT_OUTPUT = Path.of("slo_monitor");

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,6 +116,78 @@ class CommandLineTest {
                 "-o",
                 dir.resolve("out").toString());
         assertOneLine(run, 4, "127.0.0.1:" + port);
+    }
+
+    private Path sloth() throws IOException {
+        Path file = dir.resolve("sloth.yaml");
+        Files.writeString(
+                file,
+                """
+                version: "prometheus/v1"
+                service: "api"
+                slos:
+                  - name: "availability"
+                    objective: 99.9
+                    sli:
+                      events:
+                        error_query: sum(rate(http_requests_total{status=~"5.."}[{{.window}}]))
+                        total_query: sum(rate(http_requests_total[{{.window}}]))
+                """);
+        return file;
+    }
+
+    @Test
+    void importWritesSlosYamlIntoTheOutputDirectory() throws IOException {
+        Path out = dir.resolve("imported");
+        CommandRun r = run("import", "--sloth", sloth().toString(), "-o", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertFalse(r.err().contains("warning"), r.err());
+        assertTrue(Files.readString(out.resolve("slos.yaml")).contains("api-availability"));
+    }
+
+    @Test
+    void importWritesTheFileGivenWithOutputFile() throws IOException {
+        Path file = dir.resolve("my-slos.yaml");
+        CommandRun r = run("import", "--sloth", sloth().toString(), "--output-file", file.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertFalse(r.err().contains("warning"), r.err());
+        assertTrue(Files.readString(file).contains("api-availability"));
+    }
+
+    @Test
+    void importsOldDashOFileFormStillWritesThatFileWithOneWarning() throws IOException {
+        Path file = dir.resolve("slos.yaml");
+        CommandRun r = run("import", "--sloth", sloth().toString(), "-o", file.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.isRegularFile(file), r.err());
+        assertTrue(Files.readString(file).contains("api-availability"));
+        assertEquals(
+                List.of("slo-monitor: warning: -o " + file + ": -o FILE is deprecated (-o is an output directory in"
+                        + " every tool); use --output-file " + file),
+                r.errLines().stream().filter(l -> l.contains("warning")).toList());
+        // An existing file is overwritten the same way (the old form, run again).
+        r = run("import", "--sloth", sloth().toString(), "-o", file.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.isRegularFile(file), r.err());
+    }
+
+    @Test
+    void importNeedsExactlyOneDestination() throws IOException {
+        Path sloth = sloth();
+        assertOneLine(run("import", "--sloth", sloth.toString()), 2, "missing -o DIR");
+        assertOneLine(
+                run(
+                        "import",
+                        "--sloth",
+                        sloth.toString(),
+                        "-o",
+                        dir.resolve("d").toString(),
+                        "--output-file",
+                        dir.resolve("f.yaml").toString()),
+                2,
+                "mutually exclusive");
+        assertFalse(Files.exists(dir.resolve("d")));
+        assertFalse(Files.exists(dir.resolve("f.yaml")));
     }
 
     @Test

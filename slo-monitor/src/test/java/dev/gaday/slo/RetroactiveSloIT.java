@@ -547,7 +547,12 @@ class RetroactiveSloIT {
                         .formatted(service));
         Path fromOpenSlo = temp.resolve("from-openslo.yaml");
         CommandRun imported = CommandRun.of(
-                new MonitorSlosCommand(), "import", "--openslo", openSlo.toString(), "-o", fromOpenSlo.toString());
+                new MonitorSlosCommand(),
+                "import",
+                "--openslo",
+                openSlo.toString(),
+                "--output-file",
+                fromOpenSlo.toString());
         assertEquals(0, imported.exitCode(), imported.err());
         SloStatus viaOpenSlo = runWith(fromOpenSlo, "openslo");
         for (String kind : List.of("-availability", "-latency")) {
@@ -577,7 +582,7 @@ class RetroactiveSloIT {
                         .formatted(service));
         Path fromSloth = temp.resolve("from-sloth.yaml");
         imported = CommandRun.of(
-                new MonitorSlosCommand(), "import", "--sloth", sloth.toString(), "-o", fromSloth.toString());
+                new MonitorSlosCommand(), "import", "--sloth", sloth.toString(), "--output-file", fromSloth.toString());
         assertEquals(0, imported.exitCode(), imported.err());
         assertSameEvaluation(
                 hand.slo(service + "-availability"), runWith(fromSloth, "sloth").slo(service + "-availability"));
