@@ -89,11 +89,12 @@ public final class ServeWsEchoCommand extends ToolCommand {
 
     @Option(
             names = "--lost-connection-timeout",
-            paramLabel = "SECONDS",
-            defaultValue = "30",
-            description =
-                    "Close connections whose client stopped answering pings after 1-2x this (0: off; default: ${DEFAULT-VALUE}).")
-    int lostConnectionTimeout;
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            defaultValue = "30s",
+            description = "Close connections whose client stopped answering pings after 1-2x this, in whole "
+                    + "seconds (a bare number is seconds; 0: off; default: ${DEFAULT-VALUE}).")
+    Duration lostConnectionTimeout;
 
     @Option(
             names = "--tls-keystore",
@@ -128,8 +129,11 @@ public final class ServeWsEchoCommand extends ToolCommand {
         if (dropWithCloseFrame && dropAfter == null) {
             throw ToolException.usage("--drop-with-close-frame needs --drop-after");
         }
-        if (lostConnectionTimeout < 0) {
-            throw ToolException.usage("--lost-connection-timeout must not be negative");
+        // The WebSocket library's ping timer counts whole seconds.
+        if (lostConnectionTimeout.toNanos() % 1_000_000_000L != 0
+                || lostConnectionTimeout.toSeconds() > Integer.MAX_VALUE) {
+            throw ToolException.usage("--lost-connection-timeout must be whole seconds (e.g. 30s, 2m; 0: off), not "
+                    + DurationConverter.format(lostConnectionTimeout));
         }
         if (keystorePasswordFile != null && keystore == null) {
             throw ToolException.usage("--tls-keystore-password-file needs --tls-keystore");
@@ -138,8 +142,9 @@ public final class ServeWsEchoCommand extends ToolCommand {
 
     @Override
     protected ExitCode execute() {
-        ChaosSettings chaos = new ChaosSettings(
-                dropAfter, dropWithCloseFrame, refuseAfter, refuseFor, handshakeDelay, !noPong, lostConnectionTimeout);
+        ChaosSettings chaos =
+                new ChaosSettings(dropAfter, dropWithCloseFrame, refuseAfter, refuseFor, handshakeDelay, !noPong, (int)
+                        lostConnectionTimeout.toSeconds());
         InetSocketAddress address;
         try {
             address = new InetSocketAddress(InetAddress.getByName(bind), port);

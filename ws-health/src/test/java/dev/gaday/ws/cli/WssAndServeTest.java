@@ -152,6 +152,51 @@ class WssAndServeTest {
         assertTrue(insecure.err().contains("TLS verification is off"), insecure.err());
     }
 
+    /** The ping timeout the server runs with, for these options of serve. */
+    private static int lostConnectionTimeoutOf(String... options) throws InterruptedException {
+        ServeWsEchoCommand command = new ServeWsEchoCommand();
+        CommandLine commandLine = ToolLauncher.newCommandLine(command);
+        StringWriter err = new StringWriter();
+        commandLine.setErr(new PrintWriter(err, true));
+        AtomicInteger exit = new AtomicInteger(-1);
+        String[] args = new String[options.length + 4];
+        System.arraycopy(new String[] {"--port", "0", "--for", "10s"}, 0, args, 0, 4);
+        System.arraycopy(options, 0, args, 4, options.length);
+        Thread thread = new Thread(() -> exit.set(commandLine.execute(args)));
+        thread.start();
+        try {
+            assertTrue(
+                    TestServers.await(() -> command.server() != null || exit.get() >= 0, Duration.ofSeconds(10)),
+                    err.toString());
+            assertNotNull(command.server(), err.toString());
+            return command.server().getConnectionLostTimeout();
+        } finally {
+            command.requestStop();
+            thread.join(5000);
+            assertEquals(0, exit.get(), err.toString());
+        }
+    }
+
+    @Test
+    void lostConnectionTimeoutIsADurationAndABareNumberStaysSeconds() throws InterruptedException {
+        assertEquals(30, lostConnectionTimeoutOf());
+        assertEquals(30, lostConnectionTimeoutOf("--lost-connection-timeout", "30s"));
+        assertEquals(120, lostConnectionTimeoutOf("--lost-connection-timeout", "2m"));
+        assertEquals(45, lostConnectionTimeoutOf("--lost-connection-timeout", "45"));
+        assertEquals(0, lostConnectionTimeoutOf("--lost-connection-timeout", "0"));
+    }
+
+    @Test
+    void lostConnectionTimeoutOfAFractionOfASecondIsAUsageError() {
+        CommandLine commandLine = ToolLauncher.newCommandLine(new CheckWsHealthCommand());
+        StringWriter err = new StringWriter();
+        commandLine.setErr(new PrintWriter(err, true));
+        assertEquals(2, commandLine.execute("serve", "--port", "0", "--lost-connection-timeout", "1500ms"));
+        assertEquals(
+                "ws-health: error: --lost-connection-timeout must be whole seconds (e.g. 30s, 2m; 0: off), not 1.5s",
+                err.toString().strip());
+    }
+
     @Test
     void serveRejectsBadFlagsWithOneLine() {
         ServeWsEchoCommand bad = new ServeWsEchoCommand();
