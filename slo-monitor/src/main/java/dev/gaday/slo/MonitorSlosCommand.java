@@ -7,6 +7,7 @@ import dev.gaday.common.cli.OutputDirMixin;
 import dev.gaday.common.cli.OutputFormatMixin;
 import dev.gaday.common.cli.PrometheusConnectionMixin;
 import dev.gaday.common.cli.RunOutput;
+import dev.gaday.common.cli.SlackWebhookOptions;
 import dev.gaday.common.cli.TerminalFacts;
 import dev.gaday.common.cli.ToolCommand;
 import dev.gaday.common.cli.ToolLauncher;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Option;
             "Checks service level objectives: error budgets and multi-window burn-rate alerts.",
             "",
             "Retroactive: --ga-start/--ga-end evaluate a past window, replaying the alerts at every --resolution.",
-            "Live: --duration from now, slo_status_NNNN.json every --interval; SIGTERM writes the final file.",
+            "Live: --duration from now, slo_status_NNNN.json every --interval; SIGTERM writes the final file. "
+                    + "Alert transitions also go to Slack with --slack-webhook-env or --slack-webhook-file.",
             "Without --slos: per service of http_requests_total, availability 99.9%% (non-5xx) and latency 99%% "
                     + "within 1 s.",
             "",
@@ -105,17 +107,9 @@ public final class MonitorSlosCommand extends ToolCommand {
             description = "Retroactive mode: step at which the alerts are replayed (default: ${DEFAULT-VALUE}).")
     Duration resolution;
 
-    @Option(
-            names = "--slack-webhook-env",
-            paramLabel = "VAR",
-            description = "Live mode: post alert transitions to the Slack webhook URL in environment variable VAR.")
-    String slackWebhookEnv;
-
-    @Option(
-            names = "--slack-webhook-file",
-            paramLabel = "FILE",
-            description = "Live mode: post alert transitions to the Slack webhook URL read from FILE.")
-    Path slackWebhookFile;
+    /** Live mode: alert transitions are posted there too. */
+    @Mixin
+    SlackWebhookOptions slack = new SlackWebhookOptions();
 
     @Mixin
     PrometheusConnectionMixin prometheus;
@@ -154,9 +148,7 @@ public final class MonitorSlosCommand extends ToolCommand {
                         + " is shorter than --interval " + DurationConverter.format(interval));
             }
         }
-        if (slackWebhookEnv != null && slackWebhookFile != null) {
-            throw ToolException.usage("give the Slack webhook once: --slack-webhook-env or --slack-webhook-file");
-        }
+        slack.checkOnce();
         prometheus.endpoint();
     }
 
@@ -201,7 +193,7 @@ public final class MonitorSlosCommand extends ToolCommand {
                         out(),
                         interval,
                         resume,
-                        SlackNotifier.from(slackWebhookEnv, slackWebhookFile, System::getenv))
+                        SlackNotifier.from(slack, System::getenv))
                 .run(mode.duration);
     }
 

@@ -1,13 +1,12 @@
 package dev.gaday.slo;
 
 import dev.gaday.common.cli.Diagnostics;
-import dev.gaday.common.cli.SecretSource;
+import dev.gaday.common.cli.SlackWebhookOptions;
 import dev.gaday.common.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,24 +27,10 @@ final class SlackNotifier {
         this.webhook = webhook;
     }
 
-    /** A notifier for the option given, or null for none. */
-    static SlackNotifier from(String env, Path file, Function<String, String> environment) {
-        if (env == null && file == null) {
-            return null;
-        }
-        String url = file != null
-                ? SecretSource.fromFile("--slack-webhook-file", file)
-                : SecretSource.fromEnv("--slack-webhook-env", env, environment);
-        URI uri;
-        try {
-            uri = URI.create(url.trim());
-        } catch (IllegalArgumentException e) {
-            throw dev.gaday.common.error.ToolException.usage("the Slack webhook is not a URL");
-        }
-        if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
-            throw dev.gaday.common.error.ToolException.usage("the Slack webhook must be an http(s) URL");
-        }
-        return new SlackNotifier(uri);
+    /** A notifier for the webhook given (--slack-webhook-env or --slack-webhook-file), or null for none. */
+    static SlackNotifier from(SlackWebhookOptions options, Function<String, String> environment) {
+        URI uri = options.url(environment);
+        return uri == null ? null : new SlackNotifier(uri);
     }
 
     /** Posts one transition; failures become a warning (the run goes on). */

@@ -11,6 +11,7 @@ import dev.gaday.common.cli.OutputFormatMixin;
 import dev.gaday.common.cli.ProgressLine;
 import dev.gaday.common.cli.RunOutput;
 import dev.gaday.common.cli.RunReport;
+import dev.gaday.common.cli.SlackWebhookOptions;
 import dev.gaday.common.cli.TerminalFacts;
 import dev.gaday.common.cli.TlsOptions;
 import dev.gaday.common.cli.ToolCommand;
@@ -71,7 +72,9 @@ import picocli.CommandLine.Option;
                     + "reset without one), then reconnects under the reconnect policy (exponential backoff, full "
                     + "jitter) and measures the time until the connection (with --send/--ping: the application) "
                     + "answers again. Writes DIR/ws_health_metrics.json (-o DIR, default the current directory; "
-                    + "docs/schema/ws-health-metrics.md).%n",
+                    + "docs/schema/ws-health-metrics.md). A summary goes to a Slack incoming webhook with "
+                    + "--slack-webhook-env VAR or --slack-webhook-file FILE (default: the URL in $SLACK_WEBHOOK_URL, "
+                    + "if set); a failing webhook is reported but never changes the verdict.%n",
             "Durations take a unit (250ms, 1.5s, 5m, 1h, 7d); a bare number is seconds (--interval 5 is 5s).%n"
         },
         footer = {
@@ -275,12 +278,15 @@ public final class CheckWsHealthCommand extends ToolCommand {
             description = "Warning only: average jitter < this (default: ${DEFAULT-VALUE}).")
     Duration maxAvgJitter;
 
-    @Option(
-            names = "--slack-webhook",
-            paramLabel = "URL",
-            description = "Post a summary to this Slack incoming webhook (default: env " + SLACK_ENV + "). "
-                    + "A failing webhook is reported but never changes the verdict.")
-    String slackWebhook;
+    @Mixin
+    SlackWebhookOptions slack = new SlackWebhookOptions();
+
+    /**
+     * The earlier option, the webhook URL itself: kept hidden so that existing scripts keep working, with a
+     * warning, since the URL (the secret) is visible in the process list.
+     */
+    @Option(names = "--slack-webhook", paramLabel = "URL", hidden = true)
+    String legacySlackWebhook;
 
     @Mixin
     OutputDirMixin output = new OutputDirMixin();
@@ -296,6 +302,33 @@ public final class CheckWsHealthCommand extends ToolCommand {
     private String displayEndpoint;
     private String webhook;
     private Path metricsFile;
+
+    /**
+     * The webhook URL from --slack-webhook-env or --slack-webhook-file; else from the deprecated --slack-webhook
+     * (warned about); else from $SLACK_WEBHOOK_URL; null for none. Registered as a secret either way.
+     */
+    private String slackWebhook() {
+        if (legacySlackWebhook != null) {
+            Secrets.register(legacySlackWebhook);
+            if (slack.given()) {
+                throw ToolException.usage("give the Slack webhook once: --slack-webhook-env or --slack-webhook-file");
+            }
+            diagnostics()
+                    .warn("--slack-webhook is deprecated: the URL in it is visible in the process list; use "
+                            + SlackWebhookOptions.ENV_OPTION + " VAR or " + SlackWebhookOptions.FILE_OPTION
+                            + " FILE");
+            return legacySlackWebhook.isBlank() ? null : legacySlackWebhook;
+        }
+        if (slack.given()) {
+            return slack.url(environment::apply).toString();
+        }
+        String fromDefault = environment.apply(SLACK_ENV);
+        if (fromDefault == null || fromDefault.isBlank()) {
+            return null;
+        }
+        Secrets.register(fromDefault);
+        return fromDefault;
+    }
 
     /** For tests: the environment variables the command sees. */
     public CheckWsHealthCommand withEnvironment(Map<String, String> variables) {
@@ -351,11 +384,7 @@ public final class CheckWsHealthCommand extends ToolCommand {
         } catch (IllegalArgumentException e) {
             throw ToolException.usage(e.getMessage());
         }
-        webhook = slackWebhook != null ? slackWebhook : environment.apply(SLACK_ENV);
-        if (webhook != null && webhook.isBlank()) {
-            webhook = null;
-        }
-        Secrets.register(webhook);
+        webhook = slackWebhook();
         boolean secure = "wss".equals(uri.getScheme());
         TlsSettings tlsSettings = tls.settings();
         if (!secure && tls.given()) {
