@@ -12,11 +12,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.UnrecoverableKeyException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -233,19 +235,43 @@ public final class ServeWsEchoCommand extends ToolCommand {
                 throw ToolException.usage("--tls-keystore-password-file " + keystorePasswordFile + ": cannot read");
             }
         }
+        String option = "--tls-keystore " + keystore;
+        if (Files.isDirectory(keystore)) {
+            throw ToolException.usage(option + ": is a directory, not a PKCS#12 keystore");
+        }
+        // Java's own messages here are no help (a text file gives null, random bytes a DER length): each
+        // failure is said in words, without them.
+        KeyStore store;
         try (InputStream in = Files.newInputStream(keystore)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
+            store = KeyStore.getInstance("PKCS12");
             store.load(in, password);
+        } catch (NoSuchFileException e) {
+            throw ToolException.usage(option + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw ToolException.usage(option + ": cannot read: permission denied");
+        } catch (IOException e) {
+            if (e.getCause() instanceof UnrecoverableKeyException) {
+                throw ToolException.usage(option + ": the password does not open this PKCS#12 keystore"
+                        + (keystorePasswordFile == null
+                                ? " (no --tls-keystore-password-file: the empty password was tried)"
+                                : " (password from --tls-keystore-password-file " + keystorePasswordFile + ")"));
+            }
+            throw ToolException.usage(option + ": not a PKCS#12 keystore");
+        } catch (GeneralSecurityException e) {
+            throw ToolException.usage(option + ": not a PKCS#12 keystore");
+        }
+        try {
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(store, password);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keys.getKeyManagers(), null, null);
             return context;
-        } catch (NoSuchFileException e) {
-            throw ToolException.usage("--tls-keystore " + keystore + ": no such file");
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (UnrecoverableKeyException e) {
             throw ToolException.usage(
-                    "--tls-keystore " + keystore + ": cannot load as PKCS#12 (" + e.getMessage() + ")");
+                    option + ": the private key has another password than the keystore (both must be the same)");
+        } catch (GeneralSecurityException e) {
+            throw ToolException.usage(
+                    option + ": cannot use its key for TLS (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

@@ -197,6 +197,51 @@ class WssAndServeTest {
                 err.toString().strip());
     }
 
+    /** serve with these options: exit 2 and exactly this one line on stderr. */
+    private static void serveRefuses(String line, String... options) {
+        CommandLine commandLine = ToolLauncher.newCommandLine(new CheckWsHealthCommand());
+        StringWriter err = new StringWriter();
+        commandLine.setErr(new PrintWriter(err, true));
+        String[] args = new String[options.length + 3];
+        System.arraycopy(new String[] {"serve", "--port", "0"}, 0, args, 0, 3);
+        System.arraycopy(options, 0, args, 3, options.length);
+        assertEquals(2, commandLine.execute(args), err.toString());
+        assertEquals(line, err.toString().strip());
+    }
+
+    @Test
+    void aKeystoreThatIsNotPkcs12OrDoesNotOpenIsNamedInWords() throws Exception {
+        Path text = Files.writeString(dir.resolve("hostname"), "build-host\n");
+        serveRefuses(
+                "ws-health: error: --tls-keystore " + text + ": not a PKCS#12 keystore",
+                "--tls-keystore",
+                text.toString());
+        Path pem = ca.caPem;
+        serveRefuses(
+                "ws-health: error: --tls-keystore " + pem + ": not a PKCS#12 keystore",
+                "--tls-keystore",
+                pem.toString());
+        serveRefuses(
+                "ws-health: error: --tls-keystore " + dir + ": is a directory, not a PKCS#12 keystore",
+                "--tls-keystore",
+                dir.toString());
+        Path wrong = Files.writeString(dir.resolve("wrong-password"), "not-the-password\n");
+        serveRefuses(
+                "ws-health: error: --tls-keystore " + ca.serverKeystore
+                        + ": the password does not open this PKCS#12 keystore (password from "
+                        + "--tls-keystore-password-file " + wrong + ")",
+                "--tls-keystore",
+                ca.serverKeystore.toString(),
+                "--tls-keystore-password-file",
+                wrong.toString());
+        serveRefuses(
+                "ws-health: error: --tls-keystore " + ca.serverKeystore
+                        + ": the password does not open this PKCS#12 keystore (no --tls-keystore-password-file: the "
+                        + "empty password was tried)",
+                "--tls-keystore",
+                ca.serverKeystore.toString());
+    }
+
     @Test
     void serveRejectsBadFlagsWithOneLine() {
         ServeWsEchoCommand bad = new ServeWsEchoCommand();
