@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = {
             "Compares a window (or a live run) with a captured baseline.",
-            "Retroactive: --from/--to. Live: --duration from now, a drift_snapshot_NNNN.json every --interval;",
-            "SIGTERM/SIGINT writes the final drift_analysis.json (marked incomplete) within 5 s.",
+            "Retroactive: --from/--to. Live: --duration from now, a drift_snapshot_NNNN.json every --interval;"
+                    + " SIGTERM/SIGINT writes the final drift_analysis.json (marked incomplete) within 5 s.",
             "The step and selector are the baseline's, so both sides are the same queries."
         },
         footer = {

@@ -72,12 +72,12 @@ import picocli.CommandLine.Option;
             "",
             "Retroactive: --ga-start/--ga-end compute every snapshot and the summary of a past window at once.",
             "Live: for --duration from now (24h; a bare number is hours), a snapshot every --interval (5m; a bare"
-                    + " number is minutes), the summary at the end;",
-            "SIGTERM/SIGINT writes a partial summary; --resume continues from the snapshots in --output.",
+                    + " number is minutes), the summary at the end; SIGTERM/SIGINT writes a partial summary; --resume"
+                    + " continues from the snapshots in --output.",
             "",
-            "Writes snapshot_NNNN.json, ga_kpi_summary.json, ga_kpi_summary.md and ga_kpi_summary.json.sha256",
-            "into --output as one set: a run that fails (a broken Prometheus is exit 4) or is stopped leaves the",
-            "previous set as it was."
+            "Writes snapshot_NNNN.json, ga_kpi_summary.json, ga_kpi_summary.md and ga_kpi_summary.json.sha256"
+                    + " into --output as one set: a run that fails (a broken Prometheus is exit 4) or is stopped"
+                    + " leaves the previous set as it was."
         },
         footer = {
             "%nExamples:",

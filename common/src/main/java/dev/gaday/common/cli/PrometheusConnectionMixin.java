@@ -62,10 +62,11 @@ public class PrometheusConnectionMixin {
 
     @Option(
             names = "--header",
-            paramLabel = "'NAME: VALUE'",
-            description = "Extra HTTP header for every request, repeatable; e.g. --header 'X-Scope-OrgID: tenant-1' "
-                    + "for Mimir, Cortex or Thanos. Values are never printed; Authorization is refused (use "
-                    + "--bearer-token-file/--bearer-token-env).")
+            paramLabel = "HEADER",
+            description =
+                    "Extra HTTP header 'Name: value' for every request, repeatable; e.g. --header 'X-Scope-OrgID: tenant-1' "
+                            + "for Mimir, Cortex or Thanos. Values are never printed; Authorization is refused (use "
+                            + "--bearer-token-file/--bearer-token-env).")
     List<String> headers = new ArrayList<>();
 
     @Mixin

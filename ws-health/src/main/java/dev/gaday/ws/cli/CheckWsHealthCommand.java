@@ -216,9 +216,10 @@ public final class CheckWsHealthCommand extends ToolCommand {
 
     @Option(
             names = "--header",
-            paramLabel = "'NAME: VALUE'",
-            description = "An HTTP header for the upgrade request (repeatable). Values are never printed; "
-                    + "Authorization is refused (use --bearer-token-file/--bearer-token-env).")
+            paramLabel = "HEADER",
+            description =
+                    "An HTTP header 'Name: value' for the upgrade request (repeatable). Values are never printed; "
+                            + "Authorization is refused (use --bearer-token-file/--bearer-token-env).")
     List<String> headers = List.of();
 
     @Mixin
