@@ -3,7 +3,8 @@
 #   1. builds the tool jars;
 #   2. starts a real Prometheus (Debian's) holding a generated 24-hour GA day for 10 services,
 #      with an error/latency incident, a deploy with a counter reset and a reconnect storm;
-#   3. starts `ws-health serve` with chaos (connections dropped, a refusal window);
+#   3. starts `ws-health serve` with chaos (a 1.5 s refusal window every 4 s, so that ws-health meets
+#      some whenever it starts, and reconnects through them);
 #   4. runs the day through `scripts/ga-day.sh retro` into demo-output/ (docs/ga-day.md):
 #      kpi-collector -> ga_kpis/, slo-monitor -> slo/, drift-detector -> drift_baseline/ + drift/,
 #      ws-health -> ws_health/, then certify: kpi-collector validate -> ga_validation/,
@@ -66,8 +67,8 @@ fi
 prometheus_pid=$PROMETHEUS_PID
 echo "Prometheus: $PROMETHEUS_URL, GA window $GA_START .. $GA_END" >&2
 
-say "ws-health serve: the WebSocket endpoint, with chaos (connections dropped, a refusal window)"
-"${ws_health[@]}" serve --port 0 --drop-after 3s --refuse-after 4s --refuse-for 1500ms \
+say "ws-health serve: the WebSocket endpoint, with chaos (upgrades refused 1.5 s in every 4 s)"
+"${ws_health[@]}" serve --port 0 --refuse-after 4s --refuse-for 1500ms --refuse-every 4s \
   >"$out/logs/ws-serve.log" 2>&1 &
 pids+=($!)
 ws_url=""

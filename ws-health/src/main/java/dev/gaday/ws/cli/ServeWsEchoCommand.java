@@ -79,6 +79,14 @@ public final class ServeWsEchoCommand extends ToolCommand {
     Duration refuseFor;
 
     @Option(
+            names = "--refuse-every",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Repeat the refusal window this often (from its first start), so that a client started "
+                    + "at any time meets one (default: once).")
+    Duration refuseEvery;
+
+    @Option(
             names = "--handshake-delay",
             paramLabel = "DURATION",
             converter = DurationConverter.class,
@@ -128,6 +136,10 @@ public final class ServeWsEchoCommand extends ToolCommand {
         if ((refuseAfter == null) != (refuseFor == null)) {
             throw ToolException.usage("--refuse-after and --refuse-for go together");
         }
+        if (refuseEvery != null && (refuseFor == null || refuseEvery.compareTo(refuseFor) <= 0)) {
+            throw ToolException.usage(
+                    "--refuse-every needs --refuse-after and --refuse-for, and must be longer than " + "--refuse-for");
+        }
         if (dropWithCloseFrame && dropAfter == null) {
             throw ToolException.usage("--drop-with-close-frame needs --drop-after");
         }
@@ -144,8 +156,8 @@ public final class ServeWsEchoCommand extends ToolCommand {
 
     @Override
     protected ExitCode execute() {
-        ChaosSettings chaos =
-                new ChaosSettings(dropAfter, dropWithCloseFrame, refuseAfter, refuseFor, handshakeDelay, !noPong, (int)
+        ChaosSettings chaos = new ChaosSettings(
+                dropAfter, dropWithCloseFrame, refuseAfter, refuseFor, refuseEvery, handshakeDelay, !noPong, (int)
                         lostConnectionTimeout.toSeconds());
         InetSocketAddress address;
         try {

@@ -9,6 +9,7 @@ import java.time.Duration;
  * @param dropWithCloseFrame end it with a close frame instead of a TCP reset
  * @param refuseAfter start of the refusal window, counted from server start; null for none
  * @param refuseFor length of the refusal window: upgrades inside it are rejected
+ * @param refuseEvery the refusal window repeats this often from its first start; null for once
  * @param handshakeDelay hold every upgrade this long before answering it
  * @param answerPings answer pings with pongs (as RFC 6455 asks)
  * @param lostConnectionTimeoutSeconds close connections whose peer stopped answering pings; 0 off
@@ -18,6 +19,7 @@ public record ChaosSettings(
         boolean dropWithCloseFrame,
         Duration refuseAfter,
         Duration refuseFor,
+        Duration refuseEvery,
         Duration handshakeDelay,
         boolean answerPings,
         int lostConnectionTimeoutSeconds) {
@@ -26,6 +28,9 @@ public record ChaosSettings(
         if ((refuseAfter == null) != (refuseFor == null)) {
             throw new IllegalArgumentException("--refuse-after and --refuse-for go together");
         }
+        if (refuseEvery != null && (refuseFor == null || refuseEvery.compareTo(refuseFor) <= 0)) {
+            throw new IllegalArgumentException("--refuse-every needs --refuse-for, and must be longer than it");
+        }
         if (lostConnectionTimeoutSeconds < 0) {
             throw new IllegalArgumentException("lost-connection timeout must not be negative");
         }
@@ -33,7 +38,7 @@ public record ChaosSettings(
 
     /** A plain echo server: no chaos. */
     public static ChaosSettings none() {
-        return new ChaosSettings(null, false, null, null, Duration.ZERO, true, 30);
+        return new ChaosSettings(null, false, null, null, null, Duration.ZERO, true, 30);
     }
 
     public ChaosSettings withDropAfter(Duration after, boolean withCloseFrame) {
@@ -42,6 +47,7 @@ public record ChaosSettings(
                 withCloseFrame,
                 refuseAfter,
                 refuseFor,
+                refuseEvery,
                 handshakeDelay,
                 answerPings,
                 lostConnectionTimeoutSeconds);
@@ -53,6 +59,20 @@ public record ChaosSettings(
                 dropWithCloseFrame,
                 after,
                 length,
+                refuseEvery,
+                handshakeDelay,
+                answerPings,
+                lostConnectionTimeoutSeconds);
+    }
+
+    /** A refusal window that starts {@code after} server start and comes back every {@code every}. */
+    public ChaosSettings withRepeatedRefusal(Duration after, Duration length, Duration every) {
+        return new ChaosSettings(
+                dropAfter,
+                dropWithCloseFrame,
+                after,
+                length,
+                every,
                 handshakeDelay,
                 answerPings,
                 lostConnectionTimeoutSeconds);
@@ -64,6 +84,7 @@ public record ChaosSettings(
                 dropWithCloseFrame,
                 refuseAfter,
                 refuseFor,
+                refuseEvery,
                 delay,
                 answerPings,
                 lostConnectionTimeoutSeconds);
@@ -75,6 +96,7 @@ public record ChaosSettings(
                 dropWithCloseFrame,
                 refuseAfter,
                 refuseFor,
+                refuseEvery,
                 handshakeDelay,
                 answer,
                 lostConnectionTimeoutSeconds);

@@ -122,7 +122,13 @@ public final class EchoChaosServer extends WebSocketServer {
         }
         long sinceStart = System.nanoTime() - startNanos;
         long from = chaos.refuseAfter().toNanos();
-        return sinceStart >= from && sinceStart < from + chaos.refuseFor().toNanos();
+        if (sinceStart < from) {
+            return false;
+        }
+        long intoWindow = chaos.refuseEvery() == null
+                ? sinceStart - from
+                : (sinceStart - from) % chaos.refuseEvery().toNanos();
+        return intoWindow < chaos.refuseFor().toNanos();
     }
 
     @Override

@@ -62,6 +62,38 @@ class ChaosScenariosTest {
     }
 
     @Test
+    void aRepeatedRefusalWindowIsMetAgainAndRecoveredFromEachTime() throws Exception {
+        // 300 ms of refusals at 0.2 s, 1.2 s and 2.2 s: a client started at any time meets one.
+        server = TestServers.start(ChaosSettings.none()
+                .withRepeatedRefusal(Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofSeconds(1)));
+        WsHealthRun run = WsHealthRun.run(
+                dir.resolve("m"),
+                "--endpoint",
+                TestServers.url(server),
+                "--duration",
+                "2.6s",
+                "--interval",
+                "40ms",
+                "--reconnect-initial-delay",
+                "10ms",
+                "--reconnect-max-delay",
+                "20ms",
+                "--reconnect-timeout",
+                "250ms",
+                "--disconnect-mode",
+                "drop");
+        WsHealthMetrics m = run.metrics();
+        assertTrue(m.failed() >= 2, "a failure in more than one window: " + m.failed() + "\n" + run.json());
+        assertTrue(m.successful() > m.failed(), "most cycles fall between the windows: " + run.json());
+        assertTrue(
+                m.maxDowntimeSeconds() < 0.75,
+                "each outage is one 300 ms window, not one long one: " + m.maxDowntimeSeconds());
+        assertTrue(
+                m.failureReasons().getOrDefault("handshake rejected", 0) >= 2,
+                m.failureReasons().toString());
+    }
+
+    @Test
     void handshakeDelayShowsInEveryLatency() throws Exception {
         Duration delay = Duration.ofMillis(200);
         server = TestServers.start(ChaosSettings.none().withHandshakeDelay(delay));

@@ -251,6 +251,15 @@ class WssAndServeTest {
         assertEquals(2, commandLine.execute("--port", "0", "--refuse-after", "1s"));
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
         assertEquals(2, commandLine.execute("--port", "0", "--drop-after", "soon"));
+        StringWriter every = new StringWriter();
+        CommandLine repeat = ToolLauncher.newCommandLine(new ServeWsEchoCommand());
+        repeat.setErr(new PrintWriter(every, true));
+        assertEquals(
+                2, repeat.execute("--port", "0", "--refuse-after", "1s", "--refuse-for", "2s", "--refuse-every", "2s"));
+        assertEquals(
+                "serve: error: --refuse-every needs --refuse-after and --refuse-for, and must be longer than "
+                        + "--refuse-for",
+                every.toString().strip());
     }
 
     @Test
