@@ -136,7 +136,7 @@ class CommandLineTest {
             assertEquals(2, run.exitCode(), String.join(" ", args) + " -> " + run.err());
             assertEquals(1, run.err().lines().count(), run.err());
             assertTrue(run.err().startsWith("kpi-collector: "), run.err());
-            assertTrue(!Files.exists(output.resolve("ga_kpi_summary.json")));
+            assertTrue(!Files.exists(output), String.join(" ", args) + ": left " + output);
         }
     }
 
@@ -163,7 +163,7 @@ class CommandLineTest {
                         && run.err().contains("cannot connect to 127.0.0.1:9")
                         && run.err().contains("nothing written"),
                 run.err());
-        assertTrue(!Files.exists(output.resolve("ga_kpi_summary.json")));
+        assertTrue(!Files.exists(output), "the output directory the run created is removed");
     }
 
     @Test

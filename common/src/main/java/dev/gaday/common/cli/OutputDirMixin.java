@@ -4,6 +4,8 @@ import dev.gaday.common.error.ToolException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The directory a tool writes its files into. */
@@ -13,6 +15,9 @@ public class OutputDirMixin {
             paramLabel = "DIR",
             description = "Directory for the files this tool writes (created if missing).")
     Path directory;
+
+    /** The directories {@link #resolve} created, deepest first: the only ones {@link #removeIfUnused} may remove. */
+    private final List<Path> created = new ArrayList<>();
 
     /** The chosen directory, or the tool's default; created, and checked to be writable. */
     public Path resolve(Path defaultDirectory) {
@@ -24,8 +29,15 @@ public class OutputDirMixin {
                         + " is a file, not a directory");
             }
         }
+        List<Path> missing = new ArrayList<>();
+        for (Path part = dir.toAbsolutePath().normalize();
+                part != null && !Files.exists(part);
+                part = part.getParent()) {
+            missing.add(part);
+        }
         try {
             Files.createDirectories(dir);
+            created.addAll(missing);
         } catch (IOException e) {
             throw ToolException.badInput("cannot create output directory " + dir + ": " + e.getMessage(), e);
         }
@@ -33,6 +45,22 @@ public class OutputDirMixin {
             throw ToolException.badInput("output directory " + dir + " is not writable");
         }
         return dir;
+    }
+
+    /**
+     * Removes the directories this run created and left empty (a failed run must not leave an empty
+     * output directory behind); a directory that existed before the run, or has anything in it, stays.
+     */
+    public void removeIfUnused() {
+        for (Path dir : created) {
+            try {
+                // Refused for a non-empty directory: no check-then-delete race with a file written meanwhile.
+                Files.delete(dir);
+            } catch (IOException | SecurityException e) {
+                // Not empty, or gone already: it stays, and so does every parent with something in it.
+            }
+        }
+        created.clear();
     }
 
     /** The directory given with -o, or null when the tool's default applies. */

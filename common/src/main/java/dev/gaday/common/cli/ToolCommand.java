@@ -63,6 +63,17 @@ public abstract class ToolCommand implements Callable<Integer> {
                 }
             }
             return ExitCode.RUNTIME_ERROR.code();
+        } finally {
+            removeUnusedOutputDirectories();
+        }
+    }
+
+    /** A run that wrote nothing leaves no output directory it created (an empty one reads as a result). */
+    private void removeUnusedOutputDirectories() {
+        for (CommandSpec mixin : spec.mixins().values()) {
+            if (mixin.userObject() instanceof OutputDirMixin output) {
+                output.removeIfUnused();
+            }
         }
     }
 

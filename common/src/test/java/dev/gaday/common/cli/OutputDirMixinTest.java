@@ -1,6 +1,7 @@
 package dev.gaday.common.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,5 +42,36 @@ class OutputDirMixinTest {
         mixin.directory = temp.resolve("a").resolve("b");
         assertEquals(mixin.directory, mixin.resolve(Path.of("unused")));
         assertTrue(Files.isDirectory(temp.resolve("a").resolve("b")));
+    }
+
+    @Test
+    void theDirectoriesARunCreatedAreRemovedWhenItWroteNothing() throws Exception {
+        Path existing = Files.createDirectory(temp.resolve("existing"));
+        OutputDirMixin mixin = new OutputDirMixin();
+        mixin.directory = existing.resolve("a").resolve("b");
+        mixin.resolve(Path.of("unused"));
+        mixin.removeIfUnused();
+        assertFalse(Files.exists(existing.resolve("a")));
+        assertTrue(Files.isDirectory(existing), "a directory that was there before the run stays");
+    }
+
+    @Test
+    void anEmptyDirectoryThatExistedBeforeTheRunStays() throws Exception {
+        Path existing = Files.createDirectory(temp.resolve("existing"));
+        OutputDirMixin mixin = new OutputDirMixin();
+        mixin.directory = existing;
+        mixin.resolve(Path.of("unused"));
+        mixin.removeIfUnused();
+        assertTrue(Files.isDirectory(existing));
+    }
+
+    @Test
+    void aCreatedDirectoryWithFilesInItStays() throws Exception {
+        OutputDirMixin mixin = new OutputDirMixin();
+        mixin.directory = temp.resolve("a").resolve("b");
+        mixin.resolve(Path.of("unused"));
+        Files.writeString(temp.resolve("a").resolve("b").resolve("result.json"), "{}");
+        mixin.removeIfUnused();
+        assertTrue(Files.exists(temp.resolve("a").resolve("b").resolve("result.json")));
     }
 }
