@@ -167,6 +167,34 @@ class CommandLineTest {
     }
 
     @Test
+    void aTokenInThePrometheusUrlsQueryIsNeverShown() throws Exception {
+        Path output = temp.resolve("query");
+        CommandRun run = CommandRun.of(
+                new CollectKpisCommand(),
+                "--prometheus-url",
+                "http://127.0.0.1:9/?token=s3cr3tq",
+                "--ga-start",
+                "2025-01-15T00:00:00Z",
+                "--ga-end",
+                "2025-01-15T01:00:00Z",
+                "--format",
+                "json",
+                "--output",
+                output.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(
+                List.of("kpi-collector: error: --prometheus-url 'http://127.0.0.1:9/?…': must not have a query or "
+                        + "fragment"),
+                run.errLines());
+        assertTrue(!run.out().contains("s3cr3tq"), run.out());
+        try (var written = Files.walk(temp)) {
+            for (Path file : written.filter(Files::isRegularFile).toList()) {
+                assertTrue(!Files.readString(file).contains("s3cr3tq"), file.toString());
+            }
+        }
+    }
+
+    @Test
     void anOutputUnderARegularFileIsExitFourNamingTheFile() throws Exception {
         Path file = Files.writeString(temp.resolve("a-file"), "x");
         CommandRun run = CommandRun.of(

@@ -192,6 +192,28 @@ class CommandLineTest {
     }
 
     @Test
+    void aTokenInThePrometheusUrlsQueryIsNeverShown() throws IOException {
+        CommandRun run = run(
+                "--prometheus-url",
+                "http://127.0.0.1:9/?token=s3cr3tq",
+                "--ga-start",
+                "2026-06-01T00:00:00Z",
+                "--ga-end",
+                "2026-06-02T00:00:00Z",
+                "--format",
+                "json",
+                "-o",
+                dir.resolve("out").toString());
+        assertOneLine(run, 2, "--prometheus-url 'http://127.0.0.1:9/?…': must not have a query or fragment");
+        assertFalse(run.err().contains("s3cr3tq") || run.out().contains("s3cr3tq"), run.err() + run.out());
+        try (var written = Files.walk(dir)) {
+            for (Path file : written.filter(Files::isRegularFile).toList()) {
+                assertFalse(Files.readString(file).contains("s3cr3tq"), file.toString());
+            }
+        }
+    }
+
+    @Test
     void helpRendersWithoutWarnings() {
         for (String[] args : new String[][] {{"--help"}, {"check", "--help"}, {"import", "--help"}}) {
             CommandRun help = run(args);

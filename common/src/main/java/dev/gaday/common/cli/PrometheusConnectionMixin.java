@@ -178,10 +178,22 @@ public class PrometheusConnectionMixin {
             return new PrometheusEndpoint(baseUrl, auth, headerMap, tls, queryTimeout, retryPolicy)
                     .withMaxAnswerBytes(maxAnswerSize);
         } catch (IllegalArgumentException e) {
-            // Never echo a URL that carries user-info: it may hold a password.
-            String shown = baseUrl.contains("@") ? "(URL with credentials)" : "'" + baseUrl + "'";
-            throw ToolException.usage(source + " " + shown + ": " + e.getMessage());
+            throw ToolException.usage(source + " " + shown(baseUrl) + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The URL as a message may show it: never its user-info (a password), query or fragment (a token, as
+     * in {@code ?token=...}); worked on the text, since the URL may not even parse.
+     */
+    static String shown(String url) {
+        if (url.contains("@")) {
+            return "(URL with credentials)";
+        }
+        int query = url.indexOf('?');
+        int fragment = url.indexOf('#');
+        int cut = query < 0 ? fragment : fragment < 0 ? query : Math.min(query, fragment);
+        return "'" + (cut < 0 ? url : url.substring(0, cut + 1) + "…") + "'";
     }
 
     private Auth auth() {

@@ -124,6 +124,19 @@ class PrometheusConnectionMixinTest {
     }
 
     @Test
+    void aQueryOrFragmentIsRefusedWithoutShowingIt() {
+        assertEquals(
+                "probe: error: --prometheus-url 'http://prom:9090/?…': must not have a query or fragment",
+                usageError(Map.of(), "--prometheus-url", "http://prom:9090/?token=s3cr3tq&x=1"));
+        assertEquals(
+                "probe: error: PROMETHEUS_URL 'http://prom:9090/#…': must not have a query or fragment",
+                usageError(Map.of("PROMETHEUS_URL", "http://prom:9090/#s3cr3tq?a=b")));
+        // Not even a URL that does not parse shows its query.
+        String unparsable = usageError(Map.of(), "--prometheus-url", "http://prom:9090/a b?token=s3cr3tq");
+        assertTrue(unparsable.startsWith("probe: error: --prometheus-url 'http://prom:9090/a b?…': "), unparsable);
+    }
+
+    @Test
     void headerMustBeNameColonValueAndIsNamedByPositionNeverByValue() {
         String noColon = usageError(
                 Map.of(),
