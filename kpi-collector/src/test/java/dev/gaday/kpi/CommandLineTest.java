@@ -195,6 +195,26 @@ class CommandLineTest {
     }
 
     @Test
+    void aTokenFileThatIsADirectoryIsNamedAsADirectory() {
+        CommandRun run = CommandRun.of(
+                new CollectKpisCommand(),
+                "--prometheus-url",
+                "http://127.0.0.1:9",
+                "--bearer-token-file",
+                temp.toString(),
+                "--ga-start",
+                "2025-01-15T00:00:00Z",
+                "--ga-end",
+                "2025-01-15T01:00:00Z",
+                "--output",
+                temp.resolve("out").toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(
+                List.of("kpi-collector: error: --bearer-token-file " + temp + ": is a directory, not a file"),
+                run.errLines());
+    }
+
+    @Test
     void anOutputUnderARegularFileIsExitFourNamingTheFile() throws Exception {
         Path file = Files.writeString(temp.resolve("a-file"), "x");
         CommandRun run = CommandRun.of(

@@ -3,7 +3,10 @@ package dev.gaday.common.cli;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.secret.Secrets;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -24,8 +27,7 @@ public final class SecretSource {
         } catch (NoSuchFileException e) {
             throw ToolException.usage(option + " " + file + ": no such file");
         } catch (IOException e) {
-            throw ToolException.usage(
-                    option + " " + file + ": cannot read: " + e.getClass().getSimpleName());
+            throw ToolException.usage(option + " " + file + ": " + unreadable(file, e));
         }
         if (value.isEmpty()) {
             throw ToolException.usage(option + " " + file + ": the file is empty");
@@ -35,6 +37,24 @@ public final class SecretSource {
         }
         Secrets.register(value);
         return value;
+    }
+
+    /**
+     * Why the file could not be read, in words: the system's reason, never the exception's class name
+     * (nor its whole message, which for some exceptions is just the path again).
+     */
+    private static String unreadable(Path file, IOException e) {
+        if (Files.isDirectory(file)) {
+            return "is a directory, not a file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof CharacterCodingException) {
+            return "not UTF-8 text";
+        }
+        String reason = e instanceof FileSystemException system ? system.getReason() : e.getMessage();
+        return "cannot read" + (reason == null || reason.isBlank() ? "" : ": " + reason);
     }
 
     /** The variable's value, stripped; one usage line naming the option when it is unset or blank. */

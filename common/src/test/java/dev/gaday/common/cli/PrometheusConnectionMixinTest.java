@@ -174,6 +174,13 @@ class PrometheusConnectionMixinTest {
         assertEquals(
                 "probe: error: --bearer-token-file " + missing + ": no such file",
                 usageError(Map.of(), "--prometheus-url", "http://p", "--bearer-token-file", missing.toString()));
+        assertEquals(
+                "probe: error: --bearer-token-file " + dir + ": is a directory, not a file",
+                usageError(Map.of(), "--prometheus-url", "http://p", "--bearer-token-file", dir.toString()));
+        Path latin1 = Files.write(dir.resolve("latin1"), new byte[] {'t', (byte) 0xe9, 'k'});
+        assertEquals(
+                "probe: error: --bearer-token-file " + latin1 + ": not UTF-8 text",
+                usageError(Map.of(), "--prometheus-url", "http://p", "--bearer-token-file", latin1.toString()));
         Path empty = Files.writeString(dir.resolve("empty"), "\n");
         assertEquals(
                 "probe: error: --bearer-token-file " + empty + ": the file is empty",

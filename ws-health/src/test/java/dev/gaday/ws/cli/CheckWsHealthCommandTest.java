@@ -340,6 +340,16 @@ class CheckWsHealthCommandTest {
     }
 
     @Test
+    void aTokenFileThatIsADirectoryIsNamedAsADirectory() {
+        WsHealthRun run = WsHealthRun.run(
+                dir.resolve("never"), "--endpoint=" + TestServers.url(server), "--bearer-token-file", dir.toString());
+        assertEquals(2, run.exitCode(), run.transcript());
+        assertEquals(
+                "ws-health: error: --bearer-token-file " + dir + ": is a directory, not a file",
+                run.err().strip());
+    }
+
+    @Test
     void outputIsADirectoryCreatedWhenMissing() {
         Path out = dir.resolve("reports/ws");
         WsHealthRun run =
