@@ -10,6 +10,7 @@ import dev.gaday.drift.config.DriftConfigLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,6 +87,32 @@ class CommandLineTest {
         oneLine(canaryWith(config(base + "colour: blue\n")), 2, "colour");
         oneLine(canaryWith(config(base.replace("kind: gauge", "kind: histogram"))), 2, "kind must be one of");
         oneLine(canaryWith(config(base.replace("direction: decrease", "direction: down"))), 2, "direction 'down'");
+    }
+
+    @Test
+    void anUnknownKeyIsNamedWithItsOwnLineAndNoClassName() throws IOException {
+        String base = new String(DriftConfigLoader.class
+                .getResourceAsStream("default-drift.yaml")
+                .readAllBytes());
+        List<String> lines = new java.util.ArrayList<>(base.lines().toList());
+        lines.add(2, "version: 2");
+        Path file = config(String.join("\n", lines) + "\n");
+        CommandRun run = canaryWith(file);
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(
+                List.of("drift-detector: error: " + file + ":3: unknown key 'version' (known keys: alpha, "
+                        + "confidence, groups, metrics, minSamples, practicalPercent, score, severity, step)"),
+                run.errLines());
+        assertFalse(run.err().contains("dev.gaday") || run.err().contains("class"), run.err());
+
+        // A typo in a list item, far down the file: that item's line, and the key it likely meant.
+        int line = base.lines().toList().indexOf("    group: latency") + 1;
+        file = config(base.replaceFirst("    group: latency", "    gruop: latency"));
+        run = canaryWith(file);
+        assertEquals(
+                List.of("drift-detector: error: " + file + ":" + line
+                        + ": unknown key 'gruop' in metrics[1] (did you mean 'group'?)"),
+                run.errLines());
     }
 
     @Test

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
@@ -30,6 +31,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 
 /** The one configured ObjectMapper (and its YAML twin) for every file the toolkit reads or writes. */
 public final class Json {
@@ -187,6 +192,10 @@ public final class Json {
      * the path with it.
      */
     public static String describe(Path file, JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            int lineNr = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            return unknownKey(file, unknown, lineNr);
+        }
         StringBuilder line = new StringBuilder(file.toString());
         if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
             line.append(':')
@@ -212,6 +221,125 @@ public final class Json {
         }
         line.append(": ").append(firstLine(reason));
         return line.toString();
+    }
+
+    /**
+     * As {@link #describe(Path, JsonProcessingException)}, for a failure of reading {@code content} (the file's
+     * bytes, parsed by {@code mapper}; directly or through a tree made from them): an unknown key gets the line
+     * of the key itself, found by walking the file to the key's path. The exception's own location is where the
+     * parser stood when the object was finished (a record's creator reads the whole object first) or, read from
+     * a tree, nowhere.
+     */
+    public static String describe(Path file, JsonProcessingException e, ObjectMapper mapper, byte[] content) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return unknownKey(file, unknown, lineOf(mapper, content, unknown.getPath()));
+        }
+        return describe(file, e);
+    }
+
+    /** "file:3: unknown key 'version' (known keys: a, b)", or "... in labels (did you mean 'status'?)". */
+    private static String unknownKey(Path file, UnrecognizedPropertyException e, int lineNr) {
+        StringBuilder line = new StringBuilder(file.toString());
+        if (lineNr > 0) {
+            line.append(':').append(lineNr);
+        }
+        String name = e.getPropertyName();
+        line.append(": unknown key '").append(name).append('\'');
+        List<JsonMappingException.Reference> path = e.getPath();
+        String parent = path.isEmpty() ? "" : pathOf(path.subList(0, path.size() - 1));
+        if (!parent.isEmpty()) {
+            line.append(" in ").append(parent);
+        }
+        List<String> known = new ArrayList<>();
+        if (e.getKnownPropertyIds() != null) {
+            e.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
+        }
+        Collections.sort(known);
+        String close = closest(name, known);
+        if (close != null) {
+            line.append(" (did you mean '").append(close).append("'?)");
+        } else if (!known.isEmpty()) {
+            line.append(" (known keys: ").append(String.join(", ", known)).append(')');
+        }
+        return firstLine(line.toString());
+    }
+
+    /** The known key a typo most likely meant: at most two edits away, and fewer than half the name. */
+    private static String closest(String name, List<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : known) {
+            int distance = editDistance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return bestDistance <= 2 && bestDistance * 2 < name.length() ? best : null;
+    }
+
+    /** Edits (insert, delete, replace, swap two neighbours: the usual typos) between two short names. */
+    private static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            for (int j = 0; j <= b.length(); j++) {
+                if (i == 0 || j == 0) {
+                    d[i][j] = i + j;
+                    continue;
+                }
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    /** The line of the key (or list item) at {@code path} in {@code content}, or -1 when it is not found. */
+    private static int lineOf(ObjectMapper mapper, byte[] content, List<JsonMappingException.Reference> path) {
+        if (content == null || path.isEmpty()) {
+            return -1;
+        }
+        try (JsonParser parser = mapper.getFactory().createParser(content)) {
+            JsonToken token = parser.nextToken();
+            for (int depth = 0; depth < path.size(); depth++) {
+                JsonMappingException.Reference ref = path.get(depth);
+                if (ref.getFieldName() != null && token == JsonToken.START_OBJECT) {
+                    while ((token = parser.nextToken()) == JsonToken.FIELD_NAME
+                            && !ref.getFieldName().equals(parser.currentName())) {
+                        parser.nextToken();
+                        parser.skipChildren();
+                    }
+                    if (token != JsonToken.FIELD_NAME) {
+                        return -1;
+                    }
+                } else if (ref.getIndex() >= 0 && token == JsonToken.START_ARRAY) {
+                    for (int i = 0; i <= ref.getIndex(); i++) {
+                        token = parser.nextToken();
+                        if (token == null || token == JsonToken.END_ARRAY) {
+                            return -1;
+                        }
+                        if (i < ref.getIndex()) {
+                            parser.skipChildren();
+                        }
+                    }
+                } else {
+                    return -1;
+                }
+                if (depth == path.size() - 1) {
+                    return parser.currentTokenLocation().getLineNr();
+                }
+                if (token == JsonToken.FIELD_NAME) {
+                    token = parser.nextToken();
+                }
+            }
+            return -1;
+        } catch (IOException | RuntimeException e) {
+            // Only a better line was sought; the message stands without one.
+            return -1;
+        }
     }
 
     private static Throwable rootCause(Throwable e) {
@@ -299,8 +427,12 @@ public final class Json {
     }
 
     private static String pathOf(JsonMappingException e) {
+        return pathOf(e.getPath());
+    }
+
+    private static String pathOf(List<JsonMappingException.Reference> references) {
         StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
+        for (JsonMappingException.Reference ref : references) {
             if (ref.getFieldName() != null) {
                 if (path.length() > 0) {
                     path.append('.');

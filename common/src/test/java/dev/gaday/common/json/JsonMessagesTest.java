@@ -115,4 +115,26 @@ class JsonMessagesTest {
         String object = message(summaryJson().replace("\"window\" : {", "\"window\" : 7, \"x\" : {"), KpiSummary.class);
         assertTrue(object.contains("at window: expected an object, found a number"), object);
     }
+
+    record Item(String name) {}
+
+    record Holder(List<Item> items) {}
+
+    @Test
+    void anUnknownKeyIsNamedWithTheLineOfTheKeyAndNoClass() {
+        byte[] json = "{\n  \"items\": [\n    {\"name\": \"a\"},\n    {\n      \"nmae\": \"b\"\n    }\n  ]\n}\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        com.fasterxml.jackson.core.JsonProcessingException e =
+                assertThrows(com.fasterxml.jackson.core.JsonProcessingException.class, () -> Json.mapper()
+                        .readerFor(Holder.class)
+                        .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .readValue(json));
+        assertEquals(
+                "in.json:5: unknown key 'nmae' in items[1] (did you mean 'name'?)",
+                Json.describe(Path.of("in.json"), e, Json.mapper(), json));
+        // Without the bytes, still the key's words, never the mapping library's.
+        String without = Json.describe(Path.of("in.json"), e);
+        assertTrue(without.endsWith(": unknown key 'nmae' in items[1] (did you mean 'name'?)"), without);
+        assertFalse(without.contains("class") || without.contains("dev.gaday"), without);
+    }
 }

@@ -44,7 +44,7 @@ public final class DriftConfigLoader {
                     .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(yaml);
         } catch (JsonProcessingException e) {
-            throw ToolException.usage(Json.describe(Path.of(source), e));
+            throw ToolException.usage(Json.describe(Path.of(source), e, mapper, yaml));
         } catch (IOException e) {
             throw ToolException.usage(source + ": " + e.getMessage());
         }

@@ -27,14 +27,15 @@ public final class KpiConfigLoader {
             return builtIn();
         }
         JsonNode merged = defaultsTree().deepCopy();
-        JsonNode user = readTree(userFile);
+        byte[] content = read(userFile);
+        JsonNode user = readTree(userFile, content);
         if (user != null && !user.isNull() && !user.isMissingNode()) {
             if (!user.isObject()) {
                 throw ToolException.usage(userFile + ": the configuration must be a YAML mapping");
             }
             merge((ObjectNode) merged, (ObjectNode) user);
         }
-        return toConfig(merged, userFile.toString());
+        return toConfig(merged, userFile.toString(), content);
     }
 
     /**
@@ -43,12 +44,13 @@ public final class KpiConfigLoader {
      */
     private static synchronized KpiConfig builtIn() {
         if (builtIn == null) {
-            builtIn = toConfig(defaultsTree(), "built-in defaults");
+            builtIn = toConfig(defaultsTree(), "built-in defaults", null);
         }
         return builtIn;
     }
 
-    private static KpiConfig toConfig(JsonNode merged, String source) {
+    /** {@code content}: the user's file, whose keys are the only ones that can be unknown; null for the defaults. */
+    private static KpiConfig toConfig(JsonNode merged, String source, byte[] content) {
         KpiConfig config;
         try {
             config = Json.yaml()
@@ -56,7 +58,7 @@ public final class KpiConfigLoader {
                     .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(merged);
         } catch (JsonProcessingException e) {
-            throw ToolException.usage(Json.describe(Path.of(source), e));
+            throw ToolException.usage(Json.describe(Path.of(source), e, Json.yaml(), content));
         } catch (IOException e) {
             throw ToolException.usage(source + ": " + e.getMessage());
         }
@@ -106,11 +108,19 @@ public final class KpiConfigLoader {
         return defaults;
     }
 
-    private static JsonNode readTree(Path file) {
+    private static byte[] read(Path file) {
         try {
-            return Json.yaml().readTree(Files.readAllBytes(file));
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw ToolException.usage(file + ": no such configuration file");
+        } catch (IOException e) {
+            throw ToolException.usage(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static JsonNode readTree(Path file, byte[] content) {
+        try {
+            return Json.yaml().readTree(content);
         } catch (JsonProcessingException e) {
             throw ToolException.usage(Json.describe(file, e));
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.gaday.kpi.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +57,22 @@ class KpiConfigTest {
         ToolException e = assertThrows(ToolException.class, () -> KpiConfigLoader.load(unknown));
         assertEquals(ExitCode.USAGE, e.exitCode());
         assertTrue(e.getMessage().contains("availabilityPct"), e.getMessage());
+
+        // Read through the merged tree, the key's line comes from the file itself; no Java class is named.
+        Path middle = temp.resolve("middle.yaml");
+        Files.writeString(
+                middle,
+                "# overrides\nthresholds:\n  availabilityPercent: 99.5\n  errorRatePct: 1\n"
+                        + "labels:\n  status: code\n");
+        e = assertThrows(ToolException.class, () -> KpiConfigLoader.load(middle));
+        assertEquals(ExitCode.USAGE, e.exitCode());
+        assertTrue(
+                e.getMessage().startsWith(middle + ":4: unknown key 'errorRatePct' in thresholds (known keys: "),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("dev.gaday") || e.getMessage().contains("class"), e.getMessage());
+        Files.writeString(middle, "labels:\n  status: code\nversion: 2\nlabels2: {}\n");
+        e = assertThrows(ToolException.class, () -> KpiConfigLoader.load(middle));
+        assertTrue(e.getMessage().startsWith(middle + ":3: unknown key 'version' (known keys: "), e.getMessage());
 
         Path placeholder = temp.resolve("placeholder.yaml");
         Files.writeString(placeholder, "queries:\n  requests: sum(increase(${nope}[${window}]))\n");
