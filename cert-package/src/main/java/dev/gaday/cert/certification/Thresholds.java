@@ -33,6 +33,6 @@ public final class Thresholds {
             // As every latency of the report: a tenth of a millisecond (the service matrix, the p99 figures).
             return ReportFormat.millis(value, 1);
         }
-        return ReportFormat.withUnit(value, 3, " " + u);
+        return ReportFormat.count(value, 3, u);
     }
 }

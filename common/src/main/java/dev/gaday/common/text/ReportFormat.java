@@ -131,6 +131,23 @@ public final class ReportFormat {
         return unit.equals("%") || unit.startsWith(" ") ? unit : " " + unit;
     }
 
+    /**
+     * A count with its unit word, singular for one ("1 alert", "0 alerts", "3 restarts"): a unit word is a plural
+     * of three or more letters ending in "s"; symbols and abbreviations ("ms", "%", "MB") stay as they are.
+     */
+    public static String count(Double value, int decimals, String unit) {
+        String suffix = unitSuffix(unit);
+        String word = suffix.strip();
+        if (value != null
+                && value == 1
+                && word.length() >= 3
+                && word.endsWith("s")
+                && word.chars().allMatch(Character::isLowerCase)) {
+            suffix = suffix.substring(0, suffix.length() - 1);
+        }
+        return withUnit(value, decimals, suffix);
+    }
+
     /** A value followed by its unit (with any space the unit needs), or N/A alone. */
     public static String withUnit(Double value, int decimals, String unit) {
         return value == null ? NOT_AVAILABLE : number(value, decimals) + unit;

@@ -84,4 +84,15 @@ class ReportFormatTest {
         assertEquals("", ReportFormat.unitSuffix(""));
         assertEquals("", ReportFormat.unitSuffix(null));
     }
+
+    @Test
+    void oneOfACountIsSingular() {
+        assertEquals("1 alert", ReportFormat.count(1.0, 3, "alerts"));
+        assertEquals("0 alerts", ReportFormat.count(0.0, 3, "alerts"));
+        assertEquals("2 restarts", ReportFormat.count(2.0, 3, "restarts"));
+        assertEquals("1 ms", ReportFormat.count(1.0, 3, "ms"), "an abbreviation stays");
+        assertEquals("1 MB", ReportFormat.count(1.0, 3, "MB"));
+        assertEquals("1%", ReportFormat.count(1.0, 3, "%"));
+        assertEquals("N/A", ReportFormat.count(null, 3, "alerts"));
+    }
 }

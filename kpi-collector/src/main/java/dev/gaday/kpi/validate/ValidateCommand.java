@@ -204,13 +204,10 @@ public final class ValidateCommand extends ToolCommand {
                     severity,
                     result.check().name(),
                     result.check().category(),
-                    // In the unit the threshold is written in, so the line reads "88.474 %, needs >= 95 %".
+                    // In the unit the threshold is written in: "88.474%, needs >= 95%", "1 alert, needs <= 0 alerts".
                     observed == null
                             ? null
-                            : ReportFormat.number(observed, 3)
-                                    + (result.check().unit() == null
-                                            ? ""
-                                            : " " + result.check().unit()),
+                            : ReportFormat.count(observed, 3, result.check().unit()),
                     result.check().thresholdText(),
                     (status == CheckStatus.ERROR ? "error: " : "")
                             + result.outcome().reason(),

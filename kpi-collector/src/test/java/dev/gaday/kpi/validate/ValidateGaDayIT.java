@@ -660,7 +660,7 @@ class ValidateGaDayIT {
         assertEquals("failed", drift.status(), "memory drifted 12.5 %, latency is not CPU or memory");
         assertEquals(12.5, drift.observed());
         assertTrue(
-                run.out().contains("ga.drift_stability (stability): 12.5 %, needs < 10 % - "),
+                run.out().contains("ga.drift_stability (stability): 12.5%, needs < 10% - "),
                 "the value in the threshold's unit: " + run.out());
         ValidationResults.Case canary = results.cases().get(1);
         assertEquals("passed", canary.status(), "100 − 0.42 % is at least 99 %: " + canary.reason());

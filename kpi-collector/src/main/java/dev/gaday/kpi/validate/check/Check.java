@@ -1,5 +1,6 @@
 package dev.gaday.kpi.validate.check;
 
+import dev.gaday.common.text.ReportFormat;
 import dev.gaday.common.verdict.Comparator;
 import java.util.Objects;
 
@@ -33,7 +34,7 @@ public record Check(
         if (comparator == null || threshold == null) {
             return "-";
         }
-        return comparator.symbol() + " " + Values.format(threshold) + (unit == null ? "" : " " + unit);
+        return comparator.symbol() + " " + Values.format(threshold) + ReportFormat.unitSuffix(unit);
     }
 
     public Check withThreshold(double newThreshold) {
