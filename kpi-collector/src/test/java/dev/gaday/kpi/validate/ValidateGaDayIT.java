@@ -635,26 +635,7 @@ class ValidateGaDayIT {
                     "good": 90000, "total": 100000, "errorRatio": 0.1}]}
                 """);
         Path output = dir.resolve("inputs-run");
-        PrometheusServer prometheus = PROMETHEUS.server();
-        CommandRun run = CommandRun.of(
-                new ValidateCommand(),
-                "--prometheus-url",
-                prometheus.url(),
-                "--ga-start",
-                prometheus.manifest().start().toString(),
-                "--ga-end",
-                prometheus.manifest().end().toString(),
-                "--ga-mode",
-                "--inputs",
-                inputs.toString(),
-                "--check",
-                "ga.drift_stability",
-                "--check",
-                "ga.canary_success",
-                "--check",
-                "ga.slo_verification",
-                "-o",
-                output.toString());
+        CommandRun run = gaModeRun(inputs, output, "ga.drift_stability", "ga.canary_success", "ga.slo_verification");
         ValidationResults results = Json.readFile(output.resolve(ValidationSuite.JSON_FILE), ValidationResults.class);
         ValidationResults.Case drift = results.cases().get(0);
         assertEquals("failed", drift.status(), "memory drifted 12.5 %, latency is not CPU or memory");
@@ -673,21 +654,7 @@ class ValidateGaDayIT {
         assertEquals(1, run.exitCode(), run.err());
 
         Files.writeString(inputs.resolve("slo_status.json"), "{\"schemaVersion\": 1, \"kind\": \"ga-kpi-summary\"}");
-        CommandRun wrongKind = CommandRun.of(
-                new ValidateCommand(),
-                "--prometheus-url",
-                prometheus.url(),
-                "--ga-start",
-                prometheus.manifest().start().toString(),
-                "--ga-end",
-                prometheus.manifest().end().toString(),
-                "--ga-mode",
-                "--inputs",
-                inputs.toString(),
-                "--check",
-                "ga.slo_verification",
-                "-o",
-                output.toString());
+        CommandRun wrongKind = gaModeRun(inputs, output, "ga.slo_verification");
         assertEquals(4, wrongKind.exitCode(), wrongKind.err());
         assertTrue(wrongKind.err().contains("kind is 'ga-kpi-summary', expected 'slo-status'"), wrongKind.err());
 
@@ -698,21 +665,7 @@ class ValidateGaDayIT {
                 Files.readString(inputs.resolve("drift_analysis.json"))
                         .replace("\"mode\": \"canary\"", "\"mode\": \"compare\""));
         Path compareOutput = dir.resolve("compare-run");
-        CommandRun compare = CommandRun.of(
-                new ValidateCommand(),
-                "--prometheus-url",
-                prometheus.url(),
-                "--ga-start",
-                prometheus.manifest().start().toString(),
-                "--ga-end",
-                prometheus.manifest().end().toString(),
-                "--ga-mode",
-                "--inputs",
-                inputs.toString(),
-                "--check",
-                "ga.canary_success",
-                "-o",
-                compareOutput.toString());
+        CommandRun compare = gaModeRun(inputs, compareOutput, "ga.canary_success");
         assertEquals(0, compare.exitCode(), compare.err());
         ValidationResults.Case skipped = Json.readFile(
                         compareOutput.resolve(ValidationSuite.JSON_FILE), ValidationResults.class)
@@ -723,5 +676,26 @@ class ValidateGaDayIT {
                 "no canary: drift_analysis.json is a compare run, not a canary run, and no ga.canaryMatchers in "
                         + "checks.yaml",
                 skipped.reason());
+    }
+
+    /** kpi-collector validate --ga-mode over the dataset's window with these inputs, only the named checks. */
+    private static CommandRun gaModeRun(Path inputs, Path output, String... checks) {
+        PrometheusServer prometheus = PROMETHEUS.server();
+        List<String> args = new ArrayList<>(List.of(
+                "--prometheus-url",
+                prometheus.url(),
+                "--ga-start",
+                prometheus.manifest().start().toString(),
+                "--ga-end",
+                prometheus.manifest().end().toString(),
+                "--ga-mode",
+                "--inputs",
+                inputs.toString(),
+                "-o",
+                output.toString()));
+        for (String check : checks) {
+            args.addAll(List.of("--check", check));
+        }
+        return CommandRun.of(new ValidateCommand(), args.toArray(String[]::new));
     }
 }
