@@ -2,6 +2,7 @@ package dev.gaday.common.cli;
 
 import dev.gaday.common.error.ExitCode;
 import dev.gaday.common.secret.Secrets;
+import dev.gaday.common.text.Typos;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,32 +167,11 @@ public final class ToolLauncher {
         names.addAll(commandLine.getSubcommands().keySet());
         List<String> close = new ArrayList<>();
         for (String name : names) {
-            if (editDistance(typed, name) <= Math.min(2, Math.max(1, name.length() / 4))) {
+            if (Typos.editDistance(typed, name) <= Math.min(2, Math.max(1, name.length() / 4))) {
                 close.add(name);
             }
         }
         return close;
-    }
-
-    /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
-    static int editDistance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 
     private static String commandName(Object command) {

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.io.AtomicFiles;
 import dev.gaday.common.model.InvalidValueException;
+import dev.gaday.common.text.Typos;
 import dev.gaday.common.verdict.Comparator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +35,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /** The one configured ObjectMapper (and its YAML twin) for every file the toolkit reads or writes. */
 public final class Json {
@@ -255,46 +255,13 @@ public final class Json {
             e.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
         }
         Collections.sort(known);
-        String close = closest(name, known);
+        String close = Typos.closest(name, known);
         if (close != null) {
             line.append(" (did you mean '").append(close).append("'?)");
         } else if (!known.isEmpty()) {
             line.append(" (known keys: ").append(String.join(", ", known)).append(')');
         }
         return firstLine(line.toString());
-    }
-
-    /** The known key a typo most likely meant: at most two edits away, and fewer than half the name. */
-    private static String closest(String name, List<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : known) {
-            int distance = editDistance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return bestDistance <= 2 && bestDistance * 2 < name.length() ? best : null;
-    }
-
-    /** Edits (insert, delete, replace, swap two neighbours: the usual typos) between two short names. */
-    private static int editDistance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            for (int j = 0; j <= b.length(); j++) {
-                if (i == 0 || j == 0) {
-                    d[i][j] = i + j;
-                    continue;
-                }
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 
     /** The line of the key (or list item) at {@code path} in {@code content}, or -1 when it is not found. */
