@@ -4,6 +4,7 @@ import static dev.gaday.cert.build.PackageLayout.METADATA;
 import static dev.gaday.cert.build.PackageLayout.PACKAGE_DIR;
 import static dev.gaday.cert.build.PackageLayout.UNFILLED;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gaday.cert.archive.ReproducibleTar;
 import dev.gaday.cert.certification.CertificationDecision;
 import dev.gaday.cert.certification.CertificationPolicy;
@@ -14,6 +15,7 @@ import dev.gaday.cert.chart.ReportCharts;
 import dev.gaday.cert.input.InputFiles;
 import dev.gaday.cert.input.InputKind;
 import dev.gaday.cert.input.Inputs;
+import dev.gaday.cert.input.ReleaseFile;
 import dev.gaday.cert.model.UnfilledPlaceholder;
 import dev.gaday.cert.pdf.PdfWarmUp;
 import dev.gaday.cert.report.Bindings;
@@ -29,10 +31,12 @@ import dev.gaday.common.cli.Finding;
 import dev.gaday.common.error.ToolException;
 import dev.gaday.common.io.Sha256;
 import dev.gaday.common.json.Json;
+import dev.gaday.common.json.UnknownKeys;
 import dev.gaday.common.model.kpi.Window;
 import dev.gaday.common.template.TemplateFiller;
 import dev.gaday.common.text.ReportFormat;
 import java.io.IOException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,6 +104,7 @@ public final class PackageBuilder {
         options.inputFiles().forEach((kind, file) -> overrides.put(kind.key(), file));
         InputFiles files = InputFiles.locate(options.inputDirs(), overrides, options.snapshotDir());
         Inputs inputs = Inputs.load(files);
+        warnOfUnknownReleaseKeys(files);
         phases.mark("inputs");
         Bindings.check(inputs.release().bindings());
         Evidence evidence = evidence(options, inputs);
@@ -307,5 +312,18 @@ public final class PackageBuilder {
         }
         parts.add("snapshots=" + files.snapshots().size());
         return String.join(", ", parts);
+    }
+
+    /**
+     * The release file is typed by people: a misspelt key ("incidnets:") would silently drop what it holds, so each
+     * key the file's schema does not know is a warning naming it.
+     */
+    private void warnOfUnknownReleaseKeys(InputFiles files) {
+        files.get(InputKind.RELEASE.key()).ifPresent(file -> {
+            JsonNode tree = Json.readFile(file, JsonNode.class, LinkOption.NOFOLLOW_LINKS);
+            for (String key : UnknownKeys.of(tree, ReleaseFile.class)) {
+                diagnostics.warn(file + ": unknown key " + key + ", ignored (docs/schema/release-file.md)");
+            }
+        });
     }
 }
