@@ -304,6 +304,10 @@ public final class BuildCertPackageCommand extends ToolCommand {
         if (snapshots == null && defaults.snapshots() != null && kpiSummary == null) {
             snapshots = defaults.snapshots();
         }
+        if (defaults.found().isEmpty() && !files.isEmpty()) {
+            // Files named one by one and nothing else found: the line would only precede their own message.
+            return;
+        }
         diagnostics()
                 .info("no --inputs: read the tools' default output locations; found "
                         + (defaults.found().isEmpty() ? "none" : String.join(", ", defaults.found()))

@@ -94,6 +94,15 @@ class DefaultInputsTest {
     }
 
     @Test
+    void aFileNamedAloneWhereNoToolWroteAnythingIsOneLine() throws IOException {
+        Path directory = Files.createDirectories(work.resolve("not-a-file"));
+        CommandRun run = run("--kpi-summary", directory.toString());
+        assertEquals(4, run.exitCode(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), "no note about default locations first: " + run.err());
+        assertTrue(run.err().contains("input " + directory + " is a directory"), run.err());
+    }
+
+    @Test
     void aFailedGateEndsWithTheFailedCriteriaAndJsonFollowsTheSchema() throws IOException {
         writeToolOutputs(false);
         CommandRun human = run();
