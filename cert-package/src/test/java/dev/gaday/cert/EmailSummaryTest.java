@@ -28,5 +28,6 @@ class EmailSummaryTest {
                 email.lines().anyMatch(l -> l.matches("Generated: {5}\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC")),
                 email);
         assertTrue(email.contains("  - SEV-2 Checkout errors after cache flush at 2026-11-22 14:05:00 UTC\n"), email);
+        assertTrue(email.contains("  - WebSocket reconnects (ws-health's probe): "), "which source: " + email);
     }
 }

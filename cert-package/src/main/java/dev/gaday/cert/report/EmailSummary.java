@@ -75,7 +75,7 @@ public final class EmailSummary {
         }
         WsHealthMetrics ws = inputs.wsHealth();
         if (ws != null) {
-            text.append("  - WebSocket reconnects: ")
+            text.append("  - WebSocket reconnects (ws-health's probe): ")
                     .append(ReportFormat.count(ws.successful()))
                     .append(" of ")
                     .append(ReportFormat.count(ws.totalTests()))

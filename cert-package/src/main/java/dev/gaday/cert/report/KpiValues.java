@@ -203,7 +203,7 @@ final class KpiValues {
         }
         WsHealthMetrics ws = context.inputs().wsHealth();
         if (ws != null) {
-            items.add("WebSocket reconnects: " + ReportFormat.count(ws.successful()) + " of "
+            items.add("WebSocket reconnects (ws-health's probe): " + ReportFormat.count(ws.successful()) + " of "
                     + ReportFormat.count(ws.totalTests()) + " succeeded ("
                     + ReportFormat.percent(ws.successRatePercent(), 3)
                     + ")");

@@ -11,6 +11,7 @@ import dev.gaday.common.cli.CommandRun;
 import dev.gaday.common.json.Json;
 import dev.gaday.common.model.validation.ValidationResults;
 import dev.gaday.kpi.CollectKpisCommand;
+import dev.gaday.kpi.validate.check.Values;
 import dev.gaday.testkit.dataset.Manifest;
 import dev.gaday.testkit.postgres.PostgresServer;
 import dev.gaday.testkit.prometheus.PrometheusExtension;
@@ -374,6 +375,12 @@ class ValidateGaDayIT {
         ValidationResults.Case websocket = find("ga.websocket_reconnect");
         assertEquals(100.0 * ws.successes() / ws.attempts(), websocket.observed(), 1e-9);
         assertEquals(websocket.observed() >= 95 ? "passed" : "failed", websocket.status());
+        assertTrue(
+                websocket
+                        .reason()
+                        .endsWith("(clients' websocket_reconnect_* counters " + Values.format(websocket.observed())
+                                + " %)"),
+                "the reason names its source: " + websocket.reason());
     }
 
     @Test

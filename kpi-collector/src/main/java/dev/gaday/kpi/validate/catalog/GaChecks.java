@@ -382,9 +382,11 @@ public final class GaChecks {
                 + "])) / sum(increase(websocket_reconnect_attempts_total[" + range + "]))";
         List<PromQl.Value> values = PromQl.instant(context, query, context.end());
         StringBuilder evidence = new StringBuilder(PromQl.evidence(query, context.end(), values));
-        Double worst = values.isEmpty() || Double.isNaN(values.get(0).value())
+        Double clients = values.isEmpty() || Double.isNaN(values.get(0).value())
                 ? null
                 : values.get(0).value();
+        Double worst = clients;
+        Double probe = null;
         Optional<Path> file = context.input(InputFiles.WS_HEALTH);
         if (file.isPresent()) {
             WsHealthMetrics metrics = Json.readFile(file.get(), WsHealthMetrics.class);
@@ -398,7 +400,8 @@ public final class GaChecks {
                         .append(" forced reconnects succeeded, ")
                         .append(Values.format(metrics.successRatePercent()))
                         .append(" %");
-                worst = worst == null ? metrics.successRatePercent() : Math.min(worst, metrics.successRatePercent());
+                probe = metrics.successRatePercent();
+                worst = worst == null ? probe : Math.min(worst, probe);
             }
         }
         if (worst == null) {
@@ -409,7 +412,13 @@ public final class GaChecks {
         return Outcome.verdict(
                 check.holds(worst),
                 worst,
-                "reconnect success " + Values.format(worst) + " %, threshold " + check.thresholdText(),
+                // Two sources can disagree (real clients through an incident, a synthetic probe beside it): name both.
+                "reconnect success " + Values.format(worst) + " %, threshold " + check.thresholdText() + " ("
+                        + (clients == null
+                                ? ""
+                                : "clients' websocket_reconnect_* counters " + Values.format(clients) + " %")
+                        + (clients != null && probe != null ? ", " : "")
+                        + (probe == null ? "" : "ws-health's probe " + Values.format(probe) + " %") + ")",
                 evidence.toString());
     }
 
