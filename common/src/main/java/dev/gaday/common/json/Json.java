@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The one configured ObjectMapper (and its YAML twin) for every file the toolkit reads or writes. */
 public final class Json {
@@ -219,8 +220,16 @@ public final class Json {
         if (!path.isEmpty()) {
             line.append(" at ").append(path);
         }
-        line.append(": ").append(firstLine(reason));
+        line.append(": ").append(withoutParserSource(firstLine(reason)));
         return line.toString();
+    }
+
+    /** Jackson's "(for Array starting at [Source: REDACTED (...); line: 1, column: 7])", in the report's words. */
+    private static final Pattern PARSER_SOURCE =
+            Pattern.compile("\\[Source: [^;\\]]*(?:\\([^)]*\\))?[^;\\]]*; line: (\\d+), column: (\\d+)]");
+
+    static String withoutParserSource(String reason) {
+        return PARSER_SOURCE.matcher(reason).replaceAll("line $1, column $2");
     }
 
     /**

@@ -69,6 +69,17 @@ class JsonMessagesTest {
     }
 
     @Test
+    void anUnclosedArraySaysWhereItOpenedInWordsNotTheParsersSource() throws IOException {
+        String message = message("{\"schemaVersion\": 1, \"a\": [1, 2}", KpiSummary.class);
+        assertTrue(
+                message.endsWith("input.json:1:32: Unexpected close marker '}': expected ']' (for Array starting at "
+                        + "line 1, column 27)"),
+                message);
+        assertFalse(message.contains("Source"), message);
+        assertFalse(message.contains("REDACTED"), message);
+    }
+
+    @Test
     void aFileOfAnotherKindSaysSoInsteadOfAMissingPrimitive() throws IOException {
         String ws = "{\"schemaVersion\": 1, \"kind\": \"ws-health-metrics\", \"endpoint\": \"wss://x\","
                 + " \"totalTests\": 0, \"successful\": 0, \"failed\": 0, \"compliance\": {\"status\": \"PASS\"}}";
