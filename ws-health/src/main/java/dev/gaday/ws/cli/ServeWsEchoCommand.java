@@ -272,6 +272,10 @@ public final class ServeWsEchoCommand extends ToolCommand {
         } catch (GeneralSecurityException e) {
             throw ToolException.usage(option + ": not a PKCS#12 keystore");
         }
+        // A store of certificates only would serve every handshake a failure, with no word of why.
+        if (!hasPrivateKey(store)) {
+            throw ToolException.usage(option + ": holds no private key (a server needs its key and certificate)");
+        }
         try {
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(store, password);
@@ -284,6 +288,19 @@ public final class ServeWsEchoCommand extends ToolCommand {
         } catch (GeneralSecurityException e) {
             throw ToolException.usage(
                     option + ": cannot use its key for TLS (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static boolean hasPrivateKey(KeyStore store) {
+        try {
+            for (String alias : java.util.Collections.list(store.aliases())) {
+                if (store.isKeyEntry(alias)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (GeneralSecurityException e) {
+            return false;
         }
     }
 }

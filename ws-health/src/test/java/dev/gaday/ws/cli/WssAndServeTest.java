@@ -240,6 +240,23 @@ class WssAndServeTest {
                         + "empty password was tried)",
                 "--tls-keystore",
                 ca.serverKeystore.toString());
+        // A keystore of certificates only: no key to serve with.
+        java.security.KeyStore certificatesOnly = java.security.KeyStore.getInstance("PKCS12");
+        certificatesOnly.load(null, null);
+        try (java.io.InputStream in = Files.newInputStream(pem)) {
+            certificatesOnly.setCertificateEntry(
+                    "ca",
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        Path trustOnly = dir.resolve("trust-only.p12");
+        try (java.io.OutputStream out = Files.newOutputStream(trustOnly)) {
+            certificatesOnly.store(out, new char[0]);
+        }
+        serveRefuses(
+                "ws-health: error: --tls-keystore " + trustOnly
+                        + ": holds no private key (a server needs its key and certificate)",
+                "--tls-keystore",
+                trustOnly.toString());
     }
 
     @Test
