@@ -70,11 +70,20 @@ public abstract class ToolCommand implements Callable<Integer> {
 
     /** A run that wrote nothing leaves no output directory it created (an empty one reads as a result). */
     private void removeUnusedOutputDirectories() {
+        for (OutputDirMixin output : mixins(OutputDirMixin.class)) {
+            output.removeIfUnused();
+        }
+    }
+
+    /** The command's mixins of one type. A plain loop: it runs on the crash path, where classes may not load. */
+    private <T> java.util.List<T> mixins(Class<T> type) {
+        java.util.List<T> found = new java.util.ArrayList<>();
         for (CommandSpec mixin : spec.mixins().values()) {
-            if (mixin.userObject() instanceof OutputDirMixin output) {
-                output.removeIfUnused();
+            if (type.isInstance(mixin.userObject())) {
+                found.add(type.cast(mixin.userObject()));
             }
         }
+        return found;
     }
 
     /**
@@ -82,8 +91,8 @@ public abstract class ToolCommand implements Callable<Integer> {
      * so that a CI step reading stdout never parses an empty string.
      */
     private void jsonErrorSummary(ExitCode exitCode, String message) {
-        for (CommandSpec mixin : spec.mixins().values()) {
-            if (mixin.userObject() instanceof OutputFormatMixin format && format.json()) {
+        for (OutputFormatMixin format : mixins(OutputFormatMixin.class)) {
+            if (format.json()) {
                 out().print(dev.gaday.common.secret.Secrets.redact(dev.gaday.common.json.Json.write(RunReport.of(
                         spec.qualifiedName(), exitCode, false, message, java.util.List.of(), java.util.List.of()))));
                 out().flush();

@@ -6,7 +6,6 @@ import dev.gaday.common.text.Typos;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -74,25 +73,33 @@ public final class ToolLauncher {
         System.exit(exitCode);
     }
 
-    /** Set by {@link #run} only: in-process runs (tests) report every crash. */
-    private static volatile AtomicBoolean crashReported;
-
     /**
      * Held while a crash line is checked for and written: two threads struck by the same {@link Error} at once
      * (the main thread and a warm-up, both out of metaspace) must not both find "not yet reported" and both write.
      * A plain monitor, not a lambda or a lock class: the reporting path must load no class, as the memory for
-     * classes may be what ran out.
+     * classes may be what ran out. It guards the two fields below.
      */
     private static final Object CRASH_REPORT_LOCK = new Object();
 
+    /** Set by {@link #run} only: in-process runs (tests) report every crash. */
+    private static boolean reportOnce;
+
+    private static boolean reported;
+
     /** From now on, a crash of this process is reported once, whichever threads it strikes. */
     static void reportEachCrashOnce() {
-        crashReported = new AtomicBoolean();
+        synchronized (CRASH_REPORT_LOCK) {
+            reportOnce = true;
+            reported = false;
+        }
     }
 
     /** Back to reporting every crash, as in-process runs do (for tests that called {@link #reportEachCrashOnce}). */
     static void reportEveryCrash() {
-        crashReported = null;
+        synchronized (CRASH_REPORT_LOCK) {
+            reportOnce = false;
+            reported = false;
+        }
     }
 
     static Object crashReportLock() {
@@ -104,8 +111,9 @@ public final class ToolLauncher {
      * metaspace often strikes several threads at once, and the user gets one line, not one per thread.
      */
     static boolean crashAlreadyReported() {
-        AtomicBoolean reported = crashReported;
-        return reported != null && reported.get();
+        synchronized (CRASH_REPORT_LOCK) {
+            return reportOnce && reported;
+        }
     }
 
     /**
@@ -113,30 +121,23 @@ public final class ToolLauncher {
      * exhausted memory), the launcher's last-resort handler tries again.
      */
     static void crashReported() {
-        AtomicBoolean reported = crashReported;
-        if (reported != null) {
-            reported.set(true);
+        synchronized (CRASH_REPORT_LOCK) {
+            reported = true;
         }
     }
 
-    /** Writes the crash line unless this process already wrote one; returns exit code 4. */
+    /** Writes the one crash line unless this process already wrote it; returns exit code 4. */
     static int crashedOnce(String tool, Throwable e) {
         synchronized (CRASH_REPORT_LOCK) {
             if (!crashAlreadyReported()) {
-                crashed(tool, e);
+                try {
+                    System.err.println(tool + ": error: " + crashMessage(e));
+                    System.err.flush();
+                    crashReported();
+                } catch (Throwable ignored) {
+                    // Nothing more can be said; the exit code still tells.
+                }
             }
-        }
-        return ExitCode.RUNTIME_ERROR.code();
-    }
-
-    /** Writes the one line for a throwable that reached the launcher; returns exit code 4. */
-    private static int crashed(String tool, Throwable e) {
-        try {
-            System.err.println(tool + ": error: " + crashMessage(e));
-            System.err.flush();
-            crashReported();
-        } catch (Throwable ignored) {
-            // Nothing more can be said; the exit code still tells.
         }
         return ExitCode.RUNTIME_ERROR.code();
     }
