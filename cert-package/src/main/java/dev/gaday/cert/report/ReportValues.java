@@ -34,8 +34,10 @@ public final class ReportValues {
         for (String name : placeholders) {
             values.absent(name, String.format(NOT_MEASURED, name, name));
         }
-        Bindings.apply(Bindings.defaults(), context, values, Bindings.Origin.DEFAULT);
-        Bindings.apply(Bindings.toolkit(), context, values, Bindings.Origin.TOOLKIT);
+        Map<String, String> defaults = Bindings.defaults();
+        Map<String, String> toolkit = Bindings.toolkit();
+        Bindings.apply(defaults, context, values, Bindings.Origin.DEFAULT);
+        Bindings.apply(toolkit, context, values, Bindings.Origin.TOOLKIT);
         general(context, values);
         KpiValues.fill(context, values);
         WebSocketValues.fill(context, values);
@@ -52,8 +54,8 @@ public final class ReportValues {
                 Bindings.pathsFilledElsewhere(
                         InputFiles.KPI_SUMMARY,
                         values,
-                        Bindings.defaults(),
-                        Bindings.toolkit(),
+                        defaults,
+                        toolkit,
                         context.inputs().release().bindings()));
         return values;
     }

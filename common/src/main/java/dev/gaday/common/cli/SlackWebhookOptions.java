@@ -14,6 +14,8 @@ import picocli.CommandLine.Option;
 public class SlackWebhookOptions {
     public static final String ENV_OPTION = "--slack-webhook-env";
     public static final String FILE_OPTION = "--slack-webhook-file";
+    /** The usage line when more than one webhook source was given. */
+    public static final String GIVE_ONCE = "give the Slack webhook once: " + ENV_OPTION + " or " + FILE_OPTION;
 
     @Option(
             names = ENV_OPTION,
@@ -35,7 +37,7 @@ public class SlackWebhookOptions {
     /** One usage line when both sources were given. */
     public void checkOnce() {
         if (variable != null && file != null) {
-            throw ToolException.usage("give the Slack webhook once: " + ENV_OPTION + " or " + FILE_OPTION);
+            throw ToolException.usage(GIVE_ONCE);
         }
     }
 

@@ -312,7 +312,7 @@ public final class CheckWsHealthCommand extends ToolCommand {
         if (legacySlackWebhook != null) {
             Secrets.register(legacySlackWebhook);
             if (slack.given()) {
-                throw ToolException.usage("give the Slack webhook once: --slack-webhook-env or --slack-webhook-file");
+                throw ToolException.usage(SlackWebhookOptions.GIVE_ONCE);
             }
             diagnostics()
                     .warn("--slack-webhook is deprecated: the URL in it is visible in the process list; use "

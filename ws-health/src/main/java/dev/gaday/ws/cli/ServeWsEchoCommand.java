@@ -138,7 +138,7 @@ public final class ServeWsEchoCommand extends ToolCommand {
         }
         if (refuseEvery != null && (refuseFor == null || refuseEvery.compareTo(refuseFor) <= 0)) {
             throw ToolException.usage(
-                    "--refuse-every needs --refuse-after and --refuse-for, and must be longer than " + "--refuse-for");
+                    "--refuse-every needs --refuse-after and --refuse-for, and must be longer than --refuse-for");
         }
         if (dropWithCloseFrame && dropAfter == null) {
             throw ToolException.usage("--drop-with-close-frame needs --drop-after");
